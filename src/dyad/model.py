@@ -1,0 +1,214 @@
+"""Plain data passed between dyad's stages.
+
+These dataclasses mirror ``analysis.schema.json`` field for field: ``to_dict``
+on each gives exactly the JSON ``dyad extract`` prints. Offsets are Python
+``str`` indices into ``Article.text``, end exclusive.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import unicodedata
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+ARTICLE_FIELDS = ("id", "text", "published", "title", "url", "source", "author", "language")
+
+
+def content_hash(text: str) -> str:
+    """Stable id of an article's text: NFC-normalised, whitespace-collapsed, SHA-256."""
+    normal = " ".join(unicodedata.normalize("NFC", text).split())
+    return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:24]
+
+
+@dataclass
+class Article:
+    text: str
+    id: str = ""
+    published: str | None = None
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+    author: str | None = None
+    language: str = "en"
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            self.id = self.hash
+
+    @property
+    def hash(self) -> str:
+        return content_hash(self.text)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Article:
+        if not isinstance(data.get("text"), str):
+            raise ValueError("article has no 'text' string")
+        fields = {k: data[k] for k in ARTICLE_FIELDS if data.get(k) is not None}
+        for key in ("id", "published", "title", "url", "source", "author", "language"):
+            if key in fields:
+                fields[key] = str(fields[key])
+        return cls(**fields)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "url": self.url,
+            "title": self.title,
+            "source": self.source,
+            "author": self.author,
+            "published": self.published,
+            "language": self.language,
+            "text": self.text,
+        }
+
+
+@dataclass
+class Span:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Actor:
+    id: str
+    name: str
+    kind: str
+    country: str | None = None
+    sector: str | None = None
+    role: str | None = None
+    affiliation: str | None = None
+    kb_id: str | None = None
+
+
+@dataclass
+class Mention:
+    text: str
+    start: int
+    end: int
+    actor: str
+
+
+@dataclass
+class Speaker:
+    actor: str | None = None
+    text: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass
+class Quote:
+    id: str
+    kind: str  # direct | partial | indirect | mixed
+    text: str
+    spans: list[tuple[int, int]]
+    speaker: Speaker
+    cue: Span | None = None
+
+
+@dataclass
+class TimeExpr:
+    text: str
+    start: int
+    end: int
+    type: str  # DATE | TIME | DURATION | SET
+    value: str | None
+    mod: str | None = None
+
+
+@dataclass
+class TimeValue:
+    text: str | None = None
+    value: str | None = None
+    mod: str | None = None
+
+
+@dataclass
+class Location:
+    name: str
+    country: str | None = None
+
+
+@dataclass
+class Event:
+    id: str
+    type: str
+    status: str
+    source: str | None
+    target: str | None
+    evidence: Span
+    mode: str | None = None
+    context: list[str] | None = None
+    others: list[str] = field(default_factory=list)
+    time: TimeValue | None = None
+    location: Location | None = None
+    reported_by: str | None = None
+    quote: str | None = None
+    # The whole sentence the evidence sits in, so every answer can be shown in context.
+    sentence: Span | None = None
+
+
+@dataclass
+class Analysis:
+    article: Article
+    actors: list[Actor] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    times: list[TimeExpr] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    dyad_version: str = ""
+
+    def actor(self, actor_id: str | None) -> Actor | None:
+        return next((a for a in self.actors if a.id == actor_id), None)
+
+    def to_dict(self) -> dict[str, Any]:
+        quotes = []
+        for quote in self.quotes:
+            item = asdict(quote)
+            item["spans"] = [list(span) for span in quote.spans]
+            quotes.append(item)
+        return {
+            "dyad_version": self.dyad_version,
+            "article": self.article.to_dict(),
+            "actors": [asdict(a) for a in self.actors],
+            "mentions": [asdict(m) for m in self.mentions],
+            "quotes": quotes,
+            "times": [asdict(t) for t in self.times],
+            "events": [asdict(e) for e in self.events],
+        }
+
+    def to_json(self, indent: int | None = None) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Analysis:
+        def span(item: dict | None) -> Span | None:
+            return Span(**item) if item else None
+
+        events = []
+        for item in data["events"]:
+            item = dict(item)
+            item["evidence"] = span(item["evidence"])
+            item["sentence"] = span(item.get("sentence"))
+            item["time"] = TimeValue(**item["time"]) if item.get("time") else None
+            item["location"] = Location(**item["location"]) if item.get("location") else None
+            events.append(Event(**item))
+        quotes = []
+        for item in data["quotes"]:
+            item = dict(item)
+            item["spans"] = [tuple(s) for s in item["spans"]]
+            item["speaker"] = Speaker(**item["speaker"])
+            item["cue"] = span(item.get("cue"))
+            quotes.append(Quote(**item))
+        return cls(
+            article=Article.from_dict(data["article"]),
+            actors=[Actor(**a) for a in data["actors"]],
+            mentions=[Mention(**m) for m in data["mentions"]],
+            quotes=quotes,
+            times=[TimeExpr(**t) for t in data["times"]],
+            events=events,
+            dyad_version=data.get("dyad_version", ""),
+        )

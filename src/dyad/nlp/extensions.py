@@ -1,0 +1,27 @@
+"""``Doc._`` attributes through which dyad's components hand results to each other.
+
+Inputs, set before the pipeline runs (``dyad.pipeline`` does it; a user of a
+single component sets them by hand):
+  published  publication date of the article, ISO 8601 string or None
+  author     the article's byline, or None
+
+Outputs, each owned by one component:
+  actors     dict actor id -> dyad.model.Actor          (dyad_actors; quotes may add the author)
+  mentions   list[dyad.model.Mention], by start offset  (dyad_actors)
+  times      list[dyad.model.TimeExpr]                  (dyad_times)
+  quotes     list[dyad.model.Quote]                     (dyad_quotes)
+  events     list[dyad.model.Event]                     (dyad_events)
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+INPUTS = ("published", "author")
+OUTPUTS = ("actors", "mentions", "times", "quotes", "events")
+
+
+def register_extensions() -> None:
+    for name in INPUTS + OUTPUTS:
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)

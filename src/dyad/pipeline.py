@@ -1,0 +1,70 @@
+"""Article -> spaCy Doc -> dyad components -> Analysis."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from dyad import __version__
+from dyad.model import Analysis, Article, Event, Span
+from dyad.nlp import DEFAULT_MODEL, cached_nlp
+
+
+def make_doc(nlp: Language, article: Article) -> Doc:
+    """A tokenised Doc carrying the article metadata the components read."""
+    doc = nlp.make_doc(article.text)
+    doc._.published = article.published
+    doc._.author = article.author
+    return doc
+
+
+def analyze_articles(
+    articles: Iterable[Article], nlp: Language, batch_size: int = 16
+) -> Iterator[Analysis]:
+    """Analyse articles in order, streaming: one Analysis per Article."""
+    pending: list[Article] = []
+
+    def docs() -> Iterator[Doc]:
+        for article in articles:
+            pending.append(article)
+            yield make_doc(nlp, article)
+
+    for doc in nlp.pipe(docs(), batch_size=batch_size):
+        yield doc_to_analysis(doc, pending.pop(0))
+
+
+def analyze(
+    text: str,
+    published: str | None = None,
+    *,
+    nlp: Language | None = None,
+    model: str = DEFAULT_MODEL,
+    **meta: str | None,
+) -> Analysis:
+    """Analyse one article's text. ``meta``: id, title, url, source, author, language."""
+    article = Article(text=text, published=published, **meta)
+    return next(analyze_articles([article], nlp or cached_nlp(model)))
+
+
+def doc_to_analysis(doc: Doc, article: Article) -> Analysis:
+    events = [_with_sentence(doc, event) for event in doc._.events or []]
+    return Analysis(
+        article=article,
+        actors=list((doc._.actors or {}).values()),
+        mentions=list(doc._.mentions or []),
+        quotes=list(doc._.quotes or []),
+        times=list(doc._.times or []),
+        events=events,
+        dyad_version=__version__,
+    )
+
+
+def _with_sentence(doc: Doc, event: Event) -> Event:
+    if event.sentence is None:
+        span = doc.char_span(event.evidence.start, event.evidence.end, alignment_mode="expand")
+        if span is not None:
+            sent = span[0].sent
+            event.sentence = Span(sent.text, sent.start_char, sent.end_char)
+    return event
