@@ -92,6 +92,16 @@ class Mention:
 
 
 @dataclass
+class Place:
+    """A place named as a place ("to Moscow"), as opposed to a capital acting as an actor."""
+
+    text: str
+    start: int
+    end: int
+    country: str | None = None
+
+
+@dataclass
 class Speaker:
     actor: str | None = None
     text: str | None = None

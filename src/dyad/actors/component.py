@@ -23,4 +23,5 @@ class ActorResolver:
     def __call__(self, doc: Doc) -> Doc:
         doc._.actors = {}
         doc._.mentions = []
+        doc._.places = []
         return doc

@@ -8,6 +8,7 @@ single component sets them by hand):
 Outputs, each owned by one component:
   actors     dict actor id -> dyad.model.Actor          (dyad_actors; quotes may add the author)
   mentions   list[dyad.model.Mention], by start offset  (dyad_actors)
+  places     list[dyad.model.Place], by start offset    (dyad_actors)
   times      list[dyad.model.TimeExpr]                  (dyad_times)
   quotes     list[dyad.model.Quote]                     (dyad_quotes)
   events     list[dyad.model.Event]                     (dyad_events)
@@ -18,7 +19,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 INPUTS = ("published", "author")
-OUTPUTS = ("actors", "mentions", "times", "quotes", "events")
+OUTPUTS = ("actors", "mentions", "places", "times", "quotes", "events")
 
 
 def register_extensions() -> None:
