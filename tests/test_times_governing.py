@@ -1,0 +1,73 @@
+"""time_for: the time expression that governs a word's clause."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from dyad.model import TimeExpr
+from dyad.nlp import DEFAULT_MODEL
+from dyad.nlp.extensions import register_extensions
+from dyad.times import time_for
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    register_extensions()
+    return spacy.load(DEFAULT_MODEL)
+
+
+def parse_with_times(nlp, text: str, *phrases: str):
+    """Parse ``text``, marking each phrase as a time by hand: time_for must not need the tagger."""
+    doc = nlp(text)
+    times = []
+    for phrase in phrases:
+        start = text.index(phrase)
+        times.append(TimeExpr(phrase, start, start + len(phrase), "DATE", None))
+    doc._.times = times
+    return doc
+
+
+def word(doc, text: str, nth: int = 0):
+    return [token for token in doc if token.text == text][nth]
+
+
+def test_time_on_the_clause_verb_governs_its_object(nlp):
+    doc = parse_with_times(
+        nlp,
+        "Hamas officials conducted further political consultations with the Russians in January.",
+        "January",
+    )
+    assert time_for(doc, word(doc, "conducted")).text == "January"
+    assert time_for(doc, word(doc, "consultations")).text == "January"
+
+
+def test_time_modifying_a_noun_governs_that_noun(nlp):
+    doc = parse_with_times(
+        nlp, "He spoke about the October 7 attacks on Israel yesterday.", "October 7", "yesterday"
+    )
+    assert time_for(doc, word(doc, "attacks")).text == "October 7"
+    assert time_for(doc, word(doc, "spoke")).text == "yesterday"
+
+
+def test_time_of_a_reporting_clause_does_not_leak_into_the_reported_clause(nlp):
+    doc = parse_with_times(
+        nlp,
+        "On Friday the minister said that the army had attacked the town in March.",
+        "Friday",
+        "March",
+    )
+    assert time_for(doc, word(doc, "attacked")).text == "March"
+    assert time_for(doc, word(doc, "said")).text == "Friday"
+    doc = parse_with_times(
+        nlp, "On Friday the minister said that the army would leave the town.", "Friday"
+    )
+    assert time_for(doc, word(doc, "leave")) is None
+
+
+def test_no_times_gives_none(nlp):
+    doc = nlp("The talks went well.")
+    doc._.times = []
+    assert time_for(doc, word(doc, "went")) is None
+    doc._.times = None
+    assert time_for(doc, word(doc, "talks")) is None
