@@ -1,0 +1,60 @@
+"""Options and helpers shared by the commands."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from spacy.language import Language
+
+from dyad.nlp import DEFAULT_MODEL, ModelNotFound, cached_nlp
+from dyad.store import DEFAULT_DB
+
+console = Console()
+errors = Console(stderr=True)
+
+DbOption = Annotated[
+    str, typer.Option("--db", help="SQLite file or database URL (postgresql://…).")
+]
+ModelOption = Annotated[
+    str, typer.Option("--model", help="spaCy model to parse with (any installed model).")
+]
+KbOption = Annotated[
+    list[Path] | None,
+    typer.Option("--kb", help="Extra actors and aliases (YAML); may be repeated.", exists=True),
+]
+PublishedOption = Annotated[
+    str | None,
+    typer.Option("--published", help="Publication date (YYYY-MM-DD) for every article read."),
+]
+JsonlOption = Annotated[
+    bool, typer.Option("--jsonl", help="Read JSONL (one article per line) and write JSONL.")
+]
+
+DEFAULTS = {"db": DEFAULT_DB, "model": DEFAULT_MODEL}
+
+
+def load_model(model: str, kb: list[Path] | None = None) -> Language:
+    try:
+        return cached_nlp(model, tuple(str(p) for p in kb or ()))
+    except ModelNotFound as error:
+        fail(str(error))
+
+
+def fail(message: str, code: int = 2) -> None:
+    errors.print(f"[bold red]error:[/] {message}", highlight=False)
+    raise typer.Exit(code)
+
+
+def check_date(value: str | None) -> str | None:
+    from datetime import date
+
+    if value is None:
+        return None
+    try:
+        date.fromisoformat(value[:10])
+    except ValueError:
+        fail(f"--published must be a date like 2024-02-20, not {value!r}")
+    return value

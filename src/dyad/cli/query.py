@@ -1,0 +1,120 @@
+"""``dyad timeline`` and ``dyad summary``: what happened between two actors."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from dyad.cli.app import app
+from dyad.cli.common import DEFAULTS, DbOption, console, fail
+from dyad.plover import quad_classes
+from dyad.query import UnknownActor, summary, timeline
+from dyad.query.timeline import TimelineEntry, actor_names
+from dyad.store import Store
+
+ActorArgument = Annotated[str, typer.Argument(help="Actor id, name or alias (e.g. RUS, Kremlin).")]
+SinceOption = Annotated[str | None, typer.Option(help="Only events on or after this date.")]
+UntilOption = Annotated[str | None, typer.Option(help="Only events on or before this date.")]
+StatusOption = Annotated[
+    list[str] | None,
+    typer.Option("--status", help="Only events with this status (actual, intended, …)."),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+
+
+def _timeline(db: str, first: str, second: str, **filters) -> tuple[Store, list[TimelineEntry]]:
+    store = Store(db)
+    try:
+        return store, timeline(store, first, second, **filters)
+    except UnknownActor as error:
+        store.close()
+        fail(f"{error}; ingest articles that mention it first")
+
+
+@app.command("timeline")
+def timeline_command(
+    first: ActorArgument,
+    second: ActorArgument,
+    db: DbOption = DEFAULTS["db"],
+    since: SinceOption = None,
+    until: UntilOption = None,
+    status: StatusOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Events between two actors, oldest first, each with its evidence."""
+    store, entries = _timeline(
+        db, first, second, since=since, until=until, statuses=tuple(status or ())
+    )
+    if as_json:
+        console.print_json(json.dumps([asdict(e) for e in entries], ensure_ascii=False))
+        return
+    with store.engine.connect() as conn:
+        names = actor_names(
+            conn,
+            {e.source for e in entries}
+            | {e.target for e in entries}
+            | {ev.reported_by for e in entries for ev in e.evidence},
+        )
+    store.close()
+    if not entries:
+        console.print(f"No events between {first} and {second}.")
+        return
+    console.rule(f"{escape(first)} – {escape(second)}: {len(entries)} events")
+    for entry in entries:
+        when = entry.time_value or f"reported {entry.sort_date or '?'}"
+        if entry.time_mod:
+            when += f" ({entry.time_mod.lower()})"
+        kind = entry.type + (f"/{entry.mode}" if entry.mode else "")
+        source = names.get(entry.source, entry.source or "?")
+        who = f"{source} → {names.get(entry.target, entry.target or '?')}"
+        where = f" in {entry.location}" if entry.location else ""
+        console.print(
+            f"[bold]{escape(when)}[/]  [cyan]{kind}[/]  [magenta]{entry.status}[/]  "
+            f"{escape(who)}{escape(where)}"
+        )
+        for item in entry.evidence:
+            source = item.title or item.url or item.article_id[:12]
+            by = (
+                f" (reported by {names.get(item.reported_by, item.reported_by)})"
+                if item.reported_by
+                else ""
+            )
+            console.print(f"    “{escape(item.sentence or item.text)}”", highlight=False)
+            console.print(
+                f"    [dim]— {escape(source)}, {item.published or 'undated'}{escape(by)}[/]"
+            )
+
+
+@app.command("summary")
+def summary_command(
+    first: ActorArgument,
+    second: ActorArgument,
+    db: DbOption = DEFAULTS["db"],
+    since: SinceOption = None,
+    until: UntilOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Event counts between two actors by month and PLOVER quad class."""
+    store = Store(db)
+    try:
+        counts = summary(store, first, second, since=since, until=until)
+    except UnknownActor as error:
+        fail(str(error))
+    finally:
+        store.close()
+    if as_json:
+        console.print_json(json.dumps({m: dict(c) for m, c in counts.items()}))
+        return
+    quads = quad_classes()
+    table = Table(title=f"{first} – {second}")
+    table.add_column("month")
+    for quad in quads:
+        table.add_column(quad.replace("_", " "), justify="right")
+    for month, counter in counts.items():
+        table.add_row(month, *(str(counter.get(q, 0)) for q in quads))
+    console.print(table)

@@ -1,0 +1,15 @@
+"""The eval stage: score dyad against gold annotations.
+
+Each scorer module exposes ``evaluate(path, nlp) -> dict`` of JSON-able metrics:
+``seed`` (hand-annotated articles such as gold/seed.json), ``polnear`` (quote
+attribution, brat), ``timeml`` (TIMEX3), ``actors`` and ``events`` (dyad's own
+gold files).
+"""
+
+SCORERS = {
+    "seed": "dyad.eval.seed",
+    "polnear": "dyad.eval.polnear",
+    "timeml": "dyad.eval.timeml",
+    "actors": "dyad.eval.actors",
+    "events": "dyad.eval.events",
+}

@@ -1,0 +1,138 @@
+"""Every table of the dyad store, declared once."""
+
+from sqlalchemy import (
+    JSON,
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData()
+
+articles = Table(
+    "articles",
+    metadata,
+    Column("id", String(64), primary_key=True, comment="content hash"),
+    Column("external_id", String(256), comment="the id the input gave, if any"),
+    Column("url", Text),
+    Column("title", Text),
+    Column("source", Text),
+    Column("author", Text),
+    Column("published", String(32), index=True),
+    Column("language", String(16)),
+    Column("text", Text, nullable=False),
+    Column("dyad_version", String(32)),
+    Column("ingested_at", String(32)),
+)
+
+actors = Table(
+    "actors",
+    metadata,
+    Column("id", String(128), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("kind", String(32), nullable=False),
+    Column("country", String(3)),
+    Column("sector", String(16)),
+    Column("role", Text),
+    Column("affiliation", String(128)),
+    Column("kb_id", String(128)),
+)
+
+# Surface forms seen for an actor, so users can ask for "the Kremlin" or "Moscow".
+actor_aliases = Table(
+    "actor_aliases",
+    metadata,
+    Column("alias", String(256), primary_key=True),
+    Column("actor_id", String(128), ForeignKey("actors.id"), primary_key=True),
+    Column("count", Integer, nullable=False, default=1),
+)
+
+mentions = Table(
+    "mentions",
+    metadata,
+    Column("article_id", String(64), ForeignKey("articles.id"), primary_key=True),
+    Column("start", Integer, primary_key=True),
+    Column("end", Integer, primary_key=True),
+    Column("actor_id", String(128), ForeignKey("actors.id"), primary_key=True),
+    Column("text", Text, nullable=False),
+    Index("ix_mentions_actor", "actor_id"),
+)
+
+quotes = Table(
+    "quotes",
+    metadata,
+    Column("article_id", String(64), ForeignKey("articles.id"), primary_key=True),
+    Column("quote_id", String(32), primary_key=True),
+    Column("kind", String(16), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("spans", JSON, nullable=False),
+    Column("cue_text", Text),
+    Column("cue_start", Integer),
+    Column("cue_end", Integer),
+    Column("speaker_id", String(128), ForeignKey("actors.id")),
+    Column("speaker_text", Text),
+    Column("speaker_start", Integer),
+    Column("speaker_end", Integer),
+    Index("ix_quotes_speaker", "speaker_id"),
+)
+
+times = Table(
+    "times",
+    metadata,
+    Column("article_id", String(64), ForeignKey("articles.id"), primary_key=True),
+    Column("start", Integer, primary_key=True),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("type", String(16), nullable=False),
+    Column("value", String(64)),
+    Column("mod", String(16)),
+)
+
+# One row per real-world event; every sentence reporting it is a row of `evidence`.
+events = Table(
+    "events",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("type", String(16), nullable=False),
+    Column("mode", String(32)),
+    Column("status", String(16), nullable=False),
+    Column("source_id", String(128), ForeignKey("actors.id")),
+    Column("target_id", String(128), ForeignKey("actors.id")),
+    Column("dyad_key", String(260), nullable=False, comment="merge key: type and actor pair"),
+    Column("time_value", String(64)),
+    Column("time_mod", String(16)),
+    Column("sort_date", String(10), comment="ISO date used to order timelines"),
+    Column("location_name", Text),
+    Column("location_country", String(3)),
+    Index("ix_events_dyad", "dyad_key"),
+    Index("ix_events_source", "source_id", "sort_date"),
+    Index("ix_events_target", "target_id", "sort_date"),
+)
+
+evidence = Table(
+    "evidence",
+    metadata,
+    Column("article_id", String(64), ForeignKey("articles.id"), primary_key=True),
+    Column("local_id", String(32), primary_key=True, comment="event id within the article"),
+    Column("event_id", Integer, ForeignKey("events.id"), nullable=False, index=True),
+    Column("status", String(16), nullable=False),
+    Column("mode", String(32)),
+    Column("others", JSON),
+    Column("context", JSON),
+    Column("time_text", Text),
+    Column("time_value", String(64)),
+    Column("time_mod", String(16)),
+    Column("reported_by", String(128)),
+    Column("quote_id", String(32)),
+    Column("text", Text, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("sentence_text", Text),
+    Column("sentence_start", Integer),
+    Column("sentence_end", Integer),
+)

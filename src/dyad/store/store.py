@@ -1,0 +1,327 @@
+"""Writing analyses into the store: one transaction per article, events merged."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import Connection, Engine, create_engine, event, func, select
+
+from dyad.model import Actor, Analysis, Event
+from dyad.plover import is_symmetric
+from dyad.store import schema
+from dyad.timex import overlaps, sort_date
+
+DEFAULT_DB = "dyad.db"
+
+# Surface forms that say nothing about who an actor is, so they are not kept as aliases.
+UNINFORMATIVE_ALIASES = frozenset(
+    "i me my we us our you your he him his she her hers it its they them their "
+    "this that these those who which one".split()
+)
+
+
+def database_url(db: str) -> str:
+    """``dyad.db`` and other paths mean SQLite files; URLs pass through."""
+    return db if "://" in db else f"sqlite:///{Path(db).expanduser()}"
+
+
+def make_engine(db: str = DEFAULT_DB) -> Engine:
+    engine = create_engine(database_url(db))
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    # WAL lets readers (timeline queries, the web app) work while a batch writes.
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def normalize_alias(text: str) -> str:
+    text = " ".join(text.split()).casefold()
+    text = re.sub(r"[’']s?$", "", text)
+    return re.sub(r"^the ", "", text)
+
+
+class Store:
+    """A dyad store on SQLite (a file path) or any SQLAlchemy URL."""
+
+    def __init__(self, db: str = DEFAULT_DB) -> None:
+        self.db = db
+        self.engine = make_engine(db)
+        schema.metadata.create_all(self.engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def has_article(self, article_hash: str) -> bool:
+        with self.engine.connect() as conn:
+            found = conn.execute(
+                select(schema.articles.c.id).where(schema.articles.c.id == article_hash)
+            ).first()
+        return found is not None
+
+    def count(self, table: str) -> int:
+        with self.engine.connect() as conn:
+            return conn.execute(
+                select(func.count()).select_from(schema.metadata.tables[table])
+            ).scalar_one()
+
+    def add(self, analysis: Analysis) -> bool:
+        """Store one analysis atomically. Returns False when the article was already there."""
+        article_id = analysis.article.hash
+        with self.engine.begin() as conn:
+            exists = conn.execute(
+                select(schema.articles.c.id).where(schema.articles.c.id == article_id)
+            ).first()
+            if exists:
+                return False
+            _ArticleWriter(conn, article_id, analysis).write()
+        return True
+
+
+class _ArticleWriter:
+    """Writes one article's analysis inside an open transaction."""
+
+    def __init__(self, conn: Connection, article_id: str, analysis: Analysis) -> None:
+        self.conn = conn
+        self.article_id = article_id
+        self.analysis = analysis
+        # Each article's author is a different person, though every article calls them AUTHOR.
+        self.ids = {a.id: self._store_id(a) for a in analysis.actors}
+
+    def _store_id(self, actor: Actor) -> str:
+        if actor.kind != "author":
+            return actor.id
+        byline = self.analysis.article.author
+        slug = re.sub(r"\W+", "_", byline.upper()).strip("_") if byline else self.article_id
+        return f"AUTHOR:{slug}"
+
+    def actor_id(self, local: str | None) -> str | None:
+        return self.ids.get(local, local) if local else None
+
+    def write(self) -> None:
+        self._article()
+        self._actors()
+        self._mentions()
+        self._quotes()
+        self._times()
+        for item in self.analysis.events:
+            self._event(item)
+
+    def _article(self) -> None:
+        article = self.analysis.article
+        self.conn.execute(
+            schema.articles.insert().values(
+                id=self.article_id,
+                external_id=article.id if article.id != self.article_id else None,
+                url=article.url,
+                title=article.title,
+                source=article.source,
+                author=article.author,
+                published=article.published,
+                language=article.language,
+                text=article.text,
+                dyad_version=self.analysis.dyad_version,
+                ingested_at=datetime.now(UTC).isoformat(timespec="seconds"),
+            )
+        )
+
+    def _actors(self) -> None:
+        table = schema.actors
+        wanted = {self.ids[a.id]: a for a in self.analysis.actors}
+        referenced = {m.actor for m in self.analysis.mentions}
+        for item in self.analysis.quotes:
+            referenced.add(item.speaker.actor)
+        for item in self.analysis.events:
+            referenced.update([item.source, item.target, item.reported_by, *item.others])
+        missing_refs = {self.actor_id(r) for r in referenced if r} - set(wanted)
+        if missing_refs:
+            # A component referred to an actor it did not declare: keep the reference valid.
+            for ref in missing_refs:
+                wanted[ref] = Actor(id=ref, name=ref, kind="other")
+        existing = set(
+            self.conn.execute(select(table.c.id).where(table.c.id.in_(list(wanted)))).scalars()
+        )
+        rows = [
+            {
+                "id": store_id,
+                "name": actor.name,
+                "kind": actor.kind,
+                "country": actor.country,
+                "sector": actor.sector,
+                "role": actor.role,
+                "affiliation": self.actor_id(actor.affiliation),
+                "kb_id": actor.kb_id,
+            }
+            for store_id, actor in wanted.items()
+            if store_id not in existing
+        ]
+        if rows:
+            self.conn.execute(table.insert(), rows)
+
+    def _mentions(self) -> None:
+        rows, aliases = {}, {}
+        for mention in self.analysis.mentions:
+            actor = self.actor_id(mention.actor)
+            rows[(mention.start, mention.end, actor)] = {
+                "article_id": self.article_id,
+                "start": mention.start,
+                "end": mention.end,
+                "actor_id": actor,
+                "text": mention.text,
+            }
+            alias = normalize_alias(mention.text)
+            if alias and alias not in UNINFORMATIVE_ALIASES:
+                aliases[(alias, actor)] = aliases.get((alias, actor), 0) + 1
+        for actor in self.analysis.actors:
+            key = (normalize_alias(actor.name), self.ids[actor.id])
+            aliases.setdefault(key, 1)
+        if rows:
+            self.conn.execute(schema.mentions.insert(), list(rows.values()))
+        self._aliases(aliases)
+
+    def _aliases(self, counts: dict[tuple[str, str], int]) -> None:
+        table = schema.actor_aliases
+        for (alias, actor), count in counts.items():
+            updated = self.conn.execute(
+                table.update()
+                .where(table.c.alias == alias, table.c.actor_id == actor)
+                .values(count=table.c.count + count)
+            )
+            if updated.rowcount == 0:
+                self.conn.execute(table.insert().values(alias=alias, actor_id=actor, count=count))
+
+    def _quotes(self) -> None:
+        rows = [
+            {
+                "article_id": self.article_id,
+                "quote_id": q.id,
+                "kind": q.kind,
+                "text": q.text,
+                "spans": [list(s) for s in q.spans],
+                "cue_text": q.cue.text if q.cue else None,
+                "cue_start": q.cue.start if q.cue else None,
+                "cue_end": q.cue.end if q.cue else None,
+                "speaker_id": self.actor_id(q.speaker.actor),
+                "speaker_text": q.speaker.text,
+                "speaker_start": q.speaker.start,
+                "speaker_end": q.speaker.end,
+            }
+            for q in self.analysis.quotes
+        ]
+        if rows:
+            self.conn.execute(schema.quotes.insert(), rows)
+
+    def _times(self) -> None:
+        rows = {
+            t.start: {
+                "article_id": self.article_id,
+                "start": t.start,
+                "end": t.end,
+                "text": t.text,
+                "type": t.type,
+                "value": t.value,
+                "mod": t.mod,
+            }
+            for t in self.analysis.times
+        }
+        if rows:
+            self.conn.execute(schema.times.insert(), list(rows.values()))
+
+    def _event(self, item: Event) -> None:
+        source, target = self.actor_id(item.source), self.actor_id(item.target)
+        time_value = item.time.value if item.time else None
+        time_mod = item.time.mod if item.time else None
+        event_id = self._matching_event(item, source, target, time_value)
+        if event_id is None:
+            event_id = self.conn.execute(
+                schema.events.insert().values(
+                    type=item.type,
+                    mode=item.mode,
+                    status=item.status,
+                    source_id=source,
+                    target_id=target,
+                    dyad_key=dyad_key(item.type, source, target),
+                    time_value=time_value,
+                    time_mod=time_mod,
+                    sort_date=sort_date(time_value, time_mod, self.analysis.article.published),
+                    location_name=item.location.name if item.location else None,
+                    location_country=item.location.country if item.location else None,
+                )
+            ).inserted_primary_key[0]
+        sentence = item.sentence
+        self.conn.execute(
+            schema.evidence.insert().values(
+                article_id=self.article_id,
+                local_id=item.id,
+                event_id=event_id,
+                status=item.status,
+                mode=item.mode,
+                others=[self.actor_id(o) for o in item.others],
+                context=item.context,
+                time_text=item.time.text if item.time else None,
+                time_value=time_value,
+                time_mod=time_mod,
+                reported_by=self.actor_id(item.reported_by),
+                quote_id=item.quote,
+                text=item.evidence.text,
+                start=item.evidence.start,
+                end=item.evidence.end,
+                sentence_text=sentence.text if sentence else None,
+                sentence_start=sentence.start if sentence else None,
+                sentence_end=sentence.end if sentence else None,
+            )
+        )
+
+    def _matching_event(
+        self, item: Event, source: str | None, target: str | None, time_value: str | None
+    ) -> int | None:
+        """The stored event this one reports again, if any.
+
+        Same type, same pair of actors, same status, times that overlap and places
+        that agree. Undated events only merge within one article: two undated
+        reports from different articles may well be different events.
+        """
+        table = schema.events
+        candidates = self.conn.execute(
+            select(table.c.id, table.c.time_value, table.c.location_country).where(
+                table.c.dyad_key == dyad_key(item.type, source, target),
+                table.c.status == item.status,
+            )
+        ).all()
+        country = item.location.country if item.location else None
+        for candidate in candidates:
+            if country and candidate.location_country and country != candidate.location_country:
+                continue
+            if time_value is None and candidate.time_value is None:
+                same_article = self.conn.execute(
+                    select(schema.evidence.c.event_id).where(
+                        schema.evidence.c.event_id == candidate.id,
+                        schema.evidence.c.article_id == self.article_id,
+                    )
+                ).first()
+                if same_article:
+                    return candidate.id
+            elif overlaps(time_value, candidate.time_value):
+                return candidate.id
+        return None
+
+
+def dyad_key(event_type: str, source: str | None, target: str | None) -> str:
+    pair = [source or "", target or ""]
+    if is_symmetric(event_type):
+        pair.sort()
+    return "|".join([event_type, *pair])

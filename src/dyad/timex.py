@@ -1,0 +1,91 @@
+"""TIMEX3 values as periods of days: for ordering timelines and matching events."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})(-WE)?$")
+_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
+_HALF = re.compile(r"^(\d{4})-H([12])$")
+_SEASON = re.compile(r"^(\d{4})-(SP|SU|FA|WI)$")
+_YEAR = re.compile(r"^(\d{4})$")
+_DECADE = re.compile(r"^(\d{3})$")
+_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
+
+
+def period(value: str | None) -> tuple[date, date] | None:
+    """First and last day of the period a TIMEX3 date value names, or None."""
+    if not value:
+        return None
+    try:
+        return _period(value)
+    except ValueError:  # impossible dates such as 2023-02-30
+        return None
+
+
+def _period(value: str) -> tuple[date, date] | None:
+    if m := _DAY.match(value):
+        day = date(int(m[1]), int(m[2]), int(m[3]))
+        return day, day
+    if m := _MONTH.match(value):
+        return _months(int(m[1]), int(m[2]), int(m[2]))
+    if m := _WEEK.match(value):
+        monday = date.fromisocalendar(int(m[1]), int(m[2]), 1)
+        if m[3]:
+            return monday + timedelta(days=5), monday + timedelta(days=6)
+        return monday, monday + timedelta(days=6)
+    if m := _QUARTER.match(value):
+        first = 3 * int(m[2]) - 2
+        return _months(int(m[1]), first, first + 2)
+    if m := _HALF.match(value):
+        first = 6 * int(m[2]) - 5
+        return _months(int(m[1]), first, first + 5)
+    if m := _SEASON.match(value):
+        first, last = _SEASON_MONTHS[m[2]]
+        start = _months(int(m[1]), first, first)[0]
+        end = _months(int(m[1]) + (last > 12), (last - 1) % 12 + 1, (last - 1) % 12 + 1)[1]
+        return start, end
+    if m := _YEAR.match(value):
+        return date(int(m[1]), 1, 1), date(int(m[1]), 12, 31)
+    if m := _DECADE.match(value):
+        return date(int(m[1]) * 10, 1, 1), date(int(m[1]) * 10 + 9, 12, 31)
+    return None
+
+
+def _months(year: int, first: int, last: int) -> tuple[date, date]:
+    return date(year, first, 1), date(year, last, calendar.monthrange(year, last)[1])
+
+
+def sort_date(value: str | None, mod: str | None, fallback: str | None = None) -> str | None:
+    """The day an event is placed at on a timeline.
+
+    Modifiers move it inside its period ("late October" sorts after "October 7");
+    BEFORE puts it just ahead of the period. Without a usable value, ``fallback``
+    (the publication date) is used.
+    """
+    span = period(value)
+    if span is None:
+        fallback_span = period(fallback[:10]) if fallback else None
+        return fallback_span[0].isoformat() if fallback_span else None
+    start, end = span
+    if mod in ("END", "AFTER", "ON_OR_AFTER"):
+        day = end
+    elif mod == "MID":
+        day = start + (end - start) / 2
+    elif mod in ("BEFORE", "ON_OR_BEFORE"):
+        day = start - timedelta(days=1)
+    else:
+        day = start
+    return day.isoformat()
+
+
+def overlaps(a: str | None, b: str | None) -> bool:
+    """Whether two TIMEX3 values can name the same time (unknown overlaps nothing)."""
+    span_a, span_b = period(a), period(b)
+    if span_a is None or span_b is None:
+        return a == b
+    return span_a[0] <= span_b[1] and span_b[0] <= span_a[1]
