@@ -1,0 +1,28 @@
+# make demo: install into .venv, ingest the seed corpus, print the Hamas–Russia timeline.
+# make test: install into .venv if needed, run the test suite.
+PYTHON ?= python3
+SHARED ?= ../shared
+DEMO_DB ?= demo.db
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: demo test lint bench clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+demo: $(VENV)/.installed
+	$(BIN)/dyad ingest $(SHARED)/corpus/seed --db $(DEMO_DB)
+	$(BIN)/dyad timeline Hamas Russia --db $(DEMO_DB)
+
+test: $(VENV)/.installed
+	DYAD_SHARED=$(SHARED) $(BIN)/pytest -q
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/ruff format --check src tests bench scripts
+
+clean:
+	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm

@@ -1,0 +1,118 @@
+"""The store on hand-built analyses: idempotence, merging, authors, timeline order."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyad.model import Actor, Analysis, Article, Event, Mention, Span, TimeValue
+from dyad.query import UnknownActor, summary, timeline
+from dyad.store import Store
+
+RUS = Actor("RUS", "Russia", "state", country="RUS", sector="GOV", kb_id="RUS")
+HAMAS = Actor("HAMAS", "Hamas", "armed_group", country="PSE", sector="REB", kb_id="HAMAS")
+
+
+def visit(text: str, published: str, time: str | None, source="HAMAS", target="RUS") -> Analysis:
+    """An article reporting a visit: its text and a CONSULT event over the whole sentence."""
+    article = Article(text=text, published=published, title=f"report of {published}")
+    event = Event(
+        id="e1",
+        type="CONSULT",
+        mode="visit",
+        status="actual",
+        source=source,
+        target=target,
+        evidence=Span(text, 0, len(text)),
+        time=TimeValue(text=None, value=time),
+    )
+    first, second = text.split()[0], "Moscow"
+    mentions = [
+        Mention(first, 0, len(first), "HAMAS"),
+        Mention(second, text.index(second), text.index(second) + len(second), "RUS"),
+    ]
+    return Analysis(article=article, actors=[RUS, HAMAS], mentions=mentions, events=[event])
+
+
+@pytest.fixture
+def store(tmp_path):
+    with Store(str(tmp_path / "test.db")) as store:
+        yield store
+
+
+def test_adding_the_same_article_twice_changes_nothing(store):
+    analysis = visit("Hamas officials visited Moscow in late October.", "2023-11-01", "2023-10")
+    assert store.add(analysis)
+    counts = {t: store.count(t) for t in ("articles", "events", "evidence", "mentions")}
+    assert not store.add(analysis)
+    assert (
+        {t: store.count(t) for t in counts}
+        == counts
+        == {"articles": 1, "events": 1, "evidence": 1, "mentions": 2}
+    )
+
+
+def test_reprints_of_one_event_merge_with_every_source_kept(store):
+    store.add(visit("Hamas officials visited Moscow in late October.", "2023-11-01", "2023-10"))
+    store.add(
+        visit("Hamas delegates travelled to Moscow on October 26.", "2023-10-27", "2023-10-26")
+    )
+    # The reverse direction of a symmetric event is the same event.
+    store.add(
+        visit(
+            "Russia hosted Hamas in Moscow last October.",
+            "2024-01-05",
+            "2023-10",
+            source="RUS",
+            target="HAMAS",
+        )
+    )
+    assert store.count("events") == 1
+    [entry] = timeline(store, "Hamas", "Russia")
+    assert len(entry.evidence) == 3
+    assert {e.published for e in entry.evidence} == {"2023-11-01", "2023-10-27", "2024-01-05"}
+
+
+def test_different_times_stay_different_events_oldest_first(store):
+    store.add(visit("Hamas officials visited Moscow in January.", "2024-02-01", "2024-01"))
+    store.add(visit("Hamas officials visited Moscow in late October.", "2023-11-01", "2023-10"))
+    entries = timeline(store, "hamas", "RUS")
+    assert [e.time_value for e in entries] == ["2023-10", "2024-01"]
+    assert summary(store, "Hamas", "Russia") == {
+        "2023-10": {"verbal_cooperation": 1},
+        "2024-01": {"verbal_cooperation": 1},
+    }
+
+
+def test_undated_reports_in_different_articles_are_not_merged(store):
+    store.add(visit("Hamas officials visited Moscow.", "2023-11-01", None))
+    store.add(visit("Hamas delegates visited Moscow.", "2024-03-01", None))
+    assert store.count("events") == 2
+
+
+def test_actors_are_found_by_alias(store):
+    store.add(visit("Hamas officials visited Moscow in January.", "2024-02-01", "2024-01"))
+    assert len(timeline(store, "Hamas", "moscow")) == 1
+    with pytest.raises(UnknownActor):
+        timeline(store, "Hamas", "Atlantis")
+
+
+def test_each_article_author_is_a_different_actor(store):
+    for byline, text in (("Jane Roe", "I met Hamas."), (None, "I saw Hamas.")):
+        article = Article(text=text, published="2024-01-01", author=byline)
+        author = Actor("AUTHOR", byline or "(article author)", "author", sector="MED")
+        store.add(
+            Analysis(
+                article=article, actors=[author, HAMAS], mentions=[Mention("I", 0, 1, "AUTHOR")]
+            )
+        )
+    with store.engine.connect() as conn:
+        from sqlalchemy import select
+
+        from dyad.store import schema
+
+        ids = set(
+            conn.execute(
+                select(schema.actors.c.id).where(schema.actors.c.kind == "author")
+            ).scalars()
+        )
+    assert len(ids) == 2 and "AUTHOR:JANE_ROE" in ids
