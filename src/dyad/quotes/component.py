@@ -1,23 +1,52 @@
-"""spaCy component `dyad_quotes`."""
+"""spaCy component `dyad_quotes`: quotes and reported speech with cues and speakers.
+
+Usable on its own: ``nlp.add_pipe("dyad_quotes")`` after a parser sets
+``doc._.quotes`` (list of ``dyad.model.Quote``). When ``dyad_actors`` runs
+first, speakers are resolved to its actors through ``doc._.mentions``.
+"""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from dyad.nlp.extensions import register_extensions
+from dyad.quotes.extract import find_quotes
+from dyad.quotes.lexicon import CueLexicon
 
 
-@Language.factory("dyad_quotes")
-def make_quotes(nlp: Language, name: str) -> QuoteExtractor:
-    return QuoteExtractor(nlp, name)
+@Language.factory(
+    "dyad_quotes",
+    default_config={"cues_path": None, "cognition": False},
+    requires=["token.dep", "token.lemma", "token.pos"],
+    assigns=["doc._.quotes"],
+)
+def make_quotes(nlp: Language, name: str, cues_path: str | None, cognition: bool) -> QuoteExtractor:
+    return QuoteExtractor(nlp, name, cues_path=cues_path, cognition=cognition)
 
 
 class QuoteExtractor:
-    def __init__(self, nlp: Language, name: str = "dyad_quotes") -> None:
+    """Finds direct, partial, indirect and mixed quotes; see ``dyad.quotes.extract``.
+
+    ``cues_path``: a YAML cue lexicon replacing the shipped one.
+    ``cognition``: also report beliefs ("X believes that …") as indirect quotes.
+    """
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "dyad_quotes",
+        *,
+        cues_path: str | Path | None = None,
+        cognition: bool = False,
+    ) -> None:
         register_extensions()
         self.name = name
+        self.cognition = cognition
+        self.lexicon = CueLexicon.load(cues_path)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.quotes = []
+        doc._.quotes = find_quotes(doc, self.lexicon, self.cognition)
         return doc

@@ -1,0 +1,501 @@
+"""Quotations and reported speech in a parsed Doc, with cues and speakers.
+
+``find_quotes`` is the whole stage as a pure function of a parsed ``Doc``
+(``doc._.mentions``/``doc._.actors`` from the actors stage are used when
+present). Four kinds come out:
+
+- ``direct``: a quoted passage standing as its own utterance (“…,” she said);
+- ``partial``: a quoted fragment inside the writer's sentence, attributed
+  through the verb that governs it or the reported speech it sits in;
+- ``indirect``: a clause reported by a speech verb ("X said that …",
+  "according to X, …", "…, as X told Y");
+- ``mixed``: reported speech that holds a quoted fragment.
+
+Quoted passages that no cue, speaker or neighbouring quote claims, and that
+are short or title-like, are scare quotes and titles and are dropped.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from dyad.model import Quote, Span, Speaker
+from dyad.quotes.lexicon import CueLexicon
+from dyad.quotes.marks import MarkedPassage, find_quoted
+from dyad.quotes.speakers import SpeakerResolver, subject_of
+
+SENTENCE_END = frozenset({".", "!", "?"})
+# Punctuation that may separate a quote from its cue ("…,” she said; she said: “…”).
+INTRODUCING = frozenset({",", ":", "—", "–", "-", ";"})
+EDGE_PUNCT = frozenset({",", ".", ";", ":", "—", "–", "-", "(", ")"})
+# How far (in tokens) from a quote its cue and speaker may be.
+CONTEXT_WINDOW = 40
+CUE_REACH_AFTER = 8
+# Walking up the parse from a partial quote to the verb that reports it.
+MAX_HEAD_STEPS = 6
+# Unattributed quoted passages shorter than this are scare quotes or titles.
+MIN_UNATTRIBUTED_WORDS = 4
+# A clause at least this much inside quotation marks is a quotation, not reported speech.
+QUOTED_SHARE = 0.8
+CLAUSAL_DEPS = frozenset({"ccomp"})
+VERB_POS = frozenset({"VERB", "AUX"})
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+@dataclass
+class _Found:
+    kind: str
+    pieces: list[tuple[int, int]]
+    cue: Token | None
+    speaker_head: Token | None
+    speaker: Speaker | None = None
+    cue_span: Span | None = None
+    passage_tokens: list[int] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.pieces[0][0]
+
+
+class _DocView:
+    """Token-level facts about a doc that every rule needs, computed once."""
+
+    def __init__(self, doc: Doc, passages: list[MarkedPassage]) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.starts = [token.idx for token in doc]
+        self.in_quote = [False] * len(doc)
+        self.passage_of: list[int] = [-1] * len(doc)
+        for number, passage in enumerate(passages):
+            last = passage.close if passage.close is not None else passage.end - 1
+            for i in range(self.token_at(passage.open), self.token_at(last) + 1):
+                self.in_quote[i] = True
+                self.passage_of[i] = number
+        self.paragraph = [0] * len(doc)
+        paragraph = 0
+        for token in doc:
+            self.paragraph[token.i] = paragraph
+            if "\n" in token.text:
+                paragraph += 1
+
+    def token_at(self, char: int) -> int:
+        return max(0, bisect.bisect_right(self.starts, char) - 1)
+
+    def tokens_between(self, start: int, end: int) -> range:
+        """Indices of tokens starting inside text[start:end]."""
+        return range(bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end))
+
+    def words(self, start: int, end: int) -> int:
+        return sum(1 for i in self.tokens_between(start, end) if self.doc[i].is_alpha)
+
+    def before(self, first: int) -> list[Token]:
+        """Tokens of the same sentence before token ``first``, outside other quotes."""
+        tokens: list[Token] = []
+        i = first - 1
+        while i >= 0 and len(tokens) < CONTEXT_WINDOW:
+            token = self.doc[i]
+            if self.in_quote[i] or "\n" in token.text or token.text in SENTENCE_END:
+                break
+            tokens.append(token)
+            i -= 1
+        tokens.reverse()
+        return tokens
+
+    def after(self, last: int) -> list[Token]:
+        """Tokens of the same sentence after token ``last``, outside other quotes."""
+        tokens: list[Token] = []
+        i = last + 1
+        while i < len(self.doc) and len(tokens) < CONTEXT_WINDOW:
+            token = self.doc[i]
+            if self.in_quote[i] or "\n" in token.text:
+                break
+            tokens.append(token)
+            if token.text in SENTENCE_END:
+                break
+            i += 1
+        return tokens
+
+
+class QuoteFinder:
+    def __init__(self, doc: Doc, lexicon: CueLexicon, cognition: bool = False) -> None:
+        self.doc = doc
+        self.lexicon = lexicon
+        self.report_verbs = lexicon.speech_verbs | (lexicon.cognition_verbs if cognition else set())
+        self.passages = find_quoted(doc.text)
+        self.passage_ends = [p.end for p in self.passages]
+        self.view = _DocView(doc, self.passages)
+        self.resolver = SpeakerResolver(doc, lexicon.document_nouns, self.view.in_quote)
+
+    # -- cues ---------------------------------------------------------------
+
+    def is_speech_cue(self, token: Token) -> bool:
+        if token.pos_ not in VERB_POS:
+            return False
+        lemma = token.lemma_.lower()
+        if lemma in self.lexicon.speech_verbs:
+            return True
+        particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
+        return particle is not None and f"{lemma} {particle}" in self.lexicon.speech_verbs
+
+    def is_report_cue(self, token: Token) -> bool:
+        return self.is_speech_cue(token) or (
+            token.pos_ == "VERB" and token.lemma_.lower() in self.report_verbs
+        )
+
+    # -- reported speech ----------------------------------------------------
+
+    def reported_speech(self) -> list[_Found]:
+        found = []
+        for token in self.doc:
+            if self.view.in_quote[token.i]:
+                continue
+            item = self._according_to(token) if token.lower_ == "according" else None
+            if item is None and self.is_report_cue(token):
+                item = self._reported_clause(token)
+            if item is not None:
+                found.append(item)
+        return found
+
+    def _according_to(self, token: Token) -> _Found | None:
+        to = next((c for c in token.children if c.lower_ == "to"), None)
+        if to is None or not any(
+            ("according", "to") == words for words in self.lexicon.source_prepositions
+        ):
+            return None
+        source = next((c for c in to.children if c.dep_ == "pobj"), None)
+        clause = token.head
+        if source is None or clause.i == token.i:
+            return None
+        excluded = set(range(token.left_edge.i, token.right_edge.i + 1))
+        content = [i for i in self._subtree(clause) if i not in excluded]
+        pieces = self._pieces(content)
+        if not pieces:
+            return None
+        found = _Found("indirect", pieces, token, source)
+        found.cue_span = Span(
+            self.doc.text[token.idx : to.idx + len(to.text)], token.idx, to.idx + len(to.text)
+        )
+        return found
+
+    def _reported_clause(self, cue: Token) -> _Found | None:
+        clause = next((c for c in cue.children if c.dep_ in CLAUSAL_DEPS), None)
+        if clause is not None:
+            content = self._subtree(clause)
+            if clause.i > cue.i:
+                tail = self._rest_of_sentence(max(content, default=clause.i) + 1)
+                # Quoted words in the tail are the speaker's, so the report runs
+                # on over them; without them the tail is usually the writer's.
+                if any(self.view.in_quote[i] for i in tail):
+                    content += tail
+        elif cue.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ == "as" for c in cue.children
+        ):
+            # "…, as X told Y": the reported clause is the one the as-clause modifies.
+            excluded = set(range(cue.left_edge.i, cue.right_edge.i + 1))
+            content = [i for i in self._subtree(cue.head) if i not in excluded]
+        else:
+            content = self._following_clause(cue)
+        if not content or not any(self.doc[i].pos_ in VERB_POS for i in content):
+            return None
+        pieces = self._pieces(content)
+        if not pieces:
+            return None
+        return _Found("indirect", pieces, cue, subject_of(cue))
+
+    def _following_clause(self, cue: Token) -> list[int]:
+        """A finite clause right after the cue that the parser did not attach as ccomp."""
+        doc = self.doc
+        i = cue.i + 1
+        # Skip the addressee ("told reporters that …").
+        while i < len(doc) and doc[i].head.i == cue.i and doc[i].dep_ in ("dative", "dobj"):
+            if doc[i].right_edge.i + 1 < len(doc) and doc[doc[i].right_edge.i + 1].lower_ == "that":
+                i = doc[i].right_edge.i + 1
+                break
+            return []
+        start = i
+        if start < len(doc) and doc[start].lower_ == "that":
+            start += 1
+        finite = False
+        end = start
+        while end < len(doc) and end - start < CONTEXT_WINDOW:
+            token = doc[end]
+            if token.text in SENTENCE_END or "\n" in token.text:
+                break
+            if end - start < 8 and token.tag_ in FINITE_TAGS and token.i != start:
+                finite = True
+            end += 1
+        if not finite or (start < len(doc) and doc[start].pos_ in ("ADP", "PART", "VERB")):
+            return []
+        paragraph = self.view.paragraph[cue.i]
+        return [i for i in range(start, end) if self.view.paragraph[i] == paragraph]
+
+    def _rest_of_sentence(self, start: int) -> list[int]:
+        """Tokens from ``start`` to the end of the sentence that still belong to the report.
+
+        The parser often hangs the tail of a reported clause on the cue verb
+        ("confirmed that his intention was to seek the support of Russia, …, in
+        its effort to destroy Israel"); the report runs on unless a new cue
+        ("…, adding that …", "according to") takes over.
+        """
+        doc = self.doc
+        tokens: list[int] = []
+        i = start
+        while i < len(doc) and len(tokens) < CONTEXT_WINDOW * 4:
+            token = doc[i]
+            if "\n" in token.text or (token.text in SENTENCE_END and not self.view.in_quote[i]):
+                break
+            if not self.view.in_quote[i] and (
+                self.is_report_cue(token) or token.lower_ == "according"
+            ):
+                return _drop_trailing_comma(doc, tokens)
+            tokens.append(i)
+            i += 1
+        return tokens
+
+    def _subtree(self, head: Token) -> list[int]:
+        paragraph = self.view.paragraph[head.i]
+        return [
+            t.i
+            for t in head.subtree
+            if self.view.paragraph[t.i] == paragraph and "\n" not in t.text
+        ]
+
+    def _pieces(self, indices: list[int]) -> list[tuple[int, int]]:
+        """Contiguous runs of tokens as char spans, without edge punctuation or "that"."""
+        doc = self.doc
+        indices = sorted(set(indices))
+        while indices and (
+            doc[indices[0]].text in EDGE_PUNCT
+            or doc[indices[0]].dep_ == "cc"
+            or (doc[indices[0]].dep_ == "mark" and doc[indices[0]].lower_ == "that")
+        ):
+            indices.pop(0)
+        while indices and doc[indices[-1]].text in EDGE_PUNCT:
+            indices.pop()
+        pieces: list[tuple[int, int]] = []
+        previous = -2
+        for i in indices:
+            token = doc[i]
+            end = token.idx + len(token.text)
+            if i == previous + 1:
+                pieces[-1] = (pieces[-1][0], end)
+            else:
+                pieces.append((token.idx, end))
+            previous = i
+        return pieces
+
+    # -- quoted passages ----------------------------------------------------
+
+    def passage_tokens(self, passage: MarkedPassage) -> tuple[int, int]:
+        first = self.view.token_at(passage.open)
+        last = self.view.token_at(passage.close if passage.close is not None else passage.end - 1)
+        return first, last
+
+    def cue_after(self, last: int) -> Token | None:
+        after = self.view.after(last)
+        for token in after[:CUE_REACH_AFTER]:
+            if self.is_speech_cue(token):
+                return token
+        return None
+
+    def cue_before(self, before: list[Token]) -> Token | None:
+        if not before:
+            return None
+        body = before[:-1] if before[-1].text in INTRODUCING else before
+        if body is not before or (body and self.is_speech_cue(body[-1])):
+            for token in reversed(body):
+                if self.is_speech_cue(token):
+                    return token
+        return None
+
+    def colon_introduction(self, first: int) -> Token | None:
+        """The cue of a sentence ending in a colon just before a quote opening a paragraph."""
+        doc = self.doc
+        i = first - 1
+        while i >= 0 and (doc[i].is_space or "\n" in doc[i].text):
+            i -= 1
+        if i < 0 or doc[i].text != ":" or self.view.paragraph[i] == self.view.paragraph[first]:
+            return None
+        sentence = self.view.before(i)
+        return next((t for t in reversed(sentence) if self.is_speech_cue(t)), None)
+
+    def governing_cue(self, first: int, last: int) -> Token | None:
+        """The speech verb a partial quote hangs from, walking up the parse."""
+        doc = self.doc
+        for i in range(first, last + 1):
+            token = doc[i]
+            if first <= token.head.i <= last and token.head.i != token.i:
+                continue
+            head = token.head
+            for _ in range(MAX_HEAD_STEPS):
+                if head.i < first or head.i > last:
+                    if self.is_report_cue(head) and not self.view.in_quote[head.i]:
+                        return head
+                if head.head.i == head.i:
+                    break
+                head = head.head
+        return None
+
+    def quoted(self, reported: list[_Found]) -> list[_Found]:
+        found: list[_Found] = []
+        by_cue: dict[int, _Found] = {}
+        for passage in self.passages:
+            text = self.doc.text[passage.start : passage.end]
+            if not any(ch.isalnum() for ch in text):
+                continue
+            first, last = self.passage_tokens(passage)
+            before = self.view.before(first)
+            initial = next((ch for ch in text if ch.isalnum()), "")
+            standalone = (not before or before[-1].text in INTRODUCING) and not initial.islower()
+            if not standalone and before and self.is_speech_cue(before[-1]):
+                standalone = not initial.islower()
+            container = next(
+                (r for r in reported if _inside(passage, r.pieces)),
+                None,
+            )
+            if standalone:
+                cue = (
+                    self.cue_after(last)
+                    or self.cue_before(before)
+                    or (self.colon_introduction(first) if not before else None)
+                )
+                kind = "direct"
+            else:
+                cue = None
+                kind = "partial"
+                if container is not None:
+                    cue = container.cue
+                cue = cue or self.governing_cue(first, last) or self.cue_after(last)
+            if container is not None and container.cue is cue:
+                head = container.speaker_head
+            elif cue is not None and cue.lower_ == "according":
+                head = None
+            else:
+                head = subject_of(cue) if cue is not None else None
+            if cue is not None and cue.i in by_cue and not passage.single:
+                # A quote split around its cue: “A,” she said, “b.” is one quote.
+                by_cue[cue.i].pieces.append((passage.start, passage.end))
+                continue
+            if cue is None and not self._may_stand_unattributed(passage, kind, found):
+                continue
+            item = _Found(kind, [(passage.start, passage.end)], cue, head)
+            item.passage_tokens = [first, last]
+            if cue is not None:
+                by_cue[cue.i] = item
+            found.append(item)
+        return found
+
+    def _may_stand_unattributed(
+        self, passage: MarkedPassage, kind: str, found: list[_Found]
+    ) -> bool:
+        if kind != "direct" or passage.single:
+            return False
+        words = self.doc.text[passage.start : passage.end].split()
+        if len(words) < MIN_UNATTRIBUTED_WORDS:
+            return False
+        long_words = [w for w in words if len(w) > 3 and w[0].isalpha()]
+        if long_words and all(w[0].isupper() for w in long_words):
+            return False  # a title
+        return True
+
+    # -- assembly -----------------------------------------------------------
+
+    def find(self) -> list[Quote]:
+        reported = self.reported_speech()
+        quoted = self.quoted(reported)
+        reported = [r for r in reported if self._not_mostly_quoted(r)]
+        for item in reported:
+            item.pieces = self._covering_passages(item.pieces)
+            if any(_inside(p, item.pieces) for p in self.passages):
+                item.kind = "mixed"
+        items = sorted(quoted + reported, key=lambda f: f.start)
+        self._speakers(items)
+        return [self._quote(number, item) for number, item in enumerate(items, start=1)]
+
+    def _covering_passages(self, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Widen reported-speech pieces so that no quoted passage is cut in two."""
+        widened = []
+        for start, end in pieces:
+            first = bisect.bisect_left(self.passage_ends, start)
+            for passage in self.passages[first:]:
+                if passage.open >= end:
+                    break
+                if passage.start < end and start < passage.end:
+                    closing = passage.close + 1 if passage.close is not None else passage.end
+                    start, end = min(start, passage.open), max(end, closing)
+            widened.append((start, end))
+        return widened
+
+    def _not_mostly_quoted(self, item: _Found) -> bool:
+        total = sum(self.view.words(s, e) for s, e in item.pieces)
+        if total == 0:
+            return False
+        quoted = 0
+        for passage in self.passages:
+            for s, e in item.pieces:
+                lo, hi = max(s, passage.start), min(e, passage.end)
+                if lo < hi:
+                    quoted += self.view.words(lo, hi)
+        return quoted < QUOTED_SHARE * total
+
+    def _speakers(self, items: list[_Found]) -> None:
+        previous: _Found | None = None
+        for item in items:
+            if item.cue is not None or item.speaker_head is not None:
+                item.speaker = self.resolver.speaker(item.speaker_head)
+            if item.cue is None and item.kind == "direct":
+                # No cue of its own: the quote continues the adjacent speaker.
+                neighbour = previous or self._next_attributed(items, item)
+                if neighbour is not None and neighbour.speaker is not None:
+                    item.speaker = neighbour.speaker
+            if item.speaker is None:
+                item.speaker = Speaker()
+            if item.cue is not None and item.cue_span is None:
+                item.cue_span = Span(item.cue.text, item.cue.idx, item.cue.idx + len(item.cue.text))
+            if item.speaker.text is not None or item.cue is not None:
+                previous = item
+
+    def _next_attributed(self, items: list[_Found], item: _Found) -> _Found | None:
+        index = items.index(item)
+        paragraph = self.view.paragraph[self.view.token_at(item.start)]
+        for later in items[index + 1 :]:
+            if self.view.paragraph[self.view.token_at(later.start)] != paragraph:
+                return None
+            if later.cue is not None:
+                later.speaker = later.speaker or self.resolver.speaker(later.speaker_head)
+                return later
+        return None
+
+    def _quote(self, number: int, item: _Found) -> Quote:
+        text = self.doc.text
+        return Quote(
+            id=f"q{number}",
+            kind=item.kind,
+            text=" ".join(text[s:e] for s, e in item.pieces),
+            spans=[(s, e) for s, e in item.pieces],
+            speaker=item.speaker or Speaker(),
+            cue=item.cue_span,
+        )
+
+
+def _drop_trailing_comma(doc: Doc, tokens: list[int]) -> list[int]:
+    while tokens and doc[tokens[-1]].text in EDGE_PUNCT:
+        tokens.pop()
+    # A subject before the new cue ("…, Smith added") is not part of the report.
+    while tokens and doc[tokens[-1]].dep_ in ("nsubj", "compound", "det", "amod", "poss", "case"):
+        tokens.pop()
+    while tokens and doc[tokens[-1]].text in EDGE_PUNCT:
+        tokens.pop()
+    return tokens
+
+
+def _inside(passage: MarkedPassage, pieces: list[tuple[int, int]]) -> bool:
+    return any(s <= passage.start and passage.end <= e for s, e in pieces)
+
+
+def find_quotes(doc: Doc, lexicon: CueLexicon, cognition: bool = False) -> list[Quote]:
+    """All quotes and reported speech in a parsed doc, in text order, ids q1, q2, …"""
+    return QuoteFinder(doc, lexicon, cognition).find()

@@ -1,0 +1,47 @@
+"""The cue lexicon: word lists the quotes stage depends on, read from YAML."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+DEFAULT_CUES = resources.files("dyad") / "data" / "quotes" / "cues.yaml"
+
+
+@dataclass(frozen=True)
+class CueLexicon:
+    speech_verbs: frozenset[str]
+    cognition_verbs: frozenset[str]
+    source_prepositions: tuple[tuple[str, ...], ...]
+    document_nouns: frozenset[str]
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> CueLexicon:
+        source = Path(path) if path else DEFAULT_CUES
+        data = yaml.safe_load(source.read_text(encoding="utf-8")) or {}
+        return cls.from_dict(data)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> CueLexicon:
+        def words(key: str) -> frozenset[str]:
+            return frozenset(str(w).lower() for w in data.get(key) or [])
+
+        return cls(
+            speech_verbs=words("speech_verbs"),
+            cognition_verbs=words("cognition_verbs"),
+            source_prepositions=tuple(
+                tuple(str(p).lower().split()) for p in data.get("source_prepositions") or []
+            ),
+            document_nouns=words("document_nouns"),
+        )
+
+    def to_dict(self) -> dict:
+        return {
+            "speech_verbs": sorted(self.speech_verbs),
+            "cognition_verbs": sorted(self.cognition_verbs),
+            "source_prepositions": [" ".join(p) for p in self.source_prepositions],
+            "document_nouns": sorted(self.document_nouns),
+        }

@@ -1,0 +1,150 @@
+"""Find the passages of a text that stand between quotation marks.
+
+A pure function over the string, independent of spaCy: it pairs marks by
+direction, never treats apostrophes as marks, lets a quote run on into the
+next paragraph when that paragraph opens with a mark (the news convention for
+multi-paragraph quotes), and never lets an unclosed mark run past its own
+paragraph. Time is linear in the length of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+OPENING_DOUBLE = "“„«"
+CLOSING_DOUBLE = "”»"
+STRAIGHT_DOUBLE = '"'
+OPENING_SINGLE = "‘‹"
+CLOSING_SINGLE = "’›"
+# Characters after which a straight mark opens a quote rather than closes one.
+OPENS_AFTER = " \t\n([{—–-/:" + OPENING_DOUBLE + OPENING_SINGLE
+
+_DOUBLE_MARK = re.compile(r'[“„«”»"]')
+_SINGLE_MARK = re.compile(r"[‘‹’›]")
+_PARAGRAPH_BREAK = re.compile(r"\n\s*")
+
+
+@dataclass(frozen=True)
+class MarkedPassage:
+    """Text between quotation marks. ``start``/``end`` exclude the marks.
+
+    ``open`` is the offset of the opening mark; ``close`` the offset of the
+    closing mark, or None when the paragraph ended before the quote was closed.
+    """
+
+    start: int
+    end: int
+    open: int
+    close: int | None
+    single: bool = False
+
+
+def _opens(text: str, i: int) -> bool:
+    """A straight mark opens when it follows a space or opening punctuation."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return before in OPENS_AFTER and not after.isspace()
+
+
+def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
+    start = 0
+    for match in _PARAGRAPH_BREAK.finditer(text):
+        if match.start() > start:
+            yield start, match.start()
+        start = match.end()
+    if start < len(text):
+        yield start, len(text)
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def find_double_quoted(text: str) -> list[MarkedPassage]:
+    """Passages between double quotation marks, outermost only, in text order."""
+    passages: list[MarkedPassage] = []
+    paragraphs = list(_paragraphs(text))
+    open_at: int | None = None
+    for index, (p_start, p_end) in enumerate(paragraphs):
+        skip_continuation_mark = open_at is not None
+        for match in _DOUBLE_MARK.finditer(text, p_start, p_end):
+            i = match.start()
+            mark = match.group()
+            if skip_continuation_mark:
+                skip_continuation_mark = False
+                if i == p_start:
+                    continue
+            if open_at is None:
+                if mark in OPENING_DOUBLE or (mark == STRAIGHT_DOUBLE and _opens(text, i)):
+                    open_at = i
+                continue
+            if mark in CLOSING_DOUBLE or (mark == STRAIGHT_DOUBLE and not _opens(text, i)):
+                start, end = _trimmed(text, open_at + 1, i)
+                passages.append(MarkedPassage(start, end, open_at, i))
+                open_at = None
+            else:
+                # A second opening mark before any close: the first was never closed.
+                open_at = i
+        if open_at is not None:
+            following = paragraphs[index + 1][0] if index + 1 < len(paragraphs) else None
+            if following is not None and text[following] in OPENING_DOUBLE + STRAIGHT_DOUBLE:
+                continue
+            start, end = _trimmed(text, open_at + 1, p_end)
+            passages.append(MarkedPassage(start, end, open_at, None))
+            open_at = None
+    return [p for p in passages if p.end > p.start]
+
+
+def _single_opens(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return before in OPENS_AFTER and after.isalnum()
+
+
+def _single_closes(text: str, i: int) -> bool:
+    # ’ followed by a letter is an apostrophe (aren’t); after "s" it may be a
+    # possessive (Hamas’ custody), which only closes when punctuation follows.
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if after.isalnum():
+        return False
+    before = text[i - 1] if i > 0 else " "
+    return not (before in "sS" and after == " ")
+
+
+def find_single_quoted(text: str, start: int, end: int) -> list[MarkedPassage]:
+    """Passages between single marks within text[start:end], outside double quotes."""
+    passages: list[MarkedPassage] = []
+    open_at: int | None = None
+    for p_start, p_end in _paragraphs(text[start:end]):
+        p_start += start
+        p_end += start
+        open_at = None
+        for match in _SINGLE_MARK.finditer(text, p_start, p_end):
+            i = match.start()
+            if match.group() in OPENING_SINGLE:
+                if _single_opens(text, i):
+                    open_at = i
+            elif open_at is not None and _single_closes(text, i):
+                s, e = _trimmed(text, open_at + 1, i)
+                if e > s:
+                    passages.append(MarkedPassage(s, e, open_at, i, single=True))
+                open_at = None
+    return passages
+
+
+def find_quoted(text: str) -> list[MarkedPassage]:
+    """Double-quoted passages plus single-quoted ones that lie outside them."""
+    doubles = find_double_quoted(text)
+    singles: list[MarkedPassage] = []
+    cursor = 0
+    for passage in doubles:
+        singles.extend(find_single_quoted(text, cursor, passage.open))
+        cursor = (passage.close + 1) if passage.close is not None else passage.end
+    singles.extend(find_single_quoted(text, cursor, len(text)))
+    return sorted(doubles + singles, key=lambda p: p.open)

@@ -1,0 +1,157 @@
+"""Who is speaking: the speaker mention of a cue verb, and the actor behind it.
+
+The actors stage (``doc._.mentions``) is the authority on who a mention is;
+these helpers only pick the right mention, and fall back to the nearest
+compatible earlier actor for pronouns and for documents ("the report") when
+the actors stage has not resolved them.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from dyad.model import Actor, Mention, Speaker
+
+AUTHOR_ID = "AUTHOR"
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
+FIRST_PERSON = frozenset({"i", "me"})
+PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
+GROUP_PRONOUNS = frozenset({"it", "they", "them"})
+PERSON_KINDS = frozenset({"person", "author"})
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
+# Left dependents that belong to a noun phrase naming a speaker ("the Kremlin's functionaries").
+NOUN_PHRASE_LEFT_DEPS = frozenset(
+    {"det", "amod", "compound", "poss", "nummod", "case", "nmod", "quantmod", "nn"}
+)
+# How many earlier mentions a pronoun may reach back over to find its actor.
+PRONOUN_LOOKBACK = 40
+
+
+def _direct_subject(verb: Token) -> Token | None:
+    return next((child for child in verb.children if child.dep_ in SUBJECT_DEPS), None)
+
+
+def subject_of(cue: Token) -> Token | None:
+    """The grammatical subject of a cue verb, looking through coordination and relatives."""
+    verb = cue
+    subject = _direct_subject(cue)
+    # "... and added", "..., adding": the subject is the governing verb's.
+    if (
+        subject is None
+        and cue.dep_ in ("conj", "xcomp", "advcl")
+        and cue.head.pos_
+        in (
+            "VERB",
+            "AUX",
+        )
+    ):
+        verb = cue.head
+        subject = _direct_subject(verb)
+    if verb.dep_ == "relcl" and (subject is None or subject.lower_ in RELATIVE_PRONOUNS):
+        return verb.head
+    if subject is None and cue.i + 1 < len(cue.doc):
+        # "said Smith": a subject the parser missed sits right after the verb.
+        neighbour = cue.nbor(1)
+        if neighbour.pos_ in ("PROPN", "PRON") and neighbour.lower_ not in RELATIVE_PRONOUNS:
+            return neighbour
+    return subject
+
+
+def speaker_span(head: Token) -> tuple[int, int]:
+    """Character span naming the speaker whose head token is ``head``."""
+    doc = head.doc
+    if head.ent_type_ in NAME_LABELS:
+        for ent in doc.ents:
+            if ent.start <= head.i < ent.end:
+                return ent.start_char, ent.end_char
+    if head.pos_ == "PRON":
+        return head.idx, head.idx + len(head.text)
+    left = head.i
+    for child in head.lefts:
+        if child.dep_ in NOUN_PHRASE_LEFT_DEPS:
+            left = min(left, child.left_edge.i)
+    right = head.i
+    for child in head.rights:
+        if child.dep_ in ("compound", "flat") and child.i == right + 1:
+            right = child.i
+    return doc[left].idx, doc[right].idx + len(doc[right].text)
+
+
+@dataclass
+class SpeakerResolver:
+    """Resolves speaker head tokens to mentions and actors for one doc."""
+
+    doc: Doc
+    document_nouns: frozenset[str]
+    in_quote: list[bool]
+
+    def __post_init__(self) -> None:
+        self.mentions: list[Mention] = sorted(
+            self.doc._.mentions or [], key=lambda m: (m.start, -m.end)
+        )
+        self.mention_starts = [m.start for m in self.mentions]
+        if self.doc._.actors is None:
+            self.doc._.actors = {}
+        self.actors: dict[str, Actor] = self.doc._.actors
+
+    def speaker(self, head: Token | None) -> Speaker:
+        if head is None:
+            return Speaker()
+        mention = self._mention_covering(head.idx)
+        if mention is not None:
+            return Speaker(mention.actor, mention.text, mention.start, mention.end)
+        start, end = speaker_span(head)
+        return Speaker(self._fallback_actor(head), self.doc.text[start:end], start, end)
+
+    def _mention_covering(self, char: int) -> Mention | None:
+        index = bisect.bisect_right(self.mention_starts, char) - 1
+        # Mentions may nest; the widest one starting at or before the head that covers it.
+        for mention in reversed(self.mentions[max(0, index - 5) : index + 1]):
+            if mention.start <= char < mention.end:
+                return mention
+        return None
+
+    def _fallback_actor(self, head: Token) -> str | None:
+        lower = head.lower_
+        if lower in FIRST_PERSON and not self.in_quote[head.i]:
+            return self._author()
+        if lower in PERSONAL_PRONOUNS:
+            return self._preceding_actor(head.idx, lambda actor: actor.kind in PERSON_KINDS)
+        if lower in GROUP_PRONOUNS:
+            return self._preceding_actor(head.idx, lambda actor: actor.kind not in PERSON_KINDS)
+        if head.lemma_.lower() in self.document_nouns or head.lower_ in self.document_nouns:
+            # A document speaks for whoever last acted as a subject before it.
+            return self._preceding_actor(
+                head.idx, lambda actor: actor.kind not in PERSON_KINDS, subjects_only=True
+            )
+        return None
+
+    def _author(self) -> str:
+        if AUTHOR_ID not in self.actors:
+            self.actors[AUTHOR_ID] = Actor(
+                id=AUTHOR_ID,
+                name=self.doc._.author or "(article author)",
+                kind="author",
+                sector="MED",
+            )
+        return AUTHOR_ID
+
+    def _preceding_actor(self, char: int, accept, subjects_only: bool = False) -> str | None:
+        index = bisect.bisect_left(self.mention_starts, char) - 1
+        stop = max(-1, index - PRONOUN_LOOKBACK)
+        for i in range(index, stop, -1):
+            mention = self.mentions[i]
+            actor = self.actors.get(mention.actor)
+            if actor is None or not accept(actor):
+                continue
+            span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None or self.in_quote[span.root.i]:
+                continue
+            if subjects_only and span.root.dep_ not in SUBJECT_DEPS:
+                continue
+            return actor.id
+        return None
