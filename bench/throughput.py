@@ -1,0 +1,109 @@
+"""Throughput of dyad against plain spaCy parsing, in one run on the same texts.
+
+    .venv/bin/python bench/throughput.py [--texts DIR] [--limit N] [--repeat R] [--json]
+
+Measures, on PolNeAR train articles by default:
+- plain spaCy ``nlp.pipe`` over the texts (the model alone), tokens/s;
+- full dyad extraction (``analyze_articles``: parse + every dyad component +
+  conversion to ``Analysis``), tokens/s, and the ratio of the two;
+- each dyad component alone on the parsed docs, as a share of parsing time.
+The best of ``--repeat`` runs is kept for each measure, so a busy machine
+disturbs the figures less.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import time
+from pathlib import Path
+
+from dyad.model import Article
+from dyad.nlp import DEFAULT_MODEL, DYAD_COMPONENTS, load_nlp
+from dyad.pipeline import analyze_articles, make_doc
+
+DEFAULT_TEXTS = Path(os.environ.get("DYAD_SHARED", "../shared")) / "data/polnear/train/text"
+
+
+def best_of(repeat: int, run) -> float:
+    timings = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        run()
+        timings.append(time.perf_counter() - started)
+    return min(timings)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--texts", type=Path, default=DEFAULT_TEXTS)
+    parser.add_argument("--limit", type=int, default=200)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--model", default=DEFAULT_MODEL)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+
+    paths = sorted(args.texts.glob("*.txt"))[: args.limit]
+    if not paths:
+        raise SystemExit(f"no .txt files in {args.texts}")
+    articles = [Article(text=p.read_text(encoding="utf-8"), published="2016-10-01") for p in paths]
+    texts = [a.text for a in articles]
+
+    nlp = load_nlp(args.model)
+    base_names = [name for name in nlp.pipe_names if name not in DYAD_COMPONENTS]
+    tokens = sum(len(doc) for doc in nlp.tokenizer.pipe(texts))
+
+    def plain() -> None:
+        with nlp.select_pipes(enable=base_names):
+            for _ in nlp.pipe(texts):
+                pass
+
+    def full() -> None:
+        for _ in analyze_articles(articles, nlp):
+            pass
+
+    plain_seconds = best_of(args.repeat, plain)
+    full_seconds = best_of(args.repeat, full)
+
+    with nlp.select_pipes(enable=base_names):
+        parsed = list(nlp.pipe(make_doc(nlp, a) for a in articles))
+    component_seconds = {}
+    for name in DYAD_COMPONENTS:
+        component = nlp.get_pipe(name)
+
+        def run_component(component=component) -> None:
+            for doc in parsed:
+                component(doc)
+
+        # Later components read what earlier ones wrote, so each runs in pipeline order.
+        component_seconds[name] = best_of(args.repeat, run_component)
+
+    result = {
+        "texts": len(texts),
+        "tokens": tokens,
+        "model": args.model,
+        "plain_spacy_tokens_per_s": round(tokens / plain_seconds),
+        "dyad_tokens_per_s": round(tokens / full_seconds),
+        "ratio": round(plain_seconds / full_seconds, 3),
+        "component_cost_vs_parsing": {
+            name: round(seconds / plain_seconds, 3) for name, seconds in component_seconds.items()
+        },
+        "ms_per_article": {
+            name: round(1000 * seconds / len(texts), 2)
+            for name, seconds in component_seconds.items()
+        },
+    }
+    if args.json:
+        print(json.dumps(result, indent=2))
+        return
+    print(f"{len(texts)} texts, {tokens} tokens, model {args.model}")
+    print(f"plain spaCy  {result['plain_spacy_tokens_per_s']:>8} tokens/s")
+    print(f"dyad         {result['dyad_tokens_per_s']:>8} tokens/s   ratio {result['ratio']}")
+    for name, share in result["component_cost_vs_parsing"].items():
+        ms = result["ms_per_article"][name]
+        print(f"  {name:<13} +{share:.1%} of parsing time  ({ms} ms/article)")
+
+
+if __name__ == "__main__":
+    main()
