@@ -1,0 +1,52 @@
+"""Process pools and a real Dask LocalCluster give exactly the single-process results."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyad.batch import BatchOptions, analyze_many
+from dyad.dataset import partition_path, read_dataset, write_dataset
+from dyad.model import Article
+
+TEXTS = [
+    "Iran's foreign minister met his Russian counterpart in Moscow on Tuesday.",
+    "\"We will not negotiate under fire,\" the Israeli prime minister said on Sunday.",
+    "Protesters marched through Paris last weekend to denounce the pension reform.",
+    "The United Nations sent food aid to Sudan in March, officials said.",
+    "China accused the United States of interfering in its internal affairs.",
+    "Turkish troops shelled Kurdish positions in northern Syria overnight.",
+    "The European Union imposed new sanctions on Belarus on Friday.",
+]
+
+
+@pytest.fixture(scope="module")
+def articles() -> list[Article]:
+    return [Article(text=t, published="2024-03-08") for t in TEXTS]
+
+
+@pytest.fixture(scope="module")
+def expected(articles) -> list[str]:
+    return [a.to_json() for a in analyze_many(articles, BatchOptions(workers=1))]
+
+
+@pytest.mark.slow
+def test_two_processes_give_the_same_analyses_in_order(articles, expected):
+    options = BatchOptions(workers=2, partition_size=2)
+    assert [a.to_json() for a in analyze_many(articles, options)] == expected
+
+
+@pytest.mark.slow
+def test_dask_local_cluster_gives_the_same_analyses_in_order(articles, expected):
+    options = BatchOptions(dask="local:2", partition_size=3)
+    assert [a.to_json() for a in analyze_many(articles, options)] == expected
+
+
+def test_parquet_dataset_round_trip_and_restart(articles, expected, tmp_path):
+    options = BatchOptions(workers=1, partition_size=3)
+    written = list(write_dataset(articles, tmp_path, options))
+    assert written == [(0, 3), (1, 3), (2, 1)]
+    assert [a.to_json() for a in read_dataset(tmp_path)] == expected
+    # A restart after losing one partition redoes only that partition.
+    partition_path(tmp_path, 1).unlink()
+    assert list(write_dataset(articles, tmp_path, options)) == [(1, 3)]
+    assert [a.to_json() for a in read_dataset(tmp_path)] == expected
