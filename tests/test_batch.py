@@ -10,7 +10,7 @@ from dyad.model import Article
 
 TEXTS = [
     "Iran's foreign minister met his Russian counterpart in Moscow on Tuesday.",
-    "\"We will not negotiate under fire,\" the Israeli prime minister said on Sunday.",
+    '"We will not negotiate under fire," the Israeli prime minister said on Sunday.',
     "Protesters marched through Paris last weekend to denounce the pension reform.",
     "The United Nations sent food aid to Sudan in March, officials said.",
     "China accused the United States of interfering in its internal affairs.",
@@ -50,3 +50,23 @@ def test_parquet_dataset_round_trip_and_restart(articles, expected, tmp_path):
     partition_path(tmp_path, 1).unlink()
     assert list(write_dataset(articles, tmp_path, options)) == [(1, 3)]
     assert [a.to_json() for a in read_dataset(tmp_path)] == expected
+
+
+def test_load_brings_a_dataset_into_the_store_once(articles, tmp_path):
+    from typer.testing import CliRunner
+
+    from dyad.cli import app
+    from dyad.store import Store
+
+    list(write_dataset(articles, tmp_path / "ds", BatchOptions(workers=1, partition_size=4)))
+    db = str(tmp_path / "loaded.db")
+    runner = CliRunner()
+    first = runner.invoke(app, ["load", str(tmp_path / "ds"), "--db", db])
+    assert first.exit_code == 0, first.output
+    assert f"{len(articles)} articles stored, 0 already" in first.output
+    again = runner.invoke(app, ["load", str(tmp_path / "ds"), "--db", db])
+    assert f"0 articles stored, {len(articles)} already" in again.output
+    with Store(db) as store:
+        assert store.count("articles") == len(articles)
+    empty = runner.invoke(app, ["load", str(tmp_path), "--db", db])
+    assert empty.exit_code == 2 and "holds no dataset" in empty.output

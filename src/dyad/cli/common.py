@@ -13,7 +13,7 @@ from dyad.nlp import DEFAULT_MODEL, ModelNotFound, cached_nlp
 from dyad.store import DEFAULT_DB
 
 console = Console()
-errors = Console(stderr=True)
+errors = Console(stderr=True, soft_wrap=True)  # one error, one line: easy to grep
 
 DbOption = Annotated[
     str, typer.Option("--db", help="SQLite file or database URL (postgresql://…).")
