@@ -1,8 +1,18 @@
-"""The store on hand-built analyses: idempotence, merging, authors, timeline order."""
+"""The store on hand-built analyses: idempotence, merging, authors, timeline order.
+
+Every test that takes ``db`` or ``store`` runs on SQLite and, when ``DYAD_TEST_PG``
+names a PostgreSQL database (``.ci/run`` sets it), on PostgreSQL too.
+"""
 
 from __future__ import annotations
 
+import os
+import uuid
+
 import pytest
+from sqlalchemy import create_engine, text
+
+from dyad.store.store import database_url
 
 from dyad.model import Actor, Analysis, Article, Event, Mention, Span, TimeValue
 from dyad.query import UnknownActor, summary, timeline
@@ -33,9 +43,40 @@ def visit(text: str, published: str, time: str | None, source="HAMAS", target="R
     return Analysis(article=article, actors=[RUS, HAMAS], mentions=mentions, events=[event])
 
 
+PG_URL = os.environ.get("DYAD_TEST_PG")
+BACKENDS = [
+    "sqlite",
+    pytest.param(
+        "postgresql",
+        marks=pytest.mark.skipif(
+            not PG_URL,
+            reason="DYAD_TEST_PG is unset, so there is no PostgreSQL to test against"
+            " (.ci/run starts one and sets it)",
+        ),
+    ),
+]
+
+
+@pytest.fixture(params=BACKENDS)
+def db(request, tmp_path):
+    """A fresh, empty database: a SQLite file, or a PostgreSQL schema of its own."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "test.db")
+        return
+    name = f"dyad_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(database_url(PG_URL))
+    with admin.begin() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{name}"'))
+    separator = "&" if "?" in PG_URL else "?"
+    yield f"{PG_URL}{separator}options=-csearch_path%3D{name}"
+    with admin.begin() as conn:
+        conn.execute(text(f'DROP SCHEMA "{name}" CASCADE'))
+    admin.dispose()
+
+
 @pytest.fixture
-def store(tmp_path):
-    with Store(str(tmp_path / "test.db")) as store:
+def store(db):
+    with Store(db) as store:
         yield store
 
 

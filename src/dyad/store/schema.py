@@ -1,4 +1,10 @@
-"""Every table of the dyad store, declared once."""
+"""Every table of the dyad store, declared once.
+
+The same tables serve SQLite and PostgreSQL. Full-text search is the one place the
+two differ: PostgreSQL keeps a ``tsvector`` in ``search_documents.terms`` (GIN
+index); SQLite keeps an FTS5 index, ``search_fts``, created by the migrations and
+declared below only so queries can be built from it.
+"""
 
 from sqlalchemy import (
     JSON,
@@ -11,8 +17,13 @@ from sqlalchemy import (
     Table,
     Text,
 )
+from sqlalchemy.dialects.postgresql import TSVECTOR
 
 metadata = MetaData()
+
+# Text search configuration (PostgreSQL) and tokenizer (SQLite FTS5): both stem English.
+SEARCH_LANGUAGE = "english"
+FTS5_TOKENIZER = "porter unicode61 remove_diacritics 2"
 
 articles = Table(
     "articles",
@@ -28,6 +39,7 @@ articles = Table(
     Column("text", Text, nullable=False),
     Column("dyad_version", String(32)),
     Column("ingested_at", String(32)),
+    Index("ix_articles_source", "source"),
 )
 
 actors = Table(
@@ -41,6 +53,7 @@ actors = Table(
     Column("role", Text),
     Column("affiliation", String(128)),
     Column("kb_id", String(128)),
+    Index("ix_actors_affiliation", "affiliation"),
 )
 
 # Surface forms seen for an actor, so users can ask for "the Kremlin" or "Moscow".
@@ -109,9 +122,15 @@ events = Table(
     Column("sort_date", String(10), comment="ISO date used to order timelines"),
     Column("location_name", Text),
     Column("location_country", String(3)),
-    Index("ix_events_dyad", "dyad_key"),
-    Index("ix_events_source", "source_id", "sort_date"),
-    Index("ix_events_target", "target_id", "sort_date"),
+    Column("period_start", String(10), comment="first day the time value can name"),
+    Column("period_end", String(10), comment="last day the time value can name"),
+    # Finding the event a new report repeats: same key and status, overlapping period.
+    Index("ix_events_merge", "dyad_key", "status", "period_start"),
+    # Per-actor counts read only the index (actor, date, type).
+    Index("ix_events_source_date", "source_id", "sort_date", "type"),
+    Index("ix_events_target_date", "target_id", "sort_date", "type"),
+    Index("ix_events_pair", "source_id", "target_id", "sort_date"),
+    Index("ix_events_date", "sort_date"),
 )
 
 evidence = Table(
@@ -135,4 +154,41 @@ evidence = Table(
     Column("sentence_text", Text),
     Column("sentence_start", Integer),
     Column("sentence_end", Integer),
+    # What this article said, where the merged event may differ (direction, place).
+    Column("source_id", String(128)),
+    Column("target_id", String(128)),
+    Column("location_name", Text),
+    Column("location_country", String(3)),
+)
+
+# One row per searchable text: an article (quote_id NULL) or one of its quotes.
+search_documents = Table(
+    "search_documents",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", String(64), ForeignKey("articles.id"), nullable=False),
+    Column("quote_id", String(32)),
+    # Only PostgreSQL fills this; on SQLite the words live in search_fts.
+    Column("terms", Text().with_variant(TSVECTOR(), "postgresql")),
+    Index("ix_search_documents_article", "article_id", "quote_id"),
+    Index("ix_search_documents_terms", "terms", postgresql_using="gin").ddl_if(
+        dialect="postgresql"
+    ),
+)
+
+# SQLite's FTS5 index over search_documents (rowid = search_documents.id). It keeps
+# no copy of the text (content=''): the text stays in articles and quotes.
+fts_metadata = MetaData()
+search_fts = Table(
+    "search_fts",
+    fts_metadata,
+    Column("rowid", Integer, primary_key=True),
+    Column("title", Text),
+    Column("body", Text),
+    Column("search_fts", Text, comment="the table-named column FTS5 matches against"),
+    Column("rank", Text),
+)
+SEARCH_FTS_DDL = (
+    "CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5("
+    f"title, body, content='', tokenize='{FTS5_TOKENIZER}')"
 )

@@ -6,12 +6,14 @@ import re
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, create_engine, event, func, select
+from sqlalchemy import Connection, Engine, and_, create_engine, event, func, or_, select
 
 from dyad.model import Actor, Analysis, Event
 from dyad.plover import is_symmetric
 from dyad.store import schema
-from dyad.timex import overlaps, sort_date
+from dyad.store.migrate import migrate
+from dyad.store.search import index_for_search
+from dyad.timex import period, sort_date
 
 DEFAULT_DB = "dyad.db"
 
@@ -23,8 +25,15 @@ UNINFORMATIVE_ALIASES = frozenset(
 
 
 def database_url(db: str) -> str:
-    """``dyad.db`` and other paths mean SQLite files; URLs pass through."""
-    return db if "://" in db else f"sqlite:///{Path(db).expanduser()}"
+    """``dyad.db`` and other paths mean SQLite files; URLs pass through.
+
+    A bare ``postgresql://`` URL gets the psycopg (3) driver dyad installs.
+    """
+    if "://" not in db:
+        return f"sqlite:///{Path(db).expanduser()}"
+    if db.startswith(("postgresql://", "postgres://")):
+        return "postgresql+psycopg://" + db.split("://", 1)[1]
+    return db
 
 
 def make_engine(db: str = DEFAULT_DB) -> Engine:
@@ -40,6 +49,10 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
+    # A second writer waits for the first instead of failing at once.
+    cursor.execute("PRAGMA busy_timeout=30000")
+    # Big queries (network export, monthly counts) keep more pages in memory.
+    cursor.execute("PRAGMA cache_size=-65536")
     cursor.close()
 
 
@@ -55,7 +68,7 @@ class Store:
     def __init__(self, db: str = DEFAULT_DB) -> None:
         self.db = db
         self.engine = make_engine(db)
-        schema.metadata.create_all(self.engine)
+        migrate(self.engine)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -89,6 +102,7 @@ class Store:
             if exists:
                 return False
             _ArticleWriter(conn, article_id, analysis).write()
+            index_for_search(conn, [article_id])
         return True
 
 
@@ -245,7 +259,8 @@ class _ArticleWriter:
         source, target = self.actor_id(item.source), self.actor_id(item.target)
         time_value = item.time.value if item.time else None
         time_mod = item.time.mod if item.time else None
-        event_id = self._matching_event(item, source, target, time_value)
+        span = period(time_value)
+        event_id = self._matching_event(item, source, target, time_value, span)
         if event_id is None:
             event_id = self.conn.execute(
                 schema.events.insert().values(
@@ -260,6 +275,8 @@ class _ArticleWriter:
                     sort_date=sort_date(time_value, time_mod, self.analysis.article.published),
                     location_name=item.location.name if item.location else None,
                     location_country=item.location.country if item.location else None,
+                    period_start=span[0].isoformat() if span else None,
+                    period_end=span[1].isoformat() if span else None,
                 )
             ).inserted_primary_key[0]
         sentence = item.sentence
@@ -283,41 +300,53 @@ class _ArticleWriter:
                 sentence_text=sentence.text if sentence else None,
                 sentence_start=sentence.start if sentence else None,
                 sentence_end=sentence.end if sentence else None,
+                source_id=source,
+                target_id=target,
+                location_name=item.location.name if item.location else None,
+                location_country=item.location.country if item.location else None,
             )
         )
 
     def _matching_event(
-        self, item: Event, source: str | None, target: str | None, time_value: str | None
+        self,
+        item: Event,
+        source: str | None,
+        target: str | None,
+        time_value: str | None,
+        span: tuple | None,
     ) -> int | None:
         """The stored event this one reports again, if any.
 
         Same type, same pair of actors, same status, times that overlap and places
         that agree. Undated events only merge within one article: two undated
-        reports from different articles may well be different events.
+        reports from different articles may well be different events. Values that
+        are not periods (PRESENT_REF) match only themselves.
         """
         table = schema.events
-        candidates = self.conn.execute(
-            select(table.c.id, table.c.time_value, table.c.location_country).where(
-                table.c.dyad_key == dyad_key(item.type, source, target),
-                table.c.status == item.status,
-            )
-        ).all()
+        query = select(table.c.id).where(
+            table.c.dyad_key == dyad_key(item.type, source, target),
+            table.c.status == item.status,
+        )
         country = item.location.country if item.location else None
-        for candidate in candidates:
-            if country and candidate.location_country and country != candidate.location_country:
-                continue
-            if time_value is None and candidate.time_value is None:
-                same_article = self.conn.execute(
-                    select(schema.evidence.c.event_id).where(
-                        schema.evidence.c.event_id == candidate.id,
-                        schema.evidence.c.article_id == self.article_id,
-                    )
-                ).first()
-                if same_article:
-                    return candidate.id
-            elif overlaps(time_value, candidate.time_value):
-                return candidate.id
-        return None
+        if country:
+            query = query.where(
+                or_(table.c.location_country.is_(None), table.c.location_country == country)
+            )
+        if span:
+            query = query.where(
+                table.c.period_start <= span[1].isoformat(),
+                table.c.period_end >= span[0].isoformat(),
+            )
+        elif time_value:
+            query = query.where(table.c.time_value == time_value)
+        else:
+            reported_here = select(schema.evidence.c.event_id).where(
+                schema.evidence.c.article_id == self.article_id
+            )
+            query = query.where(
+                and_(table.c.time_value.is_(None), table.c.id.in_(reported_here))
+            )
+        return self.conn.execute(query.order_by(table.c.id).limit(1)).scalar()
 
 
 def dyad_key(event_type: str, source: str | None, target: str | None) -> str:
