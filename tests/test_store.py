@@ -10,13 +10,12 @@ import os
 import uuid
 
 import pytest
-from sqlalchemy import create_engine, text
-
-from dyad.store.store import database_url
+import sqlalchemy
 
 from dyad.model import Actor, Analysis, Article, Event, Mention, Span, TimeValue
 from dyad.query import UnknownActor, summary, timeline
 from dyad.store import Store
+from dyad.store.store import database_url
 
 RUS = Actor("RUS", "Russia", "state", country="RUS", sector="GOV", kb_id="RUS")
 HAMAS = Actor("HAMAS", "Hamas", "armed_group", country="PSE", sector="REB", kb_id="HAMAS")
@@ -64,13 +63,13 @@ def db(request, tmp_path):
         yield str(tmp_path / "test.db")
         return
     name = f"dyad_test_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(database_url(PG_URL))
+    admin = sqlalchemy.create_engine(database_url(PG_URL))
     with admin.begin() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{name}"'))
+        conn.execute(sqlalchemy.text(f'CREATE SCHEMA "{name}"'))
     separator = "&" if "?" in PG_URL else "?"
     yield f"{PG_URL}{separator}options=-csearch_path%3D{name}"
     with admin.begin() as conn:
-        conn.execute(text(f'DROP SCHEMA "{name}" CASCADE'))
+        conn.execute(sqlalchemy.text(f'DROP SCHEMA "{name}" CASCADE'))
     admin.dispose()
 
 

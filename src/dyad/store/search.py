@@ -18,14 +18,11 @@ def index_for_search(conn: Connection, article_ids: list[str] | None = None) -> 
     articles, quotes, documents = schema.articles, schema.quotes, schema.search_documents
     postgres = conn.dialect.name == "postgresql"
     language = literal(schema.SEARCH_LANGUAGE, REGCONFIG)
+    article_words = func.coalesce(articles.c.title, "") + " " + articles.c.text
     article_rows = select(
         articles.c.id,
         null(),
-        *(
-            [func.to_tsvector(language, func.coalesce(articles.c.title, "") + " " + articles.c.text)]
-            if postgres
-            else []
-        ),
+        *([func.to_tsvector(language, article_words)] if postgres else []),
     )
     quote_rows = select(
         quotes.c.article_id,

@@ -343,9 +343,7 @@ class _ArticleWriter:
             reported_here = select(schema.evidence.c.event_id).where(
                 schema.evidence.c.article_id == self.article_id
             )
-            query = query.where(
-                and_(table.c.time_value.is_(None), table.c.id.in_(reported_here))
-            )
+            query = query.where(and_(table.c.time_value.is_(None), table.c.id.in_(reported_here)))
         return self.conn.execute(query.order_by(table.c.id).limit(1)).scalar()
 
 

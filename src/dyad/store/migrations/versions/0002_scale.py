@@ -47,9 +47,7 @@ def upgrade() -> None:
         sa.Column("quote_id", sa.String(32)),
         sa.Column("terms", sa.Text().with_variant(TSVECTOR(), "postgresql")),
     )
-    op.create_index(
-        "ix_search_documents_article", "search_documents", ["article_id", "quote_id"]
-    )
+    op.create_index("ix_search_documents_article", "search_documents", ["article_id", "quote_id"])
     if dialect == "postgresql":
         op.create_index(
             "ix_search_documents_terms", "search_documents", ["terms"], postgresql_using="gin"
