@@ -1,23 +1,133 @@
-"""spaCy component `dyad_times`."""
+"""spaCy component `dyad_times`: time expressions normalised to TIMEX3 values.
+
+Reads ``doc._.published`` (ISO 8601 date string or None) and writes
+``doc._.times``: a list of ``dyad.model.TimeExpr`` in text order, with the
+TIMEX3 type (DATE, TIME, DURATION, SET), value and mod. The patterns and
+word lists are data (``dyad/data/times/*.yaml``); the parse, when the
+pipeline has one, only decides tense ("in October" past or future) and
+rejects "May" the verb.
+"""
 
 from __future__ import annotations
+
+import re
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from dyad.model import TimeExpr
 from dyad.nlp.extensions import register_extensions
+from dyad.times.calendar import parse_published, parse_value
+from dyad.times.normalize import Context, Normalizer, Tense
+from dyad.times.rules import load_rules
+
+FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "'d"})
+PAST_TAGS = frozenset({"VBD"})
+HAVE = frozenset({"has", "have", "had", "'ve", "'s", "having"})
+VERB_POS = frozenset({"VERB", "AUX"})
+# How far up the parse tense is looked for; deeper means an unrelated verb.
+MAX_CLIMB = 6
 
 
-@Language.factory("dyad_times")
-def make_times(nlp: Language, name: str) -> TimeTagger:
-    return TimeTagger(nlp, name)
+@Language.factory("dyad_times", default_config={"rules_dir": None})
+def make_times(nlp: Language, name: str, rules_dir: str | None) -> TimeTagger:
+    return TimeTagger(nlp, name, rules_dir)
 
 
 class TimeTagger:
-    def __init__(self, nlp: Language, name: str = "dyad_times") -> None:
+    """Finds and normalises time expressions; results in ``doc._.times``."""
+
+    def __init__(
+        self, nlp: Language | None = None, name: str = "dyad_times", rules_dir: str | None = None
+    ) -> None:
         register_extensions()
         self.name = name
+        self.rules = load_rules(Path(rules_dir) if rules_dir else None)
+        self.normalizer = Normalizer(self.rules)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.times = []
+        doc._.times = self.find(doc)
         return doc
+
+    def find(self, doc: Doc) -> list[TimeExpr]:
+        text = doc.text
+        candidates = []
+        windows = self.rules.windows(text)
+        for index, pattern in enumerate(self.rules.patterns):
+            for match in _matches(pattern.regex, text, windows):
+                if match.end() == match.start():
+                    continue
+                if not self.normalizer.accepts(pattern, match, text):
+                    continue
+                if pattern.pos and not _has_pos(doc, match.start(), match.end(), pattern.pos):
+                    continue
+                candidates.append((match.start(), match.end(), index, match))
+        context = Context(
+            published=parse_published(doc._.published),
+            text=text,
+            tense=lambda start, end: tense_at(doc, start, end),
+        )
+        times = []
+        for start, end, index, match in _longest_first(candidates):
+            pattern = self.rules.patterns[index]
+            resolved = self.normalizer.resolve(pattern, match, context)
+            if resolved is None:
+                continue
+            times.append(TimeExpr(text[start:end], start, end, resolved.type, resolved.value,
+                                  resolved.mod))  # fmt: skip
+            if resolved.type in ("DATE", "TIME"):
+                context.reference = parse_value(resolved.value) or context.reference
+        return times
+
+
+def _matches(regex: re.Pattern[str], text: str, windows: list[tuple[int, int]]):
+    for start, end in windows:
+        yield from regex.finditer(text, start, end)
+
+
+def _longest_first(candidates: list) -> list:
+    """Non-overlapping matches, longest first, then the earlier pattern; in text order."""
+    taken: list[tuple[int, int]] = []
+    chosen = []
+    for candidate in sorted(candidates, key=lambda c: (c[0] - c[1], c[2], c[0])):
+        start, end = candidate[0], candidate[1]
+        if any(start < other_end and other_start < end for other_start, other_end in taken):
+            continue
+        taken.append((start, end))
+        chosen.append(candidate)
+    return sorted(chosen, key=lambda c: c[0])
+
+
+def _has_pos(doc: Doc, start: int, end: int, allowed: frozenset[str]) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not doc.has_annotation("POS"):
+        return True
+    return any(token.pos_ in allowed for token in span)
+
+
+def tense_at(doc: Doc, start: int, end: int) -> Tense:
+    """ "past", "future" or None for the verb governing the text at [start, end)."""
+    if not doc.has_annotation("DEP") or not doc.has_annotation("TAG"):
+        return None
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    token = span.root
+    for _ in range(MAX_CLIMB):
+        if token.pos_ in VERB_POS and token.dep_ != "aux":
+            break
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    else:
+        return None
+    auxiliaries = [child for child in token.children if child.dep_ in ("aux", "auxpass")]
+    words = {child.lower_ for child in auxiliaries}
+    if words & FUTURE_AUX or any(child.tag_ == "TO" for child in auxiliaries):
+        return "future"
+    if token.tag_ in PAST_TAGS or any(child.tag_ in PAST_TAGS for child in auxiliaries):
+        return "past"
+    if token.tag_ == "VBN" and words & HAVE:
+        return "past"
+    return None
