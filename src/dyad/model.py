@@ -159,6 +159,9 @@ class Event:
     quote: str | None = None
     # The whole sentence the evidence sits in, so every answer can be shown in context.
     sentence: Span | None = None
+    # What ``time`` dates: "occurred" (the event's own time) or "reported" (no time
+    # governs the event, so it carries the time it was reported at).
+    time_role: str | None = None
 
 
 @dataclass

@@ -1,0 +1,86 @@
+"""What the event extractor reads from the other stages, indexed by token.
+
+The actors, times and quotes stages leave their results on ``Doc._`` as
+character spans; the extractor works on the dependency parse, so this module
+maps every token to the mention, place and quote it sits in, once per doc.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from dyad.model import Actor, Place, Quote, TimeExpr
+
+AUTHOR_KIND = "author"
+STATE_KINDS = ("state", "government")
+
+
+@dataclass
+class DocContext:
+    doc: Doc
+    actors: dict[str, Actor]
+    token_actor: list[str | None]
+    token_place: list[Place | None]
+    token_quote: list[Quote | None]
+    times: list[TimeExpr]
+    published: str | None
+
+    @classmethod
+    def of(cls, doc: Doc) -> DocContext:
+        n = len(doc)
+        token_actor: list[str | None] = [None] * n
+        # Longer mentions first, so a mention nested in another keeps its own words.
+        mentions = sorted(doc._.mentions or [], key=lambda m: m.start - m.end)
+        for mention in mentions:
+            for i in _token_range(doc, mention.start, mention.end):
+                token_actor[i] = mention.actor
+        token_place: list[Place | None] = [None] * n
+        for place in doc._.places or []:
+            for i in _token_range(doc, place.start, place.end):
+                token_place[i] = place
+        token_quote: list[Quote | None] = [None] * n
+        for quote in doc._.quotes or []:
+            for start, end in quote.spans:
+                for i in _token_range(doc, start, end):
+                    # Direct words win over an indirect report that contains them.
+                    if token_quote[i] is None or token_quote[i].kind == "indirect":
+                        token_quote[i] = quote
+        return cls(
+            doc=doc,
+            actors=dict(doc._.actors or {}),
+            token_actor=token_actor,
+            token_place=token_place,
+            token_quote=token_quote,
+            times=list(doc._.times or []),
+            published=doc._.published,
+        )
+
+    def actor(self, actor_id: str | None) -> Actor | None:
+        return self.actors.get(actor_id) if actor_id else None
+
+    def is_author(self, actor_id: str | None) -> bool:
+        actor = self.actor(actor_id)
+        return actor is not None and actor.kind == AUTHOR_KIND
+
+    def state_of(self, country: str | None) -> str | None:
+        """The actor id of the state a place belongs to, if the article has it."""
+        if not country:
+            return None
+        if country in self.actors:
+            return country
+        for actor in self.actors.values():
+            if actor.kind in STATE_KINDS and actor.country == country and not actor.affiliation:
+                return actor.id
+        return None
+
+    def place_at(self, token: Token) -> Place | None:
+        return self.token_place[token.i]
+
+
+def _token_range(doc: Doc, start: int, end: int) -> range:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return range(0)
+    return range(span.start, span.end)

@@ -1,0 +1,789 @@
+"""From a parsed Doc to PLOVER events: who did what to whom, when, where, per whom.
+
+Pure functions over the parse and ``DocContext`` (the actors, places, quotes and
+times the other stages left on the Doc). A trigger is a verb or an event noun
+from the lexicon; its frame says the PLOVER type and where the target is; the
+source is the grammatical subject (of the verb, or of the support verb that
+carries an event noun: "Hamas *conducted* consultations").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from dyad.events.context import DocContext
+from dyad.events.lexicon import Frame, Lexicon, NamedEvent
+from dyad.model import Event, Location, Span, TimeExpr, TimeValue
+from dyad.times.governing import time_for
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+# Climbing from a verb to the words that control it: "is prepared to welcome".
+CONTROL_DEPS = ("xcomp", "acomp", "conj")
+# A right-hand child with one of these starts another clause: not part of the evidence.
+CLAUSE_DEPS = frozenset({"advcl", "ccomp", "parataxis", "conj", "cc", "punct", "mark", "relcl"})
+# Right-hand children of an event noun that belong to its evidence ("attacks *on X*"),
+# as opposed to appositions and relative clauses that comment on it.
+NOUN_EVIDENCE_DEPS = frozenset({"prep", "compound", "amod", "nummod", "cc", "conj", "punct"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+VERBAL_POS = frozenset({"VERB", "AUX", "ADJ"})
+MAX_PAIRS = 4
+CUSTODY_NOUNS = frozenset({"custody", "hand", "hands", "captivity"})
+INCLUDING_WINDOW = 10
+FOCUS_WORDS = frozenset({"just", "only", "merely", "simply", "solely"})
+
+
+@dataclass
+class Reading:
+    """A trigger with its frame and the words its arguments were read from."""
+
+    trigger: Token
+    frame: Frame
+    chain: list[Token]  # the trigger's verb and the verbs above it that control it
+    subject: Token | None
+    sources: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    support: Token | None = None  # support verb of an event noun
+    absorbed: Token | None = None  # object noun that belongs to this event
+
+
+def extract_events(ctx: DocContext, lexicon: Lexicon) -> list[Event]:
+    readings = list(_verbal_readings(ctx, lexicon))
+    absorbed = {r.absorbed.i for r in readings if r.absorbed is not None}
+    readings += [r for r in _nominal_readings(ctx, lexicon) if r.trigger.i not in absorbed]
+    readings.sort(key=lambda r: r.trigger.i)
+    events: list[Event] = []
+    for reading in readings:
+        for event in _events_of(ctx, lexicon, reading, events):
+            events.append(event)
+    events.sort(key=lambda e: (e.evidence.start, e.evidence.end))
+    for number, event in enumerate(events, 1):
+        event.id = f"e{number}"
+    return events
+
+
+# --- triggers ------------------------------------------------------------------
+
+
+def _verbal_readings(ctx: DocContext, lexicon: Lexicon) -> Iterator[Reading]:
+    for token in ctx.doc:
+        if token.pos_ != "VERB":
+            continue
+        frames = lexicon.verbs.get(token.lemma_.lower())
+        if not frames:
+            continue
+        chain = _control_chain(token)
+        subject, passive = _subject(chain)
+        for frame in frames:
+            reading = _read_verb(ctx, token, frame, chain, subject, passive)
+            if reading is not None:
+                yield reading
+                break
+
+
+def _read_verb(
+    ctx: DocContext,
+    verb: Token,
+    frame: Frame,
+    chain: list[Token],
+    subject: Token | None,
+    passive: bool,
+) -> Reading | None:
+    objects = _children(verb, ("dobj",))
+    if passive and subject is not None:
+        objects = [subject]
+    if frame.prep and not any(
+        c.dep_ in ("prep", "agent", "dative") and c.lower_ in frame.prep for c in verb.children
+    ):
+        return None
+    if frame.particle and not any(
+        c.dep_ == "prt" and c.lower_ in frame.particle for c in verb.children
+    ):
+        return None
+    if frame.object and not any(o.lemma_.lower() in frame.object for o in objects):
+        return None
+    if frame.object_actor is not None:
+        has_actor = any(actors_of(ctx, o) for o in objects)
+        if has_actor != frame.object_actor:
+            return None
+    if passive:
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        sources = actors_of(ctx, _pobj(agent)) if agent is not None else []
+    else:
+        sources = actors_of(ctx, subject) if subject is not None else []
+    if frame.source_kind and not any(
+        (ctx.actor(s) is not None and ctx.actor(s).kind in frame.source_kind) for s in sources
+    ):
+        return None
+    targets: list[str] = []
+    for slot in frame.target:
+        words = [subject] if slot == "dobj" and passive and subject is not None else None
+        for word in words if words is not None else _slot(verb, slot):
+            targets = actors_of(ctx, word)
+            if targets:
+                break
+        if targets:
+            break
+    absorbed = None
+    if frame.absorb:
+        absorbed = next((o for o in objects if o.lemma_.lower() in frame.object), None)
+    return Reading(
+        trigger=verb,
+        frame=frame,
+        chain=chain,
+        subject=subject,
+        sources=sources,
+        targets=targets,
+        absorbed=absorbed,
+    )
+
+
+def _nominal_readings(ctx: DocContext, lexicon: Lexicon) -> Iterator[Reading]:
+    cues = lexicon.cues
+    for token in ctx.doc:
+        if token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        frames = lexicon.nouns.get(token.lemma_.lower())
+        if not frames:
+            continue
+        for frame in frames:
+            if frame.plural and token.tag_ not in ("NNS", "NNPS"):
+                continue
+            if frame.modifier and not any(
+                c.dep_ in ("amod", "compound", "nmod") and c.lower_ in frame.modifier
+                for c in token.children
+            ):
+                continue
+            yield _read_noun(ctx, lexicon, token, frame, cues.support_verbs)
+            break
+
+
+def _read_noun(
+    ctx: DocContext, lexicon: Lexicon, noun: Token, frame: Frame, support_verbs: frozenset[str]
+) -> Reading:
+    cues = lexicon.cues
+    sources: list[str] = []
+    targets: list[str] = []
+    for child in noun.children:
+        if child.dep_ == "poss":
+            sources = sources or actors_of(ctx, child)
+    if not sources:
+        for child in noun.children:
+            if child.dep_ in ("amod", "compound", "nmod") and ctx.token_actor[child.i]:
+                sources = [ctx.token_actor[child.i]]
+                break
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "by":
+            sources = sources or actors_of(ctx, _pobj(child))
+        elif child.dep_ == "prep" and child.lower_ == "between":
+            sides = actors_of(ctx, _pobj(child))
+            if sides:
+                sources, targets = sides[:1], sides[1:]
+        elif child.dep_ == "prep" and child.lower_ == "of" and frame.of == "source":
+            sources = sources or actors_of(ctx, _pobj(child))
+    for slot in frame.target:
+        if targets:
+            break
+        for word in _slot(noun, slot):
+            targets = actors_of(ctx, word)
+            if targets:
+                break
+    if frame.holder:
+        sources, targets = _holder(ctx, noun) or (sources, targets)
+    support, inverse = _support_verb(noun, support_verbs, cues.inverse_support_verbs)
+    chain = _control_chain(support) if support is not None else [noun]
+    subject = None
+    if support is not None:
+        subject, passive = _subject(chain)
+        doer = actors_of(ctx, subject) if subject is not None and not passive else []
+        if inverse:
+            targets = targets or doer
+            sources = sources or _prep_actors(ctx, support, ("from", "by"))
+        else:
+            sources = sources or doer
+    sources, targets = _named_event(ctx, lexicon, noun, frame, sources, targets)
+    return Reading(
+        trigger=noun,
+        frame=frame,
+        chain=chain,
+        subject=subject,
+        sources=sources,
+        targets=targets,
+        support=support,
+    )
+
+
+def _support_verb(
+    noun: Token, support: frozenset[str], inverse: frozenset[str]
+) -> tuple[Token | None, bool]:
+    """The light verb carrying an event noun: "made a sojourn", "embarked on its war"."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    elif noun.dep_ not in ("dobj", "nsubjpass"):
+        return None, False
+    if head.pos_ != "VERB":
+        return None, False
+    lemma = head.lemma_.lower()
+    if lemma in support:
+        return head, False
+    if lemma in inverse:
+        return head, True
+    return None, False
+
+
+def _holder(ctx: DocContext, noun: Token) -> tuple[list[str], list[str]] | None:
+    """Who holds a hostage ("in X's custody", "held by X") and whose people they are."""
+    holders: list[str] = []
+    for child in noun.subtree:
+        if child.dep_ == "poss" and child.head.lemma_.lower() in CUSTODY_NOUNS:
+            holders = actors_of(ctx, child)
+        elif child.dep_ == "agent" and child.head.lemma_.lower() in ("hold", "take", "seize"):
+            holders = actors_of(ctx, _pobj(child))
+        elif child.dep_ == "prep" and child.lower_ == "in" and child.head.i == noun.i:
+            pobj = _pobj(child)
+            if pobj is not None and ctx.token_actor[pobj.i]:
+                holders = [ctx.token_actor[pobj.i]]
+        if holders:
+            break
+    if not holders:
+        return None
+    held = [a for a in _member_actors(ctx, noun) if a not in holders]
+    return holders, held
+
+
+def _member_actors(ctx: DocContext, noun: Token) -> list[str]:
+    """Whose people a group noun names: "hostages …, including three Russian citizens"."""
+    sentence_end = noun.sent.end
+    # The parser often hangs "including …" elsewhere; it still follows the noun closely.
+    for word in ctx.doc[noun.i + 1 : min(sentence_end, noun.i + INCLUDING_WINDOW)]:
+        if word.lower_ == "including":
+            found = actors_of(ctx, _pobj(word))
+            if found:
+                return found
+    for child in noun.children:
+        if child.dep_ in ("amod", "compound") and ctx.token_actor[child.i]:
+            return [ctx.token_actor[child.i]]
+    return []
+
+
+def _named_event(
+    ctx: DocContext,
+    lexicon: Lexicon,
+    noun: Token,
+    frame: Frame,
+    sources: list[str],
+    targets: list[str],
+) -> tuple[list[str], list[str]]:
+    if sources or targets:
+        return sources, targets
+    named = named_event(ctx, lexicon, noun, frame)
+    if named is None:
+        return sources, targets
+    return (
+        [named.source] if named.source in ctx.actors else [],
+        [named.target] if named.target in ctx.actors else [],
+    )
+
+
+def named_event(ctx: DocContext, lexicon: Lexicon, noun: Token, frame: Frame) -> NamedEvent | None:
+    """The well-known event a dated event noun names ("the October 7 attacks"), if any."""
+    lemma = noun.lemma_.lower()
+    time = time_for(ctx.doc, noun)
+    modifiers = " ".join(
+        t.text for c in noun.lefts if c.dep_ in ("compound", "nmod", "nummod") for t in c.subtree
+    )
+    for named in lexicon.named_events:
+        if lemma not in named.nouns or frame.type != named.type:
+            continue
+        dated = time is not None and time.value == named.date
+        # The alias alone is enough in an article written after the event: a tagger
+        # may resolve a bare "October 7" to the wrong year.
+        aliased = (
+            bool(ctx.published)
+            and str(ctx.published) > named.date
+            and any(alias in modifiers for alias in named.aliases)
+        )
+        if dated or aliased:
+            return named
+    return None
+
+
+# --- grammar helpers -----------------------------------------------------------
+
+
+def _children(token: Token, deps: Iterable[str]) -> list[Token]:
+    deps = tuple(deps)
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def _pobj(prep: Token | None) -> Token | None:
+    if prep is None:
+        return None
+    return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+
+
+def _slot(token: Token, slot: str) -> list[Token]:
+    """The words filling an argument slot of a trigger (see verbs.yaml)."""
+    if slot in ("dobj", "dative"):
+        found = _children(token, (slot,))
+        if slot == "dative":
+            found += [_pobj(c) for c in token.children if c.dep_ == "dative" and c.lower_ == "to"]
+        return [w for w in found if w is not None]
+    if "." in slot:
+        _, prep = slot.split(".", 1)
+        return [w for obj in _children(token, ("dobj",)) for w in _slot(obj, prep)]
+    words = [
+        _pobj(c)
+        for c in token.children
+        if c.dep_ in ("prep", "agent", "dative") and c.lower_ == slot
+    ]
+    return [w for w in words if w is not None]
+
+
+def _prep_actors(ctx: DocContext, token: Token, preps: tuple[str, ...]) -> list[str]:
+    for prep in preps:
+        for word in _slot(token, prep):
+            found = actors_of(ctx, word)
+            if found:
+                return found
+    return []
+
+
+def _control_chain(verb: Token) -> list[Token]:
+    """The verb and the words controlling it, up to the head of its clause."""
+    chain = [verb]
+    node = verb
+    while node.dep_ in CONTROL_DEPS and node.head.i != node.i and node.head.pos_ in VERBAL_POS:
+        node = node.head
+        chain.append(node)
+    return chain
+
+
+def _subject(chain: list[Token]) -> tuple[Token | None, bool]:
+    for node in chain:
+        for child in node.children:
+            if child.dep_ in SUBJECT_DEPS:
+                if child.lower_ in RELATIVE_PRONOUNS and node.dep_ == "relcl":
+                    return node.head, child.dep_ == "nsubjpass"
+                return child, child.dep_ == "nsubjpass"
+        # Object control: "urged Hamas to meet" — Hamas is who would meet.
+        if node.dep_ == "xcomp":
+            obj = next((c for c in node.head.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                return obj, False
+        if node.dep_ == "relcl":
+            return node.head, False
+        # "the Kremlin's efforts to strike a partnership": the noun's owner acts.
+        if node.dep_ == "acl" and node.tag_ == "VB":
+            owner = next((c for c in node.head.children if c.dep_ == "poss"), None)
+            if owner is not None:
+                return owner, False
+    return None, False
+
+
+# --- actors --------------------------------------------------------------------
+
+
+def actors_of(ctx: DocContext, token: Token | None) -> list[str]:
+    """Actor ids named by the phrase headed by ``token`` and its coordinated phrases."""
+    if token is None:
+        return []
+    found: list[str] = []
+    for head in (token, *token.conjuncts):
+        for actor in _phrase_actors(ctx, head, 0):
+            if actor not in found:
+                found.append(actor)
+    return found
+
+
+def _phrase_actors(ctx: DocContext, head: Token, depth: int) -> list[str]:
+    # "delegations for talks, including Hamas": the named member is the actor.
+    for word in head.subtree:
+        if word.dep_ == "prep" and word.lower_ == "including" and word.i > head.i:
+            named = actors_of(ctx, _pobj(word))
+            if named:
+                return named
+            break
+    actor = ctx.token_actor[head.i]
+    if actor:
+        return [actor]
+    place = ctx.place_at(head)
+    if place is not None:
+        state = ctx.state_of(place.country)
+        return [state] if state else []
+    if depth > 2 or head.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return []
+    for child in head.children:
+        if child.dep_ in ("poss", "compound", "amod", "nmod") and ctx.token_actor[child.i]:
+            return [ctx.token_actor[child.i]]
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in ("of", "from"):
+            pobj = _pobj(child)
+            if pobj is not None:
+                return _phrase_actors(ctx, pobj, depth + 1)
+    return []
+
+
+def _collective(ctx: DocContext, actor_id: str) -> str:
+    """The group a person acts for, when the article knows it."""
+    actor = ctx.actor(actor_id)
+    if actor is not None and actor.kind == "person" and actor.affiliation in ctx.actors:
+        return actor.affiliation
+    return actor_id
+
+
+# --- events --------------------------------------------------------------------
+
+
+def _events_of(
+    ctx: DocContext, lexicon: Lexicon, reading: Reading, earlier: list[Event]
+) -> Iterator[Event]:
+    cues = lexicon.cues
+    frame = reading.frame
+    sources, targets = list(reading.sources), list(reading.targets)
+    if not targets and len(sources) > 1 and frame.type in ("CONSULT", "COOPERATE", "AGREE"):
+        sources, targets = sources[:1], sources[1:]
+    pairs = _pairs(sources, targets)
+    if not pairs:
+        return
+    status, reported_by, quote_id, reporter_verb = _status(ctx, lexicon, reading)
+    time, role = _time(ctx, lexicon, reading, reporter_verb)
+    location = _location(ctx, lexicon, reading)
+    evidence = _evidence(ctx, reading)
+    previous = earlier[-1] if earlier else None
+    if _says_there(reading) and previous is not None:
+        location = location or previous.location
+        if role != "occurred" and previous.time is not None:
+            time, role = previous.time, getattr(previous, "time_role", None)
+    if role != "occurred":
+        anchor = _anaphoric_anchor(lexicon, reading, reporter_verb, earlier)
+        if anchor is not None and anchor.time is not None:
+            time, role = TimeValue(anchor.time.text, anchor.time.value, None), "occurred"
+    emitted = 0
+    for source, target in pairs:
+        others: list[str] = []
+        if frame.type in cues.collective_types:
+            group_source = _collective(ctx, source) if source else None
+            group_target = _collective(ctx, target) if target else None
+            if group_source != group_target:
+                groups = (group_source, group_target)
+                others = [a for a in (source, target) if a and a not in groups]
+                source, target = group_source, group_target
+        if source is not None and source == target:
+            continue
+        if (source is None or target is None) and frame.type not in cues.one_sided_types:
+            continue
+        if _repeats(reading, frame.type, source, target, earlier):
+            continue
+        if _same_as_earlier(frame.type, source, target, time, role, location, earlier):
+            continue
+        emitted += 1
+        if emitted > MAX_PAIRS:
+            return
+        yield Event(
+            id="",
+            type=frame.type,
+            status=status,
+            source=source,
+            target=target,
+            evidence=evidence,
+            mode=frame.mode,
+            others=others,
+            time=time,
+            location=location,
+            reported_by=reported_by,
+            quote=quote_id,
+            time_role=role,
+        )
+
+
+def _pairs(sources: list[str], targets: list[str]) -> list[tuple[str | None, str | None]]:
+    if sources and targets:
+        return [(s, t) for s in sources for t in targets if s != t]
+    if sources:
+        return [(s, None) for s in sources]
+    return [(None, t) for t in targets]
+
+
+def _repeats(
+    reading: Reading, type_: str, source: str | None, target: str | None, earlier: list[Event]
+) -> bool:
+    """A definite event noun naming an event already reported: "their talks with Hamas"."""
+    if reading.support is not None or reading.trigger.pos_ == "VERB":
+        return False
+    definite = any(
+        c.dep_ in ("det", "poss")
+        and c.lower_ in ("the", "this", "that", "these", "those", "their", "its", "his", "her")
+        for c in reading.trigger.children
+    )
+    if not definite or time_for(reading.trigger.doc, reading.trigger) is not None:
+        return False
+    pair = {source, target}
+    return any(e.type == type_ and {e.source, e.target} == pair for e in earlier)
+
+
+def _same_as_earlier(
+    type_: str,
+    source: str | None,
+    target: str | None,
+    time: TimeValue | None,
+    role: str | None,
+    location: Location | None,
+    earlier: list[Event],
+) -> bool:
+    """Another report of an event already found: same type, dyad, date and place."""
+    if role != "occurred" or time is None:
+        return False
+    for event in earlier:
+        if event.type != type_ or {event.source, event.target} != {source, target}:
+            continue
+        if event.time_role != "occurred" or event.time is None or event.time.value != time.value:
+            continue
+        if location is None or event.location is None or event.location.name == location.name:
+            return True
+    return False
+
+
+def _clause_top(reading: Reading) -> Token:
+    """The word heading the event's clause: the top of its control chain, or the noun."""
+    return reading.chain[-1]
+
+
+def _status(
+    ctx: DocContext, lexicon: Lexicon, reading: Reading
+) -> tuple[str, str | None, str | None, Token | None]:
+    cues = lexicon.cues
+    trigger = reading.trigger
+    grammatical = _grammatical_status(lexicon, reading)
+    reporter_verb = _reporting_verb(lexicon, _clause_top(reading))
+    reported_by = None
+    if reporter_verb is not None:
+        subject, _ = _subject(_control_chain(reporter_verb))
+        found = actors_of(ctx, subject)
+        reported_by = found[0] if found else None
+    quote = ctx.token_quote[trigger.i]
+    quote_id = quote.id if quote is not None else None
+    if quote is not None and quote.speaker.actor:
+        reported_by = quote.speaker.actor
+    if grammatical:
+        return grammatical, reported_by, quote_id, reporter_verb
+    # Words the speaker is quoted as saying are the speaker's claim; a paraphrase
+    # ("indirect", or the unquoted part of a "mixed" quote) is judged by its cue.
+    if (
+        quote is not None
+        and quote.kind in ("direct", "partial")
+        and not ctx.is_author(quote.speaker.actor)
+    ):
+        return "claimed", reported_by, quote_id, reporter_verb
+    cue = reporter_verb.lemma_.lower() if reporter_verb is not None else None
+    if cue is None and quote is not None and quote.cue is not None:
+        cue = quote.cue.text.lower()
+    if cue in cues.claim_cues:
+        return "claimed", reported_by, quote_id, reporter_verb
+    if _is_predicated(reading):
+        author = next((a.id for a in ctx.actors.values() if a.kind == "author"), None)
+        return "claimed", reported_by or author, quote_id, reporter_verb
+    return "actual", reported_by, quote_id, reporter_verb
+
+
+def _grammatical_status(lexicon: Lexicon, reading: Reading) -> str | None:
+    cues = lexicon.cues
+    trigger = reading.trigger
+    found: set[str] = set()
+    if trigger.pos_ != "VERB" and reading.support is None:
+        for child in trigger.children:
+            if child.dep_ == "det" and child.lower_ in cues.negating_determiners:
+                found.add("negated")
+        # A nominal event is only as real as the clause it is the subject of:
+        # "the ground operation may create ...", "if Putin's invasion is acceptable".
+        nodes = [trigger.head] if trigger.dep_ in ("nsubj", "nsubjpass") else []
+    else:
+        nodes = reading.chain
+    for node in nodes:
+        for child in node.children:
+            if child.dep_ == "neg" and not _focus_negation(child):
+                found.add("negated")
+            elif child.dep_ == "aux" and child.lower_ in cues.hypothetical_auxiliaries:
+                found.add("hypothetical")
+            elif child.dep_ == "aux" and child.lower_ in cues.future_auxiliaries:
+                found.add("intended")
+            elif child.dep_ == "mark" and child.lower_ in cues.conditional_marks:
+                found.add("hypothetical")
+        if node is not trigger:
+            if node.lemma_.lower() in cues.intent_words or node.lower_ in cues.intent_words:
+                found.add("intended")
+            if node.lemma_.lower() in cues.negating_words:
+                found.add("negated")
+    top = nodes[-1] if nodes else trigger
+    if top.dep_ == "acl" and top.head.lemma_.lower() in cues.intent_nouns:
+        found.add("intended")
+    for status in ("negated", "hypothetical", "intended"):
+        if status in found:
+            return status
+    return None
+
+
+def _focus_negation(neg: Token) -> bool:
+    """ "met not just with X but also Y" denies nothing."""
+    following = neg.nbor(1) if neg.i + 1 < len(neg.doc) else None
+    return following is not None and following.lower_ in FOCUS_WORDS
+
+
+def _is_predicated(reading: Reading) -> bool:
+    """An event noun that is the subject of a judgement: "cooperation ... is no secret"."""
+    trigger = reading.trigger
+    if trigger.pos_ == "VERB" or reading.support is not None or trigger.dep_ != "nsubj":
+        return False
+    head = trigger.head
+    return head.lemma_ == "be" and any(c.dep_ in ("attr", "acomp") for c in head.children)
+
+
+def _reporting_verb(lexicon: Lexicon, top: Token) -> Token | None:
+    """The speech verb whose complement holds the event: "Russian media *revealed* that …"."""
+    cues = lexicon.cues
+    node = top
+    if node.pos_ not in VERBAL_POS:
+        # An event noun: climb to the verb of its clause first.
+        while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
+            node = node.head
+    for _ in range(4):
+        if node.dep_ in ("ccomp", "parataxis", "xcomp") and node.head.i != node.i:
+            head = node.head
+            lemma = head.lemma_.lower()
+            if lemma in cues.report_cues or lemma in cues.claim_cues:
+                return head
+            node = head
+        elif node.dep_ == "conj" and node.head.i != node.i:
+            node = node.head
+        else:
+            return None
+    return None
+
+
+def _time(
+    ctx: DocContext, lexicon: Lexicon, reading: Reading, reporter_verb: Token | None
+) -> tuple[TimeValue | None, str | None]:
+    if reading.trigger.pos_ != "VERB":
+        named = named_event(ctx, lexicon, reading.trigger, reading.frame)
+        if named is not None:
+            found = time_for(ctx.doc, reading.trigger)
+            return TimeValue(found.text if found else None, named.date, None), "occurred"
+    for word in (reading.trigger, reading.support):
+        if word is None:
+            continue
+        found = time_for(ctx.doc, word)
+        if found is not None:
+            return TimeValue(found.text, found.value, found.mod), "occurred"
+    if reporter_verb is not None:
+        found = _reporting_time(ctx, reporter_verb, reading.chain[-1])
+        if found is not None:
+            return TimeValue(found.text, found.value, found.mod), "reported"
+    if ctx.published:
+        # Known only from the article: it happened by the month it was reported in.
+        return TimeValue(None, str(ctx.published)[:7], None), "reported"
+    return None, None
+
+
+def _reporting_time(ctx: DocContext, verb: Token, complement: Token) -> TimeExpr | None:
+    """A time in the reporting clause ("During an interview … this past weekend, X said …")."""
+    inside = range(verb.left_edge.i, verb.right_edge.i + 1)
+    reported = range(complement.left_edge.i, complement.right_edge.i + 1)
+    best = None
+    for time in ctx.times:
+        span = ctx.doc.char_span(time.start, time.end, alignment_mode="expand")
+        if span is None or span.start not in inside or span.start in reported:
+            continue
+        if _clause_of(span.root).i != _clause_of(verb).i:
+            continue
+        if best is None or abs(span.start - verb.i) < abs(best[0] - verb.i):
+            best = (span.start, time)
+    return best[1] if best else None
+
+
+def _clause_of(token: Token) -> Token:
+    node = token
+    while node.head.i != node.i and not (
+        node.pos_ in ("VERB", "AUX") and node.dep_ in ("ccomp", "advcl", "relcl", "acl", "conj")
+    ):
+        node = node.head
+    return node
+
+
+def _says_there(reading: Reading) -> bool:
+    """ "There, Hamas designees met …": the event happened where the last one did."""
+    return any(
+        c.dep_ == "advmod" and c.lower_ == "there" for node in reading.chain for c in node.children
+    )
+
+
+def _anaphoric_anchor(
+    lexicon: Lexicon, reading: Reading, reporter_verb: Token | None, earlier: list[Event]
+) -> Event | None:
+    """ "After the meeting, …": the event is dated by the meeting reported before it."""
+    nodes = reading.chain + ([reporter_verb] if reporter_verb is not None else [])
+    for node in nodes:
+        for prep in node.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("after", "during", "at", "following"):
+                continue
+            noun = _pobj(prep)
+            if noun is None or not any(c.lower_ in ("the", "that", "this") for c in noun.children):
+                continue
+            frames = lexicon.nouns.get(noun.lemma_.lower())
+            if not frames:
+                continue
+            kind = frames[0].type
+            return next((e for e in reversed(earlier) if e.type == kind), None)
+    return None
+
+
+def _location(ctx: DocContext, lexicon: Lexicon, reading: Reading) -> Location | None:
+    words = [reading.trigger, *reading.chain[1:]]
+    if reading.support is not None:
+        words.append(reading.support)
+    for word in words:
+        candidates = [o for o in _children(word, ("dobj",))]
+        candidates += [
+            _pobj(c)
+            for c in word.children
+            if c.dep_ == "prep" and c.lower_ in lexicon.cues.location_preps
+        ]
+        for candidate in candidates:
+            if candidate is None:
+                continue
+            place = ctx.place_at(candidate)
+            if place is not None:
+                return Location(place.text, place.country)
+            if candidate.ent_type_ in ("GPE", "LOC", "FAC") and not ctx.token_actor[candidate.i]:
+                ent = next(e for e in ctx.doc.ents if e.start <= candidate.i < e.end)
+                return Location(ent.text, None)
+    return None
+
+
+def _evidence(ctx: DocContext, reading: Reading) -> Span:
+    doc = ctx.doc
+    trigger = reading.trigger
+    if trigger.pos_ != "VERB" and reading.support is None:
+        start, end = trigger.left_edge.i, trigger.i
+        for child in trigger.rights:
+            if child.dep_ in NOUN_EVIDENCE_DEPS:
+                end = max(end, child.right_edge.i)
+    else:
+        top = _clause_top(reading)
+        starts = [t.i for t in reading.chain] + [trigger.i]
+        if reading.subject is not None and top.left_edge.i <= reading.subject.i <= top.right_edge.i:
+            starts.append(reading.subject.left_edge.i)
+        start = min(starts)
+        end = max([top.i, trigger.right_edge.i if trigger.pos_ != "VERB" else trigger.i])
+        for child in top.rights:
+            if child.dep_ not in CLAUSE_DEPS:
+                end = max(end, child.right_edge.i)
+    while end > start and (doc[end].is_punct or doc[end].is_space):
+        end -= 1
+    while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].dep_ == "mark"):
+        start += 1
+    first, last = doc[start], doc[end]
+    start_char, end_char = first.idx, last.idx + len(last.text)
+    return Span(doc.text[start_char:end_char], start_char, end_char)

@@ -1,0 +1,133 @@
+"""The event lexicon: PLOVER frames for verbs and nouns, and the cue word lists.
+
+All of it is data under ``src/dyad/data/events/`` (YAML); this module only
+loads it into frozen dataclasses the extractor can match quickly.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "events"
+
+
+class _WordLoader(yaml.SafeLoader):
+    """YAML 1.1 reads on/off/yes/no as booleans; in word lists they are words."""
+
+
+_WordLoader.yaml_implicit_resolvers = {
+    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_WordLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|false)$"), list("tf")
+)
+
+
+def _load(path: Path) -> Any:
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_WordLoader)  # noqa: S506
+
+
+@dataclass(frozen=True)
+class Frame:
+    """One reading of a trigger word: the PLOVER code and where its arguments are."""
+
+    type: str
+    mode: str | None = None
+    target: tuple[str, ...] = ()
+    prep: frozenset[str] = frozenset()
+    particle: frozenset[str] = frozenset()
+    object: frozenset[str] = frozenset()
+    object_actor: bool | None = None
+    source_kind: frozenset[str] = frozenset()
+    modifier: frozenset[str] = frozenset()
+    of: str = "source"  # what "N of X" names for a noun: its source or its target
+    absorb: bool = False
+    holder: bool = False
+    plural: bool = False
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Frame:
+        sets = ("prep", "particle", "object", "source_kind", "modifier")
+        values = {k: frozenset(data[k]) if k in sets else data[k] for k in data}
+        if "target" in values:
+            values["target"] = tuple(values["target"])
+        return cls(**values)
+
+
+@dataclass(frozen=True)
+class NamedEvent:
+    """A well-known event referred to by its date ("the October 7 attacks")."""
+
+    date: str
+    nouns: frozenset[str]
+    aliases: tuple[str, ...]
+    type: str
+    source: str
+    target: str
+
+
+@dataclass(frozen=True)
+class Cues:
+    support_verbs: frozenset[str]
+    inverse_support_verbs: frozenset[str]
+    intent_words: frozenset[str]
+    intent_nouns: frozenset[str]
+    future_auxiliaries: frozenset[str]
+    hypothetical_auxiliaries: frozenset[str]
+    conditional_marks: frozenset[str]
+    negating_words: frozenset[str]
+    negating_determiners: frozenset[str]
+    claim_cues: frozenset[str]
+    report_cues: frozenset[str]
+    group_nouns: frozenset[str]
+    location_preps: frozenset[str]
+    collective_types: frozenset[str]
+    one_sided_types: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: dict[str, tuple[Frame, ...]]
+    nouns: dict[str, tuple[Frame, ...]]
+    cues: Cues
+    named_events: tuple[NamedEvent, ...] = field(default_factory=tuple)
+
+
+def _frames(path: Path) -> dict[str, tuple[Frame, ...]]:
+    raw = _load(path) or {}
+    return {lemma: tuple(Frame.from_dict(f) for f in frames) for lemma, frames in raw.items()}
+
+
+def load_lexicon(directory: Path = DATA_DIR) -> Lexicon:
+    cues_raw = _load(directory / "cues.yaml")
+    cues = Cues(**{name: frozenset(str(w) for w in words) for name, words in cues_raw.items()})
+    named_raw = _load(directory / "named_events.yaml")
+    named = tuple(
+        NamedEvent(
+            date=str(item["date"]),
+            nouns=frozenset(item["nouns"]),
+            aliases=tuple(item.get("aliases", ())),
+            type=item["type"],
+            source=item["source"],
+            target=item["target"],
+        )
+        for item in named_raw or ()
+    )
+    return Lexicon(
+        verbs=_frames(directory / "verbs.yaml"),
+        nouns=_frames(directory / "nouns.yaml"),
+        cues=cues,
+        named_events=named,
+    )
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    return load_lexicon()
