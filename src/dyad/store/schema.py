@@ -9,9 +9,11 @@ declared below only so queries can be built from it.
 from sqlalchemy import (
     JSON,
     Column,
+    Float,
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -191,4 +193,33 @@ search_fts = Table(
 SEARCH_FTS_DDL = (
     "CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5("
     f"title, body, content='', tokenize='{FTS5_TOKENIZER}')"
+)
+
+
+# Copies of a stored article found at ingest (the same text, or a near-identical wire
+# copy), kept with their own metadata and not analysed again.
+duplicates = Table(
+    "duplicates",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", String(64), ForeignKey("articles.id"), nullable=False),
+    Column("content_hash", String(64), nullable=False, comment="hash of the copy's text"),
+    Column("kind", String(8), nullable=False, comment="exact | near"),
+    Column("similarity", Float, comment="estimated Jaccard similarity of word shingles"),
+    Column("url", Text),
+    Column("title", Text),
+    Column("source", Text),
+    Column("author", Text),
+    Column("published", String(32)),
+    Column("found_at", String(32)),
+    Index("ix_duplicates_article", "article_id"),
+    Index("ix_duplicates_hash", "content_hash"),
+)
+
+# MinHash signature of each stored article's text, to find near-duplicates in later runs.
+signatures = Table(
+    "signatures",
+    metadata,
+    Column("article_id", String(64), ForeignKey("articles.id"), primary_key=True),
+    Column("minhash", LargeBinary, nullable=False),
 )

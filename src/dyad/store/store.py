@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, and_, create_engine, event, func, or_, select
 
-from dyad.model import Actor, Analysis, Event
+from dyad.model import Actor, Analysis, Article, Event
 from dyad.plover import is_symmetric
 from dyad.store import schema
 from dyad.store.migrate import migrate
@@ -91,6 +92,72 @@ class Store:
             return conn.execute(
                 select(func.count()).select_from(schema.metadata.tables[table])
             ).scalar_one()
+
+    def known_copy(self, content_hash: str, url: str | None) -> str | None:
+        """The stored article this input was stored as, or linked to as a copy, if any.
+
+        The same text under another URL is not the same input: it is a copy to link.
+        """
+        articles, duplicates = schema.articles, schema.duplicates
+        same_url = duplicates.c.url.is_(None) if url is None else duplicates.c.url == url
+        with self.engine.connect() as conn:
+            stored = conn.execute(
+                select(articles.c.url).where(articles.c.id == content_hash)
+            ).first()
+            if stored and (url is None or stored.url in (None, url)):
+                return content_hash
+            return conn.execute(
+                select(duplicates.c.article_id).where(
+                    duplicates.c.content_hash == content_hash, same_url
+                )
+            ).scalar()
+
+    def add_duplicate(self, article_id: str, copy: Article, kind: str, similarity: float) -> bool:
+        """Link a copy (``kind`` exact or near) to its stored first copy; False if known."""
+        if self.known_copy(copy.hash, copy.url):
+            return False
+        with self.engine.begin() as conn:
+            conn.execute(
+                schema.duplicates.insert().values(
+                    article_id=article_id,
+                    content_hash=copy.hash,
+                    kind=kind,
+                    similarity=similarity,
+                    url=copy.url,
+                    title=copy.title,
+                    source=copy.source,
+                    author=copy.author,
+                    published=copy.published,
+                    found_at=datetime.now(UTC).isoformat(timespec="seconds"),
+                )
+            )
+        return True
+
+    def signatures(self) -> Iterator[tuple[str, bytes]]:
+        """(article id, MinHash signature) of every stored article that has one."""
+        with self.engine.connect() as conn:
+            yield from conn.execute(
+                select(schema.signatures.c.article_id, schema.signatures.c.minhash)
+            ).tuples()
+
+    def articles_without_signature(self) -> Iterator[tuple[str, str]]:
+        """(article id, text) of stored articles with no signature yet."""
+        articles, signatures = schema.articles, schema.signatures
+        query = (
+            select(articles.c.id, articles.c.text)
+            .outerjoin(signatures, signatures.c.article_id == articles.c.id)
+            .where(signatures.c.article_id.is_(None))
+        )
+        with self.engine.connect() as conn:
+            yield from conn.execute(query).tuples()
+
+    def add_signature(self, article_id: str, signature: bytes) -> None:
+        with self.engine.begin() as conn:
+            table = schema.signatures
+            if not conn.execute(
+                select(table.c.article_id).where(table.c.article_id == article_id)
+            ).first():
+                conn.execute(table.insert().values(article_id=article_id, minhash=signature))
 
     def add(self, analysis: Analysis) -> bool:
         """Store one analysis atomically. Returns False when the article was already there."""
