@@ -177,7 +177,7 @@ def predictions(analysis: Analysis) -> list[Quote]:
             and quote.cue is None
             and previous.kind == "direct"
             and quote.speaker == previous.speaker
-            and "\n" not in text[previous.spans[-1][1] : quote.spans[0][0]]
+            and text.count("\n", previous.spans[-1][1], quote.spans[0][0]) <= 2
         ):
             joined[-1] = replace(
                 previous,

@@ -40,7 +40,14 @@ MAX_HEAD_STEPS = 6
 MIN_UNATTRIBUTED_WORDS = 4
 # A clause at least this much inside quotation marks is a quotation, not reported speech.
 QUOTED_SHARE = 0.8
+# Bounds that keep the work per cue constant on pathological input.
+MAX_CLAUSE_TOKENS = 300
+NESTED_REPORTS = 4
+# A quote without a cue continues a speaker named at most this many paragraphs before.
+CONTINUATION_PARAGRAPHS = 1
+TOPIC_PREPOSITIONS = frozenset({"to", "for", "about", "on", "of"})
 CLAUSAL_DEPS = frozenset({"ccomp"})
+COMPLEMENT_DEPS = frozenset({"dobj", "dative", "xcomp", "oprd", "prep", "acomp", "attr", "ccomp"})
 VERB_POS = frozenset({"VERB", "AUX"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
@@ -155,6 +162,8 @@ class QuoteFinder:
             item = self._according_to(token) if token.lower_ == "according" else None
             if item is None and self.is_report_cue(token):
                 item = self._reported_clause(token)
+            if item is None and self._is_stance_cue(token):
+                item = self._complement(token)
             if item is not None:
                 found.append(item)
         return found
@@ -202,6 +211,25 @@ class QuoteFinder:
             return None
         pieces = self._pieces(content)
         if not pieces:
+            return None
+        return _Found("indirect", pieces, cue, subject_of(cue))
+
+    def _is_stance_cue(self, token: Token) -> bool:
+        return token.pos_ == "VERB" and token.lemma_.lower() in self.lexicon.stance_verbs
+
+    def _complement(self, cue: Token) -> _Found | None:
+        """What a stance verb says of its object: "called the plan “a disaster”"."""
+        complements = [c for c in cue.rights if c.dep_ in COMPLEMENT_DEPS]
+        # A prepositional phrase alone is the topic only with a few prepositions
+        # ("called for", "referred to", "asked about"); else it is circumstance
+        # ("asked with embarrassment").
+        if all(c.dep_ == "prep" for c in complements) and (
+            not complements or complements[0].lower_ not in TOPIC_PREPOSITIONS
+        ):
+            return None
+        content = [i for c in complements for i in self._subtree(c)]
+        pieces = self._pieces(content)
+        if not pieces or sum(self.view.words(s, e) for s, e in pieces) < 2:
             return None
         return _Found("indirect", pieces, cue, subject_of(cue))
 
@@ -256,6 +284,8 @@ class QuoteFinder:
         return tokens
 
     def _subtree(self, head: Token) -> list[int]:
+        if head.right_edge.i - head.left_edge.i > MAX_CLAUSE_TOKENS:
+            return []
         paragraph = self.view.paragraph[head.i]
         return [
             t.i
@@ -339,8 +369,28 @@ class QuoteFinder:
                 head = head.head
         return None
 
+    def _container(
+        self, passage: MarkedPassage, reported: list[_Found], starts: list[int]
+    ) -> _Found | None:
+        """The reported speech a quoted passage sits in, if any (reported is in text order)."""
+        index = bisect.bisect_right(starts, passage.start)
+        for item in reversed(reported[max(0, index - NESTED_REPORTS) : index]):
+            if _inside(passage, item.pieces):
+                return item
+        return None
+
+    def _passages_within(self, start: int, end: int) -> list[MarkedPassage]:
+        first = bisect.bisect_left(self.passage_ends, start)
+        within = []
+        for passage in self.passages[first:]:
+            if passage.open >= end:
+                break
+            within.append(passage)
+        return within
+
     def quoted(self, reported: list[_Found]) -> list[_Found]:
         found: list[_Found] = []
+        reported_starts = [r.start for r in reported]
         by_cue: dict[int, _Found] = {}
         for passage in self.passages:
             text = self.doc.text[passage.start : passage.end]
@@ -352,10 +402,7 @@ class QuoteFinder:
             standalone = (not before or before[-1].text in INTRODUCING) and not initial.islower()
             if not standalone and before and self.is_speech_cue(before[-1]):
                 standalone = not initial.islower()
-            container = next(
-                (r for r in reported if _inside(passage, r.pieces)),
-                None,
-            )
+            container = self._container(passage, reported, reported_starts)
             if standalone:
                 cue = (
                     self.cue_after(last)
@@ -406,10 +453,18 @@ class QuoteFinder:
     def find(self) -> list[Quote]:
         reported = self.reported_speech()
         quoted = self.quoted(reported)
-        reported = [r for r in reported if self._not_mostly_quoted(r)]
+        # A cue that introduces a direct quote reports nothing else ("told Fox News, “…”").
+        direct_cues = {q.cue.i for q in quoted if q.cue is not None and q.kind == "direct"}
+        reported = [
+            r
+            for r in reported
+            if self._not_mostly_quoted(r) and (r.cue is None or r.cue.i not in direct_cues)
+        ]
         for item in reported:
             item.pieces = self._covering_passages(item.pieces)
-            if any(_inside(p, item.pieces) for p in self.passages):
+            if any(
+                _inside(p, item.pieces) for s, e in item.pieces for p in self._passages_within(s, e)
+            ):
                 item.kind = "mixed"
         items = sorted(quoted + reported, key=lambda f: f.start)
         self._speakers(items)
@@ -419,10 +474,7 @@ class QuoteFinder:
         """Widen reported-speech pieces so that no quoted passage is cut in two."""
         widened = []
         for start, end in pieces:
-            first = bisect.bisect_left(self.passage_ends, start)
-            for passage in self.passages[first:]:
-                if passage.open >= end:
-                    break
+            for passage in self._passages_within(start, end):
                 if passage.start < end and start < passage.end:
                     closing = passage.close + 1 if passage.close is not None else passage.end
                     start, end = min(start, passage.open), max(end, closing)
@@ -434,8 +486,8 @@ class QuoteFinder:
         if total == 0:
             return False
         quoted = 0
-        for passage in self.passages:
-            for s, e in item.pieces:
+        for s, e in item.pieces:
+            for passage in self._passages_within(s, e):
                 lo, hi = max(s, passage.start), min(e, passage.end)
                 if lo < hi:
                     quoted += self.view.words(lo, hi)
@@ -443,12 +495,18 @@ class QuoteFinder:
 
     def _speakers(self, items: list[_Found]) -> None:
         previous: _Found | None = None
-        for item in items:
+        for index, item in enumerate(items):
             if item.cue is not None or item.speaker_head is not None:
                 item.speaker = self.resolver.speaker(item.speaker_head)
             if item.cue is None and item.kind == "direct":
                 # No cue of its own: the quote continues the adjacent speaker.
-                neighbour = previous or self._next_attributed(items, item)
+                if (
+                    previous is not None
+                    and self._paragraph_of(item) - self._paragraph_of(previous)
+                    > CONTINUATION_PARAGRAPHS
+                ):
+                    previous = None
+                neighbour = previous or self._next_attributed(items, index)
                 if neighbour is not None and neighbour.speaker is not None:
                     item.speaker = neighbour.speaker
             if item.speaker is None:
@@ -458,11 +516,13 @@ class QuoteFinder:
             if item.speaker.text is not None or item.cue is not None:
                 previous = item
 
-    def _next_attributed(self, items: list[_Found], item: _Found) -> _Found | None:
-        index = items.index(item)
-        paragraph = self.view.paragraph[self.view.token_at(item.start)]
+    def _paragraph_of(self, item: _Found) -> int:
+        return self.view.paragraph[self.view.token_at(item.start)]
+
+    def _next_attributed(self, items: list[_Found], index: int) -> _Found | None:
+        paragraph = self._paragraph_of(items[index])
         for later in items[index + 1 :]:
-            if self.view.paragraph[self.view.token_at(later.start)] != paragraph:
+            if self._paragraph_of(later) != paragraph:
                 return None
             if later.cue is not None:
                 later.speaker = later.speaker or self.resolver.speaker(later.speaker_head)

@@ -15,6 +15,7 @@ DEFAULT_CUES = resources.files("dyad") / "data" / "quotes" / "cues.yaml"
 class CueLexicon:
     speech_verbs: frozenset[str]
     cognition_verbs: frozenset[str]
+    stance_verbs: frozenset[str]
     source_prepositions: tuple[tuple[str, ...], ...]
     document_nouns: frozenset[str]
 
@@ -32,6 +33,7 @@ class CueLexicon:
         return cls(
             speech_verbs=words("speech_verbs"),
             cognition_verbs=words("cognition_verbs"),
+            stance_verbs=words("stance_verbs"),
             source_prepositions=tuple(
                 tuple(str(p).lower().split()) for p in data.get("source_prepositions") or []
             ),
@@ -42,6 +44,7 @@ class CueLexicon:
         return {
             "speech_verbs": sorted(self.speech_verbs),
             "cognition_verbs": sorted(self.cognition_verbs),
+            "stance_verbs": sorted(self.stance_verbs),
             "source_prepositions": [" ".join(p) for p in self.source_prepositions],
             "document_nouns": sorted(self.document_nouns),
         }
