@@ -211,7 +211,7 @@ duplicates = Table(
     Column("source", Text),
     Column("author", Text),
     Column("published", String(32)),
-    Column("found_at", String(32)),
+    Column("ingested_at", String(32)),
     Index("ix_duplicates_article", "article_id"),
     Index("ix_duplicates_hash", "content_hash"),
 )

@@ -128,7 +128,7 @@ class Store:
                     source=copy.source,
                     author=copy.author,
                     published=copy.published,
-                    found_at=datetime.now(UTC).isoformat(timespec="seconds"),
+                    ingested_at=datetime.now(UTC).isoformat(timespec="seconds"),
                 )
             )
         return True

@@ -27,7 +27,7 @@ def upgrade() -> None:
         sa.Column("source", sa.Text),
         sa.Column("author", sa.Text),
         sa.Column("published", sa.String(32)),
-        sa.Column("found_at", sa.String(32)),
+        sa.Column("ingested_at", sa.String(32)),
     )
     op.create_index("ix_duplicates_article", "duplicates", ["article_id"])
     op.create_index("ix_duplicates_hash", "duplicates", ["content_hash"])
