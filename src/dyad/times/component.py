@@ -22,10 +22,11 @@ from dyad.times.calendar import parse_published, parse_value
 from dyad.times.normalize import Context, Normalizer, Tense
 from dyad.times.rules import load_rules
 
-FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "'d"})
 PAST_TAGS = frozenset({"VBD"})
 HAVE = frozenset({"has", "have", "had", "'ve", "'s", "having"})
 VERB_POS = frozenset({"VERB", "AUX"})
+NOUN_MODIFIER = frozenset({"compound", "nmod", "amod", "poss"})
+FISCAL_PERIODS = frozenset({"Q", "H"})
 # How far up the parse tense is looked for; deeper means an unrelated verb.
 MAX_CLIMB = 6
 
@@ -71,13 +72,22 @@ class TimeTagger:
         times = []
         for start, end, index, match in _longest_first(candidates):
             pattern = self.rules.patterns[index]
-            resolved = self.normalizer.resolve(pattern, match, context)
+            name = " ".join(match.group(0).lower().split())
+            if pattern.kind == "calendar" and name in context.named:
+                # The same bare name again ("October 7" twice) is the same date.
+                resolved = context.named[name]
+            else:
+                resolved = self.normalizer.resolve(pattern, match, context)
             if resolved is None:
                 continue
             times.append(TimeExpr(text[start:end], start, end, resolved.type, resolved.value,
                                   resolved.mod))  # fmt: skip
-            if resolved.type in ("DATE", "TIME"):
-                context.reference = parse_value(resolved.value) or context.reference
+            if resolved.type in ("DATE", "TIME") and pattern.kind != "shift":
+                # Comparisons ("a year earlier") do not move the story's time.
+                mentioned = parse_value(resolved.value)
+                context.reference = mentioned or context.reference
+                if mentioned is not None and mentioned.gran in FISCAL_PERIODS:
+                    context.period_reference = mentioned
         return times
 
 
@@ -114,20 +124,23 @@ def tense_at(doc: Doc, start: int, end: int) -> Tense:
     if span is None or len(span) == 0:
         return None
     token = span.root
+    if token.dep_ in NOUN_MODIFIER and token.head.pos_ in ("NOUN", "PROPN"):
+        return None  # "the October 7 attacks" names an event; the clause's tense is not its own
     for _ in range(MAX_CLIMB):
         if token.pos_ in VERB_POS and token.dep_ != "aux":
-            break
+            auxiliaries = [child for child in token.children if child.dep_ in ("aux", "auxpass")]
+            # An infinitive ("expected to arrive Friday") takes the tense of its governor.
+            if not any(child.tag_ == "TO" for child in auxiliaries) or token.head.i == token.i:
+                break
         if token.head.i == token.i:
             return None
         token = token.head
     else:
         return None
-    auxiliaries = [child for child in token.children if child.dep_ in ("aux", "auxpass")]
-    words = {child.lower_ for child in auxiliaries}
-    if words & FUTURE_AUX or any(child.tag_ == "TO" for child in auxiliaries):
+    if any(child.tag_ == "MD" for child in auxiliaries) or token.tag_ == "MD":
         return "future"
     if token.tag_ in PAST_TAGS or any(child.tag_ in PAST_TAGS for child in auxiliaries):
         return "past"
-    if token.tag_ == "VBN" and words & HAVE:
+    if token.tag_ == "VBN" and {child.lower_ for child in auxiliaries} & HAVE:
         return "past"
     return None

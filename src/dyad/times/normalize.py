@@ -30,6 +30,10 @@ UNIT_STEP = {"2W": ("W", 2), "H2": ("M", 6), "DE": ("Y", 10), "CE": ("Y", 100), 
 DURATION_UNIT = {"D": "D", "W": "W", "WE": "WE", "2W": "W", "M": "M", "Q": "Q", "Y": "Y",
                  "DE": "DE", "CE": "CE", "H": "H", "MIN": "M", "H2": "M"}  # fmt: skip
 DURATION_FACTOR = {"2W": 2, "H2": 6}
+# Within this many days of publication a bare date is the nearest occurrence.
+NEAR_DAYS = 90
+REF_BY_SIGN = {-1: "PAST_REF", 0: "PRESENT_REF", 1: "FUTURE_REF"}
+PREVIOUS_WORD = re.compile(r"(\w+)\W*$")
 HALF = re.compile(r"and[- ]a[- ]half", re.IGNORECASE)
 ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)$", re.IGNORECASE)
 
@@ -42,7 +46,11 @@ class Context:
 
     published: date | None
     reference: Period | None = None
+    # The fiscal period (quarter, half) last mentioned: what "a year ago" compares with.
+    period_reference: Period | None = None
     text: str = ""
+    # Bare names already resolved in this text ("october 7" -> its value).
+    named: dict[str, Resolved] = field(default_factory=dict)
     tense: Callable[[int, int], Tense] = field(default=lambda start, end: None)
 
 
@@ -80,6 +88,10 @@ class Normalizer:
     def resolve(self, pattern: Pattern, match: re.Match[str], context: Context) -> Resolved | None:
         parts = Parts(self.rules, pattern, match)
         return self.kinds[pattern.kind](parts, context, match.start(), match.end())
+
+    def _after_forward_word(self, text: str, start: int) -> bool:
+        before = PREVIOUS_WORD.search(text, max(0, start - 20), start)
+        return bool(before) and before.group(1).lower() in self.rules.forward_words
 
     # --- kinds -----------------------------------------------------------
 
@@ -188,10 +200,11 @@ class Normalizer:
         candidates = [build(y) for y in (dct.year - 1, dct.year, dct.year + 1)]
         rel = parts.meaning("rel") or {}
         if rel:
-            chosen = _by_offset(candidates, dct, int(rel.get("offset", 0)))
-        else:
-            chosen = _nearest(candidates, dct, tense())
-        return Resolved(type_, chosen.value() if chosen else None, mod)
+            return _resolved(type_, _by_offset(candidates, dct, int(rel.get("offset", 0))), mod)
+        forward = self._after_forward_word(context.text, parts.match.start())
+        resolved = _resolved(type_, _nearest(candidates, dct, tense(), forward=forward), mod)
+        context.named[parts.name()] = resolved
+        return resolved
 
     def _weekday(self, parts, context, tense, type_, mod, part_of_day) -> Resolved:
         weekday = int(parts.meaning("weekday"))
@@ -203,6 +216,11 @@ class Normalizer:
         first = dct - timedelta(days=(dct.weekday() - (weekday - 1)) % 7 + 7)
         candidates = [Period("D", first + timedelta(days=7 * k)) for k in range(3)]
         rel = parts.meaning("rel") or {}
+        reference = context.reference
+        if rel.get("anchor") == "reference" and reference is not None and reference.gran == "D":
+            dct = reference.start
+            first = dct - timedelta(days=(dct.weekday() - (weekday - 1)) % 7 + 7)
+            candidates = [Period("D", first + timedelta(days=7 * k)) for k in range(3)]
         if rel:
             offset = int(rel.get("offset", 0))
             if offset == 0:
@@ -210,24 +228,46 @@ class Normalizer:
             else:
                 chosen = _by_offset(candidates, dct, offset)
         else:
-            chosen = _nearest(candidates, dct, tense(), horizon=timedelta(days=6))
+            chosen = _nearest(candidates, dct, tense(), near=False)
         value = chosen.value() if chosen else None
-        return Resolved(type_, value + suffix if value else None, mod)
+        resolved = Resolved(type_, value + suffix if value else None, mod)
+        if not rel:
+            context.named[parts.name()] = resolved
+        return resolved
 
     def _relative(self, parts: Parts, context: Context, start: int, end: int) -> Resolved | None:
         unit = parts.meaning("unit")
         rel = parts.meaning("rel")
         mod = parts.mod()
+        if unit == "WE" and rel is None:
+            return self._weekend(parts, context, start, end)
         if unit not in UNIT_PERIOD or rel is None:
             return Resolved(parts.pattern.type, None, mod) if unit else None
         gran = UNIT_PERIOD[unit]
         offset = int(rel.get("offset", 0))
+        if parts.text("unit").lower().endswith("s") and unit != "WE":
+            # "past years", "the coming months": vague, so a TimeML reference value.
+            return Resolved("DATE", REF_BY_SIGN[(offset > 0) - (offset < 0)], mod)
+        reference = context.reference
+        if rel.get("same_granularity") and (reference is None or reference.gran != gran):
+            rel = {"offset": rel.get("otherwise", 0)}
+            offset = int(rel["offset"])
         base = _base(rel, context, gran)
         if base is None:
             return Resolved(parts.pattern.type, None, mod)
         step_unit, factor = UNIT_STEP.get(unit, (unit, 1))
         moved = base.shift(step_unit, offset * factor)
         return Resolved(parts.pattern.type, moved.value() if moved else None, mod)
+
+    def _weekend(self, parts: Parts, context: Context, start: int, end: int) -> Resolved | None:
+        """ "the weekend": the one before publication in the past tense, else the coming one."""
+        mod = parts.mod()
+        dct = context.published
+        if dct is None:
+            return Resolved("DATE", None, mod)
+        tense = context.tense(start, end)
+        weeks = 0 if tense == "future" or dct.weekday() >= 5 else -1
+        return Resolved("DATE", period("WE", dct + timedelta(weeks=weeks)).value(), mod)
 
     def _shift(self, parts: Parts, context: Context, start: int, end: int) -> Resolved | None:
         unit = parts.meaning("unit")
@@ -242,16 +282,18 @@ class Normalizer:
         step_unit, factor = UNIT_STEP.get(unit, (unit, 1))
         steps = sign * int(count) * factor
         reference = context.reference
-        anaphoric = direction.get("anchor") == "reference" or parts.pattern.name == "year_ago"
-        if anaphoric and reference is not None:
-            base = reference
-        elif reference is not None and reference.gran == "Q" and unit == "Y":
-            # "a year ago" right after a quarter compares with that quarter.
+        anaphoric = direction.get("anchor") == "reference"
+        if unit == "Y" and context.period_reference is not None:
+            # "a year ago" in a report on a quarter compares with that quarter.
+            base = context.period_reference
+        elif anaphoric and reference is not None:
             base = reference
         elif context.published is not None:
             base = period(UNIT_GRAN[unit], context.published)
         else:
             return Resolved("DATE", None, mod)
+        if parts.has("gran") and base.gran != parts.text("gran"):
+            base = period(parts.text("gran"), base.start)
         moved = base.shift(step_unit, steps)
         return Resolved("DATE", moved.value() if moved else None, mod)
 
@@ -331,6 +373,10 @@ class Parts:
         self.groups = {k: v for k, v in match.groupdict().items() if v is not None}
         for key, value in pattern.fields.items():
             self.groups.setdefault(key, value)
+
+    def name(self) -> str:
+        """The matched text, normalised for comparing repeated mentions."""
+        return " ".join(self.match.group(0).lower().split())
 
     def has(self, group: str) -> bool:
         return group in self.groups
@@ -438,24 +484,30 @@ def _end(p: Period) -> date:
 
 
 def _nearest(
-    candidates: list[Period], dct: date, tense: Tense, horizon: timedelta | None = None
+    candidates: list[Period], dct: date, tense: Tense, near: bool = True, forward: bool = False
 ) -> Period | None:
-    """The occurrence meant by a bare name: past for past tense, future for future, else nearest."""
-    if tense == "past":
-        past = [c for c in candidates if c.start <= dct]
-        return max(past, key=lambda c: c.start) if past else None
-    if tense == "future":
-        future = [c for c in candidates if _end(c) >= dct]
-        return min(future, key=lambda c: c.start) if future else None
+    """The occurrence a bare name means ("October 7", "Friday").
 
-    def distance(c: Period) -> tuple[int, int]:
-        if c.start <= dct <= _end(c):
-            return (0, 0)
-        if _end(c) < dct:
-            return ((dct - _end(c)).days, 0)
-        return ((c.start - dct).days, 1)  # ties go to the past: news reports what happened
-
-    return min(candidates, key=distance)
+    The future tense picks the next one, the past tense the last one. Without
+    a tense, or after a word that points forward ("payable Dec. 7", "extended
+    to Nov. 16"), a date within NEAR_DAYS of publication is the nearest one;
+    anything else is the last one: news reports what happened. Weekdays
+    (``near=False``) go by tense alone.
+    """
+    if tense == "past" and not forward:
+        near = False
+    past = [c for c in candidates if c.start <= dct]
+    future = [c for c in candidates if _end(c) >= dct]
+    latest_past = max(past, key=lambda c: c.start) if past else None
+    next_future = min(future, key=lambda c: c.start) if future else None
+    if latest_past is None or next_future is None or latest_past is next_future:
+        return latest_past or next_future
+    if near:
+        days_since = (dct - _end(latest_past)).days
+        days_until = (next_future.start - dct).days
+        if min(days_since, days_until) <= NEAR_DAYS:
+            return latest_past if days_since <= days_until else next_future
+    return next_future if tense == "future" else latest_past
 
 
 def _by_offset(candidates: list[Period], dct: date, offset: int) -> Period | None:
@@ -468,6 +520,10 @@ def _by_offset(candidates: list[Period], dct: date, offset: int) -> Period | Non
         return min(after, key=lambda c: c.start) if after else None
     same = [c for c in candidates if c.start.year == dct.year]
     return same[0] if same else None
+
+
+def _resolved(type_: str, chosen: Period | None, mod: str | None) -> Resolved:
+    return Resolved(type_, chosen.value() if chosen else None, mod)
 
 
 def _unanchored(p: Period) -> str | None:

@@ -90,6 +90,7 @@ class Rules:
     patterns: list[Pattern]
     fraction_denominators: frozenset[int]
     triggers: Triggers
+    forward_words: frozenset[str]
 
     def windows(self, text: str) -> list[tuple[int, int]]:
         """Stretches of ``text`` around trigger words, merged; patterns only run there."""
@@ -126,6 +127,7 @@ def load_rules(directory: Path | None = None) -> Rules:
         patterns,
         frozenset(lexicon.get("fraction_denominators", [])),
         _triggers(lexicon["triggers"], lists),
+        frozenset(w.lower() for w in lexicon.get("forward_words", [])),
     )
 
 
