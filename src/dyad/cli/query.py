@@ -14,7 +14,8 @@ from dyad.cli.app import app
 from dyad.cli.common import DEFAULTS, DbOption, console, fail
 from dyad.plover import quad_classes
 from dyad.query import UnknownActor, summary, timeline
-from dyad.query.timeline import TimelineEntry, actor_names
+from dyad.query.actors import actor_names
+from dyad.query.timeline import TimelineEntry
 from dyad.store import Store
 
 ActorArgument = Annotated[str, typer.Argument(help="Actor id, name or alias (e.g. RUS, Kremlin).")]

@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 
-from sqlalchemy import Connection, and_, or_, select
+from sqlalchemy import and_, or_, select
 
 from dyad.plover import quad_class
+from dyad.query.actors import resolve_actor
+from dyad.query.filters import Filters
 from dyad.store import Store, schema
-from dyad.store.store import normalize_alias
-
-
-class UnknownActor(LookupError):
-    pass
 
 
 @dataclass
@@ -50,42 +46,6 @@ class TimelineEntry:
         return quad_class(self.type)
 
 
-def resolve_actor(conn: Connection, name: str, include_affiliates: bool = True) -> set[str]:
-    """Actor ids a user's name for an actor stands for: id, name or any alias seen.
-
-    With ``include_affiliates``, people and bodies that act for the actor
-    (a government's ministers, a group's spokesmen) count as the actor.
-    """
-    actors, aliases = schema.actors, schema.actor_aliases
-    ids = set(
-        conn.execute(select(actors.c.id).where(actors.c.id == name.strip().upper())).scalars()
-    )
-    if not ids:
-        alias = normalize_alias(name)
-        by_alias = conn.execute(
-            select(aliases.c.actor_id, aliases.c.count).where(aliases.c.alias == alias)
-        ).all()
-        if by_alias:
-            # An alias seen for several actors ("Putin" for the man and the state) means
-            # the one it most often named.
-            ids = {max(by_alias, key=lambda row: row.count).actor_id}
-    if not ids:
-        raise UnknownActor(f"no actor in the store is called {name!r}")
-    if include_affiliates:
-        ids |= set(
-            conn.execute(select(actors.c.id).where(actors.c.affiliation.in_(list(ids)))).scalars()
-        )
-    return ids
-
-
-def actor_names(conn: Connection, ids: set[str | None]) -> dict[str, str]:
-    wanted = [i for i in ids if i]
-    rows = conn.execute(
-        select(schema.actors.c.id, schema.actors.c.name).where(schema.actors.c.id.in_(wanted))
-    )
-    return {row.id: row.name for row in rows}
-
-
 def timeline(
     store: Store,
     first: str,
@@ -95,8 +55,13 @@ def timeline(
     since: str | None = None,
     until: str | None = None,
     statuses: tuple[str, ...] = (),
+    sources: tuple[str, ...] = (),
 ) -> list[TimelineEntry]:
-    """Merged events between two actors, oldest first, each with all its evidence."""
+    """Merged events between two actors, oldest first, each with all its evidence.
+
+    ``sources`` keeps events reported by at least one of those news sources.
+    """
+    filters = Filters(since, until, tuple(sources), tuple(statuses))
     events, evidence, articles = schema.events, schema.evidence, schema.articles
     with store.engine.connect() as conn:
         side_a = resolve_actor(conn, first, include_affiliates)
@@ -105,13 +70,7 @@ def timeline(
             and_(events.c.source_id.in_(side_a), events.c.target_id.in_(side_b)),
             and_(events.c.source_id.in_(side_b), events.c.target_id.in_(side_a)),
         )
-        query = select(events).where(pair)
-        if since:
-            query = query.where(events.c.sort_date >= since)
-        if until:
-            query = query.where(events.c.sort_date <= until)
-        if statuses:
-            query = query.where(events.c.status.in_(statuses))
+        query = filters.events(select(events).where(pair))
         rows = conn.execute(
             query.order_by(events.c.sort_date.is_(None), events.c.sort_date, events.c.id)
         ).all()
@@ -155,12 +114,3 @@ def timeline(
                 )
             )
     return list(entries.values())
-
-
-def summary(store: Store, first: str, second: str, **filters) -> dict[str, Counter]:
-    """Event counts between two actors by month and PLOVER quad class."""
-    by_month: dict[str, Counter] = {}
-    for entry in timeline(store, first, second, **filters):
-        month = entry.sort_date[:7] if entry.sort_date else "undated"
-        by_month.setdefault(month, Counter())[entry.quad or entry.type] += 1
-    return by_month

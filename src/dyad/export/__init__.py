@@ -1,0 +1,18 @@
+"""Exports for the tools analysts already use: JSONL, CSV, Parquet, GraphML and GEXF."""
+
+from dyad.export.events import EVENT_COLUMNS, event_rows, write_csv, write_parquet
+from dyad.export.graph import write_gexf, write_graphml
+from dyad.export.jsonl import write_jsonl
+
+FORMATS = ("jsonl", "csv", "parquet", "graphml", "gexf")
+
+__all__ = [
+    "EVENT_COLUMNS",
+    "FORMATS",
+    "event_rows",
+    "write_csv",
+    "write_gexf",
+    "write_graphml",
+    "write_jsonl",
+    "write_parquet",
+]

@@ -1,0 +1,73 @@
+"""Event counts by month and PLOVER quad class, for one actor, a dyad or everything."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from sqlalchemy import ColumnElement, and_, func, or_, select
+
+from dyad.plover import quad_class
+from dyad.query.actors import resolve_actor
+from dyad.query.filters import NO_FILTERS, Filters
+from dyad.store import Store, schema
+
+UNDATED = "undated"
+
+
+def involving(ids: set[str], others: set[str] | None = None) -> ColumnElement[bool]:
+    """Events with one of ``ids`` on either side (and one of ``others`` on the other)."""
+    events = schema.events
+    if others is None:
+        return or_(events.c.source_id.in_(ids), events.c.target_id.in_(ids))
+    return or_(
+        and_(events.c.source_id.in_(ids), events.c.target_id.in_(others)),
+        and_(events.c.source_id.in_(others), events.c.target_id.in_(ids)),
+    )
+
+
+def event_counts(
+    store: Store,
+    actor: str | None = None,
+    counterpart: str | None = None,
+    *,
+    include_affiliates: bool = True,
+    by_type: bool = False,
+    filters: Filters = NO_FILTERS,
+) -> dict[str, Counter]:
+    """Counts per month (``YYYY-MM``; ``undated`` last) of each quad class, or each
+    event type with ``by_type``: all events, one actor's, or one dyad's."""
+    events = schema.events
+    month = func.substr(events.c.sort_date, 1, 7).label("month")
+    query = select(month, events.c.type, func.count().label("n")).group_by(month, events.c.type)
+    with store.engine.connect() as conn:
+        if actor:
+            ids = resolve_actor(conn, actor, include_affiliates)
+            others = resolve_actor(conn, counterpart, include_affiliates) if counterpart else None
+            query = query.where(involving(ids, others))
+        rows = conn.execute(filters.events(query)).all()
+    counts: dict[str, Counter] = {}
+    for row in sorted(rows, key=lambda r: (r.month is None, r.month or "")):
+        key = row.type if by_type else quad_class(row.type) or row.type
+        counts.setdefault(row.month or UNDATED, Counter())[key] += row.n
+    return counts
+
+
+def summary(
+    store: Store,
+    first: str,
+    second: str,
+    *,
+    include_affiliates: bool = True,
+    since: str | None = None,
+    until: str | None = None,
+    statuses: tuple[str, ...] = (),
+    sources: tuple[str, ...] = (),
+) -> dict[str, Counter]:
+    """Event counts between two actors by month and PLOVER quad class."""
+    return event_counts(
+        store,
+        first,
+        second,
+        include_affiliates=include_affiliates,
+        filters=Filters(since, until, tuple(sources), tuple(statuses)),
+    )

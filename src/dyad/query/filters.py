@@ -1,0 +1,86 @@
+"""Filters every query accepts: a date range, news sources and event statuses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlalchemy import ColumnElement, Select, exists, select
+
+from dyad.store import schema
+from dyad.timex import period
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What to keep. Dates are TIMEX-style (``2023``, ``2023-10``, ``2023-10-07``):
+    ``since`` keeps from the first day they name, ``until`` to the last."""
+
+    since: str | None = None
+    until: str | None = None
+    sources: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+
+    @property
+    def first_day(self) -> str | None:
+        return _bound(self.since, first=True)
+
+    @property
+    def last_day(self) -> str | None:
+        return _bound(self.until, first=False)
+
+    def events(self, query: Select) -> Select:
+        """Restrict a query over ``events`` to events in range, status and source."""
+        events = schema.events
+        for condition in self._dates(events.c.sort_date):
+            query = query.where(condition)
+        if self.statuses:
+            query = query.where(events.c.status.in_(self.statuses))
+        if self.sources:
+            query = query.where(_reported_in(self.sources))
+        return query
+
+    def articles(self, query: Select) -> Select:
+        """Restrict a query that reads ``articles`` to articles in range and source."""
+        articles = schema.articles
+        for condition in self._dates(articles.c.published):
+            query = query.where(condition)
+        if self.sources:
+            query = query.where(articles.c.source.in_(self.sources))
+        return query
+
+    def _dates(self, column) -> list[ColumnElement[bool]]:
+        conditions = []
+        if self.first_day:
+            conditions.append(column >= self.first_day)
+        if self.last_day:
+            # Full timestamps sort after their day, so compare with the day after.
+            conditions.append(column < _day_after(self.last_day))
+        return conditions
+
+
+def _bound(value: str | None, first: bool) -> str | None:
+    if not value:
+        return None
+    span = period(value)
+    if span is None:
+        raise ValueError(f"not a date: {value!r} (use 2023, 2023-10 or 2023-10-07)")
+    return (span[0] if first else span[1]).isoformat()
+
+
+def _day_after(day: str) -> str:
+    return (date.fromisoformat(day) + timedelta(days=1)).isoformat()
+
+
+def _reported_in(sources: tuple[str, ...]) -> ColumnElement[bool]:
+    """Events with at least one report from one of these news sources."""
+    evidence, articles = schema.evidence, schema.articles
+    return exists(
+        select(evidence.c.event_id)
+        .join(articles, articles.c.id == evidence.c.article_id)
+        .where(evidence.c.event_id == schema.events.c.id, articles.c.source.in_(sources))
+    )
+
+
+# Everything: the default of every query (Filters is frozen, so one instance serves all).
+NO_FILTERS = Filters()

@@ -1,0 +1,128 @@
+"""An actor's profile: who it deals with, what it does over time, what it says."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, select
+
+from dyad.plover import is_symmetric, quad_class
+from dyad.query.actors import resolve_actor
+from dyad.query.counts import event_counts
+from dyad.query.filters import NO_FILTERS, Filters
+from dyad.query.quotes import QuoteHit, speaker_quotes
+from dyad.store import Store, schema
+
+
+@dataclass
+class Counterpart:
+    id: str
+    name: str
+    events: int
+    quads: Counter = field(default_factory=Counter)
+    # Directed events: done by the profiled actor to this one, and the other way.
+    sent: int = 0
+    received: int = 0
+
+
+@dataclass
+class ActorProfile:
+    id: str
+    name: str
+    kind: str
+    country: str | None
+    sector: str | None
+    role: str | None
+    affiliation: str | None
+    ids: list[str]
+    aliases: list[str]
+    events: int
+    quotes: int
+    counterparts: list[Counterpart]
+    types_by_month: dict[str, Counter]
+    recent_quotes: list[QuoteHit]
+
+
+def actor_profile(
+    store: Store,
+    name: str,
+    *,
+    include_affiliates: bool = True,
+    filters: Filters = NO_FILTERS,
+    top: int = 15,
+    quotes: int = 10,
+) -> ActorProfile:
+    """Counterparts (by number of events), event types per month and latest quotes."""
+    actors, events = schema.actors, schema.events
+    with store.engine.connect() as conn:
+        own = resolve_actor(conn, name, include_affiliates=False)
+        ids = resolve_actor(conn, name, include_affiliates)
+        main = conn.execute(select(actors).where(actors.c.id.in_(own))).first()
+        aliases = conn.execute(
+            select(schema.actor_aliases.c.alias)
+            .where(schema.actor_aliases.c.actor_id.in_(own))
+            .order_by(schema.actor_aliases.c.count.desc())
+            .limit(8)
+        ).scalars()
+        tallies: dict[str, Counterpart] = {}
+        for mine, theirs, direction in (
+            (events.c.source_id, events.c.target_id, "sent"),
+            (events.c.target_id, events.c.source_id, "received"),
+        ):
+            query = filters.events(
+                select(theirs.label("other"), events.c.type, func.count().label("n"))
+                .where(mine.in_(ids), theirs.is_not(None), theirs.not_in(ids))
+                .group_by(theirs, events.c.type)
+            )
+            for row in conn.execute(query):
+                entry = tallies.setdefault(row.other, Counterpart(row.other, row.other, 0))
+                entry.events += row.n
+                entry.quads[quad_class(row.type) or row.type] += row.n
+                if not is_symmetric(row.type):
+                    setattr(entry, direction, getattr(entry, direction) + row.n)
+        counterparts = sorted(tallies.values(), key=lambda c: (-c.events, c.id))[:top]
+        names = dict(
+            conn.execute(
+                select(actors.c.id, actors.c.name).where(
+                    actors.c.id.in_([c.id for c in counterparts])
+                )
+            ).all()
+        )
+        for entry in counterparts:
+            entry.name = names.get(entry.id, entry.id)
+        total_events = conn.execute(
+            filters.events(
+                select(func.count()).where(
+                    (events.c.source_id.in_(ids)) | (events.c.target_id.in_(ids))
+                )
+            )
+        ).scalar_one()
+        quote_count = conn.execute(
+            filters.articles(
+                select(func.count())
+                .select_from(schema.quotes)
+                .join(schema.articles, schema.articles.c.id == schema.quotes.c.article_id)
+                .where(schema.quotes.c.speaker_id.in_(ids))
+            )
+        ).scalar_one()
+        recent = speaker_quotes(conn, ids, filters, quotes)
+    by_month = event_counts(
+        store, name, include_affiliates=include_affiliates, by_type=True, filters=filters
+    )
+    return ActorProfile(
+        id=main.id,
+        name=main.name,
+        kind=main.kind,
+        country=main.country,
+        sector=main.sector,
+        role=main.role,
+        affiliation=main.affiliation,
+        ids=sorted(ids),
+        aliases=list(aliases),
+        events=total_events,
+        quotes=quote_count,
+        counterparts=counterparts,
+        types_by_month=by_month,
+        recent_quotes=recent,
+    )

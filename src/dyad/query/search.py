@@ -1,0 +1,175 @@
+"""Full-text search over articles and quotes: FTS5 on SQLite, tsvector on PostgreSQL.
+
+Queries use web-search syntax on both: words must all appear (stemmed),
+``"a phrase"`` must appear as written, ``-word`` must not appear, ``or``
+between words means either.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from sqlalchemy import Connection, Select, func, literal, select
+from sqlalchemy.dialects.postgresql import REGCONFIG
+
+from dyad.query.filters import NO_FILTERS, Filters
+from dyad.store import Store, schema
+
+Kind = Literal["all", "articles", "quotes"]
+SNIPPET_CHARS = 200
+_TOKEN = re.compile(r'(-?)"([^"]*)"|(\S+)')
+
+
+@dataclass
+class SearchHit:
+    article_id: str
+    quote_id: str | None
+    title: str | None
+    url: str | None
+    source: str | None
+    published: str | None
+    speaker: str | None
+    snippet: str
+
+
+def search(
+    store: Store,
+    query: str,
+    *,
+    kind: Kind = "all",
+    filters: Filters = NO_FILTERS,
+    limit: int = 20,
+) -> list[SearchHit]:
+    """Best matches first (BM25 on SQLite, ts_rank on PostgreSQL)."""
+    if not _words(query):
+        return []
+    documents, articles, quotes = schema.search_documents, schema.articles, schema.quotes
+    with store.engine.connect() as conn:
+        ranked = _matches(conn, query)
+        # First the best ids, reading no text; then the text of those few.
+        best = (
+            select(documents.c.id, ranked.c.score)
+            .select_from(ranked)
+            .join(documents, documents.c.id == ranked.c.id)
+        )
+        if kind == "articles":
+            best = best.where(documents.c.quote_id.is_(None))
+        elif kind == "quotes":
+            best = best.where(documents.c.quote_id.is_not(None))
+        if filters.since or filters.until or filters.sources:
+            best = filters.articles(best.join(articles, articles.c.id == documents.c.article_id))
+        order = {
+            row.id: rank
+            for rank, row in enumerate(
+                conn.execute(best.order_by(ranked.c.score, documents.c.id).limit(limit))
+            )
+        }
+        if not order:
+            return []
+        rows = conn.execute(
+            select(
+                documents.c.id,
+                documents.c.article_id,
+                documents.c.quote_id,
+                articles.c.title,
+                articles.c.url,
+                articles.c.source,
+                articles.c.published,
+                articles.c.text.label("article_text"),
+                quotes.c.text.label("quote_text"),
+                quotes.c.speaker_id,
+            )
+            .join(articles, articles.c.id == documents.c.article_id)
+            .outerjoin(
+                quotes,
+                (quotes.c.article_id == documents.c.article_id)
+                & (quotes.c.quote_id == documents.c.quote_id),
+            )
+            .where(documents.c.id.in_(list(order)))
+        ).all()
+    pattern = _highlight_pattern(query)
+    return [
+        SearchHit(
+            article_id=row.article_id,
+            quote_id=row.quote_id,
+            title=row.title,
+            url=row.url,
+            source=row.source,
+            published=row.published,
+            speaker=row.speaker_id,
+            snippet=snippet(row.quote_text or row.article_text, pattern),
+        )
+        for row in sorted(rows, key=lambda r: order[r.id])
+    ]
+
+
+def _matches(conn: Connection, query: str) -> Select:
+    """Ids of matching search documents with a score, lower is better."""
+    if conn.dialect.name == "postgresql":
+        documents = schema.search_documents
+        tsquery = func.websearch_to_tsquery(literal(schema.SEARCH_LANGUAGE, REGCONFIG), query)
+        return (
+            select(documents.c.id, (-func.ts_rank(documents.c.terms, tsquery)).label("score"))
+            .where(documents.c.terms.op("@@")(tsquery))
+            .subquery()
+        )
+    fts = schema.search_fts
+    return (
+        select(fts.c.rowid.label("id"), fts.c.rank.label("score"))
+        .where(fts.c.search_fts.op("MATCH")(fts5_query(query)))
+        .subquery()
+    )
+
+
+def fts5_query(query: str) -> str:
+    """The user's web-search query in FTS5 syntax; every word quoted so that
+    punctuation ("al-Aqsa", "U.S.") is never read as an operator."""
+    wanted: list[str] = []
+    unwanted: list[str] = []
+    either = False
+    for negated, phrase, word in _TOKEN.findall(query):
+        if word.lower() == "or" and wanted:
+            either = True
+            continue
+        if word.startswith("-") and len(word) > 1:
+            negated, word = "-", word[1:]
+        text = " ".join(_words(phrase or word))
+        if not text:
+            continue
+        term = f'"{text}"'
+        if negated:
+            unwanted.append(term)
+        elif either:
+            wanted[-1] = f"({wanted[-1]} OR {term})"
+            either = False
+        else:
+            wanted.append(term)
+    if not wanted:
+        return '""'
+    expression = " AND ".join(wanted)
+    for term in unwanted:
+        expression = f"({expression}) NOT {term}"
+    return expression
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text)
+
+
+def _highlight_pattern(query: str) -> re.Pattern[str] | None:
+    # Stems are not known here; the first five letters of each word find its forms.
+    stems = {re.escape(w[:5].lower()) for w in _words(query) if w.lower() != "or"}
+    return re.compile(r"\b(" + "|".join(sorted(stems)) + r")", re.IGNORECASE) if stems else None
+
+
+def snippet(text: str, pattern: re.Pattern[str] | None) -> str:
+    """About SNIPPET_CHARS of ``text`` around the first word of the query found in it."""
+    found = pattern.search(text) if pattern else None
+    start = max(0, (found.start() if found else 0) - SNIPPET_CHARS // 3)
+    if start:
+        space = text.find(" ", start)
+        start = space + 1 if 0 <= space < start + 20 else start
+    piece = " ".join(text[start : start + SNIPPET_CHARS].split())
+    return ("…" if start else "") + piece + ("…" if start + SNIPPET_CHARS < len(text) else "")

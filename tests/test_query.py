@@ -1,0 +1,220 @@
+"""Queries over a small hand-built corpus, on SQLite and (with DYAD_TEST_PG) PostgreSQL:
+profiles, quotes by speaker, full-text search, monthly counts, the network, filters."""
+
+from __future__ import annotations
+
+import pytest
+from test_store import BACKENDS, db  # noqa: F401  (the per-backend database fixture)
+
+from dyad.model import Actor, Analysis, Article, Event, Mention, Quote, Span, Speaker, TimeValue
+from dyad.query import (
+    Filters,
+    actor_profile,
+    event_counts,
+    network,
+    quotes_by,
+    search,
+    summary,
+    timeline,
+)
+from dyad.query.search import fts5_query
+from dyad.store import Store
+
+RUS = Actor("RUS", "Russia", "state", country="RUS", sector="GOV", kb_id="RUS")
+HAMAS = Actor("HAMAS", "Hamas", "armed_group", country="PSE", sector="REB", kb_id="HAMAS")
+ISR = Actor("ISR", "Israel", "state", country="ISR", sector="GOV", kb_id="ISR")
+UKR = Actor("UKR", "Ukraine", "state", country="UKR", sector="GOV", kb_id="UKR")
+# People get name-based ids, as the actors stage gives them, so they are one actor everywhere.
+MARZOUK = Actor(
+    "P:MOUSA_ABU_MARZOUK@HAMAS", "Mousa Abu Marzouk", "person", role="official", affiliation="HAMAS"
+)
+ZAKHAROVA = Actor(
+    "P:MARIA_ZAKHAROVA@RUS", "Maria Zakharova", "person", role="spokeswoman", affiliation="RUS"
+)
+
+
+def report(
+    text: str,
+    published: str,
+    source: str,
+    events: list[tuple[str, str, str, str | None, str]],
+    actors: list[Actor],
+    quote: tuple[str, str] | None = None,
+) -> Analysis:
+    """An article whose events are (type, source, target, time, status) over its first
+    sentence, with a mention of each actor by name and an optional (words, speaker) quote."""
+    sentence = text.split(". ")[0]
+    article = Article(
+        text=text, published=published, source=source, url=f"https://{source}.example/{published}"
+    )
+    mentions = []
+    for actor in actors:
+        if actor.name in text:
+            start = text.index(actor.name)
+            mentions.append(Mention(actor.name, start, start + len(actor.name), actor.id))
+    quotes = []
+    if quote:
+        words, speaker = quote
+        start = text.index(words)
+        quotes.append(
+            Quote("q1", "direct", words, [(start, start + len(words))], Speaker(actor=speaker))
+        )
+    return Analysis(
+        article=article,
+        actors=actors,
+        mentions=sorted(mentions, key=lambda m: m.start),
+        quotes=quotes,
+        events=[
+            Event(
+                id=f"e{i}",
+                type=kind,
+                status=status,
+                source=source_id,
+                target=target_id,
+                evidence=Span(sentence, 0, len(sentence)),
+                time=TimeValue(value=time) if time else None,
+            )
+            for i, (kind, source_id, target_id, time, status) in enumerate(events, 1)
+        ],
+    )
+
+
+CORPUS = [
+    report(
+        "Hamas officials visited Moscow in late October. "
+        '"We value the Russian position," said Mousa Abu Marzouk.',
+        "2023-11-01",
+        "wire",
+        [("CONSULT", "HAMAS", "RUS", "2023-10", "actual")],
+        [RUS, HAMAS, MARZOUK],
+        ("We value the Russian position", MARZOUK.id),
+    ),
+    report(
+        "Israel accused Russia of legitimising terrorists after the visits. "
+        'Officials called it "a deplorable step".',
+        "2023-10-27",
+        "daily",
+        [("ACCUSE", "ISR", "RUS", "2023-10-27", "actual")],
+        [ISR, RUS],
+    ),
+    report(
+        "Russian missiles struck Ukraine's southern ports overnight. "
+        '"These strikes were precise," Maria Zakharova said of the ports.',
+        "2024-01-20",
+        "wire",
+        [("ASSAULT", "RUS", "UKR", "2024-01-19", "actual")],
+        [RUS, UKR, ZAKHAROVA],
+        ("These strikes were precise", ZAKHAROVA.id),
+    ),
+    report(
+        "Russia is ready to host the Palestinian factions in Moscow. "
+        "Hamas welcomed the offer of talks.",
+        "2024-02-20",
+        "daily",
+        [
+            ("SUPPORT", "RUS", "HAMAS", "2024-02", "intended"),
+            ("CONSULT", "RUS", "HAMAS", None, "hypothetical"),
+        ],
+        [RUS, HAMAS],
+    ),
+]
+
+
+@pytest.fixture
+def corpus(db):  # noqa: F811
+    with Store(db) as store:
+        for analysis in CORPUS:
+            assert store.add(analysis)
+        yield store
+
+
+def test_profile_lists_counterparts_types_by_month_and_quotes(corpus):
+    profile = actor_profile(corpus, "Russia")
+    assert (profile.id, profile.name, profile.events, profile.quotes) == ("RUS", "Russia", 5, 1)
+    by_id = {c.id: c for c in profile.counterparts}
+    assert [c.id for c in profile.counterparts] == ["HAMAS", "ISR", "UKR"]
+    assert (by_id["HAMAS"].events, by_id["HAMAS"].sent, by_id["HAMAS"].received) == (3, 1, 0)
+    assert by_id["ISR"].received == 1 and by_id["UKR"].sent == 1
+    assert by_id["UKR"].quads == {"material_conflict": 1}
+    assert profile.types_by_month == {
+        "2023-10": {"CONSULT": 1, "ACCUSE": 1},
+        "2024-01": {"ASSAULT": 1},
+        # The undated hypothetical meeting is placed at its report's date.
+        "2024-02": {"SUPPORT": 1, "CONSULT": 1},
+    }
+    assert [q.text for q in profile.recent_quotes] == ["These strikes were precise"]
+
+
+def test_quotes_by_speaker_include_those_who_speak_for_an_actor(corpus):
+    hamas = quotes_by(corpus, "Hamas")
+    assert [(q.text, q.speaker, q.source) for q in hamas] == [
+        ("We value the Russian position", MARZOUK.id, "wire")
+    ]
+    assert quotes_by(corpus, "Hamas", include_affiliates=False) == []
+    assert [q.text for q in quotes_by(corpus, "Maria Zakharova")] == ["These strikes were precise"]
+
+
+def test_search_articles_and_quotes_with_stems_phrases_and_exclusions(corpus):
+    # "visit" finds "visited" and "visits": both backends stem English.
+    assert {h.published for h in search(corpus, "visit", kind="articles")} == {
+        "2023-11-01",
+        "2023-10-27",
+    }
+    quotes = search(corpus, "precise strikes", kind="quotes")
+    assert [(h.quote_id, h.speaker) for h in quotes] == [("q1", ZAKHAROVA.id)]
+    assert "precise" in quotes[0].snippet
+    assert {h.published for h in search(corpus, '"Palestinian factions"')} == {"2024-02-20"}
+    assert search(corpus, '"factions Palestinian"') == []
+    assert {h.published for h in search(corpus, "Moscow -Hamas")} == set()
+    assert {h.published for h in search(corpus, "Moscow -factions")} == {"2023-11-01"}
+    assert {h.published for h in search(corpus, "ports or terrorists", kind="articles")} == {
+        "2023-10-27",
+        "2024-01-20",
+    }
+    assert search(corpus, "Moscow", filters=Filters(since="2024")) != []
+    assert {h.source for h in search(corpus, "Russia", filters=Filters(sources=("daily",)))} == {
+        "daily"
+    }
+    assert search(corpus, "al-Aqsa U.S.") == []  # punctuation is not an operator
+
+
+def test_fts5_query_quotes_every_word():
+    assert fts5_query('Hamas "late October" -Iran') == '("Hamas" AND "late October") NOT "Iran"'
+    assert fts5_query("Putin or Lavrov talks") == '("Putin" OR "Lavrov") AND "talks"'
+    assert fts5_query("al-Aqsa") == '"al Aqsa"'
+
+
+def test_monthly_counts_by_quad_for_an_actor_a_dyad_and_all(corpus):
+    assert event_counts(corpus, "Ukraine") == {"2024-01": {"material_conflict": 1}}
+    assert summary(corpus, "Russia", "Hamas") == {
+        "2023-10": {"verbal_cooperation": 1},
+        "2024-02": {"verbal_cooperation": 2},
+    }
+    assert sum(sum(c.values()) for c in event_counts(corpus).values()) == 5
+    actual = event_counts(corpus, "Russia", filters=Filters(statuses=("actual",)))
+    assert sum(sum(c.values()) for c in actual.values()) == 3
+
+
+def test_filters_by_date_range_source_and_status(corpus):
+    # until names a month: the whole month counts.
+    october = timeline(corpus, "Russia", "Israel", until="2023-10")
+    assert [e.type for e in october] == ["ACCUSE"]
+    assert timeline(corpus, "Russia", "Hamas", since="2024-02-01", statuses=("intended",))[
+        0
+    ].type == ("SUPPORT")
+    assert [e.type for e in timeline(corpus, "Russia", "Hamas", sources=("wire",))] == ["CONSULT"]
+    with pytest.raises(ValueError, match="not a date"):
+        timeline(corpus, "Russia", "Israel", since="last week")
+
+
+def test_network_for_a_time_window_weights_edges_by_quad_class(corpus):
+    graph = network(corpus, filters=Filters(since="2023", until="2023"))
+    assert set(graph.edges) == {("HAMAS", "RUS"), ("ISR", "RUS")}
+    assert graph.edges["ISR", "RUS"]["verbal_conflict"] == 1
+    assert graph.edges["ISR", "RUS"]["balance"] == -1.0
+    assert graph.nodes["RUS"]["label"] == "Russia" and graph.nodes["RUS"]["country"] == "RUS"
+    # Symmetric meetings add up on one edge whatever direction each report gave.
+    whole = network(corpus)
+    assert whole.edges["HAMAS", "RUS"]["verbal_cooperation"] == 2
+    assert whole.edges["RUS", "HAMAS"]["verbal_cooperation"] == 1
+    assert set(network(corpus, actor="Ukraine").edges) == {("RUS", "UKR")}
