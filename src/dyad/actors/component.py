@@ -1,11 +1,77 @@
-"""spaCy component `dyad_actors`."""
+"""spaCy component `dyad_actors`: actor mentions resolved to canonical actors.
+
+Reads ``doc._.published`` (the date roles are resolved at) and ``doc._.author``;
+writes ``doc._.actors`` (id -> Actor), ``doc._.mentions`` (by start offset, not
+overlapping) and ``doc._.places`` (places named as places).
+
+Order of work, each step seeing what the earlier ones found:
+  1. knowledge-base aliases, longest match first (``match_aliases``);
+  2. names spaCy tags as people or organisations that the base lacks, with the
+     role and affiliation their titles and appositions teach;
+  3. capitals and seats: acting -> the state, otherwise a place (metonymy);
+  4. demonym + agent noun, group + member noun ("Hamas officials");
+  5. definite descriptions that refer back ("the group") and pronouns.
+"""
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
 
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from dyad.actors.kb import (
+    CAPITAL,
+    DEMONYM,
+    PLACE,
+    SEAT,
+    AliasTarget,
+    KnowledgeBase,
+    ascii_id,
+    load_kb,
+    normalize,
+)
+from dyad.model import Actor, Mention, Place
 from dyad.nlp.extensions import register_extensions
+from dyad.quotes.marks import find_double_quoted
+
+AUTHOR_ID = "AUTHOR"
+POSSESSIVE = {"'s", "’s", "'", "’"}
+# Sectors of agent nouns that speak for the state itself ("Ukrainian army" -> UKR).
+STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG"}
+# Verbs whose object is a place even when it is a capital ("visited Moscow").
+PLACE_VERBS = {
+    "visit",
+    "reach",
+    "leave",
+    "enter",
+    "tour",
+    "flee",
+    "arrive",
+    "return",
+    "fly",
+    "travel",
+    "attack",
+    "strike",
+    "bomb",
+    "shell",
+    "hit",
+    "capture",
+    "seize",
+    "besiege",
+    "liberate",
+    "occupy",
+    "evacuate",
+    "move",
+    "relocate",
+    "host",
+}
+PERSON_LABELS = {"PERSON"}
+ORG_LABELS = {"ORG"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+SENTENCE_WINDOW = 3
 
 
 @Language.factory("dyad_actors", default_config={"kb_paths": []})
@@ -19,9 +85,603 @@ class ActorResolver:
     ) -> None:
         register_extensions()
         self.name = name
+        self.kb = load_kb(tuple(str(p) for p in kb_paths or ()))
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.actors = {}
-        doc._.mentions = []
-        doc._.places = []
+        published = doc._.published
+        article = _Article(doc, self.kb, str(published)[:10] if published else None)
+        article.resolve()
+        doc._.mentions = article.mentions()
+        doc._.actors = article.actors
+        doc._.places = sorted(article.places, key=lambda p: p.start)
         return doc
+
+
+@dataclass
+class _Found:
+    """A candidate mention over tokens [start, end)."""
+
+    start: int
+    end: int
+    actor: str
+    rank: int  # higher wins an overlap: names > descriptions > pronouns
+
+
+@dataclass
+class _Article:
+    doc: Doc
+    kb: KnowledgeBase
+    date: str | None
+    actors: dict[str, Actor] = field(default_factory=dict)
+    found: list[_Found] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    surnames: dict[str, str] = field(default_factory=dict)  # last name -> person actor
+    claimed: set[int] = field(default_factory=set)  # tokens already in a mention or place
+    sentence_starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.lex = self.kb.lexicon
+        self.quoted = _quoted_ranges(self.doc.text)
+
+    # -- steps -----------------------------------------------------------------
+
+    def resolve(self) -> None:
+        people = [e for e in self.doc.ents if e.label_ in PERSON_LABELS]
+        person_tokens = {t.i for e in people for t in e}
+        matches = list(match_aliases(self.doc, self.kb))
+        matched_tokens = set()
+        for start, end, targets in matches:
+            if self._other_person(start, end, targets, person_tokens):
+                continue
+            self._use_alias(start, end, targets)
+            matched_tokens.update(range(start, end))
+        for ent in sorted(people, key=lambda e: e.start):
+            if not any(t.i in matched_tokens for t in ent):
+                self._local_person(ent)
+        self._unknown_names(matched_tokens)
+        self._descriptions()
+        self._pronouns()
+
+    def _other_person(
+        self, start: int, end: int, targets: list[AliasTarget], person_tokens: set[int]
+    ) -> bool:
+        """'Michelle Obama' is not the Obama the base knows by his surname."""
+        entry = self.kb.entries.get(targets[0].actor)
+        if entry is None or entry.kind != "person" or end - start != 1 or start == 0:
+            return False
+        before = self.doc[start - 1]
+        return (
+            start in person_tokens
+            and before.i in person_tokens
+            and before.text[:1].isupper()
+            and before.lower_ not in self.lex.title_words
+        )
+
+    def _use_alias(self, start: int, end: int, targets: list[AliasTarget]) -> None:
+        doc = self.doc
+        span = doc[start:end]
+        target = self._pick(targets)
+        if target.kind in (PLACE, CAPITAL, SEAT) and _inside_longer_name(span):
+            return  # 'Munich' in 'the Munich Security Conference'
+        if target.kind == PLACE:
+            self._place(span, target.actor)
+        elif target.kind in (CAPITAL, SEAT):
+            if self._acts(span, default=target.kind == SEAT):
+                self._actor_mention(start, end, target.actor, extend=True)
+            else:
+                self._place(span, target.actor)
+        elif target.kind == DEMONYM:
+            self._demonym(start, end, target.actor)
+        else:
+            entry = self.kb.entries[target.actor]
+            if entry.kind == "person":
+                self._person(start, end, target.actor)
+            else:
+                self._actor_mention(start, end, target.actor, extend=True)
+                if entry.kind == "state" and self._under_locative(span):
+                    self.places.append(_place(span, target.actor))
+
+    def _pick(self, targets: list[AliasTarget]) -> AliasTarget:
+        """The first (highest-layer) target; among people sharing a name, the one in
+        office on the article's date."""
+        first = targets[0]
+        entry = self.kb.entries.get(first.actor)
+        if self.date is None or entry is None or entry.kind != "person":
+            return first
+        for target in targets:
+            other = self.kb.entries.get(target.actor)
+            if other is None or other.kind != "person":
+                continue
+            role = self.kb.role_at(other, self.date)
+            if role is not None and role.holds(self.date):
+                return target
+        return first
+
+    # -- people ------------------------------------------------------------------
+
+    def _person(self, start: int, end: int, kb_id: str | None, name: str | None = None) -> str:
+        """A person's mention; title and apposition teach role and affiliation."""
+        role, affiliation, country = self._title_before(start)
+        appositive = self._apposition(end)
+        if appositive is not None:
+            role = role or appositive[2]
+            affiliation = affiliation or appositive[3]
+            country = country or appositive[4]
+        if kb_id is not None:
+            actor = self.kb.actor(kb_id, self.date)
+            if role or affiliation:
+                actor = self._with_role(actor, role, affiliation, country)
+        else:
+            actor = self._local_actor(
+                name or _name_text(self.doc[start:end]), role, affiliation, country
+            )
+        self._add(_Found(start, end, actor.id, 3), actor)
+        last = _name_text(self.doc[start:end]).split()[-1].lower()
+        self.surnames[last] = actor.id
+        if appositive is not None:
+            self._add(_Found(appositive[0], appositive[1], actor.id, 3), actor)
+        return actor.id
+
+    def _local_person(self, ent: Span) -> None:
+        tokens = [t for t in ent if t.text not in POSSESSIVE]
+        if not tokens:
+            return
+        span = self.doc[tokens[0].i : tokens[-1].i + 1]
+        words = _name_text(span).split()
+        known = self.surnames.get(words[-1].lower()) if words else None
+        if known is not None and (
+            len(words) == 1 or self.actors[known].name.endswith(" ".join(words))
+        ):
+            self._add(_Found(span.start, span.end, known, 3), self.actors[known])
+            return
+        # Titles spaCy includes in the entity ("President Smith") are roles, not names.
+        while len(span) > 1 and span[0].lower_ in self.lex.title_words:
+            span = span[1:]
+        self._person(span.start, span.end, None)
+
+    def _local_actor(
+        self, name: str, role: str | None, affiliation: str | None, country: str | None
+    ) -> Actor:
+        holder = self.actors.get(affiliation) if affiliation else None
+        sector = self._role_sector(role, holder)
+        actor_id = "P:" + ascii_id(name) + (f"@{affiliation}" if affiliation else "")
+        return Actor(
+            id=actor_id,
+            name=name,
+            kind="person",
+            country=country or (holder.country if holder else None),
+            sector=sector,
+            role=role,
+            affiliation=affiliation,
+        )
+
+    def _with_role(
+        self, actor: Actor, role: str | None, affiliation: str | None, country: str | None
+    ) -> Actor:
+        holder = self.actors.get(affiliation) if affiliation else None
+        return replace(
+            actor,
+            role=role or actor.role,
+            affiliation=affiliation or actor.affiliation,
+            sector=self._role_sector(role, holder) if (role or holder) else actor.sector,
+            country=actor.country or country or (holder.country if holder else None),
+        )
+
+    def _role_sector(self, role: str | None, holder: Actor | None) -> str | None:
+        holder_sector = holder.sector if holder else None
+        if role:
+            words = role.split()
+            if role in self.lex.affiliation_roles or words[-1] in self.lex.affiliation_roles:
+                return holder_sector or self.kb.agent_sector(role)
+            return (
+                holder_sector
+                if holder
+                and holder.kind == "state"
+                and (self.kb.agent_sector(role) in STATE_SECTORS)
+                else (self.kb.agent_sector(role) or holder_sector)
+            )
+        return holder_sector
+
+    def _title_before(self, start: int) -> tuple[str | None, str | None, str | None]:
+        """'Palestinian Authority prime minister [name]' -> ('prime minister', 'PA', 'PSE')."""
+        doc = self.doc
+        words: list[str] = []
+        affiliation = country = None
+        i = start - 1
+        while i >= 0:
+            token = doc[i]
+            if token.text in POSSESSIVE:
+                owner = self._mention_ending_at(i)
+                if owner is not None:
+                    affiliation = owner.actor
+                break
+            lower = token.lower_
+            if lower in self.lex.title_words and token.pos_ in ("NOUN", "ADJ", "PROPN", "VERB"):
+                words.insert(0, lower)
+                i -= 1
+                continue
+            owner = self._mention_ending_at(i)
+            if owner is not None and words:
+                affiliation = owner.actor
+            break
+        if affiliation is not None:
+            holder = self.actors.get(affiliation)
+            country = holder.country if holder else None
+        role = " ".join(w for w in words if w not in ("mr.", "mrs.", "ms.", "dr.")) or None
+        return role, affiliation, country
+
+    def _mention_ending_at(self, i: int) -> _Found | None:
+        return next((f for f in reversed(self.found) if f.end == i + 1), None)
+
+    def _apposition(self, end: int) -> tuple[int, int, str, str | None, str | None] | None:
+        """', a Polish academic,' after a name -> (start, end, role, affiliation, country)."""
+        doc = self.doc
+        if end + 2 >= len(doc) or doc[end].text != ",":
+            return None
+        first = doc[end + 1]
+        if first.lower_ not in self.lex.appositive_determiners:
+            return None
+        words: list[str] = []
+        country = affiliation = None
+        i = end + 2
+        while i < len(doc) and i < end + 8:
+            token = doc[i]
+            if token.is_punct or token.pos_ in ("VERB", "AUX", "ADP", "PRON", "CCONJ"):
+                break
+            targets = self.kb.lookup(token.text)
+            if token.text[:1].isupper() and targets:
+                if targets[0].kind == DEMONYM:
+                    country = targets[0].actor
+                else:
+                    affiliation = targets[0].actor
+                    self._ensure_actor(affiliation)
+            elif token.pos_ in ("NOUN", "ADJ"):
+                words.append(token.lower_)
+            else:
+                break
+            i += 1
+        if not words or i >= len(doc) or doc[i].text not in (",", ".", ";", ")", "—"):
+            return None
+        if words[-1] not in self.lex.title_words and self.kb.agent_sector(words[-1]) is None:
+            return None
+        return end + 1, i, " ".join(words), affiliation, country
+
+    def _unknown_names(self, matched: set[int]) -> None:
+        """Surnames of people named earlier that spaCy tagged as something else, and
+        organisations the base lacks."""
+        for ent in self.doc.ents:
+            if any(t.i in self.claimed or t.i in matched for t in ent):
+                continue
+            words = _name_text(ent).split()
+            if ent.label_ not in PERSON_LABELS and words and words[-1].lower() in self.surnames:
+                known = self.surnames[words[-1].lower()]
+                if len(words) == 1:
+                    self._add(_Found(ent.start, ent.end, known, 3), self.actors[known])
+            elif ent.label_ in ORG_LABELS:
+                tokens = [t for t in ent if t.text not in POSSESSIVE]
+                span = self.doc[tokens[0].i : tokens[-1].i + 1] if tokens else ent
+                name = _name_text(span)
+                actor = Actor(id="O:" + ascii_id(name), name=name, kind="organization")
+                if actor.id != "O:":
+                    self._add(_Found(span.start, span.end, actor.id, 2), actor)
+            elif ent.label_ in PLACE_LABELS and self._under_locative(ent):
+                self.places.append(_place(ent, None))
+                self.claimed.update(range(ent.start, ent.end))
+
+    # -- states, groups and places ----------------------------------------------
+
+    def _actor_mention(self, start: int, end: int, actor_id: str, extend: bool) -> None:
+        """A group or state mention, widened over 'the' and over member nouns."""
+        doc = self.doc
+        if start > 0 and doc[start - 1].lower_ == "the":
+            start -= 1
+        if extend:
+            end = self._member_phrase_end(end)
+        actor = self._ensure_actor(actor_id)
+        self._add(_Found(start, end, actor_id, 2), actor)
+
+    def _member_phrase_end(self, end: int) -> int:
+        """'Hamas’s representatives', 'the Kremlin’s functionaries', 'Hamas officials'."""
+        doc = self.doc
+        i = end
+        if i < len(doc) and doc[i].text in POSSESSIVE:
+            i += 1
+        while i < len(doc) and doc[i].pos_ == "ADJ" and doc[i].is_lower and i < end + 3:
+            i += 1
+        if i >= len(doc):
+            return end
+        word = doc[i]
+        two = f"{word.lower_} {doc[i + 1].lower_}" if i + 1 < len(doc) else ""
+        if two in self.lex.member_nouns:
+            last = i + 1
+        elif word.lower_ in self.lex.member_nouns and word.pos_ in ("NOUN", "PROPN"):
+            last = i
+        else:
+            return end
+        after = doc[last + 1] if last + 1 < len(doc) else None
+        if after is not None and after.ent_type_ in PERSON_LABELS:
+            return end  # 'Hamas spokesman Osama Hamdan': a title, the name is the mention
+        return last + 1
+
+    def _demonym(self, start: int, end: int, state: str) -> None:
+        """'Russian media' -> RUS:MED; 'the Russian government' -> RUS; 'Iranian' -> IRN."""
+        doc = self.doc
+        head = doc[end - 1].head
+        if head.i >= end and head.pos_ in ("NOUN", "PROPN") and head.i - end < 4:
+            between = doc[end : head.i + 1]
+            if not any(t.ent_type_ in PERSON_LABELS for t in between) and all(
+                t.pos_ in ("NOUN", "ADJ", "PROPN") and not t.is_punct for t in between
+            ):
+                phrase = between.text.lower()
+                noun = head.lower_
+                if (
+                    phrase in self.lex.state_nouns
+                    or noun in self.lex.state_nouns
+                    or noun in self.lex.member_nouns
+                ):
+                    self._actor_mention(start, head.i + 1, state, extend=False)
+                    return
+                sector = self.kb.agent_sector(phrase)
+                if sector is not None and head.is_lower:
+                    if sector in STATE_SECTORS:
+                        self._actor_mention(start, head.i + 1, state, extend=False)
+                    else:
+                        self._group(start, head.i + 1, state, sector, phrase)
+                    return
+        actor = self._ensure_actor(state)
+        self._add(_Found(start, end, state, 2), actor)
+
+    def _group(self, start: int, end: int, state: str, sector: str, phrase: str) -> None:
+        demonym = self.kb.demonym_of.get(state, state)
+        noun = phrase.split()[-1]
+        actor = Actor(
+            id=f"{state}:{sector}",
+            name=f"{demonym} {noun}",
+            kind="media" if sector == "MED" else "group",
+            country=state,
+            sector=sector,
+        )
+        if start > 0 and self.doc[start - 1].lower_ == "the":
+            start -= 1
+        self._add(_Found(start, end, actor.id, 2), actor)
+
+    def _acts(self, span: Span, default: bool) -> bool:
+        """Does a capital or seat act ('Moscow hosted') rather than name a place?"""
+        root = span.root
+        doc = self.doc
+        if span.end < len(doc) and doc[span.end].text in POSSESSIVE:
+            return True
+        while root.dep_ == "conj" and root.head != root:
+            root = root.head
+        if root.dep_ in self.lex.acting_dependencies:
+            return True
+        if root.dep_ == "pobj":
+            prep = root.head.lower_
+            if prep in self.lex.locative_prepositions:
+                return False
+            return prep in self.lex.acting_prepositions or default
+        if root.dep_ == "dobj":
+            return root.head.lemma_ not in PLACE_VERBS
+        if root.dep_ in ("compound", "amod", "npadvmod"):
+            return False
+        return default
+
+    def _under_locative(self, span: Span) -> bool:
+        root = span.root
+        while root.dep_ == "conj" and root.head != root:
+            root = root.head
+        return root.dep_ == "pobj" and root.head.lower_ in self.lex.locative_prepositions
+
+    def _place(self, span: Span, country: str | None) -> None:
+        start = span.start
+        if start > 0 and self.doc[start - 1].lower_ == "the":
+            start -= 1
+        self.places.append(_place(self.doc[start : span.end], country))
+        self.claimed.update(range(start, span.end))
+
+    # -- references back -----------------------------------------------------------
+
+    def _descriptions(self) -> None:
+        """'the group', 'the terrorist sect', 'the report' -> the nearest fitting actor."""
+        doc = self.doc
+        for token in doc:
+            kinds = self.lex.anaphoric_nouns.get(token.lower_)
+            if kinds is None or token.i in self.claimed or token.pos_ != "NOUN":
+                continue
+            det = next((c for c in token.children if c.dep_ == "det"), None)
+            if det is None or det.lower_ != "the" or det.i > token.i:
+                continue
+            if any(
+                c.dep_ in ("prep", "compound", "poss", "nmod") and c.i < token.i
+                for c in token.children
+                if c.dep_ != "amod"
+            ):
+                continue
+            if token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "of":
+                continue
+            if any(doc[i].text[:1].isupper() for i in range(det.i + 1, token.i)):
+                continue
+            antecedent = self._antecedent(token, set(kinds), quoted_ok=True)
+            if antecedent is not None:
+                self._add(_Found(det.i, token.i + 1, antecedent, 1), self.actors[antecedent])
+
+    def _pronouns(self) -> None:
+        doc = self.doc
+        groups = self.lex.pronouns
+        for token in doc:
+            lower = token.lower_
+            if token.pos_ != "PRON" or token.i in self.claimed:
+                continue
+            inside = self._in_quote(token.idx)
+            if lower in groups["author"]:
+                if not inside and (lower != "i" or token.text == "I"):
+                    self._add(_Found(token.i, token.i + 1, AUTHOR_ID, 1), self._author())
+                continue
+            if inside:
+                continue
+            if lower in groups["person"]:
+                antecedent = self._antecedent(token, {"person"}, quoted_ok=False)
+            elif lower in ("its", "itself"):
+                antecedent = self._antecedent(token, _NON_PERSON, quoted_ok=False, window=1)
+            elif lower in ("their", "theirs", "themselves") or (
+                lower == "they" and token.head.lemma_ != "be"
+            ):
+                antecedent = self._antecedent(
+                    token, _NON_PERSON | {"group"}, quoted_ok=False, window=1, plural=True
+                )
+            else:
+                continue
+            if antecedent is not None:
+                self._add(_Found(token.i, token.i + 1, antecedent, 1), self.actors[antecedent])
+
+    def _antecedent(
+        self,
+        token: Token,
+        kinds: set[str],
+        quoted_ok: bool,
+        window: int = SENTENCE_WINDOW,
+        plural: bool = False,
+    ) -> str | None:
+        """The nearest earlier mention of a fitting actor within a few sentences."""
+        sentence_starts = self._sentence_starts()
+        here = bisect_right(sentence_starts, token.i)
+        earliest = sentence_starts[max(0, here - 1 - window)]
+        for found in sorted(self.found, key=lambda f: f.start, reverse=True):
+            if found.end > token.i or found.start < earliest:
+                continue
+            actor = self.actors[found.actor]
+            if actor.kind not in kinds or actor.id == AUTHOR_ID:
+                continue
+            if not quoted_ok and self._in_quote(self.doc[found.start].idx):
+                continue
+            if plural and not self._plural(found, actor):
+                continue
+            return actor.id
+        return None
+
+    def _plural(self, found: _Found, actor: Actor) -> bool:
+        last = self.doc[found.end - 1]
+        return last.tag_ in ("NNS", "NNPS") or actor.kind in ("group", "armed_group", "party")
+
+    def _sentence_starts(self) -> list[int]:
+        if not self.sentence_starts:
+            if self.doc.has_annotation("SENT_START"):
+                self.sentence_starts = [s.start for s in self.doc.sents]
+            else:  # a pipeline without a parser or sentencizer: one long sentence
+                self.sentence_starts = [0]
+        return self.sentence_starts
+
+    def _author(self) -> Actor:
+        return Actor(
+            id=AUTHOR_ID,
+            name=self.doc._.author or "(article author)",
+            kind="author",
+            sector="MED",
+        )
+
+    # -- bookkeeping ---------------------------------------------------------------
+
+    def _ensure_actor(self, actor_id: str) -> Actor:
+        if actor_id not in self.actors:
+            self.actors[actor_id] = self.kb.actor(actor_id, self.date)
+            affiliation = self.actors[actor_id].affiliation
+            if affiliation and affiliation in self.kb.entries:
+                self._ensure_actor(affiliation)
+        return self.actors[actor_id]
+
+    def _add(self, found: _Found, actor: Actor) -> None:
+        if any(
+            f.start < found.end and found.start < f.end and f.rank >= found.rank for f in self.found
+        ):
+            return
+        self.found = [f for f in self.found if not (f.start < found.end and found.start < f.end)]
+        self.found.append(found)
+        self.claimed.update(range(found.start, found.end))
+        self.actors.setdefault(actor.id, actor)
+        if actor.affiliation and actor.affiliation in self.kb.entries:
+            self._ensure_actor(actor.affiliation)
+
+    def _in_quote(self, offset: int) -> bool:
+        i = bisect_right(self.quoted, (offset, float("inf"))) - 1
+        return i >= 0 and self.quoted[i][0] <= offset < self.quoted[i][1]
+
+    def mentions(self) -> list[Mention]:
+        doc = self.doc
+        result = []
+        for found in sorted(self.found, key=lambda f: f.start):
+            span = doc[found.start : found.end]
+            result.append(Mention(span.text, span.start_char, span.end_char, found.actor))
+        used = {m.actor for m in result}
+        for actor in list(self.actors.values()):
+            if actor.affiliation:
+                used.add(actor.affiliation)
+        self.actors = {k: v for k, v in self.actors.items() if k in used}
+        return result
+
+
+_NON_PERSON = {"state", "government", "igo", "ngo", "armed_group", "party", "organization", "media"}
+
+
+def match_aliases(doc: Doc, kb: KnowledgeBase) -> Iterator[tuple[int, int, list[AliasTarget]]]:
+    """Longest knowledge-base alias at each token, left to right, never overlapping.
+
+    Aliases are looked up by the text they cover (lower case, one space), so the
+    match does not depend on how the tokenizer splits 'al-Qaeda' or 'U.S.'. A match
+    starts at a capitalised word or at 'the' before one; a short all-capitals alias
+    ('US', 'WHO') must be written in capitals.
+    """
+    text = doc.text
+    n = len(doc)
+    i = 0
+    while i < n:
+        token = doc[i]
+        starts_the = token.lower_ == "the" and i + 1 < n and doc[i + 1].text[:1].isupper()
+        if not (token.text[:1].isupper() or starts_the):
+            i += 1
+            continue
+        limit = i
+        while limit < n and limit - i < kb.max_alias_words + 2 and "\n" not in doc[limit].text:
+            limit += 1
+        hit = None
+        for j in range(limit - 1, i - 1, -1):
+            last = doc[j]
+            raw = text[token.idx : last.idx + len(last)]
+            key = normalize(raw)
+            targets = kb.aliases.get(key)
+            if targets is None and key.startswith("the "):
+                targets = kb.aliases.get(key[4:])
+            if targets and (raw.isupper() or not all(t.capitals_only for t in targets)):
+                hit = (j + 1, targets)
+                break
+        if hit is None:
+            i += 1
+            continue
+        yield i, hit[0], hit[1]
+        i = hit[0]
+
+
+def _quoted_ranges(text: str) -> list[tuple[int, int]]:
+    return sorted((p.start, p.end) for p in find_double_quoted(text))
+
+
+def _inside_longer_name(span: Span) -> bool:
+    """Is the span part of a longer named entity that is not itself a place?"""
+    ent_iob = span[0].ent_iob_
+    label = span[0].ent_type_
+    if not label or label in PLACE_LABELS:
+        return False
+    entity = next((e for e in span.doc.ents if e.start <= span.start < e.end), None)
+    return (
+        entity is not None
+        and (entity.start < span.start or entity.end > span.end)
+        and (ent_iob != "O")
+    )
+
+
+def _name_text(span: Span) -> str:
+    tokens = [t.text for t in span if t.text not in POSSESSIVE]
+    return " ".join(" ".join(tokens).split())
+
+
+def _place(span: Span, country: str | None) -> Place:
+    return Place(span.text, span.start_char, span.end_char, country)

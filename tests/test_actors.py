@@ -1,0 +1,210 @@
+"""The actors stage: knowledge base, mention resolution, and the seed article's actors."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from dyad.actors.kb import CAPITAL, SEAT, load_kb
+from dyad.eval.actors import score_seed_mentions
+from dyad.model import Article
+from dyad.pipeline import make_doc
+
+
+def run(nlp, text: str, published: str | None = "2024-02-20", resolver=None):
+    """spaCy's own components, then the actors stage (``resolver`` or the pipeline's)."""
+    doc = make_doc(nlp, Article(text=text, published=published))
+    for name, component in nlp.pipeline:
+        if name.startswith("dyad_"):
+            break
+        doc = component(doc)
+    return (resolver or nlp.get_pipe("dyad_actors"))(doc)
+
+
+def mention_of(doc, text: str, nth: int = 0):
+    """The mention covering the last character of the nth occurrence of the word(s) ``text``."""
+    found = list(re.finditer(rf"(?<!\w){re.escape(text)}(?!\w)", doc.text))
+    head = found[nth].end() - 1
+    found = [m for m in doc._.mentions if m.start <= head < m.end]
+    return found[0] if found else None
+
+
+def actor_of(doc, text: str, nth: int = 0):
+    mention = mention_of(doc, text, nth)
+    return doc._.actors[mention.actor] if mention else None
+
+
+# -- knowledge base ---------------------------------------------------------------
+
+
+def test_kb_aliases_and_their_sources():
+    kb = load_kb()
+    assert [(t.actor, t.kind) for t in kb.lookup("the Kremlin")] == [("RUS", SEAT)]
+    assert ("RUS", CAPITAL) in [(t.actor, t.kind) for t in kb.lookup("Moscow")]
+    assert kb.lookup("Hezbollah")[0].source.startswith("curated.yaml")
+    assert "Phoenix" in kb.lookup("Abu Nidal Organization")[0].source
+
+
+def test_kb_roles_follow_the_article_date():
+    kb = load_kb()
+    assert kb.actor("SHTAYYEH", "2020-06-01").role == "prime minister"
+    assert kb.actor("SHTAYYEH", "2020-06-01").affiliation == "PA"
+    assert kb.actor("SHTAYYEH", "2025-01-01").role == "former prime minister"
+    assert kb.actor("PUTIN", "2010-01-01").role == "prime minister"
+    assert kb.actor("PUTIN", "2024-02-20").role == "president"
+
+
+def test_dictionary_actor_keeps_dated_cameo_codes():
+    kb = load_kb()
+    target = kb.lookup("Ban Ki-moon")[0]
+    actor = kb.actor(target.actor, "2010-06-01")
+    assert actor.sector == "IGO"
+
+
+def test_user_yaml_adds_an_actor(tmp_path, nlp):
+    from dyad.actors.component import ActorResolver
+
+    path = tmp_path / "mine.yaml"
+    path.write_text(
+        "organizations:\n"
+        "  - {id: ACME_LEAGUE, name: Acme League, kind: ngo, country: FRA, sector: NGO,"
+        " aliases: [Acme League, the League of Acme]}\n",
+        encoding="utf-8",
+    )
+    resolver = ActorResolver(nlp, kb_paths=[str(path)])
+    doc = run(nlp, "The League of Acme protested on Monday.", resolver=resolver)
+    assert {m.actor for m in doc._.mentions} == {"ACME_LEAGUE"}
+    assert doc._.actors["ACME_LEAGUE"].country == "FRA"
+
+
+# -- resolution on single sentences -------------------------------------------------
+
+
+def test_capital_acting_is_the_state_and_as_a_place_is_a_place(nlp):
+    doc = run(nlp, "Moscow hosted the delegation. Later the delegation flew to Moscow.")
+    assert actor_of(doc, "Moscow").id == "RUS"
+    assert mention_of(doc, "Moscow", 1) is None
+    assert [(p.text, p.country) for p in doc._.places] == [("Moscow", "RUS")]
+
+
+def test_seat_of_government_and_other_capitals(nlp):
+    doc = run(nlp, "The White House warned Tehran that talks with Beijing would fail.")
+    assert actor_of(doc, "White House").id == "USA"
+    assert actor_of(doc, "Tehran").id == "IRN"
+    assert actor_of(doc, "Beijing").id == "CHN"
+
+
+def test_demonym_with_agent_noun(nlp):
+    doc = run(nlp, "Turkish media said that French officials met Egyptian farmers.")
+    media = actor_of(doc, "Turkish media")
+    assert (media.country, media.sector, media.kind) == ("TUR", "MED", "media")
+    assert actor_of(doc, "French officials").id == "FRA"
+    farmers = actor_of(doc, "Egyptian farmers")
+    assert (farmers.country, farmers.sector) == ("EGY", "AGR")
+
+
+def test_group_members_are_the_group(nlp):
+    doc = run(nlp, "Hezbollah officials met Taliban negotiators and the Kremlin’s envoys.")
+    assert mention_of(doc, "Hezbollah officials").text == "Hezbollah officials"
+    assert actor_of(doc, "Hezbollah officials").id == "HEZBOLLAH"
+    assert actor_of(doc, "Taliban negotiators").id == "TALIBAN"
+    assert mention_of(doc, "the Kremlin’s envoys").text == "the Kremlin’s envoys"
+    assert actor_of(doc, "the Kremlin’s envoys").id == "RUS"
+
+
+def test_title_and_apposition_teach_role_and_affiliation(nlp):
+    text = (
+        "Hezbollah spokesman Rami Haddad denied the report. "
+        "Lena Marsh, a Canadian economist, disagreed. Marsh said the group lied."
+    )
+    doc = run(nlp, text)
+    haddad = actor_of(doc, "Rami Haddad")
+    assert (haddad.kind, haddad.role, haddad.affiliation) == ("person", "spokesman", "HEZBOLLAH")
+    assert (haddad.country, haddad.sector) == ("LBN", "REB")
+    assert haddad.id == "P:RAMI_HADDAD@HEZBOLLAH"
+    marsh = actor_of(doc, "Lena Marsh")
+    assert (marsh.role, marsh.country) == ("economist", "CAN")
+    assert actor_of(doc, "a Canadian economist").id == marsh.id
+    assert actor_of(doc, "Marsh", 1).id == marsh.id
+
+
+def test_kb_person_and_a_namesake(nlp):
+    doc = run(nlp, "Alexei Navalny died in prison. Later, Michelle Obama spoke to Obama.")
+    navalny = actor_of(doc, "Navalny")
+    assert (navalny.id, navalny.kind) == ("NAVALNY", "person")
+    assert actor_of(doc, "Michelle Obama").id != "OBAMA"
+    assert actor_of(doc, "Obama", 1).id == "OBAMA"
+
+
+def test_pronouns_and_author(nlp):
+    text = (
+        "Kenneth Roth criticised the meeting. “I think Putin is wrong,” he said. "
+        "I wrote about it in my column."
+    )
+    doc = run(nlp, text)
+    assert actor_of(doc, "he").id == "ROTH"
+    assert mention_of(doc, "I") is None  # inside the quotation: the speaker, not the author
+    assert actor_of(doc, "I", 1).kind == "author"
+    assert actor_of(doc, "my").id == "AUTHOR"
+
+
+def test_description_refers_back(nlp):
+    doc = run(nlp, "Hezbollah fired rockets. Israel said the group would pay.")
+    assert actor_of(doc, "the group").id == "HEZBOLLAH"
+
+
+def test_mentions_sorted_and_disjoint(nlp, seed_article):
+    doc = run(nlp, seed_article.text, seed_article.published)
+    spans = [(m.start, m.end) for m in doc._.mentions]
+    assert spans == sorted(spans)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))
+    assert all(doc.text[m.start : m.end] == m.text for m in doc._.mentions)
+    assert all(m.actor in doc._.actors for m in doc._.mentions)
+
+
+# -- the seed article ---------------------------------------------------------------
+
+
+def test_seed_mentions_resolve_to_gold_actors(seed_gold, seed_analysis):
+    score = score_seed_mentions(seed_gold, seed_analysis)
+    assert score["accuracy"] >= 0.95, score["failures"]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "head", "expected"),
+    [
+        ("since Moscow embarked", "Moscow", "RUS"),
+        ("Moscow’s objectives", "Moscow", "RUS"),
+        ("between Hamas and Moscow", "Moscow", "RUS"),
+        ("the Kremlin is prepared", "Kremlin", "RUS"),
+        ("Russian media", "media", "RUS:MED"),
+        ("Hamas’s representatives", "representatives", "HAMAS"),
+        ("Hamas designees", "designees", "HAMAS"),
+        ("the Kremlin’s functionaries", "functionaries", "RUS"),
+        ("minister Ali Bagheri Kani", "Kani", "BAGHERI"),
+        ("Hamas’s Mousa Abu Marzook", "Marzook", "ABUMARZOOK"),
+        ("Mohammad Shtayyeh informed", "Shtayyeh", "SHTAYYEH"),
+        ("kills Navalny", "Navalny", "NAVALNY"),
+    ],
+)
+def test_seed_cases(seed_analysis, phrase, head, expected):
+    text = seed_analysis.article.text
+    at = text.index(phrase) + phrase.index(head)
+    found = [m for m in seed_analysis.mentions if m.start <= at < m.end]
+    assert [m.actor for m in found] == [expected], phrase
+
+
+def test_seed_local_person_from_apposition(seed_analysis):
+    text = seed_analysis.article.text
+    at = text.index("a Polish academic")
+    (mention,) = [m for m in seed_analysis.mentions if m.start <= at < m.end]
+    person = seed_analysis.actor(mention.actor)
+    assert (person.name, person.kind, person.sector) == ("Vladislav Inozemtsev", "person", "EDU")
+
+
+def test_seed_places_are_not_actors(seed_analysis):
+    text = seed_analysis.article.text
+    for phrase in ("better place to meet than Moscow", "meeting in Moscow", "sojourn to Moscow"):
+        head = text.index(phrase) + len(phrase) - 1
+        assert not [m for m in seed_analysis.mentions if m.start <= head < m.end], phrase
