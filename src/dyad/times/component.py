@@ -67,7 +67,7 @@ class TimeTagger:
         context = Context(
             published=parse_published(doc._.published),
             text=text,
-            tense=lambda start, end: tense_at(doc, start, end),
+            tense=lambda start, end: tense_at(doc, start, end, self.rules.future_verbs),
         )
         times = []
         for start, end, index, match in _longest_first(candidates):
@@ -116,18 +116,22 @@ def _has_pos(doc: Doc, start: int, end: int, allowed: frozenset[str]) -> bool:
     return any(token.pos_ in allowed for token in span)
 
 
-def tense_at(doc: Doc, start: int, end: int) -> Tense:
+def tense_at(doc: Doc, start: int, end: int, future_verbs: frozenset[str] = frozenset()) -> Tense:
     """ "past", "future" or None for the verb governing the text at [start, end)."""
     if not doc.has_annotation("DEP") or not doc.has_annotation("TAG"):
         return None
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
+    for word in span:
+        outside = not span.start <= word.head.i < span.end
+        if outside and word.dep_ in NOUN_MODIFIER and word.head.pos_ in ("NOUN", "PROPN"):
+            return None  # "the October 7 attacks" names an event; the clause's tense is not its
     token = span.root
-    if token.dep_ in NOUN_MODIFIER and token.head.pos_ in ("NOUN", "PROPN"):
-        return None  # "the October 7 attacks" names an event; the clause's tense is not its own
     for _ in range(MAX_CLIMB):
         if token.pos_ in VERB_POS and token.dep_ != "aux":
+            if token.lemma_.lower() in future_verbs:
+                return "future"  # "planned to leave on Thursday", "scheduled for Friday"
             auxiliaries = [child for child in token.children if child.dep_ in ("aux", "auxpass")]
             # An infinitive ("expected to arrive Friday") takes the tense of its governor.
             if not any(child.tag_ == "TO" for child in auxiliaries) or token.head.i == token.i:

@@ -34,6 +34,8 @@ DURATION_FACTOR = {"2W": 2, "H2": 6}
 NEAR_DAYS = 90
 REF_BY_SIGN = {-1: "PAST_REF", 0: "PRESENT_REF", 1: "FUTURE_REF"}
 PREVIOUS_WORD = re.compile(r"(\w+)\W*$")
+VAGUE_SPAN = re.compile(r"(?:\w+\s+)?the\s+(past|last|next|previous|coming|following)\s", re.I)
+FORWARD = frozenset({"next", "coming", "following"})
 HALF = re.compile(r"and[- ]a[- ]half", re.IGNORECASE)
 ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)$", re.IGNORECASE)
 
@@ -133,6 +135,14 @@ class Normalizer:
 
             return self._named(holiday_in, year, parts, context, tense, type_, mod)
 
+        if parts.has("period_of_year") and year is not None:
+            reported = context.period_reference
+            if reported is None or reported.gran != "Q":
+                reported = period("Q", dct).shift("Q", -1) if dct else None
+            if reported is None:
+                return Resolved(type_, None, mod)
+            return Resolved(type_, Period("Q", reported.start.replace(year=year)).value(), mod)
+
         if parts.has("quarter") or parts.has("half"):
             gran, index = (
                 ("Q", int(parts.meaning("quarter")))
@@ -228,7 +238,10 @@ class Normalizer:
             else:
                 chosen = _by_offset(candidates, dct, offset)
         else:
-            chosen = _nearest(candidates, dct, tense(), near=False)
+            tense_now = tense()
+            if tense_now is None and self._after_forward_word(context.text, parts.match.start()):
+                tense_now = "future"  # "until Tuesday", "by Friday"
+            chosen = _nearest(candidates, dct, tense_now, near=False)
         value = chosen.value() if chosen else None
         resolved = Resolved(type_, value + suffix if value else None, mod)
         if not rel:
@@ -350,6 +363,11 @@ class Normalizer:
             count = parts.count()
             if count is not None and HALF.search(parts.match.group(0)):
                 count += 0.5
+            vague_span = VAGUE_SPAN.match(parts.match.group(0))
+            if count is None and vague_span:
+                # "the last few months", "the next several years": TimeML reference values.
+                direction = vague_span.group(1).lower()
+                return Resolved("DATE", "FUTURE_REF" if direction in FORWARD else "PAST_REF")
         return Resolved("DURATION", _duration_value(count, unit), mod)
 
     def _set(self, parts: Parts, context: Context, start: int, end: int) -> Resolved | None:
@@ -494,7 +512,9 @@ def _nearest(
     anything else is the last one: news reports what happened. Weekdays
     (``near=False``) go by tense alone.
     """
-    if tense == "past" and not forward:
+    if tense == "past" and not forward and candidates[0].gran != "D":
+        # A past verb rules out a month ahead, but not a day: "said on Monday, Oct. 26" in an
+        # article dated Oct. 25 is the next day, not a year ago.
         near = False
     past = [c for c in candidates if c.start <= dct]
     future = [c for c in candidates if _end(c) >= dct]

@@ -91,6 +91,7 @@ class Rules:
     fraction_denominators: frozenset[int]
     triggers: Triggers
     forward_words: frozenset[str]
+    future_verbs: frozenset[str]
 
     def windows(self, text: str) -> list[tuple[int, int]]:
         """Stretches of ``text`` around trigger words, merged; patterns only run there."""
@@ -128,6 +129,7 @@ def load_rules(directory: Path | None = None) -> Rules:
         frozenset(lexicon.get("fraction_denominators", [])),
         _triggers(lexicon["triggers"], lists),
         frozenset(w.lower() for w in lexicon.get("forward_words", [])),
+        frozenset(w.lower() for w in lexicon.get("future_verbs", [])),
     )
 
 
