@@ -241,7 +241,15 @@ class KnowledgeBase:
             for row in csv.DictReader(handle):
                 source = row["source"]
                 name_key = normalize(row["name"])
-                known = [t for t in self.aliases.get(name_key, []) if t.kind in (NAME, SEAT)]
+                keys = [name_key] + [
+                    normalize(a) for a in _split(row["aliases"]) if " " in a.strip()
+                ]
+                known = [
+                    t
+                    for key in keys
+                    for t in self.aliases.get(key, [])
+                    if t.kind in (NAME, SEAT) and t.source.startswith("curated")
+                ] or [t for t in self.aliases.get(name_key, []) if t.kind in (NAME, SEAT)]
                 person = row["kind"] == "person"
                 # A full name is the same actor whatever kind the dictionary guessed;
                 # a one-word name only when both are people or both are not.
