@@ -158,3 +158,23 @@ def test_junk_input_gives_valid_spans_and_no_errors(nlp, text):
     for time in times(nlp, text):
         assert text[time.start : time.end] == time.text
         assert time.type in ("DATE", "TIME", "DURATION", "SET")
+
+
+@pytest.mark.parametrize("published", ["9999-12-31", "0001-01-01", "2024-02-30", "", "yesterday"])
+def test_extreme_or_bad_publication_dates_do_not_break_tagging(nlp, published):
+    text = "Last year, on October 7 and next Friday, a year earlier, in the 1990s, now."
+    for time in times(nlp, text, published):
+        assert text[time.start : time.end] == time.text
+
+
+def test_rules_travel_with_a_saved_pipeline(nlp, tmp_path):
+    nlp.get_pipe("dyad_times").to_disk(tmp_path / "dyad_times")
+    assert sorted(p.name for p in (tmp_path / "dyad_times").iterdir()) == [
+        "lexicon.yaml",
+        "patterns.yaml",
+    ]
+    blank = spacy.blank("en")
+    tagger = blank.add_pipe("dyad_times").from_disk(tmp_path / "dyad_times")
+    doc = blank.make_doc("The talks ended last year.")
+    doc._.published = "2024-02-20"
+    assert [t.value for t in tagger(doc)._.times] == ["2023"]

@@ -11,6 +11,8 @@ rejects "May" the verb.
 from __future__ import annotations
 
 import re
+import shutil
+from collections.abc import Iterable
 from pathlib import Path
 
 from spacy.language import Language
@@ -19,8 +21,8 @@ from spacy.tokens import Doc
 from dyad.model import TimeExpr
 from dyad.nlp.extensions import register_extensions
 from dyad.times.calendar import parse_published, parse_value
-from dyad.times.normalize import Context, Normalizer, Tense
-from dyad.times.rules import load_rules
+from dyad.times.normalize import Context, Normalizer, Resolved, Tense
+from dyad.times.rules import RULE_FILES, default_rules_dir, load_rules
 
 PAST_TAGS = frozenset({"VBD"})
 HAVE = frozenset({"has", "have", "had", "'ve", "'s", "having"})
@@ -44,12 +46,28 @@ class TimeTagger:
     ) -> None:
         register_extensions()
         self.name = name
-        self.rules = load_rules(Path(rules_dir) if rules_dir else None)
+        self.rules_dir = Path(rules_dir) if rules_dir else default_rules_dir()
+        self._load(self.rules_dir)
+
+    def _load(self, directory: Path) -> None:
+        self.rules = load_rules(directory)
         self.normalizer = Normalizer(self.rules)
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.times = self.find(doc)
         return doc
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """Save the rules with the pipeline, as spaCy's rulers save their patterns."""
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        for name in RULE_FILES:
+            shutil.copyfile(self.rules_dir / name, path / name)
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> TimeTagger:
+        self.rules_dir = Path(path)
+        self._load(self.rules_dir)
+        return self
 
     def find(self, doc: Doc) -> list[TimeExpr]:
         text = doc.text
@@ -77,7 +95,11 @@ class TimeTagger:
                 # The same bare name again ("October 7" twice) is the same date.
                 resolved = context.named[name]
             else:
-                resolved = self.normalizer.resolve(pattern, match, context)
+                try:
+                    resolved = self.normalizer.resolve(pattern, match, context)
+                except (ValueError, OverflowError):
+                    # Calendar arithmetic beyond year 1 or 9999: keep the expression, no value.
+                    resolved = Resolved(pattern.type, None)
             if resolved is None:
                 continue
             times.append(TimeExpr(text[start:end], start, end, resolved.type, resolved.value,

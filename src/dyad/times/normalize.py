@@ -11,13 +11,14 @@ tense and in the future when it is future.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from dyad.times.calendar import Period, add_months, period
+from dyad.times.calendar import ORDER, Period, add_months, period
 from dyad.times.rules import Pattern, Rules
 
 # Granularity of a unit when a shift is reported at the unit's own precision.
@@ -169,8 +170,8 @@ class Normalizer:
             if not _valid_day(month, day):
                 return None
             return self._named(
-                lambda y: Period("D", date(y, month, min(day, 28 if month == 2 else day))),
-                year, parts, context, tense, type_, mod, exact=(month, day),
+                lambda y: Period("D", _clamped_date(y, month, day)),
+                year, parts, context, tense, type_, mod,
             )  # fmt: skip
         if month is not None:
             return self._named(
@@ -191,14 +192,8 @@ class Normalizer:
         tense: Callable[[], Tense],
         type_: str,
         mod: str | None,
-        exact: tuple[int, int] | None = None,
     ) -> Resolved:
         """A named period (month, quarter, season, holiday) in a given or inferred year."""
-        if exact and exact == (2, 29):
-
-            def build(y: int) -> Period:  # noqa: F811 - leap days only exist in leap years
-                return Period("D", date(y, 2, 29) if y % 4 == 0 else date(y, 2, 28))
-
         if year is not None:
             try:
                 return Resolved(type_, build(year).value(), mod)
@@ -223,14 +218,13 @@ class Normalizer:
         dct = context.published
         if dct is None:
             return Resolved(type_, f"XXXX-WXX-{weekday}{suffix}", mod)
-        first = dct - timedelta(days=(dct.weekday() - (weekday - 1)) % 7 + 7)
-        candidates = [Period("D", first + timedelta(days=7 * k)) for k in range(3)]
         rel = parts.meaning("rel") or {}
         reference = context.reference
         if rel.get("anchor") == "reference" and reference is not None and reference.gran == "D":
-            dct = reference.start
-            first = dct - timedelta(days=(dct.weekday() - (weekday - 1)) % 7 + 7)
-            candidates = [Period("D", first + timedelta(days=7 * k)) for k in range(3)]
+            dct = reference.start  # "the previous Friday": before the day just mentioned
+        # The same weekday last week, this week and next week.
+        first = dct - timedelta(days=(dct.weekday() - (weekday - 1)) % 7 + 7)
+        candidates = [Period("D", first + timedelta(days=7 * k)) for k in range(3)]
         if rel:
             offset = int(rel.get("offset", 0))
             if offset == 0:
@@ -485,9 +479,12 @@ def _base(rel: dict, context: Context, gran: str) -> Period | None:
 
 
 def _finer_or_equal(a: str, b: str) -> bool:
-    from dyad.times.calendar import ORDER
-
     return ORDER.index(a) >= ORDER.index(b)
+
+
+def _clamped_date(year: int, month: int, day: int) -> date:
+    """Feb. 29 in a year without one is Feb. 28."""
+    return date(year, month, min(day, calendar.monthrange(year, month)[1]))
 
 
 def _end(p: Period) -> date:

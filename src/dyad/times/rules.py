@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+RULE_FILES = ("lexicon.yaml", "patterns.yaml")
 PLACEHOLDER = re.compile(r"\{([a-z_]\w*)(?::([a-z_]\w*))?\}")
 # How far around a trigger word a match may reach, in characters.
 WINDOW = 40
