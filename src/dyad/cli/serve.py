@@ -1,0 +1,30 @@
+"""``dyad serve``: the web app and REST API over a store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from dyad.cli.app import app
+from dyad.cli.common import DEFAULTS, DbOption, console, fail
+
+
+@app.command()
+def serve(
+    db: DbOption = DEFAULTS["db"],
+    host: Annotated[
+        str, typer.Option(help="Address to listen on; 127.0.0.1 keeps it on this machine.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+) -> None:
+    """Browse the store in a web browser: search, actors, dyads, network, articles; REST API."""
+    import uvicorn
+
+    from dyad.web import create_app
+
+    if "://" not in db and not Path(db).expanduser().is_file():
+        fail(f"no store at {db}; create one with `dyad ingest … --db {db}`")
+    console.print(f"dyad serving {db} at http://{host}:{port}/  (API docs: /api/docs)")
+    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")

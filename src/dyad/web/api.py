@@ -1,0 +1,147 @@
+"""The REST API: what the CLI can query, as JSON, documented by OpenAPI (/api/docs)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, HTTPException, Query
+
+from dyad import query
+from dyad.plover import quad_classes
+from dyad.web import queries
+from dyad.web.deps import Conn, FiltersDep, StoreDep
+
+router = APIRouter(prefix="/api")
+
+Limit = Annotated[int, Query(ge=1, le=500, description="At most this many items.")]
+Offset = Annotated[int, Query(ge=0, description="Skip this many items (for paging).")]
+Affiliates = Annotated[
+    bool, Query(description="Count those acting for an actor (its ministers, spokesmen) as it.")
+]
+
+
+@router.get("/search", tags=["search"])
+def search(
+    store: StoreDep,
+    filters: FiltersDep,
+    q: Annotated[str, Query(min_length=1, description='Words, "a phrase", -not, a or b.')],
+    kind: Literal["all", "articles", "quotes"] = "all",
+    limit: Limit = 20,
+) -> list[query.SearchHit]:
+    """Full-text search over articles and quotes, best matches first."""
+    return query.search(store, q, kind=kind, filters=filters, limit=limit)
+
+
+@router.get("/actors", tags=["actors"])
+def find_actors(
+    conn: Conn,
+    q: Annotated[str, Query(min_length=1, description="Id, name or alias.")],
+    limit: Limit = 20,
+) -> list[queries.ActorRef]:
+    """Actors whose id is the text, one of whose aliases starts with it, or whose name has it."""
+    return queries.search_actors(conn, q, limit)
+
+
+@router.get("/actors/{actor}", tags=["actors"])
+def actor(
+    store: StoreDep,
+    filters: FiltersDep,
+    actor: str,
+    include_affiliates: Affiliates = True,
+    top: Annotated[int, Query(ge=1, le=200, description="Counterparts to list.")] = 15,
+    quotes: Annotated[int, Query(ge=0, le=200, description="Latest quotes to list.")] = 10,
+) -> query.ActorProfile:
+    """An actor's profile: counterparts, event types per month, latest quotes (`dyad actor`)."""
+    return query.actor_profile(
+        store, actor, include_affiliates=include_affiliates, filters=filters, top=top, quotes=quotes
+    )
+
+
+@router.get("/actors/{actor}/events", tags=["actors"])
+def actor_events(
+    conn: Conn, filters: FiltersDep, actor: str, limit: Limit = 20
+) -> list[queries.EventItem]:
+    """Its most recent events, as source or target, newest first."""
+    return queries.actor_events(conn, actor, filters, limit)
+
+
+@router.get("/actors/{actor}/quotes", tags=["actors"])
+def actor_quotes(
+    store: StoreDep,
+    filters: FiltersDep,
+    actor: str,
+    include_affiliates: Affiliates = True,
+    limit: Limit = 50,
+) -> list[query.QuoteHit]:
+    """What it (or someone speaking for it) said, newest first (`dyad quotes`)."""
+    return query.quotes_by(
+        store, actor, include_affiliates=include_affiliates, filters=filters, limit=limit
+    )
+
+
+@router.get("/dyads/{first}/{second}/timeline", tags=["dyads"])
+def dyad_timeline(
+    conn: Conn,
+    filters: FiltersDep,
+    first: str,
+    second: str,
+    limit: Limit = 100,
+    offset: Offset = 0,
+) -> queries.TimelinePage:
+    """Events between two actors (ids, names or aliases), oldest first, each with its
+    evidence (`dyad timeline`), a page at a time."""
+    return queries.dyad_timeline(conn, first, second, filters, limit=limit, offset=offset)
+
+
+@router.get("/dyads/{first}/{second}/counts", tags=["dyads"])
+def dyad_counts(
+    store: StoreDep,
+    filters: FiltersDep,
+    first: str,
+    second: str,
+    by_type: Annotated[bool, Query(description="Count event types, not quad classes.")] = False,
+) -> dict[str, dict[str, int]]:
+    """Events between two actors counted by month and PLOVER quad class (`dyad summary`)."""
+    return query.event_counts(store, first, second, by_type=by_type, filters=filters)
+
+
+@router.get("/counts", tags=["events"])
+def counts(
+    store: StoreDep,
+    filters: FiltersDep,
+    actor: Annotated[str | None, Query(description="Only this actor's events.")] = None,
+    by_type: Annotated[bool, Query(description="Count event types, not quad classes.")] = False,
+) -> dict[str, dict[str, int]]:
+    """Events counted by month and PLOVER quad class: all of them or one actor's."""
+    return query.event_counts(store, actor, by_type=by_type, filters=filters)
+
+
+@router.get("/network", tags=["network"])
+def network(
+    conn: Conn,
+    filters: FiltersDep,
+    quad: Annotated[str | None, Query(description="Only events of this PLOVER quad class.")] = None,
+    limit: Annotated[int, Query(ge=1, le=2000, description="At most this many edges.")] = 150,
+) -> queries.Network:
+    """The actor network of a time window: its heaviest edges, weighted by event count."""
+    if quad and quad not in quad_classes():
+        raise HTTPException(422, f"unknown quad class {quad!r}; one of {quad_classes()}")
+    return queries.network(conn, filters, quad=quad, limit=limit)
+
+
+@router.get("/events/{event_id}", tags=["events"])
+def event(conn: Conn, event_id: int) -> queries.EventItem:
+    """One merged event with every sentence and article that reports it."""
+    found = queries.event_detail(conn, event_id)
+    if found is None:
+        raise HTTPException(404, f"no event {event_id}")
+    return found
+
+
+@router.get("/articles/{article_id}", tags=["articles"])
+def article(conn: Conn, article_id: str) -> queries.ArticleView:
+    """An article's text with its actors, quotes, times and events as spans over it."""
+    found = queries.article_view(conn, article_id)
+    if found is None:
+        raise HTTPException(404, f"no article {article_id}")
+    return found

@@ -1,0 +1,91 @@
+"""The web app: REST API under /api, HTML pages elsewhere, static files dyad ships itself."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from importlib import resources
+
+import swagger_ui_bundle
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
+
+from dyad.store import Store
+from dyad.web.queries import UnknownActor
+
+# Article text is untrusted: scripts and styles come only from dyad itself, never inline.
+CONTENT_SECURITY_POLICY = "; ".join(
+    [
+        "default-src 'none'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "connect-src 'self'",
+        "form-action 'self'",
+        "base-uri 'none'",
+        "frame-ancestors 'none'",
+    ]
+)
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+}
+
+DESCRIPTION = """\
+Sourced political event data from the dyad store: dyad timelines, actor profiles,
+quotes, the actor network and articles with everything found in them. Every event
+carries the sentences and articles that report it.
+"""
+
+
+def create_app(db: str) -> FastAPI:
+    """The app over one store (a SQLite file or a database URL)."""
+    from dyad import __version__
+    from dyad.web import api, pages
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        app.state.store = Store(db)
+        yield
+        app.state.store.close()
+
+    app = FastAPI(
+        lifespan=lifespan,
+        title="dyad",
+        version=__version__,
+        description=DESCRIPTION,
+        # The default docs page loads Swagger UI from a CDN; dyad serves its own copy.
+        docs_url=None,
+        redoc_url=None,
+        openapi_url="/api/openapi.json",
+    )
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    static = resources.files("dyad.web").joinpath("static")
+    app.mount("/static", StaticFiles(directory=str(static)), name="static")
+    app.mount(
+        "/vendor/swagger-ui",
+        StaticFiles(directory=swagger_ui_bundle.swagger_ui_path),
+        name="swagger-ui",
+    )
+
+    @app.middleware("http")
+    async def headers(request: Request, call_next):
+        started = time.perf_counter()
+        response = await call_next(request)
+        elapsed = (time.perf_counter() - started) * 1000
+        response.headers["Server-Timing"] = f"app;dur={elapsed:.1f}"
+        response.headers.update(SECURITY_HEADERS)
+        return response
+
+    @app.exception_handler(UnknownActor)
+    async def unknown_actor(request: Request, error: UnknownActor):
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"detail": str(error)}, status_code=404)
+        return pages.not_found(request, str(error))
+
+    return app

@@ -1,0 +1,196 @@
+"""The HTML pages: search, actor, dyad, event, network and article.
+
+Templates autoescape everything; the only markup built in Python is the
+highlighted article text (``highlight``), which escapes every piece itself.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from typing import Annotated
+from urllib.parse import quote, urlencode, urlsplit
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.templating import Jinja2Templates
+from sqlalchemy import Connection, func, select
+
+from dyad import query
+from dyad.plover import quad_classes
+from dyad.store import schema
+from dyad.web import queries
+from dyad.web.chart import by_quad, cooperation_conflict
+from dyad.web.deps import Conn, FiltersDep, StoreDep
+from dyad.web.highlight import actor_url, highlight
+
+router = APIRouter(include_in_schema=False)
+templates = Jinja2Templates(directory=str(resources.files("dyad.web").joinpath("templates")))
+PAGE_SIZE = 100
+STATUSES = ("actual", "intended", "hypothetical", "claimed", "negated")
+
+
+def dyad_url(first: str, second: str, **params: str | None) -> str:
+    query_string = urlencode({k: v for k, v in params.items() if v})
+    path = f"/dyads/{quote(first, safe='')}/{quote(second, safe='')}"
+    return path + (f"?{query_string}" if query_string else "")
+
+
+def article_url(article_id: str, event: str | None = None) -> str:
+    path = "/articles/" + quote(article_id, safe="")
+    if not event:
+        return path
+    return f"{path}?event={quote(event, safe='')}#ev-{quote(event, safe='')}"
+
+
+def external_url(url: str | None) -> str | None:
+    """A source URL is linked only when it is plain http(s); anything else is shown as text."""
+    if url and urlsplit(url).scheme in ("http", "https"):
+        return url
+    return None
+
+
+templates.env.globals.update(
+    actor_url=actor_url,
+    dyad_url=dyad_url,
+    article_url=article_url,
+    external_url=external_url,
+    quads=quad_classes(),
+    statuses=STATUSES,
+)
+templates.env.filters["label"] = lambda value: (value or "").replace("_", " ")
+
+
+def render(request: Request, name: str, status_code: int = 200, **context) -> HTMLResponse:
+    return templates.TemplateResponse(request, name, context, status_code=status_code)
+
+
+def not_found(request: Request, message: str) -> HTMLResponse:
+    return render(request, "not_found.html", status_code=404, message=message, title="Not found")
+
+
+@router.get("/", response_class=HTMLResponse)
+def search_page(
+    request: Request, conn: Conn, store: StoreDep, q: str = "", a: str = "", b: str = ""
+):
+    if a.strip() and b.strip():
+        return RedirectResponse(dyad_url(a.strip(), b.strip()), status_code=303)
+    results = None
+    if q.strip():
+        results = {
+            "actors": queries.search_actors(conn, q),
+            "articles": query.search(store, q, kind="articles"),
+            "quotes": query.search(store, q, kind="quotes"),
+        }
+        speakers = {hit.speaker for hit in results["quotes"]}
+        results["speakers"] = queries.actor_refs(conn, speakers)
+    return render(request, "search.html", q=q, results=results, title="Search")
+
+
+@router.get("/actors/{actor}", response_class=HTMLResponse)
+def actor_page(request: Request, conn: Conn, store: StoreDep, filters: FiltersDep, actor: str):
+    profile = query.actor_profile(store, actor, filters=filters)
+    refs = queries.actor_refs(
+        conn,
+        {profile.affiliation, *profile.ids, *(c.id for c in profile.counterparts)}
+        | {q.speaker for q in profile.recent_quotes},
+    )
+    return render(
+        request,
+        "actor.html",
+        profile=profile,
+        refs=refs,
+        chart=cooperation_conflict(by_quad(profile.types_by_month)),
+        events=queries.actor_events(conn, actor, filters),
+        filters=filters,
+        title=profile.name,
+    )
+
+
+@router.get("/dyads/{first}/{second}", response_class=HTMLResponse)
+def dyad_page(
+    request: Request,
+    conn: Conn,
+    store: StoreDep,
+    filters: FiltersDep,
+    first: str,
+    second: str,
+    page: Annotated[int, Query(ge=1)] = 1,
+):
+    timeline = queries.dyad_timeline(
+        conn, first, second, filters, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE
+    )
+    counts = query.event_counts(store, first, second, filters=filters)
+    return render(
+        request,
+        "dyad.html",
+        first=first,
+        second=second,
+        timeline=timeline,
+        chart=cooperation_conflict(counts),
+        filters={
+            "since": filters.since,
+            "until": filters.until,
+            "status": filters.statuses[0] if filters.statuses else None,
+        },
+        page=page,
+        pages=max(1, -(-timeline.total // PAGE_SIZE)),
+        title=f"{timeline.first[0].name} – {timeline.second[0].name}",
+    )
+
+
+@router.get("/events/{event_id}", response_class=HTMLResponse)
+def event_page(request: Request, conn: Conn, event_id: int):
+    event = queries.event_detail(conn, event_id)
+    if event is None:
+        return not_found(request, f"no event {event_id}")
+    return render(request, "event.html", event=event, title=f"{event.type} event")
+
+
+@router.get("/network", response_class=HTMLResponse)
+def network_page(
+    request: Request,
+    conn: Conn,
+    since: str | None = None,
+    until: str | None = None,
+    quad: str | None = None,
+):
+    if not since and not until:
+        since, until = _latest_year(conn)
+    return render(
+        request,
+        "network.html",
+        since=since or "",
+        until=until or "",
+        quad=quad if quad in quad_classes() else "",
+        title="Network",
+    )
+
+
+def _latest_year(conn: Connection) -> tuple[str | None, str | None]:
+    """The twelve months up to the newest dated event: a readable default window."""
+    newest = conn.execute(select(func.max(schema.events.c.sort_date))).scalar_one()
+    if not newest:
+        return None, None
+    year, month = int(newest[:4]), int(newest[5:7])
+    start = f"{year - 1:04d}-{month + 1:02d}" if month < 12 else f"{year:04d}-01"
+    return start, newest[:7]
+
+
+@router.get("/articles/{article_id}", response_class=HTMLResponse)
+def article_page(request: Request, conn: Conn, article_id: str, event: str | None = None):
+    view = queries.article_view(conn, article_id)
+    if view is None:
+        return not_found(request, f"no article {article_id}")
+    return render(
+        request,
+        "article.html",
+        article=view,
+        body=highlight(view.text, view.annotations, selected=event),
+        selected=event,
+        title=view.title or f"Article {view.id[:12]}",
+    )
+
+
+@router.get("/api/docs", response_class=HTMLResponse)
+def api_docs(request: Request):
+    return render(request, "api_docs.html", title="REST API")

@@ -1,0 +1,477 @@
+"""Read-only queries behind the web pages and the REST API.
+
+SQLAlchemy Core over the tables of ``dyad.store.schema``; every function takes an
+open connection. They page and aggregate in the database, so a page stays fast on
+a store of millions of events. Where ``dyad.query`` offers the same answer, these
+are the candidates to fold into it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from sqlalchemy import Connection, func, select, union_all
+
+from dyad.plover import event_types, quad_class
+from dyad.query import Filters, UnknownActor, resolve_actor
+from dyad.query.counts import involving
+from dyad.store import schema
+from dyad.store.store import normalize_alias
+
+__all__ = ["UnknownActor"]
+
+
+@dataclass
+class ActorRef:
+    id: str
+    name: str
+    kind: str
+    country: str | None = None
+
+
+@dataclass
+class EvidenceItem:
+    """One sentence of one article reporting an event."""
+
+    article_id: str
+    local_id: str
+    title: str | None
+    url: str | None
+    source: str | None
+    published: str | None
+    status: str
+    text: str
+    start: int
+    end: int
+    sentence: str | None
+    sentence_start: int | None
+    reported_by: ActorRef | None
+    quote_id: str | None
+    time_text: str | None
+
+    def sentence_parts(self) -> tuple[str, str, str]:
+        """The sentence split around the evidence, so the evidence can be marked."""
+        if self.sentence is None or self.sentence_start is None:
+            return "", self.text, ""
+        start = self.start - self.sentence_start
+        end = self.end - self.sentence_start
+        if not (0 <= start <= end <= len(self.sentence)):
+            return "", self.sentence, ""
+        return self.sentence[:start], self.sentence[start:end], self.sentence[end:]
+
+
+@dataclass
+class EventItem:
+    """A merged event: what happened, between whom, when, and every report of it."""
+
+    id: int
+    type: str
+    quad: str | None
+    mode: str | None
+    status: str
+    source: ActorRef | None
+    target: ActorRef | None
+    time_value: str | None
+    time_mod: str | None
+    sort_date: str | None
+    location: str | None
+    reports: int = 0
+    evidence: list[EvidenceItem] = field(default_factory=list)
+
+
+@dataclass
+class TimelinePage:
+    first: list[ActorRef]
+    second: list[ActorRef]
+    total: int
+    offset: int
+    events: list[EventItem]
+
+
+@dataclass
+class QuoteItem:
+    article_id: str
+    quote_id: str
+    kind: str
+    text: str
+    speaker: ActorRef | None
+    speaker_text: str | None
+    cue: str | None
+    title: str | None
+    published: str | None
+
+
+@dataclass
+class NetworkEdge:
+    source: str
+    target: str
+    weight: int
+    quads: dict[str, int]
+
+
+@dataclass
+class Network:
+    since: str | None
+    until: str | None
+    quad: str | None
+    nodes: list[ActorRef]
+    edges: list[NetworkEdge]
+    truncated: bool
+
+
+@dataclass
+class Annotation:
+    """A stretch of article text and what dyad found there."""
+
+    kind: str  # mention | quote | speaker | time | evidence
+    start: int
+    end: int
+    label: str
+    ref: str | None = None  # actor id, quote id, event id or time value
+
+
+@dataclass
+class ArticleView:
+    id: str
+    title: str | None
+    url: str | None
+    source: str | None
+    author: str | None
+    published: str | None
+    text: str
+    actors: list[ActorRef]
+    quotes: list[QuoteItem]
+    events: list[EventItem]
+    annotations: list[Annotation]
+
+
+def actor_refs(conn: Connection, ids: set[str | None]) -> dict[str, ActorRef]:
+    wanted = sorted(i for i in ids if i)
+    if not wanted:
+        return {}
+    table = schema.actors
+    rows = conn.execute(
+        select(table.c.id, table.c.name, table.c.kind, table.c.country).where(
+            table.c.id.in_(wanted)
+        )
+    )
+    return {row.id: ActorRef(row.id, row.name, row.kind, row.country) for row in rows}
+
+
+def get_actor(conn: Connection, actor_id: str) -> ActorRef:
+    found = actor_refs(conn, {actor_id})
+    if actor_id not in found:
+        raise UnknownActor(f"no actor with id {actor_id!r}")
+    return found[actor_id]
+
+
+def _dated_first(events):
+    """Timeline order: dated events by date, undated ones last, ties by id."""
+    return (events.c.sort_date.is_(None), events.c.sort_date, events.c.id)
+
+
+def _events(conn: Connection, rows, with_evidence: bool) -> list[EventItem]:
+    """Event rows as items, with actor names and (optionally) every piece of evidence."""
+    refs = actor_refs(conn, {r.source_id for r in rows} | {r.target_id for r in rows})
+    items = {
+        row.id: EventItem(
+            id=row.id,
+            type=row.type,
+            quad=quad_class(row.type),
+            mode=row.mode,
+            status=row.status,
+            source=refs.get(row.source_id),
+            target=refs.get(row.target_id),
+            time_value=row.time_value,
+            time_mod=row.time_mod,
+            sort_date=row.sort_date,
+            location=row.location_name,
+        )
+        for row in rows
+    }
+    if not items:
+        return []
+    evidence, articles = schema.evidence, schema.articles
+    if not with_evidence:
+        counts = conn.execute(
+            select(evidence.c.event_id, func.count())
+            .where(evidence.c.event_id.in_(list(items)))
+            .group_by(evidence.c.event_id)
+        )
+        for event_id, count in counts:
+            items[event_id].reports = count
+        return list(items.values())
+    found = conn.execute(
+        select(
+            evidence,
+            articles.c.title,
+            articles.c.url,
+            articles.c.source.label("article_source"),
+            articles.c.published,
+        )
+        .join(articles, articles.c.id == evidence.c.article_id)
+        .where(evidence.c.event_id.in_(list(items)))
+        .order_by(articles.c.published, evidence.c.article_id, evidence.c.start)
+    ).all()
+    reporters = actor_refs(conn, {row.reported_by for row in found})
+    for row in found:
+        item = items[row.event_id]
+        item.evidence.append(
+            EvidenceItem(
+                article_id=row.article_id,
+                local_id=row.local_id,
+                title=row.title,
+                url=row.url,
+                source=row.article_source,
+                published=row.published,
+                status=row.status,
+                text=row.text,
+                start=row.start,
+                end=row.end,
+                sentence=row.sentence_text,
+                sentence_start=row.sentence_start,
+                reported_by=reporters.get(row.reported_by),
+                quote_id=row.quote_id,
+                time_text=row.time_text,
+            )
+        )
+        item.reports += 1
+    return list(items.values())
+
+
+def dyad_timeline(
+    conn: Connection,
+    first: str,
+    second: str,
+    filters: Filters,
+    *,
+    limit: int = 100,
+    offset: int = 0,
+) -> TimelinePage:
+    """One page of the events between two actors (and those acting for them), oldest first.
+
+    ``dyad.query.timeline`` returns a whole timeline; a page of one keeps a dyad
+    with thousands of events as fast as a small one.
+    """
+    side_a, side_b = resolve_actor(conn, first), resolve_actor(conn, second)
+    events = schema.events
+    where = involving(side_a, side_b)
+    total = conn.execute(
+        filters.events(select(func.count()).select_from(events).where(where))
+    ).scalar_one()
+    rows = conn.execute(
+        filters.events(select(events).where(where))
+        .order_by(*_dated_first(events))
+        .limit(limit)
+        .offset(offset)
+    ).all()
+    return TimelinePage(
+        first=_side(conn, first, side_a),
+        second=_side(conn, second, side_b),
+        total=total,
+        offset=offset,
+        events=_events(conn, rows, with_evidence=True),
+    )
+
+
+def _side(conn: Connection, name: str, ids: set[str]) -> list[ActorRef]:
+    """The actors one side of a dyad stands for: the named actor first, then its affiliates."""
+    named = resolve_actor(conn, name, include_affiliates=False)
+    refs = actor_refs(conn, ids)
+    found = [refs[i] for i in ids if i in refs]
+    return sorted(found, key=lambda ref: (ref.id not in named, ref.name))
+
+
+def actor_events(
+    conn: Connection, actor: str, filters: Filters, limit: int = 20
+) -> list[EventItem]:
+    """The actor's (and its affiliates') most recent events, newest first."""
+    ids = resolve_actor(conn, actor)
+    events = schema.events
+    newest = (events.c.sort_date.is_(None), events.c.sort_date.desc(), events.c.id.desc())
+    rows = []
+    # One ordered, limited query per column reads each index in order instead of sorting.
+    for column in (events.c.source_id, events.c.target_id):
+        rows += conn.execute(
+            filters.events(select(events).where(column.in_(ids))).order_by(*newest).limit(limit)
+        ).all()
+    unique = {row.id: row for row in rows}.values()
+    rows = sorted(
+        unique, key=lambda r: (r.sort_date is not None, r.sort_date or "", r.id), reverse=True
+    )
+    return _events(conn, rows[:limit], with_evidence=False)
+
+
+def _quote_items(conn: Connection, rows) -> list[QuoteItem]:
+    refs = actor_refs(conn, {row.speaker_id for row in rows})
+    return [
+        QuoteItem(
+            article_id=row.article_id,
+            quote_id=row.quote_id,
+            kind=row.kind,
+            text=row.text,
+            speaker=refs.get(row.speaker_id),
+            speaker_text=row.speaker_text,
+            cue=row.cue_text,
+            title=row.title,
+            published=row.published,
+        )
+        for row in rows
+    ]
+
+
+def _quote_select():
+    quotes, articles = schema.quotes, schema.articles
+    return select(quotes, articles.c.title, articles.c.published).join(
+        articles, articles.c.id == quotes.c.article_id
+    )
+
+
+def network(
+    conn: Connection, filters: Filters, *, quad: str | None = None, limit: int = 150
+) -> Network:
+    """The actor network of a time window: one edge per pair, weighted by event count.
+
+    Only the ``limit`` heaviest edges are kept, so the graph stays readable, and
+    no graph object is built for the thousands of light edges a big window has
+    (``dyad.query.network`` builds the whole graph, for export).
+    """
+    events = schema.events
+    query = select(events.c.source_id, events.c.target_id, events.c.type, func.count()).where(
+        events.c.source_id.is_not(None),
+        events.c.target_id.is_not(None),
+        events.c.source_id != events.c.target_id,
+    )
+    if quad:
+        query = query.where(events.c.type.in_([t for t in event_types() if quad_class(t) == quad]))
+    rows = conn.execute(
+        filters.events(query).group_by(events.c.source_id, events.c.target_id, events.c.type)
+    ).all()
+    weights: Counter = Counter()
+    quads: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    for source, target, event_type, count in rows:
+        pair = (source, target) if source <= target else (target, source)
+        weights[pair] += count
+        quads[pair][quad_class(event_type) or "other"] += count
+    top = weights.most_common(limit)
+    refs = actor_refs(conn, {actor for pair, _w in top for actor in pair})
+    edges = [
+        NetworkEdge(a, b, weight, dict(quads[(a, b)]))
+        for (a, b), weight in top
+        if a in refs and b in refs
+    ]
+    used = {actor for edge in edges for actor in (edge.source, edge.target)}
+    return Network(
+        since=filters.since,
+        until=filters.until,
+        quad=quad,
+        nodes=sorted((refs[a] for a in used), key=lambda r: r.id),
+        edges=edges,
+        truncated=len(weights) > limit,
+    )
+
+
+def event_detail(conn: Connection, event_id: int) -> EventItem | None:
+    rows = conn.execute(select(schema.events).where(schema.events.c.id == event_id)).all()
+    found = _events(conn, rows, with_evidence=True)
+    return found[0] if found else None
+
+
+def article_view(conn: Connection, article_id: str) -> ArticleView | None:
+    """An article with everything dyad found in it, as annotations over its text."""
+    articles, mentions, times = schema.articles, schema.mentions, schema.times
+    evidence, events = schema.evidence, schema.events
+    row = conn.execute(select(articles).where(articles.c.id == article_id)).first()
+    if row is None:
+        return None
+    mention_rows = conn.execute(
+        select(mentions).where(mentions.c.article_id == article_id).order_by(mentions.c.start)
+    ).all()
+    quote_rows = conn.execute(_quote_select().where(schema.quotes.c.article_id == article_id)).all()
+    time_rows = conn.execute(
+        select(times).where(times.c.article_id == article_id).order_by(times.c.start)
+    ).all()
+    evidence_rows = conn.execute(
+        select(evidence.c.local_id, evidence.c.event_id, evidence.c.start, evidence.c.end).where(
+            evidence.c.article_id == article_id
+        )
+    ).all()
+    event_ids = sorted({r.event_id for r in evidence_rows})
+    event_rows = conn.execute(
+        select(events).where(events.c.id.in_(event_ids)).order_by(*_dated_first(events))
+    ).all()
+    event_items = _events(conn, event_rows, with_evidence=True)
+    for item in event_items:
+        item.evidence = [e for e in item.evidence if e.article_id == article_id]
+    refs = actor_refs(conn, {m.actor_id for m in mention_rows})
+    quotes = _quote_items(conn, quote_rows)
+    by_event = {item.id: item for item in event_items}
+    annotations = [
+        Annotation("mention", m.start, m.end, refs[m.actor_id].name, m.actor_id)
+        for m in mention_rows
+        if m.actor_id in refs
+    ]
+    annotations += [
+        Annotation("time", t.start, t.end, t.value or t.type, t.value) for t in time_rows
+    ]
+    for quote_row, quote in zip(quote_rows, quotes, strict=True):
+        speaker = quote.speaker.name if quote.speaker else quote.speaker_text or "unknown"
+        for start, end in quote_row.spans:
+            annotations.append(
+                Annotation("quote", start, end, f"{quote.kind} quote: {speaker}", quote.quote_id)
+            )
+        if quote_row.speaker_start is not None and quote_row.speaker_end is not None:
+            annotations.append(
+                Annotation(
+                    "speaker",
+                    quote_row.speaker_start,
+                    quote_row.speaker_end,
+                    f"speaker of {quote.quote_id}",
+                    quote.quote_id,
+                )
+            )
+    for ev in evidence_rows:
+        item = by_event.get(ev.event_id)
+        label = item.type if item else "event"
+        annotations.append(Annotation("evidence", ev.start, ev.end, label, ev.local_id))
+    actor_ids = {m.actor_id for m in mention_rows}
+    first_start = {r.quote_id: min((s for s, _e in r.spans), default=0) for r in quote_rows}
+    quotes.sort(key=lambda q: first_start[q.quote_id])
+    return ArticleView(
+        id=row.id,
+        title=row.title,
+        url=row.url,
+        source=row.source,
+        author=row.author,
+        published=row.published,
+        text=row.text,
+        actors=sorted((refs[a] for a in actor_ids if a in refs), key=lambda r: r.name),
+        quotes=quotes,
+        events=event_items,
+        annotations=annotations,
+    )
+
+
+def search_actors(conn: Connection, text: str, limit: int = 20) -> list[ActorRef]:
+    """Actors whose id is the text, one of whose aliases starts with it, or whose name has it."""
+    actors, aliases = schema.actors, schema.actor_aliases
+    text = " ".join(text.split())
+    if not text:
+        return []
+    alias = normalize_alias(text)
+    # A range on the alias key is a prefix search the primary-key index serves.
+    by_alias = select(aliases.c.actor_id.label("id")).where(
+        aliases.c.alias >= alias, aliases.c.alias < alias + "\uffff"
+    )
+    by_name = select(actors.c.id).where(
+        actors.c.name.ilike("%" + _escape_like(text) + "%", escape="\\")
+    )
+    by_id = select(actors.c.id).where(actors.c.id == text.upper())
+    ids = conn.execute(union_all(by_id, by_alias, by_name).limit(limit * 3)).scalars().all()
+    refs = actor_refs(conn, set(ids))
+    return [refs[i] for i in dict.fromkeys(ids) if i in refs][:limit]
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

@@ -1,0 +1,180 @@
+// The actor network: fetches /api/network for the form's window and draws a
+// force-directed graph in SVG. Names go in as text nodes, never as markup.
+"use strict";
+
+(function () {
+  const SVG = "http://www.w3.org/2000/svg";
+  const WIDTH = 960, HEIGHT = 640;
+
+  function element(name, attributes) {
+    const node = document.createElementNS(SVG, name);
+    for (const [key, value] of Object.entries(attributes || {})) node.setAttribute(key, value);
+    return node;
+  }
+
+  function edgeClass(quads) {
+    let cooperation = 0, conflict = 0;
+    for (const [quad, count] of Object.entries(quads)) {
+      if (quad.endsWith("cooperation")) cooperation += count;
+      else if (quad.endsWith("conflict")) conflict += count;
+    }
+    if (cooperation >= 2 * conflict) return "cooperation";
+    if (conflict >= 2 * cooperation) return "conflict";
+    return "mixed";
+  }
+
+  // Spring layout: edges pull, every pair of nodes pushes, a weak pull to the centre.
+  function layout(nodes, edges, steps) {
+    const k = Math.sqrt((WIDTH * HEIGHT) / Math.max(nodes.length, 1)) * 0.6;
+    nodes.forEach(function (node, i) {
+      const angle = (2 * Math.PI * i) / nodes.length;
+      node.x = WIDTH / 2 + (WIDTH / 3) * Math.cos(angle);
+      node.y = HEIGHT / 2 + (HEIGHT / 3) * Math.sin(angle);
+    });
+    for (let step = 0; step < steps; step++) {
+      const heat = 30 * (1 - step / steps) + 1;
+      for (const node of nodes) { node.dx = (WIDTH / 2 - node.x) * 0.01; node.dy = (HEIGHT / 2 - node.y) * 0.01; }
+      for (let i = 0; i < nodes.length; i++) {
+        for (let j = i + 1; j < nodes.length; j++) {
+          const a = nodes[i], b = nodes[j];
+          let dx = a.x - b.x, dy = a.y - b.y;
+          const distance = Math.max(Math.hypot(dx, dy), 0.01);
+          const push = (k * k) / distance;
+          dx /= distance; dy /= distance;
+          a.dx += dx * push; a.dy += dy * push; b.dx -= dx * push; b.dy -= dy * push;
+        }
+      }
+      for (const edge of edges) {
+        const a = edge.a, b = edge.b;
+        let dx = a.x - b.x, dy = a.y - b.y;
+        const distance = Math.max(Math.hypot(dx, dy), 0.01);
+        const pull = (distance * distance) / k;
+        dx /= distance; dy /= distance;
+        a.dx -= dx * pull; a.dy -= dy * pull; b.dx += dx * pull; b.dy += dy * pull;
+      }
+      for (const node of nodes) {
+        const length = Math.max(Math.hypot(node.dx, node.dy), 0.01);
+        node.x += (node.dx / length) * Math.min(length, heat);
+        node.y += (node.dy / length) * Math.min(length, heat);
+        node.x = Math.min(WIDTH - 20, Math.max(20, node.x));
+        node.y = Math.min(HEIGHT - 20, Math.max(20, node.y));
+      }
+    }
+  }
+
+  // Scale the layout into the drawing, leaving room on the right for labels.
+  function fit(nodes) {
+    const xs = nodes.map(function (n) { return n.x; }), ys = nodes.map(function (n) { return n.y; });
+    const left = Math.min.apply(null, xs), right = Math.max.apply(null, xs);
+    const top = Math.min.apply(null, ys), bottom = Math.max.apply(null, ys);
+    for (const node of nodes) {
+      node.x = 40 + ((node.x - left) / Math.max(right - left, 1)) * (WIDTH - 200);
+      node.y = 30 + ((node.y - top) / Math.max(bottom - top, 1)) * (HEIGHT - 60);
+    }
+  }
+
+  function draw(svg, data) {
+    const byId = new Map(data.nodes.map(function (n) { return [n.id, Object.assign({ degree: 0 }, n)]; }));
+    const edges = data.edges.map(function (e) {
+      const edge = { a: byId.get(e.source), b: byId.get(e.target), weight: e.weight, quads: e.quads };
+      edge.a.degree += e.weight; edge.b.degree += e.weight;
+      return edge;
+    });
+    const nodes = Array.from(byId.values());
+    layout(nodes, edges, 300);
+    fit(nodes);
+    while (svg.firstChild) svg.removeChild(svg.firstChild);
+    const edgeLayer = element("g"), nodeLayer = element("g");
+    svg.append(edgeLayer, nodeLayer);
+    for (const edge of edges) {
+      edge.line = element("line", {
+        class: "edge " + edgeClass(edge.quads),
+        "stroke-width": String(1 + Math.log2(edge.weight)),
+      });
+      const title = element("title");
+      const parts = Object.entries(edge.quads).map(function (q) { return q[1] + " " + q[0].replace("_", " "); });
+      title.textContent = edge.a.name + " – " + edge.b.name + ": " + parts.join(", ");
+      edge.line.append(title);
+      edgeLayer.append(edge.line);
+    }
+    for (const node of nodes) {
+      node.group = element("g", { class: "node" });
+      node.group.dataset.actor = node.id;
+      const circle = element("circle", { r: String(5 + Math.min(14, Math.sqrt(node.degree) * 1.5)) });
+      const label = element("text", { dx: "10", dy: "4" });
+      label.textContent = node.name;
+      const title = element("title");
+      title.textContent = node.name + " (" + node.degree + " events)";
+      circle.append(title);
+      node.group.append(circle, label);
+      nodeLayer.append(node.group);
+      interact(svg, node, nodes, edges);
+    }
+    place(nodes, edges);
+  }
+
+  function place(nodes, edges) {
+    for (const edge of edges) {
+      edge.line.setAttribute("x1", edge.a.x.toFixed(1)); edge.line.setAttribute("y1", edge.a.y.toFixed(1));
+      edge.line.setAttribute("x2", edge.b.x.toFixed(1)); edge.line.setAttribute("y2", edge.b.y.toFixed(1));
+    }
+    for (const node of nodes) {
+      node.group.setAttribute("transform", "translate(" + node.x.toFixed(1) + " " + node.y.toFixed(1) + ")");
+    }
+  }
+
+  function interact(svg, node, nodes, edges) {
+    let dragging = false, moved = false;
+    node.group.addEventListener("pointerdown", function (event) {
+      dragging = true; moved = false;
+      node.group.setPointerCapture(event.pointerId);
+    });
+    node.group.addEventListener("pointermove", function (event) {
+      if (!dragging) return;
+      const point = svg.createSVGPoint();
+      point.x = event.clientX; point.y = event.clientY;
+      const local = point.matrixTransform(svg.getScreenCTM().inverse());
+      node.x = local.x; node.y = local.y; moved = true;
+      place(nodes, edges);
+    });
+    node.group.addEventListener("pointerup", function () {
+      dragging = false;
+      if (!moved) window.location.href = "/actors/" + encodeURIComponent(node.id);
+    });
+    // Hovering a node fades everything not connected to it.
+    node.group.addEventListener("pointerenter", function () {
+      const near = new Set([node]);
+      for (const edge of edges) {
+        const touches = edge.a === node || edge.b === node;
+        if (touches) { near.add(edge.a); near.add(edge.b); }
+        edge.line.classList.toggle("faded", !touches);
+      }
+      for (const other of nodes) other.group.classList.toggle("faded", !near.has(other));
+    });
+    node.group.addEventListener("pointerleave", function () {
+      for (const edge of edges) edge.line.classList.remove("faded");
+      for (const other of nodes) other.group.classList.remove("faded");
+    });
+  }
+
+  window.addEventListener("DOMContentLoaded", function () {
+    const svg = document.getElementById("network");
+    const status = document.getElementById("network-status");
+    const form = document.getElementById("network-filters");
+    const params = new URLSearchParams();
+    for (const [key, value] of new FormData(form).entries()) if (value) params.set(key, value);
+    fetch("/api/network?" + params.toString())
+      .then(function (response) {
+        if (!response.ok) throw new Error("the server answered " + response.status);
+        return response.json();
+      })
+      .then(function (data) {
+        status.textContent = data.edges.length
+          ? data.nodes.length + " actors, " + data.edges.length + " links" +
+            (data.truncated ? " (the heaviest only)" : "")
+          : "No events between actors in this window.";
+        if (data.edges.length) draw(svg, data);
+      })
+      .catch(function (error) { status.textContent = "Could not load the network: " + error.message; });
+  });
+})();
