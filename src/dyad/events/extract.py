@@ -21,7 +21,12 @@ from dyad.times.governing import time_for
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 # Climbing from a verb to the words that control it: "is prepared to welcome".
-CONTROL_DEPS = ("xcomp", "acomp", "conj")
+CONTROL_DEPS = ("xcomp", "acomp")
+# Where a verb without a subject of its own takes it from: a coordinated verb
+# ("… and praised"), an adverbial participle ("…, ripping into Obama"), a gerund
+# after a preposition ("fail to agree during meeting").
+SHARED_SUBJECT_DEPS = ("conj", "advcl", "pcomp", "pobj")
+FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 # A right-hand child with one of these starts another clause: not part of the evidence.
 CLAUSE_DEPS = frozenset({"advcl", "ccomp", "parataxis", "conj", "cc", "punct", "mark", "relcl"})
 # Right-hand children of an event noun that belong to its evidence ("attacks *on X*"),
@@ -104,8 +109,13 @@ def _read_verb(
         return None
     if frame.object and not any(o.lemma_.lower() in frame.object for o in objects):
         return None
+    if frame.complement is not None:
+        has_clause = any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)
+        if has_clause != frame.complement:
+            return None
     if frame.object_actor is not None:
-        has_actor = any(actors_of(ctx, o) for o in objects)
+        slot_words = [w for slot in frame.target for w in _slot(verb, slot)]
+        has_actor = any(actors_of(ctx, w) for w in objects + slot_words)
         if has_actor != frame.object_actor:
             return None
     if passive:
@@ -146,10 +156,15 @@ def _nominal_readings(ctx: DocContext, lexicon: Lexicon) -> Iterator[Reading]:
         if token.pos_ not in ("NOUN", "PROPN"):
             continue
         frames = lexicon.nouns.get(token.lemma_.lower())
-        if not frames:
+        # A noun modifying another ("Defense Secretary", "attack helicopter") is no event.
+        if not frames or token.dep_ == "compound":
             continue
         for frame in frames:
             if frame.plural and token.tag_ not in ("NNS", "NNPS"):
+                continue
+            if frame.prep and not any(
+                c.dep_ == "prep" and c.lower_ in frame.prep for c in token.children
+            ):
                 continue
             if frame.modifier and not any(
                 c.dep_ in ("amod", "compound", "nmod") and c.lower_ in frame.modifier
@@ -166,6 +181,13 @@ def _read_noun(
     cues = lexicon.cues
     sources: list[str] = []
     targets: list[str] = []
+    # "the meetings held by the U.S. … with the Saudi leadership": the participle's
+    # arguments are the noun's.
+    arguments = [noun] + [
+        c
+        for c in noun.children
+        if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_ in support_verbs
+    ]
     for child in noun.children:
         if child.dep_ == "poss":
             sources = sources or actors_of(ctx, child)
@@ -174,8 +196,8 @@ def _read_noun(
             if child.dep_ in ("amod", "compound", "nmod") and ctx.token_actor[child.i]:
                 sources = [ctx.token_actor[child.i]]
                 break
-    for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ == "by":
+    for child in (c for word in arguments for c in word.children):
+        if child.dep_ in ("prep", "agent") and child.lower_ == "by":
             sources = sources or actors_of(ctx, _pobj(child))
         elif child.dep_ == "prep" and child.lower_ == "between":
             sides = actors_of(ctx, _pobj(child))
@@ -186,7 +208,7 @@ def _read_noun(
     for slot in frame.target:
         if targets:
             break
-        for word in _slot(noun, slot):
+        for word in (w for argument in arguments for w in _slot(argument, slot)):
             targets = actors_of(ctx, word)
             if targets:
                 break
@@ -195,6 +217,13 @@ def _read_noun(
     support, inverse = _support_verb(noun, support_verbs, cues.inverse_support_verbs)
     chain = _control_chain(support) if support is not None else [noun]
     subject = None
+    if support is not None and not targets:
+        # "declared war on Nagorno-Karabakh": the preposition may hang on the verb.
+        for slot in frame.target:
+            if slot not in ("dobj", "dative") and "." not in slot:
+                targets = _prep_actors(ctx, support, (slot,))
+                if targets:
+                    break
     if support is not None:
         subject, passive = _subject(chain)
         doer = actors_of(ctx, subject) if subject is not None and not passive else []
@@ -329,6 +358,9 @@ def _slot(token: Token, slot: str) -> list[Token]:
     """The words filling an argument slot of a trigger (see verbs.yaml)."""
     if slot in ("dobj", "dative"):
         found = _children(token, (slot,))
+        # "the preacher whom Erdogan accuses": the object is the noun the clause modifies.
+        if token.dep_ == "relcl":
+            found = [token.head if w.lower_ in RELATIVE_PRONOUNS else w for w in found]
         if slot == "dative":
             found += [_pobj(c) for c in token.children if c.dep_ == "dative" and c.lower_ == "to"]
         return [w for w in found if w is not None]
@@ -363,25 +395,47 @@ def _control_chain(verb: Token) -> list[Token]:
 
 
 def _subject(chain: list[Token]) -> tuple[Token | None, bool]:
+    for _ in range(3):
+        subject, passive, found = _own_subject(chain)
+        if found:
+            return subject, passive
+        top = chain[-1]
+        if top.dep_ not in SHARED_SUBJECT_DEPS or top.head.i == top.i:
+            break
+        head = top.head
+        if top.dep_ in ("pcomp", "pobj"):
+            if head.dep_ != "prep" or head.head.pos_ not in ("VERB", "AUX"):
+                break
+            head = head.head
+        elif head.pos_ not in ("VERB", "AUX"):
+            break
+        chain = _control_chain(head)
+    return None, False
+
+
+def _own_subject(chain: list[Token]) -> tuple[Token | None, bool, bool]:
     for node in chain:
         for child in node.children:
             if child.dep_ in SUBJECT_DEPS:
                 if child.lower_ in RELATIVE_PRONOUNS and node.dep_ == "relcl":
-                    return node.head, child.dep_ == "nsubjpass"
-                return child, child.dep_ == "nsubjpass"
+                    return node.head, child.dep_ == "nsubjpass", True
+                return child, child.dep_ == "nsubjpass", True
         # Object control: "urged Hamas to meet" — Hamas is who would meet.
         if node.dep_ == "xcomp":
             obj = next((c for c in node.head.children if c.dep_ == "dobj"), None)
             if obj is not None:
-                return obj, False
+                return obj, False, True
         if node.dep_ == "relcl":
-            return node.head, False
+            return node.head, False, True
+        # "rebels supplied by the C.I.A.": the noun is what the participle is done to.
+        if node.dep_ == "acl" and node.tag_ == "VBN":
+            return node.head, True, True
         # "the Kremlin's efforts to strike a partnership": the noun's owner acts.
-        if node.dep_ == "acl" and node.tag_ == "VB":
+        if node.dep_ == "acl" and node.tag_ in ("VB", "VBG"):
             owner = next((c for c in node.head.children if c.dep_ == "poss"), None)
             if owner is not None:
-                return owner, False
-    return None, False
+                return owner, False, True
+    return None, False, False
 
 
 # --- actors --------------------------------------------------------------------
@@ -410,17 +464,26 @@ def _phrase_actors(ctx: DocContext, head: Token, depth: int) -> list[str]:
     actor = ctx.token_actor[head.i]
     if actor:
         return [actor]
+    if head.lower_ in FIRST_PERSON:
+        quote = ctx.token_quote[head.i]
+        # "I" in quoted words is the speaker.
+        if quote is not None and quote.kind != "indirect" and quote.speaker.actor:
+            return [quote.speaker.actor]
+    if head.dep_ == "appos" and depth == 0 and ctx.token_actor[head.head.i]:
+        return [ctx.token_actor[head.head.i]]
     place = ctx.place_at(head)
     if place is not None:
         state = ctx.state_of(place.country)
         return [state] if state else []
     if depth > 2 or head.pos_ not in ("NOUN", "PROPN", "PRON"):
         return []
+    # "his South Korean counterpart": the modifier says who; the possessor is the other side.
+    for deps in (("compound", "amod", "nmod"), ("poss",)):
+        for child in head.children:
+            if child.dep_ in deps and ctx.token_actor[child.i]:
+                return [ctx.token_actor[child.i]]
     for child in head.children:
-        if child.dep_ in ("poss", "compound", "amod", "nmod") and ctx.token_actor[child.i]:
-            return [ctx.token_actor[child.i]]
-    for child in head.children:
-        if child.dep_ == "prep" and child.lower_ in ("of", "from"):
+        if child.dep_ in ("prep", "agent") and child.lower_ in ("of", "from", "by"):
             pobj = _pobj(child)
             if pobj is not None:
                 return _phrase_actors(ctx, pobj, depth + 1)
@@ -433,6 +496,14 @@ def _collective(ctx: DocContext, actor_id: str) -> str:
     if actor is not None and actor.kind == "person" and actor.affiliation in ctx.actors:
         return actor.affiliation
     return actor_id
+
+
+def _national(ctx: DocContext, actor_id: str | None) -> str | None:
+    """The state for a nation's unorganised people ("three Russian citizens")."""
+    actor = ctx.actor(actor_id)
+    if actor is None or actor.kind != "group" or actor.affiliation or not actor.country:
+        return actor_id
+    return ctx.state_of(actor.country) or actor_id
 
 
 # --- events --------------------------------------------------------------------
@@ -464,13 +535,14 @@ def _events_of(
             time, role = TimeValue(anchor.time.text, anchor.time.value, None), "occurred"
     emitted = 0
     for source, target in pairs:
-        others: list[str] = []
+        others = [a for a in (source, target) if a and a != _national(ctx, a)]
+        source, target = _national(ctx, source), _national(ctx, target)
         if frame.type in cues.collective_types:
             group_source = _collective(ctx, source) if source else None
             group_target = _collective(ctx, target) if target else None
             if group_source != group_target:
                 groups = (group_source, group_target)
-                others = [a for a in (source, target) if a and a not in groups]
+                others += [a for a in (source, target) if a and a not in groups]
                 source, target = group_source, group_target
         if source is not None and source == target:
             continue
@@ -675,6 +747,11 @@ def _time(
         if word is None:
             continue
         found = time_for(ctx.doc, word)
+        if found is not None and word is reading.trigger and reading.support is None:
+            # An event noun with no verb of its own is dated only by its own words
+            # ("the October 7 attacks"), not by the clause that mentions it.
+            if not reading.trigger.left_edge.idx <= found.start < _phrase_end(reading.trigger):
+                found = None
         if found is not None:
             return TimeValue(found.text, found.value, found.mod), "occurred"
     if reporter_verb is not None:
@@ -685,6 +762,11 @@ def _time(
         # Known only from the article: it happened by the month it was reported in.
         return TimeValue(None, str(ctx.published)[:7], None), "reported"
     return None, None
+
+
+def _phrase_end(token: Token) -> int:
+    last = token.right_edge
+    return last.idx + len(last.text)
 
 
 def _reporting_time(ctx: DocContext, verb: Token, complement: Token) -> TimeExpr | None:

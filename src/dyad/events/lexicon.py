@@ -45,6 +45,7 @@ class Frame:
     particle: frozenset[str] = frozenset()
     object: frozenset[str] = frozenset()
     object_actor: bool | None = None
+    complement: bool | None = None
     source_kind: frozenset[str] = frozenset()
     modifier: frozenset[str] = frozenset()
     of: str = "source"  # what "N of X" names for a noun: its source or its target
