@@ -136,9 +136,8 @@ class Store:
     def signatures(self) -> Iterator[tuple[str, bytes]]:
         """(article id, MinHash signature) of every stored article that has one."""
         with self.engine.connect() as conn:
-            yield from conn.execute(
-                select(schema.signatures.c.article_id, schema.signatures.c.minhash)
-            ).tuples()
+            rows = conn.execute(select(schema.signatures.c.article_id, schema.signatures.c.minhash))
+            yield from ((row.article_id, row.minhash) for row in rows)
 
     def articles_without_signature(self) -> Iterator[tuple[str, str]]:
         """(article id, text) of stored articles with no signature yet."""
@@ -149,7 +148,7 @@ class Store:
             .where(signatures.c.article_id.is_(None))
         )
         with self.engine.connect() as conn:
-            yield from conn.execute(query).tuples()
+            yield from ((row.id, row.text) for row in conn.execute(query))
 
     def add_signature(self, article_id: str, signature: bytes) -> None:
         with self.engine.begin() as conn:
