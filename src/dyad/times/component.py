@@ -73,19 +73,30 @@ class TimeTagger:
         text = doc.text
         candidates = []
         windows = self.rules.windows(text)
+        # Whether the pipeline tagged and parsed this doc; to_array is much cheaper than
+        # has_annotation, which builds a Token object per word.
+        annotation = doc.to_array(["POS", "TAG", "DEP"])
+        tagged = bool(annotation[:, 0].any())
+        parsed = tagged and bool(annotation[:, 1].any()) and bool(annotation[:, 2].any())
         for index, pattern in enumerate(self.rules.patterns):
-            for match in _matches(pattern.regex, text, windows):
+            for match in _matches(pattern.regex, text, windows[pattern.needs]):
                 if match.end() == match.start():
                     continue
                 if not self.normalizer.accepts(pattern, match, text):
                     continue
-                if pattern.pos and not _has_pos(doc, match.start(), match.end(), pattern.pos):
+                if (
+                    pattern.pos
+                    and tagged
+                    and not _has_pos(doc, match.start(), match.end(), pattern.pos)
+                ):
                     continue
                 candidates.append((match.start(), match.end(), index, match))
         context = Context(
             published=parse_published(doc._.published),
             text=text,
-            tense=lambda start, end: tense_at(doc, start, end, self.rules.future_verbs),
+            tense=lambda start, end: (
+                tense_at(doc, start, end, self.rules.future_verbs) if parsed else None
+            ),
         )
         times = []
         for start, end, index, match in _longest_first(candidates):
@@ -133,15 +144,13 @@ def _longest_first(candidates: list) -> list:
 
 def _has_pos(doc: Doc, start: int, end: int, allowed: frozenset[str]) -> bool:
     span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not doc.has_annotation("POS"):
+    if span is None:
         return True
     return any(token.pos_ in allowed for token in span)
 
 
 def tense_at(doc: Doc, start: int, end: int, future_verbs: frozenset[str] = frozenset()) -> Tense:
     """ "past", "future" or None for the verb governing the text at [start, end)."""
-    if not doc.has_annotation("DEP") or not doc.has_annotation("TAG"):
-        return None
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None

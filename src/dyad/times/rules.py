@@ -7,7 +7,6 @@ regex scans over the text, not a scan per token.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -17,10 +16,14 @@ import yaml
 
 RULE_FILES = ("lexicon.yaml", "patterns.yaml")
 PLACEHOLDER = re.compile(r"\{([a-z_]\w*)(?::([a-z_]\w*))?\}")
-# How far around a trigger word a match may reach, in characters.
-WINDOW = 40
+# How far before and after a trigger word a match may reach, in characters:
+# "the beginning of this past October", "more than the past twenty-four hours".
+REACH_BEFORE = 34
+REACH_AFTER = 24
 WORD = re.compile(r"[^\W\d_]+")
-WORD_OR_DIGIT = re.compile(r"[^\W\d_]+|\d+")
+# Digits trigger too, except in amounts, percentages and decimals ("$1.5", "15%", "1,500").
+DIGIT = frozenset({"digit"})
+WORD_OR_DIGIT = re.compile(r"[^\W\d_]+|(?<![\d.,$£€#])\d+(?![\d%]|[.,]\d)")
 # A match may not start or end inside a word, a number or an amount.
 LEFT_EDGE = r"(?<![\w$£€/.-])"
 RIGHT_EDGE = r"(?![\w/])"
@@ -66,23 +69,39 @@ class Pattern:
     pos: frozenset[str] = frozenset()
     # group name -> word list it captures (for lookups in the normaliser)
     lists: dict[str, str] = field(default_factory=dict)
+    # trigger kinds one of which every match contains (see Triggers)
+    needs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
 class Triggers:
-    """Words one of which (or a digit) every time expression contains."""
+    """Words one of which (or a digit) every time expression contains, with their kinds.
 
-    words: frozenset[str]
-    title_words: frozenset[str]  # only when capitalised: "May", not "may"
+    A kind is the name of the word list the word heads ("month_abbr", "unit"),
+    the word itself for extra trigger words ("quarter"), or "digit".
+    """
 
-    def find(self, text: str) -> Iterator[re.Match[str]]:
+    words: dict[str, frozenset[str]]
+    title_words: dict[str, frozenset[str]]  # only when capitalised: "May", not "may"
+
+    def find(self, text: str) -> dict[str, list[tuple[int, int]]]:
+        """Trigger positions in ``text`` by kind."""
+        found: dict[str, list[tuple[int, int]]] = {}
         for match in WORD_OR_DIGIT.finditer(text):
             word = match.group(0)
-            lower = word.lower()
-            if word[0].isdigit() or lower in self.words:
-                yield match
-            elif word[0].isupper() and lower in self.title_words:
-                yield match
+            if word[0].isdigit():
+                kinds: frozenset[str] = DIGIT
+            else:
+                lower = word.lower()
+                kinds = self.words.get(lower, frozenset())
+                if word[0].isupper():
+                    kinds = kinds | self.title_words.get(lower, frozenset())
+            for kind in kinds:
+                found.setdefault(kind, []).append(match.span())
+        return found
+
+    def kinds(self) -> frozenset[str]:
+        return frozenset().union(*self.words.values(), *self.title_words.values(), DIGIT)
 
 
 @dataclass
@@ -94,16 +113,26 @@ class Rules:
     forward_words: frozenset[str]
     future_verbs: frozenset[str]
 
-    def windows(self, text: str) -> list[tuple[int, int]]:
-        """Stretches of ``text`` around trigger words, merged; patterns only run there."""
-        windows: list[tuple[int, int]] = []
-        for hit in self.triggers.find(text):
-            start = _snap_back(text, hit.start() - WINDOW)
-            end = _snap_forward(text, hit.end() + WINDOW)
-            if windows and start <= windows[-1][1]:
-                windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
-            else:
-                windows.append((start, end))
+    def windows(self, text: str) -> dict[frozenset[str], list[tuple[int, int]]]:
+        """For each set of trigger kinds patterns need, the stretches of ``text`` to search.
+
+        A pattern only runs around the words it needs ("Friday" for weekday
+        patterns, digits for numeric dates), which keeps the tagger cheap on
+        number-heavy text.
+        """
+        hits = self.triggers.find(text)
+        windows: dict[frozenset[str], list[tuple[int, int]]] = {}
+        for needs in {pattern.needs for pattern in self.patterns}:
+            spans = sorted(span for kind in needs for span in hits.get(kind, ()))
+            merged: list[tuple[int, int]] = []
+            for hit_start, hit_end in spans:
+                start = _snap_back(text, hit_start - REACH_BEFORE)
+                end = _snap_forward(text, hit_end + REACH_AFTER)
+                if merged and start <= merged[-1][1]:
+                    merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+                else:
+                    merged.append((start, end))
+            windows[needs] = merged
         return windows
 
     def meaning(self, list_name: str, text: str) -> Any:
@@ -124,11 +153,16 @@ def load_rules(directory: Path | None = None) -> Rules:
     sub_patterns = {name: f"(?:{regex})" for name, regex in lexicon["regex"].items()}
     sub_patterns.update({name: f"(?:{word_list.regex()})" for name, word_list in lists.items()})
     patterns = [_compile(item, sub_patterns, lists) for item in spec["patterns"]]
+    triggers = _triggers(lexicon["triggers"], lists)
+    for pattern in patterns:
+        unknown = pattern.needs - triggers.kinds()
+        if not pattern.needs or unknown:
+            raise ValueError(f"pattern {pattern.name!r}: `needs` unknown trigger kinds {unknown}")
     return Rules(
         lists,
         patterns,
         frozenset(lexicon.get("fraction_denominators", [])),
-        _triggers(lexicon["triggers"], lists),
+        triggers,
         frozenset(w.lower() for w in lexicon.get("forward_words", [])),
         frozenset(w.lower() for w in lexicon.get("future_verbs", [])),
     )
@@ -136,13 +170,17 @@ def load_rules(directory: Path | None = None) -> Rules:
 
 def _triggers(spec: dict[str, Any], lists: dict[str, WordList]) -> Triggers:
     """The head word (last word) of each phrase in the trigger lists, plus extra words."""
-    words: set[str] = {w.lower() for w in spec.get("words", [])}
-    title: set[str] = set()
+    words: dict[str, set[str]] = {w.lower(): {w.lower()} for w in spec.get("words", [])}
+    title: dict[str, set[str]] = {}
     for name in spec["lists"]:
         word_list = lists[name]
-        heads = {found[-1].lower() for found in map(WORD.findall, word_list.words) if found}
-        (title if word_list.title_case else words).update(heads)
-    return Triggers(frozenset(words), frozenset(title))
+        target = title if word_list.title_case else words
+        for found in map(WORD.findall, word_list.words):
+            if found:
+                target.setdefault(found[-1].lower(), set()).add(name)
+    return Triggers(
+        {w: frozenset(k) for w, k in words.items()}, {w: frozenset(k) for w, k in title.items()}
+    )
 
 
 def _snap_back(text: str, position: int) -> int:
@@ -181,5 +219,6 @@ def _compile(item: dict[str, Any], sub_patterns: dict[str, str], lists: dict) ->
         regex=regex,
         fields={k: str(v) for k, v in (item.get("fields") or {}).items()},
         pos=frozenset(item.get("pos") or ()),
+        needs=frozenset(item.get("needs") or ()),
         lists={group: source for group, source in captured.items() if source in lists},
     )
