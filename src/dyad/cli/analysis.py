@@ -26,14 +26,48 @@ from dyad.cli.common import (
     fail,
     load_model,
 )
-from dyad.ingest import Skipped, read_sources
-from dyad.model import Article
+from dyad.ingest import IngestOptions, Skipped, read_sources
+from dyad.ingest.dedup import ALREADY_STORED, Duplicate, DuplicateFinder
+from dyad.model import ARTICLE_FIELDS, Article
 from dyad.pipeline import analyze_articles
 from dyad.store import Store
 
 PathsArgument = Annotated[
-    list[str], typer.Argument(help="Files, folders (read recursively) or - for stdin.")
+    list[str],
+    typer.Argument(
+        help="Files (text, HTML, RSS/Atom, WARC, JSONL, CSV), folders (read recursively), "
+        "URLs, or - for stdin."
+    ),
 ]
+ColumnsOption = Annotated[
+    str | None,
+    typer.Option(
+        "--columns",
+        help="Where CSV/JSONL keep article fields, e.g. text=body,title=headline,published=date.",
+    ),
+]
+LanguageOption = Annotated[
+    str,
+    typer.Option("--language", help="Keep only articles in this language (ISO 639-1); any: all."),
+]
+FetchOption = Annotated[
+    bool,
+    typer.Option("--fetch", help="Download the page a feed entry links to if the feed lacks it."),
+]
+
+
+def ingest_options(columns: str | None, language: str, fetch: bool) -> IngestOptions:
+    mapping = {}
+    for pair in (columns or "").split(","):
+        if not pair.strip():
+            continue
+        name, sep, column = (part.strip() for part in pair.partition("="))
+        if not sep or not column or name not in ARTICLE_FIELDS:
+            fields = ", ".join(ARTICLE_FIELDS)
+            fail(f"--columns takes FIELD=COLUMN pairs with FIELD one of {fields}, not {pair!r}")
+        mapping[name] = column
+    wanted = None if language.lower() in ("any", "all") else language.lower()
+    return IngestOptions(language=wanted, columns=mapping, fetch_links=fetch)
 
 
 @app.command()
@@ -43,13 +77,17 @@ def extract(
     jsonl: JsonlOption = False,
     model: ModelOption = DEFAULTS["model"],
     kb: KbOption = None,
+    columns: ColumnsOption = None,
+    language: LanguageOption = "en",
+    fetch: FetchOption = False,
 ) -> None:
     """Print the analysis of each article as JSON (one object per article)."""
     published = check_date(published)
+    options = ingest_options(columns, language, fetch)
     skipped: list[Skipped] = []
 
     def articles() -> Iterator[Article]:
-        for item in read_sources(paths, jsonl=jsonl, published=published):
+        for item in read_sources(paths, jsonl=jsonl, published=published, options=options):
             if isinstance(item, Skipped):
                 skipped.append(item)
                 errors.print(f"skipped {item.source}: {item.reason}", highlight=False)
@@ -74,12 +112,21 @@ def ingest(
     jsonl: JsonlOption = False,
     model: ModelOption = DEFAULTS["model"],
     kb: KbOption = None,
+    columns: ColumnsOption = None,
+    language: LanguageOption = "en",
+    fetch: FetchOption = False,
 ) -> None:
-    """Analyse articles and add them to the store; articles already stored are skipped."""
+    """Analyse articles and add them to the store.
+
+    Articles already stored, and copies of stored articles (the same text, or a
+    near-identical wire copy), are not analysed again; copies are linked to the first.
+    """
     published = check_date(published)
+    options = ingest_options(columns, language, fetch)
     report: Counter[str] = Counter()
     skipped: Counter[str] = Counter()
     store = Store(db)
+    finder = DuplicateFinder(store)
     progress = Progress(
         SpinnerColumn(),
         TextColumn("[progress.description]{task.description}"),
@@ -90,26 +137,44 @@ def ingest(
     )
 
     def new_articles(task) -> Iterator[Article]:
-        for item in read_sources(paths, jsonl=jsonl, published=published):
+        for item in read_sources(paths, jsonl=jsonl, published=published, options=options):
             report["read"] += 1
+            progress.update(task, description=f"read {report['read']} · analysing")
             if isinstance(item, Skipped):
-                skipped[item.reason] += 1
+                skipped[item.kind] += 1
                 errors.print(f"skipped {item.source}: {item.reason}", highlight=False)
-            elif store.has_article(item.hash):
+                continue
+            verdict = finder.check(item)
+            if verdict == ALREADY_STORED:
                 report["already stored"] += 1
+            elif isinstance(verdict, Duplicate):
+                report[f"duplicates ({verdict.kind})"] += 1
+                finder.link(item, verdict)
+                errors.print(
+                    f"duplicate ({verdict.kind}, {verdict.similarity:.0%}) "
+                    f"{_describe(item)}: copy of {verdict.first}",
+                    highlight=False,
+                    style="dim",
+                )
             else:
+                finder.remember(item)
                 report["queued"] += 1
                 progress.update(task, total=report["queued"])
                 yield item
 
     with progress:
-        task = progress.add_task("analysing", total=0)
+        task = progress.add_task("reading", total=0)
         nlp = load_model(model, kb)
         for analysis in analyze_articles(new_articles(task), nlp):
             report["stored" if store.add(analysis) else "already stored"] += 1
+            finder.stored(analysis.article)
             progress.advance(task)
     store.close()
     _print_report(report, skipped, db)
+
+
+def _describe(article: Article) -> str:
+    return article.url or article.title or article.id
 
 
 def _print_report(report: Counter[str], skipped: Counter[str], db: str) -> None:
@@ -118,6 +183,9 @@ def _print_report(report: Counter[str], skipped: Counter[str], db: str) -> None:
     )
     for key in ("read", "stored", "already stored"):
         table.add_row(key, str(report[key]))
+    for key in ("duplicates (exact)", "duplicates (near)"):
+        if report[key]:
+            table.add_row(key, str(report[key]))
     for reason, count in skipped.most_common():
         table.add_row(f"skipped: {reason}", str(count))
     console.print(table)

@@ -1,86 +1,282 @@
-"""Readers for plain-text files (with ``NAME.meta.json`` sidecars), JSONL and folders."""
+"""Every source to articles: files of each format, folders, ``-`` for stdin, and URLs.
+
+A file's format comes from its suffix, checked against its first bytes (a page
+saved as ``.txt`` is read as HTML, a PNG saved as ``.txt`` is refused).
+"""
 
 from __future__ import annotations
 
+import io
 import json
 import sys
+import zlib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
+from dyad.ingest.compression import CHUNK, GunzipReader, gunzip, is_gzip
+from dyad.ingest.decode import binary_kind, decode, guess_encoding
+from dyad.ingest.feeds import read_feed
+from dyad.ingest.fetch import Fetcher
+from dyad.ingest.html import html_article
+from dyad.ingest.items import BadInput, Item, Skipped
+from dyad.ingest.language import detect_language
+from dyad.ingest.options import IngestOptions
+from dyad.ingest.tables import Located, article_or_skip, csv_records, jsonl_records
+from dyad.ingest.warc import read_warc
 from dyad.model import Article
 
-TEXT_SUFFIXES = {".txt", ".text"}
-JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+SUFFIX_FORMATS = {
+    ".txt": "text",
+    ".text": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".shtml": "html",
+    ".rss": "feed",
+    ".atom": "feed",
+    ".rdf": "feed",
+    ".xml": "feed",
+    ".warc": "warc",
+    ".arc": "warc",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".csv": "csv",
+    ".tsv": "csv",
+}
+# Read as a stream, record by record: no size cap on the whole file.
+STREAMED_FORMATS = {"warc", "jsonl", "csv"}
 SIDECAR_SUFFIX = ".meta.json"
-
-
-@dataclass
-class Skipped:
-    """An input that could not become an article, and why."""
-
-    source: str
-    reason: str
-
-
-Item = Article | Skipped
+SNIFF_BYTES = 2048
+URL_PREFIXES = ("http://", "https://")
+MEDIA_FORMATS = {
+    "text/html": "html",
+    "application/xhtml+xml": "html",
+    "application/rss+xml": "feed",
+    "application/atom+xml": "feed",
+    "application/rdf+xml": "feed",
+    "application/xml": "feed",
+    "text/xml": "feed",
+    "text/plain": "text",
+    "text/csv": "csv",
+    "application/warc": "warc",
+}
+LANGUAGE_NAMES = {"en": "English"}
 
 
 def read_sources(
-    paths: Iterable[str], *, jsonl: bool = False, published: str | None = None
+    paths: Iterable[str],
+    *,
+    jsonl: bool = False,
+    published: str | None = None,
+    options: IngestOptions | None = None,
 ) -> Iterator[Item]:
-    """Yield articles from files, folders (recursively) and ``-`` (stdin), in order.
+    """Yield articles from files, folders (recursively), URLs and ``-`` (stdin), in order.
 
     ``jsonl`` treats stdin and files of any suffix as JSONL; ``published``
-    overrides the publication date of every article read.
+    overrides the publication date of every article read. Articles not in
+    ``options.language`` are skipped.
     """
-    for item in _read_all(paths, jsonl):
-        if published and isinstance(item, Article):
-            item.published = published
-        yield item
+    options = options or IngestOptions()
+    reader = _Reader(options, jsonl)
+    try:
+        for origin, item in reader.read_all(paths):
+            if isinstance(item, Article):
+                item = _in_language(origin, item, options.language)
+            if published and isinstance(item, Article):
+                item.published = published
+            yield item
+    finally:
+        reader.close()
 
 
-def _read_all(paths: Iterable[str], jsonl: bool) -> Iterator[Item]:
-    for raw in paths:
-        if raw == "-":
-            if jsonl:
-                yield from read_jsonl_lines(sys.stdin, "<stdin>")
+def _in_language(origin: str, article: Article, wanted: str | None) -> Item:
+    # A confident detection beats metadata: feeds and sidecars often say "en" for everything.
+    detected = detect_language(article.text)
+    if detected:
+        article.language = detected
+    if wanted and article.language != wanted:
+        return Skipped(origin, f"not {LANGUAGE_NAMES.get(wanted, wanted)} ({article.language})")
+    return article
+
+
+class _Reader:
+    def __init__(self, options: IngestOptions, jsonl: bool) -> None:
+        self.options = options
+        self.jsonl = jsonl
+        self._fetcher: Fetcher | None = None
+
+    @property
+    def fetcher(self) -> Fetcher:
+        if self._fetcher is None:
+            self._fetcher = Fetcher(self.options)
+        return self._fetcher
+
+    def close(self) -> None:
+        if self._fetcher is not None:
+            self._fetcher.close()
+
+    def read_all(self, paths: Iterable[str]) -> Iterator[Located]:
+        for raw in paths:
+            if raw == "-":
+                yield from self.read_stdin()
+            elif raw.startswith(URL_PREFIXES):
+                yield from self.read_url(raw)
             else:
-                yield _article_or_skip("<stdin>", sys.stdin.read(), {})
-            continue
-        path = Path(raw)
-        if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                if child.name.endswith(SIDECAR_SUFFIX):
-                    continue
-                if child.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES:
-                    yield from _read_file(child, jsonl=False)
-        elif path.is_file():
-            yield from _read_file(path, jsonl)
-        else:
-            yield Skipped(raw, "no such file or folder")
+                path = Path(raw)
+                if path.is_dir():
+                    yield from self.read_folder(path)
+                elif path.is_file():
+                    yield from self.read_file(path, explicit=True)
+                else:
+                    yield raw, Skipped(raw, "no such file or folder")
+
+    def read_folder(self, folder: Path) -> Iterator[Located]:
+        for child in sorted(p for p in folder.rglob("*") if p.is_file()):
+            hidden = any(part.startswith(".") for part in child.relative_to(folder).parts)
+            if hidden or child.name.endswith(SIDECAR_SUFFIX):
+                continue
+            yield from self.read_file(child, explicit=False)
+
+    def read_stdin(self) -> Iterator[Located]:
+        stream = getattr(sys.stdin, "buffer", None)
+        data = stream.read() if stream else sys.stdin.read().encode("utf-8")
+        fmt = "jsonl" if self.jsonl else _sniff(data[:SNIFF_BYTES]) or "text"
+        yield from self.read_bytes(data, "<stdin>", fmt, meta={})
+
+    def read_url(self, url: str) -> Iterator[Located]:
+        try:
+            download = self.fetcher.get(url)
+        except BadInput as error:
+            yield url, Skipped(url, str(error))
+            return
+        fmt = MEDIA_FORMATS.get(download.content_type) or _sniff(download.content[:SNIFF_BYTES])
+        if fmt is None:
+            reason = f"unsupported content type ({download.content_type or 'none given'})"
+            yield url, Skipped(url, reason)
+            return
+        meta = {"url": download.url}
+        yield from self.read_bytes(download.content, url, fmt, meta, charset=download.charset)
+
+    def read_file(self, path: Path, *, explicit: bool) -> Iterator[Located]:
+        origin = str(path)
+        try:
+            with path.open("rb") as stream:
+                head = stream.read(SNIFF_BYTES)
+                stream.seek(0)
+                fmt = self.file_format(path, head, explicit)
+                if fmt in STREAMED_FORMATS:
+                    yield from self.read_stream(stream, origin, fmt, gzipped=is_gzip(head))
+                    return
+                size = path.stat().st_size
+                if size > self.options.max_bytes:
+                    limit = self.options.max_bytes
+                    yield (
+                        origin,
+                        Skipped(
+                            origin, f"too large ({_megabytes(size)}, limit {_megabytes(limit)})"
+                        ),
+                    )
+                    return
+                data = stream.read()
+        except BadInput as error:
+            yield origin, Skipped(origin, str(error))
+            return
+        except OSError as error:
+            yield origin, Skipped(origin, f"cannot read: {error.strerror or error}")
+            return
+        try:
+            if is_gzip(head):
+                data = gunzip(data, self.options.max_bytes)
+            meta = _sidecar(path) if fmt == "text" else {}
+        except BadInput as error:
+            yield origin, Skipped(origin, str(error))
+            return
+        yield from self.read_bytes(data, origin, fmt, meta)
+
+    def file_format(self, path: Path, head: bytes, explicit: bool) -> str:
+        if self.jsonl and explicit:
+            return "jsonl"
+        suffixes = [s.lower() for s in path.suffixes]
+        if suffixes[-1:] == [".gz"]:
+            suffixes.pop()
+        by_suffix = SUFFIX_FORMATS.get(suffixes[-1]) if suffixes else None
+        if is_gzip(head) and by_suffix not in STREAMED_FORMATS:
+            # Compressed single documents are small enough to sniff after unpacking.
+            return by_suffix or "text"
+        sniffed = _sniff(head)
+        if by_suffix in ("text", None) and sniffed in ("html", "feed", "warc"):
+            return sniffed
+        if by_suffix:
+            return by_suffix
+        if explicit:
+            return "text"
+        kind = binary_kind(head)
+        raise BadInput(f"unsupported file type ({kind or (path.suffix or 'no suffix')})")
+
+    def read_stream(
+        self, stream: BinaryIO, origin: str, fmt: str, *, gzipped: bool
+    ) -> Iterator[Located]:
+        if fmt == "warc":
+            yield from read_warc(stream, origin, self.options, gzipped=gzipped)
+            return
+        unpacker = GunzipReader(stream) if gzipped else None
+        if unpacker is not None:
+            stream = io.BufferedReader(unpacker, CHUNK)
+        try:
+            if fmt == "jsonl":
+                yield from jsonl_records(stream, origin, self.options.columns)
+            else:
+                text = io.TextIOWrapper(stream, encoding=guess_encoding(_peek(stream)), newline="")
+                delimiter = "\t" if origin.lower().removesuffix(".gz").endswith(".tsv") else ","
+                yield from csv_records(text, origin, self.options.columns, delimiter)
+        except zlib.error as error:
+            yield origin, Skipped(origin, f"corrupt gzip ({error})")
+        except UnicodeDecodeError as error:
+            yield origin, Skipped(origin, f"undecodable bytes ({error.reason})")
+        if unpacker is not None and unpacker.truncated:
+            yield origin, Skipped(origin, "truncated gzip (file cut off)")
+
+    def read_bytes(
+        self, data: bytes, origin: str, fmt: str, meta: dict, charset: str | None = None
+    ) -> Iterator[Located]:
+        if fmt in STREAMED_FORMATS:
+            yield from self.read_stream(
+                io.BufferedReader(io.BytesIO(data)), origin, fmt, gzipped=is_gzip(data)
+            )
+            return
+        if fmt == "feed":
+            fetcher = self.fetcher if self.options.fetch_links else None
+            yield from read_feed(data, origin, self.options, fetcher)
+            return
+        try:
+            text = decode(data, declared=charset)
+            if fmt == "html":
+                article = html_article(text, self.options, url=meta.get("url"), fallback=meta)
+                yield origin, article
+                return
+        except BadInput as error:
+            yield origin, Skipped(origin, str(error))
+            return
+        yield origin, article_or_skip(origin, text, meta)
 
 
-def _read_file(path: Path, jsonl: bool) -> Iterator[Item]:
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        yield Skipped(str(path), f"cannot read: {error.strerror or error}")
-        return
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        yield Skipped(str(path), f"not UTF-8 text (byte {error.start})")
-        return
-    if jsonl or path.suffix.lower() in JSONL_SUFFIXES:
-        yield from read_jsonl_lines(text.splitlines(), str(path))
-        return
-    try:
-        meta = _sidecar(path)
-    except ValueError as error:
-        yield Skipped(str(path), str(error))
-        return
-    yield _article_or_skip(str(path), text, meta)
+def _sniff(head: bytes) -> str | None:
+    """The format of a document from its first bytes, when they tell."""
+    if head.startswith(b"WARC/"):
+        return "warc"
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if start.startswith((b"<!doctype html", b"<html")):
+        return "html"
+    if start.startswith(b"<?xml") or start.startswith((b"<rss", b"<feed", b"<rdf")):
+        if any(tag in start for tag in (b"<rss", b"<feed", b"<rdf:rdf")):
+            return "feed"
+        return "html" if b"<html" in start else None
+    return None
+
+
+def _peek(stream: BinaryIO) -> bytes:
+    return stream.peek(1 << 16) if hasattr(stream, "peek") else b""
 
 
 def _sidecar(path: Path) -> dict:
@@ -90,35 +286,11 @@ def _sidecar(path: Path) -> dict:
     try:
         meta = json.loads(sidecar.read_text(encoding="utf-8"))
     except (ValueError, UnicodeDecodeError) as error:
-        raise ValueError(f"bad sidecar {sidecar.name}: {error}") from error
+        raise BadInput(f"bad sidecar {sidecar.name}: {error}") from error
     if not isinstance(meta, dict):
-        raise ValueError(f"bad sidecar {sidecar.name}: not a JSON object")
+        raise BadInput(f"bad sidecar {sidecar.name}: not a JSON object")
     return meta
 
 
-def _article_or_skip(source: str, text: str, meta: dict) -> Item:
-    if not text.strip():
-        return Skipped(source, "empty text")
-    try:
-        return Article.from_dict({**meta, "text": text})
-    except (TypeError, ValueError) as error:
-        return Skipped(source, f"bad metadata: {error}")
-
-
-def read_jsonl_lines(lines: Iterable[str], name: str) -> Iterator[Item]:
-    """One article per line: fields id, text, published, title, url, source, author."""
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        where = f"{name}:{number}"
-        try:
-            record = json.loads(line)
-        except ValueError as error:
-            yield Skipped(where, f"invalid JSON: {error.msg}")
-            continue
-        if not isinstance(record, dict):
-            yield Skipped(where, "line is not a JSON object")
-        elif not isinstance(record.get("text"), str):
-            yield Skipped(where, "no 'text' field")
-        else:
-            yield _article_or_skip(where, record["text"], record)
+def _megabytes(size: int) -> str:
+    return f"{size / 2**20:.1f} MB"

@@ -1,0 +1,72 @@
+"""RSS and Atom feeds with feedparser: each entry becomes an article."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+
+import feedparser
+
+from dyad.ingest.decode import decode
+from dyad.ingest.fetch import Fetcher
+from dyad.ingest.html import fragment_text, html_article
+from dyad.ingest.items import BadInput, Skipped
+from dyad.ingest.options import IngestOptions
+from dyad.ingest.tables import Located
+from dyad.model import Article
+
+# A summary this long is the full article (many RSS feeds put it in <description>), not a teaser.
+FULL_TEXT_MIN_WORDS = 80
+
+
+def read_feed(
+    data: bytes, origin: str, options: IngestOptions, fetcher: Fetcher | None
+) -> Iterator[Located]:
+    """One item per entry: its full content, else its linked page if fetching is allowed."""
+    feed = feedparser.parse(data)
+    if not feed.entries:
+        if feed.bozo:
+            yield origin, Skipped(origin, f"malformed feed ({_short(feed.bozo_exception)})")
+        else:
+            yield origin, Skipped(origin, "empty feed (no entries)")
+        return
+    source = feed.feed.get("title")
+    for number, entry in enumerate(feed.entries, start=1):
+        where = entry.get("link") or f"{origin}#{number}"
+        try:
+            yield where, _entry_article(entry, source, options, fetcher)
+        except BadInput as error:
+            yield where, Skipped(where, str(error))
+
+
+def _entry_article(
+    entry: dict, source: str | None, options: IngestOptions, fetcher: Fetcher | None
+) -> Article:
+    meta = {
+        "title": entry.get("title"),
+        "url": entry.get("link"),
+        "author": entry.get("author"),
+        "published": _date(entry.get("published_parsed") or entry.get("updated_parsed")),
+        "source": source,
+    }
+    content = " ".join(part.get("value", "") for part in entry.get("content", []))
+    text = fragment_text(content) if content else ""
+    if len(text.split()) < options.min_words and fetcher and meta["url"]:
+        download = fetcher.get(meta["url"])
+        page = decode(download.content, declared=download.charset)
+        return html_article(page, options, url=download.url, fallback=meta)
+    if len(text.split()) < options.min_words:
+        summary = fragment_text(entry.get("summary", ""))
+        if len(summary.split()) < FULL_TEXT_MIN_WORDS:
+            hint = "" if fetcher else ", link fetching off"
+            raise BadInput(f"feed entry has no full text (summary only{hint})")
+        text = summary
+    return Article(text=text, **meta)
+
+
+def _date(parsed: time.struct_time | None) -> str | None:
+    return time.strftime("%Y-%m-%d", parsed) if parsed else None
+
+
+def _short(error: object) -> str:
+    return " ".join(str(error).split())[:120]

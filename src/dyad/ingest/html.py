@@ -1,0 +1,69 @@
+"""Web pages to articles: main text and metadata with trafilatura."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+
+import trafilatura
+
+from dyad.ingest.items import BadInput
+from dyad.ingest.options import IngestOptions
+from dyad.model import Article
+
+# trafilatura logs every unparsable page at ERROR; dyad reports them as skipped inputs instead.
+for _name in ("trafilatura", "htmldate", "courlan"):
+    logging.getLogger(_name).addHandler(logging.NullHandler())
+
+# Reader comments, tables and images are not the article's own prose.
+EXTRACTION = {
+    "include_comments": False,
+    "include_tables": False,
+    "include_images": False,
+    "with_metadata": True,
+    "date_extraction_params": {"original_date": True, "extensive_search": False},
+}
+
+
+def html_article(
+    html: str,
+    options: IngestOptions,
+    *,
+    url: str | None = None,
+    fallback: Mapping[str, str | None] | None = None,
+) -> Article:
+    """The article on a web page; ``fallback`` fills metadata the page does not give.
+
+    Raises ``BadInput`` when the page has no article text.
+    """
+    page = trafilatura.bare_extraction(html, url=url, **EXTRACTION)
+    if page is None or not (page.text or "").strip():
+        raise BadInput("no article text (empty or boilerplate-only page)")
+    text = _without_headline(page.text, page.title)
+    words = len(text.split())
+    if words < options.min_words:
+        raise BadInput(f"no article text (only {words} words)")
+    fallback = fallback or {}
+    return Article(
+        text=text,
+        title=page.title or fallback.get("title"),
+        url=page.url or url or fallback.get("url"),
+        source=page.sitename or fallback.get("source") or page.hostname,
+        author=page.author or fallback.get("author"),
+        published=page.date or fallback.get("published"),
+    )
+
+
+def _without_headline(text: str, title: str | None) -> str:
+    """The body without the headline trafilatura keeps as its first line (it is the title)."""
+    first, _, rest = text.strip().partition("\n")
+    if title and rest and first.strip() == title.strip():
+        return rest.strip()
+    return text.strip()
+
+
+def fragment_text(html: str) -> str:
+    """Plain text of an HTML fragment (a feed entry's content), one paragraph a line."""
+    page = f"<html><body><article>{html}</article></body></html>"
+    text = trafilatura.extract(page, include_comments=False, include_tables=False)
+    return (text or trafilatura.html2txt(page) or "").strip()

@@ -1,0 +1,41 @@
+"""Every ingest setting in one place, with defaults that suit news."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from dyad import __version__
+
+USER_AGENT = f"dyad/{__version__} (news event coder; python-httpx)"
+
+# Common names for article fields in CSV headers and JSON records, tried when no mapping is given.
+FIELD_ALIASES: Mapping[str, tuple[str, ...]] = {
+    "id": ("id", "article_id", "doc_id"),
+    "text": ("text", "body", "content", "article", "full_text"),
+    "published": ("published", "date", "publish_date", "pubdate", "published_at"),
+    "title": ("title", "headline"),
+    "url": ("url", "link"),
+    "source": ("source", "publisher", "site", "outlet"),
+    "author": ("author", "byline", "authors"),
+    "language": ("language", "lang"),
+}
+
+
+@dataclass(frozen=True)
+class IngestOptions:
+    """How sources are read. The defaults suit English news read from local files."""
+
+    # Keep only articles in this language (ISO 639-1); None keeps every language.
+    language: str | None = "en"
+    # Article field -> column (CSV) or key (JSONL); unmapped fields fall back to FIELD_ALIASES.
+    columns: Mapping[str, str] = field(default_factory=dict)
+    # Fetch the page an RSS/Atom entry links to when the feed carries only a summary.
+    fetch_links: bool = False
+    # Largest single document (file, WARC record, download) read; larger ones are skipped.
+    max_bytes: int = 10 * 2**20
+    # Pages whose main text is shorter are navigation, paywalls or error pages.
+    min_words: int = 25
+    timeout: float = 15.0
+    max_redirects: int = 5
+    user_agent: str = USER_AGENT

@@ -1,0 +1,98 @@
+"""Article records: JSONL lines and CSV rows, with a mapping from article fields to keys."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
+
+from dyad.ingest.items import Item, Skipped
+from dyad.ingest.options import FIELD_ALIASES
+from dyad.model import ARTICLE_FIELDS, Article
+
+Located = tuple[str, Item]
+
+
+def article_or_skip(source: str, text: str, meta: Mapping[str, Any]) -> Item:
+    """An article from text and metadata fields, or why not."""
+    if not text.strip():
+        return Skipped(source, "empty text")
+    try:
+        return Article.from_dict({**meta, "text": text})
+    except (TypeError, ValueError) as error:
+        return Skipped(source, f"bad metadata: {error}")
+
+
+def map_record(record: Mapping[str, Any], columns: Mapping[str, str]) -> dict[str, Any]:
+    """Article fields from a record: mapped keys first, then the usual names for each field."""
+    fields = {}
+    for name in ARTICLE_FIELDS:
+        keys = (columns[name],) if name in columns else FIELD_ALIASES.get(name, (name,))
+        value = next((record[k] for k in keys if record.get(k) not in (None, "")), None)
+        if value is not None:
+            fields[name] = value
+    return fields
+
+
+def read_jsonl_lines(
+    lines: Iterable[str | bytes], name: str, columns: Mapping[str, str] | None = None
+) -> Iterator[Item]:
+    """One article per line: fields id, text, published, title, url, source, author."""
+    for _where, item in jsonl_records(lines, name, columns or {}):
+        yield item
+
+
+def jsonl_records(
+    lines: Iterable[str | bytes], name: str, columns: Mapping[str, str]
+) -> Iterator[Located]:
+    text_key = columns.get("text", "text")
+    for number, line in enumerate(lines, start=1):
+        where = f"{name}:{number}"
+        if isinstance(line, bytes):
+            try:
+                line = line.decode("utf-8-sig")
+            except UnicodeDecodeError as error:
+                yield where, Skipped(where, f"not UTF-8 text (byte {error.start})")
+                continue
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except ValueError as error:
+            yield where, Skipped(where, f"invalid JSON: {error.msg}")
+            continue
+        if not isinstance(record, dict):
+            yield where, Skipped(where, "line is not a JSON object")
+            continue
+        fields = map_record(record, columns)
+        if not isinstance(fields.get("text"), str):
+            yield where, Skipped(where, f"no '{text_key}' field")
+        else:
+            yield where, article_or_skip(where, fields["text"], fields)
+
+
+def csv_records(
+    stream: io.TextIOBase, name: str, columns: Mapping[str, str], delimiter: str = ","
+) -> Iterator[Located]:
+    """One article per row; the header row names the columns."""
+    csv.field_size_limit(sys.maxsize)
+    reader = csv.DictReader(stream, delimiter=delimiter)
+    text_key = columns.get("text")
+    try:
+        header = reader.fieldnames or []
+        if not (
+            text_key in header if text_key else any(k in header for k in FIELD_ALIASES["text"])
+        ):
+            wanted = text_key or " or ".join(FIELD_ALIASES["text"])
+            yield name, Skipped(name, f"no text column (looked for {wanted})")
+            return
+        for row in reader:
+            where = f"{name}:{reader.line_num}"
+            fields = map_record(row, columns)
+            yield where, article_or_skip(where, fields.get("text") or "", fields)
+    except csv.Error as error:
+        where = f"{name}:{reader.line_num}"
+        yield where, Skipped(where, f"malformed CSV: {error}")
