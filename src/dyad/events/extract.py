@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from dyad.events.context import DocContext
 from dyad.events.lexicon import Frame, Lexicon, NamedEvent
-from dyad.model import Event, Location, Span, TimeExpr, TimeValue
+from dyad.model import Event, Location, Place, Span, TimeExpr, TimeValue
 from dyad.times.governing import time_for
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -364,6 +364,17 @@ def _slot(token: Token, slot: str) -> list[Token]:
         if slot == "dative":
             found += [_pobj(c) for c in token.children if c.dep_ == "dative" and c.lower_ == "to"]
         return [w for w in found if w is not None]
+    if slot == "that":
+        # "complaints that China's glut was overwhelming markets": who the claim is about.
+        return [
+            subject
+            for clause in token.children
+            if clause.dep_ in ("ccomp", "acl")
+            and clause.pos_ in ("VERB", "AUX")
+            and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+            for subject in clause.children
+            if subject.dep_ in ("nsubj", "nsubjpass")
+        ]
     if "." in slot:
         _, prep = slot.split(".", 1)
         return [w for obj in _children(token, ("dobj",)) for w in _slot(obj, prep)]
@@ -481,7 +492,11 @@ def _phrase_actors(ctx: DocContext, head: Token, depth: int) -> list[str]:
     for deps in (("compound", "amod", "nmod"), ("poss",)):
         for child in head.children:
             if child.dep_ in deps and ctx.token_actor[child.i]:
-                return [ctx.token_actor[child.i]]
+                # "Chinese and American officials": both modifiers name a side.
+                words = (child, *child.conjuncts)
+                return list(
+                    dict.fromkeys(ctx.token_actor[w.i] for w in words if ctx.token_actor[w.i])
+                )
     for child in head.children:
         if child.dep_ in ("prep", "agent") and child.lower_ in ("of", "from", "by"):
             pobj = _pobj(child)
@@ -517,12 +532,18 @@ def _events_of(
     sources, targets = list(reading.sources), list(reading.targets)
     if not targets and len(sources) > 1 and frame.type in ("CONSULT", "COOPERATE", "AGREE"):
         sources, targets = sources[:1], sources[1:]
+    territory = None
+    if not targets and sources and frame.type in cues.territorial_types:
+        territory = _territory(ctx, reading, sources)
+        targets = [ctx.state_of(territory.country)] if territory is not None else []
     pairs = _pairs(sources, targets)
     if not pairs:
         return
     status, reported_by, quote_id, reporter_verb = _status(ctx, lexicon, reading)
     time, role = _time(ctx, lexicon, reading, reporter_verb)
     location = _location(ctx, lexicon, reading)
+    if location is None and territory is not None:
+        location = Location(territory.text, territory.country)
     evidence = _evidence(ctx, reading)
     previous = earlier[-1] if earlier else None
     if _says_there(reading) and previous is not None:
@@ -570,6 +591,21 @@ def _events_of(
             quote=quote_id,
             time_role=role,
         )
+
+
+def _territory(ctx: DocContext, reading: Reading, sources: list[str]) -> Place | None:
+    """Where force is used, whose land it is: "the Israeli ground operation … in Gaza"."""
+    own = {ctx.actor(s).country for s in sources if ctx.actor(s) is not None}
+    clause = _clause_of(reading.chain[-1]).i
+    for token in reading.trigger.sent:
+        place = ctx.place_at(token)
+        if place is None or not place.country or place.country in own:
+            continue
+        if _clause_of(token).i != clause:
+            continue
+        if ctx.state_of(place.country) is not None:
+            return place
+    return None
 
 
 def _pairs(sources: list[str], targets: list[str]) -> list[tuple[str | None, str | None]]:
@@ -868,4 +904,11 @@ def _evidence(ctx: DocContext, reading: Reading) -> Span:
         start += 1
     first, last = doc[start], doc[end]
     start_char, end_char = first.idx, last.idx + len(last.text)
-    return Span(doc.text[start_char:end_char], start_char, end_char)
+    # Headlines and paragraphs are lines: evidence never runs across one.
+    line_start = doc.text.rfind("\n", start_char, trigger.idx) + 1
+    line_end = doc.text.find("\n", trigger.idx, end_char)
+    start_char = max(start_char, line_start)
+    end_char = line_end if line_end != -1 else end_char
+    text = doc.text[start_char:end_char]
+    stripped = text.rstrip(" ;,:")
+    return Span(stripped, start_char, start_char + len(stripped))

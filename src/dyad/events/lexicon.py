@@ -91,6 +91,7 @@ class Cues:
     location_preps: frozenset[str]
     collective_types: frozenset[str]
     one_sided_types: frozenset[str]
+    territorial_types: frozenset[str]
 
 
 @dataclass(frozen=True)
