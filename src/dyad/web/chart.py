@@ -76,9 +76,10 @@ def cooperation_conflict(counts: Mapping[str, Mapping[str, int]]) -> Chart:
     half = (HEIGHT - 2 * MARGIN) / 2
     axis = MARGIN + half
     step = min(MAX_STEP, (WIDTH - 2 * MARGIN) / len(months))
+    left = (WIDTH - step * len(months)) / 2
     chart = Chart(WIDTH, HEIGHT, axis, top=top, undated=undated, months=len(months))
     for index, month in enumerate(months):
-        x = MARGIN + index * step
+        x = left + index * step
         counts_here = by_month.get(month, {})
         for side, sign in ((UP, -1), (DOWN, 1)):
             offset = 0.0
@@ -93,6 +94,6 @@ def cooperation_conflict(counts: Mapping[str, Mapping[str, int]]) -> Chart:
                 offset += size
     every = max(1, len(months) // 8)
     chart.labels = [
-        (MARGIN + i * step + step / 2, month) for i, month in enumerate(months) if i % every == 0
+        (left + i * step + step / 2, month) for i, month in enumerate(months) if i % every == 0
     ]
     return chart

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from sqlalchemy import Connection, func, select, union_all
+from sqlalchemy import Connection, case, func, select, tuple_, union_all
 
 from dyad.plover import event_types, quad_class
 from dyad.query import Filters, UnknownActor, resolve_actor
@@ -333,32 +333,43 @@ def network(
 ) -> Network:
     """The actor network of a time window: one edge per pair, weighted by event count.
 
-    Only the ``limit`` heaviest edges are kept, so the graph stays readable, and
-    no graph object is built for the thousands of light edges a big window has
-    (``dyad.query.network`` builds the whole graph, for export).
+    Only the ``limit`` heaviest edges are kept, so the graph stays readable. The
+    database ranks the pairs and counts the quad classes of the kept ones only:
+    a big window has hundreds of thousands of light edges that never reach
+    Python (``dyad.query.network`` builds the whole graph, for export).
     """
     events = schema.events
-    query = select(events.c.source_id, events.c.target_id, events.c.type, func.count()).where(
-        events.c.source_id.is_not(None),
-        events.c.target_id.is_not(None),
-        events.c.source_id != events.c.target_id,
-    )
+    source, target = events.c.source_id, events.c.target_id
+    first = case((source < target, source), else_=target).label("first")
+    second = case((source < target, target), else_=source).label("second")
+    weight = func.count().label("weight")
+    kept = [source.is_not(None), target.is_not(None), source != target]
     if quad:
-        query = query.where(events.c.type.in_([t for t in event_types() if quad_class(t) == quad]))
-    rows = conn.execute(
-        filters.events(query).group_by(events.c.source_id, events.c.target_id, events.c.type)
+        kept.append(events.c.type.in_([t for t in event_types() if quad_class(t) == quad]))
+    ranked = conn.execute(
+        filters.events(select(first, second, weight).where(*kept))
+        .group_by(first, second)
+        .order_by(weight.desc(), first, second)
+        .limit(limit + 1)
     ).all()
-    weights: Counter = Counter()
+    truncated = len(ranked) > limit
+    pairs = [(row.first, row.second) for row in ranked[:limit]]
     quads: dict[tuple[str, str], Counter] = defaultdict(Counter)
-    for source, target, event_type, count in rows:
-        pair = (source, target) if source <= target else (target, source)
-        weights[pair] += count
-        quads[pair][quad_class(event_type) or "other"] += count
-    top = weights.most_common(limit)
-    refs = actor_refs(conn, {actor for pair, _w in top for actor in pair})
+    if pairs:
+        both_ways = pairs + [(b, a) for a, b in pairs]
+        rows = conn.execute(
+            filters.events(
+                select(source, target, events.c.type, func.count()).where(
+                    *kept, tuple_(source, target).in_(both_ways)
+                )
+            ).group_by(source, target, events.c.type)
+        )
+        for one, other, event_type, count in rows:
+            quads[(min(one, other), max(one, other))][quad_class(event_type) or "other"] += count
+    refs = actor_refs(conn, {actor for pair in pairs for actor in pair})
     edges = [
-        NetworkEdge(a, b, weight, dict(quads[(a, b)]))
-        for (a, b), weight in top
+        NetworkEdge(a, b, sum(quads[(a, b)].values()), dict(quads[(a, b)]))
+        for a, b in pairs
         if a in refs and b in refs
     ]
     used = {actor for edge in edges for actor in (edge.source, edge.target)}
@@ -368,7 +379,7 @@ def network(
         quad=quad,
         nodes=sorted((refs[a] for a in used), key=lambda r: r.id),
         edges=edges,
-        truncated=len(weights) > limit,
+        truncated=truncated,
     )
 
 
