@@ -25,6 +25,9 @@ StatusOption = Annotated[
     list[str] | None,
     typer.Option("--status", help="Only events with this status (actual, intended, …)."),
 ]
+SourceOption = Annotated[
+    list[str] | None, typer.Option("--source", help="Only events this news source reported.")
+]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 
 
@@ -35,6 +38,9 @@ def _timeline(db: str, first: str, second: str, **filters) -> tuple[Store, list[
     except UnknownActor as error:
         store.close()
         fail(f"{error}; ingest articles that mention it first")
+    except ValueError as error:  # a date that is not one
+        store.close()
+        fail(str(error))
 
 
 @app.command("timeline")
@@ -45,11 +51,18 @@ def timeline_command(
     since: SinceOption = None,
     until: UntilOption = None,
     status: StatusOption = None,
+    source: SourceOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Events between two actors, oldest first, each with its evidence."""
     store, entries = _timeline(
-        db, first, second, since=since, until=until, statuses=tuple(status or ())
+        db,
+        first,
+        second,
+        since=since,
+        until=until,
+        statuses=tuple(status or ()),
+        sources=tuple(source or ()),
     )
     if as_json:
         console.print_json(json.dumps([asdict(e) for e in entries], ensure_ascii=False))

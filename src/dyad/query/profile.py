@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
@@ -20,7 +19,7 @@ class Counterpart:
     id: str
     name: str
     events: int
-    quads: Counter = field(default_factory=Counter)
+    quads: dict[str, int] = field(default_factory=dict)
     # Directed events: done by the profiled actor to this one, and the other way.
     sent: int = 0
     received: int = 0
@@ -40,7 +39,8 @@ class ActorProfile:
     events: int
     quotes: int
     counterparts: list[Counterpart]
-    types_by_month: dict[str, Counter]
+    # Plain dicts (not Counters), so dataclasses.asdict gives JSON-ready values.
+    types_by_month: dict[str, dict[str, int]]
     recent_quotes: list[QuoteHit]
 
 
@@ -78,7 +78,8 @@ def actor_profile(
             for row in conn.execute(query):
                 entry = tallies.setdefault(row.other, Counterpart(row.other, row.other, 0))
                 entry.events += row.n
-                entry.quads[quad_class(row.type) or row.type] += row.n
+                quad = quad_class(row.type) or row.type
+                entry.quads[quad] = entry.quads.get(quad, 0) + row.n
                 if not is_symmetric(row.type):
                     setattr(entry, direction, getattr(entry, direction) + row.n)
         counterparts = sorted(tallies.values(), key=lambda c: (-c.events, c.id))[:top]
@@ -123,6 +124,6 @@ def actor_profile(
         events=total_events,
         quotes=quote_count,
         counterparts=counterparts,
-        types_by_month=by_month,
+        types_by_month={month: dict(counts) for month, counts in by_month.items()},
         recent_quotes=recent,
     )

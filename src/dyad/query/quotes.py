@@ -18,6 +18,7 @@ class QuoteHit:
     kind: str
     text: str
     speaker: str | None
+    speaker_name: str | None
     speaker_text: str | None
     cue: str | None
     title: str | None
@@ -43,10 +44,18 @@ def quotes_by(
 def speaker_quotes(
     conn: Connection, ids: set[str], filters: Filters, limit: int | None
 ) -> list[QuoteHit]:
-    quotes, articles = schema.quotes, schema.articles
+    quotes, articles, actors = schema.quotes, schema.articles, schema.actors
     query = filters.articles(
-        select(quotes, articles.c.title, articles.c.url, articles.c.source, articles.c.published)
+        select(
+            quotes,
+            actors.c.name.label("speaker_name"),
+            articles.c.title,
+            articles.c.url,
+            articles.c.source,
+            articles.c.published,
+        )
         .join(articles, articles.c.id == quotes.c.article_id)
+        .outerjoin(actors, actors.c.id == quotes.c.speaker_id)
         .where(quotes.c.speaker_id.in_(ids))
         .order_by(articles.c.published.desc(), quotes.c.article_id, quotes.c.quote_id)
         .limit(limit)
@@ -58,6 +67,7 @@ def speaker_quotes(
             kind=row.kind,
             text=row.text,
             speaker=row.speaker_id,
+            speaker_name=row.speaker_name,
             speaker_text=row.speaker_text,
             cue=row.cue_text,
             title=row.title,

@@ -22,8 +22,14 @@ FTS5_TOKENIZER = "porter unicode61 remove_diacritics 2"
 
 def upgrade() -> None:
     dialect = op.get_bind().dialect.name
-    op.add_column("events", sa.Column("period_start", sa.String(10)))
-    op.add_column("events", sa.Column("period_end", sa.String(10)))
+    op.add_column(
+        "events",
+        sa.Column("period_start", sa.String(10), comment="first day the time value can name"),
+    )
+    op.add_column(
+        "events",
+        sa.Column("period_end", sa.String(10), comment="last day the time value can name"),
+    )
     for name in ("ix_events_dyad", "ix_events_source", "ix_events_target"):
         op.drop_index(name, table_name="events")
     op.create_index("ix_events_merge", "events", ["dyad_key", "status", "period_start"])

@@ -1,0 +1,524 @@
+"""Store benchmark: build a large synthetic store with bulk inserts, then time the queries.
+
+    .venv/bin/python bench/store_bench.py                       # 1,000,000 events, SQLite
+    .venv/bin/python bench/store_bench.py --small               # 20,000 events (CI-sized)
+    .venv/bin/python bench/store_bench.py --db postgresql://dyad:dyad@127.0.0.1/dyad_bench
+
+The data is generated, not parsed: states from the shipped country list, ten
+people acting for each, armed groups and organisations; who acts on whom drawn
+from a Zipf law (a few actors are in most of the news, as in GDELT); articles of
+about 1,500 characters over a Zipf vocabulary with the actors' names; per
+article 10 events, 20 mentions, 3 quotes and 5 time expressions, and one more
+report of an event an earlier article carried (so merged events have several
+sources). Rows go in through the same tables the pipeline writes; full-text
+indexing is the store's own ``index_for_search``.
+
+Targets (issue 8, 1M events / 100k articles on SQLite): dyad timeline < 50 ms,
+monthly counts for one actor < 500 ms, network export for one year < 10 s,
+full-text search < 100 ms. Times are the median of several runs after one
+warm-up run; the first (cold) run is printed too.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from importlib import resources
+from pathlib import Path
+
+from sqlalchemy import Connection, func, select, text
+
+from dyad.export import write_csv, write_graphml
+from dyad.plover import event_types
+from dyad.query import (
+    Filters,
+    actor_profile,
+    event_counts,
+    quotes_by,
+    search,
+    timeline,
+)
+from dyad.store import Store, schema
+from dyad.store.search import index_for_search
+from dyad.store.store import dyad_key
+from dyad.timex import period, sort_date
+
+FIRST_DAY = date(2015, 1, 1)
+DAYS = 3652  # ten years
+EVENTS_PER_ARTICLE = 10
+MENTIONS_PER_ARTICLE = 20
+QUOTES_PER_ARTICLE = 3
+TIMES_PER_ARTICLE = 5
+VOCABULARY = 30_000
+SOURCES = ["wire", "daily", "herald", "tribune", "gazette", "observer", "post", "times"]
+STATUSES = ["actual"] * 8 + ["intended", "claimed", "negated", "hypothetical"]
+BATCH_ARTICLES = 1000
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--db", default=str(Path(tempfile.gettempdir()) / "dyad_bench.db"))
+    parser.add_argument("--articles", type=int, default=100_000)
+    parser.add_argument("--small", action="store_true", help="2,000 articles, 20,000 events")
+    parser.add_argument("--reuse", action="store_true", help="time an existing bench store")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--seed", type=int, default=8)
+    args = parser.parse_args()
+    articles = 2000 if args.small else args.articles
+    if not args.reuse:
+        _reset(args.db)
+    store = Store(args.db)
+    if not args.reuse:
+        started = time.perf_counter()
+        Builder(store, random.Random(args.seed)).build(articles)
+        print(f"built in {time.perf_counter() - started:.0f} s", flush=True)
+    report = Bench(store, args.runs, random.Random(args.seed)).run()
+    print(json.dumps(report, indent=2))
+    store.close()
+
+
+def _reset(db: str) -> None:
+    if "://" not in db:
+        for suffix in ("", "-wal", "-shm"):
+            Path(db + suffix).unlink(missing_ok=True)
+        return
+    store = Store(db)
+    with store.engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))
+    store.close()
+
+
+class Builder:
+    """Synthetic actors, articles and their analyses, inserted in bulk."""
+
+    def __init__(self, store: Store, rng: random.Random) -> None:
+        self.store = store
+        self.rng = rng
+        self.actors = self._actors()
+        weights = [1 / (rank + 1) for rank in range(len(self.actors))]
+        rng.shuffle(self.actors)
+        self.actor_weights = list(_cumulative(weights))
+        self.words = vocabulary(SEED_VOCABULARY)
+        self.word_weights = list(_cumulative([1 / (r + 1) for r in range(VOCABULARY)]))
+        self.types = event_types()
+        self.next_event = 1
+        self.recent_events: list[tuple] = []
+
+    def _actors(self) -> list[dict]:
+        countries = resources.files("dyad").joinpath("data/kb/countries.csv")
+        with countries.open(encoding="utf-8") as stream:
+            # Some countries have several rows (other names); one state each.
+            states = list({row["id"]: row["name"] for row in csv.DictReader(stream)}.items())
+        actors = []
+        self.names: set[str] = set()
+        for code, name in states:
+            actors.append(_actor(code, name, "state", code, "GOV", kb_id=code))
+            for i in range(10):
+                person = self._new_name("{} {}")
+                actors.append(
+                    _actor(
+                        f"P:{person.upper().replace(' ', '_')}@{code}",
+                        person,
+                        "person",
+                        code,
+                        "GOV" if i < 7 else "MIL",
+                        role="minister" if i < 7 else "general",
+                        affiliation=code,
+                    )
+                )
+        for i in range(150):
+            code = states[i % len(states)][0]
+            kind = "armed_group" if i % 3 == 0 else "organization"
+            name = self._new_name("{} Front" if kind == "armed_group" else "{} {} Council")
+            actors.append(_actor(f"O:{name.upper().replace(' ', '_')}", name, kind, code, "REB"))
+        return actors
+
+    def _new_name(self, pattern: str) -> str:
+        while True:
+            name = pattern.format(*(_word(self.rng).title() for _ in range(pattern.count("{}"))))
+            if name not in self.names:
+                self.names.add(name)
+                return name
+
+    def build(self, articles: int) -> None:
+        with self.store.engine.begin() as conn:
+            _insert(conn, schema.actors, self.actors)
+            _insert(
+                conn,
+                schema.actor_aliases,
+                [
+                    {"alias": a["name"].lower(), "actor_id": a["id"], "count": 1}
+                    for a in self.actors
+                ],
+            )
+        for first in range(0, articles, BATCH_ARTICLES):
+            rows: dict[str, list[dict]] = {
+                n: [] for n in ("articles", "mentions", "quotes", "times", "events", "evidence")
+            }
+            for number in range(first, min(articles, first + BATCH_ARTICLES)):
+                self._article(number, rows)
+            with self.store.engine.begin() as conn:
+                for name, batch in rows.items():
+                    _insert(conn, schema.metadata.tables[name], batch)
+            if first % (10 * BATCH_ARTICLES) == 0:
+                print(f"  {first + BATCH_ARTICLES} articles", file=sys.stderr, flush=True)
+        with self.store.engine.begin() as conn:
+            started = time.perf_counter()
+            index_for_search(conn)
+            print(f"  search index {time.perf_counter() - started:.0f} s", file=sys.stderr)
+            if conn.dialect.name == "postgresql":
+                conn.execute(
+                    text(
+                        "SELECT setval(pg_get_serial_sequence('events', 'id'), max(id)) FROM events"
+                    )
+                )
+        with self.store.engine.connect() as conn:
+            conn.execute(text("ANALYZE"))
+            conn.commit()
+
+    def _article(self, number: int, rows: dict[str, list[dict]]) -> None:
+        rng = self.rng
+        article_id = f"{number:024x}"
+        published = FIRST_DAY + timedelta(days=rng.randrange(DAYS))
+        cast = rng.choices(self.actors, cum_weights=self.actor_weights, k=6)
+        sentences, spans = [], []
+        offset = 0
+        for i in range(EVENTS_PER_ARTICLE + 2):
+            subject, other = cast[i % 6], cast[(i + 1) % 6]
+            words = rng.choices(self.words, cum_weights=self.word_weights, k=rng.randint(12, 22))
+            sentence = (
+                f"{subject['name']} {' '.join(words[:8])} {other['name']} {' '.join(words[8:])}."
+            )
+            sentences.append(sentence)
+            spans.append((offset, offset + len(sentence), subject, other))
+            offset += len(sentence) + 1
+        body = " ".join(sentences)
+        source = rng.choice(SOURCES)
+        rows["articles"].append(
+            {
+                "id": article_id,
+                "url": f"https://{source}.example/{published}/{number}",
+                "title": " ".join(rng.choices(self.words, cum_weights=self.word_weights, k=7)),
+                "source": source,
+                "author": None,
+                "published": published.isoformat(),
+                "language": "en",
+                "text": body,
+                "dyad_version": "bench",
+                "ingested_at": "2026-11-25T00:00:00",
+            }
+        )
+        for sentence, (start, _end, subject, other) in zip(
+            sentences[: MENTIONS_PER_ARTICLE // 2], spans, strict=False
+        ):
+            at = start + sentence.index(other["name"], len(subject["name"]))
+            for actor, begin in ((subject, start), (other, at)):
+                rows["mentions"].append(
+                    {
+                        "article_id": article_id,
+                        "start": begin,
+                        "end": begin + len(actor["name"]),
+                        "actor_id": actor["id"],
+                        "text": actor["name"],
+                    }
+                )
+        for q in range(QUOTES_PER_ARTICLE):
+            start, end, speaker, _ = spans[EVENTS_PER_ARTICLE - 1 + q % 3]
+            rows["quotes"].append(
+                {
+                    "article_id": article_id,
+                    "quote_id": f"q{q + 1}",
+                    "kind": "direct",
+                    "text": body[start:end],
+                    "spans": [[start, end]],
+                    "cue_text": "said",
+                    "cue_start": end,
+                    "cue_end": end + 4,
+                    "speaker_id": speaker["id"],
+                    "speaker_text": speaker["name"],
+                    "speaker_start": start,
+                    "speaker_end": start + len(speaker["name"]),
+                }
+            )
+        for t in range(TIMES_PER_ARTICLE):
+            rows["times"].append(
+                {
+                    "article_id": article_id,
+                    "start": spans[t][0],
+                    "end": spans[t][0] + 10,
+                    "text": "last month",
+                    "type": "DATE",
+                    "value": published.isoformat()[:7],
+                    "mod": None,
+                }
+            )
+        for e in range(EVENTS_PER_ARTICLE):
+            start, end, subject, other = spans[e]
+            day = published - timedelta(days=rng.randrange(30))
+            value = day.isoformat() if rng.random() < 0.8 else day.isoformat()[:7]
+            kind = rng.choice(self.types)
+            status = rng.choice(STATUSES)
+            event_id = self.next_event
+            self.next_event += 1
+            span = period(value)
+            rows["events"].append(
+                {
+                    "id": event_id,
+                    "type": kind,
+                    "mode": None,
+                    "status": status,
+                    "source_id": subject["id"],
+                    "target_id": other["id"],
+                    "dyad_key": dyad_key(kind, subject["id"], other["id"]),
+                    "time_value": value,
+                    "time_mod": None,
+                    "sort_date": sort_date(value, None, published.isoformat()),
+                    "location_name": None,
+                    "location_country": None,
+                    "period_start": span[0].isoformat(),
+                    "period_end": span[1].isoformat(),
+                }
+            )
+            rows["evidence"].append(
+                _evidence(article_id, f"e{e + 1}", event_id, status, value, body, start, end)
+                | {"source_id": subject["id"], "target_id": other["id"]}
+            )
+            self.recent_events.append((event_id, status, value, subject["id"], other["id"]))
+        # One more report of an event an earlier article carried: a merged event.
+        if len(self.recent_events) > 50:
+            event_id, status, value, source, target = rng.choice(self.recent_events[-5000:])
+            start, end, _, _ = spans[EVENTS_PER_ARTICLE]
+            rows["evidence"].append(
+                _evidence(article_id, "e99", event_id, status, value, body, start, end)
+                | {"source_id": source, "target_id": target}
+            )
+            del self.recent_events[:-5000]
+
+
+def _evidence(article_id, local_id, event_id, status, value, body, start, end) -> dict:
+    return {
+        "article_id": article_id,
+        "local_id": local_id,
+        "event_id": event_id,
+        "status": status,
+        "mode": None,
+        "others": [],
+        "context": None,
+        "time_text": None,
+        "time_value": value,
+        "time_mod": None,
+        "reported_by": None,
+        "quote_id": None,
+        "text": body[start:end],
+        "start": start,
+        "end": end,
+        "sentence_text": body[start:end],
+        "sentence_start": start,
+        "sentence_end": end,
+        "location_name": None,
+        "location_country": None,
+    }
+
+
+def _actor(id_, name, kind, country, sector, role=None, affiliation=None, kb_id=None) -> dict:
+    return {
+        "id": id_,
+        "name": name,
+        "kind": kind,
+        "country": country,
+        "sector": sector,
+        "role": role,
+        "affiliation": affiliation,
+        "kb_id": kb_id,
+    }
+
+
+SEED_VOCABULARY = 1
+
+
+def vocabulary(seed: int) -> list[str]:
+    """The bench's words, most frequent first (the same for a given seed)."""
+    rng = random.Random(seed)
+    words: dict[str, None] = {}
+    while len(words) < VOCABULARY:
+        words[_word(rng)] = None
+    return list(words)
+
+
+def _word(rng: random.Random) -> str:
+    syllables = ["ka", "ro", "mi", "ten", "sa", "dor", "vel", "an", "is", "tu", "bra", "lo", "ne"]
+    return "".join(rng.choice(syllables) for _ in range(rng.randint(2, 4)))
+
+
+def _cumulative(weights: list[float]):
+    total = 0.0
+    for weight in weights:
+        total += weight
+        yield total
+
+
+def _insert(conn: Connection, table, rows: list[dict]) -> None:
+    """Bulk insert: COPY on PostgreSQL, executemany on SQLite."""
+    if not rows:
+        return
+    if conn.dialect.name != "postgresql":
+        conn.execute(table.insert(), rows)
+        return
+    columns = list(rows[0])
+    json_columns = {c.name for c in table.columns if c.type.__class__.__name__ == "JSON"}
+    cursor = conn.connection.driver_connection.cursor()
+    quoted = ", ".join(f'"{c}"' for c in columns)
+    with cursor.copy(f"COPY {table.name} ({quoted}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row(
+                [
+                    json.dumps(row[c]) if c in json_columns and row[c] is not None else row[c]
+                    for c in columns
+                ]
+            )
+
+
+class Bench:
+    def __init__(self, store: Store, runs: int, rng: random.Random) -> None:
+        self.store = store
+        self.runs = runs
+        self.rng = rng
+
+    def timed(self, call) -> dict:
+        started = time.perf_counter()
+        result = call()
+        cold = time.perf_counter() - started
+        times = []
+        for _ in range(self.runs):
+            started = time.perf_counter()
+            call()
+            times.append(time.perf_counter() - started)
+        return {
+            "cold_ms": round(cold * 1000, 1),
+            "median_ms": round(statistics.median(times) * 1000, 1),
+            "result_size": _size(result),
+        }
+
+    def run(self) -> dict:
+        store = self.store
+        events = schema.events
+        with store.engine.connect() as conn:
+            totals = {t: store.count(t) for t in ("articles", "events", "evidence", "quotes")}
+            by_actor = conn.execute(
+                select(events.c.source_id, func.count().label("n"))
+                .group_by(events.c.source_id)
+                .order_by(func.count().desc())
+            ).all()
+            top_pair = conn.execute(
+                select(events.c.source_id, events.c.target_id)
+                .group_by(events.c.source_id, events.c.target_id)
+                .order_by(func.count().desc())
+                .limit(1)
+            ).one()
+            sample_ids = [self.rng.randrange(1, totals["events"]) for _ in range(20)]
+            pairs = conn.execute(
+                select(events.c.source_id, events.c.target_id).where(events.c.id.in_(sample_ids))
+            ).all()
+            years = conn.execute(select(func.max(events.c.sort_date))).scalar_one()[:4]
+        report: dict = {"backend": store.engine.dialect.name, "rows": totals}
+        report["size"] = self.size(totals["events"])
+        dyads = [
+            self.timed(lambda a=a, b=b: timeline(store, a, b, include_affiliates=False))
+            for a, b in pairs
+        ]
+        report["timeline_sampled_dyads"] = _summarise(dyads)
+        with_affiliates = [self.timed(lambda a=a, b=b: timeline(store, a, b)) for a, b in pairs[:8]]
+        report["timeline_sampled_dyads_with_affiliates"] = _summarise(with_affiliates)
+        report["timeline_busiest_dyad"] = self.timed(
+            lambda: timeline(
+                store, top_pair.source_id, top_pair.target_id, include_affiliates=False
+            )
+        )
+        busiest, median_actor = by_actor[0].source_id, by_actor[len(by_actor) // 2].source_id
+        report["monthly_counts_busiest_actor"] = self.timed(
+            lambda: event_counts(store, busiest, include_affiliates=False)
+        ) | {"actor": busiest, "events_as_source": by_actor[0].n}
+        report["monthly_counts_busiest_actor_with_affiliates"] = self.timed(
+            lambda: event_counts(store, busiest)
+        )
+        report["monthly_counts_median_actor"] = self.timed(
+            lambda: event_counts(store, median_actor, include_affiliates=False)
+        )
+        report["actor_profile_busiest"] = self.timed(lambda: actor_profile(store, busiest))
+        report["quotes_by_busiest"] = self.timed(lambda: quotes_by(store, busiest))
+        year = str(int(years) - 1)
+        with tempfile.TemporaryDirectory() as folder:
+            out = Path(folder) / "net.graphml"
+            report["network_export_one_year_graphml"] = self.timed(
+                lambda: write_graphml(store, out, Filters(since=year, until=year))
+            ) | {"file_mb": round(out.stat().st_size / 1e6, 1)}
+            report["csv_export_one_month"] = self.timed(
+                lambda: write_csv(
+                    store, Path(folder) / "m.csv", Filters(since=f"{year}-06", until=f"{year}-06")
+                )
+            )
+        words = self._query_words()
+        searches = {
+            f"search {query!r}": self.timed(lambda q=query: search(store, q)) for query in words
+        }
+        report["search"] = searches
+        return report
+
+    def _query_words(self) -> list[str]:
+        """Words by rank in the Zipf vocabulary: rank 0 is in nearly every article."""
+        words = vocabulary(SEED_VOCABULARY)
+        with self.store.engine.connect() as conn:
+            name = conn.execute(
+                select(schema.actors.c.name).where(schema.actors.c.kind == "state").limit(1)
+            ).scalar_one()
+        return [
+            words[0],
+            words[10],
+            words[100],
+            words[1000],
+            words[10000],
+            f"{name} {words[100]}",
+            f'"{words[3]} {words[5]}"',
+            f"{words[1000]} -{words[10]}",
+        ]
+
+    def size(self, events: int) -> dict:
+        db = self.store.db
+        if "://" not in db:
+            total = sum(os.path.getsize(db + s) for s in ("", "-wal") if os.path.exists(db + s))
+        else:
+            with self.store.engine.connect() as conn:
+                total = conn.execute(text("SELECT pg_database_size(current_database())")).scalar()
+        return {"bytes": total, "mb": round(total / 1e6), "bytes_per_event": round(total / events)}
+
+
+def _size(result) -> int | None:
+    if hasattr(result, "number_of_edges"):
+        return result.number_of_edges()
+    if hasattr(result, "__len__"):
+        return len(result)
+    return None
+
+
+def _summarise(runs: list[dict]) -> dict:
+    medians = sorted(r["median_ms"] for r in runs)
+    return {
+        "dyads": len(runs),
+        "median_ms": statistics.median(medians),
+        "max_ms": medians[-1],
+        "events_median": statistics.median(r["result_size"] for r in runs),
+        "events_max": max(r["result_size"] for r in runs),
+    }
+
+
+if __name__ == "__main__":
+    main()
