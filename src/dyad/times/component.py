@@ -101,16 +101,11 @@ class TimeTagger:
         times = []
         for start, end, index, match in _longest_first(candidates):
             pattern = self.rules.patterns[index]
-            name = " ".join(match.group(0).lower().split())
-            if pattern.kind == "calendar" and name in context.named:
-                # The same bare name again ("October 7" twice) is the same date.
-                resolved = context.named[name]
-            else:
-                try:
-                    resolved = self.normalizer.resolve(pattern, match, context)
-                except (ValueError, OverflowError):
-                    # Calendar arithmetic beyond year 1 or 9999: keep the expression, no value.
-                    resolved = Resolved(pattern.type, None)
+            try:
+                resolved = self.normalizer.resolve(pattern, match, context)
+            except (ValueError, OverflowError):
+                # Calendar arithmetic beyond year 1 or 9999: keep the expression, no value.
+                resolved = Resolved(pattern.type, None)
             if resolved is None:
                 continue
             times.append(TimeExpr(text[start:end], start, end, resolved.type, resolved.value,

@@ -52,8 +52,6 @@ class Context:
     # The fiscal period (quarter, half) last mentioned: what "a year ago" compares with.
     period_reference: Period | None = None
     text: str = ""
-    # Bare names already resolved in this text ("october 7" -> its value).
-    named: dict[str, Resolved] = field(default_factory=dict)
     tense: Callable[[int, int], Tense] = field(default=lambda start, end: None)
 
 
@@ -207,9 +205,7 @@ class Normalizer:
         if rel:
             return _resolved(type_, _by_offset(candidates, dct, int(rel.get("offset", 0))), mod)
         forward = self._after_forward_word(context.text, parts.match.start())
-        resolved = _resolved(type_, _nearest(candidates, dct, tense(), forward=forward), mod)
-        context.named[parts.name()] = resolved
-        return resolved
+        return _resolved(type_, _nearest(candidates, dct, tense(), forward=forward), mod)
 
     def _weekday(self, parts, context, tense, type_, mod, part_of_day) -> Resolved:
         weekday = int(parts.meaning("weekday"))
@@ -232,15 +228,9 @@ class Normalizer:
             else:
                 chosen = _by_offset(candidates, dct, offset)
         else:
-            tense_now = tense()
-            if tense_now is None and self._after_forward_word(context.text, parts.match.start()):
-                tense_now = "future"  # "until Tuesday", "by Friday"
-            chosen = _nearest(candidates, dct, tense_now, near=False)
+            chosen = _nearest(candidates, dct, tense(), near=False)
         value = chosen.value() if chosen else None
-        resolved = Resolved(type_, value + suffix if value else None, mod)
-        if not rel:
-            context.named[parts.name()] = resolved
-        return resolved
+        return Resolved(type_, value + suffix if value else None, mod)
 
     def _relative(self, parts: Parts, context: Context, start: int, end: int) -> Resolved | None:
         unit = parts.meaning("unit")
@@ -385,10 +375,6 @@ class Parts:
         self.groups = {k: v for k, v in match.groupdict().items() if v is not None}
         for key, value in pattern.fields.items():
             self.groups.setdefault(key, value)
-
-    def name(self) -> str:
-        """The matched text, normalised for comparing repeated mentions."""
-        return " ".join(self.match.group(0).lower().split())
 
     def has(self, group: str) -> bool:
         return group in self.groups
