@@ -1,0 +1,261 @@
+"""The events component on its own: small sentences with the actors, places,
+times and quotes the earlier stages would hand it set by hand, so each test
+checks what the extractor does with them."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import spacy
+
+from dyad.events import EventExtractor
+from dyad.events.lexicon import load_lexicon
+from dyad.model import Actor, Event, Mention, Place, Quote, Span, Speaker, TimeExpr
+from dyad.nlp import DEFAULT_MODEL
+from dyad.nlp.extensions import register_extensions
+
+ACTORS = {
+    "RUS": Actor("RUS", "Russia", "state", country="RUS"),
+    "HAMAS": Actor("HAMAS", "Hamas", "armed_group", country="PSE"),
+    "IRN": Actor("IRN", "Iran", "state", country="IRN"),
+    "ISR": Actor("ISR", "Israel", "state", country="ISR"),
+    "UKR": Actor("UKR", "Ukraine", "state", country="UKR"),
+    "USA": Actor("USA", "United States", "state", country="USA"),
+    "PUTIN": Actor("PUTIN", "Vladimir Putin", "person", country="RUS", affiliation="RUS"),
+    "NAVALNY": Actor("NAVALNY", "Alexei Navalny", "person", country="RUS"),
+    "BAGHERI": Actor("BAGHERI", "Ali Bagheri Kani", "person", country="IRN", affiliation="IRN"),
+    "KERRY": Actor("KERRY", "John Kerry", "person", country="USA", affiliation="USA"),
+    "LAVROV": Actor("LAVROV", "Sergey Lavrov", "person", country="RUS", affiliation="RUS"),
+    "RUSMEDIA": Actor("RUSMEDIA", "Russian media", "media", country="RUS"),
+    "ROTH": Actor("ROTH", "Kenneth Roth", "person"),
+}
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    register_extensions()
+    return spacy.load(DEFAULT_MODEL)
+
+
+@pytest.fixture(scope="module")
+def extractor(nlp):
+    return EventExtractor(nlp)
+
+
+def run(nlp, extractor, text, mentions, places=(), times=(), quotes=(), published="2024-02-20"):
+    """Parse ``text`` and code its events, given ``mentions`` as (words, actor id)."""
+    doc = nlp(text)
+    doc._.published = published
+    doc._.actors = dict(ACTORS)
+    doc._.mentions = [Mention(w, *_find(text, w), actor) for w, actor in mentions]
+    doc._.places = [Place(w, *_find(text, w), country) for w, country in places]
+    doc._.times = [TimeExpr(w, *_find(text, w), "DATE", value, mod) for w, value, mod in times]
+    doc._.quotes = list(quotes)
+    return extractor(doc)._.events
+
+
+def _find(text: str, words: str) -> tuple[int, int]:
+    match = re.search(re.escape(words), text)
+    assert match, words
+    return match.start(), match.end()
+
+
+def only(events: list[Event], type_: str) -> Event:
+    found = [e for e in events if e.type == type_]
+    assert len(found) == 1, events
+    return found[0]
+
+
+def test_support_verb_carries_an_event_noun_with_its_time(nlp, extractor):
+    text = "Hamas officials conducted further political consultations with the Russians in January."
+    events = run(
+        nlp,
+        extractor,
+        text,
+        [("Hamas officials", "HAMAS"), ("the Russians", "RUS")],
+        times=[("January", "2024-01", None)],
+    )
+    event = only(events, "CONSULT")
+    assert (event.source, event.target, event.mode, event.status) == (
+        "HAMAS",
+        "RUS",
+        "meet",
+        "actual",
+    )
+    assert (event.time.value, event.time_role) == ("2024-01", "occurred")
+    assert event.evidence.text == text.rstrip(".")
+    assert event.id == "e1"
+
+
+def test_not_just_with_x_but_also_y_is_two_meetings_and_no_negation(nlp, extractor):
+    text = (
+        "There, Hamas designees met not just with representatives of the Russian government "
+        "but also Iranian deputy foreign minister Ali Bagheri Kani."
+    )
+    events = run(
+        nlp,
+        extractor,
+        text,
+        [
+            ("Hamas designees", "HAMAS"),
+            ("the Russian government", "RUS"),
+            ("Iranian deputy foreign minister Ali Bagheri Kani", "BAGHERI"),
+        ],
+    )
+    assert {(e.source, e.target) for e in events} == {("HAMAS", "RUS"), ("HAMAS", "IRN")}
+    assert all(e.status == "actual" for e in events)
+    # The minister meets for his state; he stays on the event as a participant.
+    assert next(e for e in events if e.target == "IRN").others == ["BAGHERI"]
+
+
+def test_plain_negation(nlp, extractor):
+    events = run(
+        nlp,
+        extractor,
+        "Kerry did not meet Lavrov in Geneva on Monday.",
+        [("Kerry", "KERRY"), ("Lavrov", "LAVROV")],
+        places=[("Geneva", "CHE")],
+    )
+    event = only(events, "CONSULT")
+    assert (event.source, event.target, event.status) == ("USA", "RUS", "negated")
+    assert event.location.name == "Geneva"
+
+
+def test_intended_and_reported_by_the_speaker_of_an_indirect_report(nlp, extractor):
+    text = (
+        "Shtayyeh informed reporters this past weekend that the Kremlin is prepared to welcome "
+        "a variety of Palestinian delegations for talks, including Hamas."
+    )
+    shtayyeh = Actor("SHTAYYEH", "Mohammad Shtayyeh", "person")
+    extractor_actors = dict(ACTORS, SHTAYYEH=shtayyeh)
+    doc = nlp(text)
+    doc._.published = "2024-02-20"
+    doc._.actors = extractor_actors
+    doc._.mentions = [
+        Mention("Shtayyeh", 0, 8, "SHTAYYEH"),
+        Mention("the Kremlin", *_find(text, "the Kremlin"), "RUS"),
+        Mention("Hamas", *_find(text, "Hamas"), "HAMAS"),
+    ]
+    doc._.places, doc._.quotes = [], []
+    doc._.times = [
+        TimeExpr("this past weekend", *_find(text, "this past weekend"), "DATE", "2024-W07-WE")
+    ]
+    event = only(extractor(doc)._.events, "CONSULT")
+    assert (event.source, event.target, event.mode, event.status) == (
+        "RUS",
+        "HAMAS",
+        "host",
+        "intended",
+    )
+    assert event.reported_by == "SHTAYYEH"
+    # No time of its own: it carries the time it was reported at.
+    assert (event.time.value, event.time_role) == ("2024-W07-WE", "reported")
+
+
+def test_visit_to_a_capital_targets_its_state_and_is_located_there(nlp, extractor):
+    text = (
+        "Russian media revealed that Hamas’s representatives made another sojourn to Moscow "
+        "in late October of last year."
+    )
+    events = run(
+        nlp,
+        extractor,
+        text,
+        [("Russian media", "RUSMEDIA"), ("Hamas’s representatives", "HAMAS")],
+        places=[("Moscow", "RUS")],
+        times=[("late October of last year", "2023-10", "END")],
+    )
+    event = only(events, "CONSULT")
+    assert (event.source, event.target, event.mode) == ("HAMAS", "RUS", "visit")
+    assert (event.status, event.reported_by) == ("actual", "RUSMEDIA")
+    assert (event.location.name, event.location.country) == ("Moscow", "RUS")
+    assert (event.time.value, event.time.mod) == ("2023-10", "END")
+    assert event.evidence.text.startswith("Hamas’s representatives made another sojourn")
+
+
+def test_possessive_nominal_in_a_condition_is_hypothetical(nlp, extractor):
+    text = "And if Putin’s colonial invasion of Ukraine is acceptable, why aren’t settlements fine?"
+    events = run(nlp, extractor, text, [("Putin", "PUTIN"), ("Ukraine", "UKR")])
+    event = only(events, "ASSAULT")
+    assert (event.source, event.target, event.status) == ("PUTIN", "UKR", "hypothetical")
+    assert event.evidence.text == "Putin’s colonial invasion of Ukraine"
+
+
+def test_direct_quote_of_someone_else_is_a_claim(nlp, extractor):
+    text = "“As Putin effectively kills Navalny, what are we doing?” he asked."
+    quote = Quote(
+        "q1",
+        "direct",
+        "As Putin effectively kills Navalny, what are we doing?",
+        [(1, 55)],
+        Speaker("ROTH", "he", 57, 59),
+    )
+    events = run(
+        nlp,
+        extractor,
+        text,
+        [("Putin", "PUTIN"), ("Navalny", "NAVALNY"), ("he", "ROTH")],
+        quotes=[quote],
+    )
+    event = only(events, "ASSAULT")
+    assert (event.source, event.target, event.mode) == ("PUTIN", "NAVALNY", "kill")
+    assert (event.status, event.reported_by, event.quote) == ("claimed", "ROTH", "q1")
+    assert event.evidence.text == "Putin effectively kills Navalny"
+
+
+def test_passive_agent_is_the_source(nlp, extractor):
+    events = run(
+        nlp,
+        extractor,
+        "Navalny was arrested by Russian police in Moscow.",
+        [("Navalny", "NAVALNY"), ("Russian police", "RUS")],
+        places=[("Moscow", "RUS")],
+    )
+    event = only(events, "COERCE")
+    assert (event.source, event.target, event.mode) == ("RUS", "NAVALNY", "arrest")
+
+
+def test_request_for_support_absorbs_the_support_noun(nlp, extractor):
+    text = "Hamas confirmed that it would seek the support of Russia."
+    events = run(nlp, extractor, text, [("Hamas", "HAMAS"), ("it", "HAMAS"), ("Russia", "RUS")])
+    assert [e.type for e in events] == ["REQUEST"]
+    assert (events[0].source, events[0].target, events[0].mode) == ("HAMAS", "RUS", "aid")
+
+
+def test_well_known_date_names_the_attackers(nlp, extractor):
+    text = "This will not be the first meeting before or after the October 7 attacks."
+    events = run(
+        nlp,
+        extractor,
+        text,
+        [],
+        times=[("October 7", "2023-10-07", None)],
+    )
+    event = only(events, "ASSAULT")
+    assert (event.source, event.target, event.time.value) == ("HAMAS", "ISR", "2023-10-07")
+    assert event.status == "actual"
+    assert event.evidence.text == "the October 7 attacks"
+
+
+def test_an_event_needs_a_participant(nlp, extractor):
+    assert run(nlp, extractor, "The talks were long and the meeting ended late.", []) == []
+
+
+def test_evidence_offsets_point_into_the_text(nlp, extractor):
+    text = "Strategic cooperation, if not coordination, between Moscow and Hamas is no secret."
+    events = run(nlp, extractor, text, [("Moscow", "RUS"), ("Hamas", "HAMAS")])
+    event = only(events, "COOPERATE")
+    assert text[event.evidence.start : event.evidence.end] == event.evidence.text
+    assert event.evidence == Span(
+        "Strategic cooperation, if not coordination, between Moscow and Hamas", 0, 68
+    )
+    # A judgement about a relation is the writer's claim, not a reported event.
+    assert event.status == "claimed"
+
+
+def test_lexicon_words_that_yaml_would_read_as_booleans_stay_words():
+    lexicon = load_lexicon()
+    assert "on" in lexicon.verbs["impose"][0].target
+    assert "no" in lexicon.cues.negating_determiners
+    assert lexicon.verbs["welcome"][0].object_actor is True
