@@ -95,7 +95,7 @@ class TimeTagger:
             published=parse_published(doc._.published),
             text=text,
             tense=lambda start, end: (
-                tense_at(doc, start, end, self.rules.future_verbs) if parsed else None
+                tense_at(doc, start, end, *self.rules.future_verbs) if parsed else None
             ),
         )
         times = []
@@ -144,24 +144,38 @@ def _has_pos(doc: Doc, start: int, end: int, allowed: frozenset[str]) -> bool:
     return any(token.pos_ in allowed for token in span)
 
 
-def tense_at(doc: Doc, start: int, end: int, future_verbs: frozenset[str] = frozenset()) -> Tense:
-    """ "past", "future" or None for the verb governing the text at [start, end)."""
+def tense_at(
+    doc: Doc,
+    start: int,
+    end: int,
+    future_verbs: frozenset[str] = frozenset(),
+    future_complement_verbs: frozenset[str] = frozenset(),
+) -> Tense:
+    """ "past", "future" or None for the verb governing the text at [start, end) (parsed docs).
+
+    ``future_verbs`` point ahead when the time hangs off them ("planned for March");
+    ``future_complement_verbs`` when it hangs off their infinitive ("decided to admit
+    them in March", but "decided on Monday" is past).
+    """
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
     for word in span:
         outside = not span.start <= word.head.i < span.end
         if outside and word.dep_ in NOUN_MODIFIER and word.head.pos_ in ("NOUN", "PROPN"):
-            return None  # "the October 7 attacks" names an event; the clause's tense is not its
+            return None  # "the October 7 attacks" names an event: the clause's tense is not its own
     token = span.root
+    via_infinitive = False
     for _ in range(MAX_CLIMB):
         if token.pos_ in VERB_POS and token.dep_ != "aux":
-            if token.lemma_.lower() in future_verbs:
-                return "future"  # "planned to leave on Thursday", "scheduled for Friday"
+            lemma = token.lemma_.lower()
+            if lemma in future_verbs or (via_infinitive and lemma in future_complement_verbs):
+                return "future"
             auxiliaries = [child for child in token.children if child.dep_ in ("aux", "auxpass")]
             # An infinitive ("expected to arrive Friday") takes the tense of its governor.
             if not any(child.tag_ == "TO" for child in auxiliaries) or token.head.i == token.i:
                 break
+            via_infinitive = True
         if token.head.i == token.i:
             return None
         token = token.head

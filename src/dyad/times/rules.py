@@ -111,7 +111,8 @@ class Rules:
     fraction_denominators: frozenset[int]
     triggers: Triggers
     forward_words: frozenset[str]
-    future_verbs: frozenset[str]
+    # (verbs the time hangs off, verbs whose infinitive it hangs off): see tense_at
+    future_verbs: tuple[frozenset[str], frozenset[str]]
 
     def windows(self, text: str) -> dict[frozenset[str], list[tuple[int, int]]]:
         """For each set of trigger kinds patterns need, the stretches of ``text`` to search.
@@ -164,7 +165,10 @@ def load_rules(directory: Path | None = None) -> Rules:
         frozenset(lexicon.get("fraction_denominators", [])),
         triggers,
         frozenset(w.lower() for w in lexicon.get("forward_words", [])),
-        frozenset(w.lower() for w in lexicon.get("future_verbs", [])),
+        (
+            frozenset(w.lower() for w in lexicon["future_verbs"]["directly"]),
+            frozenset(w.lower() for w in lexicon["future_verbs"]["through_infinitive"]),
+        ),
     )
 
 
