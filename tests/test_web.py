@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import re
 from html.parser import HTMLParser
 
+import networkx as nx
+import pyarrow.parquet as pq
 import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
@@ -288,6 +293,29 @@ def test_network_filters_by_window_and_event_class(client):
     conflict = client.get("/api/network", params={"quad": "verbal_conflict"}).json()
     assert [(e["source"], e["target"]) for e in conflict["edges"]] == [("MARZOOK", "RUS")]
     assert client.get("/api/network", params={"quad": "hugs"}).status_code == 422
+    israel = client.get("/api/network", params={"actor": "Israel"}).json()
+    assert [(e["source"], e["target"]) for e in israel["edges"]] == [("HAMAS", "ISR")]
+
+
+def test_exports_are_what_dyad_export_writes(client, tmp_path):
+    events = client.get("/api/export/events.csv", params={"since": "2023-10", "until": "2023-10"})
+    assert events.headers["content-disposition"] == 'attachment; filename="events.csv"'
+    rows = list(csv.DictReader(io.StringIO(events.text)))
+    assert sorted(r["event_type"] for r in rows) == ["CONSULT", "REQUEST"]
+    analyses = client.get("/api/export/seed.jsonl").text.splitlines()
+    assert [json.loads(line)["article"]["title"] for line in analyses] == [
+        'Delegation <img src=x onerror="alert(1)">',
+        "Raid",
+    ]
+    (tmp_path / "events.parquet").write_bytes(client.get("/api/export/events.parquet").content)
+    assert pq.read_table(tmp_path / "events.parquet").num_rows == 3
+    (tmp_path / "net.graphml").write_bytes(client.get("/api/export/net.graphml").content)
+    assert set(nx.read_graphml(tmp_path / "net.graphml").edges) == {
+        ("HAMAS", "RUS"),
+        ("MARZOOK", "RUS"),
+        ("HAMAS", "ISR"),
+    }
+    assert client.get("/api/export/net.svg").status_code == 422
 
 
 def test_search_finds_actors_articles_and_quotes(client):
@@ -356,6 +384,14 @@ def test_highlight_escapes_every_piece_of_overlapping_annotations():
     assert '<a href="/actors/X%26Y">A</a>' in html
     assert "&lt;b&gt;" in html and "<b>" not in html
     assert html.endswith(" said B.")
+
+
+def test_a_local_server_answers_only_to_local_host_names(db):
+    app = create_app(db, allowed_hosts=["127.0.0.1", "localhost"])
+    with TestClient(app, base_url="http://localhost:8000") as local:
+        assert local.get("/api/network").status_code == 200
+    with TestClient(app, base_url="http://attacker.example:8000") as rebound:
+        assert rebound.get("/api/network").status_code == 400
 
 
 def test_serve_refuses_a_store_that_does_not_exist(tmp_path):

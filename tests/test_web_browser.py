@@ -37,7 +37,7 @@ def server(tmp_path_factory, seed_analysis):
     listener = socket.socket()
     listener.bind(("127.0.0.1", 0))
     port = listener.getsockname()[1]
-    config = uvicorn.Config(create_app(db), log_level="warning")
+    config = uvicorn.Config(create_app(db, allowed_hosts=["127.0.0.1"]), log_level="warning")
     running = uvicorn.Server(config)
     thread = threading.Thread(target=running.run, kwargs={"sockets": [listener]}, daemon=True)
     thread.start()

@@ -10,6 +10,8 @@ import typer
 from dyad.cli.app import app
 from dyad.cli.common import DEFAULTS, DbOption, console, fail
 
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
 
 @app.command()
 def serve(
@@ -26,5 +28,7 @@ def serve(
 
     if "://" not in db and not Path(db).expanduser().is_file():
         fail(f"no store at {db}; create one with `dyad ingest … --db {db}`")
+    # On this machine only, the app answers only to this machine's names.
+    hosts = [*LOOPBACK, host] if host in LOOPBACK else None
     console.print(f"dyad serving {db} at http://{host}:{port}/  (API docs: /api/docs)")
-    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+    uvicorn.run(create_app(db, allowed_hosts=hosts), host=host, port=port, log_level="warning")

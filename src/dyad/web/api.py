@@ -2,11 +2,27 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import shutil
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path as FilePath
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, HTTPException, Query
+from fastapi import APIRouter, HTTPException, Path, Query
+from fastapi.responses import FileResponse, Response, StreamingResponse
+from starlette.background import BackgroundTask
 
 from dyad import query
+from dyad.export import (
+    EVENT_COLUMNS,
+    event_rows,
+    write_gexf,
+    write_graphml,
+    write_jsonl,
+    write_parquet,
+)
 from dyad.plover import quad_classes
 from dyad.web import queries
 from dyad.web.deps import Conn, FiltersDep, StoreDep
@@ -121,12 +137,13 @@ def network(
     conn: Conn,
     filters: FiltersDep,
     quad: Annotated[str | None, Query(description="Only events of this PLOVER quad class.")] = None,
+    actor: Annotated[str | None, Query(description="Only edges touching this actor.")] = None,
     limit: Annotated[int, Query(ge=1, le=2000, description="At most this many edges.")] = 150,
 ) -> queries.Network:
     """The actor network of a time window: its heaviest edges, weighted by event count."""
     if quad and quad not in quad_classes():
         raise HTTPException(422, f"unknown quad class {quad!r}; one of {quad_classes()}")
-    return queries.network(conn, filters, quad=quad, limit=limit)
+    return queries.network(conn, filters, quad=quad, actor=actor, limit=limit)
 
 
 @router.get("/events/{event_id}", tags=["events"])
@@ -145,3 +162,68 @@ def article(conn: Conn, article_id: str) -> queries.ArticleView:
     if found is None:
         raise HTTPException(404, f"no article {article_id}")
     return found
+
+
+EXPORT_TYPES = {
+    "jsonl": "application/x-ndjson",
+    "csv": "text/csv; charset=utf-8",
+    "parquet": "application/vnd.apache.parquet",
+    "graphml": "application/graphml+xml",
+    "gexf": "application/gexf+xml",
+}
+
+
+@router.get(
+    "/export/{name}.{format}",
+    tags=["export"],
+    response_class=Response,
+    responses={200: {"content": {kind: {} for kind in EXPORT_TYPES.values()}}},
+)
+def export(
+    store: StoreDep,
+    filters: FiltersDep,
+    name: Annotated[str, Path(description="A name for the downloaded file.")],
+    format: Literal["jsonl", "csv", "parquet", "graphml", "gexf"],
+    actor: Annotated[
+        str | None, Query(description="Network only: edges touching this actor.")
+    ] = None,
+    min_weight: Annotated[int, Query(ge=1, description="Network only: fewer events, no edge.")] = 1,
+):
+    """What `dyad export` writes: analyses (jsonl), one row per event (csv, parquet) or the
+    actor network (graphml, gexf, for Gephi)."""
+    media_type = EXPORT_TYPES[format]
+    filename = f"{name}.{format}"
+    if format == "csv":
+        return StreamingResponse(
+            _csv_lines(event_rows(store, filters)),
+            media_type=media_type,
+            headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+        )
+    folder = tempfile.mkdtemp(prefix="dyad-export-")
+    out = FilePath(folder) / filename
+    if format == "jsonl":
+        write_jsonl(store, out, filters)
+    elif format == "parquet":
+        write_parquet(store, out, filters)
+    else:
+        write = write_graphml if format == "graphml" else write_gexf
+        write(store, out, filters, actor=actor, min_weight=min_weight)
+    return FileResponse(
+        out,
+        media_type=media_type,
+        filename=filename,
+        background=BackgroundTask(shutil.rmtree, folder, ignore_errors=True),
+    )
+
+
+def _csv_lines(rows: Iterator[dict]) -> Iterator[str]:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=EVENT_COLUMNS)
+    writer.writeheader()
+    for count, row in enumerate(rows, 1):
+        writer.writerow(row)
+        if count % 1000 == 0:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()

@@ -11,6 +11,7 @@ import swagger_ui_bundle
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from dyad.store import Store
 from dyad.web.queries import UnknownActor
@@ -42,8 +43,13 @@ carries the sentences and articles that report it.
 """
 
 
-def create_app(db: str) -> FastAPI:
-    """The app over one store (a SQLite file or a database URL)."""
+def create_app(db: str, allowed_hosts: list[str] | None = None) -> FastAPI:
+    """The app over one store (a SQLite file or a database URL).
+
+    With ``allowed_hosts``, requests naming any other host are refused: a web page
+    elsewhere cannot then reach a server on 127.0.0.1 by rebinding its own name
+    to that address.
+    """
     from dyad import __version__
     from dyad.web import api, pages
 
@@ -72,6 +78,9 @@ def create_app(db: str) -> FastAPI:
         StaticFiles(directory=swagger_ui_bundle.swagger_ui_path),
         name="swagger-ui",
     )
+
+    if allowed_hosts:
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
 
     @app.middleware("http")
     async def headers(request: Request, call_next):

@@ -156,12 +156,14 @@ def network_page(
 ):
     if not since and not until:
         since, until = _latest_year(conn)
+    window = urlencode({k: v for k, v in (("since", since), ("until", until)) if v})
     return render(
         request,
         "network.html",
         since=since or "",
         until=until or "",
         quad=quad if quad in quad_classes() else "",
+        window=f"?{window}" if window else "",
         title="Network",
     )
 

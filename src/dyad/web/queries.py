@@ -329,7 +329,12 @@ def _quote_select():
 
 
 def network(
-    conn: Connection, filters: Filters, *, quad: str | None = None, limit: int = 150
+    conn: Connection,
+    filters: Filters,
+    *,
+    quad: str | None = None,
+    actor: str | None = None,
+    limit: int = 150,
 ) -> Network:
     """The actor network of a time window: one edge per pair, weighted by event count.
 
@@ -346,6 +351,8 @@ def network(
     kept = [source.is_not(None), target.is_not(None), source != target]
     if quad:
         kept.append(events.c.type.in_([t for t in event_types() if quad_class(t) == quad]))
+    if actor:
+        kept.append(involving(resolve_actor(conn, actor)))
     ranked = conn.execute(
         filters.events(select(first, second, weight).where(*kept))
         .group_by(first, second)
