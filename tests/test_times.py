@@ -178,3 +178,20 @@ def test_rules_travel_with_a_saved_pipeline(nlp, tmp_path):
     doc = blank.make_doc("The talks ended last year.")
     doc._.published = "2024-02-20"
     assert [t.value for t in tagger(doc)._.times] == ["2023"]
+
+
+def test_verbs_and_words_that_point_ahead(nlp):
+    # Published 1999-02-10: "decided to admit ... in March" is the coming March.
+    text = "NATO has decided to admit Poland in early March."
+    assert value_of(nlp, text, "1999-02-10") == "1999-03"
+    assert value_of(nlp, "The accession was planned for March.", "1999-02-10") == "1999-03"
+    # A past verb, but the date is a deadline close ahead.
+    assert value_of(nlp, "The offer was extended to Nov. 16.", "1989-10-30") == "1989-11-16"
+    assert value_of(nlp, "The offer expired on Oct. 16.", "1989-10-30") == "1989-10-16"
+
+
+def test_part_of_a_period(nlp):
+    time = only(nlp, "Troops will arrive by the end of the month.")
+    assert (time.value, time.mod) == ("2024-02", "END")
+    time = only(nlp, "Sales rose in the first half of 2023.")
+    assert time.value == "2023-H1"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import spacy
 
@@ -71,3 +73,27 @@ def test_no_times_gives_none(nlp):
     assert time_for(doc, word(doc, "went")) is None
     doc._.times = None
     assert time_for(doc, word(doc, "talks")) is None
+
+
+@pytest.mark.slow
+def test_seed_events_get_the_times_of_their_clauses(nlp):
+    import dyad.times  # noqa: F401  (registers dyad_times)
+
+    tagger_nlp = spacy.load(DEFAULT_MODEL)
+    tagger_nlp.add_pipe("dyad_times")
+    text = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "seed" / "moscow-hamas.txt"
+    text = text.read_text(encoding="utf-8")
+    doc = tagger_nlp.make_doc(text)
+    doc._.published = "2024-02-20"
+    doc = tagger_nlp(doc)
+
+    def time_of(phrase: str, word_text: str):
+        start = text.index(phrase)
+        token = next(t for t in doc if t.idx >= start and t.text == word_text)
+        found = time_for(doc, token)
+        return found.value if found else None
+
+    assert time_of("Hamas officials conducted further political", "consultations") == "2024-01"
+    assert time_of("made another sojourn to Moscow", "sojourn") == "2023-10"
+    assert time_of("the October 7 attacks", "attacks") == "2023-10-07"
+    assert time_of("the Kremlin has welcomed high-level delegations", "welcomed") is None
