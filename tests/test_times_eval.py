@@ -68,3 +68,13 @@ def test_every_timebank_file_reads_with_consistent_offsets():
         assert document.published
         for time in document.times:
             assert document.text[time.start : time.end] == time.text
+
+
+def test_values_match_exactly_but_for_week_number_padding():
+    from dyad.eval.timeml import same_value
+
+    assert same_value("2000-W07", "2000-W7")
+    assert same_value("2000-W07-WE", "2000-W7-WE")
+    assert not same_value("2000-W07", "2000-W17")
+    assert not same_value("2000-01", "2000-01-05")
+    assert not same_value(None, "PRESENT_REF")

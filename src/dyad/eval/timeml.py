@@ -6,7 +6,7 @@ with ``doc._.published`` set to the document creation time (``<DCT>``); the
 
 - recall: gold DATEs overlapped by a predicted time expression (any type);
 - value accuracy: of those, the share whose best-overlapping prediction has
-  exactly the gold TIMEX3 value;
+  exactly the gold TIMEX3 value (week numbers compared without zero padding);
 - precision: predicted DATEs that overlap a gold time expression (any type).
 
 Numbers are given for the whole set and per sub-corpus (the directory a file
@@ -15,6 +15,7 @@ sits in), plus counts per TIMEX3 type.
 
 from __future__ import annotations
 
+import re
 import time
 import xml.etree.ElementTree as ElementTree
 from collections import Counter, defaultdict
@@ -28,6 +29,7 @@ from dyad.model import TimeExpr
 from dyad.nlp.extensions import register_extensions
 
 TYPES = ("DATE", "TIME", "DURATION", "SET")
+WEEK_NUMBER = re.compile(r"-W(\d{1,2})\b")
 
 
 @dataclass
@@ -135,7 +137,7 @@ class Tally:
                 self.errors.append(_error(document, gold, None))
                 continue
             self.found_dates += 1
-            if best.value == gold.value:
+            if same_value(best.value, gold.value):
                 self.right_values += 1
             else:
                 self.errors.append(_error(document, gold, best))
@@ -166,6 +168,20 @@ class Tally:
                 for kind in TYPES
             },
         }
+
+
+def same_value(predicted: str | None, gold: str | None) -> bool:
+    """Exact TIMEX3 value match, except that week numbers are compared without zero padding.
+
+    Some gold files write "2000-W7" for ISO week 7; dyad writes "2000-W07".
+    """
+    if predicted is None or gold is None:
+        return predicted == gold
+    return WEEK_NUMBER.sub(_unpadded, predicted) == WEEK_NUMBER.sub(_unpadded, gold)
+
+
+def _unpadded(match: re.Match[str]) -> str:
+    return f"-W{int(match.group(1))}"
 
 
 def _overlaps(a: TimeExpr | GoldTime, b: TimeExpr | GoldTime) -> bool:
