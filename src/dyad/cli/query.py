@@ -111,13 +111,23 @@ def summary_command(
     db: DbOption = DEFAULTS["db"],
     since: SinceOption = None,
     until: UntilOption = None,
+    status: StatusOption = None,
+    source: SourceOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Event counts between two actors by month and PLOVER quad class."""
     store = Store(db)
     try:
-        counts = summary(store, first, second, since=since, until=until)
-    except UnknownActor as error:
+        counts = summary(
+            store,
+            first,
+            second,
+            since=since,
+            until=until,
+            statuses=tuple(status or ()),
+            sources=tuple(source or ()),
+        )
+    except (UnknownActor, ValueError) as error:
         fail(str(error))
     finally:
         store.close()
