@@ -195,3 +195,10 @@ def test_part_of_a_period(nlp):
     assert (time.value, time.mod) == ("2024-02", "END")
     time = only(nlp, "Sales rose in the first half of 2023.")
     assert time.value == "2023-H1"
+
+
+def test_publication_date_may_be_a_date_object(nlp):
+    from datetime import date, datetime
+
+    assert value_of(nlp, "The law passed last year.", date(2024, 2, 20)) == "2023"
+    assert value_of(nlp, "He arrived yesterday.", datetime(2024, 2, 20, 23, 0)) == "2024-02-19"

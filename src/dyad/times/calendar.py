@@ -126,8 +126,13 @@ def parse_value(value: str | None) -> Period | None:
         return None
 
 
-def parse_published(published: str | None) -> date | None:
-    """The publication date from an ISO 8601 string ("2024-02-20", "2024-02-20T10:00Z")."""
+def parse_published(published: str | date | None) -> date | None:
+    """The publication date from an ISO 8601 string ("2024-02-20", "2024-02-20T10:00Z").
+
+    A ``date`` or ``datetime`` set by a user's own pipeline is taken as it is.
+    """
+    if isinstance(published, date):
+        return published if type(published) is date else date(*published.timetuple()[:3])
     if not isinstance(published, str):
         return None
     match = re.match(r"\s*(\d{4})-?(\d{2})-?(\d{2})", published)

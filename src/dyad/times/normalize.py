@@ -108,8 +108,11 @@ class Normalizer:
         if parts.has("decade"):
             return Resolved(type_, parts.text("decade"), mod)
         if parts.has("decade2") or parts.has("decade_word"):
-            digit = int(parts.text("decade2")) if parts.has("decade2") else None
-            digit = digit if digit is not None else int(parts.meaning("decade_word"))
+            # "the '90s", "the nineties": the latest such decade that has begun.
+            if parts.has("decade2"):
+                digit = int(parts.text("decade2"))
+            else:
+                digit = int(parts.meaning("decade_word"))
             century = dct.year // 100 if dct else 19
             if dct and century * 100 + digit * 10 > dct.year:
                 century -= 1
@@ -117,11 +120,12 @@ class Normalizer:
 
         year = parts.year(dct)
         if year is None and (parts.has("rel_year") or parts.has("rel_of")):
+            # "October of last year", "next year's first quarter"
             rel = parts.meaning("rel_year") or parts.meaning("rel_of") or {}
             base = _base(rel, context, "Y")
-            year = base.start.year + int(rel.get("offset", 0)) if base else None
             if base is None:
                 return Resolved(type_, None, mod)
+            year = base.start.year + int(rel.get("offset", 0))
 
         if parts.has("holiday"):
             rule = parts.meaning("holiday")
