@@ -202,3 +202,9 @@ def test_publication_date_may_be_a_date_object(nlp):
 
     assert value_of(nlp, "The law passed last year.", date(2024, 2, 20)) == "2023"
     assert value_of(nlp, "He arrived yesterday.", datetime(2024, 2, 20, 23, 0)) == "2024-02-19"
+
+
+def test_anaphoric_parts_of_days_and_spelled_out_years(nlp):
+    found = times(nlp, "He was held on March 3, 1998, and freed the next morning.", "1998-03-05")
+    assert [(t.type, t.value) for t in found] == [("DATE", "1998-03-03"), ("TIME", "1998-03-04TMO")]
+    assert value_of(nlp, "It was as cold as in the winter of nineteen ninety-four.") == "1994-WI"

@@ -258,7 +258,11 @@ class Normalizer:
             return Resolved(parts.pattern.type, None, mod)
         step_unit, factor = UNIT_STEP.get(unit, (unit, 1))
         moved = base.shift(step_unit, offset * factor)
-        return Resolved(parts.pattern.type, moved.value() if moved else None, mod)
+        value = moved.value() if moved else None
+        part_of_day = parts.meaning("part")
+        if part_of_day:
+            return Resolved("TIME", f"{value}T{part_of_day}" if value else None, mod)
+        return Resolved(parts.pattern.type, value, mod)
 
     def _weekend(self, parts: Parts, context: Context, start: int, end: int) -> Resolved | None:
         """ "the weekend": the one before publication in the past tense, else the coming one."""
