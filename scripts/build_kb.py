@@ -47,6 +47,45 @@ KIND_BY_SECTOR = {
     "OPP": "party",
     "MED": "media",
 }
+# Words that make a dictionary entry an organisation even when its codes are dated.
+ORG_WORDS = {
+    "ADMINISTRATION",
+    "AGENCY",
+    "ALLIANCE",
+    "ARMY",
+    "ASSOCIATION",
+    "AUTHORITY",
+    "BANK",
+    "BOARD",
+    "BUREAU",
+    "CENTER",
+    "CENTRE",
+    "COMMISSION",
+    "COMMITTEE",
+    "COMPANY",
+    "CORPORATION",
+    "COUNCIL",
+    "COURT",
+    "DEPARTMENT",
+    "FORCE",
+    "FORCES",
+    "FOUNDATION",
+    "FRONT",
+    "GOVERNMENT",
+    "GROUP",
+    "INSTITUTE",
+    "LEAGUE",
+    "MINISTRY",
+    "MOVEMENT",
+    "NEWS",
+    "OFFICE",
+    "ORGANIZATION",
+    "PARTY",
+    "SCHOOL",
+    "TANK",
+    "UNION",
+    "UNIVERSITY",
+}
 CODE_RE = re.compile(r"\[([A-Z~]{3,})\s*([^\]]*)\]")
 LEADER_TAG_RE = re.compile(r"^\s*<([^/>][^>]*)>\s*$")
 LEADER_RE = re.compile(r"^\s*([A-Z][^\[#]*?)_?\s*((?:\[[^\]]*\]\s*)+)")
@@ -321,7 +360,9 @@ def build(dictionaries: Path) -> None:
         seen.add((alias_key(entry.name), first_code))
         entry.roles = roles_by_name.get(alias_key(entry.name), [])
         dated = any(start or end for _, start, end in entry.codes)
-        is_person = dated or bool(entry.roles) or any(c[3:6] == "ELI" for c, _, _ in entry.codes)
+        is_person = not ORG_WORDS.intersection(entry.name.strip("_").split("_")) and (
+            dated or bool(entry.roles) or any(c[3:6] == "ELI" for c, _, _ in entry.codes)
+        )
         country, sector = split_code(first_code)
         if country is not None and country not in country_codes:
             country = None

@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from dyad.actors.kb import (
     CAPITAL,
     DEMONYM,
+    NAME,
     PLACE,
     SEAT,
     AliasTarget,
@@ -72,6 +73,7 @@ PERSON_LABELS = {"PERSON"}
 ORG_LABELS = {"ORG"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 SENTENCE_WINDOW = 3
+WIDENED = 4  # rank of a name widened over the words that follow it ('Clinton's aides')
 
 
 @Language.factory("dyad_actors", default_config={"kb_paths": []})
@@ -145,17 +147,33 @@ class _Article:
     def _other_person(
         self, start: int, end: int, targets: list[AliasTarget], person_tokens: set[int]
     ) -> bool:
-        """'Michelle Obama' is not the Obama the base knows by his surname."""
+        """'Michelle Obama' is not the Obama the base knows by his surname, but
+        'Sergey V. Lavrov' is the Lavrov it knows as 'Sergey Lavrov'."""
         entry = self.kb.entries.get(targets[0].actor)
         if entry is None or entry.kind != "person" or end - start != 1 or start == 0:
             return False
         before = self.doc[start - 1]
-        return (
+        if not (
             start in person_tokens
             and before.i in person_tokens
             and before.text[:1].isupper()
             and before.lower_ not in self.lex.title_words
-        )
+        ):
+            return False
+        ent = next(e for e in self.doc.ents if e.start <= start < e.end)
+        return self._kb_person(ent) != entry.id
+
+    def _kb_person(self, span: Span) -> str | None:
+        """The KB person a full name written with or without middle initials names."""
+        words = _clean_name(span, self.lex.title_words).split()
+        for candidate in (words, [w for w in words if not _initial(w)]):
+            if len(candidate) < 2:
+                continue
+            for target in self.kb.lookup(" ".join(candidate)):
+                entry = self.kb.entries.get(target.actor)
+                if entry is not None and entry.kind == "person":
+                    return entry.id
+        return None
 
     def _use_alias(self, start: int, end: int, targets: list[AliasTarget]) -> None:
         doc = self.doc
@@ -170,6 +188,8 @@ class _Article:
                 self._actor_mention(start, end, target.actor, extend=True)
             else:
                 self._place(span, target.actor)
+        elif self._country_in_org_name(span, target):
+            return
         elif target.kind == DEMONYM:
             self._demonym(start, end, target.actor)
         else:
@@ -180,6 +200,36 @@ class _Article:
                 self._actor_mention(start, end, target.actor, extend=True)
                 if entry.kind == "state" and self._under_locative(span):
                     self.places.append(_place(span, target.actor))
+                elif entry.kind != "state":
+                    self._org_apposition(end, target.actor)
+
+    def _country_in_org_name(self, span: Span, target: AliasTarget) -> bool:
+        """'the U.S. Geological Survey': an organisation of that country the base lacks."""
+        entry = self.kb.entries.get(target.actor)
+        if target.kind not in (NAME, DEMONYM) or entry is None or entry.kind != "state":
+            return False
+        ent = _entity_around(span)
+        if ent is None or ent.label_ not in ORG_LABELS or len(ent) <= len(span):
+            return False
+        if any(self.kb.lookup(t.text) and t.i >= span.end and t.is_title for t in ent):
+            return False  # two names side by side, not one organisation's name
+        rest = " ".join(t.lower_ for t in ent if t.i >= span.end)
+        if rest in self.lex.state_nouns or rest in self.lex.member_nouns:
+            return False  # 'the Syrian Army', 'the Chinese Air Force': the state itself
+        self._local_org(ent, country=target.actor)
+        return True
+
+    def _local_org(self, ent: Span, country: str | None = None) -> None:
+        tokens = [t for t in ent if t.text not in POSSESSIVE]
+        if not tokens:
+            return
+        start = tokens[0].i + (1 if tokens[0].lower_ == "the" else 0)
+        span = self.doc[start : tokens[-1].i + 1]
+        name = _name_text(span)
+        if not name:
+            return
+        actor = Actor(id="O:" + ascii_id(name), name=name, kind="organization", country=country)
+        self._add(_Found(span.start, span.end, actor.id, 2), actor)
 
     def _pick(self, targets: list[AliasTarget]) -> AliasTarget:
         """The first (highest-layer) target; among people sharing a name, the one in
@@ -199,45 +249,115 @@ class _Article:
 
     # -- people ------------------------------------------------------------------
 
-    def _person(self, start: int, end: int, kb_id: str | None, name: str | None = None) -> str:
-        """A person's mention; title and apposition teach role and affiliation."""
+    def _person(self, start: int, end: int, kb_id: str | None) -> str:
+        """A person's mention; titles and appositions teach role and affiliation."""
         role, affiliation, country = self._title_before(start)
-        appositive = self._apposition(end)
-        if appositive is not None:
-            role = role or appositive[2]
-            affiliation = affiliation or appositive[3]
-            country = country or appositive[4]
+        before = self._apposition_before(start)
+        after = self._apposition(end)
+        for apposition in (before, after):
+            if apposition is not None:
+                role = role or apposition[2]
+                affiliation = affiliation or apposition[3]
+                country = country or apposition[4]
         if kb_id is not None:
             actor = self.kb.actor(kb_id, self.date)
             if role or affiliation:
                 actor = self._with_role(actor, role, affiliation, country)
         else:
-            actor = self._local_actor(
-                name or _name_text(self.doc[start:end]), role, affiliation, country
-            )
+            name = _clean_name(self.doc[start:end], self.lex.title_words)
+            actor = self._local_actor(name or self.doc[start:end].text, role, affiliation, country)
         self._add(_Found(start, end, actor.id, 3), actor)
-        last = _name_text(self.doc[start:end]).split()[-1].lower()
-        self.surnames[last] = actor.id
-        if appositive is not None:
-            self._add(_Found(appositive[0], appositive[1], actor.id, 3), actor)
+        words = _clean_name(self.doc[start:end], self.lex.title_words).split()
+        if words:
+            self.surnames[words[-1].lower()] = actor.id
+        for apposition in (before, after):
+            if apposition is not None:
+                self._add(_Found(apposition[0], apposition[1], actor.id, 3), actor)
+        self._after_person(start, end, actor)
         return actor.id
+
+    def _after_person(self, start: int, end: int, actor: Actor) -> None:
+        """'the Obama administration' is the state; 'Clinton's aides' act for Clinton."""
+        doc = self.doc
+        i = end + (1 if end < len(doc) and doc[end].text in POSSESSIVE else 0)
+        if i >= len(doc):
+            return
+        if start > 0 and doc[start - 1].lower_ == "the":
+            start -= 1
+        if doc[i].lower_ in self.lex.government_nouns:
+            state = actor.affiliation or actor.country
+            holder = self._ensure_actor(state) if state in self.kb.entries else None
+            if holder is not None and holder.kind == "state":
+                self._add(_Found(start, i + 1, holder.id, WIDENED), holder)
+            return
+        last = self._member_phrase_end(end)
+        if last > end:
+            self._add(_Found(start, last, actor.id, WIDENED), actor)
+
+    def _apposition_before(self, start: int) -> tuple[int, int, str, str | None, str | None] | None:
+        """'the Russian foreign minister, [name]' -> (start, end, role, affiliation, country)."""
+        doc = self.doc
+        comma = start - 1
+        while comma >= 0 and doc[comma].lower_ in self.lex.title_words:
+            comma -= 1  # 'the Republican nominee, Mr. Trump'
+        if comma < 2 or doc[comma].text != ",":
+            return None
+        words: list[str] = []
+        affiliation = country = None
+        i = comma - 1
+        while i >= 0 and comma - i < 8:
+            token = doc[i]
+            if token.lower_ in self.lex.appositive_determiners or token.is_punct:
+                break
+            if token.pos_ not in ("NOUN", "ADJ", "PROPN"):
+                return None
+            if token.text[:1].isupper():
+                targets = self.kb.lookup(token.text)
+                owner = next((f for f in self.found if f.start <= i < f.end), None)
+                if targets and targets[0].kind == DEMONYM:
+                    country = targets[0].actor
+                elif owner is not None and self.actors[owner.actor].kind != "person":
+                    affiliation = owner.actor
+                elif token.lower_ not in self.lex.title_words:
+                    words.insert(0, token.lower_)  # 'Republican': no actor, part of the role
+                else:
+                    words.insert(0, token.lower_)
+            else:
+                words.insert(0, token.lower_)
+            i -= 1
+        if i < 0 or doc[i].lower_ != "the" or not words or not self._role_noun(words[-1]):
+            return None
+        role = " ".join(words)
+        if affiliation is None and country is not None and self._state_role(role):
+            affiliation = country
+            self._ensure_actor(country)
+        return i, comma, role, affiliation, country
 
     def _local_person(self, ent: Span) -> None:
         tokens = [t for t in ent if t.text not in POSSESSIVE]
         if not tokens:
             return
         span = self.doc[tokens[0].i : tokens[-1].i + 1]
-        words = _name_text(span).split()
-        known = self.surnames.get(words[-1].lower()) if words else None
+        title_role = []
+        # Titles spaCy includes in the entity ("Admiral Harris") are roles, not names.
+        while len(span) > 1 and span[0].lower_ in self.lex.title_words:
+            title_role.append(span[0].lower_)
+            span = span[1:]
+        words = _clean_name(span, self.lex.title_words).split()
+        if not words:
+            return
+        known = self.surnames.get(words[-1].lower())
         if known is not None and (
             len(words) == 1 or self.actors[known].name.endswith(" ".join(words))
         ):
             self._add(_Found(span.start, span.end, known, 3), self.actors[known])
             return
-        # Titles spaCy includes in the entity ("President Smith") are roles, not names.
-        while len(span) > 1 and span[0].lower_ in self.lex.title_words:
-            span = span[1:]
-        self._person(span.start, span.end, None)
+        kb_id = self._kb_person(span)
+        actor_id = self._person(span.start, span.end, kb_id)
+        actor = self.actors[actor_id]
+        role = self._role_text(title_role)
+        if role and not actor.role and actor.kind == "person":
+            self.actors[actor_id] = replace(actor, role=role)
 
     def _local_actor(
         self, name: str, role: str | None, affiliation: str | None, country: str | None
@@ -307,8 +427,13 @@ class _Article:
         if affiliation is not None:
             holder = self.actors.get(affiliation)
             country = holder.country if holder else None
-        role = " ".join(w for w in words if w not in ("mr.", "mrs.", "ms.", "dr.")) or None
-        return role, affiliation, country
+        return self._role_text(words), affiliation, country
+
+    def _role_text(self, words: list[str]) -> str | None:
+        """Title words as a role: abbreviations written out, courtesy titles dropped."""
+        expand = self.lex.title_abbreviations
+        kept = [expand.get(w, w) for w in words if w not in self.lex.honorifics]
+        return " ".join(kept) or None
 
     def _mention_ending_at(self, i: int) -> _Found | None:
         return next((f for f in reversed(self.found) if f.end == i + 1), None)
@@ -340,11 +465,41 @@ class _Article:
             else:
                 break
             i += 1
+        head_end = i
+        if words and i < len(doc) and doc[i].pos_ == "ADP" and doc[i].lower_ != "than":
+            # 'an expert on Syria at the Wilson Center,': the phrase runs on to the comma,
+            # the mention ends at its head noun
+            j = i
+            while j < len(doc) and j < i + 10 and doc[j].text not in (",", ".", ";"):
+                j += 1
+            if j < len(doc) and doc[j].text in (",", ".", ";"):
+                i = j
         if not words or i >= len(doc) or doc[i].text not in (",", ".", ";", ")", "—"):
             return None
-        if words[-1] not in self.lex.title_words and self.kb.agent_sector(words[-1]) is None:
+        if not self._role_noun(words[-1]):
             return None
-        return end + 1, i, " ".join(words), affiliation, country
+        role = " ".join(words)
+        if affiliation is None and country is not None and self._state_role(role):
+            affiliation = country
+            self._ensure_actor(country)
+        return end + 1, head_end, role, affiliation, country
+
+    def _role_noun(self, word: str) -> bool:
+        return (
+            word in self.lex.title_words
+            or word in self.lex.anaphoric_nouns
+            or self.kb.agent_sector(word) is not None
+        )
+
+    def _state_role(self, role: str) -> bool:
+        """Does someone with this role act for their state ('ambassador', not 'academic')?"""
+        return self.kb.agent_sector(role) in STATE_SECTORS
+
+    def _org_apposition(self, end: int, actor_id: str) -> None:
+        """'Xinhua, the official Chinese news agency,' names Xinhua twice."""
+        apposition = self._apposition(end)
+        if apposition is not None and self.doc[apposition[0]].lower_ in ("the", "a", "an"):
+            self._add(_Found(apposition[0], apposition[1], actor_id, 3), self.actors[actor_id])
 
     def _unknown_names(self, matched: set[int]) -> None:
         """Surnames of people named earlier that spaCy tagged as something else, and
@@ -358,15 +513,19 @@ class _Article:
                 if len(words) == 1:
                     self._add(_Found(ent.start, ent.end, known, 3), self.actors[known])
             elif ent.label_ in ORG_LABELS:
-                tokens = [t for t in ent if t.text not in POSSESSIVE]
-                span = self.doc[tokens[0].i : tokens[-1].i + 1] if tokens else ent
-                name = _name_text(span)
-                actor = Actor(id="O:" + ascii_id(name), name=name, kind="organization")
-                if actor.id != "O:":
-                    self._add(_Found(span.start, span.end, actor.id, 2), actor)
+                self._local_org(ent)
             elif ent.label_ in PLACE_LABELS and self._under_locative(ent):
                 self.places.append(_place(ent, None))
                 self.claimed.update(range(ent.start, ent.end))
+        for token in self.doc:  # 'Earnest told reporters': a surname spaCy did not tag
+            known = self.surnames.get(token.lower_)
+            if (
+                known is not None
+                and token.i not in self.claimed
+                and token.pos_ == "PROPN"
+                and token.text[:1].isupper()
+            ):
+                self._add(_Found(token.i, token.i + 1, known, 3), self.actors[known])
 
     # -- states, groups and places ----------------------------------------------
 
@@ -450,7 +609,11 @@ class _Article:
         root = span.root
         doc = self.doc
         if span.end < len(doc) and doc[span.end].text in POSSESSIVE:
-            return True
+            following = doc[span.end + 1] if span.end + 1 < len(doc) else None
+            # "Washington's Institute for ...": a place that names what is there
+            return following is None or not following.text[:1].isupper()
+        if self._member_phrase_end(span.end) > span.end:
+            return True  # 'the Pyongyang regime', 'Kremlin officials'
         while root.dep_ == "conj" and root.head != root:
             root = root.head
         if root.dep_ in self.lex.acting_dependencies:
@@ -462,8 +625,8 @@ class _Article:
             return prep in self.lex.acting_prepositions or default
         if root.dep_ == "dobj":
             return root.head.lemma_ not in PLACE_VERBS
-        if root.dep_ in ("compound", "amod", "npadvmod"):
-            return False
+        if root.dep_ in ("compound", "amod", "nmod"):
+            return default  # 'a Pentagon readout' acts; 'Moscow talks' are held there
         return default
 
     def _under_locative(self, span: Span) -> bool:
@@ -482,11 +645,18 @@ class _Article:
     # -- references back -----------------------------------------------------------
 
     def _descriptions(self) -> None:
-        """'the group', 'the terrorist sect', 'the report' -> the nearest fitting actor."""
+        """'the group', 'the report' -> the nearest fitting actor; 'the president' -> the
+        nearest person with that role; 'the government of X' -> X's state."""
         doc = self.doc
         for token in doc:
+            if token.i in self.claimed or token.pos_ != "NOUN":
+                continue
             kinds = self.lex.anaphoric_nouns.get(token.lower_)
-            if kinds is None or token.i in self.claimed or token.pos_ != "NOUN":
+            role = token.lower_ if token.lower_ in self.lex.title_words else None
+            if token.lower_ in self.lex.government_nouns:
+                self._government_of(token)
+                continue
+            if kinds is None and role is None:
                 continue
             det = next((c for c in token.children if c.dep_ == "det"), None)
             if det is None or det.lower_ != "the" or det.i > token.i:
@@ -501,9 +671,34 @@ class _Article:
                 continue
             if any(doc[i].text[:1].isupper() for i in range(det.i + 1, token.i)):
                 continue
-            antecedent = self._antecedent(token, set(kinds), quoted_ok=True)
+            if kinds is not None:
+                # 'the group' is the group last named, not the topic of the paragraph
+                antecedent = self._antecedent(token, set(kinds), quoted_ok=True, salience=False)
+            else:
+                if token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN":
+                    continue  # 'the admiral Harris': a title
+                antecedent = self._antecedent(token, {"person"}, quoted_ok=True, role=role)
             if antecedent is not None:
                 self._add(_Found(det.i, token.i + 1, antecedent, 1), self.actors[antecedent])
+
+    def _government_of(self, token: Token) -> None:
+        """'the government of President Bashar al-Assad' -> SYR."""
+        doc = self.doc
+        det = next((c for c in token.children if c.dep_ == "det"), None)
+        if det is None or det.lower_ != "the" or token.i + 2 >= len(doc):
+            return
+        if doc[token.i + 1].lower_ != "of":
+            return
+        owner = next(
+            (f for f in self.found if f.start >= token.i + 2 and f.start < token.i + 5), None
+        )
+        if owner is None:
+            return
+        actor = self.actors[owner.actor]
+        state = actor.id if actor.kind == "state" else actor.affiliation or actor.country
+        holder = self.actors.get(state) if state else None
+        if holder is not None and holder.kind == "state":
+            self._add(_Found(det.i, token.i + 1, holder.id, 2), holder)
 
     def _pronouns(self) -> None:
         doc = self.doc
@@ -520,7 +715,9 @@ class _Article:
             if inside:
                 continue
             if lower in groups["person"]:
-                antecedent = self._antecedent(token, {"person"}, quoted_ok=False)
+                antecedent = self._cataphor(token) or self._antecedent(
+                    token, {"person"}, quoted_ok=False
+                )
             elif lower in ("its", "itself"):
                 antecedent = self._antecedent(token, _NON_PERSON, quoted_ok=False, window=1)
             elif lower in ("their", "theirs", "themselves") or (
@@ -541,22 +738,57 @@ class _Article:
         quoted_ok: bool,
         window: int = SENTENCE_WINDOW,
         plural: bool = False,
+        role: str | None = None,
+        salience: bool = True,
     ) -> str | None:
-        """The nearest earlier mention of a fitting actor within a few sentences."""
-        sentence_starts = self._sentence_starts()
-        here = bisect_right(sentence_starts, token.i)
-        earliest = sentence_starts[max(0, here - 1 - window)]
-        for found in sorted(self.found, key=lambda f: f.start, reverse=True):
-            if found.end > token.i or found.start < earliest:
+        """A fitting actor mentioned earlier: in the same sentence the nearest one, in
+        earlier sentences (with ``salience``) a subject before others, else the first."""
+        starts = self._sentence_starts()
+        here = bisect_right(starts, token.i) - 1
+        by_sentence: dict[int, list[_Found]] = {}
+        for found in self.found:
+            if found.end > token.i:
+                continue
+            sentence = bisect_right(starts, found.start) - 1
+            if sentence < here - window:
                 continue
             actor = self.actors[found.actor]
             if actor.kind not in kinds or actor.id == AUTHOR_ID:
+                continue
+            if role is not None and role not in (actor.role or ""):
                 continue
             if not quoted_ok and self._in_quote(self.doc[found.start].idx):
                 continue
             if plural and not self._plural(found, actor):
                 continue
-            return actor.id
+            by_sentence.setdefault(sentence, []).append(found)
+        for sentence in range(here, here - window - 1, -1):
+            candidates = sorted(by_sentence.get(sentence, []), key=lambda f: f.start)
+            if not candidates:
+                continue
+            if sentence < here and salience:
+                subjects = [f for f in candidates if self._is_subject(f)]
+                return (subjects or candidates)[0].actor
+            return candidates[-1].actor
+        return None
+
+    def _is_subject(self, found: _Found) -> bool:
+        root = self.doc[found.start : found.end].root
+        return root.dep_ in ("nsubj", "nsubjpass")
+
+    def _cataphor(self, token: Token) -> str | None:
+        """'In her statement, Hillary Clinton defended ...': the subject that follows."""
+        if token.lower_ not in ("his", "her", "their", "its") or self._in_quote(token.idx):
+            return None
+        sentence = token.sent if self.doc.has_annotation("SENT_START") else None
+        if sentence is None or token.i > sentence.root.i:
+            return None
+        if not any(a.dep_ in ("prep", "advcl") for a in token.ancestors):
+            return None
+        for found in self.found:
+            if token.i < found.start < sentence.root.i and self._is_subject(found):
+                if self.actors[found.actor].kind == "person":
+                    return found.actor
         return None
 
     def _plural(self, found: _Found, actor: Actor) -> bool:
@@ -676,6 +908,27 @@ def _inside_longer_name(span: Span) -> bool:
         and (entity.start < span.start or entity.end > span.end)
         and (ent_iob != "O")
     )
+
+
+def _entity_around(span: Span) -> Span | None:
+    return next((e for e in span.doc.ents if e.start <= span.start and span.end <= e.end), None)
+
+
+NAME_SUFFIXES = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"}
+
+
+def _clean_name(span: Span, titles: frozenset[str]) -> str:
+    """A person's name without possessive, leading titles and suffixes ('Jr.')."""
+    words = [t.text for t in span if t.text not in POSSESSIVE]
+    while len(words) > 1 and words[0].lower() in titles:
+        words = words[1:]
+    while len(words) > 1 and words[-1].lower().strip(",") in NAME_SUFFIXES:
+        words = words[:-1]
+    return " ".join(" ".join(words).split()).strip(" ,")
+
+
+def _initial(word: str) -> bool:
+    return len(word) <= 2 and word.endswith(".") or (len(word) == 1 and word.isupper())
 
 
 def _name_text(span: Span) -> str:

@@ -93,6 +93,9 @@ class Lexicon:
     acting_prepositions: frozenset[str]
     title_words: frozenset[str]
     appositive_determiners: frozenset[str]
+    government_nouns: frozenset[str]
+    title_abbreviations: dict[str, str]
+    honorifics: frozenset[str]
     affiliation_roles: frozenset[str]
     pronouns: dict[str, frozenset[str]]
 
@@ -108,6 +111,9 @@ class Lexicon:
             acting_prepositions=frozenset(data["acting_prepositions"]),
             title_words=frozenset(data["title_words"]),
             appositive_determiners=frozenset(data["appositive_determiners"]),
+            government_nouns=frozenset(data["government_nouns"]),
+            title_abbreviations=dict(data["title_abbreviations"]),
+            honorifics=frozenset(data["honorifics"]),
             affiliation_roles=frozenset(data["affiliation_roles"]),
             pronouns={k: frozenset(v) for k, v in data["pronouns"].items()},
         )
@@ -200,12 +206,13 @@ class KnowledgeBase:
             for alias in [entry.name, *info.get("aliases", [])]:
                 target = AliasTarget(iso3, NAME, f"{source}: states.{iso3}")
                 self.add_alias(alias, target, first=True, cased=True)
-        for seat, iso3 in (data.get("seats") or {}).items():
-            target = AliasTarget(iso3, SEAT, f"{source}: seats.{seat}")
-            self.add_alias(seat, target, first=True, cased=True)
+        seats = data.get("seats") or {}
         for kind_key in ("organizations", "people"):
             for item in data.get(kind_key) or []:
                 self._add_entry(item, kind_key, f"{source}: {kind_key}.{item['id']}", override)
+        for seat, actor_id in seats.items():  # after the organisations they may stand for
+            target = AliasTarget(str(actor_id), SEAT, f"{source}: seats.{seat}")
+            self.add_alias(seat, target, first=True, cased=True)
 
     def _add_entry(self, item: dict[str, Any], kind_key: str, source: str, override: bool) -> None:
         actor_id = str(item["id"])
@@ -237,20 +244,26 @@ class KnowledgeBase:
 
     def _load_phoenix(self, path: Path) -> None:
         """Dictionary actors; one that names a curated actor is merged into it."""
+        government = self.lexicon.government_nouns
         with open(path, encoding="utf-8") as handle:
             for row in csv.DictReader(handle):
                 source = row["source"]
                 name_key = normalize(row["name"])
+                person = row["kind"] == "person"
+                # People are also recognised by a full-name alias ('Ban Ki-Moon' for
+                # 'Secretary-General Ban Ki-Moon'); organisations only by their name, since
+                # dictionary catch-alls list many organisations as aliases of one entry.
                 keys = [name_key] + [
-                    normalize(a) for a in _split(row["aliases"]) if " " in a.strip()
+                    normalize(a) for a in _split(row["aliases"]) if person and " " in a.strip()
                 ]
                 known = [
                     t
                     for key in keys
                     for t in self.aliases.get(key, [])
-                    if t.kind in (NAME, SEAT) and t.source.startswith("curated")
+                    if t.kind in (NAME, SEAT)
+                    and t.source.startswith("curated")
+                    and (key == name_key or self.entries[t.actor].kind == "person")
                 ] or [t for t in self.aliases.get(name_key, []) if t.kind in (NAME, SEAT)]
-                person = row["kind"] == "person"
                 # A full name is the same actor whatever kind the dictionary guessed;
                 # a one-word name only when both are people or both are not.
                 same = next(
@@ -277,6 +290,8 @@ class KnowledgeBase:
                         raw_roles=(row["codes"], row["roles"], row["country"]),
                     )
                 for alias in _split(row["aliases"]):
+                    if person and alias.rsplit(" ", 1)[-1].lower() in government:
+                        continue  # 'Obama Administration' is the state, not the man
                     self.add_alias(alias, AliasTarget(actor_id, kind, source))
 
     # -- queries -------------------------------------------------------------
@@ -406,7 +421,7 @@ def _cached_base() -> KnowledgeBase:
     """The shipped layers from a pickle next to the user's caches, rebuilt when a data file
     changes; the data files stay the source of truth."""
     stamp = hashlib.sha256(__version__.encode())
-    for path in sorted(KB_DIR.iterdir()):
+    for path in [Path(__file__), *sorted(KB_DIR.iterdir())]:
         info = path.stat()
         stamp.update(f"{path.name}:{info.st_size}:{info.st_mtime_ns};".encode())
     cache_home = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")

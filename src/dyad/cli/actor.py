@@ -57,8 +57,10 @@ def actor(
         table.add_row("actor from", answer.get("source") or answer["alias_source"])
         for role in answer.get("roles", []):
             span = f"{role['start'] or '…'} – {role['end'] or 'now'}"
-            table.add_row("role", f"{role['title'] or role['sector'] or '?'} of "
-                          f"{role['affiliation']} ({span})")
+            table.add_row(
+                "role",
+                f"{role['title'] or role['sector'] or '?'} of {role['affiliation']} ({span})",
+            )
         console.print(table)
         console.print()
 

@@ -5,7 +5,9 @@ shared data folder (e.g. ``polnear/train/text/<name>.txt``, read at eval time)
 and lists mentions by character offsets with the expected actor, either a
 knowledge-base id (``{"id": "OBAMA"}``) or the properties an article-local
 actor must have (``{"kind": "person", "country": "USA", "sector": "GOV"}``), or
-``{"place": "RUS"}`` for a name that must be a place and not an actor.
+``{"place": true}`` for a name that must be a place and not an actor, or
+``{"same": key}`` for the actor found at another gold mention carrying that
+``key`` (a local person's short name or pronoun).
 
 A gold mention is resolved when a predicted mention covers its last character
 (the head of an English noun phrase) and that mention's actor fits. Scores are
@@ -57,28 +59,32 @@ def evaluate(path: Path, nlp: Language) -> dict[str, Any]:
     errors: list[dict[str, Any]] = []
     for doc, analysis in zip(documents, analyze_articles(articles, nlp), strict=True):
         actors = {a.id: a for a in analysis.actors}
-        for item in doc["mentions"]:
+        covering = [_covering(analysis.mentions, m["start"], m["end"]) for m in doc["mentions"]]
+        keyed = {
+            item["key"]: mention.actor if mention else None
+            for item, mention in zip(doc["mentions"], covering, strict=True)
+            if "key" in item
+        }
+        for item, mention in zip(doc["mentions"], covering, strict=True):
             case = item.get("case", "other")
             total[case] += 1
-            mention = _covering(analysis.mentions, item["start"], item["end"])
-            ok = _fits(item["actor"], mention, actors)
-            if ok:
+            if _fits(item["actor"], mention, actors, keyed):
                 right[case] += 1
-            else:
-                if mention is None:
-                    missed[case] += 1
-                errors.append(
-                    {
-                        "path": doc["path"],
-                        "start": item["start"],
-                        "end": item["end"],
-                        "case": case,
-                        "gold": item["actor"],
-                        "got": None
-                        if mention is None
-                        else {"text": mention.text, "actor": _describe(actors.get(mention.actor))},
-                    }
-                )
+                continue
+            if mention is None:
+                missed[case] += 1
+            errors.append(
+                {
+                    "path": doc["path"],
+                    "start": item["start"],
+                    "end": item["end"],
+                    "case": case,
+                    "gold": item["actor"],
+                    "got": None
+                    if mention is None
+                    else {"text": mention.text, "actor": _describe(actors.get(mention.actor))},
+                }
+            )
     n = sum(total.values())
     return {
         "mentions": n,
@@ -105,14 +111,19 @@ def _fits(
     expected: dict[str, Any],
     mention: Mention | None,
     actors: dict[str, Actor],
+    keyed: dict[str, str | None],
 ) -> bool:
-    if "place" in expected:
+    """``{"place": true}``: no actor here; ``{"same": key}``: the actor found at the gold
+    mention with that key; ``{"id": X}``: that KB actor; else the listed properties."""
+    if expected.get("place"):
         return mention is None
     if mention is None:
         return False
     actor = actors.get(mention.actor)
     if actor is None:
         return False
+    if "same" in expected:
+        return keyed.get(expected["same"]) == actor.id
     if "id" in expected:
         return expected["id"] in (actor.id, actor.kb_id)
     return all(getattr(actor, key) == value for key, value in expected.items())
