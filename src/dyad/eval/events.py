@@ -17,6 +17,10 @@ compared with the gold ones:
   CONSULT and COOPERATE match either way round;
 - ``precision``: predicted events in the gold sentences that match a gold event.
 
+Items may carry a ``split``: the metrics are given for each split as well, and
+the errors are listed only for the ``dev`` split, so a held-out ``test`` split
+can be scored without being looked into.
+
 Gold actors are descriptions, not ids: any of the listed alternatives matches
 a predicted actor with that id or knowledge-base id, an actor of that country
 (an ISO3 code stands for the state, its government and its officials), or an
@@ -54,14 +58,21 @@ def evaluate(path: Path, nlp: Language) -> dict[str, Any]:
         )
         for name, items in by_file.items()
     ]
-    counts: Counter[str] = Counter()
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
     per_type: dict[str, Counter[str]] = defaultdict(Counter)
-    misses: list[str] = []
+    misses: dict[str, list[str]] = defaultdict(list)
     for analysis in analyze_articles(articles, nlp):
         actors = {a.id: a for a in analysis.actors}
         for item in by_file[analysis.article.id]:
-            _score_sentence(item, analysis, actors, counts, per_type, misses)
-    return _report(gold, counts, per_type, misses)
+            split = item.get("split", "all")
+            _score_sentence(item, analysis, actors, counts[split], per_type, misses[split])
+    total: Counter[str] = sum(counts.values(), Counter())
+    report = _report(total, per_type)
+    if len(counts) > 1:
+        report["splits"] = {split: _report(c) for split, c in sorted(counts.items())}
+    # Errors are listed for the development split only, so the held-out one stays unseen.
+    report["misses"] = misses.get("dev", misses.get("all", []))[:MAX_MISSES]
+    return report
 
 
 def _data_dir(gold_path: Path, name: str) -> Path:
@@ -155,9 +166,9 @@ def _ratio(numerator: int, denominator: int) -> float | None:
 
 
 def _report(
-    gold: dict, counts: Counter[str], per_type: dict[str, Counter[str]], misses: list[str]
+    counts: Counter[str], per_type: dict[str, Counter[str]] | None = None
 ) -> dict[str, Any]:
-    return {
+    report = {
         "sentences": counts["sentences"],
         "gold_events": counts["gold"],
         "predicted_events": counts["predicted"],
@@ -170,6 +181,7 @@ def _report(
         "precision": _ratio(counts["predicted_matched"], counts["predicted"]),
         "sentences_with_events": _ratio(counts["sentences_with_events"], counts["sentences"]),
         "counts": dict(counts),
-        "by_type": {t: dict(c) for t, c in sorted(per_type.items())},
-        "misses": misses[:MAX_MISSES],
     }
+    if per_type is not None:
+        report["by_type"] = {t: dict(c) for t, c in sorted(per_type.items())}
+    return report
