@@ -99,7 +99,7 @@ class TimeTagger:
             ),
         )
         times = []
-        for start, end, index, match in _longest_first(candidates):
+        for start, end, index, match in _longest_first(candidates, len(text)):
             pattern = self.rules.patterns[index]
             try:
                 resolved = self.normalizer.resolve(pattern, match, context)
@@ -124,15 +124,15 @@ def _matches(regex: re.Pattern[str], text: str, windows: list[tuple[int, int]]):
         yield from regex.finditer(text, start, end)
 
 
-def _longest_first(candidates: list) -> list:
+def _longest_first(candidates: list, length: int) -> list:
     """Non-overlapping matches, longest first, then the earlier pattern; in text order."""
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(length)
     chosen = []
     for candidate in sorted(candidates, key=lambda c: (c[0] - c[1], c[2], c[0])):
         start, end = candidate[0], candidate[1]
-        if any(start < other_end and other_start < end for other_start, other_end in taken):
+        if 1 in taken[start:end]:
             continue
-        taken.append((start, end))
+        taken[start:end] = b"\x01" * (end - start)
         chosen.append(candidate)
     return sorted(chosen, key=lambda c: c[0])
 
