@@ -1,6 +1,6 @@
 from datetime import date
 
-from dyad.timex import overlaps, period, sort_date
+from dyad.timex import period, sort_date
 
 
 def test_periods_of_timex3_values():
@@ -25,8 +25,8 @@ def test_undated_events_sort_at_the_publication_date():
     assert sort_date("PAST_REF", None, None) is None
 
 
-def test_overlap_of_nested_periods():
-    assert overlaps("2023-10", "2023-10-25")
-    assert not overlaps("2023-10", "2024-01")
-    assert overlaps(None, None)
-    assert not overlaps("2023-10", None)
+def test_mods_narrow_the_period_and_open_ends_name_none():
+    assert period("2023-10", "END") == (date(2023, 10, 21), date(2023, 10, 31))
+    assert period("2023", "START") == (date(2023, 1, 1), date(2023, 5, 1))
+    assert period("2023-10", "BEFORE") is None
+    assert period("2023-10", "APPROX") == period("2023-10")

@@ -66,5 +66,8 @@ def _with_sentence(doc: Doc, event: Event) -> Event:
         span = doc.char_span(event.evidence.start, event.evidence.end, alignment_mode="expand")
         if span is not None:
             sent = span[0].sent
-            event.sentence = Span(sent.text, sent.start_char, sent.end_char)
+            # Sentences may carry the paragraph breaks around them; evidence should not.
+            start = sent.start_char + len(sent.text) - len(sent.text.lstrip())
+            end = sent.start_char + len(sent.text.rstrip())
+            event.sentence = Span(doc.text[start:end], start, end)
     return event

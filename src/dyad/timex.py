@@ -17,14 +17,29 @@ _DECADE = re.compile(r"^(\d{3})$")
 _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
 
 
-def period(value: str | None) -> tuple[date, date] | None:
-    """First and last day of the period a TIMEX3 date value names, or None."""
-    if not value:
+# Open-ended modifiers name no bounded period ("before October" is any time before it).
+OPEN_MODS = frozenset({"BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER"})
+_PART_OF_PERIOD = {"START": 0, "MID": 1, "END": 2}
+
+
+def period(value: str | None, mod: str | None = None) -> tuple[date, date] | None:
+    """First and last day of the period a TIMEX3 date value (with its mod) names, or None.
+
+    START, MID and END keep the first, middle and last third of the period, so
+    "late October" and "October 7" are different times.
+    """
+    if not value or mod in OPEN_MODS:
         return None
     try:
-        return _period(value)
+        span = _period(value)
     except ValueError:  # impossible dates such as 2023-02-30
         return None
+    if span is None or mod not in _PART_OF_PERIOD:
+        return span
+    start, end = span
+    third = (end - start + timedelta(days=1)) / 3
+    part = _PART_OF_PERIOD[mod]
+    return start + part * third, start + (part + 1) * third - timedelta(days=1)
 
 
 def _period(value: str) -> tuple[date, date] | None:
@@ -82,10 +97,3 @@ def sort_date(value: str | None, mod: str | None, fallback: str | None = None) -
         day = start
     return day.isoformat()
 
-
-def overlaps(a: str | None, b: str | None) -> bool:
-    """Whether two TIMEX3 values can name the same time (unknown overlaps nothing)."""
-    span_a, span_b = period(a), period(b)
-    if span_a is None or span_b is None:
-        return a == b
-    return span_a[0] <= span_b[1] and span_b[0] <= span_a[1]

@@ -325,7 +325,7 @@ class _ArticleWriter:
         source, target = self.actor_id(item.source), self.actor_id(item.target)
         time_value = item.time.value if item.time else None
         time_mod = item.time.mod if item.time else None
-        span = period(time_value)
+        span = period(time_value, time_mod)
         event_id = self._matching_event(item, source, target, time_value, span)
         if event_id is None:
             event_id = self.conn.execute(
