@@ -14,10 +14,13 @@ def test_periods_of_timex3_values():
     assert period("2023-02-30") is None
 
 
-def test_late_october_sorts_after_october_7_and_before_sorts_first():
-    assert sort_date("2023-10", "END") == "2023-10-31"
-    assert sort_date("2023-10-07", None) < sort_date("2023-10", "END")
+def test_timeline_places_events_mid_period_and_mods_move_them():
+    assert sort_date("2023-10-07", None) == "2023-10-07"
+    assert sort_date("2023-10", None) == "2023-10-16"
+    assert sort_date("2023-10", "END") == "2023-10-26"
+    assert sort_date("2023-10-07", None) < sort_date("2023-10", None) < sort_date("2023-10", "END")
     assert sort_date("2023-10", "BEFORE") == "2023-09-30"
+    assert sort_date("2023-10", "AFTER") == "2023-11-01"
 
 
 def test_undated_events_sort_at_the_publication_date():

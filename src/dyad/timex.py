@@ -78,22 +78,18 @@ def _months(year: int, first: int, last: int) -> tuple[date, date]:
 def sort_date(value: str | None, mod: str | None, fallback: str | None = None) -> str | None:
     """The day an event is placed at on a timeline.
 
-    Modifiers move it inside its period ("late October" sorts after "October 7");
-    BEFORE puts it just ahead of the period. Without a usable value, ``fallback``
-    (the publication date) is used.
+    The middle of the period its time names (so an event known to the month sits
+    mid-month, between the dated events of that month), narrowed by START, MID
+    and END; BEFORE and AFTER put it just outside the period. Without a usable
+    value, ``fallback`` (the publication date) is used.
     """
-    span = period(value)
-    if span is None:
+    whole = period(value)
+    if whole is None:
         fallback_span = period(fallback[:10]) if fallback else None
         return fallback_span[0].isoformat() if fallback_span else None
-    start, end = span
-    if mod in ("END", "AFTER", "ON_OR_AFTER"):
-        day = end
-    elif mod == "MID":
-        day = start + (end - start) / 2
-    elif mod in ("BEFORE", "ON_OR_BEFORE"):
-        day = start - timedelta(days=1)
-    else:
-        day = start
-    return day.isoformat()
-
+    if mod in ("BEFORE", "ON_OR_BEFORE"):
+        return (whole[0] - timedelta(days=1)).isoformat()
+    if mod in ("AFTER", "ON_OR_AFTER"):
+        return (whole[1] + timedelta(days=1)).isoformat()
+    start, end = period(value, mod) or whole
+    return (start + (end - start) / 2).isoformat()
