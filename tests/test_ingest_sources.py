@@ -269,6 +269,22 @@ def test_near_duplicates_link_wire_copies_but_not_other_reports():
     assert finder.check(retold) is None
 
 
+def test_a_republished_column_in_polnear_is_the_only_near_duplicate(shared):
+    # The New York Times ran the same column on the web (March 4, 2016) and in print
+    # (March 5) under another headline, with an abstract added. The finder reports no
+    # other pair among these 300 articles.
+    finder = DuplicateFinder()
+    found = []
+    for path in sorted((shared / "data/polnear/train/text").glob("*.txt"))[:300]:
+        article = Article(text=path.read_text(encoding="utf-8"), url=path.name)
+        verdict = finder.check(article)
+        if verdict is None:
+            finder.remember(article)
+        else:
+            found.append((path.name, verdict.kind))
+    assert found == [("nyt_2016-03-05_polls-suggest-possibility-of-dea.txt", "near")]
+
+
 def test_duplicates_are_remembered_across_runs(tmp_path):
     [original] = read_sources([str(FIXTURES / "article.html")])
     [copy] = read_sources([str(FIXTURES / "wire-copy.html")])

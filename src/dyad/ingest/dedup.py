@@ -98,6 +98,7 @@ class DuplicateFinder:
         self.first_urls: dict[str, str | None] = {}  # first copies seen in this run
         self.waiting: set[str] = set()  # first copies not yet in the store
         self.pending_links: dict[str, list[tuple[Article, Duplicate]]] = {}
+        self._last_signed: tuple[str, MinHash | None] | None = None
         self._loaded = memory is None
         if memory is not None:
             self._backfill()
@@ -112,7 +113,7 @@ class DuplicateFinder:
                 return ALREADY_STORED
             if self.memory.has_article(key):
                 return Duplicate(key, "exact", 1.0)
-        minhash = signature(article.text)
+        minhash = self._signature(article)
         if minhash is None:
             return None
         self._load()
@@ -129,7 +130,7 @@ class DuplicateFinder:
         key = article.hash
         self.first_urls[key] = article.url
         self.waiting.add(key)
-        minhash = signature(article.text)
+        minhash = self._signature(article)
         if minhash is not None:
             self._load()
             self._index(key, minhash)
@@ -154,6 +155,12 @@ class DuplicateFinder:
             self.memory.add_signature(key, minhash.hashvalues.tobytes())
         for copy, duplicate in self.pending_links.pop(key, []):
             self.memory.add_duplicate(key, copy, duplicate.kind, duplicate.similarity)
+
+    def _signature(self, article: Article) -> MinHash | None:
+        # check() and then remember() see the same article: sign it once.
+        if self._last_signed is None or self._last_signed[0] != article.hash:
+            self._last_signed = (article.hash, signature(article.text))
+        return self._last_signed[1]
 
     def _index(self, key: str, minhash: MinHash) -> None:
         if key not in self.signatures:

@@ -15,8 +15,10 @@ from dyad.model import Article
 for _name in ("trafilatura", "htmldate", "courlan"):
     logging.getLogger(_name).addHandler(logging.NullHandler())
 
-# Reader comments, tables and images are not the article's own prose.
+# Reader comments, tables and images are not the article's own prose. Precision over
+# recall: a menu or teaser line taken for text becomes a false event downstream.
 EXTRACTION = {
+    "favor_precision": True,
     "include_comments": False,
     "include_tables": False,
     "include_images": False,
@@ -36,7 +38,7 @@ def html_article(
 
     Raises ``BadInput`` when the page has no article text.
     """
-    page = trafilatura.bare_extraction(html, url=url, **EXTRACTION)
+    page = trafilatura.bare_extraction(html, url=url, fast=not options.html_fallbacks, **EXTRACTION)
     if page is None or not (page.text or "").strip():
         raise BadInput("no article text (empty or boilerplate-only page)")
     text = _without_headline(page.text, page.title)

@@ -7,7 +7,8 @@ from functools import cache
 # Short texts ("Talks resumed.") carry too little evidence to overrule the default.
 MIN_CHARS = 40
 MIN_CONFIDENCE = 0.9
-SAMPLE_CHARS = 3000
+# A thousand characters decide as well as a whole article, at a third of the cost.
+SAMPLE_CHARS = 1000
 
 
 @cache

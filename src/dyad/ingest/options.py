@@ -34,6 +34,9 @@ class IngestOptions:
     fetch_links: bool = False
     # Largest single document (file, WARC record, download) read; larger ones are skipped.
     max_bytes: int = 10 * 2**20
+    # Also run trafilatura's fallback extractors (readability, jusText) and keep the better
+    # text: a little more recall on pages of unusual layout, at about half the speed.
+    html_fallbacks: bool = False
     # Pages whose main text is shorter are navigation, paywalls or error pages.
     min_words: int = 25
     timeout: float = 15.0
