@@ -1,6 +1,6 @@
 """spaCy component `dyad_times`: time expressions normalised to TIMEX3 values.
 
-Reads ``doc._.published`` (ISO 8601 date string or None) and writes
+Reads ``doc._.published`` (ISO 8601 date string, ``date``, or None) and writes
 ``doc._.times``: a list of ``dyad.model.TimeExpr`` in text order, with the
 TIMEX3 type (DATE, TIME, DURATION, SET), value and mod. The patterns and
 word lists are data (``dyad/data/times/*.yaml``); the parse, when the
