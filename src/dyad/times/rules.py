@@ -1,7 +1,8 @@
 """Loading the time tagger's word lists and patterns (data/times/*.yaml) into regexes.
 
-Compiled once per component: the tagger's cost per article is a handful of
-regex scans over the text, not a scan per token.
+Compiled once per component. Each pattern declares the trigger words it
+needs, and runs only over the stretches of text around them, so an article
+costs a few short regex scans, not a scan per pattern per token.
 """
 
 from __future__ import annotations
