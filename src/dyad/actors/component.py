@@ -23,6 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from dyad.actors.kb import (
+    APOSTROPHES,
     CAPITAL,
     DEMONYM,
     NAME,
@@ -32,7 +33,6 @@ from dyad.actors.kb import (
     KnowledgeBase,
     ascii_id,
     load_kb,
-    normalize,
 )
 from dyad.model import Actor, Mention, Place
 from dyad.nlp.extensions import register_extensions
@@ -124,11 +124,13 @@ class _Article:
     def __post_init__(self) -> None:
         self.lex = self.kb.lexicon
         self.quoted = _quoted_ranges(self.doc.text)
+        self.ents = list(self.doc.ents)
+        self.entity_at = {t: ent for ent in self.ents for t in range(ent.start, ent.end)}
 
     # -- steps -----------------------------------------------------------------
 
     def resolve(self) -> None:
-        people = [e for e in self.doc.ents if e.label_ in PERSON_LABELS]
+        people = [e for e in self.ents if e.label_ in PERSON_LABELS]
         person_tokens = {t.i for e in people for t in e}
         matches = list(match_aliases(self.doc, self.kb))
         matched_tokens = set()
@@ -160,7 +162,7 @@ class _Article:
             and before.lower_ not in self.lex.title_words
         ):
             return False
-        ent = next(e for e in self.doc.ents if e.start <= start < e.end)
+        ent = self.entity_at[start]
         return self._kb_person(ent) != entry.id
 
     def _kb_person(self, span: Span) -> str | None:
@@ -179,7 +181,7 @@ class _Article:
         doc = self.doc
         span = doc[start:end]
         target = self._pick(targets)
-        if target.kind in (PLACE, CAPITAL, SEAT) and _inside_longer_name(span):
+        if target.kind in (PLACE, CAPITAL, SEAT) and self._inside_longer_name(span):
             return  # 'Munich' in 'the Munich Security Conference'
         if target.kind == PLACE:
             self._place(span, target.actor)
@@ -203,13 +205,25 @@ class _Article:
                 elif entry.kind != "state":
                     self._org_apposition(end, target.actor)
 
+    def _inside_longer_name(self, span: Span) -> bool:
+        """Is the span part of a longer named entity that is not itself a place?"""
+        entity = self.entity_at.get(span.start)
+        if entity is None or entity.label_ in PLACE_LABELS:
+            return False
+        return entity.start < span.start or entity.end > span.end
+
     def _country_in_org_name(self, span: Span, target: AliasTarget) -> bool:
         """'the U.S. Geological Survey': an organisation of that country the base lacks."""
         entry = self.kb.entries.get(target.actor)
         if target.kind not in (NAME, DEMONYM) or entry is None or entry.kind != "state":
             return False
-        ent = _entity_around(span)
-        if ent is None or ent.label_ not in ORG_LABELS or len(ent) <= len(span):
+        ent = self.entity_at.get(span.start)
+        if (
+            ent is None
+            or ent.end < span.end
+            or ent.label_ not in ORG_LABELS
+            or len(ent) <= len(span)
+        ):
             return False
         if any(self.kb.lookup(t.text) and t.i >= span.end and t.is_title for t in ent):
             return False  # two names side by side, not one organisation's name
@@ -504,7 +518,7 @@ class _Article:
     def _unknown_names(self, matched: set[int]) -> None:
         """Surnames of people named earlier that spaCy tagged as something else, and
         organisations the base lacks."""
-        for ent in self.doc.ents:
+        for ent in self.ents:
             if any(t.i in self.claimed or t.i in matched for t in ent):
                 continue
             words = _name_text(ent).split()
@@ -860,27 +874,37 @@ def match_aliases(doc: Doc, kb: KnowledgeBase) -> Iterator[tuple[int, int, list[
     Aliases are looked up by the text they cover (lower case, one space), so the
     match does not depend on how the tokenizer splits 'al-Qaeda' or 'U.S.'. A match
     starts at a capitalised word or at 'the' before one; a short all-capitals alias
-    ('US', 'WHO') must be written in capitals.
+    ('US', 'WHO') must be written in capitals. Only tokens that begin some alias are
+    tried, and only as far as that alias's length.
     """
     text = doc.text
+    lowered = text.translate(APOSTROPHES).lower()
     n = len(doc)
     i = 0
     while i < n:
         token = doc[i]
-        starts_the = token.lower_ == "the" and i + 1 < n and doc[i + 1].text[:1].isupper()
-        if not (token.text[:1].isupper() or starts_the):
+        first = i
+        if token.lower_ == "the" and i + 1 < n and doc[i + 1].text[:1].isupper():
+            first = i + 1
+        elif not token.text[:1].isupper():
             i += 1
             continue
-        limit = i
-        while limit < n and limit - i < kb.max_alias_words + 2 and "\n" not in doc[limit].text:
+        pieces = kb.first_pieces.get(lowered[doc[first].idx : doc[first].idx + len(doc[first])])
+        if pieces is None:
+            i += 1
+            continue
+        limit = first
+        while limit < n and limit - first < 2 * pieces + 1 and "\n" not in doc[limit].text:
             limit += 1
         hit = None
-        for j in range(limit - 1, i - 1, -1):
+        for j in range(limit - 1, first - 1, -1):
             last = doc[j]
             raw = text[token.idx : last.idx + len(last)]
-            key = normalize(raw)
+            key = lowered[token.idx : last.idx + len(last)]
+            if "  " in key or "\n" in key:
+                key = " ".join(key.split())
             targets = kb.aliases.get(key)
-            if targets is None and key.startswith("the "):
+            if targets is None and first > i:
                 targets = kb.aliases.get(key[4:])
             if targets and (raw.isupper() or not all(t.capitals_only for t in targets)):
                 hit = (j + 1, targets)
@@ -894,24 +918,6 @@ def match_aliases(doc: Doc, kb: KnowledgeBase) -> Iterator[tuple[int, int, list[
 
 def _quoted_ranges(text: str) -> list[tuple[int, int]]:
     return sorted((p.start, p.end) for p in find_double_quoted(text))
-
-
-def _inside_longer_name(span: Span) -> bool:
-    """Is the span part of a longer named entity that is not itself a place?"""
-    ent_iob = span[0].ent_iob_
-    label = span[0].ent_type_
-    if not label or label in PLACE_LABELS:
-        return False
-    entity = next((e for e in span.doc.ents if e.start <= span.start < e.end), None)
-    return (
-        entity is not None
-        and (entity.start < span.start or entity.end > span.end)
-        and (ent_iob != "O")
-    )
-
-
-def _entity_around(span: Span) -> Span | None:
-    return next((e for e in span.doc.ents if e.start <= span.start and span.end <= e.end), None)
 
 
 NAME_SUFFIXES = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"}

@@ -35,12 +35,13 @@ STATE_SECTOR = "GOV"
 NAME, DEMONYM, CAPITAL, SEAT, PLACE = "name", "demonym", "capital", "seat", "place"
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
+APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
+_PIECES = re.compile(r"[\s\-–/]+")
 
 
 def normalize(text: str) -> str:
     """Lookup key of a name: lower case, straight apostrophes, one space, no leading 'the'."""
-    key = " ".join(text.translate(_APOSTROPHES).lower().split())
+    key = " ".join(text.translate(APOSTROPHES).lower().split())
     return key[4:] if key.startswith("the ") else key
 
 
@@ -126,6 +127,8 @@ class KnowledgeBase:
         self.agents: dict[str, str] = {}
         self.demonym_of: dict[str, str] = {}  # ISO3 -> adjective ("Russian")
         self.max_alias_words = 1
+        # first piece of an alias ('al' of 'al-qaeda') -> most pieces an alias starting so has
+        self.first_pieces: dict[str, int] = {}
         self.lexicon = Lexicon.load(KB_DIR / "lexicon.yaml")
 
     # -- loading -------------------------------------------------------------
@@ -173,6 +176,9 @@ class KnowledgeBase:
         else:
             targets.append(target)
         self.max_alias_words = max(self.max_alias_words, key.count(" ") + 1)
+        pieces = _PIECES.split(key)
+        for first in {pieces[0], key.split(" ")[0]}:
+            self.first_pieces[first] = max(self.first_pieces.get(first, 0), len(pieces))
 
     def _load_countries(self, path: Path) -> None:
         with open(path, encoding="utf-8") as handle:
