@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from dyad.events.context import DocContext
-from dyad.events.lexicon import Frame, Lexicon, NamedEvent
+from dyad.events.lexicon import Cues, Frame, Lexicon, NamedEvent
 from dyad.model import Event, Location, Place, Span, TimeExpr, TimeValue
 from dyad.times.governing import time_for
 
@@ -82,7 +82,7 @@ def _verbal_readings(ctx: DocContext, lexicon: Lexicon) -> Iterator[Reading]:
         chain = _control_chain(token)
         subject, passive = _subject(chain)
         for frame in frames:
-            reading = _read_verb(ctx, token, frame, chain, subject, passive)
+            reading = _read_verb(ctx, token, frame, chain, subject, passive, lexicon.cues)
             if reading is not None:
                 yield reading
                 break
@@ -95,6 +95,7 @@ def _read_verb(
     chain: list[Token],
     subject: Token | None,
     passive: bool,
+    cues: Cues,
 ) -> Reading | None:
     objects = _children(verb, ("dobj",))
     if passive and subject is not None:
@@ -113,6 +114,10 @@ def _read_verb(
         has_clause = any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)
         if has_clause != frame.complement:
             return None
+    if frame.object_person and not any(
+        ctx.token_actor[o.i] or o.lemma_.lower() in cues.group_nouns for o in objects
+    ):
+        return None
     if frame.object_actor is not None:
         slot_words = [w for slot in frame.target for w in _slot(verb, slot)]
         has_actor = any(actors_of(ctx, w) for w in objects + slot_words)
@@ -231,7 +236,7 @@ def _read_noun(
             targets = targets or doer
             sources = sources or _prep_actors(ctx, support, ("from", "by"))
         else:
-            sources = sources or doer
+            sources = sources or doer or _prep_actors(ctx, support, ("by",))
     sources, targets = _named_event(ctx, lexicon, noun, frame, sources, targets)
     return Reading(
         trigger=noun,
@@ -411,17 +416,40 @@ def _subject(chain: list[Token]) -> tuple[Token | None, bool]:
         if found:
             return subject, passive
         top = chain[-1]
-        if top.dep_ not in SHARED_SUBJECT_DEPS or top.head.i == top.i:
+        if top.head.i == top.i:
             break
         head = top.head
-        if top.dep_ in ("pcomp", "pobj"):
+        if top.dep_ == "acl" and head.pos_ == "NOUN":
+            # "engaged in an effort to broker a deal": whoever makes the effort.
+            head = _governing_verb(head)
+            if head is None:
+                break
+        elif top.dep_ not in SHARED_SUBJECT_DEPS:
+            break
+        elif top.dep_ in ("pcomp", "pobj"):
             if head.dep_ != "prep" or head.head.pos_ not in ("VERB", "AUX"):
                 break
+            if head.lower_ in ("for", "of"):
+                # "lashed out at Turkey for having shot down …", "accused Trump of
+                # showing support": the one blamed did it.
+                blamed = _children(head.head, ("dobj",)) + _slot(head.head, "at")
+                if blamed:
+                    return blamed[0], False
             head = head.head
         elif head.pos_ not in ("VERB", "AUX"):
             break
         chain = _control_chain(head)
     return None, False
+
+
+def _governing_verb(noun: Token) -> Token | None:
+    """The verb a noun is the object of, directly or through a preposition."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    elif noun.dep_ != "dobj":
+        return None
+    return head if head.pos_ in ("VERB", "AUX") else None
 
 
 def _own_subject(chain: list[Token]) -> tuple[Token | None, bool, bool]:
@@ -705,11 +733,19 @@ def _grammatical_status(lexicon: Lexicon, reading: Reading) -> str | None:
         for child in trigger.children:
             if child.dep_ == "det" and child.lower_ in cues.negating_determiners:
                 found.add("negated")
+            if child.dep_ == "mark" and child.lower_ in cues.conditional_marks:
+                found.add("hypothetical")
         # A nominal event is only as real as the clause it is the subject of:
         # "the ground operation may create ...", "if Putin's invasion is acceptable".
         nodes = [trigger.head] if trigger.dep_ in ("nsubj", "nsubjpass") else []
     else:
         nodes = reading.chain
+        # "they give no support to …": the event noun a verb carries may be denied.
+        for noun in (reading.absorbed, trigger if reading.support is not None else None):
+            if noun is not None and any(
+                c.dep_ == "det" and c.lower_ in cues.negating_determiners for c in noun.children
+            ):
+                found.add("negated")
     for node in nodes:
         for child in node.children:
             if child.dep_ == "neg" and not _focus_negation(child):

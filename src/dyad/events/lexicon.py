@@ -46,6 +46,7 @@ class Frame:
     object: frozenset[str] = frozenset()
     object_actor: bool | None = None
     complement: bool | None = None
+    object_person: bool = False
     source_kind: frozenset[str] = frozenset()
     modifier: frozenset[str] = frozenset()
     of: str = "source"  # what "N of X" names for a noun: its source or its target
