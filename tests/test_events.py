@@ -258,4 +258,4 @@ def test_lexicon_words_that_yaml_would_read_as_booleans_stay_words():
     lexicon = load_lexicon()
     assert "on" in lexicon.verbs["impose"][0].target
     assert "no" in lexicon.cues.negating_determiners
-    assert lexicon.verbs["welcome"][0].object_actor is True
+    assert lexicon.verbs["welcome"][0].object_person is True
