@@ -457,3 +457,52 @@ def test_gzip_of_a_single_page(tmp_path):
     (tmp_path / "cut.html.gz").write_bytes(data[: len(data) // 2])
     items = outcomes(read_sources([str(tmp_path)]))
     assert items == {ARTICLE_URL: "article", "cut.html.gz": "skipped: truncated gzip"}
+
+
+def test_language_filter_can_be_turned_off():
+    [french] = read_sources([str(FIXTURES / "french.html")], options=IngestOptions(language=None))
+    assert isinstance(french, Article) and french.language == "fr"
+
+
+def test_a_reader_failure_skips_that_input_only(tmp_path, monkeypatch):
+    import dyad.ingest.readers as readers
+
+    def broken_feed(*_args):
+        raise RuntimeError("parser bug")
+        yield
+
+    monkeypatch.setattr(readers, "read_feed", broken_feed)
+    shutil.copy(FIXTURES / "feed.atom", tmp_path / "a.atom")
+    shutil.copy(FIXTURES / "article.html", tmp_path / "b.html")
+    first, second = read_sources([str(tmp_path)])
+    assert first.reason == "reader failed (RuntimeError: parser bug)"
+    assert second.url == ARTICLE_URL
+
+
+@pytest.mark.slow
+def test_extract_prints_schema_valid_json_for_a_web_page(shared):
+    import json
+
+    import jsonschema
+
+    schema = json.loads((shared / "schema" / "analysis.schema.json").read_text(encoding="utf-8"))
+    result = runner.invoke(app, ["extract", str(FIXTURES / "article.html")])
+    assert result.exit_code == 0, result.output
+    analysis = json.loads(result.stdout)
+    jsonschema.validate(analysis, schema)
+    article = analysis["article"]
+    assert (article["url"], article["source"], article["published"]) == (
+        ARTICLE_URL,
+        "The Daily Ledger",
+        "2024-03-05",
+    )
+    # On stdin a page is recognised as HTML, unless --jsonl says the input is JSONL.
+    as_jsonl = runner.invoke(app, ["extract", "--jsonl", "-"], input=CRAWLED_PAGE)
+    assert as_jsonl.exit_code == 1 and "skipped <stdin>:1: invalid JSON" in as_jsonl.output
+    piped = runner.invoke(app, ["extract", "-"], input=CRAWLED_PAGE)
+    assert json.loads(piped.stdout)["article"]["text"] == article["text"]
+
+
+def test_column_option_is_checked():
+    result = runner.invoke(app, ["extract", "x.csv", "--columns", "body=text"])
+    assert result.exit_code == 2 and "--columns takes FIELD=COLUMN pairs" in result.output

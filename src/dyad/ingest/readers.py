@@ -119,15 +119,15 @@ class _Reader:
     def read_all(self, paths: Iterable[str]) -> Iterator[Located]:
         for raw in paths:
             if raw == "-":
-                yield from self.read_stdin()
+                yield from _guarded("<stdin>", self.read_stdin())
             elif raw.startswith(URL_PREFIXES):
-                yield from self.read_url(raw)
+                yield from _guarded(raw, self.read_url(raw))
             else:
                 path = Path(raw)
                 if path.is_dir():
                     yield from self.read_folder(path)
                 elif path.is_file():
-                    yield from self.read_file(path, explicit=True)
+                    yield from _guarded(raw, self.read_file(path, explicit=True))
                 else:
                     yield raw, Skipped(raw, "no such file or folder")
 
@@ -136,7 +136,7 @@ class _Reader:
             hidden = any(part.startswith(".") for part in child.relative_to(folder).parts)
             if hidden or child.name.endswith(SIDECAR_SUFFIX):
                 continue
-            yield from self.read_file(child, explicit=False)
+            yield from _guarded(str(child), self.read_file(child, explicit=False))
 
     def read_stdin(self) -> Iterator[Located]:
         stream = getattr(sys.stdin, "buffer", None)
@@ -166,6 +166,9 @@ class _Reader:
                 stream.seek(0)
                 fmt = self.file_format(path, head, explicit)
                 if fmt in STREAMED_FORMATS:
+                    kind = binary_kind(head) if fmt != "warc" and not is_gzip(head) else None
+                    if kind:
+                        raise BadInput(f"binary file, not text ({kind})")
                     yield from self.read_stream(stream, origin, fmt, gzipped=is_gzip(head))
                     return
                 size = path.stat().st_size
@@ -259,6 +262,15 @@ class _Reader:
             yield origin, Skipped(origin, str(error))
             return
         yield origin, article_or_skip(origin, text, meta)
+
+
+def _guarded(origin: str, items: Iterator[Located]) -> Iterator[Located]:
+    """The items of one input; a reader's unforeseen failure skips that input, not the batch."""
+    try:
+        yield from items
+    except Exception as error:  # noqa: BLE001 - parsers of broken files fail in many ways
+        message = " ".join(str(error).split())[:160]
+        yield origin, Skipped(origin, f"reader failed ({type(error).__name__}: {message})")
 
 
 def _sniff(head: bytes) -> str | None:
