@@ -55,6 +55,8 @@ def evaluate(path: Path, nlp: Language) -> dict[str, Any]:
     ]
     total: Counter[str] = Counter()
     right: Counter[str] = Counter()
+    split_total: Counter[str] = Counter()
+    split_right: Counter[str] = Counter()
     missed: Counter[str] = Counter()
     errors: list[dict[str, Any]] = []
     for doc, analysis in zip(documents, analyze_articles(articles, nlp), strict=True):
@@ -67,9 +69,12 @@ def evaluate(path: Path, nlp: Language) -> dict[str, Any]:
         }
         for item, mention in zip(doc["mentions"], covering, strict=True):
             case = item.get("case", "other")
+            split = doc.get("split", "all")
             total[case] += 1
+            split_total[split] += 1
             if _fits(item["actor"], mention, actors, keyed):
                 right[case] += 1
+                split_right[split] += 1
                 continue
             if mention is None:
                 missed[case] += 1
@@ -91,6 +96,10 @@ def evaluate(path: Path, nlp: Language) -> dict[str, Any]:
         "documents": len(documents),
         "accuracy": round(sum(right.values()) / n, 4) if n else None,
         "missed": sum(missed.values()),
+        "by_split": {
+            split: {"n": split_total[split], "accuracy": round(split_right[split] / n_split, 4)}
+            for split, n_split in sorted(split_total.items())
+        },
         "by_case": {
             case: {"n": total[case], "accuracy": round(right[case] / total[case], 4)}
             for case in sorted(total)
