@@ -29,6 +29,7 @@ ACTORS = {
     "LAVROV": Actor("LAVROV", "Sergey Lavrov", "person", country="RUS", affiliation="RUS"),
     "RUSMEDIA": Actor("RUSMEDIA", "Russian media", "media", country="RUS"),
     "ROTH": Actor("ROTH", "Kenneth Roth", "person"),
+    "TUR": Actor("TUR", "Turkey", "state", country="TUR"),
 }
 
 
@@ -259,3 +260,20 @@ def test_lexicon_words_that_yaml_would_read_as_booleans_stay_words():
     assert "on" in lexicon.verbs["impose"][0].target
     assert "no" in lexicon.cues.negating_determiners
     assert lexicon.verbs["welcome"][0].object_person is True
+
+
+def test_who_is_blamed_for_a_deed_did_it(nlp, extractor):
+    text = "Putin lashed out at Turkey for having shot down a Russian bomber."
+    events = run(
+        nlp, extractor, text, [("Putin", "PUTIN"), ("Turkey", "TUR"), ("Russian bomber", "RUS")]
+    )
+    accuse = only(events, "ACCUSE")
+    assert (accuse.source, accuse.target) == ("PUTIN", "TUR")
+    assault = only(events, "ASSAULT")
+    assert (assault.source, assault.target) == ("TUR", "RUS")
+
+
+def test_welcoming_a_move_is_support_not_hosting(nlp, extractor):
+    text = "The United States welcomes the entry of Turkey into the war."
+    events = run(nlp, extractor, text, [("The United States", "USA"), ("Turkey", "TUR")])
+    assert [(e.type, e.source, e.target) for e in events] == [("SUPPORT", "USA", "TUR")]

@@ -176,7 +176,13 @@ def _nominal_readings(ctx: DocContext, lexicon: Lexicon) -> Iterator[Reading]:
                 for c in token.children
             ):
                 continue
-            yield _read_noun(ctx, lexicon, token, frame, cues.support_verbs)
+            reading = _read_noun(ctx, lexicon, token, frame, cues.support_verbs)
+            if frame.source_kind and not any(
+                ctx.actor(s) is not None and ctx.actor(s).kind in frame.source_kind
+                for s in reading.sources
+            ):
+                continue
+            yield reading
             break
 
 
