@@ -176,12 +176,16 @@ def test_search_articles_and_quotes_with_stems_phrases_and_exclusions(corpus):
         "daily"
     }
     assert search(corpus, "al-Aqsa U.S.") == []  # punctuation is not an operator
+    assert search(corpus, "the of") == []
+    assert {h.published for h in search(corpus, "the ports", kind="articles")} == {"2024-01-20"}
 
 
 def test_fts5_query_quotes_every_word():
     assert fts5_query('Hamas "late October" -Iran') == '("Hamas" AND "late October") NOT "Iran"'
     assert fts5_query("Putin or Lavrov talks") == '("Putin" OR "Lavrov") AND "talks"'
     assert fts5_query("al-Aqsa") == '"al Aqsa"'
+    # Stop words are left out, as PostgreSQL's English configuration does, except in phrases.
+    assert fts5_query('the talks of "the year"') == '"talks" AND "the year"'
 
 
 def test_monthly_counts_by_quad_for_an_actor_a_dyad_and_all(corpus):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy import ColumnElement, Connection, Select, and_, func, or_, select
 
 from dyad.plover import quad_class
 from dyad.query.actors import resolve_actor
@@ -40,16 +40,38 @@ def event_counts(
     month = func.substr(events.c.sort_date, 1, 7).label("month")
     query = select(month, events.c.type, func.count().label("n")).group_by(month, events.c.type)
     with store.engine.connect() as conn:
-        if actor:
-            ids = resolve_actor(conn, actor, include_affiliates)
-            others = resolve_actor(conn, counterpart, include_affiliates) if counterpart else None
-            query = query.where(involving(ids, others))
-        rows = conn.execute(filters.events(query)).all()
+        if actor and not counterpart:
+            rows = _actor_rows(conn, query, resolve_actor(conn, actor, include_affiliates), filters)
+        else:
+            if actor:
+                ids = resolve_actor(conn, actor, include_affiliates)
+                others = resolve_actor(conn, counterpart, include_affiliates)
+                query = query.where(involving(ids, others))
+            rows = [(r.month, r.type, r.n) for r in conn.execute(filters.events(query))]
     counts: dict[str, Counter] = {}
-    for row in sorted(rows, key=lambda r: (r.month is None, r.month or "")):
-        key = row.type if by_type else quad_class(row.type) or row.type
-        counts.setdefault(row.month or UNDATED, Counter())[key] += row.n
-    return counts
+    for month_, kind, n in sorted(rows, key=lambda r: (r[0] is None, r[0] or "")):
+        key = kind if by_type else quad_class(kind) or kind
+        counts.setdefault(month_ or UNDATED, Counter())[key] += n
+    return {month_: +counter for month_, counter in counts.items() if +counter}
+
+
+def _actor_rows(conn: Connection, query: Select, ids: set[str], filters: Filters) -> list:
+    """(month, type, n) of events on either side of ``ids``.
+
+    As the actor, plus as the counterpart, minus both at once: each part reads
+    one index (actor, date, type) alone, where ``source OR target`` reads rows.
+    """
+    events = schema.events
+    parts = (
+        (1, events.c.source_id.in_(ids)),
+        (1, events.c.target_id.in_(ids)),
+        (-1, and_(events.c.source_id.in_(ids), events.c.target_id.in_(ids))),
+    )
+    rows = []
+    for sign, condition in parts:
+        for row in conn.execute(filters.events(query.where(condition))):
+            rows.append((row.month, row.type, sign * row.n))
+    return rows
 
 
 def summary(

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 from typing import Literal
 
 from sqlalchemy import Connection, Select, func, literal, select
@@ -43,7 +45,7 @@ def search(
     limit: int = 20,
 ) -> list[SearchHit]:
     """Best matches first (BM25 on SQLite, ts_rank on PostgreSQL)."""
-    if not _words(query):
+    if not [w for w in _words(query) if not _stop_word(w)]:
         return []
     documents, articles, quotes = schema.search_documents, schema.articles, schema.quotes
     with store.engine.connect() as conn:
@@ -135,7 +137,9 @@ def fts5_query(query: str) -> str:
             continue
         if word.startswith("-") and len(word) > 1:
             negated, word = "-", word[1:]
-        text = " ".join(_words(phrase or word))
+        # As on PostgreSQL, "the" or "of" alone says nothing (and matches every article).
+        words = _words(phrase) if phrase else [w for w in _words(word) if not _stop_word(w)]
+        text = " ".join(words)
         if not text:
             continue
         term = f'"{text}"'
@@ -152,6 +156,17 @@ def fts5_query(query: str) -> str:
     for term in unwanted:
         expression = f"({expression}) NOT {term}"
     return expression
+
+
+@cache
+def stop_words() -> frozenset[str]:
+    path = resources.files("dyad").joinpath("data/search/english.stop")
+    lines = path.read_text("utf-8").splitlines()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
+def _stop_word(word: str) -> bool:
+    return word.lower() in stop_words()
 
 
 def _words(text: str) -> list[str]:

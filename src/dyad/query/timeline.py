@@ -91,11 +91,27 @@ def timeline(
         }
         if not entries:
             return []
+        # The same selection again, joined to its evidence: no list of ids to send.
         found = conn.execute(
-            select(evidence, articles.c.title, articles.c.url, articles.c.published)
-            .join(articles, articles.c.id == evidence.c.article_id)
-            .where(evidence.c.event_id.in_(list(entries)))
-            .order_by(articles.c.published, evidence.c.article_id, evidence.c.start)
+            filters.events(
+                select(
+                    evidence.c.event_id,
+                    evidence.c.article_id,
+                    evidence.c.text,
+                    evidence.c.start,
+                    evidence.c.end,
+                    evidence.c.sentence_text,
+                    evidence.c.status,
+                    evidence.c.reported_by,
+                    evidence.c.quote_id,
+                    articles.c.title,
+                    articles.c.url,
+                    articles.c.published,
+                )
+                .join(events, events.c.id == evidence.c.event_id)
+                .join(articles, articles.c.id == evidence.c.article_id)
+                .where(pair)
+            ).order_by(articles.c.published, evidence.c.article_id, evidence.c.start)
         )
         for row in found:
             entries[row.event_id].evidence.append(
