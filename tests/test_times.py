@@ -101,6 +101,7 @@ def test_seasons_quarters_decades_centuries(nlp):
     assert value_of(nlp, "Sales fell last summer.") == "2023-SU"
     assert value_of(nlp, "Profit rose in the third quarter of 2023.") == "2023-Q3"
     assert value_of(nlp, "Third-quarter profit rose.", "1989-11-02") == "1989-Q3"
+    assert value_of(nlp, "Growth in Q3 2023 slowed.") == "2023-Q3"
     assert value_of(nlp, "It grew in the 1990s.") == "199"
     assert value_of(nlp, "It was built in the early 1980s.") == "198"
     assert value_of(nlp, "the 20th century") == "19"
@@ -116,6 +117,8 @@ def test_a_year_earlier_is_anchored_to_the_time_mentioned_before_it(nlp):
 def test_durations_and_sets(nlp):
     time = only(nlp, "The war has lasted three years.")
     assert (time.type, time.value) == ("DURATION", "P3Y")
+    time = only(nlp, "Spending rises over the next five years.")
+    assert (time.type, time.value, time.mod) == ("DURATION", "P5Y", None)
     time = only(nlp, "a five-year plan")
     assert (time.type, time.value) == ("DURATION", "P5Y")
     time = only(nlp, "The council meets every week.")
