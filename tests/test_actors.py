@@ -154,6 +154,49 @@ def test_description_refers_back(nlp):
     assert actor_of(doc, "the group").id == "HEZBOLLAH"
 
 
+def test_office_named_by_title_is_its_holder_on_that_date(nlp):
+    text = "The Turkish president met Russia's foreign minister."
+    doc = run(nlp, text, published="2016-08-29")
+    assert actor_of(doc, "The Turkish president").id == "ERDOGAN"
+    assert actor_of(doc, "foreign minister").id == "LAVROV"
+    doc = run(nlp, "The Turkish president spoke.", published="2010-01-01")
+    assert actor_of(doc, "The Turkish president").id == "TUR"  # Erdogan was prime minister
+
+
+def test_leader_administration_and_government_of(nlp):
+    text = (
+        "The Obama administration criticised the government of President Bashar al-Assad, "
+        "and the regime in Damascus replied."
+    )
+    doc = run(nlp, text, published="2016-09-06")
+    assert actor_of(doc, "The Obama administration").id == "USA"
+    assert actor_of(doc, "the government").id == "SYR"
+    assert actor_of(doc, "the regime").id == "SYR"
+
+
+def test_middle_initials_and_titles_reach_the_kb(nlp):
+    doc = run(nlp, "Sergey V. Lavrov met Adm. Harry B. Harris Jr. Later the admiral spoke.")
+    assert actor_of(doc, "Sergey V. Lavrov").id == "LAVROV"
+    harris = actor_of(doc, "Harris Jr.")
+    assert (harris.kind, harris.role) == ("person", "admiral")
+    assert actor_of(doc, "the admiral").id == harris.id
+
+
+def test_pronoun_prefers_the_previous_subject(nlp):
+    text = (
+        "Mr. Obama said he had instructed Mr. Kerry to keep negotiating. "
+        "The goal, he said, is a durable cease-fire."
+    )
+    doc = run(nlp, text, published="2016-09-06")
+    assert actor_of(doc, "he", 1).id == "OBAMA"
+
+
+def test_country_inside_an_organisation_name(nlp):
+    doc = run(nlp, "The U.S. Geological Survey said it detected an earthquake.")
+    survey = actor_of(doc, "Survey")
+    assert (survey.kind, survey.country) == ("organization", "USA")
+
+
 def test_mentions_sorted_and_disjoint(nlp, seed_article):
     doc = run(nlp, seed_article.text, seed_article.published)
     spans = [(m.start, m.end) for m in doc._.mentions]

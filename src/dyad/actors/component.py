@@ -543,9 +543,44 @@ class _Article:
 
     # -- states, groups and places ----------------------------------------------
 
+    def _office(self, start: int, end: int, state: str, phrase: str) -> bool:
+        """'the Turkish president', 'Russia's foreign minister' -> who held it that day."""
+        doc = self.doc
+        if end < len(doc) and (doc[end].ent_type_ in PERSON_LABELS or doc[end].pos_ == "PROPN"):
+            return False  # a title before a name: the name is the mention
+        holder = self.kb.office_holder(state, phrase, self.date)
+        if holder is None:
+            return False
+        if start > 0 and doc[start - 1].lower_ == "the":
+            start -= 1
+        self._add(_Found(start, end, holder, 2), self._ensure_actor(holder))
+        return True
+
+    def _office_after(self, end: int) -> int:
+        """End of a lower-case title right after a state's name ('US vice president')."""
+        doc = self.doc
+        i = end + (1 if end < len(doc) and doc[end].text in POSSESSIVE else 0)
+        j = i
+        while (
+            j < len(doc)
+            and j < i + 4
+            and doc[j].is_lower
+            and doc[j].lower_ in (self.lex.title_words)
+        ):
+            j += 1
+        return j if j > i else end
+
     def _actor_mention(self, start: int, end: int, actor_id: str, extend: bool) -> None:
         """A group or state mention, widened over 'the' and over member nouns."""
         doc = self.doc
+        entry = self.kb.entries.get(actor_id)
+        if extend and entry is not None and entry.kind == "state":
+            office_end = self._office_after(end)
+            first = end + (1 if doc[end].text in POSSESSIVE else 0) if end < len(doc) else end
+            if office_end > end and self._office(
+                start, office_end, actor_id, doc[first:office_end].text.lower()
+            ):
+                return
         if start > 0 and doc[start - 1].lower_ == "the":
             start -= 1
         if extend:
@@ -587,6 +622,8 @@ class _Article:
             ):
                 phrase = between.text.lower()
                 noun = head.lower_
+                if self._office(start, head.i + 1, state, phrase):
+                    return
                 if (
                     phrase in self.lex.state_nouns
                     or noun in self.lex.state_nouns
@@ -700,6 +737,12 @@ class _Article:
         doc = self.doc
         det = next((c for c in token.children if c.dep_ == "det"), None)
         if det is None or det.lower_ != "the" or token.i + 2 >= len(doc):
+            return
+        if doc[token.i + 1].lower_ == "in":  # 'the regime in Damascus'
+            place = next((p for p in self.places if p.start == doc[token.i + 2].idx), None)
+            holder = self._ensure_actor(place.country) if place and place.country else None
+            if holder is not None and holder.kind == "state":
+                self._add(_Found(det.i, token.i + 1, holder.id, 2), holder)
             return
         if doc[token.i + 1].lower_ != "of":
             return

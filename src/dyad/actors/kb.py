@@ -130,6 +130,7 @@ class KnowledgeBase:
         # first piece of an alias ('al' of 'al-qaeda') -> most pieces an alias starting so has
         self.first_pieces: dict[str, int] = {}
         self.lexicon = Lexicon.load(KB_DIR / "lexicon.yaml")
+        self._offices: dict[tuple[str, str], list[tuple[str, Role]]] | None = None
 
     # -- loading -------------------------------------------------------------
 
@@ -342,6 +343,23 @@ class KnowledgeBase:
             kb_id=entry.id,
         )
 
+    def office_holder(self, affiliation: str, title: str, date: str | None) -> str | None:
+        """Who held an office on a date: ('TUR', 'president', '2016-08-29') -> 'ERDOGAN'.
+        Only the curated and user layers are asked: their titles are written alike."""
+        if self._offices is None:
+            self._offices = {}
+            for entry in self.entries.values():
+                if entry.kind == "person" and entry.raw_roles is None:
+                    for role in entry.roles:
+                        key = (role.affiliation, _title_key(role.title))
+                        self._offices.setdefault(key, []).append((entry.id, role))
+        holders = {
+            actor_id
+            for actor_id, role in self._offices.get((affiliation, _title_key(title)), [])
+            if role.holds(date or "9999-12-31")
+        }
+        return holders.pop() if len(holders) == 1 else None
+
     def role_at(self, entry: Entry, date: str | None) -> Role | None:
         """The role held on ``date``; else the last one before it; else the first one."""
         if entry.raw_roles is not None:
@@ -356,6 +374,12 @@ class KnowledgeBase:
         if past:
             return max(past, key=lambda r: r.end)
         return None
+
+
+def _title_key(title: str) -> str:
+    """'Defense Secretary' and 'defence secretary', 'vice-president' and 'vice president'."""
+    key = " ".join(title.lower().replace("-", " ").split())
+    return key.replace("defense", "defence")
 
 
 def _split(field_text: str) -> list[str]:
