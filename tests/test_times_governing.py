@@ -67,6 +67,15 @@ def test_time_of_a_reporting_clause_does_not_leak_into_the_reported_clause(nlp):
     assert time_for(doc, word(doc, "leave")) is None
 
 
+def test_time_of_a_during_phrase_dates_its_clause_but_after_does_not(nlp):
+    doc = parse_with_times(nlp, "During talks on Friday, the envoy signed the deal.", "Friday")
+    assert time_for(doc, word(doc, "signed")).text == "Friday"
+    doc = parse_with_times(
+        nlp, "After the attacks of October 7, the envoy signed the deal.", "October 7"
+    )
+    assert time_for(doc, word(doc, "signed")) is None
+
+
 def test_no_times_gives_none(nlp):
     doc = nlp("The talks went well.")
     doc._.times = []
@@ -97,3 +106,5 @@ def test_seed_events_get_the_times_of_their_clauses(nlp):
     assert time_of("made another sojourn to Moscow", "sojourn") == "2023-10"
     assert time_of("the October 7 attacks", "attacks") == "2023-10-07"
     assert time_of("the Kremlin has welcomed high-level delegations", "welcomed") is None
+    # The report was made "During an interview ... this past weekend".
+    assert time_of("Mohammad Shtayyeh informed reporters", "informed") == "2024-W07-WE"
