@@ -277,3 +277,25 @@ def test_welcoming_a_move_is_support_not_hosting(nlp, extractor):
     text = "The United States welcomes the entry of Turkey into the war."
     events = run(nlp, extractor, text, [("The United States", "USA"), ("Turkey", "TUR")])
     assert [(e.type, e.source, e.target) for e in events] == [("SUPPORT", "USA", "TUR")]
+
+
+def test_provenance_from_a_trailing_speech_verb_and_from_according_to(nlp, extractor):
+    said = "Hamas officials met Iranian envoys in Doha, Russian media said."
+    events = run(
+        nlp,
+        extractor,
+        said,
+        [("Hamas officials", "HAMAS"), ("Iranian envoys", "IRN"), ("Russian media", "RUSMEDIA")],
+        places=[("Doha", "QAT")],
+    )
+    assert only(events, "CONSULT").reported_by == "RUSMEDIA"
+    according = "Hamas officials met Iranian envoys in Doha, according to Russian media."
+    events = run(
+        nlp,
+        extractor,
+        according,
+        [("Hamas officials", "HAMAS"), ("Iranian envoys", "IRN"), ("Russian media", "RUSMEDIA")],
+        places=[("Doha", "QAT")],
+    )
+    event = only(events, "CONSULT")
+    assert (event.reported_by, event.location.name) == ("RUSMEDIA", "Doha")

@@ -701,8 +701,8 @@ def _status(
     trigger = reading.trigger
     grammatical = _grammatical_status(lexicon, reading)
     reporter_verb = _reporting_verb(lexicon, _clause_top(reading))
-    reported_by = None
-    if reporter_verb is not None:
+    reported_by = _according_to(ctx, _clause_top(reading))
+    if reporter_verb is not None and reported_by is None:
         subject, _ = _subject(_control_chain(reporter_verb))
         found = actors_of(ctx, subject)
         reported_by = found[0] if found else None
@@ -799,17 +799,39 @@ def _reporting_verb(lexicon: Lexicon, top: Token) -> Token | None:
         # An event noun: climb to the verb of its clause first.
         while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
             node = node.head
+    # "Hamas met Russian officials, the agency said": the speech verb hangs below.
+    for child in node.children:
+        if child.dep_ in ("parataxis", "advcl") and child.i > node.i and _is_cue(cues, child):
+            return child
     for _ in range(4):
         if node.dep_ in ("ccomp", "parataxis", "xcomp") and node.head.i != node.i:
             head = node.head
-            lemma = head.lemma_.lower()
-            if lemma in cues.report_cues or lemma in cues.claim_cues:
+            if _is_cue(cues, head):
                 return head
             node = head
         elif node.dep_ == "conj" and node.head.i != node.i:
             node = node.head
         else:
             return None
+    return None
+
+
+def _is_cue(cues: Cues, verb: Token) -> bool:
+    lemma = verb.lemma_.lower()
+    return lemma in cues.report_cues or lemma in cues.claim_cues
+
+
+def _according_to(ctx: DocContext, top: Token) -> str | None:
+    """ "…, according to Russian media": the source the article cites."""
+    node = top
+    while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
+        node = node.head
+    for child in node.children:
+        if child.dep_ == "prep" and child.lower_ == "according":
+            for to in child.children:
+                found = actors_of(ctx, _pobj(to)) if to.lower_ == "to" else []
+                if found:
+                    return found[0]
     return None
 
 
