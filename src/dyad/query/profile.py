@@ -65,24 +65,35 @@ def actor_profile(
             .order_by(schema.actor_aliases.c.count.desc())
             .limit(8)
         ).scalars()
-        tallies: dict[str, Counterpart] = {}
-        for mine, theirs, direction in (
+        sides = (
             (events.c.source_id, events.c.target_id, "sent"),
             (events.c.target_id, events.c.source_id, "received"),
-        ):
+        )
+        # First who the main counterparts are, then only theirs by type and direction.
+        totals: dict[str, int] = {}
+        for mine, theirs, _ in sides:
+            query = filters.events(
+                select(theirs.label("other"), func.count().label("n"))
+                .where(mine.in_(ids), theirs.is_not(None), theirs.not_in(ids))
+                .group_by(theirs)
+            )
+            for row in conn.execute(query):
+                totals[row.other] = totals.get(row.other, 0) + row.n
+        chosen = sorted(totals, key=lambda other: (-totals[other], other))[:top]
+        counterparts = [Counterpart(other, other, totals[other]) for other in chosen]
+        by_id = {entry.id: entry for entry in counterparts}
+        for mine, theirs, direction in sides:
             query = filters.events(
                 select(theirs.label("other"), events.c.type, func.count().label("n"))
-                .where(mine.in_(ids), theirs.is_not(None), theirs.not_in(ids))
+                .where(mine.in_(ids), theirs.in_(chosen))
                 .group_by(theirs, events.c.type)
             )
             for row in conn.execute(query):
-                entry = tallies.setdefault(row.other, Counterpart(row.other, row.other, 0))
-                entry.events += row.n
+                entry = by_id[row.other]
                 quad = quad_class(row.type) or row.type
                 entry.quads[quad] = entry.quads.get(quad, 0) + row.n
                 if not is_symmetric(row.type):
                     setattr(entry, direction, getattr(entry, direction) + row.n)
-        counterparts = sorted(tallies.values(), key=lambda c: (-c.events, c.id))[:top]
         names = dict(
             conn.execute(
                 select(actors.c.id, actors.c.name).where(
@@ -92,21 +103,12 @@ def actor_profile(
         )
         for entry in counterparts:
             entry.name = names.get(entry.id, entry.id)
-        total_events = conn.execute(
-            filters.events(
-                select(func.count()).where(
-                    (events.c.source_id.in_(ids)) | (events.c.target_id.in_(ids))
-                )
+        quoted = select(func.count()).select_from(schema.quotes)
+        if filters.since or filters.until or filters.sources:
+            quoted = filters.articles(
+                quoted.join(schema.articles, schema.articles.c.id == schema.quotes.c.article_id)
             )
-        ).scalar_one()
-        quote_count = conn.execute(
-            filters.articles(
-                select(func.count())
-                .select_from(schema.quotes)
-                .join(schema.articles, schema.articles.c.id == schema.quotes.c.article_id)
-                .where(schema.quotes.c.speaker_id.in_(ids))
-            )
-        ).scalar_one()
+        quote_count = conn.execute(quoted.where(schema.quotes.c.speaker_id.in_(ids))).scalar_one()
         recent = speaker_quotes(conn, ids, filters, quotes)
     by_month = event_counts(
         store, name, include_affiliates=include_affiliates, by_type=True, filters=filters
@@ -121,7 +123,7 @@ def actor_profile(
         affiliation=main.affiliation,
         ids=sorted(ids),
         aliases=list(aliases),
-        events=total_events,
+        events=sum(sum(c.values()) for c in by_month.values()),
         quotes=quote_count,
         counterparts=counterparts,
         types_by_month={month: dict(counts) for month, counts in by_month.items()},

@@ -128,9 +128,9 @@ events = Table(
     Column("period_end", String(10), comment="last day the time value can name"),
     # Finding the event a new report repeats: same key and status, overlapping period.
     Index("ix_events_merge", "dyad_key", "status", "period_start"),
-    # Per-actor counts read only the index (actor, date, type).
-    Index("ix_events_source_date", "source_id", "sort_date", "type"),
-    Index("ix_events_target_date", "target_id", "sort_date", "type"),
+    # An actor's counts by month and its counterparts read these indexes alone.
+    Index("ix_events_source_date", "source_id", "sort_date", "type", "target_id"),
+    Index("ix_events_target_date", "target_id", "sort_date", "type", "source_id"),
     Index("ix_events_pair", "source_id", "target_id", "sort_date"),
     Index("ix_events_date", "sort_date"),
 )
