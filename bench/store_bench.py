@@ -36,7 +36,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection, func, select, text
 
-from dyad.export import write_csv, write_graphml
+from dyad.export import write_csv, write_graphml, write_jsonl
 from dyad.plover import event_types
 from dyad.query import (
     Filters,
@@ -461,10 +461,12 @@ class Bench:
             report["network_export_one_year_graphml"] = self.timed(
                 lambda: write_graphml(store, out, Filters(since=year, until=year))
             ) | {"file_mb": round(out.stat().st_size / 1e6, 1)}
+            june = Filters(since=f"{year}-06", until=f"{year}-06")
             report["csv_export_one_month"] = self.timed(
-                lambda: write_csv(
-                    store, Path(folder) / "m.csv", Filters(since=f"{year}-06", until=f"{year}-06")
-                )
+                lambda: write_csv(store, Path(folder) / "june.csv", june)
+            )
+            report["jsonl_export_one_month"] = self.timed(
+                lambda: write_jsonl(store, Path(folder) / "june.jsonl", june)
             )
         words = self._query_words()
         searches = {
@@ -502,6 +504,8 @@ class Bench:
 
 
 def _size(result) -> int | None:
+    if isinstance(result, int):  # rows written by an export
+        return result
     if hasattr(result, "number_of_edges"):
         return result.number_of_edges()
     if hasattr(result, "__len__"):
