@@ -22,6 +22,7 @@ PLACEHOLDER = re.compile(r"\{([a-z_]\w*)(?::([a-z_]\w*))?\}")
 REACH_BEFORE = 34
 REACH_AFTER = 24
 WORD = re.compile(r"[^\W\d_]+")
+NON_SPACE = re.compile(r"\S*")
 # Digits trigger too, except in amounts, percentages and decimals ("$1.5", "15%", "1,500").
 DIGIT = frozenset({"digit"})
 WORD_OR_DIGIT = re.compile(r"[^\W\d_]+|(?<![\d.,$£€#])\d+(?![\d%]|[.,]\d)")
@@ -128,7 +129,7 @@ class Rules:
             spans = sorted(span for kind in needs for span in hits.get(kind, ()))
             merged: list[tuple[int, int]] = []
             for hit_start, hit_end in spans:
-                start = _snap_back(text, hit_start - REACH_BEFORE)
+                start = max(0, hit_start - REACH_BEFORE)
                 end = _snap_forward(text, hit_end + REACH_AFTER)
                 if merged and start <= merged[-1][1]:
                     merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
@@ -188,21 +189,12 @@ def _triggers(spec: dict[str, Any], lists: dict[str, WordList]) -> Triggers:
     )
 
 
-def _snap_back(text: str, position: int) -> int:
-    """The start of the word at ``position`` (or 0), so no window starts mid-word."""
-    if position <= 0:
-        return 0
-    while position > 0 and not text[position - 1].isspace():
-        position -= 1
-    return position
-
-
 def _snap_forward(text: str, position: int) -> int:
-    if position >= len(text):
-        return len(text)
-    while position < len(text) and not text[position].isspace():
-        position += 1
-    return position
+    """The end of the word at ``position``, so no window ends mid-word.
+
+    (Windows may start mid-word: the patterns' left edge looks behind the start.)
+    """
+    return NON_SPACE.match(text, min(max(position, 0), len(text))).end()
 
 
 def _compile(item: dict[str, Any], sub_patterns: dict[str, str], lists: dict) -> Pattern:
