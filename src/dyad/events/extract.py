@@ -714,10 +714,17 @@ def _status(
         return grammatical, reported_by, quote_id, reporter_verb
     # Words the speaker is quoted as saying are the speaker's claim; a paraphrase
     # ("indirect", or the unquoted part of a "mixed" quote) is judged by its cue.
+    # Saying them can be the event itself: "I strongly urge …", "we condemn …".
+    performed = (
+        quote is not None
+        and reading.frame.type in cues.speech_act_types
+        and quote.speaker.actor in reading.sources
+    )
     if (
         quote is not None
         and quote.kind in ("direct", "partial")
         and not ctx.is_author(quote.speaker.actor)
+        and not performed
     ):
         return "claimed", reported_by, quote_id, reporter_verb
     cue = reporter_verb.lemma_.lower() if reporter_verb is not None else None
@@ -762,6 +769,8 @@ def _grammatical_status(lexicon: Lexicon, reading: Reading) -> str | None:
                 found.add("intended")
             elif child.dep_ == "mark" and child.lower_ in cues.conditional_marks:
                 found.add("hypothetical")
+            elif child.dep_ == "advmod" and child.lower_ in cues.hedges:
+                found.add("hypothetical")
         if node is not trigger:
             if node.lemma_.lower() in cues.intent_words or node.lower_ in cues.intent_words:
                 found.add("intended")
@@ -801,7 +810,7 @@ def _reporting_verb(lexicon: Lexicon, top: Token) -> Token | None:
             node = node.head
     # "Hamas met Russian officials, the agency said": the speech verb hangs below.
     for child in node.children:
-        if child.dep_ in ("parataxis", "advcl") and child.i > node.i and _is_cue(cues, child):
+        if child.dep_ == "parataxis" and child.i > node.i and _is_cue(cues, child):
             return child
     for _ in range(4):
         if node.dep_ in ("ccomp", "parataxis", "xcomp") and node.head.i != node.i:
@@ -969,10 +978,12 @@ def _evidence(ctx: DocContext, reading: Reading) -> Span:
     first, last = doc[start], doc[end]
     start_char, end_char = first.idx, last.idx + len(last.text)
     # Headlines and paragraphs are lines: evidence never runs across one.
-    line_start = doc.text.rfind("\n", start_char, trigger.idx) + 1
-    line_end = doc.text.find("\n", trigger.idx, end_char)
-    start_char = max(start_char, line_start)
-    end_char = line_end if line_end != -1 else end_char
-    text = doc.text[start_char:end_char]
+    # Read from the evidence's own tokens: doc.text joins the whole doc on every access.
+    window = doc[start : end + 1].text
+    at = min(max(trigger.idx - start_char, 0), len(window))
+    line_start = window.rfind("\n", 0, at) + 1
+    line_end = window.find("\n", at)
+    text = window[line_start : line_end if line_end != -1 else len(window)]
+    start_char += line_start
     stripped = text.rstrip(" ;,:")
     return Span(stripped, start_char, start_char + len(stripped))

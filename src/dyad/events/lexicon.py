@@ -93,6 +93,8 @@ class Cues:
     collective_types: frozenset[str]
     one_sided_types: frozenset[str]
     territorial_types: frozenset[str]
+    speech_act_types: frozenset[str]
+    hedges: frozenset[str]
 
 
 @dataclass(frozen=True)
