@@ -156,3 +156,25 @@ def test_each_article_author_is_a_different_actor(store):
             ).scalars()
         )
     assert len(ids) == 2 and "AUTHOR:JANE_ROE" in ids
+
+
+def test_reports_placed_in_different_countries_are_different_events(store):
+    from dyad.model import Location
+
+    first = visit("Hamas officials visited Moscow in October.", "2023-11-01", "2023-10")
+    second = visit("Hamas officials met Moscow envoys in Doha in October.", "2023-11-02", "2023-10")
+    first.events[0].location = Location("Moscow", "RUS")
+    second.events[0].location = Location("Doha", "QAT")
+    store.add(first)
+    store.add(second)
+    assert store.count("events") == 2
+    # A report that names no place can be either of them: it joins the first.
+    store.add(visit("Hamas met Moscow officials in October.", "2023-11-03", "2023-10"))
+    assert store.count("events") == 2 and store.count("evidence") == 3
+
+
+def test_values_that_are_not_periods_match_only_themselves(store):
+    store.add(visit("Hamas officials are visiting Moscow now.", "2023-11-01", "PRESENT_REF"))
+    store.add(visit("Hamas delegates are in Moscow now.", "2023-11-02", "PRESENT_REF"))
+    store.add(visit("Hamas officials visited Moscow in 2023.", "2023-12-01", "2023"))
+    assert store.count("events") == 2
