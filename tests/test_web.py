@@ -27,8 +27,9 @@ from dyad.model import (
     TimeExpr,
     TimeValue,
 )
+from dyad.query import Filters
 from dyad.store import Store
-from dyad.web import create_app
+from dyad.web import create_app, queries
 from dyad.web.chart import cooperation_conflict
 from dyad.web.highlight import highlight
 from dyad.web.queries import Annotation
@@ -270,9 +271,22 @@ def test_article_page_marks_evidence_quotes_speakers_times_and_actors(client, vi
 
 
 def test_actor_profile_page_and_api(client):
-    profile = client.get("/api/actors/Hamas").json()
+    overview = client.get("/api/actors/Hamas").json()
+    assert overview["actor"]["id"] == "HAMAS"
+    assert [a["id"] for a in overview["affiliates"]] == ["MARZOOK"]
+    assert (overview["events"], overview["quotes"]) == (3, 1)
+    assert [(c["actor"]["id"], c["events"], c["quads"]) for c in overview["counterparts"]] == [
+        ("RUS", 2, {"verbal_cooperation": 1, "verbal_conflict": 1}),
+        ("ISR", 1, {"material_conflict": 1}),
+    ]
+    assert overview["types_by_month"] == {
+        "2023-10": {"CONSULT": 1, "REQUEST": 1},
+        "2024-01": {"ASSAULT": 1},
+    }
+    # The same counts as `dyad profile`.
+    profile = client.get("/api/actors/Hamas/profile").json()
     assert profile["id"] == "HAMAS" and "MARZOOK" in profile["ids"]
-    assert [c["id"] for c in profile["counterparts"]] == ["RUS", "ISR"]
+    assert [(c["id"], c["events"]) for c in profile["counterparts"]] == [("RUS", 2), ("ISR", 1)]
     html = client.get("/actors/HAMAS").text
     assert "Mousa Abu Marzook" in html and 'href="/dyads/HAMAS/RUS"' in html
     assert "we seek the support of Russia" in html  # quotes of those acting for it
@@ -316,6 +330,28 @@ def test_exports_are_what_dyad_export_writes(client, tmp_path):
         ("HAMAS", "ISR"),
     }
     assert client.get("/api/export/net.svg").status_code == 422
+
+
+def test_cached_answers_follow_the_store_as_articles_arrive(tmp_path):
+    db = str(tmp_path / "growing.db")
+    with Store(db) as store:
+        store.add(raid_analysis())
+        with TestClient(create_app(db)) as client:
+            assert client.get("/api/actors/HAMAS").json()["events"] == 1
+            assert len(client.get("/api/network").json()["edges"]) == 1
+            store.add(visit_analysis())
+            assert client.get("/api/actors/HAMAS").json()["events"] == 3
+            assert len(client.get("/api/network").json()["edges"]) == 3
+
+
+def test_newest_quotes_are_the_same_sorted_or_read_article_by_article(db, monkeypatch):
+    with Store(db) as store, store.engine.connect() as conn:
+        sorted_count, by_sorting = queries._recent_quotes(conn, {"HAMAS", "MARZOOK"}, Filters(), 5)
+        monkeypatch.setattr(queries, "SORT_QUOTES_UP_TO", 0)
+        monkeypatch.setattr(queries, "ARTICLE_BATCH", 1)
+        scan_count, by_scanning = queries._recent_quotes(conn, {"HAMAS", "MARZOOK"}, Filters(), 5)
+    assert sorted_count == scan_count == 1
+    assert [q.quote_id for q in by_sorting] == [q.quote_id for q in by_scanning] == ["q1"]
 
 
 def test_search_finds_actors_articles_and_quotes(client):

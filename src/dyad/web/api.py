@@ -25,7 +25,7 @@ from dyad.export import (
 )
 from dyad.plover import quad_classes
 from dyad.web import queries
-from dyad.web.deps import Conn, FiltersDep, StoreDep
+from dyad.web.deps import CacheDep, Conn, FiltersDep, StoreDep
 
 router = APIRouter(prefix="/api")
 
@@ -60,6 +60,24 @@ def find_actors(
 
 @router.get("/actors/{actor}", tags=["actors"])
 def actor(
+    conn: Conn,
+    cache: CacheDep,
+    filters: FiltersDep,
+    actor: str,
+    top: Annotated[int, Query(ge=1, le=200, description="Counterparts to list.")] = 15,
+    limit: Annotated[int, Query(ge=0, le=200, description="Latest events and quotes.")] = 10,
+) -> queries.ActorOverview:
+    """An actor with those acting for it: its counterparts, event types per month, latest
+    events and quotes (what its page shows)."""
+    return cache.get(
+        conn,
+        ("actor", actor, filters, top, limit),
+        lambda: queries.actor_overview(conn, actor, filters, top=top, limit=limit),
+    )
+
+
+@router.get("/actors/{actor}/profile", tags=["actors"])
+def actor_profile(
     store: StoreDep,
     filters: FiltersDep,
     actor: str,
@@ -67,7 +85,8 @@ def actor(
     top: Annotated[int, Query(ge=1, le=200, description="Counterparts to list.")] = 15,
     quotes: Annotated[int, Query(ge=0, le=200, description="Latest quotes to list.")] = 10,
 ) -> query.ActorProfile:
-    """An actor's profile: counterparts, event types per month, latest quotes (`dyad actor`)."""
+    """An actor's profile as `dyad profile` prints it: counterparts with directions,
+    event types per month, latest quotes."""
     return query.actor_profile(
         store, actor, include_affiliates=include_affiliates, filters=filters, top=top, quotes=quotes
     )
@@ -135,6 +154,7 @@ def counts(
 @router.get("/network", tags=["network"])
 def network(
     conn: Conn,
+    cache: CacheDep,
     filters: FiltersDep,
     quad: Annotated[str | None, Query(description="Only events of this PLOVER quad class.")] = None,
     actor: Annotated[str | None, Query(description="Only edges touching this actor.")] = None,
@@ -143,7 +163,11 @@ def network(
     """The actor network of a time window: its heaviest edges, weighted by event count."""
     if quad and quad not in quad_classes():
         raise HTTPException(422, f"unknown quad class {quad!r}; one of {quad_classes()}")
-    return queries.network(conn, filters, quad=quad, actor=actor, limit=limit)
+    return cache.get(
+        conn,
+        ("network", filters, quad, actor, limit),
+        lambda: queries.network(conn, filters, quad=quad, actor=actor, limit=limit),
+    )
 
 
 @router.get("/events/{event_id}", tags=["events"])

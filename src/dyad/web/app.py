@@ -14,6 +14,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from dyad.store import Store
+from dyad.web.cache import AnswerCache
 from dyad.web.queries import UnknownActor
 
 # Article text is untrusted: scripts and styles come only from dyad itself, never inline.
@@ -56,6 +57,7 @@ def create_app(db: str, allowed_hosts: list[str] | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.store = Store(db)
+        app.state.cache = AnswerCache()
         yield
         app.state.store.close()
 

@@ -11,6 +11,7 @@ from sqlalchemy import Connection
 from dyad.query import Filters
 from dyad.store import Store
 from dyad.timex import period
+from dyad.web.cache import AnswerCache
 
 
 def connection(request: Request) -> Iterator[Connection]:
@@ -20,6 +21,10 @@ def connection(request: Request) -> Iterator[Connection]:
 
 def store(request: Request) -> Store:
     return request.app.state.store
+
+
+def cache(request: Request) -> AnswerCache:
+    return request.app.state.cache
 
 
 def filters(
@@ -55,3 +60,4 @@ def filters(
 Conn = Annotated[Connection, Depends(connection)]
 StoreDep = Annotated[Store, Depends(store)]
 FiltersDep = Annotated[Filters, Depends(filters)]
+CacheDep = Annotated[AnswerCache, Depends(cache)]

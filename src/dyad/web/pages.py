@@ -20,12 +20,13 @@ from dyad.plover import quad_classes
 from dyad.store import schema
 from dyad.web import queries
 from dyad.web.chart import by_quad, cooperation_conflict
-from dyad.web.deps import Conn, FiltersDep, StoreDep
+from dyad.web.deps import CacheDep, Conn, FiltersDep, StoreDep
 from dyad.web.highlight import actor_url, highlight
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=str(resources.files("dyad.web").joinpath("templates")))
 PAGE_SIZE = 100
+DEFAULT_MONTHS = 3
 STATUSES = ("actual", "intended", "hypothetical", "claimed", "negated")
 
 
@@ -87,22 +88,16 @@ def search_page(
 
 
 @router.get("/actors/{actor}", response_class=HTMLResponse)
-def actor_page(request: Request, conn: Conn, store: StoreDep, filters: FiltersDep, actor: str):
-    profile = query.actor_profile(store, actor, filters=filters)
-    refs = queries.actor_refs(
-        conn,
-        {profile.affiliation, *profile.ids, *(c.id for c in profile.counterparts)}
-        | {q.speaker for q in profile.recent_quotes},
+def actor_page(request: Request, conn: Conn, cache: CacheDep, filters: FiltersDep, actor: str):
+    overview = cache.get(
+        conn, ("actor", actor, filters), lambda: queries.actor_overview(conn, actor, filters)
     )
     return render(
         request,
         "actor.html",
-        profile=profile,
-        refs=refs,
-        chart=cooperation_conflict(by_quad(profile.types_by_month)),
-        events=queries.actor_events(conn, actor, filters),
-        filters=filters,
-        title=profile.name,
+        profile=overview,
+        chart=cooperation_conflict(by_quad(overview.types_by_month)),
+        title=overview.actor.name,
     )
 
 
@@ -155,7 +150,7 @@ def network_page(
     quad: str | None = None,
 ):
     if not since and not until:
-        since, until = _latest_year(conn)
+        since, until = _latest_months(conn)
     window = urlencode({k: v for k, v in (("since", since), ("until", until)) if v})
     return render(
         request,
@@ -168,14 +163,15 @@ def network_page(
     )
 
 
-def _latest_year(conn: Connection) -> tuple[str | None, str | None]:
-    """The twelve months up to the newest dated event: a readable default window."""
+def _latest_months(conn: Connection) -> tuple[str | None, str | None]:
+    """The last DEFAULT_MONTHS months up to the newest dated event: a window that reads
+    well and counts fast on a big store."""
     newest = conn.execute(select(func.max(schema.events.c.sort_date))).scalar_one()
     if not newest:
         return None, None
     year, month = int(newest[:4]), int(newest[5:7])
-    start = f"{year - 1:04d}-{month + 1:02d}" if month < 12 else f"{year:04d}-01"
-    return start, newest[:7]
+    first = year * 12 + month - DEFAULT_MONTHS
+    return f"{first // 12:04d}-{first % 12 + 1:02d}", newest[:7]
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)

@@ -22,6 +22,15 @@ from dyad.store.store import normalize_alias
 __all__ = ["UnknownActor"]
 
 
+# Up to this many actors (one and those acting for it) are read one by one, each
+# through its own index range; more go into one query.
+MAX_ACTORS_APART = 20
+# A speaker with up to this many quotes has them sorted; past it, articles are read
+# newest first, ARTICLE_BATCH at a time, until enough of its quotes turn up.
+SORT_QUOTES_UP_TO = 2000
+ARTICLE_BATCH = 500
+
+
 @dataclass
 class ActorRef:
     id: str
@@ -286,21 +295,189 @@ def _side(conn: Connection, name: str, ids: set[str]) -> list[ActorRef]:
 def actor_events(
     conn: Connection, actor: str, filters: Filters, limit: int = 20
 ) -> list[EventItem]:
-    """The actor's (and its affiliates') most recent events, newest first."""
-    ids = resolve_actor(conn, actor)
+    """The actor's (and its affiliates') most recent events, newest first, undated last."""
+    ids = sorted(resolve_actor(conn, actor))
     events = schema.events
-    newest = (events.c.sort_date.is_(None), events.c.sort_date.desc(), events.c.id.desc())
-    rows = []
-    # One ordered, limited query per column reads each index in order instead of sorting.
-    for column in (events.c.source_id, events.c.target_id):
-        rows += conn.execute(
-            filters.events(select(events).where(column.in_(ids))).order_by(*newest).limit(limit)
-        ).all()
-    unique = {row.id: row for row in rows}.values()
-    rows = sorted(
-        unique, key=lambda r: (r.sort_date is not None, r.sort_date or "", r.id), reverse=True
+    # Per actor and side, the (actor, date) index read backwards gives the newest at once;
+    # a query over all of them together would sort every event they have.
+    groups = [[i] for i in ids] if len(ids) <= MAX_ACTORS_APART else [ids]
+    rows = {}
+    for dated in (True, False):
+        for column in (events.c.source_id, events.c.target_id):
+            for group in groups:
+                query = filters.events(select(events).where(column.in_(group)))
+                if dated:
+                    query = query.where(events.c.sort_date.is_not(None)).order_by(
+                        events.c.sort_date.desc(), events.c.id.desc()
+                    )
+                else:
+                    query = query.where(events.c.sort_date.is_(None)).order_by(events.c.id.desc())
+                rows.update((row.id, row) for row in conn.execute(query.limit(limit)))
+        if len(rows) >= limit:
+            break
+    newest = sorted(
+        rows.values(),
+        key=lambda r: (r.sort_date is not None, r.sort_date or "", r.id),
+        reverse=True,
     )
-    return _events(conn, rows[:limit], with_evidence=False)
+    return _events(conn, newest[:limit], with_evidence=False)
+
+
+@dataclass
+class Counterpart:
+    actor: ActorRef
+    events: int
+    quads: dict[str, int]
+
+
+@dataclass
+class ActorOverview:
+    """What the actor page shows: who the actor is, whom it deals with, what it did and said."""
+
+    actor: ActorRef
+    sector: str | None
+    role: str | None
+    affiliation: ActorRef | None
+    affiliates: list[ActorRef]
+    aliases: list[str]
+    events: int
+    quotes: int
+    counterparts: list[Counterpart]
+    types_by_month: dict[str, dict[str, int]]
+    recent_events: list[EventItem]
+    recent_quotes: list[QuoteItem]
+
+
+def actor_overview(
+    conn: Connection, actor: str, filters: Filters, *, top: int = 15, limit: int = 10
+) -> ActorOverview:
+    """An actor's page, read so that an actor in a quarter of a million events stays fast.
+
+    ``dyad.query.actor_profile`` answers the same for the API and the CLI; this one
+    reads each side of the actor's events through the index that covers it and
+    counts quad classes for the top counterparts only.
+    """
+    actors, aliases = schema.actors, schema.actor_aliases
+    own = resolve_actor(conn, actor, include_affiliates=False)
+    ids = resolve_actor(conn, actor)
+    row = conn.execute(select(actors).where(actors.c.id.in_(sorted(own)))).first()
+    refs = actor_refs(conn, ids | {row.affiliation})
+    months = _months_by_type(conn, ids, filters)
+    alias_rows = conn.execute(
+        select(aliases.c.alias)
+        .where(aliases.c.actor_id == row.id)
+        .order_by(aliases.c.count.desc(), aliases.c.alias)
+        .limit(12)
+    ).scalars()
+    quote_count, quotes = _recent_quotes(conn, ids, filters, limit)
+    return ActorOverview(
+        actor=refs[row.id],
+        sector=row.sector,
+        role=row.role,
+        affiliation=refs.get(row.affiliation),
+        affiliates=sorted((refs[i] for i in ids - own if i in refs), key=lambda r: r.name),
+        aliases=list(alias_rows),
+        events=sum(sum(types.values()) for types in months.values()),
+        quotes=quote_count,
+        counterparts=_counterparts(conn, ids, filters, top),
+        types_by_month=months,
+        recent_events=actor_events(conn, row.id, filters, limit),
+        recent_quotes=quotes,
+    )
+
+
+def _months_by_type(conn: Connection, ids: set[str], filters: Filters) -> dict[str, dict[str, int]]:
+    """Event counts per month and type, each side through its (actor, date, type) index."""
+    events = schema.events
+    month = func.substr(events.c.sort_date, 1, 7)
+    counts: dict[str, Counter] = defaultdict(Counter)
+    both = events.c.source_id.in_(ids) & events.c.target_id.in_(ids)
+    # Events with the actor on both sides are in both counts: taken out once.
+    for where, sign in (
+        (events.c.source_id.in_(ids), 1),
+        (events.c.target_id.in_(ids), 1),
+        (both, -1),
+    ):
+        rows = conn.execute(
+            filters.events(select(month, events.c.type, func.count()).where(where)).group_by(
+                month, events.c.type
+            )
+        )
+        for when, event_type, count in rows:
+            counts[when or "undated"][event_type] += sign * count
+    ordered = sorted(counts, key=lambda m: (m == "undated", m))
+    return {m: {t: n for t, n in counts[m].items() if n} for m in ordered if +counts[m]}
+
+
+def _counterparts(conn: Connection, ids: set[str], filters: Filters, top: int) -> list[Counterpart]:
+    """The actors with most events with these, counted first, split by quad class after."""
+    events = schema.events
+    sides = ((events.c.source_id, events.c.target_id), (events.c.target_id, events.c.source_id))
+    totals: Counter = Counter()
+    for mine, theirs in sides:
+        rows = conn.execute(
+            filters.events(
+                select(theirs, func.count()).where(
+                    mine.in_(ids), theirs.is_not(None), theirs.not_in(ids)
+                )
+            ).group_by(theirs)
+        )
+        totals.update(dict(rows.all()))
+    best = [other for other, _n in totals.most_common(top)]
+    quads: dict[str, Counter] = defaultdict(Counter)
+    for mine, theirs in sides:
+        rows = conn.execute(
+            filters.events(
+                select(theirs, events.c.type, func.count()).where(mine.in_(ids), theirs.in_(best))
+            ).group_by(theirs, events.c.type)
+        )
+        for other, event_type, count in rows:
+            quads[other][quad_class(event_type) or "other"] += count
+    refs = actor_refs(conn, set(best))
+    return [Counterpart(refs[o], totals[o], dict(quads[o])) for o in best if o in refs]
+
+
+def _recent_quotes(
+    conn: Connection, ids: set[str], filters: Filters, limit: int
+) -> tuple[int, list[QuoteItem]]:
+    """How many quotes the actors have, and their newest ones.
+
+    A speaker with few quotes has them sorted by date; one quoted in thousands of
+    articles is found by reading articles newest first until enough turn up.
+    """
+    quotes, articles = schema.quotes, schema.articles
+    by_speaker = quotes.c.speaker_id.in_(ids)
+    if filters.since or filters.until or filters.sources:
+        count_query = filters.articles(
+            select(func.count())
+            .select_from(quotes.join(articles, articles.c.id == quotes.c.article_id))
+            .where(by_speaker)
+        )
+    else:
+        count_query = select(func.count()).select_from(quotes).where(by_speaker)
+    count = conn.execute(count_query).scalar_one()
+    newest = (articles.c.published.desc(), articles.c.id)
+    if count <= SORT_QUOTES_UP_TO:
+        rows = conn.execute(
+            filters.articles(_quote_select().where(by_speaker))
+            .order_by(*newest, quotes.c.quote_id)
+            .limit(limit)
+        ).all()
+        return count, _quote_items(conn, rows)
+    rows = []
+    article_ids = conn.execute(
+        filters.articles(select(articles.c.id))
+        .order_by(*newest)
+        .execution_options(stream_results=True)
+    )
+    for batch in article_ids.scalars().partitions(ARTICLE_BATCH):
+        found = conn.execute(_quote_select().where(by_speaker, quotes.c.article_id.in_(batch)))
+        order = {article_id: i for i, article_id in enumerate(batch)}
+        rows += sorted(found, key=lambda r: (order[r.article_id], r.quote_id))
+        if len(rows) >= limit:
+            break
+    article_ids.close()
+    return count, _quote_items(conn, rows[:limit])
 
 
 def _quote_items(conn: Connection, rows) -> list[QuoteItem]:
