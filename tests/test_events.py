@@ -299,3 +299,16 @@ def test_provenance_from_a_trailing_speech_verb_and_from_according_to(nlp, extra
     )
     event = only(events, "CONSULT")
     assert (event.reported_by, event.location.name) == ("RUSMEDIA", "Doha")
+
+
+def test_lexicon_travels_with_the_pipeline(nlp, tmp_path):
+    import dyad.events  # noqa: F401  (registers the factory)
+
+    pipeline = spacy.blank("en")
+    pipeline.add_pipe("dyad_events")
+    pipeline.to_disk(tmp_path / "pipeline")
+    saved = tmp_path / "pipeline" / "dyad_events" / "verbs.yaml"
+    # A user's own entry in the saved copy is what the loaded pipeline uses.
+    saved.write_text(saved.read_text() + "parley: [{type: CONSULT, target: [with]}]\n")
+    loaded = spacy.load(tmp_path / "pipeline")
+    assert loaded.get_pipe("dyad_events").lexicon.verbs["parley"][0].type == "CONSULT"

@@ -4,10 +4,15 @@ Reads ``doc._.actors``, ``doc._.mentions``, ``doc._.places`` (dyad_actors),
 ``doc._.times`` (dyad_times) and ``doc._.quotes`` (dyad_quotes) when they are
 there; without them it still finds triggers but can only code events whose
 participants it can name, so run it after those components.
+
+The lexicon (``src/dyad/data/events/*.yaml``) is data: point ``lexicon_dir`` at a
+copy to extend it, and it is saved with the pipeline by ``nlp.to_disk``.
 """
 
 from __future__ import annotations
 
+import shutil
+from collections.abc import Iterable
 from pathlib import Path
 
 from spacy.language import Language
@@ -15,7 +20,7 @@ from spacy.tokens import Doc
 
 from dyad.events.context import DocContext
 from dyad.events.extract import extract_events
-from dyad.events.lexicon import DATA_DIR, Lexicon, load_lexicon
+from dyad.events.lexicon import DATA_DIR, LEXICON_FILES, Lexicon, load_lexicon
 from dyad.nlp.extensions import register_extensions
 
 
@@ -30,8 +35,21 @@ class EventExtractor:
     ) -> None:
         register_extensions()
         self.name = name
-        self.lexicon: Lexicon = load_lexicon(Path(lexicon_dir) if lexicon_dir else DATA_DIR)
+        self.lexicon_dir = Path(lexicon_dir) if lexicon_dir else DATA_DIR
+        self.lexicon: Lexicon = load_lexicon(self.lexicon_dir)
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.events = extract_events(DocContext.of(doc), self.lexicon)
         return doc
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """Save the lexicon with the pipeline, as spaCy's rulers save their patterns."""
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        for name in LEXICON_FILES:
+            shutil.copyfile(self.lexicon_dir / name, path / name)
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> EventExtractor:
+        self.lexicon_dir = Path(path)
+        self.lexicon = load_lexicon(self.lexicon_dir)
+        return self

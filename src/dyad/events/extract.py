@@ -975,8 +975,7 @@ def _evidence(ctx: DocContext, reading: Reading) -> Span:
         end -= 1
     while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].dep_ == "mark"):
         start += 1
-    first, last = doc[start], doc[end]
-    start_char, end_char = first.idx, last.idx + len(last.text)
+    start_char = doc[start].idx
     # Headlines and paragraphs are lines: evidence never runs across one.
     # Read from the evidence's own tokens: doc.text joins the whole doc on every access.
     window = doc[start : end + 1].text

@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "events"
+LEXICON_FILES = ("verbs.yaml", "nouns.yaml", "cues.yaml", "named_events.yaml")
 
 
 class _WordLoader(yaml.SafeLoader):
