@@ -78,8 +78,9 @@ def _print_scores(title: str, scores: dict[str, Any], verbose: bool) -> None:
     table.add_column("value", justify="right")
     misses = []
     for key, value in _flatten(scores):
-        if key.endswith("misses"):
-            misses.extend(f"{key[: -len('misses')]}{m}" for m in value)
+        if isinstance(value, list):
+            # Lists are the details behind the figures (misses, errors): shown with --verbose.
+            misses.extend(f"{key}: {m}" for m in value)
         else:
             table.add_row(key, f"{value:.3f}" if isinstance(value, float) else str(value))
     console.print(table)

@@ -261,6 +261,6 @@ def score_timeline(
     return {
         "gold_entries": len(gold["timeline"]),
         "in_order": in_order,
-        "dyad": [first, second],
+        "dyad": f"{first} – {second}",
         "timeline_events": len(ordered),
     }
