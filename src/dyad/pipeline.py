@@ -66,8 +66,9 @@ def _with_sentence(doc: Doc, event: Event) -> Event:
         span = doc.char_span(event.evidence.start, event.evidence.end, alignment_mode="expand")
         if span is not None:
             sent = span[0].sent
+            text = sent.text  # not doc.text, which joins the whole doc on every access
             # Sentences may carry the paragraph breaks around them; evidence should not.
-            start = sent.start_char + len(sent.text) - len(sent.text.lstrip())
-            end = sent.start_char + len(sent.text.rstrip())
-            event.sentence = Span(doc.text[start:end], start, end)
+            start = sent.start_char + len(text) - len(text.lstrip())
+            end = sent.start_char + len(text.rstrip())
+            event.sentence = Span(text[start - sent.start_char : end - sent.start_char], start, end)
     return event
