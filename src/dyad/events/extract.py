@@ -35,6 +35,7 @@ NOUN_EVIDENCE_DEPS = frozenset({"prep", "compound", "amod", "nummod", "cc", "con
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 VERBAL_POS = frozenset({"VERB", "AUX", "ADJ"})
 MAX_PAIRS = 4
+NO_EVENT = "NONE"  # a lexicon reading that is an idiom, not an event
 CUSTODY_NOUNS = frozenset({"custody", "hand", "hands", "captivity"})
 INCLUDING_WINDOW = 10
 FOCUS_WORDS = frozenset({"just", "only", "merely", "simply", "solely"})
@@ -84,7 +85,8 @@ def _verbal_readings(ctx: DocContext, lexicon: Lexicon) -> Iterator[Reading]:
         for frame in frames:
             reading = _read_verb(ctx, token, frame, chain, subject, passive, lexicon.cues)
             if reading is not None:
-                yield reading
+                if frame.type != NO_EVENT:
+                    yield reading
                 break
 
 
@@ -182,7 +184,8 @@ def _nominal_readings(ctx: DocContext, lexicon: Lexicon) -> Iterator[Reading]:
                 for s in reading.sources
             ):
                 continue
-            yield reading
+            if frame.type != NO_EVENT:
+                yield reading
             break
 
 
@@ -539,12 +542,13 @@ def _phrase_actors(ctx: DocContext, head: Token, depth: int) -> list[str]:
     return []
 
 
-def _collective(ctx: DocContext, actor_id: str) -> str:
-    """The group a person acts for, when the article knows it."""
+def _collective(ctx: DocContext, actor_id: str, kinds: frozenset[str]) -> str:
+    """The state or organisation a person acts for, when the article knows it."""
     actor = ctx.actor(actor_id)
-    if actor is not None and actor.kind == "person" and actor.affiliation in ctx.actors:
-        return actor.affiliation
-    return actor_id
+    if actor is None or actor.kind != "person":
+        return actor_id
+    group = ctx.actor(actor.affiliation)
+    return group.id if group is not None and group.kind in kinds else actor_id
 
 
 def _national(ctx: DocContext, actor_id: str | None) -> str | None:
@@ -593,8 +597,9 @@ def _events_of(
         others = [a for a in (source, target) if a and a != _national(ctx, a)]
         source, target = _national(ctx, source), _national(ctx, target)
         if frame.type in cues.collective_types:
-            group_source = _collective(ctx, source) if source else None
-            group_target = _collective(ctx, target) if target else None
+            kinds = cues.collective_kinds
+            group_source = _collective(ctx, source, kinds) if source else None
+            group_target = _collective(ctx, target, kinds) if target else None
             if group_source != group_target:
                 groups = (group_source, group_target)
                 others += [a for a in (source, target) if a and a not in groups]

@@ -95,6 +95,7 @@ class Cues:
     one_sided_types: frozenset[str]
     territorial_types: frozenset[str]
     speech_act_types: frozenset[str]
+    collective_kinds: frozenset[str]
     hedges: frozenset[str]
 
 
