@@ -161,7 +161,7 @@ def predictions(analysis: Analysis) -> list[Quote]:
 
     Partial quotes inside dyad's reported speech are the same attribution and
     count once. PolNeAR makes one attribution of a cued quote and the uncued
-    quotes that continue it in the same paragraph (“A,” she said. “B.”), where
+    quotes that continue it in the same or the next paragraph (“A,” she said. “B.”), where
     dyad, like the seed gold, gives one quote per cue; such runs are joined.
     """
     text = analysis.article.text

@@ -45,6 +45,8 @@ MAX_CLAUSE_TOKENS = 300
 NESTED_REPORTS = 4
 # A quote without a cue continues a speaker named at most this many paragraphs before.
 CONTINUATION_PARAGRAPHS = 1
+# ... or by one of the next few quotes of its paragraph (“A.” “B,” she said.).
+LOOKAHEAD_QUOTES = 3
 TOPIC_PREPOSITIONS = frozenset({"to", "for", "about", "on", "of"})
 CLAUSAL_DEPS = frozenset({"ccomp"})
 COMPLEMENT_DEPS = frozenset({"dobj", "dative", "xcomp", "oprd", "prep", "acomp", "attr", "ccomp"})
@@ -61,6 +63,8 @@ class _Found:
     speaker: Speaker | None = None
     cue_span: Span | None = None
     passage_tokens: list[int] = field(default_factory=list)
+    # Found as a verb's object rather than a reported clause ("called the plan …").
+    complement: bool = False
 
     @property
     def start(self) -> int:
@@ -70,9 +74,9 @@ class _Found:
 class _DocView:
     """Token-level facts about a doc that every rule needs, computed once."""
 
-    def __init__(self, doc: Doc, passages: list[MarkedPassage]) -> None:
+    def __init__(self, doc: Doc, passages: list[MarkedPassage], text: str) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = text
         self.starts = [token.idx for token in doc]
         self.in_quote = [False] * len(doc)
         self.passage_of: list[int] = [-1] * len(doc)
@@ -131,10 +135,11 @@ class QuoteFinder:
         self.doc = doc
         self.lexicon = lexicon
         self.report_verbs = lexicon.speech_verbs | (lexicon.cognition_verbs if cognition else set())
-        self.passages = find_quoted(doc.text)
+        self.text = doc.text  # Doc.text joins every token on each access
+        self.passages = find_quoted(self.text)
         self.passage_ends = [p.end for p in self.passages]
-        self.view = _DocView(doc, self.passages)
-        self.resolver = SpeakerResolver(doc, lexicon.document_nouns, self.view.in_quote)
+        self.view = _DocView(doc, self.passages, self.text)
+        self.resolver = SpeakerResolver(doc, self.text, lexicon.document_nouns, self.view.in_quote)
 
     # -- cues ---------------------------------------------------------------
 
@@ -185,7 +190,7 @@ class QuoteFinder:
             return None
         found = _Found("indirect", pieces, token, source)
         found.cue_span = Span(
-            self.doc.text[token.idx : to.idx + len(to.text)], token.idx, to.idx + len(to.text)
+            self.text[token.idx : to.idx + len(to.text)], token.idx, to.idx + len(to.text)
         )
         return found
 
@@ -231,7 +236,7 @@ class QuoteFinder:
         pieces = self._pieces(content)
         if not pieces or sum(self.view.words(s, e) for s, e in pieces) < 2:
             return None
-        return _Found("indirect", pieces, cue, subject_of(cue))
+        return _Found("indirect", pieces, cue, subject_of(cue), complement=True)
 
     def _following_clause(self, cue: Token) -> list[int]:
         """A finite clause right after the cue that the parser did not attach as ccomp."""
@@ -393,7 +398,7 @@ class QuoteFinder:
         reported_starts = [r.start for r in reported]
         by_cue: dict[int, _Found] = {}
         for passage in self.passages:
-            text = self.doc.text[passage.start : passage.end]
+            text = self.text[passage.start : passage.end]
             if not any(ch.isalnum() for ch in text):
                 continue
             first, last = self.passage_tokens(passage)
@@ -440,7 +445,7 @@ class QuoteFinder:
     ) -> bool:
         if kind != "direct" or passage.single:
             return False
-        words = self.doc.text[passage.start : passage.end].split()
+        words = self.text[passage.start : passage.end].split()
         if len(words) < MIN_UNATTRIBUTED_WORDS:
             return False
         long_words = [w for w in words if len(w) > 3 and w[0].isalpha()]
@@ -453,12 +458,14 @@ class QuoteFinder:
     def find(self) -> list[Quote]:
         reported = self.reported_speech()
         quoted = self.quoted(reported)
-        # A cue that introduces a direct quote reports nothing else ("told Fox News, “…”").
+        # The object of a cue that introduces a direct quote is its audience
+        # ("told Fox News, “…”"), not what was said.
         direct_cues = {q.cue.i for q in quoted if q.cue is not None and q.kind == "direct"}
         reported = [
             r
             for r in reported
-            if self._not_mostly_quoted(r) and (r.cue is None or r.cue.i not in direct_cues)
+            if self._not_mostly_quoted(r)
+            and not (r.complement and r.cue is not None and r.cue.i in direct_cues)
         ]
         for item in reported:
             item.pieces = self._covering_passages(item.pieces)
@@ -521,7 +528,7 @@ class QuoteFinder:
 
     def _next_attributed(self, items: list[_Found], index: int) -> _Found | None:
         paragraph = self._paragraph_of(items[index])
-        for later in items[index + 1 :]:
+        for later in items[index + 1 : index + 1 + LOOKAHEAD_QUOTES]:
             if self._paragraph_of(later) != paragraph:
                 return None
             if later.cue is not None:
@@ -530,7 +537,7 @@ class QuoteFinder:
         return None
 
     def _quote(self, number: int, item: _Found) -> Quote:
-        text = self.doc.text
+        text = self.text
         return Quote(
             id=f"q{number}",
             kind=item.kind,

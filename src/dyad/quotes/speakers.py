@@ -61,13 +61,27 @@ def subject_of(cue: Token) -> Token | None:
     return subject
 
 
+def speaker_head(subject: Token) -> Token:
+    """The token naming a speaker: a person's name over its title ("the economist John Park")."""
+    if subject.ent_type_ != "PERSON":
+        for child in subject.children:
+            if child.dep_ in ("appos", "compound") and child.ent_type_ == "PERSON":
+                if child.i == subject.i + 1 or child.i == subject.i - 1 or child.dep_ == "appos":
+                    return child
+    return subject
+
+
 def speaker_span(head: Token) -> tuple[int, int]:
     """Character span naming the speaker whose head token is ``head``."""
     doc = head.doc
     if head.ent_type_ in NAME_LABELS:
-        for ent in doc.ents:
-            if ent.start <= head.i < ent.end:
-                return ent.start_char, ent.end_char
+        # The named entity around the head, walked token by token (doc.ents is a full scan).
+        left, right = head.i, head.i
+        while doc[left].ent_iob_ == "I" and left > 0:
+            left -= 1
+        while right + 1 < len(doc) and doc[right + 1].ent_iob_ == "I":
+            right += 1
+        return doc[left].idx, doc[right].idx + len(doc[right].text)
     if head.pos_ == "PRON":
         return head.idx, head.idx + len(head.text)
     left = head.i
@@ -86,6 +100,7 @@ class SpeakerResolver:
     """Resolves speaker head tokens to mentions and actors for one doc."""
 
     doc: Doc
+    text: str
     document_nouns: frozenset[str]
     in_quote: list[bool]
 
@@ -101,11 +116,12 @@ class SpeakerResolver:
     def speaker(self, head: Token | None) -> Speaker:
         if head is None:
             return Speaker()
+        head = speaker_head(head)
         mention = self._mention_covering(head.idx)
         if mention is not None:
             return Speaker(mention.actor, mention.text, mention.start, mention.end)
         start, end = speaker_span(head)
-        return Speaker(self._fallback_actor(head), self.doc.text[start:end], start, end)
+        return Speaker(self._fallback_actor(head), self.text[start:end], start, end)
 
     def _mention_covering(self, char: int) -> Mention | None:
         index = bisect.bisect_right(self.mention_starts, char) - 1

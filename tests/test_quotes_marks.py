@@ -1,0 +1,58 @@
+"""Quotation-mark pairing (dyad.quotes.marks): pure string tests."""
+
+from __future__ import annotations
+
+from dyad.quotes.marks import find_double_quoted, find_quoted
+
+
+def texts(text: str) -> list[str]:
+    return [text[p.start : p.end] for p in find_quoted(text)]
+
+
+def test_curly_straight_and_guillemets():
+    text = 'He said “yes.” She said "no," and they left. «Non», dit-il.'
+    assert texts(text) == ["yes.", "no,", "Non"]
+
+
+def test_apostrophes_are_not_marks():
+    text = "The hostages in Hamas’ custody aren’t free, and Putin’s war goes on."
+    assert texts(text) == []
+
+
+def test_single_marks_nested_in_a_quote_stay_inside_it():
+    text = "“Putin dreams of a new migration ‘earthquake’ that can send refugees,” he said."
+    assert texts(text) == ["Putin dreams of a new migration ‘earthquake’ that can send refugees,"]
+
+
+def test_quote_runs_on_into_a_paragraph_that_opens_with_a_mark():
+    text = "He told us:\n“First, this.\n“Second, that. . . .”\nThen he left."
+    (passage,) = find_double_quoted(text)
+    assert text[passage.start : passage.end] == "First, this.\n“Second, that. . . ."
+    assert passage.close == text.index("”")
+
+
+def test_unclosed_mark_stops_at_the_end_of_its_paragraph():
+    text = "He said “this never closes.\nThe next paragraph is the writer's.\n“A new quote.”"
+    found = texts(text)
+    assert found == ["this never closes.", "A new quote."]
+
+
+def test_three_deep_nesting_and_stray_closers_give_valid_offsets():
+    text = "” stray “one ‘two “three” two’ one” and ’ more ” marks “"
+    for passage in find_quoted(text):
+        assert 0 <= passage.start <= passage.end <= len(text)
+        assert text[passage.start : passage.end].strip() == text[passage.start : passage.end]
+
+
+def test_only_quote_marks():
+    for text in ["“" * 1000, "”" * 1000, '"' * 1001, "“”" * 500, "‘’'" * 300]:
+        for passage in find_quoted(text):
+            assert 0 <= passage.start <= passage.end <= len(text)
+
+
+def test_megabyte_paragraph():
+    sentence = "“Quoted words here,” she said, and ‘scare’ words, Hamas’ custody. "
+    text = sentence * 16000  # ~1 MB, one paragraph
+    found = find_quoted(text)
+    assert len(found) == 2 * 16000
+    assert all(text[p.start : p.end] in ("Quoted words here,", "scare") for p in found)
