@@ -106,6 +106,7 @@ def dyad_page(
     request: Request,
     conn: Conn,
     store: StoreDep,
+    cache: CacheDep,
     filters: FiltersDep,
     first: str,
     second: str,
@@ -114,7 +115,11 @@ def dyad_page(
     timeline = queries.dyad_timeline(
         conn, first, second, filters, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE
     )
-    counts = query.event_counts(store, first, second, filters=filters)
+    counts = cache.get(
+        conn,
+        ("dyad counts", first, second, filters),
+        lambda: query.event_counts(store, first, second, filters=filters),
+    )
     return render(
         request,
         "dyad.html",

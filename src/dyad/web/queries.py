@@ -456,24 +456,26 @@ def _recent_quotes(
     else:
         count_query = select(func.count()).select_from(quotes).where(by_speaker)
     count = conn.execute(count_query).scalar_one()
-    newest = (articles.c.published.desc(), articles.c.id)
     if count <= SORT_QUOTES_UP_TO:
         rows = conn.execute(
             filters.articles(_quote_select().where(by_speaker))
-            .order_by(*newest, quotes.c.quote_id)
+            .order_by(articles.c.published.desc(), articles.c.id, quotes.c.quote_id)
             .limit(limit)
         ).all()
         return count, _quote_items(conn, rows)
     rows = []
     article_ids = conn.execute(
+        # Ordered by date alone, the date index is read backwards and nothing is sorted.
         filters.articles(select(articles.c.id))
-        .order_by(*newest)
+        .order_by(articles.c.published.desc())
         .execution_options(stream_results=True)
     )
     for batch in article_ids.scalars().partitions(ARTICLE_BATCH):
-        found = conn.execute(_quote_select().where(by_speaker, quotes.c.article_id.in_(batch)))
+        # By article (the primary key), not by speaker: that index would list all its quotes.
+        found = conn.execute(_quote_select().where(quotes.c.article_id.in_(batch)))
         order = {article_id: i for i, article_id in enumerate(batch)}
-        rows += sorted(found, key=lambda r: (order[r.article_id], r.quote_id))
+        mine = [row for row in found if row.speaker_id in ids]
+        rows += sorted(mine, key=lambda r: (order[r.article_id], r.quote_id))
         if len(rows) >= limit:
             break
     article_ids.close()
