@@ -106,8 +106,10 @@ def test_not_just_with_x_but_also_y_is_two_meetings_and_no_negation(nlp, extract
     )
     assert {(e.source, e.target) for e in events} == {("HAMAS", "RUS"), ("HAMAS", "IRN")}
     assert all(e.status == "actual" for e in events)
-    # The minister meets for his state; he stays on the event as a participant.
-    assert next(e for e in events if e.target == "IRN").others == ["BAGHERI"]
+    # The minister meets for his state; he stays on the event as a participant,
+    # and each meeting names the rest of the table.
+    assert next(e for e in events if e.target == "IRN").others == ["BAGHERI", "RUS"]
+    assert next(e for e in events if e.target == "RUS").others == ["BAGHERI", "IRN"]
 
 
 def test_plain_negation(nlp, extractor):

@@ -35,6 +35,7 @@ NOUN_EVIDENCE_DEPS = frozenset({"prep", "compound", "amod", "nummod", "cc", "con
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 VERBAL_POS = frozenset({"VERB", "AUX", "ADJ"})
 MAX_PAIRS = 4
+MULTILATERAL_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 NO_EVENT = "NONE"  # a lexicon reading that is an idiom, not an event
 CUSTODY_NOUNS = frozenset({"custody", "hand", "hands", "captivity"})
 INCLUDING_WINDOW = 10
@@ -606,6 +607,17 @@ def _events_of(
                 source, target = group_source, group_target
         if source is not None and source == target:
             continue
+        if frame.type in MULTILATERAL_TYPES:
+            # "met X and Y": one event per pair, each naming the rest of the table.
+            kinds = cues.collective_kinds
+            others += [
+                member
+                for pair in pairs
+                for a in pair
+                if a
+                for member in (a, _collective(ctx, _national(ctx, a) or a, kinds))
+            ]
+        others = [a for a in dict.fromkeys(others) if a not in (source, target)]
         if (source is None or target is None) and frame.type not in cues.one_sided_types:
             continue
         if _repeats(reading, frame.type, source, target, earlier):
