@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import json
 import shutil
 import sys
 import threading
@@ -481,8 +482,6 @@ def test_a_reader_failure_skips_that_input_only(tmp_path, monkeypatch):
 
 @pytest.mark.slow
 def test_extract_prints_schema_valid_json_for_a_web_page(shared):
-    import json
-
     import jsonschema
 
     schema = json.loads((shared / "schema" / "analysis.schema.json").read_text(encoding="utf-8"))
@@ -506,3 +505,20 @@ def test_extract_prints_schema_valid_json_for_a_web_page(shared):
 def test_column_option_is_checked():
     result = runner.invoke(app, ["extract", "x.csv", "--columns", "body=text"])
     assert result.exit_code == 2 and "--columns takes FIELD=COLUMN pairs" in result.output
+
+
+def test_json_file_of_articles(tmp_path):
+    text = (
+        "Mongolia and China signed an agreement on Monday to build a rail crossing at the "
+        "Gashuunsukhait border port, the Mongolian government said."
+    )
+    (tmp_path / "export.json").write_text(
+        json.dumps([{"headline": "Rail deal", "body": text, "date": "2024-05-20"}, ["x"]]),
+        encoding="utf-8",
+    )
+    article, bad = read_sources([str(tmp_path / "export.json")])
+    assert (article.title, article.published, article.text) == ("Rail deal", "2024-05-20", text)
+    assert (Path(bad.source).name, bad.reason) == (
+        "export.json[2]",
+        "list item is not a JSON object",
+    )

@@ -22,7 +22,13 @@ from dyad.ingest.html import html_article
 from dyad.ingest.items import BadInput, Item, Skipped
 from dyad.ingest.language import detect_language
 from dyad.ingest.options import IngestOptions
-from dyad.ingest.tables import Located, article_or_skip, csv_records, jsonl_records
+from dyad.ingest.tables import (
+    Located,
+    article_or_skip,
+    csv_records,
+    json_records,
+    jsonl_records,
+)
 from dyad.ingest.warc import read_warc
 from dyad.model import Article
 
@@ -39,6 +45,7 @@ SUFFIX_FORMATS = {
     ".xml": "feed",
     ".warc": "warc",
     ".arc": "warc",
+    ".json": "json",
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
     ".csv": "csv",
@@ -59,6 +66,7 @@ MEDIA_FORMATS = {
     "text/xml": "feed",
     "text/plain": "text",
     "text/csv": "csv",
+    "application/json": "json",
     "application/warc": "warc",
 }
 LANGUAGE_NAMES = {"en": "English"}
@@ -254,6 +262,9 @@ class _Reader:
             return
         try:
             text = decode(data, declared=charset)
+            if fmt == "json":
+                yield from json_records(text, origin, self.options.columns)
+                return
             if fmt == "html":
                 article = html_article(text, self.options, url=meta.get("url"), fallback=meta)
                 yield origin, article
@@ -298,9 +309,9 @@ def _sidecar(path: Path) -> dict:
     try:
         meta = json.loads(sidecar.read_text(encoding="utf-8"))
     except (ValueError, UnicodeDecodeError) as error:
-        raise BadInput(f"bad sidecar {sidecar.name}: {error}") from error
+        raise BadInput(f"bad sidecar ({sidecar.name}: {error})") from error
     if not isinstance(meta, dict):
-        raise BadInput(f"bad sidecar {sidecar.name}: not a JSON object")
+        raise BadInput(f"bad sidecar ({sidecar.name}: not a JSON object)")
     return meta
 
 

@@ -48,7 +48,6 @@ def read_jsonl_lines(
 def jsonl_records(
     lines: Iterable[str | bytes], name: str, columns: Mapping[str, str]
 ) -> Iterator[Located]:
-    text_key = columns.get("text", "text")
     for number, line in enumerate(lines, start=1):
         where = f"{name}:{number}"
         if isinstance(line, bytes):
@@ -67,11 +66,35 @@ def jsonl_records(
         if not isinstance(record, dict):
             yield where, Skipped(where, "line is not a JSON object")
             continue
-        fields = map_record(record, columns)
-        if not isinstance(fields.get("text"), str):
-            yield where, Skipped(where, f"no '{text_key}' field")
+        yield where, record_item(where, record, columns)
+
+
+def json_records(text: str, name: str, columns: Mapping[str, str]) -> Iterator[Located]:
+    """A JSON file holding one article (an object) or a list of them."""
+    try:
+        value = json.loads(text)
+    except ValueError as error:
+        yield name, Skipped(name, f"invalid JSON: {error.msg} (line {error.lineno})")
+        return
+    if isinstance(value, dict):
+        yield name, record_item(name, value, columns)
+        return
+    if not isinstance(value, list):
+        yield name, Skipped(name, "not an article (a JSON object) or a list of articles")
+        return
+    for number, record in enumerate(value, start=1):
+        where = f"{name}[{number}]"
+        if isinstance(record, dict):
+            yield where, record_item(where, record, columns)
         else:
-            yield where, article_or_skip(where, fields["text"], fields)
+            yield where, Skipped(where, "list item is not a JSON object")
+
+
+def record_item(where: str, record: Mapping[str, Any], columns: Mapping[str, str]) -> Item:
+    fields = map_record(record, columns)
+    if not isinstance(fields.get("text"), str):
+        return Skipped(where, f"no '{columns.get('text', 'text')}' field")
+    return article_or_skip(where, fields["text"], fields)
 
 
 def csv_records(
