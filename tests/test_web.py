@@ -332,6 +332,35 @@ def test_exports_are_what_dyad_export_writes(client, tmp_path):
     assert client.get("/api/export/net.svg").status_code == 422
 
 
+def test_an_event_between_an_actor_and_its_own_spokesman_counts_once(tmp_path):
+    text = "Hamas rebuked its spokesman Marzook. Hamas met Russia."
+    rebuke, meeting = _span(text, "Hamas rebuked"), _span(text, "Hamas met Russia")
+    analysis = Analysis(
+        article=Article(text=text, published="2024-03-01"),
+        actors=[HAMAS, MARZOOK, RUS],
+        events=[
+            Event(
+                "e1",
+                "ACCUSE",
+                "actual",
+                "HAMAS",
+                "MARZOOK",
+                rebuke,
+                time=TimeValue(None, "2024-03"),
+            ),
+            Event(
+                "e2", "CONSULT", "actual", "HAMAS", "RUS", meeting, time=TimeValue(None, "2024-03")
+            ),
+        ],
+    )
+    with Store(str(tmp_path / "own.db")) as store, store.engine.connect() as conn:
+        store.add(analysis)
+        overview = queries.actor_overview(conn, "Hamas", Filters())
+    assert overview.events == 2
+    assert overview.types_by_month == {"2024-03": {"ACCUSE": 1, "CONSULT": 1}}
+    assert [c.actor.id for c in overview.counterparts] == ["RUS"]
+
+
 def test_cached_answers_follow_the_store_as_articles_arrive(tmp_path):
     db = str(tmp_path / "growing.db")
     with Store(db) as store:
