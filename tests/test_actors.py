@@ -55,6 +55,16 @@ def test_kb_roles_follow_the_article_date():
     assert kb.actor("PUTIN", "2024-02-20").role == "president"
 
 
+def test_curated_roles_point_at_known_actors_with_ordered_dates():
+    kb = load_kb()
+    curated = [e for e in kb.entries.values() if e.source.startswith("curated.yaml: people")]
+    assert len(curated) > 300
+    for entry in curated:
+        for role in entry.roles:
+            assert role.affiliation in kb.entries, (entry.id, role)
+            assert not role.end or role.start < role.end, (entry.id, role)
+
+
 def test_dictionary_actor_keeps_dated_cameo_codes():
     kb = load_kb()
     target = kb.lookup("Ban Ki-moon")[0]
