@@ -6,7 +6,7 @@ import io
 import zlib
 from typing import BinaryIO
 
-from dyad.ingest.items import BadInput
+from dyad.ingest.items import BadInput, megabytes
 
 GZIP_MAGIC = b"\x1f\x8b"
 CHUNK = 1 << 16
@@ -58,7 +58,7 @@ def gunzip(data: bytes, limit: int) -> bytes:
     except zlib.error as error:
         raise BadInput(f"corrupt gzip ({error})") from None
     if len(out) > limit:
-        raise BadInput(f"too large (over {limit / 2**20:.1f} MB unpacked)")
+        raise BadInput(f"too large (over {megabytes(limit)} unpacked)")
     if not inflater.eof:
         raise BadInput("truncated gzip (file cut off)")
     return out

@@ -10,7 +10,7 @@ import feedparser
 from dyad.ingest.decode import decode
 from dyad.ingest.fetch import Fetcher
 from dyad.ingest.html import fragment_text, html_article
-from dyad.ingest.items import BadInput, Skipped
+from dyad.ingest.items import BadInput, Skipped, one_line
 from dyad.ingest.options import IngestOptions
 from dyad.ingest.tables import Located
 from dyad.model import Article
@@ -26,7 +26,7 @@ def read_feed(
     feed = feedparser.parse(data)
     if not feed.entries:
         if feed.bozo:
-            yield origin, Skipped(origin, f"malformed feed ({_short(feed.bozo_exception)})")
+            yield origin, Skipped(origin, f"malformed feed ({one_line(feed.bozo_exception)})")
         else:
             yield origin, Skipped(origin, "empty feed (no entries)")
         return
@@ -66,7 +66,3 @@ def _entry_article(
 
 def _date(parsed: time.struct_time | None) -> str | None:
     return time.strftime("%Y-%m-%d", parsed) if parsed else None
-
-
-def _short(error: object) -> str:
-    return " ".join(str(error).split())[:120]

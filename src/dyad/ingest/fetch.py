@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import httpx
 
-from dyad.ingest.items import BadInput
+from dyad.ingest.items import BadInput, megabytes, one_line
 from dyad.ingest.options import IngestOptions
 
 
@@ -42,12 +42,12 @@ class Fetcher:
                     raise BadInput(f"HTTP error ({response.status_code} {response.reason_phrase})")
                 declared = int(response.headers.get("content-length") or 0)
                 if declared > limit:
-                    raise BadInput(f"too large ({_megabytes(declared)}, limit {_megabytes(limit)})")
+                    raise BadInput(f"too large ({megabytes(declared)}, limit {megabytes(limit)})")
                 chunks, size = [], 0
                 for chunk in response.iter_bytes():
                     size += len(chunk)
                     if size > limit:
-                        raise BadInput(f"too large (over {_megabytes(limit)})")
+                        raise BadInput(f"too large (over {megabytes(limit)})")
                     chunks.append(chunk)
                 media_type = response.headers.get("content-type", "").split(";")[0]
                 return Download(
@@ -61,8 +61,4 @@ class Fetcher:
         except httpx.TimeoutException:
             raise BadInput(f"timed out (after {self.options.timeout:g} s)") from None
         except httpx.HTTPError as error:
-            raise BadInput(f"download failed ({type(error).__name__}: {error})") from None
-
-
-def _megabytes(size: int) -> str:
-    return f"{size / 2**20:.1f} MB"
+            raise BadInput(f"download failed ({type(error).__name__}: {one_line(error)})") from None

@@ -26,3 +26,12 @@ class Skipped:
 
 
 Item = Article | Skipped
+
+
+def megabytes(size: int) -> str:
+    return f"{size / 2**20:.1f} MB"
+
+
+def one_line(error: object, limit: int = 160) -> str:
+    """An error message fit for a one-line reason."""
+    return " ".join(str(error).split())[:limit] or type(error).__name__

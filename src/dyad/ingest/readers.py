@@ -19,7 +19,7 @@ from dyad.ingest.decode import binary_kind, decode, guess_encoding
 from dyad.ingest.feeds import read_feed
 from dyad.ingest.fetch import Fetcher
 from dyad.ingest.html import html_article
-from dyad.ingest.items import BadInput, Item, Skipped
+from dyad.ingest.items import BadInput, Item, Skipped, megabytes, one_line
 from dyad.ingest.language import detect_language
 from dyad.ingest.options import IngestOptions
 from dyad.ingest.tables import (
@@ -179,16 +179,9 @@ class _Reader:
                         raise BadInput(f"binary file, not text ({kind})")
                     yield from self.read_stream(stream, origin, fmt, gzipped=is_gzip(head))
                     return
-                size = path.stat().st_size
-                if size > self.options.max_bytes:
-                    limit = self.options.max_bytes
-                    yield (
-                        origin,
-                        Skipped(
-                            origin, f"too large ({_megabytes(size)}, limit {_megabytes(limit)})"
-                        ),
-                    )
-                    return
+                size, limit = path.stat().st_size, self.options.max_bytes
+                if size > limit:
+                    raise BadInput(f"too large ({megabytes(size)}, limit {megabytes(limit)})")
                 data = stream.read()
         except BadInput as error:
             yield origin, Skipped(origin, str(error))
@@ -199,6 +192,8 @@ class _Reader:
         try:
             if is_gzip(head):
                 data = gunzip(data, self.options.max_bytes)
+                if fmt == "text":
+                    fmt = _sniff(data[:SNIFF_BYTES]) or "text"
             meta = _sidecar(path) if fmt == "text" else {}
         except BadInput as error:
             yield origin, Skipped(origin, str(error))
@@ -280,8 +275,7 @@ def _guarded(origin: str, items: Iterator[Located]) -> Iterator[Located]:
     try:
         yield from items
     except Exception as error:  # noqa: BLE001 - parsers of broken files fail in many ways
-        message = " ".join(str(error).split())[:160]
-        yield origin, Skipped(origin, f"reader failed ({type(error).__name__}: {message})")
+        yield origin, Skipped(origin, f"reader failed ({type(error).__name__}: {one_line(error)})")
 
 
 def _sniff(head: bytes) -> str | None:
@@ -313,7 +307,3 @@ def _sidecar(path: Path) -> dict:
     if not isinstance(meta, dict):
         raise BadInput(f"bad sidecar ({sidecar.name}: not a JSON object)")
     return meta
-
-
-def _megabytes(size: int) -> str:
-    return f"{size / 2**20:.1f} MB"

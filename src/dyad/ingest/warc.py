@@ -12,7 +12,7 @@ from warcio.archiveiterator import ArchiveIterator
 from dyad.ingest.compression import CHUNK, GunzipReader
 from dyad.ingest.decode import decode
 from dyad.ingest.html import html_article
-from dyad.ingest.items import BadInput, Skipped
+from dyad.ingest.items import BadInput, Skipped, megabytes, one_line
 from dyad.ingest.options import IngestOptions
 from dyad.ingest.tables import Located
 
@@ -51,7 +51,7 @@ def read_warc(
             where = f"{uri} in {origin}"
             payload = record.content_stream().read(options.max_bytes + 1)
             if len(payload) > options.max_bytes:
-                yield where, Skipped(where, f"too large (over {options.max_bytes / 2**20:.1f} MB)")
+                yield where, Skipped(where, f"too large (over {megabytes(options.max_bytes)})")
                 continue
             if not _read_to_end(record):
                 broken = f"truncated WARC record (the archive ends inside page {pages})"
@@ -75,8 +75,7 @@ def read_warc(
     except zlib.error as error:
         broken = f"corrupt gzip (after {pages} pages: {error})"
     except Exception as error:  # noqa: BLE001 - warcio fails on bad records in many ways
-        message = " ".join(str(error).split())[:120] or type(error).__name__
-        broken = f"malformed WARC record (after {pages} pages: {message})"
+        broken = f"malformed WARC record (after {pages} pages: {one_line(error)})"
     if unpacker is not None and unpacker.truncated:
         # A cut file breaks the record it cuts: the cut is the reason to give.
         broken = f"truncated gzip (archive cut off after {pages} pages)"
