@@ -26,6 +26,7 @@ from dyad.web.highlight import actor_url, highlight
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=str(resources.files("dyad.web").joinpath("templates")))
 PAGE_SIZE = 100
+SEARCH_RESULTS = 20
 DEFAULT_MONTHS = 3
 STATUSES = ("actual", "intended", "hypothetical", "claimed", "negated")
 
@@ -71,19 +72,30 @@ def not_found(request: Request, message: str) -> HTMLResponse:
 
 @router.get("/", response_class=HTMLResponse)
 def search_page(
-    request: Request, conn: Conn, store: StoreDep, q: str = "", a: str = "", b: str = ""
+    request: Request,
+    conn: Conn,
+    store: StoreDep,
+    cache: CacheDep,
+    q: str = "",
+    a: str = "",
+    b: str = "",
 ):
     if a.strip() and b.strip():
         return RedirectResponse(dyad_url(a.strip(), b.strip()), status_code=303)
     results = None
     if q.strip():
+        # One ranked search for both lists: ranking the matches of common words is the
+        # slow part of a search, so it is done once.
+        hits = cache.get(
+            conn, ("search", q), lambda: query.search(store, q, limit=2 * SEARCH_RESULTS)
+        )
+        quotes = [hit for hit in hits if hit.quote_id][:SEARCH_RESULTS]
         results = {
             "actors": queries.search_actors(conn, q),
-            "articles": query.search(store, q, kind="articles"),
-            "quotes": query.search(store, q, kind="quotes"),
+            "articles": [hit for hit in hits if not hit.quote_id][:SEARCH_RESULTS],
+            "quotes": quotes,
+            "speakers": queries.actor_refs(conn, {hit.speaker for hit in quotes}),
         }
-        speakers = {hit.speaker for hit in results["quotes"]}
-        results["speakers"] = queries.actor_refs(conn, speakers)
     return render(request, "search.html", q=q, results=results, title="Search")
 
 
