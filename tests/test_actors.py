@@ -159,6 +159,12 @@ def test_pronouns_and_author(nlp):
     assert actor_of(doc, "my").id == "AUTHOR"
 
 
+def test_it_as_the_subject_of_a_reporting_verb(nlp):
+    doc = run(nlp, "North Korea claimed that it had tested a bomb. It is widely known.")
+    assert actor_of(doc, "it").id == "PRK"
+    assert mention_of(doc, "It") is None
+
+
 def test_description_refers_back(nlp):
     doc = run(nlp, "Hezbollah fired rockets. Israel said the group would pay.")
     assert actor_of(doc, "the group").id == "HEZBOLLAH"

@@ -775,6 +775,12 @@ class _Article:
                 antecedent = self._cataphor(token) or self._antecedent(
                     token, {"person"}, quoted_ok=False
                 )
+            elif (
+                lower == "it" and token.dep_ == "nsubj" and token.head.lemma_ in (self.lex.it_verbs)
+            ):
+                antecedent = self._antecedent(
+                    token, _NON_PERSON, quoted_ok=False, window=1, salience=False
+                )
             elif lower in ("its", "itself"):
                 antecedent = self._antecedent(token, _NON_PERSON, quoted_ok=False, window=1)
             elif lower in ("their", "theirs", "themselves") or (

@@ -97,6 +97,7 @@ class Lexicon:
     government_nouns: frozenset[str]
     title_abbreviations: dict[str, str]
     honorifics: frozenset[str]
+    it_verbs: frozenset[str]
     affiliation_roles: frozenset[str]
     pronouns: dict[str, frozenset[str]]
 
@@ -115,6 +116,7 @@ class Lexicon:
             government_nouns=frozenset(data["government_nouns"]),
             title_abbreviations=dict(data["title_abbreviations"]),
             honorifics=frozenset(data["honorifics"]),
+            it_verbs=frozenset(data["it_verbs"]),
             affiliation_roles=frozenset(data["affiliation_roles"]),
             pronouns={k: frozenset(v) for k, v in data["pronouns"].items()},
         )
