@@ -160,3 +160,12 @@ def test_actor_and_network_pages_draw(server, page, errors):
     page.locator("svg#network g.node[data-actor='HAMAS'] circle").click()
     page.wait_for_url("**/actors/HAMAS")
     assert errors == []
+
+
+def test_api_docs_run_offline_under_the_content_security_policy(server, page, errors):
+    page.goto(f"{server}/api/docs")
+    page.wait_for_selector(".swagger-ui .opblock")
+    paths = page.locator(".swagger-ui .opblock-summary-path").all_text_contents()
+    assert any("/api/dyads/{first}/{second}/timeline" in path for path in paths)
+    page.screenshot(path=str(ARTIFACTS / "6-api-docs.png"), full_page=True)
+    assert errors == []
