@@ -67,6 +67,8 @@ def ingest_options(columns: str | None, language: str, fetch: bool) -> IngestOpt
             fail(f"--columns takes FIELD=COLUMN pairs with FIELD one of {fields}, not {pair!r}")
         mapping[name] = column
     wanted = None if language.lower() in ("any", "all") else language.lower()
+    if wanted is not None and not (wanted.isalpha() and len(wanted) in (2, 3)):
+        fail(f"--language takes a language code such as en, or any, not {language!r}")
     return IngestOptions(language=wanted, columns=mapping, fetch_links=fetch)
 
 
@@ -150,9 +152,10 @@ def ingest(
             elif isinstance(verdict, Duplicate):
                 report[f"duplicates ({verdict.kind})"] += 1
                 finder.link(item, verdict)
+                alike = f", {verdict.similarity:.0%} alike" if verdict.kind == "near" else ""
                 errors.print(
-                    f"duplicate ({verdict.kind}, {verdict.similarity:.0%}) "
-                    f"{_describe(item)}: copy of {verdict.first}",
+                    f"duplicate ({verdict.kind}{alike}) {_describe(item)}: "
+                    f"copy of article {verdict.first}",
                     highlight=False,
                     style="dim",
                 )

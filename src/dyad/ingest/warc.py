@@ -8,6 +8,8 @@ from collections.abc import Iterator
 from typing import BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+from warcio.statusandheaders import StatusAndHeadersParserException
 
 from dyad.ingest.compression import CHUNK, GunzipReader
 from dyad.ingest.decode import decode
@@ -74,8 +76,11 @@ def read_warc(
                 broken = f"truncated WARC record (the archive ends inside record {records + 1})"
     except zlib.error as error:
         broken = f"corrupt gzip (after {pages} pages: {error})"
-    except Exception as error:  # noqa: BLE001 - warcio fails on bad records in many ways
+    except (ArchiveLoadFailed, StatusAndHeadersParserException) as error:
         broken = f"malformed WARC record (after {pages} pages: {one_line(error)})"
+    except Exception as error:  # noqa: BLE001 - warcio trips over bad headers in many ways
+        detail = f"unparsable record headers, {type(error).__name__}"
+        broken = f"malformed WARC record (after {pages} pages: {detail})"
     if unpacker is not None and unpacker.truncated:
         # A cut file breaks the record it cuts: the cut is the reason to give.
         broken = f"truncated gzip (archive cut off after {pages} pages)"
