@@ -305,6 +305,18 @@ def test_duplicates_are_remembered_across_runs(tmp_path):
         assert DuplicateFinder(store).check(copy) == ALREADY_STORED
 
 
+def test_a_run_killed_before_signing_is_signed_by_the_next(tmp_path):
+    [original] = read_sources([str(FIXTURES / "article.html")])
+    [copy] = read_sources([str(FIXTURES / "wire-copy.html")])
+    db = str(tmp_path / "k.db")
+    with Store(db) as store:
+        store.add(_analysis(original))  # killed before finder.stored()
+        assert store.count("signatures") == 0
+        verdict = DuplicateFinder(store).check(copy)
+        assert store.count("signatures") == 1
+    assert isinstance(verdict, Duplicate) and verdict.first == original.hash
+
+
 def _analysis(article: Article):
     from dyad.model import Analysis
 
@@ -342,7 +354,7 @@ def test_ingest_reports_the_mixed_folder_and_rereading_changes_nothing(tmp_path)
     assert "skipped " + str(folder / "broken" / "huge.html") + ": too large" in first.output
     with Store(db) as store:
         counts = {t: store.count(t) for t in ("articles", "duplicates", "signatures", "events")}
-    assert counts["articles"] == 8 and counts["duplicates"] == 2
+    assert (counts["articles"], counts["signatures"], counts["duplicates"]) == (8, 8, 2)
     second = runner.invoke(app, ["ingest", str(folder), "--db", db])
     rows = report_rows(second.output)
     assert (rows["stored"], rows["already stored"]) == ("0", "11")

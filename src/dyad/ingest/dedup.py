@@ -80,6 +80,11 @@ def _minhash(hashvalues: np.ndarray | None = None) -> MinHash:
     return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME, hashvalues=hashvalues)
 
 
+def _to_bytes(minhash: MinHash | None) -> bytes:
+    # An empty signature marks a text too short to compare, so it is not signed again.
+    return minhash.hashvalues.tobytes() if minhash is not None else b""
+
+
 def _from_bytes(data: bytes) -> MinHash:
     return _minhash(np.frombuffer(data, dtype=_minhash().hashvalues.dtype).copy())
 
@@ -150,9 +155,7 @@ class DuplicateFinder:
         self.waiting.discard(key)
         if self.memory is None:
             return
-        minhash = self.signatures.get(key)
-        if minhash is not None:
-            self.memory.add_signature(key, minhash.hashvalues.tobytes())
+        self.memory.add_signature(key, _to_bytes(self.signatures.get(key)))
         for copy, duplicate in self.pending_links.pop(key, []):
             self.memory.add_duplicate(key, copy, duplicate.kind, duplicate.similarity)
 
@@ -170,9 +173,7 @@ class DuplicateFinder:
     def _backfill(self) -> None:
         """Sign stored articles that have no signature: a run killed between the two writes."""
         for key, text in self.memory.articles_without_signature():
-            minhash = signature(text)
-            if minhash is not None:
-                self.memory.add_signature(key, minhash.hashvalues.tobytes())
+            self.memory.add_signature(key, _to_bytes(signature(text)))
 
     def _load(self) -> None:
         """Index the stored articles' signatures, the first time a text needs comparing."""
@@ -180,4 +181,5 @@ class DuplicateFinder:
             return
         self._loaded = True
         for key, data in self.memory.signatures():
-            self._index(key, _from_bytes(data))
+            if data:
+                self._index(key, _from_bytes(data))
