@@ -464,7 +464,9 @@ def _governing_verb(noun: Token) -> Token | None:
 
 def _own_subject(chain: list[Token]) -> tuple[Token | None, bool, bool]:
     for node in chain:
-        for child in node.children:
+        # The parser sometimes hangs the subject on the auxiliary ("… is engaged").
+        auxiliaries = [c for c in node.children if c.dep_ in ("aux", "auxpass")]
+        for child in [*node.children, *(g for a in auxiliaries for g in a.children)]:
             if child.dep_ in SUBJECT_DEPS:
                 if child.lower_ in RELATIVE_PRONOUNS and node.dep_ == "relcl":
                     return node.head, child.dep_ == "nsubjpass", True
