@@ -260,6 +260,10 @@ def test_article_page_marks_evidence_quotes_speakers_times_and_actors(client, vi
     assert re.search(r'class="hl-quote"[^>]*>we seek the support of ', html)
     assert re.search(r'class="hl-mention hl-speaker"[^>]*><a href="/actors/MARZOOK">Marzook', html)
     assert re.search(r'class="hl-evidence hl-time selected" title="[^"]*time: 2023-10', html)
+    # Each piece of evidence is followed by a link to its event, each quote by its speaker.
+    consult = client.get("/api/dyads/Hamas/Russia/timeline").json()["events"][1]["id"]
+    assert f'late October</span><a class="marker marker-evidence" href="/events/{consult}">' in html
+    assert '<a class="marker marker-quote" href="/actors/MARZOOK">— Mousa Abu Marzook</a>' in html
     view = client.get(f"/api/articles/{visit_id}").json()
     assert {a["kind"] for a in view["annotations"]} == {
         "mention",

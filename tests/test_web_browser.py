@@ -137,6 +137,15 @@ def test_hamas_russia_timeline_evidence_and_article_view(server, page, errors, s
     assert selected.first.is_visible()
     page.screenshot(path=str(ARTIFACTS / "3-article-evidence.png"), full_page=True)
 
+    # From the evidence to the event it reports, with all its reports.
+    page.locator(".article-text .hl-evidence.selected ~ a.marker-evidence").first.click()
+    page.wait_for_url("**/events/**")
+    assert request["type"] in page.locator("h1").inner_text()
+    assert any(
+        _words(request["evidence"]) in _words(text)
+        for text in page.locator("ul.evidence blockquote").all_text_contents()
+    )
+    page.go_back()
     # The article view also marks the quotes and links their speakers.
     assert page.locator(".article-text .hl-quote").count() >= len(seed_gold["quotes"]) // 2
     assert page.locator(".article-text .hl-mention a[href='/actors/HAMAS']").count() >= 1

@@ -9,15 +9,12 @@ is the one place the untrusted article text becomes markup.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
-from dyad.web.queries import Annotation
+from dyad.web.queries import Annotation, actor_url
 
-
-def actor_url(actor_id: str) -> str:
-    return "/actors/" + quote(actor_id, safe="")
+__all__ = ["actor_url", "highlight"]
 
 
 def highlight(text: str, annotations: Iterable[Annotation], selected: str | None = None) -> Markup:
@@ -61,6 +58,13 @@ def highlight(text: str, annotations: Iterable[Annotation], selected: str | None
         if evidence_refs:
             attributes += Markup(' data-events="{}"').format(evidence_refs)
         parts.append(Markup("<span{}>{}</span>").format(attributes, piece))
+        parts.extend(
+            Markup('<a class="marker marker-{}" href="{}">{}</a>').format(
+                a.kind, a.link, a.link_text
+            )
+            for a in covering
+            if a.end == end and a.link
+        )
     return Markup("").join(parts)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from urllib.parse import quote as url_quote
 
 from sqlalchemy import Connection, case, func, select, tuple_, union_all
 
@@ -138,6 +139,9 @@ class Annotation:
     end: int
     label: str
     ref: str | None = None  # actor id, quote id, event id or time value
+    # A link shown right after the span: the event it is evidence of, a quote's speaker.
+    link: str | None = None
+    link_text: str | None = None
 
 
 @dataclass
@@ -153,6 +157,10 @@ class ArticleView:
     quotes: list[QuoteItem]
     events: list[EventItem]
     annotations: list[Annotation]
+
+
+def actor_url(actor_id: str) -> str:
+    return "/actors/" + url_quote(actor_id, safe="")
 
 
 def actor_refs(conn: Connection, ids: set[str | None]) -> dict[str, ActorRef]:
@@ -614,10 +622,15 @@ def article_view(conn: Connection, article_id: str) -> ArticleView | None:
     ]
     for quote_row, quote in zip(quote_rows, quotes, strict=True):
         speaker = quote.speaker.name if quote.speaker else quote.speaker_text or "unknown"
+        last = max(quote_row.spans, key=lambda span: span[1], default=None)
         for start, end in quote_row.spans:
-            annotations.append(
-                Annotation("quote", start, end, f"{quote.kind} quote: {speaker}", quote.quote_id)
+            annotation = Annotation(
+                "quote", start, end, f"{quote.kind} quote: {speaker}", quote.quote_id
             )
+            if quote.speaker and (start, end) == tuple(last):
+                annotation.link = actor_url(quote.speaker.id)
+                annotation.link_text = f"— {quote.speaker.name}"
+            annotations.append(annotation)
         if quote_row.speaker_start is not None and quote_row.speaker_end is not None:
             annotations.append(
                 Annotation(
@@ -631,7 +644,17 @@ def article_view(conn: Connection, article_id: str) -> ArticleView | None:
     for ev in evidence_rows:
         item = by_event.get(ev.event_id)
         label = item.type if item else "event"
-        annotations.append(Annotation("evidence", ev.start, ev.end, label, ev.local_id))
+        annotations.append(
+            Annotation(
+                "evidence",
+                ev.start,
+                ev.end,
+                label,
+                ev.local_id,
+                link=f"/events/{ev.event_id}",
+                link_text=label,
+            )
+        )
     actor_ids = {m.actor_id for m in mention_rows}
     first_start = {r.quote_id: min((s for s, _e in r.spans), default=0) for r in quote_rows}
     quotes.sort(key=lambda q: first_start[q.quote_id])
