@@ -15,7 +15,8 @@ from dyad.ingest.options import IngestOptions
 from dyad.ingest.tables import Located
 from dyad.model import Article
 
-# A summary this long is the full article (many RSS feeds put it in <description>), not a teaser.
+# Entry text this long is the full article (many RSS feeds put it in <description>), not a
+# teaser.
 FULL_TEXT_MIN_WORDS = 80
 
 
@@ -51,10 +52,15 @@ def _entry_article(
     }
     content = " ".join(part.get("value", "") for part in entry.get("content", []))
     text = fragment_text(content) if content else ""
-    if len(text.split()) < options.min_words and fetcher and meta["url"]:
-        download = fetcher.get(meta["url"])
-        page = decode(download.content, declared=download.charset)
-        return html_article(page, options, url=download.url, fallback=meta)
+    if len(text.split()) < FULL_TEXT_MIN_WORDS and fetcher and meta["url"]:
+        # Short content is often a teaser: the linked page has the article.
+        try:
+            download = fetcher.get(meta["url"])
+            page = decode(download.content, declared=download.charset)
+            return html_article(page, options, url=download.url, fallback=meta)
+        except BadInput:
+            if len(text.split()) < options.min_words:
+                raise
     if len(text.split()) < options.min_words:
         summary = fragment_text(entry.get("summary", ""))
         if len(summary.split()) < FULL_TEXT_MIN_WORDS:
