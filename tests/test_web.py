@@ -5,12 +5,15 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
+import uuid
 from html.parser import HTMLParser
 
 import networkx as nx
 import pyarrow.parquet as pq
 import pytest
+import sqlalchemy
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
@@ -29,6 +32,7 @@ from dyad.model import (
 )
 from dyad.query import Filters
 from dyad.store import Store
+from dyad.store.store import database_url
 from dyad.web import create_app, queries
 from dyad.web.chart import cooperation_conflict
 from dyad.web.highlight import highlight
@@ -142,13 +146,36 @@ def raid_analysis() -> Analysis:
     )
 
 
-@pytest.fixture(scope="module")
-def db(tmp_path_factory) -> str:
-    path = str(tmp_path_factory.mktemp("web") / "web.db")
-    with Store(path) as store:
+PG_URL = os.environ.get("DYAD_TEST_PG")
+BACKENDS = [
+    "sqlite",
+    pytest.param(
+        "postgresql",
+        marks=pytest.mark.skipif(not PG_URL, reason="DYAD_TEST_PG is unset (.ci/run sets it)"),
+    ),
+]
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def db(request, tmp_path_factory):
+    """The two articles in a SQLite file, or in a PostgreSQL schema of their own."""
+    if request.param == "sqlite":
+        url = str(tmp_path_factory.mktemp("web") / "web.db")
+    else:
+        schema_name = f"dyad_web_{uuid.uuid4().hex[:12]}"
+        admin = sqlalchemy.create_engine(database_url(PG_URL))
+        with admin.begin() as conn:
+            conn.execute(sqlalchemy.text(f'CREATE SCHEMA "{schema_name}"'))
+        separator = "&" if "?" in PG_URL else "?"
+        url = f"{PG_URL}{separator}options=-csearch_path%3D{schema_name}"
+    with Store(url) as store:
         assert store.add(visit_analysis())
         assert store.add(raid_analysis())
-    return path
+    yield url
+    if request.param == "postgresql":
+        with admin.begin() as conn:
+            conn.execute(sqlalchemy.text(f'DROP SCHEMA "{schema_name}" CASCADE'))
+        admin.dispose()
 
 
 @pytest.fixture(scope="module")

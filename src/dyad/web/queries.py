@@ -558,8 +558,11 @@ def network(
                 )
             ).group_by(source, target, events.c.type)
         )
+        kept_pairs = set(pairs)
         for one, other, event_type, count in rows:
-            quads[(min(one, other), max(one, other))][quad_class(event_type) or "other"] += count
+            # The pair as the database ordered it (its collation need not be Python's).
+            pair = (one, other) if (one, other) in kept_pairs else (other, one)
+            quads[pair][quad_class(event_type) or "other"] += count
     refs = actor_refs(conn, {actor for pair in pairs for actor in pair})
     edges = [
         NetworkEdge(a, b, sum(quads[(a, b)].values()), dict(quads[(a, b)]))
