@@ -578,7 +578,7 @@ def _events_of(
         territory = _territory(ctx, reading, sources)
         targets = [ctx.state_of(territory.country)] if territory is not None else []
     pairs = _pairs(sources, targets)
-    if not pairs:
+    if not pairs or _is_aim(cues, reading):
         return
     status, reported_by, quote_id, reporter_verb = _status(ctx, lexicon, reading)
     time, role = _time(ctx, lexicon, reading, reporter_verb)
@@ -644,6 +644,13 @@ def _events_of(
             quote=quote_id,
             time_role=role,
         )
+
+
+def _is_aim(cues: Cues, reading: Reading) -> bool:
+    """ "the Kremlin's efforts to strike a partnership": what someone strives for is
+    not yet an event, nor an announced one like "plans to visit"."""
+    top = reading.chain[-1]
+    return top.dep_ == "acl" and top.head.lemma_.lower() in cues.aim_nouns
 
 
 def _territory(ctx: DocContext, reading: Reading, sources: list[str]) -> Place | None:

@@ -82,6 +82,7 @@ class Cues:
     inverse_support_verbs: frozenset[str]
     intent_words: frozenset[str]
     intent_nouns: frozenset[str]
+    aim_nouns: frozenset[str]
     future_auxiliaries: frozenset[str]
     hypothetical_auxiliaries: frozenset[str]
     conditional_marks: frozenset[str]
