@@ -314,3 +314,22 @@ def test_lexicon_travels_with_the_pipeline(nlp, tmp_path):
     saved.write_text(saved.read_text() + "parley: [{type: CONSULT, target: [with]}]\n")
     loaded = spacy.load(tmp_path / "pipeline")
     assert loaded.get_pipe("dyad_events").lexicon.verbs["parley"][0].type == "CONSULT"
+
+
+def test_an_announced_plan_is_intended_but_an_effort_is_not_coded(nlp, extractor):
+    plan = run(
+        nlp,
+        extractor,
+        "Russia plans to host Hamas leaders in Moscow next month.",
+        [("Russia", "RUS"), ("Hamas leaders", "HAMAS")],
+        places=[("Moscow", "RUS")],
+    )
+    event = only(plan, "CONSULT")
+    assert (event.source, event.target, event.status) == ("RUS", "HAMAS", "intended")
+    effort = run(
+        nlp,
+        extractor,
+        "The Kremlin intensified its efforts to strike a partnership with Hamas.",
+        [("The Kremlin", "RUS"), ("its", "RUS"), ("Hamas", "HAMAS")],
+    )
+    assert effort == []
