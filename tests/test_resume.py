@@ -4,31 +4,12 @@ from __future__ import annotations
 
 import shutil
 import signal
-import subprocess
-import sys
 import time
 
 import pytest
-from sqlalchemy import select
+from helpers import dump, ingest
 
-from dyad.store import Store, schema
-
-VOLATILE = {"ingested_at"}  # the only column allowed to differ between runs
-
-
-def dump(db: str) -> dict[str, list[tuple]]:
-    with Store(db) as store, store.engine.connect() as conn:
-        tables = {}
-        for table in schema.metadata.sorted_tables:
-            columns = [c for c in table.columns if c.name not in VOLATILE]
-            rows = conn.execute(select(*columns)).all()
-            tables[table.name] = sorted(tuple(map(repr, row)) for row in rows)
-        return tables
-
-
-def ingest(folder, db, **popen):
-    command = [sys.executable, "-m", "dyad", "ingest", str(folder), "--db", db]
-    return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **popen)
+from dyad.store import Store
 
 
 @pytest.mark.slow

@@ -8,6 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from dyad import __version__
+from dyad.limits import Limits
 from dyad.model import Analysis, Article, Event, Span
 from dyad.nlp import DEFAULT_MODEL, cached_nlp
 
@@ -21,13 +22,23 @@ def make_doc(nlp: Language, article: Article) -> Doc:
 
 
 def analyze_articles(
-    articles: Iterable[Article], nlp: Language, batch_size: int = 16
+    articles: Iterable[Article],
+    nlp: Language,
+    batch_size: int = 16,
+    limits: Limits | None = None,
 ) -> Iterator[Analysis]:
-    """Analyse articles in order, streaming: one Analysis per Article."""
+    """Analyse articles in order, streaming: one Analysis per Article.
+
+    Raises ``LimitExceeded`` for an article longer than ``limits.max_article_chars``
+    (default: from the environment, see ``dyad.limits``); ingest skips those first.
+    """
+    limits = limits or Limits.from_env()
+    nlp.max_length = max(nlp.max_length, limits.max_article_chars)
     pending: list[Article] = []
 
     def docs() -> Iterator[Doc]:
         for article in articles:
+            limits.check_article(article.text)
             pending.append(article)
             yield make_doc(nlp, article)
 
