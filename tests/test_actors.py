@@ -165,6 +165,24 @@ def test_it_as_the_subject_of_a_reporting_verb(nlp):
     assert mention_of(doc, "It") is None
 
 
+def test_pronouns_agree_in_gender(nlp):
+    text = (
+        "Hillary Clinton's offensive against Bernie Sanders will provide the template she "
+        "follows. Clinton has hammered the Vermont senator for his vote."
+    )
+    doc = run(nlp, text, published="2016-02-25")
+    assert actor_of(doc, "she").id == "HCLINTON"
+    assert actor_of(doc, "the Vermont senator").id == "SANDERS"
+    assert actor_of(doc, "his").id == "SANDERS"
+
+
+def test_dateline_capital_is_a_place(nlp):
+    doc = run(nlp, "RANGOON, Burma - Crowds gathered in Rangoon's streets.")
+    assert mention_of(doc, "RANGOON") is None
+    assert mention_of(doc, "Rangoon") is None
+    assert {p.country for p in doc._.places} == {"MMR"}
+
+
 def test_description_refers_back(nlp):
     doc = run(nlp, "Hezbollah fired rockets. Israel said the group would pay.")
     assert actor_of(doc, "the group").id == "HEZBOLLAH"

@@ -71,7 +71,7 @@ PLACE_VERBS = {
 }
 PERSON_LABELS = {"PERSON"}
 ORG_LABELS = {"ORG"}
-PLACE_LABELS = {"GPE", "LOC", "FAC"}
+PLACE_LABELS = ("GPE", "LOC", "FAC")
 SENTENCE_WINDOW = 3
 WIDENED = 4  # rank of a name widened over the words that follow it ('Clinton's aides')
 
@@ -120,6 +120,7 @@ class _Article:
     surnames: dict[str, str] = field(default_factory=dict)  # last name -> person actor
     claimed: set[int] = field(default_factory=set)  # tokens already in a mention or place
     sentence_starts: list[int] = field(default_factory=list)
+    gender: dict[str, str] = field(default_factory=dict)  # person actor -> 'm' | 'f'
 
     def __post_init__(self) -> None:
         self.lex = self.kb.lexicon
@@ -284,11 +285,29 @@ class _Article:
         words = _clean_name(self.doc[start:end], self.lex.title_words).split()
         if words:
             self.surnames[words[-1].lower()] = actor.id
+        self._learn_gender(actor, start, end, role)
         for apposition in (before, after):
             if apposition is not None:
                 self._add(_Found(apposition[0], apposition[1], actor.id, 3), actor)
         self._after_person(start, end, actor)
         return actor.id
+
+    def _learn_gender(self, actor: Actor, start: int, end: int, role: str | None) -> None:
+        """He or she? From a courtesy title or gendered role word, else the first name."""
+        if actor.id in self.gender:
+            return
+        lex = self.lex
+        cues = [t.lower_ for t in self.doc[max(0, start - 2) : end]]
+        cues += (role or "").split() + (actor.role or "").split()
+        name = (actor.name or "").split()
+        if any(c in lex.male_words for c in cues):
+            self.gender[actor.id] = "m"
+        elif any(c in lex.female_words for c in cues):
+            self.gender[actor.id] = "f"
+        elif name and name[0].lower() in lex.male_names:
+            self.gender[actor.id] = "m"
+        elif name and name[0].lower() in lex.female_names:
+            self.gender[actor.id] = "f"
 
     def _after_person(self, start: int, end: int, actor: Actor) -> None:
         """'the Obama administration' is the state; 'Clinton's aides' act for Clinton."""
@@ -351,6 +370,17 @@ class _Article:
         tokens = [t for t in ent if t.text not in POSSESSIVE]
         if not tokens:
             return
+        # spaCy's small model often cuts long names short ('Aung San Suu [Kyi]')
+        first = tokens[0].i
+        while (
+            first > 0
+            and self.doc[first - 1].pos_ == "PROPN"
+            and self.doc[first - 1].text[:1].isupper()
+            and self.doc[first - 1].i not in self.claimed
+            and self.doc[first - 1].lower_ not in self.lex.title_words
+        ):
+            first -= 1
+        tokens = [*self.doc[first : tokens[0].i], *tokens]
         span = self.doc[tokens[0].i : tokens[-1].i + 1]
         title_role = []
         # Titles spaCy includes in the entity ("Admiral Harris") are roles, not names.
@@ -661,8 +691,17 @@ class _Article:
         doc = self.doc
         if span.end < len(doc) and doc[span.end].text in POSSESSIVE:
             following = doc[span.end + 1] if span.end + 1 < len(doc) else None
-            # "Washington's Institute for ...": a place that names what is there
-            return following is None or not following.text[:1].isupper()
+            # "Washington's Institute for ...", "Rangoon's streets": places
+            return following is None or not (
+                following.text[:1].isupper() or following.lower_ in self.lex.place_parts
+            )
+        if span.end + 1 < len(doc) and doc[span.end].text == ",":
+            after = self.kb.lookup(doc[span.end + 1].text)
+            if any(t.kind == NAME and t.actor in self.kb.entries for t in after):
+                return False  # a dateline or address: 'RANGOON, Burma'
+        if span.start > 0 and doc[span.start - 1].is_space:
+            if span.end < len(doc) and doc[span.end].text in (",", "-", "—", "–"):
+                return False  # a dateline at the start of a paragraph
         if self._member_phrase_end(span.end) > span.end:
             return True  # 'the Pyongyang regime', 'Kremlin officials'
         while root.dep_ == "conj" and root.head != root:
@@ -704,8 +743,7 @@ class _Article:
                 continue
             kinds = self.lex.anaphoric_nouns.get(token.lower_)
             role = token.lower_ if token.lower_ in self.lex.title_words else None
-            if token.lower_ in self.lex.government_nouns:
-                self._government_of(token)
+            if token.lower_ in self.lex.government_nouns and self._government_of(token):
                 continue
             if kinds is None and role is None:
                 continue
@@ -715,13 +753,21 @@ class _Article:
             if any(
                 c.dep_ in ("prep", "compound", "poss", "nmod") and c.i < token.i
                 for c in token.children
-                if c.dep_ != "amod"
+                if c.dep_ != "amod" and c.ent_type_ not in PLACE_LABELS
             ):
                 continue
-            if token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "of":
-                continue
-            if any(doc[i].text[:1].isupper() for i in range(det.i + 1, token.i)):
-                continue
+            end = token.i + 1
+            if end < len(doc) and doc[end].lower_ == "of":
+                # 'the former secretary of State': a role of two words and 'of'
+                if role is None or end + 1 >= len(doc) or doc[end + 1].pos_ == "DET":
+                    continue
+                role = f"{role} of {doc[end + 1].lower_}"
+                end += 2
+            if any(
+                doc[i].text[:1].isupper() and doc[i].ent_type_ not in PLACE_LABELS + ("NORP",)
+                for i in range(det.i + 1, token.i)
+            ):
+                continue  # 'the Vermont senator' is a description; 'the Carnegie report' is not
             if kinds is not None:
                 # 'the group' is the group last named, not the topic of the paragraph
                 antecedent = self._antecedent(token, set(kinds), quoted_ok=True, salience=False)
@@ -730,32 +776,34 @@ class _Article:
                     continue  # 'the admiral Harris': a title
                 antecedent = self._antecedent(token, {"person"}, quoted_ok=True, role=role)
             if antecedent is not None:
-                self._add(_Found(det.i, token.i + 1, antecedent, 1), self.actors[antecedent])
+                self._add(_Found(det.i, end, antecedent, 1), self.actors[antecedent])
 
-    def _government_of(self, token: Token) -> None:
+    def _government_of(self, token: Token) -> bool:
         """'the government of President Bashar al-Assad' -> SYR."""
         doc = self.doc
         det = next((c for c in token.children if c.dep_ == "det"), None)
         if det is None or det.lower_ != "the" or token.i + 2 >= len(doc):
-            return
+            return False
         if doc[token.i + 1].lower_ == "in":  # 'the regime in Damascus'
             place = next((p for p in self.places if p.start == doc[token.i + 2].idx), None)
             holder = self._ensure_actor(place.country) if place and place.country else None
             if holder is not None and holder.kind == "state":
                 self._add(_Found(det.i, token.i + 1, holder.id, 2), holder)
-            return
+                return True
+            return False
         if doc[token.i + 1].lower_ != "of":
-            return
+            return False
         owner = next(
             (f for f in self.found if f.start >= token.i + 2 and f.start < token.i + 5), None
         )
         if owner is None:
-            return
+            return False
         actor = self.actors[owner.actor]
         state = actor.id if actor.kind == "state" else actor.affiliation or actor.country
         holder = self.actors.get(state) if state else None
         if holder is not None and holder.kind == "state":
             self._add(_Found(det.i, token.i + 1, holder.id, 2), holder)
+        return True
 
     def _pronouns(self) -> None:
         doc = self.doc
@@ -772,8 +820,9 @@ class _Article:
             if inside:
                 continue
             if lower in groups["person"]:
-                antecedent = self._cataphor(token) or self._antecedent(
-                    token, {"person"}, quoted_ok=False
+                gender = "f" if lower in groups["female"] else "m"
+                antecedent = self._cataphor(token, gender) or self._antecedent(
+                    token, {"person"}, quoted_ok=False, gender=gender
                 )
             elif (
                 lower == "it" and token.dep_ == "nsubj" and token.head.lemma_ in (self.lex.it_verbs)
@@ -803,9 +852,30 @@ class _Article:
         plural: bool = False,
         role: str | None = None,
         salience: bool = True,
+        gender: str | None = None,
     ) -> str | None:
         """A fitting actor mentioned earlier: in the same sentence the nearest one, in
-        earlier sentences (with ``salience``) a subject before others, else the first."""
+        earlier sentences (with ``salience``) a subject before others, else the first.
+        With a ``role``: someone holding it now before someone who once held it."""
+        found = self._search(token, kinds, quoted_ok, window, plural, role, salience, gender)
+        if found is None and role is not None:
+            found = self._search(
+                token, kinds, quoted_ok, window, plural, role, salience, gender, history=True
+            )
+        return found
+
+    def _search(
+        self,
+        token: Token,
+        kinds: set[str],
+        quoted_ok: bool,
+        window: int,
+        plural: bool,
+        role: str | None,
+        salience: bool,
+        gender: str | None,
+        history: bool = False,
+    ) -> str | None:
         starts = self._sentence_starts()
         here = bisect_right(starts, token.i) - 1
         by_sentence: dict[int, list[_Found]] = {}
@@ -818,7 +888,9 @@ class _Article:
             actor = self.actors[found.actor]
             if actor.kind not in kinds or actor.id == AUTHOR_ID:
                 continue
-            if role is not None and role not in (actor.role or ""):
+            if role is not None and not self._had_role(actor, role, history):
+                continue
+            if gender is not None and self.gender.get(actor.id, gender) != gender:
                 continue
             if not quoted_ok and self._in_quote(self.doc[found.start].idx):
                 continue
@@ -835,11 +907,20 @@ class _Article:
             return candidates[-1].actor
         return None
 
+    def _had_role(self, actor: Actor, role: str, history: bool) -> bool:
+        """Does the role word fit what the actor is, or (``history``, KB people) ever was?"""
+        if role in (actor.role or ""):
+            return True
+        if not history:
+            return False
+        entry = self.kb.entries.get(actor.kb_id or "")
+        return entry is not None and any(role in r.title.lower() for r in entry.roles)
+
     def _is_subject(self, found: _Found) -> bool:
         root = self.doc[found.start : found.end].root
         return root.dep_ in ("nsubj", "nsubjpass")
 
-    def _cataphor(self, token: Token) -> str | None:
+    def _cataphor(self, token: Token, gender: str) -> str | None:
         """'In her statement, Hillary Clinton defended ...': the subject that follows."""
         if token.lower_ not in ("his", "her", "their", "its") or self._in_quote(token.idx):
             return None
@@ -850,7 +931,8 @@ class _Article:
             return None
         for found in self.found:
             if token.i < found.start < sentence.root.i and self._is_subject(found):
-                if self.actors[found.actor].kind == "person":
+                actor = self.actors[found.actor]
+                if actor.kind == "person" and self.gender.get(actor.id, gender) == gender:
                     return found.actor
         return None
 

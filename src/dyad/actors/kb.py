@@ -98,6 +98,11 @@ class Lexicon:
     title_abbreviations: dict[str, str]
     honorifics: frozenset[str]
     it_verbs: frozenset[str]
+    male_words: frozenset[str]
+    female_words: frozenset[str]
+    male_names: frozenset[str]
+    female_names: frozenset[str]
+    place_parts: frozenset[str]
     affiliation_roles: frozenset[str]
     pronouns: dict[str, frozenset[str]]
 
@@ -117,6 +122,11 @@ class Lexicon:
             title_abbreviations=dict(data["title_abbreviations"]),
             honorifics=frozenset(data["honorifics"]),
             it_verbs=frozenset(data["it_verbs"]),
+            male_words=frozenset(data["male_words"]),
+            female_words=frozenset(data["female_words"]),
+            male_names=frozenset(data["male_names"]),
+            female_names=frozenset(data["female_names"]),
+            place_parts=frozenset(data["place_parts"]),
             affiliation_roles=frozenset(data["affiliation_roles"]),
             pronouns={k: frozenset(v) for k, v in data["pronouns"].items()},
         )
