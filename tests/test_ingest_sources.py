@@ -393,6 +393,12 @@ class Handler(BaseHTTPRequestHandler):
             return
         if self.path == "/slow":
             time.sleep(1.5)
+        if self.path == "/unsized":  # no Content-Length: the cap must hold while streaming
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            self.wfile.write(PAGES["/big"][1])
+            return
         if self.path == "/world/kenya-haiti-mission":
             self.path = "/article"
         content_type, body = PAGES.get(self.path, ("text/plain", b""))
@@ -433,6 +439,7 @@ def test_urls_are_fetched_with_limits(server):
                 f"{server}/missing",
                 f"{server}/loop",
                 f"{server}/big",
+                f"{server}/unsized",
                 f"{server}/slow",
             ],
             options=options,
@@ -444,6 +451,7 @@ def test_urls_are_fetched_with_limits(server):
         "HTTP error (404 Not Found)",
         "too many redirects (limit 3)",
         "too large (0.3 MB, limit 0.1 MB)",
+        "too large (over 0.1 MB)",
         "timed out (after 0.5 s)",
     ]
     assert all(agent.startswith("dyad/") for agent in Handler.agents)
