@@ -333,3 +333,48 @@ def test_an_announced_plan_is_intended_but_an_effort_is_not_coded(nlp, extractor
         [("The Kremlin", "RUS"), ("its", "RUS"), ("Hamas", "HAMAS")],
     )
     assert effort == []
+
+
+def test_threat_targets_what_is_threatened_and_sides_that_clash_act_on_each_other(nlp, extractor):
+    events = run(
+        nlp,
+        extractor,
+        "North Korea threatened to strike the United States.",
+        [("North Korea", "PRK"), ("the United States", "USA")],
+    )
+    threat = only(events, "THREATEN")
+    assert (threat.source, threat.target, threat.status) == ("PRK", "USA", "actual")
+    assert only(events, "ASSAULT").status == "intended"
+    events = run(
+        nlp,
+        extractor,
+        "India and Pakistan exchanged fire along the border.",
+        [("India", "IND"), ("Pakistan", "PAK")],
+    )
+    assert [(e.type, e.source, e.target) for e in events] == [("ASSAULT", "IND", "PAK")]
+
+
+def test_a_state_named_only_as_a_place_becomes_a_participant(nlp, extractor):
+    text = "The European Union agreed to send humanitarian aid to Gaza."
+    doc = nlp(text)
+    doc._.published = "2024-03-01"
+    doc._.actors = {"EU": Actor("EU", "European Union", "igo")}
+    doc._.mentions = [Mention("The European Union", 0, 18, "EU")]
+    doc._.places = [Place("Gaza", *_find(text, "Gaza"), "PSE")]
+    doc._.times, doc._.quotes = [], []
+    event = only(extractor(doc)._.events, "AID")
+    assert (event.source, event.target, event.status) == ("EU", "PSE", "intended")
+    assert doc._.actors["PSE"].kind == "state"
+    assert (event.location.name, event.location.country) == ("Gaza", "PSE")
+
+
+def test_released_hostages_are_one_concession(nlp, extractor):
+    events = run(
+        nlp,
+        extractor,
+        "Hamas released two American hostages on Friday.",
+        [("Hamas", "HAMAS"), ("American", "USA")],
+    )
+    assert [(e.type, e.mode, e.source, e.target) for e in events] == [
+        ("CONCEDE", "release", "HAMAS", "USA")
+    ]

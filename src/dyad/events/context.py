@@ -64,8 +64,13 @@ class DocContext:
         actor = self.actor(actor_id)
         return actor is not None and actor.kind == AUTHOR_KIND
 
-    def state_of(self, country: str | None) -> str | None:
-        """The actor id of the state a place belongs to, if the article has it."""
+    def state_of(self, country: str | None, *, add: bool = False) -> str | None:
+        """The actor id of the state a place belongs to.
+
+        With ``add``, a state the article names only as a place ("aid to Gaza") is
+        added to ``doc._.actors`` under its ISO 3166 code, the id the knowledge base
+        gives states, so an event can name it as a participant.
+        """
         if not country:
             return None
         if country in self.actors:
@@ -73,7 +78,14 @@ class DocContext:
         for actor in self.actors.values():
             if actor.kind in STATE_KINDS and actor.country == country and not actor.affiliation:
                 return actor.id
-        return None
+        if not add:
+            return None
+        state = Actor(id=country, name=country, kind="state", country=country, sector="GOV")
+        self.actors[country] = state
+        if self.doc._.actors is None:
+            self.doc._.actors = {}
+        self.doc._.actors[country] = state
+        return country
 
     def place_at(self, token: Token) -> Place | None:
         return self.token_place[token.i]

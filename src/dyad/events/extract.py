@@ -228,7 +228,8 @@ def _read_noun(
             if targets:
                 break
     if frame.holder:
-        sources, targets = _holder(ctx, noun) or (sources, targets)
+        # Whose hostages they are is never who holds them ("American hostages").
+        sources, targets = _holder(ctx, noun) or ([], _member_actors(ctx, noun))
     support, inverse = _support_verb(noun, support_verbs, cues.inverse_support_verbs)
     chain = _control_chain(support) if support is not None else [noun]
     subject = None
@@ -390,6 +391,10 @@ def _slot(token: Token, slot: str) -> list[Token]:
             for subject in clause.children
             if subject.dep_ in ("nsubj", "nsubjpass")
         ]
+    if slot.startswith("xcomp."):
+        # "threatened to strike the United States": the target of what is threatened.
+        rest = slot.split(".", 1)[1]
+        return [w for clause in _children(token, ("xcomp",)) for w in _slot(clause, rest)]
     if "." in slot:
         _, prep = slot.split(".", 1)
         return [w for obj in _children(token, ("dobj",)) for w in _slot(obj, prep)]
@@ -524,7 +529,7 @@ def _phrase_actors(ctx: DocContext, head: Token, depth: int) -> list[str]:
         return [ctx.token_actor[head.head.i]]
     place = ctx.place_at(head)
     if place is not None:
-        state = ctx.state_of(place.country)
+        state = ctx.state_of(place.country, add=True)
         return [state] if state else []
     if depth > 2 or head.pos_ not in ("NOUN", "PROPN", "PRON"):
         return []
@@ -537,6 +542,15 @@ def _phrase_actors(ctx: DocContext, head: Token, depth: int) -> list[str]:
                 return list(
                     dict.fromkeys(ctx.token_actor[w.i] for w in words if ctx.token_actor[w.i])
                 )
+    # "five U.S. defense firms": a name further inside the modifiers.
+    for word in (
+        w
+        for child in head.lefts
+        if child.dep_ in ("compound", "nmod", "amod")
+        for w in child.subtree
+    ):
+        if ctx.token_actor[word.i]:
+            return [ctx.token_actor[word.i]]
     for child in head.children:
         if child.dep_ in ("prep", "agent") and child.lower_ in ("of", "from", "by"):
             pobj = _pobj(child)
@@ -571,12 +585,12 @@ def _events_of(
     cues = lexicon.cues
     frame = reading.frame
     sources, targets = list(reading.sources), list(reading.targets)
-    if not targets and len(sources) > 1 and frame.type in ("CONSULT", "COOPERATE", "AGREE"):
+    if not targets and len(sources) > 1 and (frame.mutual or frame.type in MULTILATERAL_TYPES):
         sources, targets = sources[:1], sources[1:]
     territory = None
     if not targets and sources and frame.type in cues.territorial_types:
         territory = _territory(ctx, reading, sources)
-        targets = [ctx.state_of(territory.country)] if territory is not None else []
+        targets = [ctx.state_of(territory.country, add=True)] if territory is not None else []
     pairs = _pairs(sources, targets)
     if not pairs or _is_aim(cues, reading):
         return
@@ -661,9 +675,7 @@ def _territory(ctx: DocContext, reading: Reading, sources: list[str]) -> Place |
         place = ctx.place_at(token)
         if place is None or not place.country or place.country in own:
             continue
-        if _clause_of(token).i != clause:
-            continue
-        if ctx.state_of(place.country) is not None:
+        if _clause_of(token).i == clause:
             return place
     return None
 
@@ -976,6 +988,17 @@ def _location(ctx: DocContext, lexicon: Lexicon, reading: Reading) -> Location |
             if candidate.ent_type_ in ("GPE", "LOC", "FAC") and not ctx.token_actor[candidate.i]:
                 ent = next(e for e in ctx.doc.ents if e.start <= candidate.i < e.end)
                 return Location(ent.text, None)
+    # "held talks with his Chinese counterpart in Moscow": the place may hang lower.
+    top = reading.support or reading.chain[-1]
+    for word in top.subtree:
+        if (
+            word.dep_ == "pobj"
+            and word.head.lower_ in ("in", "at")
+            and _clause_of(word).i == (_clause_of(top).i)
+        ):
+            place = ctx.place_at(word)
+            if place is not None:
+                return Location(place.text, place.country)
     return None
 
 

@@ -54,6 +54,7 @@ class Frame:
     absorb: bool = False
     holder: bool = False
     plural: bool = False
+    mutual: bool = False  # "India and Pakistan exchanged fire": each side acts on the other
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Frame:
