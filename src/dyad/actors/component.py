@@ -144,6 +144,7 @@ class _Article:
             if not any(t.i in matched_tokens for t in ent):
                 self._local_person(ent)
         self._unknown_names(matched_tokens)
+        self._people_of_organisations()
         self._descriptions()
         self._pronouns()
 
@@ -264,9 +265,12 @@ class _Article:
 
     # -- people ------------------------------------------------------------------
 
-    def _person(self, start: int, end: int, kb_id: str | None) -> str:
+    def _person(
+        self, start: int, end: int, kb_id: str | None, affiliation_hint: str | None = None
+    ) -> str:
         """A person's mention; titles and appositions teach role and affiliation."""
         role, affiliation, country = self._title_before(start)
+        affiliation = affiliation or affiliation_hint
         before = self._apposition_before(start)
         after = self._apposition(end)
         for apposition in (before, after):
@@ -409,11 +413,14 @@ class _Article:
         holder = self.actors.get(affiliation) if affiliation else None
         sector = self._role_sector(role, holder)
         actor_id = "P:" + ascii_id(name) + (f"@{affiliation}" if affiliation else "")
+        # Officials and fighters share their state's or group's country; an NGO's or a
+        # newspaper's staff need not.
+        inherits = holder is not None and holder.kind in _NATIONAL_KINDS
         return Actor(
             id=actor_id,
             name=name,
             kind="person",
-            country=country or (holder.country if holder else None),
+            country=country or (holder.country if inherits else None),
             sector=sector,
             role=role,
             affiliation=affiliation,
@@ -570,6 +577,32 @@ class _Article:
                 and token.text[:1].isupper()
             ):
                 self._add(_Found(token.i, token.i + 1, known, 3), self.actors[known])
+
+    def _people_of_organisations(self) -> None:
+        """'Meenakshi Ganguly of Human Rights Watch': a name before 'of' and an organisation
+        is a person of that organisation, even when spaCy tagged it otherwise."""
+        doc = self.doc
+        for found in sorted(self.found, key=lambda f: f.start):
+            actor = self.actors[found.actor]
+            if actor.kind in ("person", "state", "author"):
+                continue
+            of = found.start - 1
+            if of > 0 and doc[of].lower_ == "the":
+                of -= 1
+            if of < 2 or doc[of].lower_ != "of":
+                continue
+            first = of
+            while (
+                first > 0
+                and of - first < 4
+                and doc[first - 1].pos_ == "PROPN"
+                and doc[first - 1].text[:1].isupper()
+                and doc[first - 1].i not in self.claimed
+            ):
+                first -= 1
+            if of - first >= 2 and doc[first].lower_ not in self.lex.title_words:
+                span = doc[first:of]
+                self._person(first, of, self._kb_person(span), affiliation_hint=actor.id)
 
     # -- states, groups and places ----------------------------------------------
 
@@ -996,6 +1029,7 @@ class _Article:
         return result
 
 
+_NATIONAL_KINDS = {"state", "government", "armed_group", "party"}
 _NON_PERSON = {"state", "government", "igo", "ngo", "armed_group", "party", "organization", "media"}
 
 
