@@ -30,6 +30,7 @@ from dyad.ingest.tables import (
     jsonl_records,
 )
 from dyad.ingest.warc import read_warc
+from dyad.limits import Limits, article_too_long
 from dyad.model import Article
 
 SUFFIX_FORMATS = {
@@ -86,9 +87,12 @@ def read_sources(
     ``options.language`` are skipped.
     """
     options = options or IngestOptions()
+    limits = Limits.from_env()
     reader = _Reader(options, jsonl)
     try:
         for origin, item in reader.read_all(paths):
+            if isinstance(item, Article) and len(item.text) > limits.max_article_chars:
+                item = Skipped(origin, article_too_long(len(item.text), limits.max_article_chars))
             if isinstance(item, Article):
                 item = _in_language(origin, item, options.language)
             if published and isinstance(item, Article):
