@@ -28,6 +28,7 @@ from dyad.quotes.marks import MarkedPassage, find_quoted
 from dyad.quotes.speakers import SpeakerResolver, subject_of
 
 SENTENCE_END = frozenset({".", "!", "?"})
+CLOSING_MARKS = frozenset({"”", "»", '"', "’", "'"})
 # Punctuation that may separate a quote from its cue ("…,” she said; she said: “…”).
 INTRODUCING = frozenset({",", ":", "—", "–", "-", ";"})
 EDGE_PUNCT = frozenset({",", ".", ";", ":", "—", "–", "-", "(", ")"})
@@ -185,7 +186,7 @@ class QuoteFinder:
             return None
         excluded = set(range(token.left_edge.i, token.right_edge.i + 1))
         content = [i for i in self._subtree(clause) if i not in excluded]
-        pieces = self._pieces(content)
+        pieces = self._pieces(self._within_sentence(content, token))
         if not pieces:
             return None
         found = _Found("indirect", pieces, token, source)
@@ -214,7 +215,7 @@ class QuoteFinder:
             content = self._following_clause(cue)
         if not content or not any(self.doc[i].pos_ in VERB_POS for i in content):
             return None
-        pieces = self._pieces(content)
+        pieces = self._pieces(self._within_sentence(content, cue))
         if not pieces:
             return None
         return _Found("indirect", pieces, cue, subject_of(cue))
@@ -233,7 +234,7 @@ class QuoteFinder:
         ):
             return None
         content = [i for c in complements for i in self._subtree(c)]
-        pieces = self._pieces(content)
+        pieces = self._pieces(self._within_sentence(content, cue))
         if not pieces or sum(self.view.words(s, e) for s, e in pieces) < 2:
             return None
         return _Found("indirect", pieces, cue, subject_of(cue), complement=True)
@@ -265,6 +266,35 @@ class QuoteFinder:
         paragraph = self.view.paragraph[cue.i]
         return [i for i in range(start, end) if self.view.paragraph[i] == paragraph]
 
+    def _within_sentence(self, content: list[int], cue: Token) -> list[int]:
+        """Content clipped to the cue's sentence, ends of quoted sentences included.
+
+        The parser often runs a sentence on past a quote that closes it
+        (“… in the game.” Ryan recently led …); a closing mark after . ! or ?
+        ends the sentence here.
+        """
+        doc = self.doc
+        lo = cue.i
+        while lo > 0 and cue.i - lo < MAX_CLAUSE_TOKENS and not self._ends_sentence(lo - 1):
+            lo -= 1
+        hi = cue.i
+        while hi + 1 < len(doc) and hi - cue.i < MAX_CLAUSE_TOKENS and not self._ends_sentence(hi):
+            hi += 1
+        return [i for i in content if lo <= i <= hi]
+
+    def _ends_sentence(self, i: int) -> bool:
+        token = self.doc[i]
+        if "\n" in token.text:
+            return True
+        if token.text in SENTENCE_END:
+            return not self.view.in_quote[i]
+        return (
+            token.text in CLOSING_MARKS
+            and i > 0
+            and self.doc[i - 1].text in SENTENCE_END
+            and self.view.in_quote[i]
+        )
+
     def _rest_of_sentence(self, start: int) -> list[int]:
         """Tokens from ``start`` to the end of the sentence that still belong to the report.
 
@@ -292,10 +322,23 @@ class QuoteFinder:
         if head.right_edge.i - head.left_edge.i > MAX_CLAUSE_TOKENS:
             return []
         paragraph = self.view.paragraph[head.i]
+        cut: set[int] = set()
+        for token in head.subtree:
+            # A second report joined on ("… and said that …", "…, questioning …") is its own.
+            if (
+                token.i != head.i
+                and token.dep_ in ("conj", "advcl")
+                and not self.view.in_quote[token.i]
+                and (self.is_report_cue(token) or self._is_stance_cue(token))
+            ):
+                start = token.left_edge.i
+                while start > head.left_edge.i and self.doc[start - 1].dep_ in ("cc", "punct"):
+                    start -= 1
+                cut.update(range(start, token.right_edge.i + 1))
         return [
             t.i
             for t in head.subtree
-            if self.view.paragraph[t.i] == paragraph and "\n" not in t.text
+            if t.i not in cut and self.view.paragraph[t.i] == paragraph and "\n" not in t.text
         ]
 
     def _pieces(self, indices: list[int]) -> list[tuple[int, int]]:
