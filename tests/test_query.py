@@ -222,3 +222,12 @@ def test_network_for_a_time_window_weights_edges_by_quad_class(corpus):
     assert whole.edges["HAMAS", "RUS"]["verbal_cooperation"] == 2
     assert whole.edges["RUS", "HAMAS"]["verbal_cooperation"] == 1
     assert set(network(corpus, actor="Ukraine").edges) == {("RUS", "UKR")}
+
+
+def test_a_query_matching_many_documents_ranks_the_newest(corpus, monkeypatch):
+    import sys
+
+    # dyad.query.search is also the name of the function, hence sys.modules.
+    monkeypatch.setattr(sys.modules["dyad.query.search"], "RANK_WINDOW", 1)
+    # Two stored articles name Moscow; only the one stored last is ranked.
+    assert [h.published for h in search(corpus, "Moscow", kind="articles")] == ["2024-02-20"]

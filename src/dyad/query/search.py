@@ -21,6 +21,8 @@ from dyad.store import Store, schema
 
 Kind = Literal["all", "articles", "quotes"]
 SNIPPET_CHARS = 200
+# How many of the newest matches are ranked when a query matches more.
+RANK_WINDOW = 2_000
 _TOKEN = re.compile(r'(-?)"([^"]*)"|(\S+)')
 
 
@@ -44,30 +46,43 @@ def search(
     filters: Filters = NO_FILTERS,
     limit: int = 20,
 ) -> list[SearchHit]:
-    """Best matches first (BM25 on SQLite, ts_rank on PostgreSQL)."""
+    """Best matches first (BM25 on SQLite, ts_rank on PostgreSQL).
+
+    A query that matches more than RANK_WINDOW documents (a word in most
+    articles) is ranked over the RANK_WINDOW most recently stored of them.
+    """
     if not [w for w in _words(query) if not _stop_word(w)]:
         return []
     documents, articles, quotes = schema.search_documents, schema.articles, schema.quotes
     with store.engine.connect() as conn:
-        ranked = _matches(conn, query)
+
+        def matching(ranked: Select, *columns) -> Select:
+            """The matches of the wanted kind, source and dates."""
+            chosen = select(ranked.c.id, *columns)
+            filtered = filters.since or filters.until or filters.sources
+            if kind == "all" and not filtered:
+                return chosen
+            chosen = chosen.join(documents, documents.c.id == ranked.c.id)
+            if kind == "articles":
+                chosen = chosen.where(documents.c.quote_id.is_(None))
+            elif kind == "quotes":
+                chosen = chosen.where(documents.c.quote_id.is_not(None))
+            if filtered:
+                chosen = filters.articles(
+                    chosen.join(articles, articles.c.id == documents.c.article_id)
+                )
+            return chosen
+
+        # Ranking every match of a word found in most articles costs seconds; the
+        # newest RANK_WINDOW matches are ranked instead (fewer matches: all of them).
+        every = _matches(conn, query)
+        newest = conn.execute(
+            matching(every).order_by(every.c.id.desc()).offset(RANK_WINDOW - 1).limit(1)
+        ).scalar()
+        ranked = _matches(conn, query, newest)
         # First the best ids, reading no text; then the text of those few.
-        best = (
-            select(documents.c.id, ranked.c.score)
-            .select_from(ranked)
-            .join(documents, documents.c.id == ranked.c.id)
-        )
-        if kind == "articles":
-            best = best.where(documents.c.quote_id.is_(None))
-        elif kind == "quotes":
-            best = best.where(documents.c.quote_id.is_not(None))
-        if filters.since or filters.until or filters.sources:
-            best = filters.articles(best.join(articles, articles.c.id == documents.c.article_id))
-        order = {
-            row.id: rank
-            for rank, row in enumerate(
-                conn.execute(best.order_by(ranked.c.score, documents.c.id).limit(limit))
-            )
-        }
+        best = matching(ranked, ranked.c.score).order_by(ranked.c.score, ranked.c.id)
+        order = {row.id: rank for rank, row in enumerate(conn.execute(best.limit(limit)))}
         if not order:
             return []
         rows = conn.execute(
@@ -107,22 +122,26 @@ def search(
     ]
 
 
-def _matches(conn: Connection, query: str) -> Select:
-    """Ids of matching search documents with a score, lower is better."""
+def _matches(conn: Connection, query: str, first_id: int | None = None) -> Select:
+    """Ids of matching search documents (from ``first_id`` on) with a score, lower
+    is better. The score is only computed when a query reads it."""
     if conn.dialect.name == "postgresql":
         documents = schema.search_documents
         tsquery = func.websearch_to_tsquery(literal(schema.SEARCH_LANGUAGE, REGCONFIG), query)
-        return (
-            select(documents.c.id, (-func.ts_rank(documents.c.terms, tsquery)).label("score"))
-            .where(documents.c.terms.op("@@")(tsquery))
-            .subquery()
-        )
+        matches = select(
+            documents.c.id, (-func.ts_rank(documents.c.terms, tsquery)).label("score")
+        ).where(documents.c.terms.op("@@")(tsquery))
+        if first_id is not None:
+            matches = matches.where(documents.c.id >= first_id)
+        return matches.subquery()
     fts = schema.search_fts
-    return (
-        select(fts.c.rowid.label("id"), fts.c.rank.label("score"))
-        .where(fts.c.search_fts.op("MATCH")(fts5_query(query)))
-        .subquery()
+    matches = select(fts.c.rowid.label("id"), fts.c.rank.label("score")).where(
+        fts.c.search_fts.op("MATCH")(fts5_query(query))
     )
+    if first_id is not None:
+        # On the FTS5 table itself, so that FTS5 skips older rows rather than ranking them.
+        matches = matches.where(fts.c.rowid >= first_id)
+    return matches.subquery()
 
 
 def fts5_query(query: str) -> str:

@@ -114,7 +114,10 @@ def timeline(
             ).order_by(articles.c.published, evidence.c.article_id, evidence.c.start)
         )
         for row in found:
-            entries[row.event_id].evidence.append(
+            entry = entries.get(row.event_id)
+            if entry is None:  # an event stored by a writer between the two reads
+                continue
+            entry.evidence.append(
                 Evidence(
                     article_id=row.article_id,
                     title=row.title,
