@@ -477,7 +477,7 @@ class _Article:
             break
         if affiliation is not None:
             holder = self.actors.get(affiliation)
-            country = holder.country if holder else None
+            country = holder.country if holder and holder.kind in _NATIONAL_KINDS else None
         return self._role_text(words), affiliation, country
 
     def _role_text(self, words: list[str]) -> str | None:
