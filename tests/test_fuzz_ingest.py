@@ -228,11 +228,6 @@ def test_reading_time_grows_linearly(tmp_path, news_paragraphs, fmt):
     assert ratios[8] < 16, ratios
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="trafilatura parses with libxml2's default depth limit (256): text nested deeper is "
-    "dropped and the page skipped as 'no article text (empty or boilerplate-only page)'",
-)
 def test_text_nested_300_deep_is_still_read(tmp_path):
     path = tmp_path / "deep.html"
     path.write_text(nested_html(300), encoding="utf-8")

@@ -5,7 +5,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping
 
+import lxml.html
 import trafilatura
+from lxml import etree
 
 from dyad.ingest.items import BadInput
 from dyad.ingest.options import IngestOptions
@@ -27,6 +29,18 @@ EXTRACTION = {
 }
 
 
+# trafilatura's own parser keeps libxml2's depth limit, and text nested deeper than 256
+# elements silently disappears; this one lifts it.
+PARSER = lxml.html.HTMLParser(
+    collect_ids=False,
+    default_doctype=False,
+    encoding="utf-8",
+    remove_comments=True,
+    remove_pis=True,
+    huge_tree=True,
+)
+
+
 def html_article(
     html: str,
     options: IngestOptions,
@@ -38,7 +52,9 @@ def html_article(
 
     Raises ``BadInput`` when the page has no article text.
     """
-    page = trafilatura.bare_extraction(html, url=url, fast=not options.html_fallbacks, **EXTRACTION)
+    page = trafilatura.bare_extraction(
+        _parsed(html), url=url, fast=not options.html_fallbacks, **EXTRACTION
+    )
     if page is None or not (page.text or "").strip():
         raise BadInput("no article text (empty or boilerplate-only page)")
     text = _without_headline(page.text, page.title)
@@ -54,6 +70,13 @@ def html_article(
         author=page.author or fallback.get("author"),
         published=page.date or fallback.get("published"),
     )
+
+
+def _parsed(html: str) -> lxml.html.HtmlElement | str:
+    try:
+        return lxml.html.fromstring(html.encode("utf-8", "surrogatepass"), parser=PARSER)
+    except (etree.ParserError, ValueError):
+        return html  # empty or unparsable here: trafilatura's own repairs may still help
 
 
 def _without_headline(text: str, title: str | None) -> str:
