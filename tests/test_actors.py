@@ -139,6 +139,11 @@ def test_title_and_apposition_teach_role_and_affiliation(nlp):
     assert actor_of(doc, "Marsh", 1).id == marsh.id
 
 
+def test_unknown_organisation_kind_from_its_name(nlp):
+    doc = run(nlp, "Norvell Rose, reporting for the Lakeside Herald, spoke to Acme Corp. staff.")
+    assert actor_of(doc, "Lakeside Herald").kind == "media"
+
+
 def test_kb_person_and_a_namesake(nlp):
     doc = run(nlp, "Alexei Navalny died in prison. Later, Michelle Obama spoke to Obama.")
     navalny = actor_of(doc, "Navalny")

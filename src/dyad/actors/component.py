@@ -244,7 +244,14 @@ class _Article:
         name = _name_text(span)
         if not name:
             return
-        actor = Actor(id="O:" + ascii_id(name), name=name, kind="organization", country=country)
+        kind, sector = "organization", None
+        for word in reversed(name.lower().split()):
+            if word in self.lex.organisation_name_words:
+                kind, sector = self.lex.organisation_name_words[word]
+                break
+        actor = Actor(
+            id="O:" + ascii_id(name), name=name, kind=kind, country=country, sector=sector
+        )
         self._add(_Found(span.start, span.end, actor.id, 2), actor)
 
     def _pick(self, targets: list[AliasTarget]) -> AliasTarget:

@@ -103,6 +103,7 @@ class Lexicon:
     male_names: frozenset[str]
     female_names: frozenset[str]
     place_parts: frozenset[str]
+    organisation_name_words: dict[str, tuple[str, str]]
     affiliation_roles: frozenset[str]
     pronouns: dict[str, frozenset[str]]
 
@@ -127,6 +128,9 @@ class Lexicon:
             male_names=frozenset(data["male_names"]),
             female_names=frozenset(data["female_names"]),
             place_parts=frozenset(data["place_parts"]),
+            organisation_name_words={
+                word: (pair[0], pair[1]) for word, pair in data["organisation_name_words"].items()
+            },
             affiliation_roles=frozenset(data["affiliation_roles"]),
             pronouns={k: frozenset(v) for k, v in data["pronouns"].items()},
         )
