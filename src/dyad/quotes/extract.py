@@ -447,7 +447,13 @@ class QuoteFinder:
             first, last = self.passage_tokens(passage)
             before = self.view.before(first)
             initial = next((ch for ch in text if ch.isalnum()), "")
-            standalone = (not before or before[-1].text in INTRODUCING) and not initial.islower()
+            # "But “…”" or "Still, “…”": a connective before a quote leaves it standing alone.
+            connective = len(before) <= 3 and all(
+                t.dep_ in ("cc", "advmod", "intj", "punct") for t in before
+            )
+            standalone = (
+                not before or before[-1].text in INTRODUCING or connective
+            ) and not initial.islower()
             if not standalone and before and self.is_speech_cue(before[-1]):
                 standalone = not initial.islower()
             container = self._container(passage, reported, reported_starts)
@@ -474,7 +480,9 @@ class QuoteFinder:
                 # A quote split around its cue: “A,” she said, “b.” is one quote.
                 by_cue[cue.i].pieces.append((passage.start, passage.end))
                 continue
-            if cue is None and not self._may_stand_unattributed(passage, kind, found):
+            if cue is None and not self._may_stand_unattributed(passage, kind):
+                continue
+            if kind == "partial" and container is None and self._name_like(passage):
                 continue
             item = _Found(kind, [(passage.start, passage.end)], cue, head)
             item.passage_tokens = [first, last]
@@ -483,18 +491,19 @@ class QuoteFinder:
             found.append(item)
         return found
 
-    def _may_stand_unattributed(
-        self, passage: MarkedPassage, kind: str, found: list[_Found]
-    ) -> bool:
+    def _may_stand_unattributed(self, passage: MarkedPassage, kind: str) -> bool:
         if kind != "direct" or passage.single:
             return False
         words = self.text[passage.start : passage.end].split()
-        if len(words) < MIN_UNATTRIBUTED_WORDS:
-            return False
+        return len(words) >= MIN_UNATTRIBUTED_WORDS and not self._name_like(passage)
+
+    def _name_like(self, passage: MarkedPassage) -> bool:
+        """A single word or a title-cased phrase: a scare quote or a title, not a quotation."""
+        words = self.text[passage.start : passage.end].split()
+        if len(words) < 2:
+            return True
         long_words = [w for w in words if len(w) > 3 and w[0].isalpha()]
-        if long_words and all(w[0].isupper() for w in long_words):
-            return False  # a title
-        return True
+        return bool(long_words) and all(w[0].isupper() for w in long_words)
 
     # -- assembly -----------------------------------------------------------
 
