@@ -58,6 +58,11 @@ def errors() -> list[str]:
     return []
 
 
+@pytest.fixture(autouse=True)
+def _each_test_sees_its_own_errors(errors):
+    errors.clear()
+
+
 @pytest.fixture(scope="module")
 def page(server, errors):
     assert CHROMIUM.exists(), "install Debian's chromium (apt-get install chromium)"
@@ -165,6 +170,16 @@ def test_actor_and_network_pages_draw(server, page, errors):
     assert "Hamas" in names
     assert page.locator("svg#network line.edge").count() >= 1
     page.screenshot(path=str(ARTIFACTS / "5-network.png"), full_page=True)
+    # Around one actor: only its edges; an actor the store does not know is said so.
+    page.goto(f"{server}/network?since=2023&until=2024&actor=Russia")
+    page.wait_for_selector("svg#network g.node")
+    around = page.locator("svg#network g.node").evaluate_all("ns => ns.map(n => n.dataset.actor)")
+    assert "RUS" in around and "UKR" in around and "ISR" not in around
+    page.goto(f"{server}/network?actor=Atlantis")
+    playwright_api.expect(page.locator("#network-status")).to_contain_text("Atlantis")
+    errors.clear()  # the failed request for Atlantis is logged as an error, rightly
+    page.goto(f"{server}/network?since=2023&until=2024")
+    page.wait_for_selector("svg#network g.node")
     # Clicking a node opens that actor.
     page.locator("svg#network g.node[data-actor='HAMAS'] circle").click()
     page.wait_for_url("**/actors/HAMAS")

@@ -9,10 +9,12 @@ from importlib import resources
 
 import swagger_ui_bundle
 from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, PlainTextResponse
 from fastapi.staticfiles import StaticFiles
+from sqlalchemy.exc import OperationalError
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
+from dyad.limits import Limits, RequestGuard, is_query_timeout, limit_query_time
 from dyad.store import Store
 from dyad.web.cache import AnswerCache
 from dyad.web.queries import UnknownActor
@@ -44,19 +46,23 @@ carries the sentences and articles that report it.
 """
 
 
-def create_app(db: str, allowed_hosts: list[str] | None = None) -> FastAPI:
+def create_app(
+    db: str, allowed_hosts: list[str] | None = None, limits: Limits | None = None
+) -> FastAPI:
     """The app over one store (a SQLite file or a database URL).
 
     With ``allowed_hosts``, requests naming any other host are refused: a web page
     elsewhere cannot then reach a server on 127.0.0.1 by rebinding its own name
-    to that address.
+    to that address. ``limits``: request and query limits (default: from the environment).
     """
+    limits = limits or Limits.from_env()
     from dyad import __version__
     from dyad.web import api, pages
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.store = Store(db)
+        limit_query_time(app.state.store.engine, limits.max_query_seconds)
         app.state.cache = AnswerCache()
         yield
         app.state.store.close()
@@ -81,6 +87,7 @@ def create_app(db: str, allowed_hosts: list[str] | None = None) -> FastAPI:
         name="swagger-ui",
     )
 
+    app.add_middleware(RequestGuard, limits=limits)
     if allowed_hosts:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
 
@@ -98,5 +105,17 @@ def create_app(db: str, allowed_hosts: list[str] | None = None) -> FastAPI:
         if request.url.path.startswith("/api/"):
             return JSONResponse({"detail": str(error)}, status_code=404)
         return pages.not_found(request, str(error))
+
+    @app.exception_handler(OperationalError)
+    async def query_too_costly(request: Request, error: OperationalError):
+        if not is_query_timeout(error):
+            raise error
+        message = (
+            f"the query took over {limits.max_query_seconds:g} s (DYAD_MAX_QUERY_SECONDS) "
+            "and was stopped; narrow it with a time window, an actor or a smaller limit"
+        )
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"detail": message}, status_code=503)
+        return PlainTextResponse(message, status_code=503)
 
     return app

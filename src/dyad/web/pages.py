@@ -165,6 +165,7 @@ def network_page(
     since: str | None = None,
     until: str | None = None,
     quad: str | None = None,
+    actor: str | None = None,
 ):
     if not since and not until:
         since, until = _latest_months(conn)
@@ -175,6 +176,7 @@ def network_page(
         since=since or "",
         until=until or "",
         quad=quad if quad in quad_classes() else "",
+        actor=actor or "",
         window=f"?{window}" if window else "",
         title="Network",
     )

@@ -165,8 +165,11 @@
     for (const [key, value] of new FormData(form).entries()) if (value) params.set(key, value);
     fetch("/api/network?" + params.toString())
       .then(function (response) {
-        if (!response.ok) throw new Error("the server answered " + response.status);
-        return response.json();
+        return response.json().then(function (body) {
+          if (response.ok) return body;
+          const detail = typeof body.detail === "string" ? body.detail : "the server answered " + response.status;
+          throw new Error(detail);
+        });
       })
       .then(function (data) {
         status.textContent = data.edges.length
