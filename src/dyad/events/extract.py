@@ -17,7 +17,7 @@ from spacy.tokens import Token
 from dyad.events.context import DocContext
 from dyad.events.lexicon import Cues, Frame, Lexicon, NamedEvent
 from dyad.model import Event, Location, Place, Span, TimeExpr, TimeValue
-from dyad.times.governing import time_for
+from dyad.times import time_for
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 # Climbing from a verb to the words that control it: "is prepared to welcome".
