@@ -30,7 +30,7 @@ class IngestOptions:
     language: str | None = "en"
     # Article field -> column (CSV) or key (JSONL); unmapped fields fall back to FIELD_ALIASES.
     columns: Mapping[str, str] = field(default_factory=dict)
-    # Fetch the page an RSS/Atom entry links to when the feed carries only a summary.
+    # Fetch the page an RSS/Atom entry links to when the feed has only a summary or teaser.
     fetch_links: bool = False
     # Largest single document (file, WARC record, download) read; larger ones are skipped.
     max_bytes: int = 10 * 2**20

@@ -31,7 +31,9 @@ def map_record(record: Mapping[str, Any], columns: Mapping[str, str]) -> dict[st
     fields = {}
     for name in ARTICLE_FIELDS:
         keys = (columns[name],) if name in columns else FIELD_ALIASES.get(name, (name,))
-        value = next((record[k] for k in keys if record.get(k) not in (None, "")), None)
+        value = next((record[k] for k in keys if record.get(k) not in (None, "", [])), None)
+        if isinstance(value, list):  # "authors": ["A", "B"]
+            value = ", ".join(str(part) for part in value)
         if value is not None:
             fields[name] = value
     return fields
