@@ -42,33 +42,6 @@ AUTHOR_ID = "AUTHOR"
 POSSESSIVE = {"'s", "’s", "'", "’"}
 # Sectors of agent nouns that speak for the state itself ("Ukrainian army" -> UKR).
 STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG"}
-# Verbs whose object is a place even when it is a capital ("visited Moscow").
-PLACE_VERBS = {
-    "visit",
-    "reach",
-    "leave",
-    "enter",
-    "tour",
-    "flee",
-    "arrive",
-    "return",
-    "fly",
-    "travel",
-    "attack",
-    "strike",
-    "bomb",
-    "shell",
-    "hit",
-    "capture",
-    "seize",
-    "besiege",
-    "liberate",
-    "occupy",
-    "evacuate",
-    "move",
-    "relocate",
-    "host",
-}
 PERSON_LABELS = {"PERSON"}
 ORG_LABELS = {"ORG"}
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -754,7 +727,7 @@ class _Article:
                 return False
             return prep in self.lex.acting_prepositions or default
         if root.dep_ == "dobj":
-            return root.head.lemma_ not in PLACE_VERBS
+            return root.head.lemma_ not in self.lex.place_verbs
         if root.dep_ in ("compound", "amod", "nmod"):
             return default  # 'a Pentagon readout' acts; 'Moscow talks' are held there
         return default
@@ -782,7 +755,7 @@ class _Article:
             if token.i in self.claimed or token.pos_ != "NOUN":
                 continue
             kinds = self.lex.anaphoric_nouns.get(token.lower_)
-            role = token.lower_ if token.lower_ in self.lex.title_words else None
+            role = token.lower_ if token.lower_ in self.lex.role_nouns else None
             if token.lower_ in self.lex.government_nouns and self._government_of(token):
                 continue
             if kinds is None and role is None:

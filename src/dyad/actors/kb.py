@@ -103,6 +103,8 @@ class Lexicon:
     male_names: frozenset[str]
     female_names: frozenset[str]
     place_parts: frozenset[str]
+    place_verbs: frozenset[str]
+    role_nouns: frozenset[str]
     organisation_name_words: dict[str, tuple[str, str]]
     affiliation_roles: frozenset[str]
     pronouns: dict[str, frozenset[str]]
@@ -128,6 +130,8 @@ class Lexicon:
             male_names=frozenset(data["male_names"]),
             female_names=frozenset(data["female_names"]),
             place_parts=frozenset(data["place_parts"]),
+            place_verbs=frozenset(data["place_verbs"]),
+            role_nouns=frozenset(data["role_nouns"]),
             organisation_name_words={
                 word: (pair[0], pair[1]) for word, pair in data["organisation_name_words"].items()
             },
