@@ -236,6 +236,19 @@ def test_country_inside_an_organisation_name(nlp):
     assert (survey.kind, survey.country) == ("organization", "USA")
 
 
+def test_works_in_a_pipeline_without_parser_or_ner():
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("dyad_actors")
+    doc = nlp("The Kremlin said Moscow would host Hamas. He said it.")
+    assert [(m.text, m.actor) for m in doc._.mentions] == [
+        ("The Kremlin", "RUS"),
+        ("Hamas", "HAMAS"),
+    ]
+    assert nlp("")._.mentions == []
+
+
 def test_mentions_sorted_and_disjoint(nlp, seed_article):
     doc = run(nlp, seed_article.text, seed_article.published)
     spans = [(m.start, m.end) for m in doc._.mentions]
