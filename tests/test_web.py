@@ -392,6 +392,26 @@ def test_an_event_between_an_actor_and_its_own_spokesman_counts_once(tmp_path):
     assert [c.actor.id for c in overview.counterparts] == ["RUS"]
 
 
+def test_a_timeline_shows_the_first_reports_and_the_event_page_all(tmp_path, monkeypatch):
+    reprint = raid_analysis()
+    text = "Officials said Hamas attacked Israel on January 5."
+    reprint.article = Article(text=text, published="2024-01-08", title="Reprint")
+    [event] = reprint.events
+    event.evidence, event.sentence = _span(text, "Hamas attacked Israel"), Span(text, 0, len(text))
+    db = str(tmp_path / "reprints.db")
+    with Store(db) as store:
+        store.add(raid_analysis())
+        store.add(reprint)
+    monkeypatch.setattr(queries, "TIMELINE_REPORTS", 1)
+    with TestClient(create_app(db)) as client:
+        [entry] = client.get("/api/dyads/Hamas/Israel/timeline").json()["events"]
+        assert entry["reports"] == 2
+        assert [e["title"] for e in entry["evidence"]] == ["Raid"]  # the oldest report
+        assert "all 2 reports" in client.get("/dyads/Hamas/Israel").text
+        full = client.get(f"/api/events/{entry['id']}").json()
+        assert [e["title"] for e in full["evidence"]] == ["Raid", "Reprint"]
+
+
 def test_cached_answers_follow_the_store_as_articles_arrive(tmp_path):
     db = str(tmp_path / "growing.db")
     with Store(db) as store:

@@ -26,6 +26,8 @@ __all__ = ["UnknownActor"]
 # Up to this many actors (one and those acting for it) are read one by one, each
 # through its own index range; more go into one query.
 MAX_ACTORS_APART = 20
+# Reports shown with each event of a timeline; the event's own page lists them all.
+TIMELINE_REPORTS = 5
 # A speaker with up to this many quotes has them sorted; past it, articles are read
 # newest first, ARTICLE_BATCH at a time, until enough of its quotes turn up.
 SORT_QUOTES_UP_TO = 2000
@@ -188,8 +190,9 @@ def _dated_first(events):
     return (events.c.sort_date.is_(None), events.c.sort_date, events.c.id)
 
 
-def _events(conn: Connection, rows, with_evidence: bool) -> list[EventItem]:
-    """Event rows as items, with actor names and (optionally) every piece of evidence."""
+def _events(conn: Connection, rows, evidence: int | None) -> list[EventItem]:
+    """Event rows as items with actor names, report counts and the first ``evidence``
+    reports of each (all of them with None)."""
     refs = actor_refs(conn, {r.source_id for r in rows} | {r.target_id for r in rows})
     items = {
         row.id: EventItem(
@@ -209,17 +212,27 @@ def _events(conn: Connection, rows, with_evidence: bool) -> list[EventItem]:
     }
     if not items:
         return []
-    evidence, articles = schema.evidence, schema.articles
-    if not with_evidence:
+    table = schema.evidence
+    in_items = table.c.event_id.in_(list(items))
+    if evidence is not None:
         counts = conn.execute(
-            select(evidence.c.event_id, func.count())
-            .where(evidence.c.event_id.in_(list(items)))
-            .group_by(evidence.c.event_id)
+            select(table.c.event_id, func.count()).where(in_items).group_by(table.c.event_id)
         )
         for event_id, count in counts:
             items[event_id].reports = count
-        return list(items.values())
-    found = conn.execute(
+    if evidence != 0:
+        for event_id, item in _evidence_items(conn, in_items, per_event=evidence):
+            items[event_id].evidence.append(item)
+        if evidence is None:
+            for item in items.values():
+                item.reports = len(item.evidence)
+    return list(items.values())
+
+
+def _evidence_items(conn: Connection, where, per_event: int | None = None):
+    """(event id, evidence) pairs, oldest report first; at most ``per_event`` per event."""
+    evidence, articles = schema.evidence, schema.articles
+    query = (
         select(
             evidence,
             articles.c.title,
@@ -228,13 +241,23 @@ def _events(conn: Connection, rows, with_evidence: bool) -> list[EventItem]:
             articles.c.published,
         )
         .join(articles, articles.c.id == evidence.c.article_id)
-        .where(evidence.c.event_id.in_(list(items)))
-        .order_by(articles.c.published, evidence.c.article_id, evidence.c.start)
-    ).all()
+        .where(where)
+    )
+    oldest_first = (articles.c.published, evidence.c.article_id, evidence.c.start)
+    if per_event is None:
+        found = conn.execute(query.order_by(*oldest_first)).all()
+    else:
+        rank = func.row_number().over(partition_by=evidence.c.event_id, order_by=oldest_first)
+        ranked = query.add_columns(rank.label("report_rank")).subquery()
+        found = conn.execute(
+            select(ranked)
+            .where(ranked.c.report_rank <= per_event)
+            .order_by(ranked.c.published, ranked.c.article_id, ranked.c.start)
+        ).all()
     reporters = actor_refs(conn, {row.reported_by for row in found})
-    for row in found:
-        item = items[row.event_id]
-        item.evidence.append(
+    return [
+        (
+            row.event_id,
             EvidenceItem(
                 article_id=row.article_id,
                 local_id=row.local_id,
@@ -251,10 +274,10 @@ def _events(conn: Connection, rows, with_evidence: bool) -> list[EventItem]:
                 reported_by=reporters.get(row.reported_by),
                 quote_id=row.quote_id,
                 time_text=row.time_text,
-            )
+            ),
         )
-        item.reports += 1
-    return list(items.values())
+        for row in found
+    ]
 
 
 def dyad_timeline(
@@ -288,7 +311,7 @@ def dyad_timeline(
         second=_side(conn, second, side_b),
         total=total,
         offset=offset,
-        events=_events(conn, rows, with_evidence=True),
+        events=_events(conn, rows, evidence=TIMELINE_REPORTS),
     )
 
 
@@ -328,7 +351,7 @@ def actor_events(
         key=lambda r: (r.sort_date is not None, r.sort_date or "", r.id),
         reverse=True,
     )
-    return _events(conn, newest[:limit], with_evidence=False)
+    return _events(conn, newest[:limit], evidence=0)
 
 
 @dataclass
@@ -582,7 +605,7 @@ def network(
 
 def event_detail(conn: Connection, event_id: int) -> EventItem | None:
     rows = conn.execute(select(schema.events).where(schema.events.c.id == event_id)).all()
-    found = _events(conn, rows, with_evidence=True)
+    found = _events(conn, rows, evidence=None)
     return found[0] if found else None
 
 
@@ -600,21 +623,18 @@ def article_view(conn: Connection, article_id: str) -> ArticleView | None:
     time_rows = conn.execute(
         select(times).where(times.c.article_id == article_id).order_by(times.c.start)
     ).all()
-    evidence_rows = conn.execute(
-        select(evidence.c.local_id, evidence.c.event_id, evidence.c.start, evidence.c.end).where(
-            evidence.c.article_id == article_id
-        )
-    ).all()
-    event_ids = sorted({r.event_id for r in evidence_rows})
+    reports = _evidence_items(conn, evidence.c.article_id == article_id)
     event_rows = conn.execute(
-        select(events).where(events.c.id.in_(event_ids)).order_by(*_dated_first(events))
+        select(events)
+        .where(events.c.id.in_(sorted({event_id for event_id, _item in reports})))
+        .order_by(*_dated_first(events))
     ).all()
-    event_items = _events(conn, event_rows, with_evidence=True)
-    for item in event_items:
-        item.evidence = [e for e in item.evidence if e.article_id == article_id]
+    event_items = _events(conn, event_rows, evidence=0)
+    by_event = {item.id: item for item in event_items}
+    for event_id, item in reports:
+        by_event[event_id].evidence.append(item)
     refs = actor_refs(conn, {m.actor_id for m in mention_rows})
     quotes = _quote_items(conn, quote_rows)
-    by_event = {item.id: item for item in event_items}
     annotations = [
         Annotation("mention", m.start, m.end, refs[m.actor_id].name, m.actor_id)
         for m in mention_rows
@@ -644,17 +664,16 @@ def article_view(conn: Connection, article_id: str) -> ArticleView | None:
                     quote.quote_id,
                 )
             )
-    for ev in evidence_rows:
-        item = by_event.get(ev.event_id)
-        label = item.type if item else "event"
+    for event_id, report in reports:
+        label = by_event[event_id].type
         annotations.append(
             Annotation(
                 "evidence",
-                ev.start,
-                ev.end,
+                report.start,
+                report.end,
                 label,
-                ev.local_id,
-                link=f"/events/{ev.event_id}",
+                report.local_id,
+                link=f"/events/{event_id}",
                 link_text=label,
             )
         )
