@@ -15,9 +15,9 @@ from sqlalchemy.exc import OperationalError
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from dyad.limits import Limits, RequestGuard, is_query_timeout, limit_query_time
+from dyad.query import UnknownActor
 from dyad.store import Store
 from dyad.web.cache import AnswerCache
-from dyad.web.queries import UnknownActor
 
 # Article text is untrusted: scripts and styles come only from dyad itself, never inline.
 CONTENT_SECURITY_POLICY = "; ".join(

@@ -14,8 +14,6 @@ from markupsafe import Markup, escape
 
 from dyad.web.queries import Annotation, actor_url
 
-__all__ = ["actor_url", "highlight"]
-
 
 def highlight(text: str, annotations: Iterable[Annotation], selected: str | None = None) -> Markup:
     """The article's text as HTML; ``selected`` names the event evidence to emphasise."""

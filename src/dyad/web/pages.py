@@ -21,7 +21,8 @@ from dyad.store import schema
 from dyad.web import queries
 from dyad.web.chart import by_quad, cooperation_conflict
 from dyad.web.deps import CacheDep, Conn, FiltersDep, StoreDep
-from dyad.web.highlight import actor_url, highlight
+from dyad.web.highlight import highlight
+from dyad.web.queries import actor_url
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=str(resources.files("dyad.web").joinpath("templates")))

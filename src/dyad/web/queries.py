@@ -15,13 +15,10 @@ from urllib.parse import quote as url_quote
 from sqlalchemy import Connection, case, func, select, tuple_, union_all
 
 from dyad.plover import event_types, quad_class
-from dyad.query import Filters, UnknownActor, resolve_actor
+from dyad.query import Filters, resolve_actor
 from dyad.query.counts import involving
 from dyad.store import schema
 from dyad.store.store import normalize_alias
-
-__all__ = ["UnknownActor"]
-
 
 # Up to this many actors (one and those acting for it) are read one by one, each
 # through its own index range; more go into one query.
@@ -176,13 +173,6 @@ def actor_refs(conn: Connection, ids: set[str | None]) -> dict[str, ActorRef]:
         )
     )
     return {row.id: ActorRef(row.id, row.name, row.kind, row.country) for row in rows}
-
-
-def get_actor(conn: Connection, actor_id: str) -> ActorRef:
-    found = actor_refs(conn, {actor_id})
-    if actor_id not in found:
-        raise UnknownActor(f"no actor with id {actor_id!r}")
-    return found[actor_id]
 
 
 def _dated_first(events):
