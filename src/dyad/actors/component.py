@@ -740,8 +740,12 @@ class _Article:
 
     def _place(self, span: Span, country: str | None) -> None:
         start = span.start
-        if start > 0 and self.doc[start - 1].lower_ == "the":
-            start -= 1
+        modifier = span.root.dep_ in ("compound", "amod", "nmod") and span.root.head.i >= span.end
+        if start > 0 and self.doc[start - 1].lower_ == "the" and not modifier:
+            start -= 1  # 'the Middle East', but not the 'the' of 'the Iowa caucuses'
+        if modifier:  # 'the Iowa caucuses': a place, not claimed from a description
+            self.places.append(_place(span, country))
+            return
         self.places.append(_place(self.doc[start : span.end], country))
         self.claimed.update(range(start, span.end))
 
