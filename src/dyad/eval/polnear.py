@@ -14,7 +14,8 @@ Matching, per article:
   dyad's indirect/mixed quotes: those are the same attribution told twice.
 - ``all``: every gold attribution that has a Content against every prediction.
   ``quote_marked``: gold Contents holding a double quotation mark against
-  predictions of kind direct, partial or mixed (matched among themselves).
+  dyad's direct and partial quotes and its reported speech holding a double
+  quotation mark (matched among themselves).
 - Source accuracy, over matched pairs whose gold attribution has a Source: the
   predicted speaker is right when its mention overlaps the gold Source span, or
   when the speaker's actor has a mention (from the actors stage) overlapping
@@ -41,7 +42,6 @@ from dyad.pipeline import analyze_articles
 
 MIN_OVERLAP = 0.5
 QUOTE_MARKS = '“”"«»„'
-QUOTE_KINDS = frozenset({"direct", "partial", "mixed"})
 _WORD = re.compile(r"\w+")
 _TEXT_BOUND = re.compile(r"^(T\d+)\t(\S+) ([\d ;]+)\t", re.MULTILINE)
 _EVENT = re.compile(r"^E\d+\t(.+)$", re.MULTILINE)
@@ -240,6 +240,13 @@ def _counts(
     return counts
 
 
+def _quote_marked(quote: Quote, text: str) -> bool:
+    """Direct and partial quotes, and reported speech holding a double-quoted fragment."""
+    if quote.kind in ("direct", "partial"):
+        return True
+    return any(ch in QUOTE_MARKS for s, e in quote.spans for ch in text[s:e])
+
+
 def score_article(analysis: Analysis, gold: list[GoldAttribution]) -> ArticleScore:
     words = _Words(analysis.article.text)
     predicted = predictions(analysis)
@@ -247,7 +254,7 @@ def score_article(analysis: Analysis, gold: list[GoldAttribution]) -> ArticleSco
     score.all = _counts(gold, predicted, analysis, words, score.pairs)
     score.quote_marked = _counts(
         [g for g in gold if g.quote_marked],
-        [q for q in predicted if q.kind in QUOTE_KINDS],
+        [q for q in predicted if _quote_marked(q, analysis.article.text)],
         analysis,
         words,
     )

@@ -41,6 +41,8 @@ MAX_HEAD_STEPS = 6
 MIN_UNATTRIBUTED_WORDS = 4
 # A clause at least this much inside quotation marks is a quotation, not reported speech.
 QUOTED_SHARE = 0.8
+# "Name: words" — at most this many tokens before the colon.
+NAME_COLON_TOKENS = 6
 # Bounds that keep the work per cue constant on pathological input.
 MAX_CLAUSE_TOKENS = 300
 NESTED_REPORTS = 4
@@ -66,6 +68,8 @@ class _Found:
     passage_tokens: list[int] = field(default_factory=list)
     # Found as a verb's object rather than a reported clause ("called the plan …").
     complement: bool = False
+    # Found as "Name: words" at the start of a paragraph.
+    colon: bool = False
 
     @property
     def start(self) -> int:
@@ -163,6 +167,10 @@ class QuoteFinder:
     def reported_speech(self) -> list[_Found]:
         found = []
         for token in self.doc:
+            if token.i == 0 or "\n" in self.doc[token.i - 1].text:
+                item = self._name_colon(token)
+                if item is not None:
+                    found.append(item)
             if self.view.in_quote[token.i]:
                 continue
             item = self._according_to(token) if token.lower_ == "according" else None
@@ -172,6 +180,30 @@ class QuoteFinder:
                 item = self._complement(token)
             if item is not None:
                 found.append(item)
+        return found
+
+    def _name_colon(self, first: Token) -> _Found | None:
+        """A paragraph opening "Name: words" (headlines, transcripts): the words are Name's."""
+        doc = self.doc
+        end = min(len(doc), first.i + NAME_COLON_TOKENS + 1)
+        colon = next((i for i in range(first.i, end) if doc[i].text == ":"), None)
+        if colon is None or colon == first.i:
+            return None
+        name = doc[first.i : colon]
+        if any(t.pos_ in VERB_POS or "\n" in t.text for t in name) or not any(
+            t.pos_ == "PROPN" for t in name
+        ):
+            return None
+        content = []
+        i = colon + 1
+        while i < len(doc) and "\n" not in doc[i].text and len(content) < MAX_CLAUSE_TOKENS:
+            content.append(i)
+            i += 1
+        pieces = self._pieces(content)
+        if sum(self.view.words(s, e) for s, e in pieces) < MIN_UNATTRIBUTED_WORDS - 1:
+            return None
+        found = _Found("indirect", pieces, doc[colon], name.root, colon=True)
+        found.cue_span = Span(":", doc[colon].idx, doc[colon].idx + 1)
         return found
 
     def _according_to(self, token: Token) -> _Found | None:
@@ -513,10 +545,11 @@ class QuoteFinder:
         # The object of a cue that introduces a direct quote is its audience
         # ("told Fox News, “…”"), not what was said.
         direct_cues = {q.cue.i for q in quoted if q.cue is not None and q.kind == "direct"}
+        quoted_spans = sorted(p for q in quoted for p in q.pieces)
         reported = [
             r
             for r in reported
-            if self._not_mostly_quoted(r)
+            if (self._not_mostly_quoted(r) or (r.colon and not _overlapping(r, quoted_spans)))
             and not (r.complement and r.cue is not None and r.cue.i in direct_cues)
         ]
         for item in reported:
@@ -609,6 +642,16 @@ def _drop_trailing_comma(doc: Doc, tokens: list[int]) -> list[int]:
     while tokens and doc[tokens[-1]].text in EDGE_PUNCT:
         tokens.pop()
     return tokens
+
+
+def _overlapping(item: _Found, spans: list[tuple[int, int]]) -> bool:
+    """Whether any of item's pieces overlaps one of the sorted, disjoint spans."""
+    ends = [e for _, e in spans]
+    for start, end in item.pieces:
+        index = bisect.bisect_right(ends, start)
+        if index < len(spans) and spans[index][0] < end:
+            return True
+    return False
 
 
 def _inside(passage: MarkedPassage, pieces: list[tuple[int, int]]) -> bool:
