@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from helpers import dump
 
 from dyad.batch import BatchOptions, analyze_many
 from dyad.dataset import partition_path, read_dataset, write_dataset
@@ -70,3 +71,45 @@ def test_load_brings_a_dataset_into_the_store_once(articles, tmp_path):
         assert store.count("articles") == len(articles)
     empty = runner.invoke(app, ["load", str(tmp_path), "--db", db])
     assert empty.exit_code == 2 and "holds no dataset" in empty.output
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("how", [["--workers", "1"], ["--workers", "2"], ["--dask", "local:2"]])
+def test_ingest_gives_the_same_store_on_any_number_of_workers(articles, tmp_path, how):
+    from typer.testing import CliRunner
+
+    from dyad.cli import app
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for number, article in enumerate(articles):
+        (folder / f"{number:02d}.txt").write_text(article.text, encoding="utf-8")
+    runner = CliRunner()
+    reference, db = str(tmp_path / "reference.db"), str(tmp_path / "other.db")
+    args = ["ingest", str(folder), "--published", "2024-03-08"]
+    assert runner.invoke(app, [*args, "--db", reference, "--workers", "1"]).exit_code == 0
+    result = runner.invoke(app, [*args, "--db", db, *how])
+    assert result.exit_code == 0, result.output
+    assert dump(db) == dump(reference)
+
+
+def test_ingest_to_a_parquet_dataset_then_load(articles, tmp_path):
+    from typer.testing import CliRunner
+
+    from dyad.cli import app
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for number, article in enumerate(articles):
+        (folder / f"{number:02d}.txt").write_text(article.text, encoding="utf-8")
+    runner = CliRunner()
+    args = ["ingest", str(folder), "--published", "2024-03-08", "--workers", "1"]
+    direct, loaded = str(tmp_path / "direct.db"), str(tmp_path / "loaded.db")
+    assert runner.invoke(app, [*args, "--db", direct]).exit_code == 0
+    written = runner.invoke(app, [*args, "--db", loaded, "--out", f"parquet:{tmp_path / 'ds'}"])
+    assert written.exit_code == 0, written.output
+    assert "written" in written.output
+    assert runner.invoke(app, ["load", str(tmp_path / "ds"), "--db", loaded]).exit_code == 0
+    assert dump(loaded) == dump(direct)
+    bad = runner.invoke(app, [*args, "--out", "csv:x"])
+    assert bad.exit_code == 2 and "--out takes parquet:DIR" in bad.output

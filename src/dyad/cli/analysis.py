@@ -12,6 +12,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 from rich.table import Table
 
+from dyad.batch import BatchOptions, analyze_many
 from dyad.cli.app import app
 from dyad.cli.common import (
     DEFAULTS,
@@ -26,6 +27,7 @@ from dyad.cli.common import (
     fail,
     load_model,
 )
+from dyad.dataset import write_dataset
 from dyad.ingest import IngestOptions, Skipped, read_sources
 from dyad.ingest.dedup import ALREADY_STORED, Duplicate, DuplicateFinder
 from dyad.model import ARTICLE_FIELDS, Article
@@ -53,6 +55,26 @@ LanguageOption = Annotated[
 FetchOption = Annotated[
     bool,
     typer.Option("--fetch", help="Download the page a feed entry links to if the feed lacks it."),
+]
+WorkersOption = Annotated[
+    int,
+    typer.Option("--workers", min=0, help="Local processes analysing articles; 0: every core."),
+]
+DaskOption = Annotated[
+    str | None,
+    typer.Option(
+        "--dask",
+        help="Analyse on a Dask cluster: a scheduler address (tcp://host:8786) "
+        "or local:N for a local cluster of N workers.",
+    ),
+]
+OutOption = Annotated[
+    str | None,
+    typer.Option(
+        "--out",
+        help="parquet:DIR writes analyses to a Parquet dataset (bring it in with dyad load) "
+        "instead of the store.",
+    ),
 ]
 
 
@@ -117,6 +139,9 @@ def ingest(
     columns: ColumnsOption = None,
     language: LanguageOption = "en",
     fetch: FetchOption = False,
+    workers: WorkersOption = 0,
+    dask: DaskOption = None,
+    out: OutOption = None,
 ) -> None:
     """Analyse articles and add them to the store.
 
@@ -125,6 +150,13 @@ def ingest(
     """
     published = check_date(published)
     options = ingest_options(columns, language, fetch)
+    if out is not None and not (out.startswith("parquet:") and out[len("parquet:") :]):
+        fail(f"--out takes parquet:DIR, not {out!r}")
+    if dask is not None and not dask.startswith(("tcp://", "tls://", "local:")):
+        fail(f"--dask takes tcp://HOST:PORT or local:N, not {dask!r}")
+    batch = BatchOptions(
+        model=model, kb_paths=tuple(str(p) for p in kb or ()), workers=workers, dask=dask
+    )
     report: Counter[str] = Counter()
     skipped: Counter[str] = Counter()
     store = Store(db)
@@ -167,24 +199,30 @@ def ingest(
 
     with progress:
         task = progress.add_task("reading", total=0)
-        nlp = load_model(model, kb)
-        for analysis in analyze_articles(new_articles(task), nlp):
-            report["stored" if store.add(analysis) else "already stored"] += 1
-            finder.stored(analysis.article)
-            progress.advance(task)
+        load_model(model, kb)  # a bad model name fails here, once, not in every worker
+        if out is not None:
+            directory = Path(out[len("parquet:") :])
+            for _, count in write_dataset(new_articles(task), directory, batch):
+                report["written"] += count
+                progress.advance(task, count)
+        else:
+            for analysis in analyze_many(new_articles(task), batch):
+                report["stored" if store.add(analysis) else "already stored"] += 1
+                finder.stored(analysis.article)
+                progress.advance(task)
     store.close()
-    _print_report(report, skipped, db)
+    _print_report(report, skipped, out or db, done="written" if out else "stored")
 
 
 def _describe(article: Article) -> str:
     return article.url or article.title or article.id
 
 
-def _print_report(report: Counter[str], skipped: Counter[str], db: str) -> None:
+def _print_report(report: Counter[str], skipped: Counter[str], db: str, done: str) -> None:
     table = Table(
         title=f"ingest into {Path(db).name if '://' not in db else db}", show_header=False
     )
-    for key in ("read", "stored", "already stored"):
+    for key in ("read", done, "already stored"):
         table.add_row(key, str(report[key]))
     for key in ("duplicates (exact)", "duplicates (near)"):
         if report[key]:

@@ -11,6 +11,7 @@ from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColum
 from dyad.cli.app import app
 from dyad.cli.common import DEFAULTS, DbOption, console, errors, fail
 from dyad.dataset import read_dataset
+from dyad.ingest.dedup import DuplicateFinder
 from dyad.store import Store
 
 
@@ -36,8 +37,12 @@ def load(
         ) as progress,
     ):
         task = progress.add_task("loading", total=None)
+        finder = DuplicateFinder(store)
         for analysis in read_dataset(directory):
             if store.add(analysis):
+                # Later ingests must recognise copies of these articles too.
+                finder.remember(analysis.article)
+                finder.stored(analysis.article)
                 stored += 1
             else:
                 already += 1
