@@ -181,9 +181,12 @@ class Builder:
                         "SELECT setval(pg_get_serial_sequence('events', 'id'), max(id)) FROM events"
                     )
                 )
+        # Statistics for the planners; on PostgreSQL also the visibility map that lets
+        # index-only scans skip the table (autovacuum would do it in time).
         with self.store.engine.connect() as conn:
-            conn.execute(text("ANALYZE"))
-            conn.commit()
+            postgres = conn.dialect.name == "postgresql"
+            conn = conn.execution_options(isolation_level="AUTOCOMMIT")
+            conn.execute(text("VACUUM ANALYZE" if postgres else "ANALYZE"))
 
     def _article(self, number: int, rows: dict[str, list[dict]]) -> None:
         rng = self.rng

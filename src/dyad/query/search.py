@@ -75,13 +75,15 @@ def search(
 
         # Ranking every match of a word found in most articles costs seconds; the
         # newest RANK_WINDOW matches are ranked instead (fewer matches: all of them).
-        every = _matches(conn, query)
-        newest = conn.execute(
-            matching(every).order_by(every.c.id.desc()).offset(RANK_WINDOW - 1).limit(1)
-        ).scalar()
-        ranked = _matches(conn, query, newest)
+        matches = _matches(conn, query)
+        window = (
+            matching(matches, matches.c.score)
+            .order_by(matches.c.id.desc())
+            .limit(RANK_WINDOW)
+            .subquery()
+        )
         # First the best ids, reading no text; then the text of those few.
-        best = matching(ranked, ranked.c.score).order_by(ranked.c.score, ranked.c.id)
+        best = select(window.c.id, window.c.score).order_by(window.c.score, window.c.id)
         order = {row.id: rank for rank, row in enumerate(conn.execute(best.limit(limit)))}
         if not order:
             return []
@@ -122,26 +124,22 @@ def search(
     ]
 
 
-def _matches(conn: Connection, query: str, first_id: int | None = None) -> Select:
-    """Ids of matching search documents (from ``first_id`` on) with a score, lower
-    is better. The score is only computed when a query reads it."""
+def _matches(conn: Connection, query: str) -> Select:
+    """Ids of matching search documents with a score, lower is better."""
     if conn.dialect.name == "postgresql":
         documents = schema.search_documents
         tsquery = func.websearch_to_tsquery(literal(schema.SEARCH_LANGUAGE, REGCONFIG), query)
-        matches = select(
-            documents.c.id, (-func.ts_rank(documents.c.terms, tsquery)).label("score")
-        ).where(documents.c.terms.op("@@")(tsquery))
-        if first_id is not None:
-            matches = matches.where(documents.c.id >= first_id)
-        return matches.subquery()
+        return (
+            select(documents.c.id, (-func.ts_rank(documents.c.terms, tsquery)).label("score"))
+            .where(documents.c.terms.op("@@")(tsquery))
+            .subquery()
+        )
     fts = schema.search_fts
-    matches = select(fts.c.rowid.label("id"), fts.c.rank.label("score")).where(
-        fts.c.search_fts.op("MATCH")(fts5_query(query))
+    return (
+        select(fts.c.rowid.label("id"), fts.c.rank.label("score"))
+        .where(fts.c.search_fts.op("MATCH")(fts5_query(query)))
+        .subquery()
     )
-    if first_id is not None:
-        # On the FTS5 table itself, so that FTS5 skips older rows rather than ranking them.
-        matches = matches.where(fts.c.rowid >= first_id)
-    return matches.subquery()
 
 
 def fts5_query(query: str) -> str:
