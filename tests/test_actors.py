@@ -144,6 +144,24 @@ def test_unknown_organisation_kind_from_its_name(nlp):
     assert actor_of(doc, "Lakeside Herald").kind == "media"
 
 
+def test_outlet_and_writer_in_one_entity_are_split(nlp):
+    from dyad.actors.component import ActorResolver
+
+    doc = make_doc(nlp, Article(text="As Commentary’s Noah Rothman wrote, the plan failed."))
+    for name, component in nlp.pipeline:
+        if name.startswith("dyad_"):
+            break
+        doc = component(doc)
+    # spaCy's small model sometimes tags the whole phrase as one organisation
+    from spacy.tokens import Span
+
+    doc.ents = [Span(doc, 1, 5, label="ORG")]
+    doc = ActorResolver(nlp)(doc)
+    assert actor_of(doc, "Commentary").kind == "organization"
+    writer = actor_of(doc, "Noah Rothman")
+    assert (writer.kind, writer.affiliation) == ("person", "O:COMMENTARY")
+
+
 def test_kb_person_and_a_namesake(nlp):
     doc = run(nlp, "Alexei Navalny died in prison. Later, Michelle Obama spoke to Obama.")
     navalny = actor_of(doc, "Navalny")

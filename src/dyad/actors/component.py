@@ -209,6 +209,13 @@ class _Article:
         return True
 
     def _local_org(self, ent: Span, country: str | None = None) -> None:
+        owner = next((t for t in ent[:-2] if t.text in POSSESSIVE), None)
+        if owner is not None and all(t.pos_ == "PROPN" for t in ent[owner.i - ent.start + 1 :]):
+            # "Commentary's Noah Rothman": spaCy's one entity is an outlet and its writer
+            self._local_org(self.doc[ent.start : owner.i], country)
+            org = self._mention_ending_at(owner.i - 1)
+            self._person(owner.i + 1, ent.end, None, org.actor if org else None)
+            return
         tokens = [t for t in ent if t.text not in POSSESSIVE]
         if not tokens:
             return
