@@ -325,6 +325,24 @@ def test_actor_profile_page_and_api(client):
     assert [e["type"] for e in events] == ["ASSAULT", "CONSULT", "REQUEST"]  # newest first
 
 
+def test_an_unnamed_author_has_a_page_under_its_store_id(tmp_path):
+    text = "I saw Hamas officials in Moscow."
+    author = Actor("AUTHOR", "(article author)", "author", sector="MED")
+    analysis = Analysis(
+        article=Article(text=text, published="2024-01-01"),
+        actors=[author, HAMAS],
+        mentions=[Mention("I", 0, 1, "AUTHOR"), Mention("Hamas", 6, 11, "HAMAS")],
+    )
+    db = str(tmp_path / "author.db")
+    with Store(db) as store:
+        store.add(analysis)
+    with TestClient(create_app(db)) as client:
+        [hit] = client.get("/api/search", params={"q": "officials"}).json()
+        author_url = f"/actors/AUTHOR%3A{hit['article_id']}"  # lower-case hex, as stored
+        assert author_url in client.get(f"/articles/{hit['article_id']}").text
+        assert client.get(author_url).status_code == 200
+
+
 def test_network_filters_by_window_and_event_class(client):
     everything = client.get("/api/network").json()
     pairs = {(e["source"], e["target"]): e["quads"] for e in everything["edges"]}

@@ -19,9 +19,9 @@ def resolve_actor(conn: Connection, name: str, include_affiliates: bool = True) 
     (a government's ministers, a group's spokesmen) count as the actor.
     """
     actors, aliases = schema.actors, schema.actor_aliases
-    ids = set(
-        conn.execute(select(actors.c.id).where(actors.c.id == name.strip().upper())).scalars()
-    )
+    # Ids are upper case, except the hash in an unnamed author's (AUTHOR:<article hash>).
+    as_id = {name.strip(), name.strip().upper()}
+    ids = set(conn.execute(select(actors.c.id).where(actors.c.id.in_(as_id))).scalars())
     if not ids:
         alias = normalize_alias(name)
         by_alias = conn.execute(
