@@ -1,12 +1,14 @@
 """Throughput of dyad against plain spaCy parsing, in one run on the same texts.
 
-    .venv/bin/python bench/throughput.py [--texts DIR] [--limit N] [--repeat R] [--json]
+    .venv/bin/python bench/throughput.py [--texts DIR] [--limit N] [--repeat R] [--parallel]
 
 Measures, on PolNeAR train articles by default:
 - plain spaCy ``nlp.pipe`` over the texts (the model alone), tokens/s;
 - full dyad extraction (``analyze_articles``: parse + every dyad component +
   conversion to ``Analysis``), tokens/s, and the ratio of the two;
-- each dyad component alone on the parsed docs, as a share of parsing time.
+- each dyad component alone on the parsed docs, as a share of parsing time;
+- with ``--parallel``: ``dyad.batch`` on 1 process, 2 processes and a 2-worker
+  Dask LocalCluster (wall clock, start-up included).
 The best of ``--repeat`` runs is kept for each measure, so a busy machine
 disturbs the figures less.
 """
@@ -19,6 +21,7 @@ import os
 import time
 from pathlib import Path
 
+from dyad.batch import BatchOptions, analyze_many
 from dyad.model import Article
 from dyad.nlp import DEFAULT_MODEL, DYAD_COMPONENTS, load_nlp
 from dyad.pipeline import analyze_articles, make_doc
@@ -43,6 +46,11 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--model", default=DEFAULT_MODEL)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument(
+        "--parallel",
+        action="store_true",
+        help="also time 1 vs 2 local processes and a 2-worker Dask LocalCluster",
+    )
     args = parser.parse_args()
 
     paths = sorted(args.texts.glob("*.txt"))[: args.limit]
@@ -98,6 +106,8 @@ def main() -> None:
             for name, seconds in component_seconds.items()
         },
     }
+    if args.parallel:
+        result["parallel_tokens_per_s"] = parallel(articles, tokens, args.model)
     if args.json:
         print(json.dumps(result, indent=2))
         return
@@ -107,6 +117,22 @@ def main() -> None:
     for name, share in result["component_cost_vs_parsing"].items():
         ms = result["ms_per_article"][name]
         print(f"  {name:<13} +{share:.1%} of parsing time  ({ms} ms/article)")
+    for setup, rate in result.get("parallel_tokens_per_s", {}).items():
+        print(f"{setup:<22} {rate:>8} tokens/s (wall clock, start-up included)")
+
+
+def parallel(articles: list[Article], tokens: int, model: str) -> dict[str, int]:
+    """Whole-batch throughput of dyad.batch on one process, two, and a Dask LocalCluster."""
+    setups = {
+        "1 process": BatchOptions(model=model, workers=1),
+        "2 processes": BatchOptions(model=model, workers=2),
+        "Dask LocalCluster x2": BatchOptions(model=model, dask="local:2"),
+    }
+    rates = {}
+    for name, options in setups.items():
+        seconds = best_of(1, lambda options=options: list(analyze_many(articles, options)))
+        rates[name] = round(tokens / seconds)
+    return rates
 
 
 if __name__ == "__main__":
