@@ -79,7 +79,7 @@ def test_csv_and_parquet_have_one_row_per_event_with_its_first_report(corpus, tm
         "REB",
     )
     assert (visit["date"], visit["quad_class"], visit["target_actor"]) == (
-        "2023-10-01",  # "October" sorts at its first day
+        "2023-10-16",  # known to the month: placed mid-month
         "verbal_cooperation",
         "Russia",
     )

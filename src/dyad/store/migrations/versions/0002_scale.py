@@ -73,11 +73,13 @@ def _backfill(dialect: str) -> None:
         "events",
         sa.column("id"),
         sa.column("time_value"),
+        sa.column("time_mod"),
         sa.column("period_start"),
         sa.column("period_end"),
     )
-    for row in bind.execute(sa.select(events.c.id, events.c.time_value)).all():
-        span = period(row.time_value)
+    rows = bind.execute(sa.select(events.c.id, events.c.time_value, events.c.time_mod)).all()
+    for row in rows:
+        span = period(row.time_value, row.time_mod)
         if span:
             bind.execute(
                 events.update()
