@@ -7,11 +7,12 @@ maps every token to the mention, place and quote it sits in, once per doc.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
 from dyad.model import Actor, Place, Quote, TimeExpr
+from dyad.times import time_for
 
 AUTHOR_KIND = "author"
 STATE_KINDS = ("state", "government")
@@ -26,6 +27,7 @@ class DocContext:
     token_quote: list[Quote | None]
     times: list[TimeExpr]
     published: str | None
+    _time_for: dict[int, TimeExpr | None] = field(default_factory=dict)
 
     @classmethod
     def of(cls, doc: Doc) -> DocContext:
@@ -56,6 +58,12 @@ class DocContext:
             times=list(doc._.times or []),
             published=doc._.published,
         )
+
+    def time_for(self, token: Token) -> TimeExpr | None:
+        """The time governing ``token``'s clause (the times stage's answer, kept per token)."""
+        if token.i not in self._time_for:
+            self._time_for[token.i] = time_for(self.doc, token) if self.times else None
+        return self._time_for[token.i]
 
     def actor(self, actor_id: str | None) -> Actor | None:
         return self.actors.get(actor_id) if actor_id else None

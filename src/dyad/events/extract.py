@@ -17,7 +17,6 @@ from spacy.tokens import Token
 from dyad.events.context import DocContext
 from dyad.events.lexicon import Cues, Frame, Lexicon, NamedEvent
 from dyad.model import Event, Location, Place, Span, TimeExpr, TimeValue
-from dyad.times import time_for
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 # Climbing from a verb to the words that control it: "is prepared to welcome".
@@ -336,7 +335,9 @@ def _named_event(
 def named_event(ctx: DocContext, lexicon: Lexicon, noun: Token, frame: Frame) -> NamedEvent | None:
     """The well-known event a dated event noun names ("the October 7 attacks"), if any."""
     lemma = noun.lemma_.lower()
-    time = time_for(ctx.doc, noun)
+    if not any(lemma in named.nouns for named in lexicon.named_events):
+        return None
+    time = ctx.time_for(noun)
     modifiers = " ".join(
         t.text for c in noun.lefts if c.dep_ in ("compound", "nmod", "nummod") for t in c.subtree
     )
@@ -636,7 +637,7 @@ def _events_of(
         others = [a for a in dict.fromkeys(others) if a not in (source, target)]
         if (source is None or target is None) and frame.type not in cues.one_sided_types:
             continue
-        if _repeats(reading, frame.type, source, target, earlier):
+        if _repeats(ctx, reading, frame.type, source, target, earlier):
             continue
         if _same_as_earlier(frame.type, source, target, time, role, location, earlier):
             continue
@@ -689,7 +690,12 @@ def _pairs(sources: list[str], targets: list[str]) -> list[tuple[str | None, str
 
 
 def _repeats(
-    reading: Reading, type_: str, source: str | None, target: str | None, earlier: list[Event]
+    ctx: DocContext,
+    reading: Reading,
+    type_: str,
+    source: str | None,
+    target: str | None,
+    earlier: list[Event],
 ) -> bool:
     """A definite event noun naming an event already reported: "their talks with Hamas"."""
     if reading.support is not None or reading.trigger.pos_ == "VERB":
@@ -699,7 +705,7 @@ def _repeats(
         and c.lower_ in ("the", "this", "that", "these", "those", "their", "its", "his", "her")
         for c in reading.trigger.children
     )
-    if not definite or time_for(reading.trigger.doc, reading.trigger) is not None:
+    if not definite or ctx.time_for(reading.trigger) is not None:
         return False
     pair = {source, target}
     return any(e.type == type_ and {e.source, e.target} == pair for e in earlier)
@@ -888,12 +894,12 @@ def _time(
     if reading.trigger.pos_ != "VERB":
         named = named_event(ctx, lexicon, reading.trigger, reading.frame)
         if named is not None:
-            found = time_for(ctx.doc, reading.trigger)
+            found = ctx.time_for(reading.trigger)
             return TimeValue(found.text if found else None, named.date, None), "occurred"
     for word in (reading.trigger, reading.support):
         if word is None:
             continue
-        found = time_for(ctx.doc, word)
+        found = ctx.time_for(word)
         if found is not None and word is reading.trigger and reading.support is None:
             # An event noun with no verb of its own is dated only by its own words
             # ("the October 7 attacks"), not by the clause that mentions it.
