@@ -92,3 +92,15 @@ def test_timeline_of_unknown_actor_is_a_clear_error(tmp_path):
     result = runner.invoke(app, ["timeline", "Atlantis", "Lemuria", "--db", str(tmp_path / "e.db")])
     assert result.exit_code == 2
     assert "no actor in the store is called 'Atlantis'" in result.output
+
+
+def test_eval_recognises_the_gold_format(shared, tmp_path):
+    result = runner.invoke(app, ["eval", str(shared / "gold/seed.json"), "--json"])
+    assert result.exit_code == 0, result.output
+    [scores] = json.loads(result.stdout).values()
+    assert set(scores) >= {"quotes", "times", "events", "timeline"}
+    assert scores["times"]["gold"] == 6
+    unknown = tmp_path / "other.json"
+    unknown.write_text('{"rows": []}', encoding="utf-8")
+    result = runner.invoke(app, ["eval", str(unknown)])
+    assert result.exit_code == 2 and "unknown gold format" in result.output

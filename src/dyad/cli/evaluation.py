@@ -22,7 +22,11 @@ GoldPath = Annotated[Path | None, typer.Option(exists=True)]
 def eval_command(
     gold: Annotated[
         list[Path] | None,
-        typer.Argument(help="Hand-annotated articles (the format of gold/seed.json).", exists=True),
+        typer.Argument(
+            help="Gold files or folders: an annotated article (as gold/seed.json), dyad's "
+            "actor or event gold, a PolNeAR split or a TimeML folder; the kind is recognised.",
+            exists=True,
+        ),
     ] = None,
     polnear: Annotated[
         Path | None,
@@ -41,7 +45,7 @@ def eval_command(
     kb: KbOption = None,
 ) -> None:
     """Score extraction against gold annotations."""
-    jobs = [("seed", path) for path in gold or []]
+    jobs = [(_gold_kind(path), path) for path in gold or []]
     jobs += [
         (name, path)
         for name, path in (
@@ -70,6 +74,24 @@ def eval_command(
         return
     for title, scores in results.items():
         _print_scores(title, scores, verbose)
+
+
+def _gold_kind(path: Path) -> str:
+    """Which scorer a gold file or folder is for, from its contents."""
+    if path.is_dir():
+        if (path / "attributions").is_dir():
+            return "polnear"
+        if any(path.rglob("*.tml")):
+            return "timeml"
+        fail(f"{path} is neither a PolNeAR split (attributions/) nor a folder of .tml files")
+    try:
+        keys = set(json.loads(path.read_text(encoding="utf-8")))
+    except (ValueError, UnicodeDecodeError, TypeError):
+        fail(f"{path} is not a JSON gold file")
+    for kind, marker in (("seed", "doc"), ("actors", "documents"), ("events", "items")):
+        if marker in keys:
+            return kind
+    fail(f"{path}: unknown gold format (expected the keys of gold/seed.json, or dyad's own)")
 
 
 def _print_scores(title: str, scores: dict[str, Any], verbose: bool) -> None:
