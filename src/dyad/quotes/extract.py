@@ -115,7 +115,8 @@ class _DocView:
             token = self.doc[i]
             if self.in_quote[i] or "\n" in token.text or token.text in SENTENCE_END:
                 break
-            tokens.append(token)
+            if not token.is_space:  # non-breaking spaces are tokens of their own
+                tokens.append(token)
             i -= 1
         tokens.reverse()
         return tokens
@@ -128,7 +129,8 @@ class _DocView:
             token = self.doc[i]
             if self.in_quote[i] or "\n" in token.text:
                 break
-            tokens.append(token)
+            if not token.is_space:
+                tokens.append(token)
             if token.text in SENTENCE_END:
                 break
             i += 1
@@ -343,7 +345,9 @@ class QuoteFinder:
             if "\n" in token.text or (token.text in SENTENCE_END and not self.view.in_quote[i]):
                 break
             if not self.view.in_quote[i] and (
-                self.is_report_cue(token) or token.lower_ == "according"
+                self.is_report_cue(token)
+                or self._is_stance_cue(token)
+                or token.lower_ == "according"
             ):
                 return _drop_trailing_comma(doc, tokens)
             tokens.append(i)
@@ -379,11 +383,12 @@ class QuoteFinder:
         indices = sorted(set(indices))
         while indices and (
             doc[indices[0]].text in EDGE_PUNCT
+            or doc[indices[0]].is_space
             or doc[indices[0]].dep_ == "cc"
             or (doc[indices[0]].dep_ == "mark" and doc[indices[0]].lower_ == "that")
         ):
             indices.pop(0)
-        while indices and doc[indices[-1]].text in EDGE_PUNCT:
+        while indices and (doc[indices[-1]].text in EDGE_PUNCT or doc[indices[-1]].is_space):
             indices.pop()
         pieces: list[tuple[int, int]] = []
         previous = -2
