@@ -51,6 +51,7 @@ CONTINUATION_PARAGRAPHS = 1
 # ... or by one of the next few quotes of its paragraph (“A.” “B,” she said.).
 LOOKAHEAD_QUOTES = 3
 TOPIC_PREPOSITIONS = frozenset({"to", "for", "about", "on", "of"})
+SPEAKER_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 CLAUSAL_DEPS = frozenset({"ccomp"})
 COMPLEMENT_DEPS = frozenset({"dobj", "dative", "xcomp", "oprd", "prep", "acomp", "attr", "ccomp"})
 VERB_POS = frozenset({"VERB", "AUX"})
@@ -176,7 +177,7 @@ class QuoteFinder:
             if self.view.in_quote[token.i]:
                 continue
             item = self._according_to(token) if token.lower_ == "according" else None
-            if item is None and self.is_report_cue(token):
+            if item is None and (self.is_report_cue(token) or self._that_clause_cue(token)):
                 item = self._reported_clause(token)
             if item is None and self._is_stance_cue(token):
                 item = self._complement(token)
@@ -253,6 +254,20 @@ class QuoteFinder:
         if not pieces:
             return None
         return _Found("indirect", pieces, cue, subject_of(cue))
+
+    def _that_clause_cue(self, token: Token) -> bool:
+        """Any verb whose named or pronoun subject it reports with "that" ("groused that …")."""
+        if token.pos_ != "VERB" or token.lemma_.lower() in self.lexicon.non_report_verbs:
+            return False
+        clause = next((c for c in token.children if c.dep_ in CLAUSAL_DEPS), None)
+        if clause is None or not any(
+            c.dep_ == "mark" and c.lower_ == "that" for c in clause.children
+        ):
+            return False
+        subject = subject_of(token)
+        return subject is not None and (
+            subject.ent_type_ in SPEAKER_ENTITIES or subject.pos_ in ("PRON", "PROPN")
+        )
 
     def _is_stance_cue(self, token: Token) -> bool:
         return token.pos_ == "VERB" and token.lemma_.lower() in self.lexicon.stance_verbs

@@ -16,6 +16,7 @@ class CueLexicon:
     speech_verbs: frozenset[str]
     cognition_verbs: frozenset[str]
     stance_verbs: frozenset[str]
+    non_report_verbs: frozenset[str]
     source_prepositions: tuple[tuple[str, ...], ...]
     document_nouns: frozenset[str]
 
@@ -34,6 +35,7 @@ class CueLexicon:
             speech_verbs=words("speech_verbs"),
             cognition_verbs=words("cognition_verbs"),
             stance_verbs=words("stance_verbs"),
+            non_report_verbs=words("non_report_verbs"),
             source_prepositions=tuple(
                 tuple(str(p).lower().split()) for p in data.get("source_prepositions") or []
             ),
@@ -45,6 +47,7 @@ class CueLexicon:
             "speech_verbs": sorted(self.speech_verbs),
             "cognition_verbs": sorted(self.cognition_verbs),
             "stance_verbs": sorted(self.stance_verbs),
+            "non_report_verbs": sorted(self.non_report_verbs),
             "source_prepositions": [" ".join(p) for p in self.source_prepositions],
             "document_nouns": sorted(self.document_nouns),
         }
