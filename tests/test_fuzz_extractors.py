@@ -10,6 +10,7 @@ Time: analysis of repeated real sentences grows linearly with their length.
 from __future__ import annotations
 
 import json
+import os
 import re
 import time
 
@@ -30,9 +31,10 @@ BREAKS = [" ", "  ", "\n", "\n\n", "\r\n", "\t", "\u00a0", "\u2028", "\u2029", "
 FOREIGN = ["حماس", "موسكو", "שלום", "Москва", "北京", "🇷🇺", "e\u0301", "ﬁ", "Ⅻ"]
 DATES = ["late October of last year", "on 7 October 2023", "Jan. 32", "the 1990s", "0000-00-00"]
 PUBLISHED = [None, "2024-02-20", "0001-01-01", "9999-12-31", "2024-02-30", "yesterday", ""]
-# Bounded so the suite stays fast; every example runs the full spaCy pipeline.
+# Bounded so the suite stays fast (every example runs the full spaCy pipeline);
+# DYAD_FUZZ_EXAMPLES=1000 runs a longer campaign.
 FUZZ = settings(
-    max_examples=40,
+    max_examples=int(os.environ.get("DYAD_FUZZ_EXAMPLES", "40")),
     deadline=None,
     database=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import time
 
 import pytest
@@ -22,7 +23,8 @@ from dyad.model import Article
 SUFFIXES = [".txt", ".html", ".jsonl", ".csv", ".tsv", ".warc", ".xml", ".rss", ".atom", ""]
 ANY_LANGUAGE = IngestOptions(language=None)
 FUZZ = settings(
-    max_examples=60,
+    # DYAD_FUZZ_EXAMPLES=1000 runs a longer campaign.
+    max_examples=int(os.environ.get("DYAD_FUZZ_EXAMPLES", "60")),
     deadline=None,
     database=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
