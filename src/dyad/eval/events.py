@@ -17,6 +17,10 @@ compared with the gold ones:
   CONSULT and COOPERATE match either way round;
 - ``precision``: predicted events in the gold sentences that match a gold event.
 
+Articles may also be TimeML files (``.tml``, e.g. AQUAINT news under
+``data/timebank``): their text is the ``<TEXT>`` with its tags stripped, as
+``dyad.eval.timeml`` reads it, and their publication date the ``<DCT>``.
+
 Items may carry a ``split``: the metrics are given for each split as well, and
 the errors are listed only for the ``dev`` split, so a held-out ``test`` split
 can be scored without being looked into.
@@ -36,6 +40,7 @@ from typing import Any
 
 from spacy.language import Language
 
+from dyad.eval.timeml import read_tml
 from dyad.model import Actor, Analysis, Article, Event
 from dyad.pipeline import analyze_articles
 from dyad.plover import is_symmetric
@@ -51,11 +56,7 @@ def evaluate(path: Path, nlp: Language) -> dict[str, Any]:
     for item in gold["items"]:
         by_file[item["file"]].append(item)
     articles = [
-        Article(
-            text=(data_dir / name).read_text(encoding="utf-8"),
-            id=name,
-            published=items[0].get("published"),
-        )
+        _article(data_dir / name, name, items[0].get("published"))
         for name, items in by_file.items()
     ]
     counts: dict[str, Counter[str]] = defaultdict(Counter)
@@ -73,6 +74,13 @@ def evaluate(path: Path, nlp: Language) -> dict[str, Any]:
     # Errors are listed for the development split only, so the held-out one stays unseen.
     report["misses"] = misses.get("dev", misses.get("all", []))[:MAX_MISSES]
     return report
+
+
+def _article(path: Path, name: str, published: str | None) -> Article:
+    if path.suffix == ".tml":
+        document = read_tml(path)
+        return Article(text=document.text, id=name, published=published or document.published)
+    return Article(text=path.read_text(encoding="utf-8"), id=name, published=published)
 
 
 def _data_dir(gold_path: Path, name: str) -> Path:
