@@ -262,3 +262,20 @@ def test_seed_scare_quotes_are_not_quotations(seed_quotes, seed_gold):
     _, doc = seed_quotes
     for scare in seed_gold["not_quotes"]:
         assert not [q for q in doc._.quotes if q.text.strip("’‘,. ") == scare], scare
+
+
+def test_any_verb_with_a_named_subject_and_that_clause(quotes_nlp):
+    found = quotes(
+        quotes_nlp,
+        "Paul Ryan worried that the safety net was becoming “a hammock that lulls people.”",
+    )
+    (quote,) = only(found, "mixed")
+    assert quote.text == "the safety net was becoming “a hammock that lulls people.”"
+    assert (quote.cue.text, quote.speaker.text) == ("worried", "Paul Ryan")
+
+
+def test_name_colon_headline(quotes_nlp):
+    found = quotes(quotes_nlp, "Carson: Trump Must Decide If He Wants a Running Mate\n\nText.")
+    (quote,) = found
+    assert (quote.kind, quote.text) == ("indirect", "Trump Must Decide If He Wants a Running Mate")
+    assert (quote.cue.text, quote.speaker.text) == (":", "Carson")

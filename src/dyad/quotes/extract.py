@@ -480,9 +480,9 @@ class QuoteFinder:
         return None
 
     def _passages_within(self, start: int, end: int) -> list[MarkedPassage]:
-        first = bisect.bisect_left(self.passage_ends, start)
         within = []
-        for passage in self.passages[first:]:
+        for index in range(bisect.bisect_left(self.passage_ends, start), len(self.passages)):
+            passage = self.passages[index]
             if passage.open >= end:
                 break
             within.append(passage)
