@@ -167,24 +167,26 @@ def predictions(analysis: Analysis) -> list[Quote]:
     text = analysis.article.text
     reports = [q for q in analysis.quotes if q.kind in ("indirect", "mixed")]
     joined: list[Quote] = []
+    last_direct: int | None = None
     for quote in analysis.quotes:
         if quote.kind == "partial" and any(_overlaps(quote.spans, r.spans) for r in reports):
             continue
-        previous = joined[-1] if joined else None
+        previous = joined[last_direct] if last_direct is not None else None
         if (
             previous is not None
             and quote.kind == "direct"
             and quote.cue is None
-            and previous.kind == "direct"
             and quote.speaker == previous.speaker
             and text.count("\n", previous.spans[-1][1], quote.spans[0][0]) <= 2
         ):
-            joined[-1] = replace(
+            joined[last_direct] = replace(
                 previous,
                 spans=[*previous.spans, *quote.spans],
                 text=f"{previous.text} {quote.text}",
             )
             continue
+        if quote.kind == "direct":
+            last_direct = len(joined)
         joined.append(quote)
     return joined
 

@@ -403,7 +403,11 @@ class QuoteFinder:
             or (doc[indices[0]].dep_ == "mark" and doc[indices[0]].lower_ == "that")
         ):
             indices.pop(0)
-        while indices and (doc[indices[-1]].text in EDGE_PUNCT or doc[indices[-1]].is_space):
+        while indices and (
+            doc[indices[-1]].text in EDGE_PUNCT
+            or doc[indices[-1]].is_space
+            or doc[indices[-1]].dep_ == "cc"
+        ):
             indices.pop()
         pieces: list[tuple[int, int]] = []
         previous = -2
