@@ -177,9 +177,21 @@ def read_phoenix(path: Path) -> list[Entry]:
         if not name or name.startswith("!") or "{" in name:
             current = None
             continue
+        if current is not None and not current.codes and not codes and _same_person(current, name):
+            # A person's name lines in a row before the block's codes are one actor's
+            # names (BORIS_YELTSIN_ / YELTSIN / PRESIDENT_YELTSIN, then the dated codes).
+            current.aliases.append(name)
+            continue
         current = Entry(name, [], codes, f"phoenix/{path.name}:{number}")
         entries.append(current)
     return [e for e in entries if e.codes]
+
+
+def _same_person(entry: Entry, name: str) -> bool:
+    """Is a code-less name line another name of the CountryInfo person above it
+    ('BORIS_YELTSIN_' then 'PRESIDENT_YELTSIN'), not a separate dictionary entry?"""
+    surname = entry.name.strip("_").rsplit("_", 1)[-1]
+    return entry.name.endswith("_") and surname in name.replace(".", "").split("_")
 
 
 @dataclass

@@ -94,12 +94,16 @@ class _Article:
     claimed: set[int] = field(default_factory=set)  # tokens already in a mention or place
     sentence_starts: list[int] = field(default_factory=list)
     gender: dict[str, str] = field(default_factory=dict)  # person actor -> 'm' | 'f'
+    # first name -> the one person of the article with it ('' when two share it)
+    first_names: dict[str, str] = field(default_factory=dict)
+    home: str | None = None  # the state of the dateline ('JERUSALEM (AP)' -> ISR)
 
     def __post_init__(self) -> None:
         self.lex = self.kb.lexicon
         self.quoted = _quoted_ranges(self.doc.text)
         self.ents = list(self.doc.ents)
         self.entity_at = {t: ent for ent in self.ents for t in range(ent.start, ent.end)}
+        self.home = self._dateline_state()
 
     # -- steps -----------------------------------------------------------------
 
@@ -120,6 +124,28 @@ class _Article:
         self._people_of_organisations()
         self._descriptions()
         self._pronouns()
+
+    def _dateline_state(self) -> str | None:
+        """The state of a wire dateline ('WELLINGTON, New Zealand (AP) _', 'HAVANA (AP) --'):
+        where the article was filed, the default country of officials it names bare."""
+        doc = self.doc
+        words = [t for t in doc[:12] if not t.is_space]
+        for size in (3, 2, 1):
+            if len(words) <= size:
+                continue
+            head = words[:size]
+            if not all(t.text.isupper() or not t.is_alpha for t in head):
+                continue
+            if words[size].text not in (",", "(", "-", "—", "–", "_"):
+                continue
+            text = doc[head[0].i : head[-1].i + 1].text
+            for target in self.kb.lookup(text):
+                if target.kind in (CAPITAL, PLACE):
+                    return target.actor
+                entry = self.kb.entries.get(target.actor)
+                if target.kind == NAME and entry is not None and entry.kind == "state":
+                    return entry.id
+        return None
 
     def _other_person(
         self, start: int, end: int, targets: list[AliasTarget], person_tokens: set[int]
@@ -229,10 +255,28 @@ class _Article:
             if word in self.lex.organisation_name_words:
                 kind, sector = self.lex.organisation_name_words[word]
                 break
+        end = span.end
+        kind_noun = self._kind_noun_after(end)
+        if kind_noun is not None:  # 'the Maariv newspaper'
+            end, kind, sector = kind_noun
         actor = Actor(
             id="O:" + ascii_id(name), name=name, kind=kind, country=country, sector=sector
         )
-        self._add(_Found(span.start, span.end, actor.id, 2), actor)
+        self._add(_Found(span.start, end, actor.id, 2), actor)
+
+    def _kind_noun_after(self, end: int) -> tuple[int, str, str] | None:
+        """'[ITAR-Tass] news agency', '[Maariv] newspaper': a common noun after a name that
+        says what kind of organisation it names -> (end of the noun, kind, sector)."""
+        doc = self.doc
+        nouns = self.lex.organisation_kind_nouns
+        for size in (2, 1):
+            if end + size > len(doc):
+                continue
+            words = doc[end : end + size]
+            key = " ".join(t.lower_ for t in words)
+            if key in nouns and words[-1].pos_ == "NOUN" and words[-1].is_lower:
+                return end + size, *nouns[key]
+        return None
 
     def _pick(self, targets: list[AliasTarget]) -> AliasTarget:
         """The first (highest-layer) target; among people sharing a name, the one in
@@ -276,6 +320,11 @@ class _Article:
         words = _clean_name(self.doc[start:end], self.lex.title_words).split()
         if words:
             self.surnames[words[-1].lower()] = actor.id
+        if len(words) > 1 and not _initial(words[0]):
+            first = words[0].lower()
+            self.first_names[first] = (
+                actor.id if self.first_names.get(first, actor.id) == actor.id else ""
+            )
         self._learn_gender(actor, start, end, role)
         for apposition in (before, after):
             if apposition is not None:
@@ -288,7 +337,13 @@ class _Article:
         if actor.id in self.gender:
             return
         lex = self.lex
-        cues = [t.lower_ for t in self.doc[max(0, start - 2) : end]]
+        doc = self.doc
+        # the word just before the name, and one more before a comma or a title:
+        # 'Mrs. X', 'Queen X', 'his stepmother, X' -- but not 'the grandmother of X'
+        first = start - 1
+        if start >= 2 and (doc[start - 1].text == "," or doc[start - 1].lower_ in lex.title_words):
+            first = start - 2
+        cues = [t.lower_ for t in doc[max(0, first) : end]]
         cues += (role or "").split() + (actor.role or "").split()
         name = (actor.name or "").split()
         if any(c in lex.male_words for c in cues):
@@ -333,6 +388,11 @@ class _Article:
             token = doc[i]
             if token.lower_ in self.lex.appositive_determiners or token.is_punct:
                 break
+            if token.pos_ == "ADP" and token.lower_ in ("to", "of", "for", "at", "in") and words:
+                # 'the Syrian ambassador to Washington,': the complement is not the role
+                words, affiliation, country = [], None, None
+                i -= 1
+                continue
             if token.pos_ not in ("NOUN", "ADJ", "PROPN"):
                 return None
             if token.text[:1].isupper():
@@ -373,6 +433,9 @@ class _Article:
             first -= 1
         tokens = [*self.doc[first : tokens[0].i], *tokens]
         span = self.doc[tokens[0].i : tokens[-1].i + 1]
+        if self._kind_noun_after(span.end) is not None:
+            self._local_org(span)  # 'The Maariv newspaper': spaCy took the name for a person
+            return
         title_role = []
         # Titles spaCy includes in the entity ("Admiral Harris") are roles, not names.
         while len(span) > 1 and span[0].lower_ in self.lex.title_words:
@@ -382,10 +445,14 @@ class _Article:
         if not words:
             return
         known = self.surnames.get(words[-1].lower())
+        if known is None and len(words) == 1:
+            known = self.first_names.get(words[0].lower()) or None  # 'Saddam', 'Elian'
         if known is not None and (
-            len(words) == 1 or self.actors[known].name.endswith(" ".join(words))
+            len(words) == 1
+            or self.actors[known].name.endswith(" ".join(words))
+            or self.actors[known].name.startswith(words[0] + " ")
         ):
-            self._add(_Found(span.start, span.end, known, 3), self.actors[known])
+            self._short_name(span.start, span.end, known)
             return
         kb_id = self._kb_person(span)
         actor_id = self._person(span.start, span.end, kb_id)
@@ -393,6 +460,28 @@ class _Article:
         role = self._role_text(title_role)
         if role and not actor.role and actor.kind == "person":
             self.actors[actor_id] = replace(actor, role=role)
+
+    def _short_name(self, start: int, end: int, actor_id: str) -> None:
+        """A person named again by one name; an apposition there still teaches
+        ('said Eitan, the science minister'; 'Alarcon, former Cuban ambassador')."""
+        actor = self.actors[actor_id]
+        self._add(_Found(start, end, actor_id, 3), actor)
+        apposition = self._apposition(end)
+        if apposition is None or actor.kind != "person":
+            return
+        _, _, role, affiliation, country = apposition
+        if actor.kb_id is None and (not actor.role or not actor.country):
+            holder = self.actors.get(affiliation) if affiliation else None
+            actor = replace(
+                actor,
+                role=actor.role or role,
+                country=actor.country
+                or country
+                or (holder.country if holder and holder.kind in _NATIONAL_KINDS else None),
+                sector=actor.sector or self._role_sector(role, holder),
+            )
+            self.actors[actor_id] = actor
+        self._add(_Found(apposition[0], apposition[1], actor_id, 3), actor)
 
     def _local_actor(
         self, name: str, role: str | None, affiliation: str | None, country: str | None
@@ -402,7 +491,15 @@ class _Article:
         actor_id = "P:" + ascii_id(name) + (f"@{affiliation}" if affiliation else "")
         # Officials and fighters share their state's or group's country; an NGO's or a
         # newspaper's staff need not.
-        inherits = holder is not None and holder.kind in _NATIONAL_KINDS
+        inherits = holder is not None and holder.kind in _NATIONAL_KINDS | {"person"}
+        if (
+            holder is None
+            and country is None
+            and role
+            and self._state_role(role)
+            and role.split()[-1] not in self.lex.affiliation_roles
+        ):
+            country = self.home  # 'Foreign Minister Don McKinnon' in a Wellington dispatch
         return Actor(
             id=actor_id,
             name=name,
@@ -449,7 +546,7 @@ class _Article:
         while i >= 0:
             token = doc[i]
             if token.text in POSSESSIVE:
-                owner = self._mention_ending_at(i)
+                owner = self._mention_ending_at(i) or self._mention_ending_at(i - 1)
                 if owner is not None:
                     affiliation = owner.actor
                 break
@@ -464,7 +561,8 @@ class _Article:
             break
         if affiliation is not None:
             holder = self.actors.get(affiliation)
-            country = holder.country if holder and holder.kind in _NATIONAL_KINDS else None
+            national = _NATIONAL_KINDS | {"person"}  # "Yeltsin's spokesman": a Russian official
+            country = holder.country if holder and holder.kind in national else None
         return self._role_text(words), affiliation, country
 
     def _role_text(self, words: list[str]) -> str | None:
@@ -482,11 +580,17 @@ class _Article:
         if end + 2 >= len(doc) or doc[end].text != ",":
             return None
         first = doc[end + 1]
-        if first.lower_ not in self.lex.appositive_determiners:
-            return None
         words: list[str] = []
         country = affiliation = None
         i = end + 2
+        if first.lower_ not in self.lex.appositive_determiners:
+            owner = self._possessive_owner(end + 1)
+            if owner is not None:  # 'Uri Lubrani, Israel's top official for Lebanon affairs,'
+                affiliation, i = owner
+            elif first.is_lower and first.lower_ in self.lex.title_words:
+                i = end + 1  # 'Ricardo Alarcon, former Cuban ambassador to the UN,'
+            else:
+                return None
         while i < len(doc) and i < end + 8:
             token = doc[i]
             if token.is_punct or token.pos_ in ("VERB", "AUX", "ADP", "PRON", "CCONJ"):
@@ -522,6 +626,22 @@ class _Article:
             self._ensure_actor(country)
         return end + 1, head_end, role, affiliation, country
 
+    def _possessive_owner(self, i: int) -> tuple[str, int] | None:
+        """A state or organisation named at token i with a possessive after it
+        ("Israel's"): its actor id and the token after the possessive."""
+        doc = self.doc
+        for j in range(i + 1, min(i + 5, len(doc))):
+            if doc[j].text not in POSSESSIVE:
+                continue
+            targets = self.kb.lookup(doc[i:j].text)
+            target = next((t for t in targets if t.kind in (NAME, SEAT)), None)
+            entry = self.kb.entries.get(target.actor) if target else None
+            if entry is None or entry.kind == "person":
+                return None
+            self._ensure_actor(entry.id)
+            return entry.id, j + 1
+        return None
+
     def _role_noun(self, word: str) -> bool:
         return (
             word in self.lex.title_words
@@ -549,9 +669,13 @@ class _Article:
             if ent.label_ not in PERSON_LABELS and words and words[-1].lower() in self.surnames:
                 known = self.surnames[words[-1].lower()]
                 if len(words) == 1:
-                    self._add(_Found(ent.start, ent.end, known, 3), self.actors[known])
+                    self._short_name(ent.start, ent.end, known)
             elif ent.label_ in ORG_LABELS:
-                self._local_org(ent)
+                short = self._acronym_of(ent)
+                if short is not None:  # 'the Commonwealth of Independent States' ... 'the CIS'
+                    self._add(_Found(ent.start, ent.end, short, 2), self.actors[short])
+                else:
+                    self._local_org(ent)
             elif ent.label_ in PLACE_LABELS and self._under_locative(ent):
                 self.places.append(_place(ent, None))
                 self.claimed.update(range(ent.start, ent.end))
@@ -563,7 +687,30 @@ class _Article:
                 and token.pos_ == "PROPN"
                 and token.text[:1].isupper()
             ):
-                self._add(_Found(token.i, token.i + 1, known, 3), self.actors[known])
+                self._short_name(token.i, token.i + 1, known)
+
+    def _acronym_of(self, ent: Span) -> str | None:
+        """The organisation named earlier whose initials this all-capitals name is
+        ('INS' after 'the U.S. Immigration and Naturalization Service')."""
+        words = [t.text for t in ent if t.text not in POSSESSIVE and t.lower_ != "the"]
+        if len(words) != 1 or not (3 <= len(words[0]) <= 6) or not words[0].isupper():
+            return None
+        acronym = words[0].replace(".", "")
+        for found in self.found:
+            if found.start >= ent.start:
+                continue
+            actor = self.actors[found.actor]
+            if actor.kind in ("person", "state", "author"):
+                continue
+            capitals = [
+                t.text for t in self.doc[found.start : found.end] if t.text[:1].isupper()
+            ]
+            capitals = [w for w in capitals if w.lower() != "the"]
+            # also without a leading country: 'U.S. Immigration and ...' -> 'INS'
+            for first in range(len(capitals)):
+                if "".join(w[0] for w in capitals[first:]) == acronym:
+                    return actor.id
+        return None
 
     def _people_of_organisations(self) -> None:
         """'Meenakshi Ganguly of Human Rights Watch': a name before 'of' and an organisation
@@ -635,6 +782,9 @@ class _Article:
             start -= 1
         if extend:
             end = self._member_phrase_end(end)
+            kind_noun = self._kind_noun_after(end)
+            if kind_noun is not None and entry is not None and entry.kind != "state":
+                end = kind_noun[0]  # 'the ITAR-Tass news agency'
         actor = self._ensure_actor(actor_id)
         self._add(_Found(start, end, actor_id, 2), actor)
 
@@ -719,9 +869,9 @@ class _Article:
             after = self.kb.lookup(doc[span.end + 1].text)
             if any(t.kind == NAME and t.actor in self.kb.entries for t in after):
                 return False  # a dateline or address: 'RANGOON, Burma'
-        if span.start > 0 and doc[span.start - 1].is_space:
-            if span.end < len(doc) and doc[span.end].text in (",", "-", "—", "–"):
-                return False  # a dateline at the start of a paragraph
+        if span.start == 0 or doc[span.start - 1].is_space:
+            if span.end < len(doc) and doc[span.end].text in (",", "-", "—", "–", "(", "_"):
+                return False  # a dateline at the start of a paragraph: 'HAVANA (AP) --'
         if self._member_phrase_end(span.end) > span.end:
             return True  # 'the Pyongyang regime', 'Kremlin officials'
         while root.dep_ == "conj" and root.head != root:
@@ -854,6 +1004,8 @@ class _Article:
                 antecedent = self._antecedent(
                     token, _NON_PERSON, quoted_ok=False, window=1, salience=False
                 )
+            elif lower == "it" and token.dep_ == "nsubj":
+                antecedent = self._reporter_of(token)
             elif lower in ("its", "itself"):
                 antecedent = self._antecedent(token, _NON_PERSON, quoted_ok=False, window=1)
             elif lower in ("their", "theirs", "themselves") or (
@@ -866,6 +1018,20 @@ class _Article:
                 continue
             if antecedent is not None:
                 self._add(_Found(token.i, token.i + 1, antecedent, 1), self.actors[antecedent])
+
+    def _reporter_of(self, token: Token) -> str | None:
+        """'The Security Council has said it will not lift ...': 'it' in what a state or
+        organisation says of itself is that actor."""
+        clause = token.head
+        if clause.dep_ != "ccomp" or clause.head.lemma_ not in self.lex.it_verbs:
+            return None
+        subject = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+        found = next(
+            (f for f in self.found if subject is not None and f.start <= subject.i < f.end), None
+        )
+        if found is None or self.actors[found.actor].kind not in _NON_PERSON:
+            return None
+        return found.actor
 
     def _antecedent(
         self,

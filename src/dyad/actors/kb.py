@@ -106,6 +106,7 @@ class Lexicon:
     place_verbs: frozenset[str]
     role_nouns: frozenset[str]
     organisation_name_words: dict[str, tuple[str, str]]
+    organisation_kind_nouns: dict[str, tuple[str, str]]
     affiliation_roles: frozenset[str]
     pronouns: dict[str, frozenset[str]]
 
@@ -134,6 +135,9 @@ class Lexicon:
             role_nouns=frozenset(data["role_nouns"]),
             organisation_name_words={
                 word: (pair[0], pair[1]) for word, pair in data["organisation_name_words"].items()
+            },
+            organisation_kind_nouns={
+                noun: (pair[0], pair[1]) for noun, pair in data["organisation_kind_nouns"].items()
             },
             affiliation_roles=frozenset(data["affiliation_roles"]),
             pronouns={k: frozenset(v) for k, v in data["pronouns"].items()},
