@@ -702,9 +702,7 @@ class _Article:
             actor = self.actors[found.actor]
             if actor.kind in ("person", "state", "author"):
                 continue
-            capitals = [
-                t.text for t in self.doc[found.start : found.end] if t.text[:1].isupper()
-            ]
+            capitals = [t.text for t in self.doc[found.start : found.end] if t.text[:1].isupper()]
             capitals = [w for w in capitals if w.lower() != "the"]
             # also without a leading country: 'U.S. Immigration and ...' -> 'INS'
             for first in range(len(capitals)):
