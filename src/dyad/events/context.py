@@ -27,6 +27,8 @@ class DocContext:
     token_quote: list[Quote | None]
     times: list[TimeExpr]
     published: str | None
+    # Nouns of people acting for a group (the lexicon's cue list), set by the extractor.
+    group_nouns: frozenset[str] = frozenset()
     _time_for: dict[int, TimeExpr | None] = field(default_factory=dict)
 
     @classmethod

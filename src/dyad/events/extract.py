@@ -53,12 +53,15 @@ class Reading:
     targets: list[str] = field(default_factory=list)
     support: Token | None = None  # support verb of an event noun
     absorbed: Token | None = None  # object noun that belongs to this event
+    consequence: Token | None = None  # verb of what this event did ("the blast *killed* …")
 
 
 def extract_events(ctx: DocContext, lexicon: Lexicon) -> list[Event]:
+    ctx.group_nouns = lexicon.cues.group_nouns
     readings = list(_verbal_readings(ctx, lexicon))
     absorbed = {r.absorbed.i for r in readings if r.absorbed is not None}
-    readings += [r for r in _nominal_readings(ctx, lexicon) if r.trigger.i not in absorbed]
+    nominal = [r for r in _nominal_readings(ctx, lexicon) if r.trigger.i not in absorbed]
+    readings = _without_consequences(readings, nominal) + nominal
     readings.sort(key=lambda r: r.trigger.i)
     events: list[Event] = []
     for reading in readings:
@@ -71,6 +74,30 @@ def extract_events(ctx: DocContext, lexicon: Lexicon) -> list[Event]:
 
 
 # --- triggers ------------------------------------------------------------------
+
+
+def _without_consequences(verbal: list[Reading], nominal: list[Reading]) -> list[Reading]:
+    """Drop what an event noun's event did: "the blast killed 40 people", "injured in
+    the attack" report one attack, whose target the verb may name."""
+    by_trigger = {r.trigger.i: r for r in nominal}
+    kept = []
+    for reading in verbal:
+        verb = reading.trigger
+        causes = [reading.subject] if reading.subject is not None else []
+        # "… were killed and 58 injured in a car bomb attack": coordinated verbs share it.
+        causes += [
+            _pobj(c)
+            for word in (verb, *verb.conjuncts)
+            for c in word.children
+            if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by")
+        ]
+        cause = next((by_trigger[c.i] for c in causes if c is not None and c.i in by_trigger), None)
+        if cause is None or cause.frame.type != reading.frame.type:
+            kept.append(reading)
+        else:
+            cause.targets = cause.targets or list(reading.targets)
+            cause.consequence = verb
+    return kept
 
 
 def _verbal_readings(ctx: DocContext, lexicon: Lexicon) -> Iterator[Reading]:
@@ -213,11 +240,14 @@ def _read_noun(
     for child in (c for word in arguments for c in word.children):
         if child.dep_ in ("prep", "agent") and child.lower_ == "by":
             sources = sources or actors_of(ctx, _pobj(child))
-        elif child.dep_ == "prep" and child.lower_ == "between":
+        elif child.dep_ == "prep" and child.lower_ in ("between", "among"):
             sides = actors_of(ctx, _pobj(child))
             if sides:
                 sources, targets = sides[:1], sides[1:]
         elif child.dep_ == "prep" and child.lower_ == "of" and frame.of == "source":
+            sources = sources or actors_of(ctx, _pobj(child))
+        elif child.dep_ == "prep" and child.lower_ == "from" and "from" not in frame.target:
+            # "cooperation from Kenya", "aid from the U.S.": whoever gives it.
             sources = sources or actors_of(ctx, _pobj(child))
     for slot in frame.target:
         if targets:
@@ -247,6 +277,8 @@ def _read_noun(
             sources = sources or _prep_actors(ctx, support, ("from", "by"))
         else:
             sources = sources or doer or _prep_actors(ctx, support, ("by",))
+    if support is None and not sources:
+        sources = _described(ctx, noun)
     sources, targets = _named_event(ctx, lexicon, noun, frame, sources, targets)
     return Reading(
         trigger=noun,
@@ -257,6 +289,17 @@ def _read_noun(
         targets=targets,
         support=support,
     )
+
+
+def _described(ctx: DocContext, noun: Token) -> list[str]:
+    """Who an agent noun describes: "Germany has been a strong *advocate* of …",
+    "Turkey, a fierce *critic* of …"."""
+    if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+        subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        return actors_of(ctx, subject)
+    if noun.dep_ == "appos":
+        return actors_of(ctx, noun.head)
+    return []
 
 
 def _support_verb(
@@ -458,6 +501,26 @@ def _subject(chain: list[Token]) -> tuple[Token | None, bool]:
     return None, False
 
 
+def _same_line(first: Token, second: Token) -> bool:
+    """No line break between two words: a wire dateline ("NAIROBI, Kenya (AP) _") that
+    the parser takes for the subject of the first sentence is on a line of its own."""
+    low, high = sorted((first.i, second.i))
+    return not any("\n" in t.text or "\n" in t.whitespace_ for t in first.doc[low:high])
+
+
+def _below_dateline(subject: Token, verb: Token) -> Token | None:
+    """The real subject the parser hung under a dateline taken for the subject:
+    "WASHINGTON, March 12 (Xinhua) -- *Poland* … joined NATO"."""
+    for word in subject.subtree:
+        if (
+            word.dep_ in ("appos", "conj")
+            and _same_line(word, verb)
+            and not _same_line(word, word.head)
+        ):
+            return word
+    return None
+
+
 def _governing_verb(noun: Token) -> Token | None:
     """The verb a noun is the object of, directly or through a preposition."""
     head = noun.head
@@ -474,6 +537,9 @@ def _own_subject(chain: list[Token]) -> tuple[Token | None, bool, bool]:
         auxiliaries = [c for c in node.children if c.dep_ in ("aux", "auxpass")]
         for child in [*node.children, *(g for a in auxiliaries for g in a.children)]:
             if child.dep_ in SUBJECT_DEPS:
+                child = child if _same_line(child, node) else _below_dateline(child, node)
+                if child is None:
+                    continue
                 if child.lower_ in RELATIVE_PRONOUNS and node.dep_ == "relcl":
                     return node.head, child.dep_ == "nsubjpass", True
                 return child, child.dep_ == "nsubjpass", True
@@ -557,6 +623,17 @@ def _phrase_actors(ctx: DocContext, head: Token, depth: int) -> list[str]:
             pobj = _pobj(child)
             if pobj is not None:
                 return _phrase_actors(ctx, pobj, depth + 1)
+        # "the police in Kenya": people acting for the state they are in.
+        if child.dep_ == "prep" and child.lower_ == "in" and head.lemma_.lower() in ctx.group_nouns:
+            pobj = _pobj(child)
+            place = ctx.place_at(pobj) if pobj is not None else None
+            if place is not None:
+                return [
+                    state
+                    for word in (pobj, *pobj.conjuncts)
+                    if (found := ctx.place_at(word)) is not None
+                    and (state := ctx.state_of(found.country, add=True))
+                ]
     return []
 
 
@@ -589,8 +666,10 @@ def _events_of(
     if not targets and len(sources) > 1 and (frame.mutual or frame.type in MULTILATERAL_TYPES):
         sources, targets = sources[:1], sources[1:]
     territory = None
-    if not targets and sources and frame.type in cues.territorial_types:
-        territory = _territory(ctx, reading, sources)
+    # "a blast killed 40 people in Nairobi": where force is used names its target,
+    # whether or not the sentence says who used it.
+    if not targets and frame.type in cues.territorial_types:
+        territory = _territory(ctx, lexicon, reading, sources)
         targets = [ctx.state_of(territory.country, add=True)] if territory is not None else []
     pairs = _pairs(sources, targets)
     if not pairs or _is_aim(cues, reading):
@@ -668,15 +747,36 @@ def _is_aim(cues: Cues, reading: Reading) -> bool:
     return top.dep_ == "acl" and top.head.lemma_.lower() in cues.aim_nouns
 
 
-def _territory(ctx: DocContext, reading: Reading, sources: list[str]) -> Place | None:
+def _territory(
+    ctx: DocContext, lexicon: Lexicon, reading: Reading, sources: list[str]
+) -> Place | None:
     """Where force is used, whose land it is: "the Israeli ground operation … in Gaza"."""
+    if not sources:
+        # Nobody named who used it: only a place the trigger itself governs counts
+        # ("killed 40 people in Nairobi", not "arrested over the bombings in Kenya").
+        words = (reading.trigger, reading.consequence)
+        places = (_own_place(ctx, lexicon, w) for w in words if w is not None)
+        return next((p for p in places if p is not None), None)
     own = {ctx.actor(s).country for s in sources if ctx.actor(s) is not None}
     clause = _clause_of(reading.chain[-1]).i
     for token in reading.trigger.sent:
         place = ctx.place_at(token)
         if place is None or not place.country or place.country in own:
             continue
-        if _clause_of(token).i == clause:
+        if _clause_of(token).i == clause and _same_line(token, reading.trigger):
+            return place
+    return None
+
+
+def _own_place(ctx: DocContext, lexicon: Lexicon, trigger: Token) -> Place | None:
+    for token in trigger.subtree:
+        place = ctx.place_at(token)
+        if place is None or not place.country or token.i == trigger.i:
+            continue
+        node = token.head
+        while node.i != trigger.i and node.lemma_.lower() not in lexicon.nouns:
+            node = node.head
+        if node.i == trigger.i:
             return place
     return None
 
