@@ -279,3 +279,14 @@ def test_name_colon_headline(quotes_nlp):
     (quote,) = found
     assert (quote.kind, quote.text) == ("indirect", "Trump Must Decide If He Wants a Running Mate")
     assert (quote.cue.text, quote.speaker.text) == (":", "Carson")
+
+
+def test_noun_of_saying_with_that_clause(quotes_nlp):
+    found = quotes(
+        quotes_nlp,
+        "The campaign rejected accusations that its backers are waging “sexist” attacks.",
+    )
+    nominal = [q for q in found if q.cue.text == "accusations"]
+    assert [(q.kind, q.text) for q in nominal if q.kind == "mixed"] == [
+        ("mixed", "its backers are waging “sexist” attacks")
+    ]

@@ -181,6 +181,12 @@ class QuoteFinder:
                 item = self._reported_clause(token)
             if item is None and self._is_stance_cue(token):
                 item = self._complement(token)
+            if (
+                item is None
+                and token.pos_ == "NOUN"
+                and token.lemma_.lower() in self.lexicon.speech_nouns
+            ):
+                item = self._nominal(token)
             if item is not None:
                 found.append(item)
         return found
@@ -254,6 +260,28 @@ class QuoteFinder:
         if not pieces:
             return None
         return _Found("indirect", pieces, cue, subject_of(cue))
+
+    def _nominal(self, cue: Token) -> _Found | None:
+        """A noun of saying with its content: "accusations that …", "his promise of “…”"."""
+        content: list[int] = []
+        for child in cue.rights:
+            if child.dep_ in ("acl", "ccomp") and any(
+                c.dep_ == "mark" and c.lower_ == "that" for c in child.children
+            ):
+                content = self._subtree(child)
+            elif child.dep_ == "prep" and child.lower_ == "of":
+                objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+                if objects and any(self.view.in_quote[i] for i in self._subtree(objects[0])):
+                    content = self._subtree(objects[0])
+            if content:
+                break
+        pieces = self._pieces(self._within_sentence(content, cue))
+        if not pieces or sum(self.view.words(s, e) for s, e in pieces) < 2:
+            return None
+        speaker = next((c for c in cue.children if c.dep_ == "poss"), None) or next(
+            (c for c in cue.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"), None
+        )
+        return _Found("indirect", pieces, cue, speaker, complement=True)
 
     def _that_clause_cue(self, token: Token) -> bool:
         """Any verb whose named or pronoun subject it reports with "that" ("groused that …")."""

@@ -17,6 +17,7 @@ class CueLexicon:
     cognition_verbs: frozenset[str]
     stance_verbs: frozenset[str]
     non_report_verbs: frozenset[str]
+    speech_nouns: frozenset[str]
     source_prepositions: tuple[tuple[str, ...], ...]
     document_nouns: frozenset[str]
 
@@ -36,6 +37,7 @@ class CueLexicon:
             cognition_verbs=words("cognition_verbs"),
             stance_verbs=words("stance_verbs"),
             non_report_verbs=words("non_report_verbs"),
+            speech_nouns=words("speech_nouns"),
             source_prepositions=tuple(
                 tuple(str(p).lower().split()) for p in data.get("source_prepositions") or []
             ),
@@ -48,6 +50,7 @@ class CueLexicon:
             "cognition_verbs": sorted(self.cognition_verbs),
             "stance_verbs": sorted(self.stance_verbs),
             "non_report_verbs": sorted(self.non_report_verbs),
+            "speech_nouns": sorted(self.speech_nouns),
             "source_prepositions": [" ".join(p) for p in self.source_prepositions],
             "document_nouns": sorted(self.document_nouns),
         }

@@ -19,8 +19,8 @@ AUTHOR_ID = "AUTHOR"
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 FIRST_PERSON = frozenset({"i", "me"})
-PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
-GROUP_PRONOUNS = frozenset({"it", "they", "them"})
+PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+GROUP_PRONOUNS = frozenset({"it", "they", "them", "its", "their"})
 PERSON_KINDS = frozenset({"person", "author"})
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
 # Left dependents that belong to a noun phrase naming a speaker ("the Kremlin's functionaries").
