@@ -4,20 +4,18 @@ whole pipeline (actors, times and quotes feed the events stage)."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
+from conftest import SHARED
 
 from dyad.model import Event
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
 GOLD = SHARED / "gold" / "seed.json"
 TEXT = SHARED / "corpus" / "seed" / "moscow-hamas.txt"
 SYMMETRIC = {"CONSULT", "COOPERATE"}
 
 pytestmark = [
     pytest.mark.slow,
-    pytest.mark.skipif(not GOLD.exists(), reason="shared seed annotation not available"),
 ]
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 import spacy
@@ -11,10 +10,6 @@ import spacy
 import dyad.times  # noqa: F401  (registers the dyad_times factory)
 from dyad.nlp import DEFAULT_MODEL
 from dyad.nlp.extensions import register_extensions
-
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-SEED_TEXT = SHARED / "corpus" / "seed" / "moscow-hamas.txt"
-SEED_GOLD = SHARED / "gold" / "seed.json"
 
 
 @pytest.fixture(scope="module")
@@ -42,9 +37,9 @@ def value_of(nlp, text: str, published: str | None = "2024-02-20") -> str | None
 
 
 @pytest.mark.slow
-def test_seed_article_times_match_the_gold(nlp):
-    text = SEED_TEXT.read_text(encoding="utf-8")
-    gold = json.loads(SEED_GOLD.read_text(encoding="utf-8"))
+def test_seed_article_times_match_the_gold(nlp, shared):
+    text = (shared / "corpus" / "seed" / "moscow-hamas.txt").read_text(encoding="utf-8")
+    gold = json.loads((shared / "gold" / "seed.json").read_text(encoding="utf-8"))
     found = times(nlp, text, gold["doc"]["published"])
     for expected in gold["times"]:
         start = text.index(expected["text"])

@@ -6,12 +6,13 @@ from pathlib import Path
 
 import pytest
 import spacy
+from conftest import SHARED
 
 import dyad.times  # noqa: F401  (registers the dyad_times factory)
 from dyad.eval.timeml import evaluate, read_tml
 from dyad.nlp.extensions import register_extensions
 
-TIMEBANK = Path(__file__).resolve().parents[2] / "shared" / "data" / "timebank"
+TIMEBANK = SHARED / "data" / "timebank"
 
 TML = """<?xml version="1.0" ?>
 <TimeML>
@@ -61,7 +62,6 @@ def test_evaluate_scores_dates_by_overlap_and_exact_value(toy):
     assert result["date_errors"] == []
 
 
-@pytest.mark.skipif(not TIMEBANK.exists(), reason="TimeBank data not available")
 def test_every_timebank_file_reads_with_consistent_offsets():
     for path in sorted(TIMEBANK.rglob("*.tml")):
         document = read_tml(path)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 import spacy
 
@@ -85,13 +83,12 @@ def test_no_times_gives_none(nlp):
 
 
 @pytest.mark.slow
-def test_seed_events_get_the_times_of_their_clauses(nlp):
+def test_seed_events_get_the_times_of_their_clauses(nlp, shared):
     import dyad.times  # noqa: F401  (registers dyad_times)
 
     tagger_nlp = spacy.load(DEFAULT_MODEL)
     tagger_nlp.add_pipe("dyad_times")
-    text = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "seed" / "moscow-hamas.txt"
-    text = text.read_text(encoding="utf-8")
+    text = (shared / "corpus" / "seed" / "moscow-hamas.txt").read_text(encoding="utf-8")
     doc = tagger_nlp.make_doc(text)
     doc._.published = "2024-02-20"
     doc = tagger_nlp(doc)
