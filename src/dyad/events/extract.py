@@ -102,9 +102,12 @@ def _without_consequences(verbal: list[Reading], nominal: list[Reading]) -> list
 
 def _verbal_readings(ctx: DocContext, lexicon: Lexicon) -> Iterator[Reading]:
     for token in ctx.doc:
-        if token.pos_ != "VERB":
+        if token.pos_ == "VERB":
+            frames = lexicon.verbs.get(token.lemma_.lower())
+        elif token.pos_ in ("NOUN", "PROPN"):
+            frames = lexicon.verbs.get(misread_verb(token, lexicon) or "")
+        else:
             continue
-        frames = lexicon.verbs.get(token.lemma_.lower())
         if not frames:
             continue
         chain = _control_chain(token)
@@ -115,6 +118,34 @@ def _verbal_readings(ctx: DocContext, lexicon: Lexicon) -> Iterator[Reading]:
                 if frame.type != NO_EVENT:
                     yield reading
                 break
+
+
+def misread_verb(token: Token, lexicon: Lexicon) -> str | None:
+    """The lemma of a verb the tagger took for a noun in a headline's clipped grammar:
+    "Putin chides Turkey and *praises* Trump", "The Chinese finance minister *jabbed* back
+    at …". Only a lower-case word coordinated with a verb, or heading its sentence
+    right after the subject the parser made its compound, is read again."""
+    if not token.is_lower or any(c.dep_ in ("det", "poss", "amod") for c in token.children):
+        return None
+    coordinated = token.dep_ == "conj" and token.head.pos_ == "VERB" and token.i > token.head.i
+    headless = token.dep_ == "ROOT" and any(
+        c.dep_ == "compound" and c.i == token.i - 1 for c in token.children
+    )
+    if not (coordinated or headless):
+        return None
+    text = token.lower_
+    stems = []
+    if text.endswith("ies"):
+        stems.append(text[:-3] + "y")
+    if text.endswith("es"):
+        stems.append(text[:-2])
+    if text.endswith("s"):
+        stems.append(text[:-1])
+    if text.endswith("ed"):
+        stems += [text[:-1], text[:-2]]
+        if len(text) > 4 and text[-3] == text[-4]:
+            stems.append(text[:-3])  # "jabbed" -> "jab"
+    return next((stem for stem in stems if stem in lexicon.verbs), None)
 
 
 def _read_verb(
@@ -190,6 +221,8 @@ def _nominal_readings(ctx: DocContext, lexicon: Lexicon) -> Iterator[Reading]:
         if token.pos_ not in ("NOUN", "PROPN"):
             continue
         frames = lexicon.nouns.get(token.lemma_.lower())
+        if frames and misread_verb(token, lexicon):
+            continue
         # A noun modifying another ("Defense Secretary", "attack helicopter") is no event.
         if not frames or token.dep_ == "compound":
             continue
@@ -418,6 +451,8 @@ def _slot(token: Token, slot: str) -> list[Token]:
     """The words filling an argument slot of a trigger (see verbs.yaml)."""
     if slot in ("dobj", "dative"):
         found = _children(token, (slot,))
+        if slot == "dobj" and token.pos_ != "VERB" and not found:
+            found = _misread_object(token)
         # "the preacher whom Erdogan accuses": the object is the noun the clause modifies.
         if token.dep_ == "relcl":
             found = [token.head if w.lower_ in RELATIVE_PRONOUNS else w for w in found]
@@ -448,6 +483,17 @@ def _slot(token: Token, slot: str) -> list[Token]:
         if c.dep_ in ("prep", "agent", "dative") and c.lower_ == slot
     ]
     return [w for w in words if w is not None]
+
+
+def _misread_object(verb: Token) -> list[Token]:
+    """The object of a verb tagged as a noun, which the parser hangs anywhere nearby."""
+    following = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
+    if following is None or following.pos_ not in ("PROPN", "NOUN", "PRON", "DET"):
+        return []
+    word = following
+    while word.head.i > word.i and word.head.i != verb.i:  # up to the phrase's head
+        word = word.head
+    return [word] if word.dep_ in ("dep", "npadvmod", "appos", "dobj", "compound", "attr") else []
 
 
 def _prep_actors(ctx: DocContext, token: Token, preps: tuple[str, ...]) -> list[str]:
@@ -543,9 +589,22 @@ def _own_subject(chain: list[Token]) -> tuple[Token | None, bool, bool]:
                 if child.lower_ in RELATIVE_PRONOUNS and node.dep_ == "relcl":
                     return node.head, child.dep_ == "nsubjpass", True
                 return child, child.dep_ == "nsubjpass", True
+        if node.dep_ == "ROOT" and node.pos_ in ("NOUN", "PROPN"):
+            # A misread headline verb: its subject was parsed as a compound of it.
+            before = [c for c in node.children if c.dep_ == "compound" and c.i < node.i]
+            if before:
+                return before[-1], False, True
         # Object control: "urged Hamas to meet" — Hamas is who would meet.
         if node.dep_ == "xcomp":
-            obj = next((c for c in node.head.children if c.dep_ == "dobj"), None)
+            # … or "called on North Korea to abandon", "appealed to Iran to free".
+            obj = next((c for c in node.head.children if c.dep_ == "dobj"), None) or next(
+                (
+                    _pobj(c)
+                    for c in node.head.children
+                    if c.dep_ == "prep" and c.lower_ in ("on", "upon", "to") and c.i < node.i
+                ),
+                None,
+            )
             if obj is not None:
                 return obj, False, True
         if node.dep_ == "relcl":
