@@ -321,3 +321,65 @@ def test_seed_places_are_not_actors(seed_analysis):
     for phrase in ("better place to meet than Moscow", "meeting in Moscow", "sojourn to Moscow"):
         head = text.index(phrase) + len(phrase) - 1
         assert not [m for m in seed_analysis.mentions if m.start <= head < m.end], phrase
+
+
+# -- round 2: what TimeBank/AQUAINT wire copy (1990-2000) needed ---------------------
+
+
+def test_dictionary_person_with_name_lines_before_codes():
+    kb = load_kb()
+    yeltsin = kb.actor(kb.lookup("Boris Yeltsin")[0].actor, "1998-02-27")
+    assert (yeltsin.name, yeltsin.country, yeltsin.role) == ("Boris Yeltsin", "RUS", "president")
+    assert kb.actor(yeltsin.id, "1989-01-01").role != "president"
+
+
+def test_dateline_state_for_a_bare_official(nlp):
+    text = "OSLO, Norway (AP) _ Defense Minister Per Halvorsen said the talks would resume."
+    doc = run(nlp, text, published="1999-05-01")
+    assert mention_of(doc, "OSLO") is None
+    minister = actor_of(doc, "Per Halvorsen")
+    assert (minister.kind, minister.country, minister.role) == ("person", "NOR", "defense minister")
+    doc = run(nlp, "LIMA (AP) -- The talks failed.", published="1999-05-01")
+    assert mention_of(doc, "LIMA") is None
+
+
+def test_spokesman_of_a_leader_shares_his_country(nlp):
+    text = "Boris Yeltsin met the envoys, Yeltsin's spokesman Sergei Orlov said."
+    spokesman = actor_of(run(nlp, text, published="1997-05-01"), "Sergei Orlov")
+    assert (spokesman.affiliation, spokesman.country, spokesman.sector) == ("YELTSIN", "RUS", "GOV")
+
+
+def test_first_name_and_initials_link_back(nlp):
+    text = (
+        "Relatives of Linda Harris wrote to the Lakeside Water Authority. "
+        "Linda said the LWA had not answered."
+    )
+    doc = run(nlp, text)
+    assert actor_of(doc, "Linda", 1).id == actor_of(doc, "Linda Harris").id
+    assert actor_of(doc, "LWA").id == actor_of(doc, "Lakeside Water Authority").id
+
+
+def test_apposition_after_a_short_name_and_after_a_possessive_owner(nlp):
+    text = (
+        "Tomas Brenner, Austria's chief negotiator, arrived. Later Petra Lind spoke. "
+        "``We agree,'' said Lind, the Swedish trade minister."
+    )
+    doc = run(nlp, text)
+    brenner = actor_of(doc, "Tomas Brenner")
+    assert (brenner.affiliation, brenner.country) == ("AUT", "AUT")
+    lind = actor_of(doc, "Petra Lind")
+    assert actor_of(doc, "the Swedish trade minister").id == lind.id
+    assert lind.country == "SWE"
+
+
+def test_kind_noun_after_a_name_tells_the_organisation(nlp):
+    doc = run(nlp, "The report was carried by the Interfax news agency and the Kurier newspaper.")
+    interfax = mention_of(doc, "Interfax news agency")
+    assert interfax.text.endswith("news agency") and doc._.actors[interfax.actor].id == "INTERFAX"
+    kurier = actor_of(doc, "Kurier newspaper")
+    assert (kurier.kind, kurier.sector) == ("media", "MED")
+
+
+def test_it_in_what_an_organisation_said(nlp):
+    doc = run(nlp, "The Security Council has said it will not lift the sanctions.")
+    assert actor_of(doc, "it").id == "UNSC"

@@ -237,6 +237,14 @@ class KnowledgeBase:
             for alias in [entry.name, *info.get("aliases", [])]:
                 target = AliasTarget(iso3, NAME, f"{source}: states.{iso3}")
                 self.add_alias(alias, target, first=True, cased=True)
+            for number, demonym in enumerate(info.get("demonyms") or []):
+                if number == 0:  # the adjective group names are made with ('Swedish media')
+                    self.demonym_of[iso3] = demonym
+                target = AliasTarget(iso3, DEMONYM, f"{source}: states.{iso3}")
+                self.add_alias(demonym, target, first=True, cased=True)
+                for plural in _demonym_plurals(demonym):
+                    target = AliasTarget(iso3, NAME, f"{source}: states.{iso3}")
+                    self.add_alias(plural, target, first=True, cased=True)
         seats = data.get("seats") or {}
         for kind_key in ("organizations", "people"):
             for item in data.get(kind_key) or []:
