@@ -30,6 +30,16 @@ ACTORS = {
     "RUSMEDIA": Actor("RUSMEDIA", "Russian media", "media", country="RUS"),
     "ROTH": Actor("ROTH", "Kenneth Roth", "person"),
     "TUR": Actor("TUR", "Turkey", "state", country="TUR"),
+    "KEN": Actor("KEN", "Kenya", "state", country="KEN"),
+    "POL": Actor("POL", "Poland", "state", country="POL"),
+    "HUN": Actor("HUN", "Hungary", "state", country="HUN"),
+    "CZE": Actor("CZE", "Czech Republic", "state", country="CZE"),
+    "DEU": Actor("DEU", "Germany", "state", country="DEU"),
+    "CHN": Actor("CHN", "China", "state", country="CHN"),
+    "PRK": Actor("PRK", "North Korea", "state", country="PRK"),
+    "NATO": Actor("NATO", "NATO", "igo"),
+    "TRUMP": Actor("TRUMP", "Donald Trump", "person", country="USA"),
+    "BUSHNELL": Actor("BUSHNELL", "Prudence Bushnell", "person", country="USA", affiliation="USA"),
 }
 
 
@@ -378,3 +388,119 @@ def test_released_hostages_are_one_concession(nlp, extractor):
     assert [(e.type, e.mode, e.source, e.target) for e in events] == [
         ("CONCEDE", "release", "HAMAS", "USA")
     ]
+
+
+# --- wire copy and headlines (AQUAINT and PolNeAR sentences) -------------------------
+
+
+def test_a_wire_dateline_is_not_the_subject(nlp, extractor):
+    text = (
+        "NAIROBI, Kenya (AP) _\n\nU.S. Ambassador Prudence Bushnell wrapped up some unfinished "
+        "business on Wednesday, meeting with Kenya's trade minister to finish talks."
+    )
+    events = run(
+        nlp,
+        extractor,
+        text,
+        [("U.S. Ambassador Prudence Bushnell", "BUSHNELL"), ("Kenya's trade minister", "KEN")],
+        places=[("NAIROBI", "KEN")],
+    )
+    event = only(events, "CONSULT")
+    assert (event.source, event.target) == ("USA", "KEN")
+
+
+def test_a_subject_hung_under_the_dateline_is_found(nlp, extractor):
+    text = (
+        "WASHINGTON, March 12 (Xinhua) --\n\nPoland, Hungary and the Czech Republic Friday "
+        "formally joined NATO at a ceremony held in the city of Independence, Missouri."
+    )
+    events = run(
+        nlp,
+        extractor,
+        text,
+        [("Poland", "POL"), ("Hungary", "HUN"), ("the Czech Republic", "CZE"), ("NATO", "NATO")],
+        places=[("WASHINGTON", "USA")],
+    )
+    assert {(e.type, e.source, e.target) for e in events} == {
+        ("COOPERATE", "POL", "NATO"),
+        ("COOPERATE", "HUN", "NATO"),
+        ("COOPERATE", "CZE", "NATO"),
+    }
+
+
+def test_what_an_attack_did_is_the_same_attack(nlp, extractor):
+    text = (
+        "Six people were also killed and at least 58 injured in a car bomb attack on Friday "
+        "outside the U.S. embassy in the Tanzanian capital Dar-es-Salaam."
+    )
+    events = run(nlp, extractor, text, [("U.S.", "USA")], places=[("Dar-es-Salaam", "TZA")])
+    event = only(events, "ASSAULT")
+    assert (event.source, event.target) == (None, "USA")
+    assert event.evidence.text.startswith("a car bomb attack")
+
+
+def test_force_by_no_one_named_targets_the_land_it_was_used_in(nlp, extractor):
+    events = run(
+        nlp,
+        extractor,
+        "The Aug. 7 terrorist blasts killed 257 people in Nairobi and Dar es Salaam.",
+        [],
+        places=[("Nairobi", "KEN"), ("Dar es Salaam", "TZA")],
+    )
+    assert {(e.type, e.source, e.target) for e in events} == {("ASSAULT", None, "KEN")}
+
+
+def test_a_place_inside_another_event_is_not_where_an_arrest_was(nlp, extractor):
+    events = run(
+        nlp,
+        extractor,
+        "Another man has been arrested in connection with the bombings of U.S. embassies "
+        "in Kenya and Tanzania last year.",
+        [("U.S.", "USA")],
+        places=[("Kenya", "KEN"), ("Tanzania", "TZA")],
+    )
+    assert not [e for e in events if e.type == "COERCE"]
+    assert ("ASSAULT", "USA") in {(e.type, e.target) for e in events}
+
+
+def test_headline_verbs_the_tagger_reads_as_nouns(nlp, extractor):
+    events = run(
+        nlp,
+        extractor,
+        "Putin chides Turkey and praises Trump at news conference.",
+        [("Putin", "PUTIN"), ("Turkey", "TUR"), ("Trump", "TRUMP")],
+    )
+    assert {(e.type, e.source, e.target) for e in events} == {
+        ("ACCUSE", "PUTIN", "TUR"),
+        ("SUPPORT", "PUTIN", "TRUMP"),
+    }
+    jab = run(
+        nlp,
+        extractor,
+        "The Chinese finance minister jabbed back on Monday at complaints from his American "
+        "counterpart.",
+        [("The Chinese finance minister", "CHN"), ("American", "USA")],
+    )
+    assert ("ACCUSE", "CHN", "USA") in {(e.type, e.source, e.target) for e in jab}
+
+
+def test_called_on_x_to_act_makes_x_the_one_who_would_act(nlp, extractor):
+    events = run(
+        nlp,
+        extractor,
+        "NATO's secretary general called on the North Korean regime to abandon its nuclear "
+        "weapons.",
+        [("NATO", "NATO"), ("North Korean", "PRK")],
+    )
+    assert {(e.type, e.source, e.target) for e in events} == {("REQUEST", "NATO", "PRK")}
+
+
+def test_an_agent_noun_describes_its_subject(nlp, extractor):
+    events = run(
+        nlp,
+        extractor,
+        "Germany has been a strong advocate of Poland's access to NATO.",
+        [("Germany", "DEU"), ("Poland", "POL"), ("NATO", "NATO")],
+    )
+    support = only(events, "SUPPORT")
+    assert (support.source, support.target) == ("DEU", "POL")

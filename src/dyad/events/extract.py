@@ -124,12 +124,12 @@ def misread_verb(token: Token, lexicon: Lexicon) -> str | None:
     """The lemma of a verb the tagger took for a noun in a headline's clipped grammar:
     "Putin chides Turkey and *praises* Trump", "The Chinese finance minister *jabbed* back
     at …". Only a lower-case word coordinated with a verb, or heading its sentence
-    right after the subject the parser made its compound, is read again."""
+    right after its subject (which the parser may make its compound), is read again."""
     if not token.is_lower or any(c.dep_ in ("det", "poss", "amod") for c in token.children):
         return None
     coordinated = token.dep_ == "conj" and token.head.pos_ == "VERB" and token.i > token.head.i
     headless = token.dep_ == "ROOT" and any(
-        c.dep_ == "compound" and c.i == token.i - 1 for c in token.children
+        c.dep_ in ("compound", "nsubj") and c.i == token.i - 1 for c in token.children
     )
     if not (coordinated or headless):
         return None
