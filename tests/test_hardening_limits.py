@@ -3,12 +3,18 @@ goes on past an article over the size limit."""
 
 from __future__ import annotations
 
+import os
+import time
+
 import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import OperationalError
 from typer.testing import CliRunner
 
 from dyad.cli import app as cli
-from dyad.limits import LimitExceeded, Limits
+from dyad.limits import LimitExceeded, Limits, is_query_timeout, limit_query_time
 from dyad.store import Store
+from dyad.store.store import make_engine
 
 SENTENCE = "Hamas officials visited Moscow in late October and met the deputy foreign minister. "
 
@@ -66,3 +72,33 @@ def test_ingest_skips_an_article_over_the_limit_and_stores_the_rest(tmp_path, nl
     assert "skipped: too long" in result.output
     with Store(db) as store:
         assert store.count("articles") == 1
+
+
+PG_URL = os.environ.get("DYAD_TEST_PG")
+BACKENDS = [
+    "sqlite",
+    pytest.param(
+        "postgresql",
+        marks=pytest.mark.skipif(not PG_URL, reason="DYAD_TEST_PG is unset (.ci/run sets it)"),
+    ),
+]
+SLOW_QUERY = {
+    # A cross join SQLite must step through (10^8 rows), and a sleep on the server.
+    "sqlite": "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10000) "
+    "SELECT count(*) FROM n AS a, n AS b",
+    "postgresql": "SELECT pg_sleep(5)",
+}
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_query_past_the_time_limit_is_stopped(backend, tmp_path):
+    engine = make_engine(str(tmp_path / "t.db") if backend == "sqlite" else PG_URL)
+    limit_query_time(engine, 0.2)
+    started = time.monotonic()
+    with engine.connect() as conn, pytest.raises(OperationalError) as caught:
+        conn.execute(text(SLOW_QUERY[backend])).all()
+    assert is_query_timeout(caught.value)
+    assert time.monotonic() - started < 3
+    with engine.connect() as conn:  # the next query on the same connections runs normally
+        assert conn.execute(text("SELECT 1")).scalar_one() == 1
+    engine.dispose()

@@ -109,7 +109,7 @@ def limit_query_time(engine: Engine, seconds: float) -> None:
         @event.listens_for(engine, "connect")
         def _timeout(dbapi_connection, _record):
             with dbapi_connection.cursor() as cursor:
-                cursor.execute(f"SET statement_timeout = {int(seconds * 1000)}")
+                cursor.execute(f"SET statement_timeout = {max(1, int(seconds * 1000))}")
             dbapi_connection.commit()  # a SET inside a rolled-back transaction would not last
 
 
