@@ -38,6 +38,7 @@ ACTORS = {
     "CHN": Actor("CHN", "China", "state", country="CHN"),
     "PRK": Actor("PRK", "North Korea", "state", country="PRK"),
     "NATO": Actor("NATO", "NATO", "igo"),
+    "PAK": Actor("PAK", "Pakistan", "state", country="PAK"),
     "TRUMP": Actor("TRUMP", "Donald Trump", "person", country="USA"),
     "BUSHNELL": Actor("BUSHNELL", "Prudence Bushnell", "person", country="USA", affiliation="USA"),
 }
@@ -504,3 +505,21 @@ def test_an_agent_noun_describes_its_subject(nlp, extractor):
     )
     support = only(events, "SUPPORT")
     assert (support.source, support.target) == ("DEU", "POL")
+
+
+def test_an_event_named_by_its_date_brings_its_participants(nlp, extractor):
+    events = run(
+        nlp,
+        extractor,
+        "Pakistan has yet to try the planners of the 26/11 attacks.",
+        [("Pakistan", "PAK")],
+        published="2020-11-26",
+    )
+    event = only(events, "ASSAULT")
+    assert (event.source, event.target, event.time.value) == (
+        "LASHKAR_E_TAIBA_LET",
+        "IND",
+        "2008-11-26",
+    )
+    # Not before the date, and an alias is a whole word ("Uri" is not "Uribe").
+    assert not run(nlp, extractor, "The Uribe attacks were condemned.", [], published="2020-01-01")

@@ -90,12 +90,15 @@ class DocContext:
                 return actor.id
         if not add:
             return None
-        state = Actor(id=country, name=country, kind="state", country=country, sector="GOV")
-        self.actors[country] = state
+        self.add_actor(Actor(id=country, name=country, kind="state", country=country, sector="GOV"))
+        return country
+
+    def add_actor(self, actor: Actor) -> None:
+        """An actor the article implies without naming it, added to ``doc._.actors``."""
+        self.actors[actor.id] = actor
         if self.doc._.actors is None:
             self.doc._.actors = {}
-        self.doc._.actors[country] = state
-        return country
+        self.doc._.actors[actor.id] = actor
 
     def place_at(self, token: Token) -> Place | None:
         return self.token_place[token.i]

@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from dyad.events.context import DocContext
 from dyad.events.lexicon import Cues, Frame, Lexicon, NamedEvent
-from dyad.model import Event, Location, Place, Span, TimeExpr, TimeValue
+from dyad.model import Actor, Event, Location, Place, Span, TimeExpr, TimeValue
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 # Climbing from a verb to the words that control it: "is prepared to welcome".
@@ -402,10 +402,31 @@ def _named_event(
     named = named_event(ctx, lexicon, noun, frame)
     if named is None:
         return sources, targets
-    return (
-        [named.source] if named.source in ctx.actors else [],
-        [named.target] if named.target in ctx.actors else [],
+    return _named_actor(ctx, lexicon, named.source), _named_actor(ctx, lexicon, named.target)
+
+
+def _named_actor(ctx: DocContext, lexicon: Lexicon, actor_id: str | None) -> list[str]:
+    """The article's actor for a named event's participant, added when it names none."""
+    if actor_id is None:
+        return []
+    for actor in ctx.actors.values():
+        if actor_id in (actor.id, actor.kb_id):
+            return [actor.id]
+    known = lexicon.named_actors.get(actor_id)
+    if known is None:
+        state = ctx.state_of(actor_id, add=True)  # an ISO 3166 code
+        return [state] if state else []
+    ctx.add_actor(
+        Actor(
+            known.id,
+            known.name,
+            known.kind,
+            country=known.country,
+            sector=known.sector,
+            kb_id=known.id,
+        )
     )
+    return [known.id]
 
 
 def named_event(ctx: DocContext, lexicon: Lexicon, noun: Token, frame: Frame) -> NamedEvent | None:
@@ -426,7 +447,8 @@ def named_event(ctx: DocContext, lexicon: Lexicon, noun: Token, frame: Frame) ->
         aliased = (
             bool(ctx.published)
             and str(ctx.published) > named.date
-            and any(alias in modifiers for alias in named.aliases)
+            and named.alias_pattern is not None
+            and named.alias_pattern.search(modifiers) is not None
         )
         if dated or aliased:
             return named

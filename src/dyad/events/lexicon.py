@@ -73,8 +73,20 @@ class NamedEvent:
     nouns: frozenset[str]
     aliases: tuple[str, ...]
     type: str
-    source: str
-    target: str
+    source: str | None
+    target: str | None
+    alias_pattern: re.Pattern[str] | None = None  # the aliases as whole words
+
+
+@dataclass(frozen=True)
+class NamedActor:
+    """A participant of a named event that the article may not name itself."""
+
+    id: str
+    name: str
+    kind: str
+    country: str | None = None
+    sector: str | None = None
 
 
 @dataclass(frozen=True)
@@ -107,6 +119,7 @@ class Lexicon:
     nouns: dict[str, tuple[Frame, ...]]
     cues: Cues
     named_events: tuple[NamedEvent, ...] = field(default_factory=tuple)
+    named_actors: dict[str, NamedActor] = field(default_factory=dict)
 
 
 def _frames(path: Path) -> dict[str, tuple[Frame, ...]]:
@@ -117,24 +130,38 @@ def _frames(path: Path) -> dict[str, tuple[Frame, ...]]:
 def load_lexicon(directory: Path = DATA_DIR) -> Lexicon:
     cues_raw = _load(directory / "cues.yaml")
     cues = Cues(**{name: frozenset(str(w) for w in words) for name, words in cues_raw.items()})
-    named_raw = _load(directory / "named_events.yaml")
+    named_raw = _load(directory / "named_events.yaml") or {}
     named = tuple(
         NamedEvent(
             date=str(item["date"]),
             nouns=frozenset(item["nouns"]),
-            aliases=tuple(item.get("aliases", ())),
+            aliases=tuple(item.get("aliases") or ()),
             type=item["type"],
-            source=item["source"],
-            target=item["target"],
+            source=item.get("source"),
+            target=item.get("target"),
+            alias_pattern=_whole_words(item.get("aliases") or ()),
         )
-        for item in named_raw or ()
+        for item in named_raw.get("events") or ()
     )
+    named_actors = {
+        actor_id: NamedActor(id=actor_id, **fields)
+        for actor_id, fields in (named_raw.get("actors") or {}).items()
+    }
     return Lexicon(
         verbs=_frames(directory / "verbs.yaml"),
         nouns=_frames(directory / "nouns.yaml"),
         cues=cues,
         named_events=named,
+        named_actors=named_actors,
     )
+
+
+def _whole_words(aliases: Any) -> re.Pattern[str] | None:
+    """ "Uri" must not match "Uribe", nor "7/7" "27/7"."""
+    if not aliases:
+        return None
+    words = "|".join(re.escape(str(alias)) for alias in aliases)
+    return re.compile(rf"(?<![\w/])(?:{words})(?![\w/])")
 
 
 @lru_cache(maxsize=1)
