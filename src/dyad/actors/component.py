@@ -97,28 +97,35 @@ class _Article:
     # first name -> the one person of the article with it ('' when two share it)
     first_names: dict[str, str] = field(default_factory=dict)
     home: str | None = None  # the state of the dateline ('JERUSALEM (AP)' -> ISR)
+    dateline_end: int = 0  # tokens of a dateline place, claimed before anything else
 
     def __post_init__(self) -> None:
         self.lex = self.kb.lexicon
         self.quoted = _quoted_ranges(self.doc.text)
         self.ents = list(self.doc.ents)
         self.entity_at = {t: ent for ent in self.ents for t in range(ent.start, ent.end)}
-        self.home = self._dateline_state()
+        self.home, self.dateline_end = self._dateline_state(), self._dateline_end()
 
     # -- steps -----------------------------------------------------------------
 
     def resolve(self) -> None:
         people = [e for e in self.ents if e.label_ in PERSON_LABELS]
         person_tokens = {t.i for e in people for t in e}
+        if self.dateline_end:
+            first = next(t.i for t in self.doc if not t.is_space)
+            self.places.append(_place(self.doc[first : self.dateline_end], None))
+            self.claimed.update(range(first, self.dateline_end))
         matches = list(match_aliases(self.doc, self.kb))
         matched_tokens = set()
         for start, end, targets in matches:
+            if start < self.dateline_end:
+                continue
             if self._other_person(start, end, targets, person_tokens):
                 continue
             self._use_alias(start, end, targets)
             matched_tokens.update(range(start, end))
         for ent in sorted(people, key=lambda e: e.start):
-            if not any(t.i in matched_tokens for t in ent):
+            if not any(t.i in matched_tokens or t.i in self.claimed for t in ent):
                 self._local_person(ent)
         self._unknown_names(matched_tokens)
         self._people_of_organisations()
@@ -146,6 +153,23 @@ class _Article:
                 if target.kind == NAME and entry is not None and entry.kind == "state":
                     return entry.id
         return None
+
+    def _dateline_end(self) -> int:
+        """End of a dateline place the base may lack ("O'SMACH, Cambodia (AP)"): capitals at
+        the start of the text before a comma and a state's name; 0 if there is none."""
+        doc = self.doc
+        i = 0
+        while i < len(doc) and doc[i].is_space:
+            i += 1
+        end = i
+        while end < len(doc) and end - i < 4 and doc[end].text.isupper() and not doc[end].is_punct:
+            end += 1
+        if end == i or end + 1 >= len(doc) or doc[end].text != ",":
+            return 0
+        after = self.kb.lookup(doc[end + 1].text) + self.kb.lookup(doc[end + 1 : end + 3].text)
+        if not any(t.kind == NAME and self.kb.entries[t.actor].kind == "state" for t in after):
+            return 0
+        return end
 
     def _other_person(
         self, start: int, end: int, targets: list[AliasTarget], person_tokens: set[int]
@@ -248,14 +272,14 @@ class _Article:
         start = tokens[0].i + (1 if tokens[0].lower_ == "the" else 0)
         span = self.doc[start : tokens[-1].i + 1]
         name = _name_text(span)
-        if not name:
-            return
+        if not name or not any(t.text[:1].isupper() for t in span):
+            return  # 'a more or less united guerrilla force': no name
         kind, sector = "organization", None
         for word in reversed(name.lower().split()):
             if word in self.lex.organisation_name_words:
                 kind, sector = self.lex.organisation_name_words[word]
                 break
-        end = span.end
+        end = self._member_phrase_end(span.end)  # 'Orange Order leaders'
         kind_noun = self._kind_noun_after(end)
         if kind_noun is not None:  # 'the Maariv newspaper'
             end, kind, sector = kind_noun
@@ -684,7 +708,7 @@ class _Article:
             if (
                 known is not None
                 and token.i not in self.claimed
-                and token.pos_ == "PROPN"
+                and (token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.text.istitle()))
                 and token.text[:1].isupper()
             ):
                 self._short_name(token.i, token.i + 1, known)
@@ -825,8 +849,8 @@ class _Article:
                 if (
                     phrase in self.lex.state_nouns
                     or noun in self.lex.state_nouns
-                    or noun in self.lex.member_nouns
-                ):
+                    or (noun in self.lex.member_nouns and self.kb.agent_sector(noun) != "REB")
+                ):  # 'Syrian officials' are the state, 'Syrian rebels' fight it
                     self._actor_mention(start, head.i + 1, state, extend=False)
                     return
                 sector = self.kb.agent_sector(phrase)
@@ -1092,7 +1116,21 @@ class _Article:
             if sentence < here and salience:
                 subjects = [f for f in candidates if self._is_subject(f)]
                 return (subjects or candidates)[0].actor
-            return candidates[-1].actor
+            # 'X, a loyalist of Y, said at his headquarters': he or she is the subject of
+            # a clause the pronoun sits in when the nearer name is inside that subject
+            nearest = candidates[-1]
+            if gender is not None:
+                inner = self.doc[nearest.start : nearest.end].root
+                ancestors = set(token.ancestors)
+                for found in candidates[:-1]:
+                    root = self.doc[found.start : found.end].root
+                    if (
+                        self._is_subject(found)
+                        and root.head in ancestors
+                        and root in inner.ancestors
+                    ):
+                        return found.actor
+            return nearest.actor
         return None
 
     def _had_role(self, actor: Actor, role: str, history: bool) -> bool:
