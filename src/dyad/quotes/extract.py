@@ -47,7 +47,7 @@ NAME_COLON_TOKENS = 6
 MAX_CLAUSE_TOKENS = 300
 NESTED_REPORTS = 4
 # A quote without a cue continues a speaker named at most this many paragraphs before.
-CONTINUATION_PARAGRAPHS = 1
+CONTINUATION_PARAGRAPHS = 2
 # ... or by one of the next few quotes of its paragraph (“A.” “B,” she said.).
 LOOKAHEAD_QUOTES = 3
 TOPIC_PREPOSITIONS = frozenset({"to", "for", "about", "on", "of"})
