@@ -104,7 +104,8 @@ class _Article:
         self.quoted = _quoted_ranges(self.doc.text)
         self.ents = list(self.doc.ents)
         self.entity_at = {t: ent for ent in self.ents for t in range(ent.start, ent.end)}
-        self.home, self.dateline_end = self._dateline_state(), self._dateline_end()
+        self.home = self._dateline_state()
+        self.dateline_end = self._dateline_end()  # may learn the home state too
 
     # -- steps -----------------------------------------------------------------
 
@@ -113,7 +114,7 @@ class _Article:
         person_tokens = {t.i for e in people for t in e}
         if self.dateline_end:
             first = next(t.i for t in self.doc if not t.is_space)
-            self.places.append(_place(self.doc[first : self.dateline_end], None))
+            self.places.append(_place(self.doc[first : self.dateline_end], self.home))
             self.claimed.update(range(first, self.dateline_end))
         matches = list(match_aliases(self.doc, self.kb))
         matched_tokens = set()
@@ -167,8 +168,13 @@ class _Article:
         if end == i or end + 1 >= len(doc) or doc[end].text != ",":
             return 0
         after = self.kb.lookup(doc[end + 1].text) + self.kb.lookup(doc[end + 1 : end + 3].text)
-        if not any(t.kind == NAME and self.kb.entries[t.actor].kind == "state" for t in after):
+        state = next(
+            (t.actor for t in after if t.kind == NAME and self.kb.entries[t.actor].kind == "state"),
+            None,
+        )
+        if state is None:
             return 0
+        self.home = self.home or state
         return end
 
     def _other_person(
