@@ -8,8 +8,12 @@ present). Four kinds come out:
 - ``partial``: a quoted fragment inside the writer's sentence, attributed
   through the verb that governs it or the reported speech it sits in;
 - ``indirect``: a clause reported by a speech verb ("X said that …",
-  "according to X, …", "…, as X told Y");
-- ``mixed``: reported speech that holds a quoted fragment.
+  "according to X, …", "…, as X told Y"), by any verb whose named or pronoun
+  subject takes a that-clause ("X groused that …"), by a noun of saying
+  ("accusations that …"), the object of a stance verb ("X called the plan …"),
+  or the words after "Name:" opening a paragraph (headlines, transcripts);
+- ``mixed``: reported speech that holds a quoted fragment (the fragment is
+  also reported on its own as ``partial``).
 
 Quoted passages that no cue, speaker or neighbouring quote claims, and that
 are short or title-like, are scare quotes and titles and are dropped.
@@ -18,7 +22,7 @@ are short or title-like, are scare quotes and titles and are dropped.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
@@ -66,7 +70,6 @@ class _Found:
     speaker_head: Token | None
     speaker: Speaker | None = None
     cue_span: Span | None = None
-    passage_tokens: list[int] = field(default_factory=list)
     # Found as a verb's object rather than a reported clause ("called the plan …").
     complement: bool = False
     # Found as "Name: words" at the start of a paragraph.
@@ -85,12 +88,10 @@ class _DocView:
         self.text = text
         self.starts = [token.idx for token in doc]
         self.in_quote = [False] * len(doc)
-        self.passage_of: list[int] = [-1] * len(doc)
-        for number, passage in enumerate(passages):
+        for passage in passages:
             last = passage.close if passage.close is not None else passage.end - 1
             for i in range(self.token_at(passage.open), self.token_at(last) + 1):
                 self.in_quote[i] = True
-                self.passage_of[i] = number
         self.paragraph = [0] * len(doc)
         paragraph = 0
         for token in doc:
@@ -569,7 +570,6 @@ class QuoteFinder:
             if kind == "partial" and container is None and self._name_like(passage):
                 continue
             item = _Found(kind, [(passage.start, passage.end)], cue, head)
-            item.passage_tokens = [first, last]
             if cue is not None:
                 by_cue[cue.i] = item
             found.append(item)
