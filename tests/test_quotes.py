@@ -290,3 +290,11 @@ def test_noun_of_saying_with_that_clause(quotes_nlp):
     assert [(q.kind, q.text) for q in nominal if q.kind == "mixed"] == [
         ("mixed", "its backers are waging “sexist” attacks")
     ]
+
+
+def test_lexicon_travels_with_the_saved_pipeline(quotes_nlp, tmp_path):
+    component = quotes_nlp.get_pipe("dyad_quotes")
+    component.to_disk(tmp_path)
+    reloaded = dyad.quotes.QuoteExtractor(quotes_nlp).from_disk(tmp_path)
+    assert reloaded.lexicon == component.lexicon
+    assert "say" in reloaded.lexicon.speech_verbs

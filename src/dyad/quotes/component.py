@@ -7,14 +7,18 @@ first, speakers are resolved to its actors through ``doc._.mentions``.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
+import yaml
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from dyad.nlp.extensions import register_extensions
 from dyad.quotes.extract import find_quotes
 from dyad.quotes.lexicon import CueLexicon
+
+CUES_FILE = "cues.yaml"
 
 
 @Language.factory(
@@ -50,3 +54,16 @@ class QuoteExtractor:
     def __call__(self, doc: Doc) -> Doc:
         doc._.quotes = find_quotes(doc, self.lexicon, self.cognition)
         return doc
+
+    def to_disk(self, path: str | Path, exclude: Iterable[str] = ()) -> None:
+        """Save the cue lexicon with the pipeline (``nlp.to_disk``)."""
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        text = yaml.safe_dump(self.lexicon.to_dict(), allow_unicode=True, sort_keys=False)
+        (path / CUES_FILE).write_text(text, encoding="utf-8")
+
+    def from_disk(self, path: str | Path, exclude: Iterable[str] = ()) -> QuoteExtractor:
+        cues = Path(path) / CUES_FILE
+        if cues.exists():
+            self.lexicon = CueLexicon.load(cues)
+        return self
