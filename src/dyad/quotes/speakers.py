@@ -27,6 +27,10 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
 NOUN_PHRASE_LEFT_DEPS = frozenset(
     {"det", "amod", "compound", "poss", "nummod", "case", "nmod", "quantmod", "nn"}
 )
+# Entity types that never speak: "12:15 p.m. Trump says …" parses the time as subject.
+NOT_SPEAKERS = frozenset({"TIME", "DATE"})
+# How many governing verbs to climb to find the subject of "…, adding" / "… and said".
+SUBJECT_CLIMB = 3
 # How many earlier mentions a pronoun may reach back over to find its actor.
 PRONOUN_LOOKBACK = 40
 
@@ -40,23 +44,25 @@ def subject_of(cue: Token) -> Token | None:
     verb = cue
     subject = _direct_subject(cue)
     # "... and added", "..., adding": the subject is the governing verb's.
-    if (
-        subject is None
-        and cue.dep_ in ("conj", "xcomp", "advcl")
-        and cue.head.pos_
-        in (
-            "VERB",
-            "AUX",
-        )
-    ):
-        verb = cue.head
+    for _ in range(SUBJECT_CLIMB):
+        if subject is not None or verb.dep_ not in ("conj", "xcomp", "advcl"):
+            break
+        if verb.head.pos_ not in ("VERB", "AUX"):
+            break
+        verb = verb.head
         subject = _direct_subject(verb)
     if verb.dep_ == "relcl" and (subject is None or subject.lower_ in RELATIVE_PRONOUNS):
         return verb.head
+    if subject is not None and subject.ent_type_ in NOT_SPEAKERS:
+        subject = None  # a dateline or time stamp the parser took for a subject
     if subject is None and cue.i + 1 < len(cue.doc):
         # "said Smith": a subject the parser missed sits right after the verb.
         neighbour = cue.nbor(1)
-        if neighbour.pos_ in ("PROPN", "PRON") and neighbour.lower_ not in RELATIVE_PRONOUNS:
+        if (
+            neighbour.pos_ in ("PROPN", "PRON")
+            and neighbour.lower_ not in RELATIVE_PRONOUNS
+            and neighbour.ent_type_ not in NOT_SPEAKERS
+        ):
             return neighbour
     return subject
 
