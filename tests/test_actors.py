@@ -383,3 +383,12 @@ def test_kind_noun_after_a_name_tells_the_organisation(nlp):
 def test_it_in_what_an_organisation_said(nlp):
     doc = run(nlp, "The Security Council has said it will not lift the sanctions.")
     assert actor_of(doc, "it").id == "UNSC"
+
+
+def test_the_leader_of_a_state_is_the_leader_named_before(nlp):
+    text = "Chancellor Angela Merkel spoke first. The German leader said the Poles agreed."
+    doc = run(nlp, text, published="2016-03-01")
+    assert actor_of(doc, "The German leader").id == "MERKEL"
+    assert actor_of(doc, "Poles").id == "POL"
+    doc = run(nlp, "The German leader spoke.", published="2016-03-01")
+    assert actor_of(doc, "The German leader").id == "DEU"  # nobody named: the state

@@ -852,6 +852,13 @@ class _Article:
                 noun = head.lower_
                 if self._office(start, head.i + 1, state, phrase):
                     return
+                definite = doc[start].lower_ == "the" or (start and doc[start - 1].lower_ == "the")
+                if phrase == "leader" and definite:
+                    leader = self._leader_named_before(state)
+                    if leader is not None:  # 'the Russian leader' after 'President Putin'
+                        first = start if doc[start].lower_ == "the" else start - 1
+                        self._add(_Found(first, head.i + 1, leader, 2), self.actors[leader])
+                        return
                 if (
                     phrase in self.lex.state_nouns
                     or noun in self.lex.state_nouns
@@ -868,6 +875,18 @@ class _Article:
                     return
         actor = self._ensure_actor(state)
         self._add(_Found(start, end, state, 2), actor)
+
+    def _leader_named_before(self, state: str) -> str | None:
+        """The head of state or government of ``state`` named last before this point."""
+        for found in reversed(self.found):
+            actor = self.actors[found.actor]
+            if (
+                actor.kind == "person"
+                and actor.country == state
+                and (actor.role or "").lower() in self.lex.leader_roles
+            ):
+                return actor.id
+        return None
 
     def _group(self, start: int, end: int, state: str, sector: str, phrase: str) -> None:
         demonym = self.kb.demonym_of.get(state, state)

@@ -108,6 +108,7 @@ class Lexicon:
     organisation_name_words: dict[str, tuple[str, str]]
     organisation_kind_nouns: dict[str, tuple[str, str]]
     affiliation_roles: frozenset[str]
+    leader_roles: frozenset[str]
     pronouns: dict[str, frozenset[str]]
 
     @classmethod
@@ -140,6 +141,7 @@ class Lexicon:
                 noun: (pair[0], pair[1]) for noun, pair in data["organisation_kind_nouns"].items()
             },
             affiliation_roles=frozenset(data["affiliation_roles"]),
+            leader_roles=frozenset(data["leader_roles"]),
             pronouns={k: frozenset(v) for k, v in data["pronouns"].items()},
         )
 
