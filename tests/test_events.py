@@ -523,3 +523,18 @@ def test_an_event_named_by_its_date_brings_its_participants(nlp, extractor):
     )
     # Not before the date, and an alias is a whole word ("Uri" is not "Uribe").
     assert not run(nlp, extractor, "The Uribe attacks were condemned.", [], published="2020-01-01")
+
+
+def test_a_place_naming_a_war_is_its_target_and_a_demonym_its_source(nlp, extractor):
+    events = run(
+        nlp,
+        extractor,
+        "He voted for the Iraq war.",
+        [("Iraq", "IRQ")],
+        places=[("Iraq", "IRQ")],
+    )
+    assert [(e.type, e.source, e.target) for e in events] == [("ASSAULT", None, "IRQ")]
+    events = run(
+        nlp, extractor, "The Israeli offensive went on.", [("Israeli", "ISR")], published=None
+    )
+    assert [(e.type, e.source, e.target) for e in events] == [("ASSAULT", "ISR", None)]

@@ -84,6 +84,10 @@ def _without_consequences(verbal: list[Reading], nominal: list[Reading]) -> list
     for reading in verbal:
         verb = reading.trigger
         causes = [reading.subject] if reading.subject is not None else []
+        if reading.subject is not None and verb.dep_ == "relcl":
+            # "the bombings at U.S. embassies in Kenya and Tanzania, which killed …":
+            # the parser hangs the clause on the nearest noun, not on the event.
+            causes += list(reading.subject.ancestors)
         # "… were killed and 58 injured in a car bomb attack": coordinated verbs share it.
         causes += [
             _pobj(c)
@@ -170,6 +174,8 @@ def _read_verb(
         return None
     if frame.object and not any(o.lemma_.lower() in frame.object for o in objects):
         return None
+    if frame.subject and (subject is None or subject.lemma_.lower() not in frame.subject):
+        return None
     if frame.complement is not None:
         has_clause = any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)
         if has_clause != frame.complement:
@@ -229,6 +235,9 @@ def _nominal_readings(ctx: DocContext, lexicon: Lexicon) -> Iterator[Reading]:
         for frame in frames:
             if frame.plural and token.tag_ not in ("NNS", "NNPS"):
                 continue
+            # "Germany is an advocate of …" is an event; "her opponent" is a role.
+            if frame.described and token.dep_ not in ("attr", "appos"):
+                continue
             if frame.prep and not any(
                 c.dep_ == "prep" and c.lower_ in frame.prep for c in token.children
             ):
@@ -268,6 +277,10 @@ def _read_noun(
     if not sources:
         for child in noun.children:
             if child.dep_ in ("amod", "compound", "nmod") and ctx.token_actor[child.i]:
+                if _names_the_land(ctx, lexicon, child, frame):
+                    # "the Iraq war", "the Gaza offensive": where, so against whom.
+                    targets = [ctx.token_actor[child.i]]
+                    continue
                 sources = [ctx.token_actor[child.i]]
                 break
     for child in (c for word in arguments for c in word.children):
@@ -289,6 +302,9 @@ def _read_noun(
             targets = actors_of(ctx, word)
             if targets:
                 break
+    if not targets and noun.dep_ == "nsubj" and frame.type in cues.territorial_types:
+        # "a massive blast damaged the U.S. embassy": what the event did names its target.
+        targets = [a for obj in _children(noun.head, ("dobj",)) for a in actors_of(ctx, obj)]
     if frame.holder:
         # Whose hostages they are is never who holds them ("American hostages").
         sources, targets = _holder(ctx, noun) or ([], _member_actors(ctx, noun))
@@ -321,6 +337,17 @@ def _read_noun(
         sources=sources,
         targets=targets,
         support=support,
+        consequence=noun.head if noun.dep_ == "nsubj" and noun.head.pos_ == "VERB" else None,
+    )
+
+
+def _names_the_land(ctx: DocContext, lexicon: Lexicon, modifier: Token, frame: Frame) -> bool:
+    """A place name (not a demonym: "the Israeli operation") modifying a use of force."""
+    return (
+        frame.type in lexicon.cues.territorial_types
+        and modifier.dep_ == "compound"
+        and modifier.pos_ == "PROPN"
+        and ctx.place_at(modifier) is not None
     )
 
 
@@ -833,8 +860,10 @@ def _territory(
 ) -> Place | None:
     """Where force is used, whose land it is: "the Israeli ground operation … in Gaza"."""
     if not sources:
+        if reading.frame.mode in lexicon.cues.personal_violence_modes:
+            return None
         # Nobody named who used it: only a place the trigger itself governs counts
-        # ("killed 40 people in Nairobi", not "arrested over the bombings in Kenya").
+        # ("a blast killed 40 people in Nairobi", not "arrested over the bombings in Kenya").
         words = (reading.trigger, reading.consequence)
         places = (_own_place(ctx, lexicon, w) for w in words if w is not None)
         return next((p for p in places if p is not None), None)

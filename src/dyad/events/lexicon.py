@@ -55,10 +55,12 @@ class Frame:
     holder: bool = False
     plural: bool = False
     mutual: bool = False  # "India and Pakistan exchanged fire": each side acts on the other
+    subject: frozenset[str] = frozenset()  # the subject's lemma is one of these ("a bomb exploded")
+    described: bool = False  # an agent noun, an event only when it describes an actor
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Frame:
-        sets = ("prep", "particle", "object", "source_kind", "modifier")
+        sets = ("prep", "particle", "object", "source_kind", "modifier", "subject")
         values = {k: frozenset(data[k]) if k in sets else data[k] for k in data}
         if "target" in values:
             values["target"] = tuple(values["target"])
@@ -110,6 +112,7 @@ class Cues:
     territorial_types: frozenset[str]
     speech_act_types: frozenset[str]
     collective_kinds: frozenset[str]
+    personal_violence_modes: frozenset[str]
     hedges: frozenset[str]
 
 
