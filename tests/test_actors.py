@@ -392,3 +392,14 @@ def test_the_leader_of_a_state_is_the_leader_named_before(nlp):
     assert actor_of(doc, "Poles").id == "POL"
     doc = run(nlp, "The German leader spoke.", published="2016-03-01")
     assert actor_of(doc, "The German leader").id == "DEU"  # nobody named: the state
+
+
+def test_us_party_and_state_tag_after_a_name(nlp):
+    text = (
+        "Sen. Tom Harlan said so. Later Sen. Tom Harlan (R-Okla.) and "
+        "Sen. Ruth Abbey (Md.) spoke to reporters."
+    )
+    doc = run(nlp, text, published="2016-07-16")
+    harlan = actor_of(doc, "Tom Harlan")
+    assert (harlan.country, harlan.affiliation) == ("USA", "GOP")
+    assert actor_of(doc, "Ruth Abbey").country == "USA"

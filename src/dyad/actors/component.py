@@ -344,6 +344,10 @@ class _Article:
             if role or affiliation:
                 actor = self._with_role(actor, role, affiliation, country)
         else:
+            tag = self._us_party_tag(end)
+            if tag is not None:  # 'Sen. Bob Corker (R-Tenn.)': an American, a Republican
+                affiliation = affiliation or tag or None
+                country = country or "USA"
             name = _clean_name(self.doc[start:end], self.lex.title_words)
             actor = self._local_actor(name or self.doc[start:end].text, role, affiliation, country)
         self._add(_Found(start, end, actor.id, 3), actor)
@@ -361,6 +365,25 @@ class _Article:
                 self._add(_Found(apposition[0], apposition[1], actor.id, 3), actor)
         self._after_person(start, end, actor)
         return actor.id
+
+    def _us_party_tag(self, end: int) -> str | None:
+        """'(R-Tenn.)', '(D-N.J.)', '(Md.)' after a name, the way US papers mark members of
+        Congress: the party's id ('' when the tag names no party), None without a tag."""
+        doc = self.doc
+        if end >= len(doc) or doc[end].text != "(":
+            return None
+        close = next((t.i for t in doc[end : end + 8] if t.text == ")"), None)
+        if close is None:
+            return None
+        inside = doc[end + 1 : close].text.replace(" ", "")
+        party, _, state = inside.rpartition("-")
+        if party not in self.lex.us_party_letters and party != "":
+            return None
+        if state.rstrip(".") + "." not in self.lex.us_state_abbreviations and (
+            state not in self.lex.us_state_abbreviations
+        ):
+            return None
+        return self.lex.us_party_letters.get(party, "")
 
     def _learn_gender(self, actor: Actor, start: int, end: int, role: str | None) -> None:
         """He or she? From a courtesy title or gendered role word, else the first name."""
@@ -495,6 +518,12 @@ class _Article:
         """A person named again by one name; an apposition there still teaches
         ('said Eitan, the science minister'; 'Alarcon, former Cuban ambassador')."""
         actor = self.actors[actor_id]
+        tag = self._us_party_tag(end)
+        if tag is not None and actor.kb_id is None and actor.kind == "person" and not actor.country:
+            actor = replace(actor, country="USA", affiliation=actor.affiliation or tag or None)
+            self.actors[actor_id] = actor
+            if tag:
+                self._ensure_actor(tag)
         self._add(_Found(start, end, actor_id, 3), actor)
         apposition = self._apposition(end)
         if apposition is None or actor.kind != "person":

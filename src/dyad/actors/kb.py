@@ -109,6 +109,8 @@ class Lexicon:
     organisation_kind_nouns: dict[str, tuple[str, str]]
     affiliation_roles: frozenset[str]
     leader_roles: frozenset[str]
+    us_party_letters: dict[str, str]
+    us_state_abbreviations: frozenset[str]
     pronouns: dict[str, frozenset[str]]
 
     @classmethod
@@ -142,6 +144,8 @@ class Lexicon:
             },
             affiliation_roles=frozenset(data["affiliation_roles"]),
             leader_roles=frozenset(data["leader_roles"]),
+            us_party_letters=dict(data["us_party_letters"]),
+            us_state_abbreviations=frozenset(data["us_state_abbreviations"]),
             pronouns={k: frozenset(v) for k, v in data["pronouns"].items()},
         )
 
