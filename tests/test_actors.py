@@ -403,3 +403,12 @@ def test_us_party_and_state_tag_after_a_name(nlp):
     harlan = actor_of(doc, "Tom Harlan")
     assert (harlan.country, harlan.affiliation) == ("USA", "GOP")
     assert actor_of(doc, "Ruth Abbey").country == "USA"
+
+
+def test_the_administration_after_a_named_one(nlp):
+    text = (
+        "Critics called the deal a mistake by the Obama administration. Iran denied it. "
+        "Menendez said he got no answers from the administration."
+    )
+    doc = run(nlp, text, published="2016-07-16")
+    assert actor_of(doc, "the administration").id == "USA"

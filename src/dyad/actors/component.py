@@ -993,7 +993,9 @@ class _Article:
                 continue
             kinds = self.lex.anaphoric_nouns.get(token.lower_)
             role = token.lower_ if token.lower_ in self.lex.role_nouns else None
-            if token.lower_ in self.lex.government_nouns and self._government_of(token):
+            if token.lower_ in self.lex.government_nouns and (
+                self._government_of(token) or self._same_government(token)
+            ):
                 continue
             if kinds is None and role is None:
                 continue
@@ -1027,6 +1029,21 @@ class _Article:
                 antecedent = self._antecedent(token, {"person"}, quoted_ok=True, role=role)
             if antecedent is not None:
                 self._add(_Found(det.i, end, antecedent, 1), self.actors[antecedent])
+
+    def _same_government(self, token: Token) -> bool:
+        """'the administration' after 'the Obama administration': the same state."""
+        doc = self.doc
+        det = token.i - 1
+        if det < 0 or doc[det].lower_ != "the" or token.i in self.claimed:
+            return False
+        for found in sorted(self.found, key=lambda f: f.start, reverse=True):
+            if found.end > token.i or doc[found.end - 1].lower_ != token.lower_:
+                continue
+            actor = self.actors[found.actor]
+            if actor.kind == "state":
+                self._add(_Found(det, token.i + 1, actor.id, 1), actor)
+                return True
+        return False
 
     def _government_of(self, token: Token) -> bool:
         """'the government of President Bashar al-Assad' -> SYR."""
