@@ -412,3 +412,12 @@ def test_the_administration_after_a_named_one(nlp):
     )
     doc = run(nlp, text, published="2016-07-16")
     assert actor_of(doc, "the administration").id == "USA"
+
+
+def test_a_shared_name_goes_to_who_held_office_then(nlp):
+    doc = run(nlp, "President Bush spoke to reporters.", published="1990-08-13")
+    assert actor_of(doc, "President Bush").id == "GHWBUSH"
+    doc = run(nlp, "President Bush spoke to reporters.", published="2005-03-01")
+    assert actor_of(doc, "President Bush").id == "GWBUSH"
+    doc = run(nlp, "President Bush spoke to reporters.", published="2016-03-01")
+    assert actor_of(doc, "President Bush").id == "GWBUSH"  # the one who left office last

@@ -315,6 +315,7 @@ class _Article:
         entry = self.kb.entries.get(first.actor)
         if self.date is None or entry is None or entry.kind != "person":
             return first
+        latest: tuple[str, AliasTarget] | None = None
         for target in targets:
             other = self.kb.entries.get(target.actor)
             if other is None or other.kind != "person":
@@ -322,7 +323,11 @@ class _Article:
             role = self.kb.role_at(other, self.date)
             if role is not None and role.holds(self.date):
                 return target
-        return first
+            if role is not None and role.end and (latest is None or role.end > latest[0]):
+                latest = (role.end, target)
+        # nobody in office that day: the one who left office last ('President Bush' in
+        # 2016 is the younger), never one whose offices all came later
+        return latest[1] if latest is not None else first
 
     # -- people ------------------------------------------------------------------
 
