@@ -538,3 +538,25 @@ def test_a_place_naming_a_war_is_its_target_and_a_demonym_its_source(nlp, extrac
         nlp, extractor, "The Israeli offensive went on.", [("Israeli", "ISR")], published=None
     )
     assert [(e.type, e.source, e.target) for e in events] == [("ASSAULT", "ISR", None)]
+
+
+def test_people_named_by_what_they_do_are_a_side(nlp, extractor):
+    text = "The Nusra fighters are commingled with Syrian rebels supplied by the C.I.A."
+    doc = nlp(text)
+    doc._.published = "2016-09-06"
+    doc._.actors = dict(ACTORS, SYR=Actor("SYR", "Syria", "state", country="SYR"))
+    doc._.mentions = [
+        Mention(w, *_find(text, w), actor)
+        for w, actor in (("Syrian", "SYR"), ("the C.I.A.", "USA"))
+    ]
+    doc._.places, doc._.times, doc._.quotes = [], [], []
+    aid = only(extractor(doc)._.events, "AID")
+    # Not Syria: a demonym says where the rebels are from, not whom they act for.
+    assert (aid.source, aid.target) == ("USA", "G:REBEL@SYR")
+    rebels = doc._.actors["G:REBEL@SYR"]
+    assert (rebels.name, rebels.kind, rebels.country, rebels.sector) == (
+        "rebels",
+        "armed_group",
+        "SYR",
+        "REB",
+    )

@@ -29,6 +29,7 @@ class DocContext:
     published: str | None
     # Nouns of people acting for a group (the lexicon's cue list), set by the extractor.
     group_nouns: frozenset[str] = frozenset()
+    unnamed_groups: dict[str, str] = field(default_factory=dict)
     _time_for: dict[int, TimeExpr | None] = field(default_factory=dict)
 
     @classmethod

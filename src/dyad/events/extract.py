@@ -58,6 +58,7 @@ class Reading:
 
 def extract_events(ctx: DocContext, lexicon: Lexicon) -> list[Event]:
     ctx.group_nouns = lexicon.cues.group_nouns
+    ctx.unnamed_groups = lexicon.cues.unnamed_groups
     readings = list(_verbal_readings(ctx, lexicon))
     absorbed = {r.absorbed.i for r in readings if r.absorbed is not None}
     nominal = [r for r in _nominal_readings(ctx, lexicon) if r.trigger.i not in absorbed]
@@ -708,6 +709,8 @@ def _phrase_actors(ctx: DocContext, head: Token, depth: int) -> list[str]:
         return [state] if state else []
     if depth > 2 or head.pos_ not in ("NOUN", "PROPN", "PRON"):
         return []
+    if head.lemma_.lower() in ctx.unnamed_groups and head.tag_ in ("NNS", "NNPS"):
+        return [_unnamed_group(ctx, head)]
     # "his South Korean counterpart": the modifier says who; the possessor is the other side.
     for deps in (("compound", "amod", "nmod"), ("poss",)):
         for child in head.children:
@@ -743,6 +746,26 @@ def _phrase_actors(ctx: DocContext, head: Token, depth: int) -> list[str]:
                     and (state := ctx.state_of(found.country, add=True))
                 ]
     return []
+
+
+def _unnamed_group(ctx: DocContext, noun: Token) -> str:
+    """An article-local actor for people named by what they do: "the rebels",
+    "Syrian rebels" (not Syria: a demonym says where they are from)."""
+    lemma = noun.lemma_.lower()
+    country = None
+    for child in noun.children:
+        actor = ctx.actor(ctx.token_actor[child.i])
+        if child.dep_ in ("amod", "compound") and actor is not None and actor.country:
+            if actor.kind not in ("state", "government"):
+                return actor.id  # "Nusra fighters", "Hamas gunmen": the group itself
+            country = actor.country
+    actor_id = f"G:{lemma.upper()}" + (f"@{country}" if country else "")
+    if actor_id not in ctx.actors:
+        sector = ctx.unnamed_groups[lemma]
+        kind = "armed_group" if sector == "REB" else "other"
+        name = noun.text.lower() if noun.text.lower().endswith("s") else f"{lemma}s"
+        ctx.add_actor(Actor(actor_id, name, kind, country=country, sector=sector))
+    return actor_id
 
 
 def _collective(ctx: DocContext, actor_id: str, kinds: frozenset[str]) -> str:

@@ -113,6 +113,7 @@ class Cues:
     speech_act_types: frozenset[str]
     collective_kinds: frozenset[str]
     personal_violence_modes: frozenset[str]
+    unnamed_groups: dict[str, str]  # noun lemma -> sector
     hedges: frozenset[str]
 
 
@@ -132,7 +133,14 @@ def _frames(path: Path) -> dict[str, tuple[Frame, ...]]:
 
 def load_lexicon(directory: Path = DATA_DIR) -> Lexicon:
     cues_raw = _load(directory / "cues.yaml")
-    cues = Cues(**{name: frozenset(str(w) for w in words) for name, words in cues_raw.items()})
+    cues = Cues(
+        **{
+            name: {str(k): str(v) for k, v in words.items()}
+            if isinstance(words, dict)
+            else frozenset(str(w) for w in words)
+            for name, words in cues_raw.items()
+        }
+    )
     named_raw = _load(directory / "named_events.yaml") or {}
     named = tuple(
         NamedEvent(
