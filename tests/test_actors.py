@@ -421,3 +421,10 @@ def test_a_shared_name_goes_to_who_held_office_then(nlp):
     assert actor_of(doc, "President Bush").id == "GWBUSH"
     doc = run(nlp, "President Bush spoke to reporters.", published="2016-03-01")
     assert actor_of(doc, "President Bush").id == "GWBUSH"  # the one who left office last
+
+
+def test_short_name_administration_officials_are_the_state(nlp):
+    text = "President Bush spoke. Other Bush administration officials said so."
+    doc = run(nlp, text, published="1990-08-13")
+    assert mention_of(doc, "Bush administration officials").text == "Bush administration officials"
+    assert actor_of(doc, "Bush administration officials").id == "USA"

@@ -425,7 +425,9 @@ class _Article:
             state = actor.affiliation or actor.country
             holder = self._ensure_actor(state) if state in self.kb.entries else None
             if holder is not None and holder.kind == "state":
-                self._add(_Found(start, i + 1, holder.id, WIDENED), holder)
+                # 'Bush administration officials' act for the state too
+                last = self._member_phrase_end(i + 1)
+                self._add(_Found(start, last, holder.id, WIDENED), holder)
             return
         last = self._member_phrase_end(end)
         if last > end:
@@ -530,6 +532,8 @@ class _Article:
             if tag:
                 self._ensure_actor(tag)
         self._add(_Found(start, end, actor_id, 3), actor)
+        if actor.kind == "person":
+            self._after_person(start, end, actor)  # 'Bush administration officials'
         apposition = self._apposition(end)
         if apposition is None or actor.kind != "person":
             return
