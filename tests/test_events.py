@@ -39,6 +39,7 @@ ACTORS = {
     "PRK": Actor("PRK", "North Korea", "state", country="PRK"),
     "NATO": Actor("NATO", "NATO", "igo"),
     "PAK": Actor("PAK", "Pakistan", "state", country="PAK"),
+    "PKK": Actor("PKK", "Kurdistan Workers' Party", "armed_group", country="TUR"),
     "TRUMP": Actor("TRUMP", "Donald Trump", "person", country="USA"),
     "BUSHNELL": Actor("BUSHNELL", "Prudence Bushnell", "person", country="USA", affiliation="USA"),
 }
@@ -560,3 +561,15 @@ def test_people_named_by_what_they_do_are_a_side(nlp, extractor):
         "SYR",
         "REB",
     )
+
+
+def test_a_vow_to_use_force_is_a_threat(nlp, extractor):
+    events = run(
+        nlp,
+        extractor,
+        "Erdogan vowed to crush the Kurdistan Workers' Party.",
+        [("Erdogan", "TUR"), ("the Kurdistan Workers' Party", "PKK")],
+    )
+    threat = only(events, "THREATEN")
+    assert (threat.source, threat.target) == ("TUR", "PKK")
+    assert not [e for e in events if e.type == "AGREE"]

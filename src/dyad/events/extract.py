@@ -177,6 +177,10 @@ def _read_verb(
         return None
     if frame.subject and (subject is None or subject.lemma_.lower() not in frame.subject):
         return None
+    if frame.clause and not any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in frame.clause for c in verb.children
+    ):
+        return None
     if frame.complement is not None:
         has_clause = any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)
         if has_clause != frame.complement:

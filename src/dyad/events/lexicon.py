@@ -56,11 +56,12 @@ class Frame:
     plural: bool = False
     mutual: bool = False  # "India and Pakistan exchanged fire": each side acts on the other
     subject: frozenset[str] = frozenset()  # the subject's lemma is one of these ("a bomb exploded")
+    clause: frozenset[str] = frozenset()  # the verb of its complement ("vowed to *crush* …")
     described: bool = False  # an agent noun, an event only when it describes an actor
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Frame:
-        sets = ("prep", "particle", "object", "source_kind", "modifier", "subject")
+        sets = ("prep", "particle", "object", "source_kind", "modifier", "subject", "clause")
         values = {k: frozenset(data[k]) if k in sets else data[k] for k in data}
         if "target" in values:
             values["target"] = tuple(values["target"])
