@@ -592,7 +592,7 @@ class QuoteFinder:
     # -- assembly -----------------------------------------------------------
 
     def find(self) -> list[Quote]:
-        reported = self.reported_speech()
+        reported = _outermost(self.reported_speech())
         quoted = self.quoted(reported)
         # The object of a cue that introduces a direct quote is its audience
         # ("told Fox News, “…”"), not what was said.
@@ -694,6 +694,29 @@ def _drop_trailing_comma(doc: Doc, tokens: list[int]) -> list[int]:
     while tokens and doc[tokens[-1]].text in EDGE_PUNCT:
         tokens.pop()
     return tokens
+
+
+def _outermost(reported: list[_Found]) -> list[_Found]:
+    """Reports whose cue is not inside another report's content.
+
+    "X said that Y claimed Z" is X's report; Y's claim is part of what X said
+    (PolNeAR annotates only the outermost attribution, guidelines p. 23).
+    """
+    ordered = sorted(reported, key=lambda r: r.start)
+    starts = [r.start for r in ordered]
+    kept = []
+    for item in reported:
+        if item.cue is None:
+            kept.append(item)
+            continue
+        cue = item.cue.idx
+        index = bisect.bisect_right(starts, cue)
+        if not any(
+            other is not item and any(s <= cue < e for s, e in other.pieces)
+            for other in ordered[max(0, index - NESTED_REPORTS * 2) : index]
+        ):
+            kept.append(item)
+    return kept
 
 
 def _overlapping(item: _Found, spans: list[tuple[int, int]]) -> bool:
