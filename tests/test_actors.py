@@ -428,3 +428,12 @@ def test_short_name_administration_officials_are_the_state(nlp):
     doc = run(nlp, text, published="1990-08-13")
     assert mention_of(doc, "Bush administration officials").text == "Bush administration officials"
     assert actor_of(doc, "Bush administration officials").id == "USA"
+
+
+def test_a_title_seen_with_a_later_mention_names_the_person_later(nlp):
+    text = (
+        "Sen. Tom Harlan wrote the bill. Chairman Tom Harlan defended it. "
+        "The chairman's bill would end the waivers."
+    )
+    doc = run(nlp, text, published="2016-07-16")
+    assert actor_of(doc, "The chairman").id == actor_of(doc, "Tom Harlan").id

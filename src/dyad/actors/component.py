@@ -97,6 +97,7 @@ class _Article:
     # first name -> the one person of the article with it ('' when two share it)
     first_names: dict[str, str] = field(default_factory=dict)
     home: str | None = None  # the state of the dateline ('JERUSALEM (AP)' -> ISR)
+    titles: dict[str, set[str]] = field(default_factory=dict)  # person -> titles seen
     dateline_end: int = 0  # tokens of a dateline place, claimed before anything else
 
     def __post_init__(self) -> None:
@@ -525,6 +526,9 @@ class _Article:
         """A person named again by one name; an apposition there still teaches
         ('said Eitan, the science minister'; 'Alarcon, former Cuban ambassador')."""
         actor = self.actors[actor_id]
+        title = self._title_before(start)[0]
+        if title:  # 'Chairman Bob Corker' after 'Sen. Bob Corker': 'the chairman' later
+            self.titles.setdefault(actor_id, set()).add(title)
         tag = self._us_party_tag(end)
         if tag is not None and actor.kb_id is None and actor.kind == "person" and not actor.country:
             actor = replace(actor, country="USA", affiliation=actor.affiliation or tag or None)
@@ -1215,7 +1219,7 @@ class _Article:
 
     def _had_role(self, actor: Actor, role: str, history: bool) -> bool:
         """Does the role word fit what the actor is, or (``history``, KB people) ever was?"""
-        if role in (actor.role or ""):
+        if role in (actor.role or "") or any(role in t for t in self.titles.get(actor.id, ())):
             return True
         if not history:
             return False
