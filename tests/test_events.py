@@ -573,3 +573,16 @@ def test_a_vow_to_use_force_is_a_threat(nlp, extractor):
     threat = only(events, "THREATEN")
     assert (threat.source, threat.target) == ("TUR", "PKK")
     assert not [e for e in events if e.type == "AGREE"]
+
+
+def test_criticism_is_aimed_at_whoever_answers_it(nlp, extractor):
+    events = run(
+        nlp,
+        extractor,
+        "China rebuts American criticism on overcapacity.",
+        [("China", "CHN"), ("American", "USA")],
+    )
+    assert {(e.type, e.source, e.target) for e in events} == {
+        ("REJECT", "CHN", "USA"),
+        ("ACCUSE", "USA", "CHN"),
+    }

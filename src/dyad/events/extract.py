@@ -307,6 +307,8 @@ def _read_noun(
             targets = actors_of(ctx, word)
             if targets:
                 break
+    if not targets and frame.type in cues.answerable_types:
+        targets = _answered_by(ctx, lexicon, noun)
     if not targets and noun.dep_ == "nsubj" and frame.type in cues.territorial_types:
         # "a massive blast damaged the U.S. embassy": what the event did names its target.
         targets = [a for obj in _children(noun.head, ("dobj",)) for a in actors_of(ctx, obj)]
@@ -354,6 +356,20 @@ def _names_the_land(ctx: DocContext, lexicon: Lexicon, modifier: Token, frame: F
         and modifier.pos_ == "PROPN"
         and ctx.place_at(modifier) is not None
     )
+
+
+def _answered_by(ctx: DocContext, lexicon: Lexicon, noun: Token) -> list[str]:
+    """Who a criticism is aimed at, when they answer it: "China rebuts American
+    criticism", "the minister jabbed back at complaints from …"."""
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun.head
+    if noun.dep_ not in ("dobj", "pobj") or verb.i == noun.i:
+        return []
+    lemma = verb.lemma_.lower() if verb.pos_ == "VERB" else misread_verb(verb, lexicon)
+    frames = lexicon.verbs.get(lemma or "")
+    if not frames or not any(f.type in ("REJECT", "ACCUSE") for f in frames):
+        return []
+    subject, passive = _subject(_control_chain(verb))
+    return actors_of(ctx, subject) if subject is not None and not passive else []
 
 
 def _described(ctx: DocContext, noun: Token) -> list[str]:

@@ -114,6 +114,7 @@ class Cues:
     speech_act_types: frozenset[str]
     collective_kinds: frozenset[str]
     personal_violence_modes: frozenset[str]
+    answerable_types: frozenset[str]
     unnamed_groups: dict[str, str]  # noun lemma -> sector
     hedges: frozenset[str]
 
