@@ -80,9 +80,11 @@ def timeline_command(
         return
     console.rule(f"{escape(first)} – {escape(second)}: {len(entries)} events")
     for entry in entries:
-        when = entry.time_value or f"reported {entry.sort_date or '?'}"
+        when = entry.time_value or entry.sort_date or "undated"
         if entry.time_mod:
             when += f" ({entry.time_mod.lower()})"
+        if entry.time_role == "reported" or not entry.time_value:
+            when = f"reported {when}"  # the event's own time is not known
         kind = entry.type + (f"/{entry.mode}" if entry.mode else "")
         source = names.get(entry.source, entry.source or "?")
         who = f"{source} → {names.get(entry.target, entry.target or '?')}"

@@ -37,6 +37,7 @@ class TimelineEntry:
     target: str | None
     time_value: str | None
     time_mod: str | None
+    time_role: str | None
     sort_date: str | None
     location: str | None
     evidence: list[Evidence] = field(default_factory=list)
@@ -84,6 +85,7 @@ def timeline(
                 target=row.target_id,
                 time_value=row.time_value,
                 time_mod=row.time_mod,
+                time_role=row.time_role,
                 sort_date=row.sort_date,
                 location=row.location_name,
             )

@@ -161,6 +161,7 @@ def _event(row) -> Event:
         context=row.context,
         others=list(row.others or []),
         time=TimeValue(row.time_text, row.time_value, row.time_mod) if has_time else None,
+        time_role=row.time_role,
         location=(Location(row.location_name, row.location_country) if row.location_name else None),
         reported_by=row.reported_by,
         quote=row.quote_id,
