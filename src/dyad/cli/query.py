@@ -94,7 +94,8 @@ def timeline_command(
             f"{escape(who)}{escape(where)}"
         )
         for item in entry.evidence:
-            source = item.title or item.url or item.article_id[:12]
+            source = item.title or item.url or item.source or "article"
+            source += f" [{item.article_id[:12]}]"
             by = (
                 f" (reported by {names.get(item.reported_by, item.reported_by)})"
                 if item.reported_by

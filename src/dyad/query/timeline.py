@@ -17,6 +17,7 @@ class Evidence:
     article_id: str
     title: str | None
     url: str | None
+    source: str | None
     published: str | None
     text: str
     start: int
@@ -108,6 +109,7 @@ def timeline(
                     evidence.c.quote_id,
                     articles.c.title,
                     articles.c.url,
+                    articles.c.source,
                     articles.c.published,
                 )
                 .join(events, events.c.id == evidence.c.event_id)
@@ -124,6 +126,7 @@ def timeline(
                     article_id=row.article_id,
                     title=row.title,
                     url=row.url,
+                    source=row.source,
                     published=row.published,
                     text=row.text,
                     start=row.start,
