@@ -586,3 +586,16 @@ def test_criticism_is_aimed_at_whoever_answers_it(nlp, extractor):
         ("REJECT", "CHN", "USA"),
         ("ACCUSE", "USA", "CHN"),
     }
+
+
+def test_what_someone_is_called_on_to_do_has_not_happened(nlp, extractor):
+    events = run(
+        nlp,
+        extractor,
+        "Sen. Bernie Sanders on Wednesday also called upon the U.S. to press China.",
+        [("Sen. Bernie Sanders", "ROTH"), ("the U.S.", "USA"), ("China", "CHN")],
+    )
+    assert {(e.source, e.target, e.status) for e in events if e.type == "REQUEST"} == {
+        ("ROTH", "USA", "actual"),
+        ("USA", "CHN", "intended"),
+    }
