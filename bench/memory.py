@@ -25,7 +25,6 @@ from dyad.model import Article
 from dyad.store import Store
 
 DEFAULT_TEXTS = Path(os.environ.get("DYAD_SHARED", "../shared")) / "data/polnear/train/text"
-SENTENCES_PER_ARTICLE = 4
 
 
 def sentences(folder: Path) -> list[str]:
@@ -36,11 +35,11 @@ def sentences(folder: Path) -> list[str]:
     return found
 
 
-def articles(pool: list[str], count: int) -> Iterator[Article]:
+def articles(pool: list[str], count: int, size: int) -> Iterator[Article]:
     if count > len(pool):
         raise SystemExit(f"only {len(pool)} distinct articles can be made from these texts")
     for start in range(count):
-        window = [pool[(start + k) % len(pool)] for k in range(SENTENCES_PER_ARTICLE)]
+        window = [pool[(start + k) % len(pool)] for k in range(size)]
         yield Article(text=" ".join(window), published="2016-10-01")
 
 
@@ -48,6 +47,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--sentences", type=int, default=4, help="sentences per article")
     parser.add_argument("--texts", type=Path, default=DEFAULT_TEXTS)
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
@@ -62,6 +62,7 @@ def main() -> None:
     seconds = time.perf_counter() - started
     result = {
         "articles": args.articles,
+        "sentences_per_article": args.sentences,
         "workers": args.workers,
         "seconds": round(seconds, 1),
         # ru_maxrss is in KiB on Linux.
