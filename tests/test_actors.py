@@ -437,3 +437,9 @@ def test_a_title_seen_with_a_later_mention_names_the_person_later(nlp):
     )
     doc = run(nlp, text, published="2016-07-16")
     assert actor_of(doc, "The chairman").id == actor_of(doc, "Tom Harlan").id
+
+
+def test_coordinated_demonyms_share_the_noun(nlp):
+    doc = run(nlp, "The talks brought together senior Japanese and American officials.")
+    assert actor_of(doc, "American officials").id == "USA"
+    assert actor_of(doc, "Japanese").id == "JPN"

@@ -885,6 +885,8 @@ class _Article:
         """'Russian media' -> RUS:MED; 'the Russian government' -> RUS; 'Iranian' -> IRN."""
         doc = self.doc
         head = doc[end - 1].head
+        if doc[end - 1].dep_ == "conj" and head.i < start:
+            head = head.head  # 'Chinese and American officials': American officials
         if head.i >= end and head.pos_ in ("NOUN", "PROPN") and head.i - end < 4:
             between = doc[end : head.i + 1]
             if not any(t.ent_type_ in PERSON_LABELS for t in between) and all(
