@@ -182,6 +182,8 @@ class QuoteFinder:
                 item = self._reported_clause(token)
             if item is None and self._is_stance_cue(token):
                 item = self._complement(token)
+            if item is None and self._is_attribution_cue(token):
+                item = self._reported_clause(token) or self._complement(token)
             if (
                 item is None
                 and token.pos_ == "NOUN"
@@ -296,6 +298,15 @@ class QuoteFinder:
         subject = subject_of(token)
         return subject is not None and (
             subject.ent_type_ in SPEAKER_ENTITIES or subject.pos_ in ("PRON", "PROPN")
+        )
+
+    def _is_attribution_cue(self, token: Token) -> bool:
+        """A learned attribution verb, unless it only gives an action's purpose ("met to discuss")."""
+        if token.pos_ != "VERB" or token.lemma_.lower() not in self.lexicon.attribution_verbs:
+            return False
+        return not (
+            token.dep_ in ("advcl", "acl")
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
         )
 
     def _is_stance_cue(self, token: Token) -> bool:
@@ -701,12 +712,14 @@ def _outermost(reported: list[_Found]) -> list[_Found]:
 
     "X said that Y claimed Z" is X's report; Y's claim is part of what X said
     (PolNeAR annotates only the outermost attribution, guidelines p. 23).
+    A noun of saying keeps its own report: in "rejected accusations that …"
+    the accusations are someone else's words, named as such.
     """
     ordered = sorted(reported, key=lambda r: r.start)
     starts = [r.start for r in ordered]
     kept = []
     for item in reported:
-        if item.cue is None:
+        if item.cue is None or item.cue.pos_ == "NOUN":
             kept.append(item)
             continue
         cue = item.cue.idx

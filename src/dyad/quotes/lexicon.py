@@ -16,6 +16,7 @@ class CueLexicon:
     speech_verbs: frozenset[str]
     cognition_verbs: frozenset[str]
     stance_verbs: frozenset[str]
+    attribution_verbs: frozenset[str]
     non_report_verbs: frozenset[str]
     speech_nouns: frozenset[str]
     source_prepositions: tuple[tuple[str, ...], ...]
@@ -36,6 +37,7 @@ class CueLexicon:
             speech_verbs=words("speech_verbs"),
             cognition_verbs=words("cognition_verbs"),
             stance_verbs=words("stance_verbs"),
+            attribution_verbs=words("attribution_verbs"),
             non_report_verbs=words("non_report_verbs"),
             speech_nouns=words("speech_nouns"),
             source_prepositions=tuple(
@@ -49,6 +51,7 @@ class CueLexicon:
             "speech_verbs": sorted(self.speech_verbs),
             "cognition_verbs": sorted(self.cognition_verbs),
             "stance_verbs": sorted(self.stance_verbs),
+            "attribution_verbs": sorted(self.attribution_verbs),
             "non_report_verbs": sorted(self.non_report_verbs),
             "speech_nouns": sorted(self.speech_nouns),
             "source_prepositions": [" ".join(p) for p in self.source_prepositions],
