@@ -301,7 +301,7 @@ class QuoteFinder:
         )
 
     def _is_attribution_cue(self, token: Token) -> bool:
-        """A learned attribution verb, unless it only gives an action's purpose ("met to discuss")."""
+        """A learned attribution verb, unless it gives an action's purpose ("met to discuss")."""
         if token.pos_ != "VERB" or token.lemma_.lower() not in self.lexicon.attribution_verbs:
             return False
         return not (
