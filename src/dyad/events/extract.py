@@ -670,8 +670,12 @@ def _own_subject(chain: list[Token]) -> tuple[Token | None, bool, bool]:
             obj = next((c for c in node.head.children if c.dep_ == "dobj"), None) or next(
                 (
                     _pobj(c)
-                    for c in node.head.children
-                    if c.dep_ == "prep" and c.lower_ in ("on", "upon", "to") and c.i < node.i
+                    for c in reversed(list(node.head.children))
+                    if c.dep_ == "prep"
+                    and c.lower_ in ("on", "upon", "to")
+                    and c.i < node.i
+                    and _pobj(c) is not None
+                    and _pobj(c).ent_type_ not in ("DATE", "TIME")
                 ),
                 None,
             )
