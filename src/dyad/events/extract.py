@@ -717,6 +717,13 @@ def _phrase_actors(ctx: DocContext, head: Token, depth: int) -> list[str]:
             if named:
                 return named
             break
+    # "Chinese and American officials": each coordinated modifier names a side, even
+    # when the mention covers the whole phrase.
+    for child in head.children:
+        if child.dep_ in ("amod", "compound", "nmod") and child.conjuncts:
+            sides = [ctx.token_actor[w.i] for w in (child, *child.conjuncts)]
+            if all(sides) and len(set(sides)) > 1:
+                return list(dict.fromkeys(sides))
     actor = ctx.token_actor[head.i]
     if actor:
         return [actor]
