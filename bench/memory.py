@@ -56,7 +56,7 @@ def main() -> None:
     started = time.perf_counter()
     with tempfile.TemporaryDirectory() as folder, Store(str(Path(folder) / "m.db")) as store:
         for analysis in analyze_many(
-            articles(pool, args.articles), BatchOptions(workers=args.workers)
+            articles(pool, args.articles, args.sentences), BatchOptions(workers=args.workers)
         ):
             store.add(analysis)
     seconds = time.perf_counter() - started
