@@ -122,3 +122,13 @@ def test_evaluate_weights_annotators(tmp_path: Path):
     assert result["all"]["gold"] == 2.0  # (3 + 1) / 2
     assert 0.0 <= result["all"]["f1"] <= 1.0
     assert result["all"]["matched"] >= 1.0  # "the senator said that the bill would pass"
+
+
+def test_typewriter_marks_make_a_content_quote_marked():
+    text = "''We will win,'' he said, and he said that they would win."
+    ann = (
+        "T1\tContent 0 16\t''We will win,''\n"
+        "T2\tContent 43 57\tthey would win\n"
+        "E1\tAttribution:T1 Content:T1\nE2\tAttribution:T2 Content:T2\n"
+    )
+    assert [g.quote_marked for g in read_brat(ann, text)] == [True, False]

@@ -56,3 +56,11 @@ def test_megabyte_paragraph():
     found = find_quoted(text)
     assert len(found) == 2 * 16000
     assert all(text[p.start : p.end] in ("Quoted words here,", "scare") for p in found)
+
+
+def test_typewriter_double_marks_are_quotation_marks():
+    # The New York Times texts in PolNeAR open and close quotes with two apostrophes.
+    text = "''It is over,'' he said. Then ``this one'' and Jones' ''last'' word."
+    assert texts(text) == ["It is over,", "this one", "last"]
+    first = find_double_quoted(text)[0]
+    assert text[first.open : first.close + 1] == "''It is over,''"

@@ -13,7 +13,8 @@ Matching, per article:
 - Predictions are dyad's quotes, except partial quotes lying inside one of
   dyad's indirect/mixed quotes: those are the same attribution told twice.
 - ``all``: every gold attribution that has a Content against every prediction.
-  ``quote_marked``: gold Contents holding a double quotation mark against
+  ``quote_marked``: gold Contents holding a double quotation mark (“ ” " « »
+  „, or a typewriter pair '' or ``) against
   dyad's direct and partial quotes and its reported speech holding a double
   quotation mark (matched among themselves).
 - Source accuracy, over matched pairs whose gold attribution has a Source: the
@@ -41,7 +42,9 @@ from dyad.model import Analysis, Article, Quote
 from dyad.pipeline import analyze_articles
 
 MIN_OVERLAP = 0.5
-QUOTE_MARKS = '“”"«»„'
+# Double quotation marks, typewriter pairs included: the New York Times texts
+# in PolNeAR mark every quote with two apostrophes ('' … '').
+QUOTE_MARK = re.compile(r"[“”\"«»„]|''|``")
 _WORD = re.compile(r"\w+")
 _TEXT_BOUND = re.compile(r"^(T\d+)\t(\S+) ([\d ;]+)\t", re.MULTILINE)
 _EVENT = re.compile(r"^E\d+\t(.+)$", re.MULTILINE)
@@ -117,7 +120,7 @@ def read_brat(ann_text: str, text: str) -> list[GoldAttribution]:
         if not roles.get("Content"):
             continue
         content = sorted(roles["Content"])
-        marked = any(ch in QUOTE_MARKS for s, e in content for ch in text[s:e])
+        marked = any(QUOTE_MARK.search(text, s, e) for s, e in content)
         gold.append(GoldAttribution(content, sorted(roles.get("Source", [])), marked))
     return gold
 
@@ -246,7 +249,7 @@ def _quote_marked(quote: Quote, text: str) -> bool:
     """Direct and partial quotes, and reported speech holding a double-quoted fragment."""
     if quote.kind in ("direct", "partial"):
         return True
-    return any(ch in QUOTE_MARKS for s, e in quote.spans for ch in text[s:e])
+    return any(QUOTE_MARK.search(text, s, e) for s, e in quote.spans)
 
 
 def score_article(analysis: Analysis, gold: list[GoldAttribution]) -> ArticleScore:

@@ -32,7 +32,7 @@ from dyad.quotes.marks import MarkedPassage, find_quoted
 from dyad.quotes.speakers import SpeakerResolver, subject_of
 
 SENTENCE_END = frozenset({".", "!", "?"})
-CLOSING_MARKS = frozenset({"”", "»", '"', "’", "'"})
+CLOSING_MARKS = frozenset({"”", "»", '"', "’", "'", "''"})
 # Punctuation that may separate a quote from its cue ("…,” she said; she said: “…”).
 INTRODUCING = frozenset({",", ":", "—", "–", "-", ";"})
 EDGE_PUNCT = frozenset({",", ".", ";", ":", "—", "–", "-", "(", ")"})
@@ -55,6 +55,8 @@ CONTINUATION_PARAGRAPHS = 2
 # ... or by one of the next few quotes of its paragraph (“A.” “B,” she said.).
 LOOKAHEAD_QUOTES = 3
 TOPIC_PREPOSITIONS = frozenset({"to", "for", "about", "on", "of"})
+# Prepositions that attach what a noun of saying is about ("criticism of", "praise for").
+NOUN_TOPIC_PREPOSITIONS = frozenset({"of", "for", "about", "on"})
 SPEAKER_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 CLAUSAL_DEPS = frozenset({"ccomp"})
 COMPLEMENT_DEPS = frozenset({"dobj", "dative", "xcomp", "oprd", "prep", "acomp", "attr", "ccomp"})
@@ -265,16 +267,21 @@ class QuoteFinder:
         return _Found("indirect", pieces, cue, subject_of(cue))
 
     def _nominal(self, cue: Token) -> _Found | None:
-        """A noun of saying with its content: "accusations that …", "his promise of “…”"."""
+        """A noun of saying with its content: "accusations that …", "his promise to …".
+
+        Content is a that-clause or infinitive after the noun, or the object of
+        a topic preposition ("criticism of the deal", "his promise of “…”").
+        """
         content: list[int] = []
         for child in cue.rights:
             if child.dep_ in ("acl", "ccomp") and any(
-                c.dep_ == "mark" and c.lower_ == "that" for c in child.children
+                (c.dep_ == "mark" and c.lower_ == "that") or (c.dep_ == "aux" and c.lower_ == "to")
+                for c in child.children
             ):
                 content = self._subtree(child)
-            elif child.dep_ == "prep" and child.lower_ == "of":
+            elif child.dep_ == "prep" and child.lower_ in NOUN_TOPIC_PREPOSITIONS:
                 objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
-                if objects and any(self.view.in_quote[i] for i in self._subtree(objects[0])):
+                if objects:
                     content = self._subtree(objects[0])
             if content:
                 break
@@ -284,6 +291,9 @@ class QuoteFinder:
         speaker = next((c for c in cue.children if c.dep_ == "poss"), None) or next(
             (c for c in cue.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"), None
         )
+        if speaker is None and cue.dep_ in ("dobj", "attr") and cue.head.pos_ in VERB_POS:
+            # "X expressed concern that …", "X made a promise to …"
+            speaker = subject_of(cue.head)
         return _Found("indirect", pieces, cue, speaker, complement=True)
 
     def _that_clause_cue(self, token: Token) -> bool:

@@ -5,6 +5,10 @@ direction, never treats apostrophes as marks, lets a quote run on into the
 next paragraph when that paragraph opens with a mark (the news convention for
 multi-paragraph quotes), and never lets an unclosed mark run past its own
 paragraph. Time is linear in the length of the text.
+
+Typewriter-style double marks (two apostrophes ``''``, two backticks)
+count as double quotation marks: some wire and newspaper texts (the New York
+Times archive among them) use them for every quote.
 """
 
 from __future__ import annotations
@@ -16,12 +20,15 @@ from dataclasses import dataclass
 OPENING_DOUBLE = "“„«"
 CLOSING_DOUBLE = "”»"
 STRAIGHT_DOUBLE = '"'
+# Typewriter double marks: backticks open, two apostrophes go either way like '"'.
+BACKTICK_DOUBLE = "``"
+APOSTROPHE_DOUBLE = "''"
 OPENING_SINGLE = "‘‹"
 CLOSING_SINGLE = "’›"
 # Characters after which a straight mark opens a quote rather than closes one.
 OPENS_AFTER = " \t\n([{—–-/:" + OPENING_DOUBLE + OPENING_SINGLE
 
-_DOUBLE_MARK = re.compile(r'[“„«”»"]')
+_DOUBLE_MARK = re.compile(r"``|''|[“„«”»\"]")
 _SINGLE_MARK = re.compile(r"[‘‹’›]")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*")
 
@@ -31,7 +38,8 @@ class MarkedPassage:
     """Text between quotation marks. ``start``/``end`` exclude the marks.
 
     ``open`` is the offset of the opening mark; ``close`` the offset of the
-    closing mark, or None when the paragraph ended before the quote was closed.
+    last character of the closing mark (marks may be two characters long), or
+    None when the paragraph ended before the quote was closed.
     """
 
     start: int
@@ -41,11 +49,24 @@ class MarkedPassage:
     single: bool = False
 
 
-def _opens(text: str, i: int) -> bool:
-    """A straight mark opens when it follows a space or opening punctuation."""
+def _opens(text: str, i: int, end: int | None = None) -> bool:
+    """A straight mark (text[i:end]) opens when it follows a space or opening punctuation."""
+    end = i + 1 if end is None else end
     before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    after = text[end] if end < len(text) else " "
     return before in OPENS_AFTER and not after.isspace()
+
+
+def _is_opening(mark: str, text: str, i: int, end: int) -> bool:
+    if mark in OPENING_DOUBLE or mark == BACKTICK_DOUBLE:
+        return True
+    return mark in (STRAIGHT_DOUBLE, APOSTROPHE_DOUBLE) and _opens(text, i, end)
+
+
+def _is_closing(mark: str, text: str, i: int, end: int) -> bool:
+    if mark in CLOSING_DOUBLE:
+        return True
+    return mark in (STRAIGHT_DOUBLE, APOSTROPHE_DOUBLE) and not _opens(text, i, end)
 
 
 def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
@@ -71,31 +92,32 @@ def find_double_quoted(text: str) -> list[MarkedPassage]:
     passages: list[MarkedPassage] = []
     paragraphs = list(_paragraphs(text))
     open_at: int | None = None
+    content_at = 0  # where the open quote's words begin, after its mark
     for index, (p_start, p_end) in enumerate(paragraphs):
         skip_continuation_mark = open_at is not None
         for match in _DOUBLE_MARK.finditer(text, p_start, p_end):
-            i = match.start()
+            i, mark_end = match.span()
             mark = match.group()
             if skip_continuation_mark:
                 skip_continuation_mark = False
                 if i == p_start:
                     continue
             if open_at is None:
-                if mark in OPENING_DOUBLE or (mark == STRAIGHT_DOUBLE and _opens(text, i)):
-                    open_at = i
+                if _is_opening(mark, text, i, mark_end):
+                    open_at, content_at = i, mark_end
                 continue
-            if mark in CLOSING_DOUBLE or (mark == STRAIGHT_DOUBLE and not _opens(text, i)):
-                start, end = _trimmed(text, open_at + 1, i)
-                passages.append(MarkedPassage(start, end, open_at, i))
+            if _is_closing(mark, text, i, mark_end):
+                start, end = _trimmed(text, content_at, i)
+                passages.append(MarkedPassage(start, end, open_at, mark_end - 1))
                 open_at = None
             else:
                 # A second opening mark before any close: the first was never closed.
-                open_at = i
+                open_at, content_at = i, mark_end
         if open_at is not None:
             following = paragraphs[index + 1][0] if index + 1 < len(paragraphs) else None
-            if following is not None and text[following] in OPENING_DOUBLE + STRAIGHT_DOUBLE:
+            if following is not None and _DOUBLE_MARK.match(text, following):
                 continue
-            start, end = _trimmed(text, open_at + 1, p_end)
+            start, end = _trimmed(text, content_at, p_end)
             passages.append(MarkedPassage(start, end, open_at, None))
             open_at = None
     return [p for p in passages if p.end > p.start]
