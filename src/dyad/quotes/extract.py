@@ -180,12 +180,16 @@ class QuoteFinder:
             if self.view.in_quote[token.i]:
                 continue
             item = self._according_to(token) if token.lower_ == "according" else None
+            if item is None and token.lower_ == "in" and token.dep_ == "prep":
+                item = self._in_document(token)
             if item is None and (self.is_report_cue(token) or self._that_clause_cue(token)):
                 item = self._reported_clause(token)
             if item is None and self._is_stance_cue(token):
                 item = self._complement(token)
             if item is None and self._is_attribution_cue(token):
                 item = self._reported_clause(token) or self._complement(token)
+            if item is None and token.lemma_.lower() in self.lexicon.impression_verbs:
+                item = self._impression(token)
             if (
                 item is None
                 and token.pos_ == "NOUN"
@@ -240,6 +244,50 @@ class QuoteFinder:
             self.text[token.idx : to.idx + len(to.text)], token.idx, to.idx + len(to.text)
         )
         return found
+
+    def _impression(self, cue: Token) -> _Found | None:
+        """ "X seemed unperturbed", "X appears to …": an impression with no named holder.
+
+        The content is the subject with what is said of it; a that-clause
+        ("it seems that …") alone when there is one.
+        """
+        clause = next((c for c in cue.children if c.dep_ == "ccomp"), None)
+        if clause is not None:
+            parts = [clause]
+        else:
+            subject = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            complement = next(
+                (c for c in cue.children if c.dep_ in ("xcomp", "acomp", "attr", "oprd")), None
+            )
+            if subject is None or complement is None or subject.lower_ in ("it", "there"):
+                return None
+            parts = [subject, complement]
+        content = [i for part in parts for i in self._subtree(part)]
+        pieces = self._pieces(self._within_sentence(content, cue))
+        if not pieces or sum(self.view.words(s, e) for s, e in pieces) < 3:
+            return None
+        return _Found("indirect", pieces, cue, None)
+
+    def _in_document(self, token: Token) -> _Found | None:
+        """ "In a new poll, Trump leads …": the clause is what the document says."""
+        document = next((c for c in token.children if c.dep_ == "pobj"), None)
+        clause = token.head
+        if (
+            document is None
+            or document.lemma_.lower() not in self.lexicon.document_nouns
+            or clause.pos_ not in VERB_POS
+            # "In a statement, X said …": the verb is the cue, the document its medium.
+            or self.is_report_cue(clause)
+            or self._is_stance_cue(clause)
+            or self._is_attribution_cue(clause)
+        ):
+            return None
+        excluded = set(range(token.left_edge.i, token.right_edge.i + 1))
+        content = [i for i in self._subtree(clause) if i not in excluded]
+        pieces = self._pieces(self._within_sentence(content, token))
+        if not pieces or sum(self.view.words(s, e) for s, e in pieces) < 3:
+            return None
+        return _Found("indirect", pieces, token, document)
 
     def _reported_clause(self, cue: Token) -> _Found | None:
         clause = next((c for c in cue.children if c.dep_ in CLAUSAL_DEPS), None)
@@ -425,12 +473,13 @@ class QuoteFinder:
         paragraph = self.view.paragraph[head.i]
         cut: set[int] = set()
         for token in head.subtree:
-            # A second report joined on ("… and said that …", "…, questioning …") is its own.
+            # A second report joined on ("… and said that …", "…, adding …") is its own;
+            # other cues inside the clause are part of what is reported.
             if (
                 token.i != head.i
                 and token.dep_ in ("conj", "advcl")
                 and not self.view.in_quote[token.i]
-                and (self.is_report_cue(token) or self._is_stance_cue(token))
+                and self.is_speech_cue(token)
             ):
                 start = token.left_edge.i
                 while start > head.left_edge.i and self.doc[start - 1].dep_ in ("cc", "punct"):
@@ -586,7 +635,11 @@ class QuoteFinder:
                 # A quote split around its cue: “A,” she said, “b.” is one quote.
                 by_cue[cue.i].pieces.append((passage.start, passage.end))
                 continue
-            if cue is None and not self._may_stand_unattributed(passage, kind):
+            if (
+                cue is None
+                and not self._may_stand_unattributed(passage, kind)
+                and not self._continues(found, passage, kind)
+            ):
                 continue
             if kind == "partial" and container is None and self._name_like(passage):
                 continue
@@ -595,6 +648,14 @@ class QuoteFinder:
                 by_cue[cue.i] = item
             found.append(item)
         return found
+
+    def _continues(self, found: list[_Found], passage: MarkedPassage, kind: str) -> bool:
+        """A quote, however short, after a cued quote of its paragraph (“A,” he said. “B.”)."""
+        if kind != "direct" or passage.single or not found or found[-1].kind != "direct":
+            return False
+        previous = found[-1]
+        paragraph = self.view.paragraph[self.view.token_at(passage.start)]
+        return previous.cue is not None and self._paragraph_of(previous) == paragraph
 
     def _may_stand_unattributed(self, passage: MarkedPassage, kind: str) -> bool:
         if kind != "direct" or passage.single:

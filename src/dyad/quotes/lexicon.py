@@ -17,6 +17,7 @@ class CueLexicon:
     cognition_verbs: frozenset[str]
     stance_verbs: frozenset[str]
     attribution_verbs: frozenset[str]
+    impression_verbs: frozenset[str]
     non_report_verbs: frozenset[str]
     speech_nouns: frozenset[str]
     source_prepositions: tuple[tuple[str, ...], ...]
@@ -38,6 +39,7 @@ class CueLexicon:
             cognition_verbs=words("cognition_verbs"),
             stance_verbs=words("stance_verbs"),
             attribution_verbs=words("attribution_verbs"),
+            impression_verbs=words("impression_verbs"),
             non_report_verbs=words("non_report_verbs"),
             speech_nouns=words("speech_nouns"),
             source_prepositions=tuple(
@@ -52,6 +54,7 @@ class CueLexicon:
             "cognition_verbs": sorted(self.cognition_verbs),
             "stance_verbs": sorted(self.stance_verbs),
             "attribution_verbs": sorted(self.attribution_verbs),
+            "impression_verbs": sorted(self.impression_verbs),
             "non_report_verbs": sorted(self.non_report_verbs),
             "speech_nouns": sorted(self.speech_nouns),
             "source_prepositions": [" ".join(p) for p in self.source_prepositions],
