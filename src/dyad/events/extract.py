@@ -297,9 +297,6 @@ def _read_noun(
                 sources, targets = sides[:1], sides[1:]
         elif child.dep_ == "prep" and child.lower_ == "of" and frame.of == "source":
             sources = sources or actors_of(ctx, _pobj(child))
-        elif child.dep_ == "prep" and child.lower_ == "from" and "from" not in frame.target:
-            # "cooperation from Kenya", "aid from the U.S.": whoever gives it.
-            sources = sources or actors_of(ctx, _pobj(child))
     for slot in frame.target:
         if targets:
             break
@@ -333,6 +330,9 @@ def _read_noun(
             sources = sources or _prep_actors(ctx, support, ("from", "by"))
         else:
             sources = sources or doer or _prep_actors(ctx, support, ("by",))
+    if not sources and frame.type in cues.from_source_types and "from" not in frame.target:
+        # "cooperation from Kenya", "a request from Democrats": whoever gives it.
+        sources = _prep_actors(ctx, noun, ("from",))
     if support is None and not sources:
         sources = _described(ctx, noun)
     sources, targets = _named_event(ctx, lexicon, noun, frame, sources, targets)
@@ -666,13 +666,13 @@ def _own_subject(chain: list[Token]) -> tuple[Token | None, bool, bool]:
                 return before[-1], False, True
         # Object control: "urged Hamas to meet" — Hamas is who would meet.
         if node.dep_ == "xcomp":
-            # … or "called on North Korea to abandon", "appealed to Iran to free".
+            # … or "called on North Korea to abandon".
             obj = next((c for c in node.head.children if c.dep_ == "dobj"), None) or next(
                 (
                     _pobj(c)
                     for c in reversed(list(node.head.children))
                     if c.dep_ == "prep"
-                    and c.lower_ in ("on", "upon", "to")
+                    and c.lower_ in ("on", "upon")
                     and c.i < node.i
                     and _pobj(c) is not None
                     and _pobj(c).ent_type_ not in ("DATE", "TIME")

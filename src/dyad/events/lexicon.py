@@ -115,6 +115,7 @@ class Cues:
     collective_kinds: frozenset[str]
     personal_violence_modes: frozenset[str]
     answerable_types: frozenset[str]
+    from_source_types: frozenset[str]
     unnamed_groups: dict[str, str]  # noun lemma -> sector
     hedges: frozenset[str]
 
