@@ -599,3 +599,13 @@ def test_what_someone_is_called_on_to_do_has_not_happened(nlp, extractor):
         ("ROTH", "USA", "actual"),
         ("USA", "CHN", "intended"),
     }
+
+
+def test_leaving_an_agreement_is_aimed_at_its_other_party(nlp, extractor):
+    events = run(
+        nlp,
+        extractor,
+        "The United States pulled out of the deal with Iran.",
+        [("The United States", "USA"), ("Iran", "IRN")],
+    )
+    assert [(e.type, e.source, e.target) for e in events] == [("RETREAT", "USA", "IRN")]

@@ -30,6 +30,7 @@ class DocContext:
     # Nouns of people acting for a group (the lexicon's cue list), set by the extractor.
     group_nouns: frozenset[str] = frozenset()
     unnamed_groups: dict[str, str] = field(default_factory=dict)
+    partner_nouns: frozenset[str] = frozenset()  # nouns of agreements and talks
     _time_for: dict[int, TimeExpr | None] = field(default_factory=dict)
 
     @classmethod

@@ -38,6 +38,7 @@ MULTILATERAL_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 NO_EVENT = "NONE"  # a lexicon reading that is an idiom, not an event
 CUSTODY_NOUNS = frozenset({"custody", "hand", "hands", "captivity"})
 INCLUDING_WINDOW = 10
+PARTICLES = frozenset({"out", "away", "back", "off", "down", "up"})
 FOCUS_WORDS = frozenset({"just", "only", "merely", "simply", "solely"})
 
 
@@ -59,6 +60,11 @@ class Reading:
 def extract_events(ctx: DocContext, lexicon: Lexicon) -> list[Event]:
     ctx.group_nouns = lexicon.cues.group_nouns
     ctx.unnamed_groups = lexicon.cues.unnamed_groups
+    ctx.partner_nouns = frozenset(
+        lemma
+        for lemma, frames in lexicon.nouns.items()
+        if any(f.type in MULTILATERAL_TYPES for f in frames)
+    )
     readings = list(_verbal_readings(ctx, lexicon))
     absorbed = {r.absorbed.i for r in readings if r.absorbed is not None}
     nominal = [r for r in _nominal_readings(ctx, lexicon) if r.trigger.i not in absorbed]
@@ -169,8 +175,12 @@ def _read_verb(
         c.dep_ in ("prep", "agent", "dative") and c.lower_ in frame.prep for c in verb.children
     ):
         return None
+    # The parser often makes the particle a preposition: "pulled *out* of the deal"
+    # (not "in" or "on": "gave a speech *in* Ohio" is no giving in).
     if frame.particle and not any(
-        c.dep_ == "prt" and c.lower_ in frame.particle for c in verb.children
+        c.lower_ in frame.particle
+        and (c.dep_ == "prt" or (c.dep_ in ("prep", "advmod") and c.lower_ in PARTICLES))
+        for c in verb.children
     ):
         return None
     if frame.object and not any(o.lemma_.lower() in frame.object for o in objects):
@@ -207,7 +217,7 @@ def _read_verb(
     for slot in frame.target:
         words = [subject] if slot == "dobj" and passive and subject is not None else None
         for word in words if words is not None else _slot(verb, slot):
-            targets = actors_of(ctx, word)
+            targets = actors_of(ctx, word) or _partner(ctx, word)
             if targets:
                 break
         if targets:
@@ -552,6 +562,14 @@ def _slot(token: Token, slot: str) -> list[Token]:
         for c in token.children
         if c.dep_ in ("prep", "agent", "dative") and c.lower_ == slot
     ]
+    # "pulled out of Syria": the preposition may hang on the particle.
+    words += [
+        _pobj(p)
+        for c in token.children
+        if c.dep_ in ("prt", "prep", "advmod") and c.lower_ in PARTICLES
+        for p in c.children
+        if p.dep_ == "prep" and p.lower_ == slot
+    ]
     return [w for w in words if w is not None]
 
 
@@ -564,6 +582,14 @@ def _misread_object(verb: Token) -> list[Token]:
     while word.head.i > word.i and word.head.i != verb.i:  # up to the phrase's head
         word = word.head
     return [word] if word.dep_ in ("dep", "npadvmod", "appos", "dobj", "compound", "attr") else []
+
+
+def _partner(ctx: DocContext, word: Token) -> list[str]:
+    """The other party of an agreement or talks an action is about: "pulled out of the
+    deal with Iran", "walked out of the talks with the rebels"."""
+    if word.lemma_.lower() not in ctx.partner_nouns:
+        return []
+    return _prep_actors(ctx, word, ("with",))
 
 
 def _prep_actors(ctx: DocContext, token: Token, preps: tuple[str, ...]) -> list[str]:
