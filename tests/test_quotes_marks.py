@@ -64,3 +64,8 @@ def test_typewriter_double_marks_are_quotation_marks():
     assert texts(text) == ["It is over,", "this one", "last"]
     first = find_double_quoted(text)[0]
     assert text[first.open : first.close + 1] == "''It is over,''"
+
+
+def test_a_straight_mark_after_a_no_break_space_opens():
+    text = '"They sue," he said.\xa0"Everybody sues, right?"'
+    assert texts(text) == ["They sue,", "Everybody sues, right?"]

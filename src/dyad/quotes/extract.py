@@ -55,6 +55,8 @@ CONTINUATION_PARAGRAPHS = 2
 # ... or by one of the next few quotes of its paragraph (“A.” “B,” she said.).
 LOOKAHEAD_QUOTES = 3
 TOPIC_PREPOSITIONS = frozenset({"to", "for", "about", "on", "of"})
+# Prepositions that belong with a verb's object in what is said of it.
+OBJECT_PREPOSITIONS = frozenset({"as", "about", "of", "for", "on"})
 # Prepositions that attach what a noun of saying is about ("criticism of", "praise for").
 NOUN_TOPIC_PREPOSITIONS = frozenset({"of", "for", "about", "on"})
 SPEAKER_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
@@ -380,6 +382,15 @@ class QuoteFinder:
             not complements or complements[0].lower_ not in TOPIC_PREPOSITIONS
         ):
             return None
+        if any(c.dep_ not in ("prep", "dative") for c in complements):
+            # Beside an object, a prepositional phrase is the audience ("talked to
+            # voters about …") or circumstance ("ripped X on social media"),
+            # except for what the object is taken as ("cast the win as a sign").
+            complements = [
+                c
+                for c in complements
+                if c.dep_ not in ("prep", "dative") or c.lower_ in OBJECT_PREPOSITIONS
+            ]
         content = [i for c in complements for i in self._subtree(c)]
         pieces = self._pieces(self._within_sentence(content, cue))
         if not pieces or sum(self.view.words(s, e) for s, e in pieces) < 2:
@@ -485,6 +496,16 @@ class QuoteFinder:
                 while start > head.left_edge.i and self.doc[start - 1].dep_ in ("cc", "punct"):
                     start -= 1
                 cut.update(range(start, token.right_edge.i + 1))
+            elif (
+                token.dep_ == "relcl"
+                and token.left_edge.i > head.left_edge.i
+                and token.right_edge.i + 1 >= head.right_edge.i
+                and self.doc[token.left_edge.i - 1].text == ","
+                and not self.view.in_quote[token.i]
+            ):
+                # A trailing ", which …" adds the writer's background to what was said
+                # (PolNeAR: content only what is clearly attributed).
+                cut.update(range(token.left_edge.i - 1, token.right_edge.i + 1))
         return [
             t.i
             for t in head.subtree

@@ -25,7 +25,8 @@ BACKTICK_DOUBLE = "``"
 APOSTROPHE_DOUBLE = "''"
 OPENING_SINGLE = "‘‹"
 CLOSING_SINGLE = "’›"
-# Characters after which a straight mark opens a quote rather than closes one.
+# Characters after which a straight mark opens a quote rather than closes one
+# (besides any space, the no-break space of web texts included).
 OPENS_AFTER = " \t\n([{—–-/:" + OPENING_DOUBLE + OPENING_SINGLE
 
 _DOUBLE_MARK = re.compile(r"``|''|[“„«”»\"]")
@@ -54,7 +55,7 @@ def _opens(text: str, i: int, end: int | None = None) -> bool:
     end = i + 1 if end is None else end
     before = text[i - 1] if i > 0 else " "
     after = text[end] if end < len(text) else " "
-    return before in OPENS_AFTER and not after.isspace()
+    return (before.isspace() or before in OPENS_AFTER) and not after.isspace()
 
 
 def _is_opening(mark: str, text: str, i: int, end: int) -> bool:
@@ -126,7 +127,7 @@ def find_double_quoted(text: str) -> list[MarkedPassage]:
 def _single_opens(text: str, i: int) -> bool:
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    return before in OPENS_AFTER and after.isalnum()
+    return (before.isspace() or before in OPENS_AFTER) and after.isalnum()
 
 
 def _single_closes(text: str, i: int) -> bool:
