@@ -168,6 +168,8 @@ def test_ids_in_text_order(quotes_nlp):
         "“Unbalanced quote that never closes, he said. And more text.\n“Another open one",
         "He said “one ‘two “three ‘four’ three” two’ one” and left.”” ‘",
         "“" * 500 + "”" * 500 + '"' * 301,
+        "''" * 301 + "``" * 200 + "'''",
+        "He said ``one ''two`` three'' and '' left.",
         "",
         "\n\n\n",
     ],
@@ -298,3 +300,31 @@ def test_lexicon_travels_with_the_saved_pipeline(quotes_nlp, tmp_path):
     reloaded = dyad.quotes.QuoteExtractor(quotes_nlp).from_disk(tmp_path)
     assert reloaded.lexicon == component.lexicon
     assert "say" in reloaded.lexicon.speech_verbs
+
+
+# -- attributions PolNeAR annotates beyond speech (guidelines: intentions,
+# impressions, findings of documents; only the outermost attribution) ------------
+
+
+def test_intention_is_reported_with_its_infinitive(quotes_nlp):
+    (quote,) = quotes(quotes_nlp, "Rubio wants to emerge as the candidate of the Republicans.")
+    assert (quote.kind, quote.cue.text, quote.speaker.text) == ("indirect", "wants", "Rubio")
+    assert quote.text == "to emerge as the candidate of the Republicans"
+
+
+def test_impression_has_no_holder(quotes_nlp):
+    (quote,) = quotes(quotes_nlp, "Trump's supporters seemed equally unperturbed by the news.")
+    assert (quote.cue.text, quote.speaker.text) == ("seemed", None)
+    assert quote.text == "Trump's supporters equally unperturbed by the news"
+
+
+def test_a_poll_speaks_through_in(quotes_nlp):
+    (quote,) = quotes(quotes_nlp, "In a new Fox News poll, Trump led Cruz by 20 points.")
+    assert (quote.cue.text, quote.speaker.text) == ("In", "a new Fox News poll")
+    assert quote.text == "Trump led Cruz by 20 points"
+
+
+def test_only_the_outermost_report(quotes_nlp):
+    (quote,) = quotes(quotes_nlp, "The senator said the governor claimed that taxes would rise.")
+    assert (quote.cue.text, quote.speaker.text) == ("said", "The senator")
+    assert quote.text == "the governor claimed that taxes would rise"

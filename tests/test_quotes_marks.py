@@ -45,17 +45,17 @@ def test_three_deep_nesting_and_stray_closers_give_valid_offsets():
 
 
 def test_only_quote_marks():
-    for text in ["“" * 1000, "”" * 1000, '"' * 1001, "“”" * 500, "‘’'" * 300]:
+    for text in ["“" * 1000, "”" * 1000, '"' * 1001, "“”" * 500, "‘’'" * 300, "''" * 501]:
         for passage in find_quoted(text):
             assert 0 <= passage.start <= passage.end <= len(text)
 
 
 def test_megabyte_paragraph():
-    sentence = "“Quoted words here,” she said, and ‘scare’ words, Hamas’ custody. "
-    text = sentence * 16000  # ~1 MB, one paragraph
+    sentence = "“Quoted words here,” she said, and ‘scare’ words, Hamas’ custody. ''Yes,'' "
+    text = sentence * 14000  # ~1 MB, one paragraph
     found = find_quoted(text)
-    assert len(found) == 2 * 16000
-    assert all(text[p.start : p.end] in ("Quoted words here,", "scare") for p in found)
+    assert len(found) == 3 * 14000
+    assert all(text[p.start : p.end] in ("Quoted words here,", "scare", "Yes,") for p in found)
 
 
 def test_typewriter_double_marks_are_quotation_marks():
