@@ -328,3 +328,10 @@ def test_only_the_outermost_report(quotes_nlp):
     (quote,) = quotes(quotes_nlp, "The senator said the governor claimed that taxes would rise.")
     assert (quote.cue.text, quote.speaker.text) == ("said", "The senator")
     assert quote.text == "the governor claimed that taxes would rise"
+
+
+def test_any_verb_casting_its_object_as_quoted_words(quotes_nlp):
+    found = quotes(quotes_nlp, "Merkel heralded the agreement as a “breakthrough.”")
+    (mixed,) = only(found, "mixed")
+    assert (mixed.cue.text, mixed.speaker.text) == ("heralded", "Merkel")
+    assert mixed.text == "the agreement as a “breakthrough.”"

@@ -190,6 +190,8 @@ class QuoteFinder:
                 item = self._complement(token)
             if item is None and self._is_attribution_cue(token):
                 item = self._reported_clause(token) or self._complement(token)
+            if item is None and self._characterises(token):
+                item = self._complement(token)
             if item is None and token.lemma_.lower() in self.lexicon.impression_verbs:
                 item = self._impression(token)
             if (
@@ -358,6 +360,17 @@ class QuoteFinder:
         subject = subject_of(token)
         return subject is not None and (
             subject.ent_type_ in SPEAKER_ENTITIES or subject.pos_ in ("PRON", "PROPN")
+        )
+
+    def _characterises(self, token: Token) -> bool:
+        """Any verb casting its object as quoted words ("heralded the deal as “a breakthrough”")."""
+        if token.pos_ != "VERB" or not any(c.dep_ == "dobj" for c in token.children):
+            return False
+        return any(
+            c.dep_ == "prep"
+            and c.lower_ == "as"
+            and any(self.view.in_quote[t.i] for t in c.subtree if not t.is_punct)
+            for c in token.rights
         )
 
     def _is_attribution_cue(self, token: Token) -> bool:
