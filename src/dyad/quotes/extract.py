@@ -10,10 +10,17 @@ present). Four kinds come out:
 - ``indirect``: a clause reported by a speech verb ("X said that …",
   "according to X, …", "…, as X told Y"), by any verb whose named or pronoun
   subject takes a that-clause ("X groused that …"), by a noun of saying
-  ("accusations that …"), the object of a stance verb ("X called the plan …"),
+  ("accusations that …", "his promise to …"), the object of a stance verb
+  ("X called the plan …") or of any verb casting it as quoted words, the
+  complement of an attribution verb learned from PolNeAR ("X wants to …",
+  "polls show …", "declined to …"), an impression without a holder ("X
+  seemed unperturbed"), the clause a document speaks in ("In a new poll, …"),
   or the words after "Name:" opening a paragraph (headlines, transcripts);
 - ``mixed``: reported speech that holds a quoted fragment (the fragment is
   also reported on its own as ``partial``).
+
+Reported speech inside other reported speech is part of it: only the
+outermost report is kept ("X said Y claimed Z" is X's report).
 
 Quoted passages that no cue, speaker or neighbouring quote claims, and that
 are short or title-like, are scare quotes and titles and are dropped.
