@@ -20,8 +20,8 @@ DEFAULT_DB = "dyad.db"
 
 # Surface forms that say nothing about who an actor is, so they are not kept as aliases.
 UNINFORMATIVE_ALIASES = frozenset(
-    "i me my we us our you your he him his she her hers it its they them their "
-    "this that these those who which one".split()
+    "i me my myself we us our ourselves you your yourself he him his himself she her hers "
+    "herself it its itself they them their themselves this that these those who which one".split()
 )
 
 
