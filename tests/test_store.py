@@ -178,3 +178,29 @@ def test_values_that_are_not_periods_match_only_themselves(store):
     store.add(visit("Hamas delegates are in Moscow now.", "2023-11-02", "PRESENT_REF"))
     store.add(visit("Hamas officials visited Moscow in 2023.", "2023-12-01", "2023"))
     assert store.count("events") == 2
+
+
+def test_an_unseen_person_is_one_actor_across_articles_but_not_a_namesake(nlp, tmp_path):
+    from sqlalchemy import func, select
+
+    from dyad.pipeline import analyze_articles
+    from dyad.store import schema
+
+    texts = [
+        "Hamas spokesman Abdel Latif al-Qanoua said the group would not disarm.",
+        "Hamas spokesman Abdel Latif al-Qanoua told reporters that the talks had stalled.",
+        "Farid al-Qanoua, a Jordanian businessman, said prices had risen.",
+    ]
+    articles = [Article(text=t, published="2024-03-01") for t in texts]
+    with Store(str(tmp_path / "people.db")) as store:
+        for analysis in analyze_articles(articles, nlp):
+            store.add(analysis)
+        with store.engine.connect() as conn:
+            people = conn.execute(
+                select(schema.actors.c.id, func.count(schema.mentions.c.article_id.distinct()))
+                .join(schema.mentions, schema.mentions.c.actor_id == schema.actors.c.id)
+                .where(schema.actors.c.kind == "person")
+                .group_by(schema.actors.c.id)
+            ).all()
+    by_articles = sorted(count for _, count in people)
+    assert by_articles == [1, 2], people  # the spokesman in two articles; his namesake in one
