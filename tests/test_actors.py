@@ -443,3 +443,40 @@ def test_coordinated_demonyms_share_the_noun(nlp):
     doc = run(nlp, "The talks brought together senior Japanese and American officials.")
     assert actor_of(doc, "American officials").id == "USA"
     assert actor_of(doc, "Japanese").id == "JPN"
+
+
+# -- cost on long articles -------------------------------------------------------------
+
+PARAGRAPH = (
+    "Maria Gomez, a senior official of the National Harbour Workers Union, met Peter Novak "
+    "in Vienna on Monday. She told him the NHWU would strike. The union sent its experts.\n\n"
+)
+
+
+def test_mentions_looked_at_grow_linearly_with_the_article(nlp, monkeypatch):
+    """Each mention is compared with the ones near it, not with every one found so far:
+    four times the text may cost four times the look-ups (a quadratic scan: sixteen)."""
+    from spacy.tokens import Doc
+
+    from dyad.actors import component
+
+    reads = [0]
+
+    class CountedFound(component._Found):
+        def __getattribute__(self, name):
+            reads[0] += 1
+            return super().__getattribute__(name)
+
+    monkeypatch.setattr(component, "_Found", CountedFound)
+    paragraph = run(nlp, PARAGRAPH, resolver=lambda doc: doc)  # spaCy's annotation only
+    resolver = nlp.get_pipe("dyad_actors")
+
+    def look_ups(copies: int) -> int:
+        doc = Doc.from_docs([paragraph] * copies, exclude=["user_data"])
+        doc._.published = "2024-02-20"
+        reads[0] = 0
+        resolver(doc)
+        assert len(doc._.mentions) >= 6 * copies  # names, an apposition, an acronym, pronouns
+        return reads[0]
+
+    assert look_ups(240) / look_ups(60) < 8

@@ -15,7 +15,7 @@ Order of work, each step seeing what the earlier ones found:
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
@@ -82,13 +82,66 @@ class _Found:
     rank: int  # higher wins an overlap: names > descriptions > pronouns
 
 
+class _Index:
+    """The mentions found so far, in the order found and by start token, so that a
+    look-up near a token visits only the mentions that can reach it, not the thousands
+    of a long article. Added mentions never overlap (``replace`` drops what a new one
+    overlaps); the bounds below need only that no mention ends more than ``reach``
+    tokens from where it starts. Look-ups answer in the order found, as steps that
+    take the first fitting mention expect."""
+
+    def __init__(self) -> None:
+        self._by_order: dict[int, _Found] = {}
+        self._by_start: list[tuple[int, int]] = []  # (start, order), sorted
+        self._added = 0
+        self.reach = 0
+
+    def __iter__(self) -> Iterator[_Found]:
+        return iter(list(self._by_order.values()))  # a copy: steps add while they walk
+
+    def __reversed__(self) -> Iterator[_Found]:
+        return reversed(list(self._by_order.values()))
+
+    def __contains__(self, found: _Found) -> bool:
+        return any(f is found for f in self.starting(found.start, found.start + 1))
+
+    def starting(self, first: int, stop: int) -> list[_Found]:
+        """Mentions starting at tokens [first, stop), in the order found."""
+        lo = bisect_left(self._by_start, (first,))
+        hi = bisect_left(self._by_start, (stop,))
+        return [self._by_order[order] for order in sorted(o for _, o in self._by_start[lo:hi])]
+
+    def covering(self, i: int) -> list[_Found]:
+        return [f for f in self.starting(i + 1 - self.reach, i + 1) if f.start <= i < f.end]
+
+    def ending_at(self, end: int) -> list[_Found]:
+        near = self.starting(end - self.reach, end + self.reach + 1)
+        return [f for f in near if f.end == end]
+
+    def overlapping(self, start: int, end: int) -> list[_Found]:
+        near = self.starting(start + 1 - self.reach, end)
+        return [f for f in near if f.start < end and start < f.end]
+
+    def replace(self, found: _Found) -> None:
+        """Add ``found`` as the latest mention, dropping those it overlaps."""
+        for old in self.overlapping(found.start, found.end):
+            at = bisect_left(self._by_start, (old.start,))
+            while self._by_order[self._by_start[at][1]] is not old:
+                at += 1
+            del self._by_order[self._by_start.pop(at)[1]]
+        self._added += 1
+        self._by_order[self._added] = found
+        insort(self._by_start, (found.start, self._added))
+        self.reach = max(self.reach, abs(found.end - found.start))
+
+
 @dataclass
 class _Article:
     doc: Doc
     kb: KnowledgeBase
     date: str | None
     actors: dict[str, Actor] = field(default_factory=dict)
-    found: list[_Found] = field(default_factory=list)
+    found: _Index = field(default_factory=_Index)
     places: list[Place] = field(default_factory=list)
     surnames: dict[str, str] = field(default_factory=dict)  # last name -> person actor
     claimed: set[int] = field(default_factory=set)  # tokens already in a mention or place
@@ -99,6 +152,8 @@ class _Article:
     home: str | None = None  # the state of the dateline ('JERUSALEM (AP)' -> ISR)
     titles: dict[str, set[str]] = field(default_factory=dict)  # person -> titles seen
     dateline_end: int = 0  # tokens of a dateline place, claimed before anything else
+    # what the capitals of each mention spell, in the order found ('INS' -> [mentions])
+    initials: dict[str, list[_Found]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.lex = self.kb.lexicon
@@ -458,7 +513,7 @@ class _Article:
                 return None
             if token.text[:1].isupper():
                 targets = self.kb.lookup(token.text)
-                owner = next((f for f in self.found if f.start <= i < f.end), None)
+                owner = next(iter(self.found.covering(i)), None)
                 if targets and targets[0].kind == DEMONYM:
                     country = targets[0].actor
                 elif owner is not None and self.actors[owner.actor].kind != "person":
@@ -644,7 +699,7 @@ class _Article:
         return " ".join(kept) or None
 
     def _mention_ending_at(self, i: int) -> _Found | None:
-        return next((f for f in reversed(self.found) if f.end == i + 1), None)
+        return next(reversed(self.found.ending_at(i + 1)), None)
 
     def _apposition(self, end: int) -> tuple[int, int, str, str | None, str | None] | None:
         """', a Polish academic,' after a name -> (start, end, role, affiliation, country)."""
@@ -768,19 +823,20 @@ class _Article:
         if len(words) != 1 or not (3 <= len(words[0]) <= 6) or not words[0].isupper():
             return None
         acronym = words[0].replace(".", "")
-        for found in self.found:
-            if found.start >= ent.start:
+        for found in self.initials.get(acronym, []):
+            if found.start >= ent.start or found not in self.found:
                 continue
             actor = self.actors[found.actor]
-            if actor.kind in ("person", "state", "author"):
-                continue
-            capitals = [t.text for t in self.doc[found.start : found.end] if t.text[:1].isupper()]
-            capitals = [w for w in capitals if w.lower() != "the"]
-            # also without a leading country: 'U.S. Immigration and ...' -> 'INS'
-            for first in range(len(capitals)):
-                if "".join(w[0] for w in capitals[first:]) == acronym:
-                    return actor.id
+            if actor.kind not in ("person", "state", "author"):
+                return actor.id
         return None
+
+    def _spelled(self, found: _Found) -> set[str]:
+        """The initials of a mention's capitalised words, also without a leading country
+        ('U.S. Immigration and Naturalization Service' -> 'USINS', 'INS', ...)."""
+        capitals = [t.text for t in self.doc[found.start : found.end] if t.text[:1].isupper()]
+        capitals = [w for w in capitals if w.lower() != "the"]
+        return {"".join(w[0] for w in capitals[first:]) for first in range(len(capitals))}
 
     def _people_of_organisations(self) -> None:
         """'Meenakshi Ganguly of Human Rights Watch': a name before 'of' and an organisation
@@ -1075,9 +1131,7 @@ class _Article:
             return False
         if doc[token.i + 1].lower_ != "of":
             return False
-        owner = next(
-            (f for f in self.found if f.start >= token.i + 2 and f.start < token.i + 5), None
-        )
+        owner = next(iter(self.found.starting(token.i + 2, token.i + 5)), None)
         if owner is None:
             return False
         actor = self.actors[owner.actor]
@@ -1134,9 +1188,7 @@ class _Article:
         if clause.dep_ != "ccomp" or clause.head.lemma_ not in self.lex.it_verbs:
             return None
         subject = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
-        found = next(
-            (f for f in self.found if subject is not None and f.start <= subject.i < f.end), None
-        )
+        found = next(iter(self.found.covering(subject.i)), None) if subject is not None else None
         if found is None or self.actors[found.actor].kind not in _NON_PERSON:
             return None
         return found.actor
@@ -1177,7 +1229,9 @@ class _Article:
         starts = self._sentence_starts()
         here = bisect_right(starts, token.i) - 1
         by_sentence: dict[int, list[_Found]] = {}
-        for found in self.found:
+        # only mentions that can end before the token and start within the window
+        first = starts[here - window] if here >= window else 0
+        for found in self.found.starting(first, token.i + self.found.reach + 1):
             if found.end > token.i:
                 continue
             sentence = bisect_right(starts, found.start) - 1
@@ -1241,8 +1295,8 @@ class _Article:
             return None
         if not any(a.dep_ in ("prep", "advcl") for a in token.ancestors):
             return None
-        for found in self.found:
-            if token.i < found.start < sentence.root.i and self._is_subject(found):
+        for found in self.found.starting(token.i + 1, sentence.root.i):
+            if self._is_subject(found):
                 actor = self.actors[found.actor]
                 if actor.kind == "person" and self.gender.get(actor.id, gender) == gender:
                     return found.actor
@@ -1279,12 +1333,11 @@ class _Article:
         return self.actors[actor_id]
 
     def _add(self, found: _Found, actor: Actor) -> None:
-        if any(
-            f.start < found.end and found.start < f.end and f.rank >= found.rank for f in self.found
-        ):
+        if any(f.rank >= found.rank for f in self.found.overlapping(found.start, found.end)):
             return
-        self.found = [f for f in self.found if not (f.start < found.end and found.start < f.end)]
-        self.found.append(found)
+        self.found.replace(found)
+        for acronym in self._spelled(found):
+            self.initials.setdefault(acronym, []).append(found)
         self.claimed.update(range(found.start, found.end))
         self.actors.setdefault(actor.id, actor)
         if actor.affiliation and actor.affiliation in self.kb.entries:
