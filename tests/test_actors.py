@@ -480,3 +480,15 @@ def test_mentions_looked_at_grow_linearly_with_the_article(nlp, monkeypatch):
         return reads[0]
 
     assert look_ups(240) / look_ups(60) < 8
+
+
+def test_hyphenated_names_keep_their_spelling_and_match_the_kb(nlp):
+    doc = run(nlp, "Hamas spokesman Abdel Latif al-Qanoua said the group would not disarm.")
+    spokesman = actor_of(doc, "Abdel Latif al-Qanoua")
+    assert (spokesman.name, spokesman.affiliation) == ("Abdel Latif al-Qanoua", "HAMAS")
+    doc = run(
+        nlp,
+        "Palestinian foreign minister Riyad al-Maliki said the vote was historic.",
+        published="2020-03-01",
+    )
+    assert actor_of(doc, "Riyad al-Maliki").kb_id == "MALKI"

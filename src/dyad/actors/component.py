@@ -1422,12 +1422,12 @@ NAME_SUFFIXES = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"}
 
 def _clean_name(span: Span, titles: frozenset[str]) -> str:
     """A person's name without possessive, leading titles and suffixes ('Jr.')."""
-    words = [t.text for t in span if t.text not in POSSESSIVE]
-    while len(words) > 1 and words[0].lower() in titles:
-        words = words[1:]
-    while len(words) > 1 and words[-1].lower().strip(",") in NAME_SUFFIXES:
-        words = words[:-1]
-    return " ".join(" ".join(words).split()).strip(" ,")
+    tokens = [t for t in span if t.text not in POSSESSIVE]
+    while len(tokens) > 1 and tokens[0].lower_ in titles:
+        tokens = tokens[1:]
+    while len(tokens) > 1 and tokens[-1].lower_.strip(",") in NAME_SUFFIXES:
+        tokens = tokens[:-1]
+    return _join(tokens).strip(" ,")
 
 
 def _initial(word: str) -> bool:
@@ -1435,8 +1435,16 @@ def _initial(word: str) -> bool:
 
 
 def _name_text(span: Span) -> str:
-    tokens = [t.text for t in span if t.text not in POSSESSIVE]
-    return " ".join(" ".join(tokens).split())
+    return _join([t for t in span if t.text not in POSSESSIVE])
+
+
+def _join(tokens: list[Token]) -> str:
+    """Tokens as written: 'al-Qanoua' stays one word; a dropped token leaves one space."""
+    text = ""
+    for token, following in zip(tokens, [*tokens[1:], None], strict=True):
+        adjacent = following is not None and following.i == token.i + 1
+        text += token.text + (token.whitespace_ if adjacent else " ")
+    return " ".join(text.split())
 
 
 def _place(span: Span, country: str | None) -> Place:
