@@ -211,6 +211,25 @@ def test_filters_by_date_range_source_and_status(corpus):
         timeline(corpus, "Russia", "Israel", since="last week")
 
 
+def test_timeline_pages_events_oldest_first_each_with_its_evidence(corpus):
+    whole = timeline(corpus, "Russia", "Hamas")
+    assert [(e.type, e.status) for e in whole] == [
+        ("CONSULT", "actual"),
+        ("SUPPORT", "intended"),
+        ("CONSULT", "hypothetical"),  # undated: last
+    ]
+    [second] = timeline(corpus, "Russia", "Hamas", limit=1, offset=1)
+    assert (second.type, second.status) == ("SUPPORT", "intended")
+    assert [(ev.published, ev.status) for ev in second.evidence] == [("2024-02-20", "intended")]
+    rest = timeline(corpus, "Russia", "Hamas", limit=5, offset=1)
+    assert [e.event_id for e in rest] == [e.event_id for e in whole[1:]]
+    assert [len(e.evidence) for e in rest] == [1, 1]
+    assert timeline(corpus, "Russia", "Hamas", offset=3) == []
+    # The page is taken after the filters: the daily's first event, not the dyad's.
+    [daily] = timeline(corpus, "Russia", "Hamas", sources=("daily",), limit=1)
+    assert (daily.type, daily.status) == ("SUPPORT", "intended")
+
+
 def test_network_for_a_time_window_weights_edges_by_quad_class(corpus):
     graph = network(corpus, filters=Filters(since="2023", until="2023"))
     assert set(graph.edges) == {("HAMAS", "RUS"), ("ISR", "RUS")}

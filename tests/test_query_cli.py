@@ -51,6 +51,19 @@ def test_tables_for_people(stored):
     assert "Israel" in run("network", "--since", "2023", "--until", "2023", "--db", stored).stdout
 
 
+def test_timeline_pages(stored):
+    page = run("timeline", "Russia", "Hamas", "--limit", "1", "--offset", "1", "--db", stored)
+    assert "events 2–2" in page.stdout
+    assert "SUPPORT" in page.stdout and "CONSULT" not in page.stdout
+    assert "More events follow: --offset 2" in page.stdout
+    last = run("timeline", "Russia", "Hamas", "--limit", "1", "--offset", "2", "--db", stored)
+    assert "CONSULT" in last.stdout and "More events" not in last.stdout
+    whole = run("timeline", "Russia", "Hamas", "--db", stored).stdout
+    assert "3 events" in whole and "More events" not in whole
+    args = ("timeline", "Russia", "Hamas", "--limit", "2", "--json", "--db", stored)
+    assert [e["type"] for e in json.loads(run(*args).stdout)] == ["CONSULT", "SUPPORT"]
+
+
 def test_every_export_format(stored, tmp_path):
     for fmt in ("jsonl", "csv", "parquet", "graphml", "gexf"):
         run("export", fmt, "--out", str(tmp_path / f"out.{fmt}"), "--db", stored)

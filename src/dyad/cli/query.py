@@ -52,6 +52,10 @@ def timeline_command(
     until: UntilOption = None,
     status: StatusOption = None,
     source: SourceOption = None,
+    limit: Annotated[
+        int | None, typer.Option(min=1, help="At most this many events (default: all).")
+    ] = None,
+    offset: Annotated[int, typer.Option(min=0, help="Skip this many events first.")] = 0,
     as_json: JsonOption = False,
 ) -> None:
     """Events between two actors, oldest first, each with its evidence."""
@@ -63,7 +67,12 @@ def timeline_command(
         until=until,
         statuses=tuple(status or ()),
         sources=tuple(source or ()),
+        # One event past the page tells whether another page follows.
+        limit=None if limit is None else limit + 1,
+        offset=offset,
     )
+    more = limit is not None and len(entries) > limit
+    entries = entries[:limit]
     if as_json:
         console.print_json(json.dumps([asdict(e) for e in entries], ensure_ascii=False))
         return
@@ -76,9 +85,15 @@ def timeline_command(
         )
     store.close()
     if not entries:
-        console.print(f"No events between {first} and {second}.")
+        console.print(
+            f"No events between {first} and {second}"
+            + (f" past the first {offset}." if offset else ".")
+        )
         return
-    console.rule(f"{escape(first)} – {escape(second)}: {len(entries)} events")
+    shown = f"{len(entries)} events"
+    if offset or more:
+        shown = f"events {offset + 1}–{offset + len(entries)}"
+    console.rule(f"{escape(first)} – {escape(second)}: {shown}")
     for entry in entries:
         when = entry.time_value or entry.sort_date or "undated"
         if entry.time_mod:
@@ -105,6 +120,8 @@ def timeline_command(
             console.print(
                 f"    [dim]— {escape(source)}, {item.published or 'undated'}{escape(by)}[/]"
             )
+    if more:
+        console.print(f"More events follow: --offset {offset + len(entries)}")
 
 
 @app.command("summary")

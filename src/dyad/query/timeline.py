@@ -58,10 +58,14 @@ def timeline(
     until: str | None = None,
     statuses: tuple[str, ...] = (),
     sources: tuple[str, ...] = (),
+    limit: int | None = None,
+    offset: int = 0,
 ) -> list[TimelineEntry]:
     """Merged events between two actors, oldest first, each with all its evidence.
 
     ``sources`` keeps events reported by at least one of those news sources.
+    ``limit`` and ``offset`` page the events (a busy dyad has thousands); only the
+    page's events have their evidence read.
     """
     filters = Filters(since, until, tuple(sources), tuple(statuses))
     events, evidence, articles = schema.events, schema.evidence, schema.articles
@@ -72,10 +76,13 @@ def timeline(
             and_(events.c.source_id.in_(side_a), events.c.target_id.in_(side_b)),
             and_(events.c.source_id.in_(side_b), events.c.target_id.in_(side_a)),
         )
-        query = filters.events(select(events).where(pair))
-        rows = conn.execute(
-            query.order_by(events.c.sort_date.is_(None), events.c.sort_date, events.c.id)
-        ).all()
+        page = (
+            filters.events(select(events).where(pair))
+            .order_by(events.c.sort_date.is_(None), events.c.sort_date, events.c.id)
+            .limit(limit)
+            .offset(offset or None)
+        )
+        rows = conn.execute(page).all()
         entries = {
             row.id: TimelineEntry(
                 event_id=row.id,
@@ -95,6 +102,12 @@ def timeline(
         if not entries:
             return []
         # The same selection again, joined to its evidence: no list of ids to send.
+        # A page is chosen by its own query, so other events' evidence is not read.
+        chosen = (
+            events.c.id.in_(page.with_only_columns(events.c.id).scalar_subquery())
+            if limit is not None or offset
+            else pair
+        )
         found = conn.execute(
             filters.events(
                 select(
@@ -114,7 +127,7 @@ def timeline(
                 )
                 .join(events, events.c.id == evidence.c.event_id)
                 .join(articles, articles.c.id == evidence.c.article_id)
-                .where(pair)
+                .where(chosen)
             ).order_by(articles.c.published, evidence.c.article_id, evidence.c.start)
         )
         for row in found:

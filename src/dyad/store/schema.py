@@ -134,6 +134,10 @@ events = Table(
     Index("ix_events_target_date", "target_id", "sort_date", "type", "source_id"),
     Index("ix_events_pair", "source_id", "target_id", "sort_date"),
     Index("ix_events_date", "sort_date"),
+    # Network edges and counterparts counted from the index alone (no table reads).
+    Index("ix_events_pair_type", "source_id", "target_id", "type"),
+    Index("ix_events_target_pair_type", "target_id", "source_id", "type"),
+    Index("ix_events_date_pair_type", "sort_date", "source_id", "target_id", "type"),
 )
 
 evidence = Table(
