@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import subprocess
 import sys
@@ -43,6 +44,8 @@ def dump(db: str) -> dict[str, list[tuple]]:
 def article_rows(db: str) -> dict[str, dict[str, list[tuple]]]:
     """Article id -> table -> that article's rows, read straight from the SQLite file."""
     found: dict[str, dict[str, list[tuple]]] = {}
+    if not os.path.exists(db):
+        return found
     with sqlite3.connect(db) as conn:
         for (article_id,) in conn.execute("SELECT id FROM articles"):
             found[article_id] = {}
@@ -65,6 +68,8 @@ def consistency_problems(db: str) -> list[str]:
     document a row in the full-text index.
     """
     problems = []
+    if not os.path.exists(db):
+        return problems  # killed before the store was made: nothing to be inconsistent
     with sqlite3.connect(db) as conn:
         integrity = conn.execute("PRAGMA integrity_check").fetchall()
         if integrity != [("ok",)]:

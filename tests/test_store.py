@@ -204,3 +204,27 @@ def test_an_unseen_person_is_one_actor_across_articles_but_not_a_namesake(nlp, t
             ).all()
     by_articles = sorted(count for _, count in people)
     assert by_articles == [1, 2], people  # the spokesman in two articles; his namesake in one
+
+
+def test_a_new_sqlite_store_appears_whole_or_not_at_all(tmp_path, monkeypatch):
+    import sqlite3
+
+    import dyad.store.store as store_module
+
+    path = tmp_path / "new.db"
+
+    def killed_while_migrating(engine):
+        with engine.begin() as conn:
+            conn.exec_driver_sql("CREATE TABLE articles (id TEXT)")
+        raise KeyboardInterrupt  # stands for the SIGKILL the crash test sends
+
+    monkeypatch.setattr(store_module, "migrate", killed_while_migrating)
+    with pytest.raises(KeyboardInterrupt):
+        Store(str(path))
+    assert not path.exists()  # the half-made schema never took the store's name
+    monkeypatch.undo()
+    with Store(str(path)) as store:
+        assert store.count("events") == 0
+    tables = {row[0] for row in sqlite3.connect(path).execute("SELECT name FROM sqlite_master")}
+    assert {"articles", "events", "evidence", "mentions"} <= tables
+    assert not list(tmp_path.glob(".new.db.*"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -63,11 +64,40 @@ def normalize_alias(text: str) -> str:
     return re.sub(r"^the ", "", text)
 
 
+def _create_sqlite_store(path: Path) -> None:
+    """Make a new SQLite store whole or not at all.
+
+    SQLite runs the migrations' DDL outside a transaction, so a run killed while
+    creating the tables would leave half a schema behind. The tables are made in
+    a file of this process's own and linked into place in one step; if another
+    process got there first, its store is kept.
+    """
+    building = path.with_name(f".{path.name}.{os.getpid()}.new")
+    try:
+        building.unlink(missing_ok=True)  # a killed run of the same pid
+        engine = make_engine(str(building))
+        try:
+            migrate(engine)
+        finally:
+            engine.dispose()
+        if path.exists():  # an empty file, such as a bare sqlite3 connect leaves
+            os.replace(building, path)
+        else:
+            os.link(building, path)
+    except FileExistsError:
+        pass
+    finally:
+        building.unlink(missing_ok=True)
+
+
 class Store:
     """A dyad store on SQLite (a file path) or any SQLAlchemy URL."""
 
     def __init__(self, db: str = DEFAULT_DB) -> None:
         self.db = db
+        path = None if "://" in db or db in ("", ":memory:") else Path(db).expanduser()
+        if path is not None and (not path.exists() or path.stat().st_size == 0):
+            _create_sqlite_store(path)
         self.engine = make_engine(db)
         migrate(self.engine)
 
