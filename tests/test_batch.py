@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import time
+from pathlib import Path
+
 import pytest
-from helpers import dump
+from helpers import dump, ingest
 
 from dyad.batch import BatchOptions, analyze_many
 from dyad.dataset import partition_path, read_dataset, write_dataset
@@ -113,3 +118,37 @@ def test_ingest_to_a_parquet_dataset_then_load(articles, tmp_path):
     assert dump(loaded) == dump(direct)
     bad = runner.invoke(app, [*args, "--out", "csv:x"])
     assert bad.exit_code == 2 and "--out takes parquet:DIR" in bad.output
+
+
+def children_of(pid: int) -> set[int]:
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:  # the process ended while we looked
+            continue
+        if int(fields[1]) == pid:
+            found.add(int(stat.parent.name))
+    return found
+
+
+@pytest.mark.slow
+def test_pool_workers_end_when_the_ingest_is_killed(articles, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for number, article in enumerate(articles * 8):
+        (folder / f"{number:03d}.txt").write_text(f"{article.text} ({number})", encoding="utf-8")
+    process = ingest(folder, str(tmp_path / "k.db"), "--workers", "2")
+    deadline = time.monotonic() + 120
+    while len(workers := children_of(process.pid)) < 2 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert len(workers) >= 2, "the ingest never started its workers"
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    deadline = time.monotonic() + 20
+    while any(Path(f"/proc/{pid}").exists() for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    alive = [pid for pid in workers if Path(f"/proc/{pid}").exists()]
+    for pid in alive:  # leave no orphans behind even when the test fails
+        os.kill(pid, signal.SIGKILL)
+    assert not alive

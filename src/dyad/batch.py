@@ -9,8 +9,11 @@ a single-process run — which keeps event merging, and so the store, identical.
 
 from __future__ import annotations
 
+import ctypes
 import itertools
 import os
+import signal
+import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -22,6 +25,7 @@ from dyad.nlp import DEFAULT_MODEL, cached_nlp
 from dyad.pipeline import analyze_articles
 
 DEFAULT_PARTITION = 16
+PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
 @dataclass(frozen=True)
@@ -70,9 +74,26 @@ def analyze_partitions(
         yield from _ordered(parts, options, submit, in_flight=2 * workers)
 
 
+def _end_with_parent(parent: int) -> None:
+    """Make a pool worker end when the process that started it dies.
+
+    A SIGKILLed ingest cannot stop its workers, and they would wait for work
+    forever (each holding a loaded model); Linux can signal them instead.
+    """
+    if sys.platform.startswith("linux"):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    if os.getppid() != parent:  # the parent died before the signal was asked for
+        os._exit(1)
+
+
 def _executor(options: BatchOptions, stack: ExitStack) -> tuple[Callable[..., Future], int]:
     if options.dask is None:
-        pool = stack.enter_context(ProcessPoolExecutor(options.local_workers))
+        pool = stack.enter_context(
+            ProcessPoolExecutor(
+                options.local_workers, initializer=_end_with_parent, initargs=(os.getpid(),)
+            )
+        )
         return pool.submit, options.local_workers
     from dask.distributed import Client, LocalCluster
 
