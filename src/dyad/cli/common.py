@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -10,7 +12,8 @@ from rich.console import Console
 from spacy.language import Language
 
 from dyad.nlp import DEFAULT_MODEL, ModelNotFound, cached_nlp
-from dyad.store import DEFAULT_DB
+from dyad.query import UnknownActor
+from dyad.store import DEFAULT_DB, Store
 
 console = Console()
 errors = Console(stderr=True, soft_wrap=True)  # one error, one line: easy to grep
@@ -58,3 +61,17 @@ def check_date(value: str | None) -> str | None:
     except ValueError:
         fail(f"--published must be a date like 2024-02-20, not {value!r}")
     return value
+
+
+@contextmanager
+def open_store(db: str) -> Iterator[Store]:
+    """The store for one command; an unknown actor or a bad date is a clear error."""
+    store = Store(db)
+    try:
+        yield store
+    except UnknownActor as error:
+        fail(f"{error}; ingest articles that mention it first")
+    except ValueError as error:  # a date that is not one
+        fail(str(error))
+    finally:
+        store.close()

@@ -11,12 +11,10 @@ from rich.markup import escape
 from rich.table import Table
 
 from dyad.cli.app import app
-from dyad.cli.common import DEFAULTS, DbOption, console, fail
+from dyad.cli.common import DEFAULTS, DbOption, console, open_store
 from dyad.plover import quad_classes
-from dyad.query import UnknownActor, summary, timeline
+from dyad.query import summary, timeline
 from dyad.query.actors import actor_names
-from dyad.query.timeline import TimelineEntry
-from dyad.store import Store
 
 ActorArgument = Annotated[str, typer.Argument(help="Actor id, name or alias (e.g. RUS, Kremlin).")]
 SinceOption = Annotated[str | None, typer.Option(help="Only events on or after this date.")]
@@ -29,18 +27,6 @@ SourceOption = Annotated[
     list[str] | None, typer.Option("--source", help="Only events this news source reported.")
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
-
-
-def _timeline(db: str, first: str, second: str, **filters) -> tuple[Store, list[TimelineEntry]]:
-    store = Store(db)
-    try:
-        return store, timeline(store, first, second, **filters)
-    except UnknownActor as error:
-        store.close()
-        fail(f"{error}; ingest articles that mention it first")
-    except ValueError as error:  # a date that is not one
-        store.close()
-        fail(str(error))
 
 
 @app.command("timeline")
@@ -59,31 +45,31 @@ def timeline_command(
     as_json: JsonOption = False,
 ) -> None:
     """Events between two actors, oldest first, each with its evidence."""
-    store, entries = _timeline(
-        db,
-        first,
-        second,
-        since=since,
-        until=until,
-        statuses=tuple(status or ()),
-        sources=tuple(source or ()),
-        # One event past the page tells whether another page follows.
-        limit=None if limit is None else limit + 1,
-        offset=offset,
-    )
-    more = limit is not None and len(entries) > limit
-    entries = entries[:limit]
-    if as_json:
-        console.print_json(json.dumps([asdict(e) for e in entries], ensure_ascii=False))
-        return
-    with store.engine.connect() as conn:
-        names = actor_names(
-            conn,
-            {e.source for e in entries}
-            | {e.target for e in entries}
-            | {ev.reported_by for e in entries for ev in e.evidence},
+    with open_store(db) as store:
+        entries = timeline(
+            store,
+            first,
+            second,
+            since=since,
+            until=until,
+            statuses=tuple(status or ()),
+            sources=tuple(source or ()),
+            # One event past the page tells whether another page follows.
+            limit=None if limit is None else limit + 1,
+            offset=offset,
         )
-    store.close()
+        more = limit is not None and len(entries) > limit
+        entries = entries[:limit]
+        if as_json:
+            console.print_json(json.dumps([asdict(e) for e in entries], ensure_ascii=False))
+            return
+        with store.engine.connect() as conn:
+            names = actor_names(
+                conn,
+                {e.source for e in entries}
+                | {e.target for e in entries}
+                | {ev.reported_by for e in entries for ev in e.evidence},
+            )
     if not entries:
         console.print(
             f"No events between {first} and {second}"
@@ -136,8 +122,7 @@ def summary_command(
     as_json: JsonOption = False,
 ) -> None:
     """Event counts between two actors by month and PLOVER quad class."""
-    store = Store(db)
-    try:
+    with open_store(db) as store:
         counts = summary(
             store,
             first,
@@ -147,10 +132,6 @@ def summary_command(
             statuses=tuple(status or ()),
             sources=tuple(source or ()),
         )
-    except (UnknownActor, ValueError) as error:
-        fail(str(error))
-    finally:
-        store.close()
     if as_json:
         console.print_json(json.dumps({m: dict(c) for m, c in counts.items()}))
         return

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated
@@ -13,19 +12,17 @@ from rich.markup import escape
 from rich.table import Table
 
 from dyad.cli.app import app
-from dyad.cli.common import DEFAULTS, DbOption, console, errors, fail
+from dyad.cli.common import DEFAULTS, DbOption, console, errors, fail, open_store
 from dyad.export import FORMATS, write_csv, write_gexf, write_graphml, write_jsonl, write_parquet
 from dyad.plover import quad_classes
 from dyad.query import (
     Filters,
-    UnknownActor,
     actor_profile,
     event_counts,
     network,
     quotes_by,
     search,
 )
-from dyad.store import Store
 from dyad.store.migrate import head_revision
 
 SinceOption = Annotated[
@@ -76,17 +73,6 @@ def _filters(
     return filters
 
 
-@contextmanager
-def _open(db: str):
-    store = Store(db)
-    try:
-        yield store
-    except UnknownActor as error:
-        fail(f"{error}; ingest articles that mention it first")
-    finally:
-        store.close()
-
-
 def _print_json(value) -> None:
     console.print_json(json.dumps(value, ensure_ascii=False, default=str))
 
@@ -105,7 +91,7 @@ def search_command(
     """Full-text search over articles and quotes, best matches first."""
     if kind not in ("all", "articles", "quotes"):
         fail(f"--kind must be all, articles or quotes, not {kind!r}")
-    with _open(db) as store:
+    with open_store(db) as store:
         hits = search(store, query, kind=kind, filters=_filters(since, until, source), limit=limit)
     if as_json:
         _print_json([asdict(h) for h in hits])
@@ -136,7 +122,7 @@ def profile_command(
     as_json: JsonOption = False,
 ) -> None:
     """An actor's counterparts, event types over time and latest quotes."""
-    with _open(db) as store:
+    with open_store(db) as store:
         profile = actor_profile(
             store,
             actor,
@@ -189,7 +175,7 @@ def quotes_command(
     as_json: JsonOption = False,
 ) -> None:
     """What an actor said (and those who speak for it), newest first."""
-    with _open(db) as store:
+    with open_store(db) as store:
         found = quotes_by(
             store,
             speaker,
@@ -230,7 +216,7 @@ def counts_command(
     as_json: JsonOption = False,
 ) -> None:
     """Event counts by month and PLOVER quad class (all events, an actor's or a dyad's)."""
-    with _open(db) as store:
+    with open_store(db) as store:
         counts = event_counts(
             store,
             actor,
@@ -268,7 +254,7 @@ def network_command(
 ) -> None:
     """The actor network of a time window, edges weighted by PLOVER quad class."""
     filters = _filters(since, until, source, status)
-    with _open(db) as store:
+    with open_store(db) as store:
         if out is None:
             graph = network(store, filters=filters, actor=actor, min_weight=min_weight)
         elif out.suffix == ".gexf":
@@ -313,7 +299,7 @@ def export_command(
     if fmt == "jsonl" and status:
         fail("--status filters events; jsonl exports whole articles")
     filters = _filters(since, until, source, status)
-    with _open(db) as store:
+    with open_store(db) as store:
         if fmt == "jsonl":
             written = f"{write_jsonl(store, out, filters)} articles"
         elif fmt in ("csv", "parquet"):
@@ -329,6 +315,6 @@ def export_command(
 @app.command("migrate")
 def migrate_command(db: DbOption = DEFAULTS["db"]) -> None:
     """Create the store or bring it to the current schema (every command also does this)."""
-    with _open(db):
+    with open_store(db):
         pass
     console.print(f"{db}: schema at revision {head_revision()}")
