@@ -137,7 +137,7 @@ def test_plain_negation(nlp, extractor):
     assert event.location.name == "Geneva"
 
 
-def test_intended_and_reported_by_the_speaker_of_an_indirect_report(nlp, extractor):
+def test_readiness_to_host_is_agree_reported_by_the_speaker_of_an_indirect_report(nlp, extractor):
     text = (
         "Shtayyeh informed reporters this past weekend that the Kremlin is prepared to welcome "
         "a variety of Palestinian delegations for talks, including Hamas."
@@ -156,12 +156,13 @@ def test_intended_and_reported_by_the_speaker_of_an_indirect_report(nlp, extract
     doc._.times = [
         TimeExpr("this past weekend", *_find(text, "this past weekend"), "DATE", "2024-W07-WE")
     ]
-    event = only(extractor(doc)._.events, "CONSULT")
-    assert (event.source, event.target, event.mode, event.status) == (
+    # PLOVER codes a readiness to cooperate as AGREE, voiced, so actual.
+    event = only(extractor(doc)._.events, "AGREE")
+    assert (event.source, event.target, event.action, event.status) == (
         "RUS",
         "HAMAS",
-        "host",
-        "intended",
+        "CONSULT:host",
+        "actual",
     )
     assert event.reported_by == "SHTAYYEH"
     # No time of its own: it carries the time it was reported at.
@@ -328,7 +329,7 @@ def test_lexicon_travels_with_the_pipeline(nlp, tmp_path):
     assert loaded.get_pipe("dyad_events").lexicon.verbs["parley"][0].type == "CONSULT"
 
 
-def test_an_announced_plan_is_intended_but_an_effort_is_not_coded(nlp, extractor):
+def test_an_announced_plan_is_agree_but_an_effort_is_not_coded(nlp, extractor):
     plan = run(
         nlp,
         extractor,
@@ -336,8 +337,13 @@ def test_an_announced_plan_is_intended_but_an_effort_is_not_coded(nlp, extractor
         [("Russia", "RUS"), ("Hamas leaders", "HAMAS")],
         places=[("Moscow", "RUS")],
     )
-    event = only(plan, "CONSULT")
-    assert (event.source, event.target, event.status) == ("RUS", "HAMAS", "intended")
+    event = only(plan, "AGREE")
+    assert (event.source, event.target, event.status, event.action) == (
+        "RUS",
+        "HAMAS",
+        "actual",
+        "CONSULT:host",
+    )
     effort = run(
         nlp,
         extractor,
@@ -354,9 +360,15 @@ def test_threat_targets_what_is_threatened_and_sides_that_clash_act_on_each_othe
         "North Korea threatened to strike the United States.",
         [("North Korea", "PRK"), ("the United States", "USA")],
     )
-    threat = only(events, "THREATEN")
-    assert (threat.source, threat.target, threat.status) == ("PRK", "USA", "actual")
-    assert only(events, "ASSAULT").status == "intended"
+    # One threat, whose content is the strike: not also an intended ASSAULT.
+    [threat] = events
+    assert (threat.type, threat.source, threat.target, threat.status) == (
+        "THREATEN",
+        "PRK",
+        "USA",
+        "actual",
+    )
+    assert threat.action.startswith("ASSAULT")
     events = run(
         nlp,
         extractor,
@@ -374,8 +386,13 @@ def test_a_state_named_only_as_a_place_becomes_a_participant(nlp, extractor):
     doc._.mentions = [Mention("The European Union", 0, 18, "EU")]
     doc._.places = [Place("Gaza", *_find(text, "Gaza"), "PSE")]
     doc._.times, doc._.quotes = [], []
-    event = only(extractor(doc)._.events, "AID")
-    assert (event.source, event.target, event.status) == ("EU", "PSE", "intended")
+    event = only(extractor(doc)._.events, "AGREE")
+    assert (event.source, event.target, event.status, event.action) == (
+        "EU",
+        "PSE",
+        "actual",
+        "AID",
+    )
     assert doc._.actors["PSE"].kind == "state"
     assert (event.location.name, event.location.country) == ("Gaza", "PSE")
 

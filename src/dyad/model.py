@@ -162,6 +162,9 @@ class Event:
     # What ``time`` dates: "occurred" (the event's own time) or "reported" (no time
     # governs the event, so it carries the time it was reported at).
     time_role: str | None = None
+    # For AGREE and THREATEN: the act promised or threatened, as "TYPE" or "TYPE:mode"
+    # ("CONSULT:host" for "is prepared to welcome delegations").
+    action: str | None = None
 
 
 @dataclass

@@ -863,6 +863,7 @@ def _events_of(
     if not pairs or _is_aim(cues, reading):
         return
     status, reported_by, quote_id, reporter_verb = _status(ctx, lexicon, reading)
+    type_, mode, final_status, action = plover_coding(cues, frame, status)
     time, role = _time(ctx, lexicon, reading, reporter_verb)
     location = _location(ctx, lexicon, reading)
     if location is None and territory is not None:
@@ -904,21 +905,24 @@ def _events_of(
         others = [a for a in dict.fromkeys(others) if a not in (source, target)]
         if (source is None or target is None) and frame.type not in cues.one_sided_types:
             continue
-        if _repeats(ctx, reading, frame.type, source, target, earlier):
+        if _repeats(ctx, reading, type_, source, target, earlier):
             continue
-        if _same_as_earlier(frame.type, source, target, time, role, location, earlier):
+        if _same_as_earlier(type_, source, target, time, role, location, earlier):
+            continue
+        if _told_twice(type_, source, target, evidence, action, earlier):
             continue
         emitted += 1
         if emitted > MAX_PAIRS:
             return
         yield Event(
             id="",
-            type=frame.type,
-            status=status,
+            type=type_,
+            status=final_status,
             source=source,
             target=target,
             evidence=evidence,
-            mode=frame.mode,
+            mode=mode,
+            action=action,
             others=others,
             time=time,
             location=location,
@@ -926,6 +930,43 @@ def _events_of(
             quote=quote_id,
             time_role=role,
         )
+
+
+def plover_coding(cues: Cues, frame: Frame, status: str) -> tuple[str, str | None, str, str | None]:
+    """Type, mode, status and promised/threatened action by the manual's single-type
+    rule: a promised cooperative act is AGREE, a threatened hostile one THREATEN
+    (mode: the threat's content), both actual, since the promise or threat was made."""
+    if status not in ("promised", "threatened", "directed"):
+        return frame.type, frame.mode, status, None
+    action = f"{frame.type}:{frame.mode}" if frame.mode else frame.type
+    if status == "directed":
+        return frame.type, frame.mode, "intended", None
+    if frame.type in cues.promised_types:
+        return "AGREE", None, "actual", action
+    threat_mode = cues.threat_modes.get(action, cues.threat_modes.get(frame.type))
+    if threat_mode is not None:
+        return "THREATEN", threat_mode, "actual", action
+    return frame.type, frame.mode, "intended", None
+
+
+def _told_twice(
+    type_: str,
+    source: str | None,
+    target: str | None,
+    evidence: Span,
+    action: str | None,
+    earlier: list[Event],
+) -> bool:
+    """ "threatened to cut off aid": the threat verb and the act it threatens are one
+    THREATEN; the earlier reading keeps it and learns what was threatened."""
+    for event in reversed(earlier):
+        if event.evidence.end < evidence.start - 200:
+            break
+        overlaps = event.evidence.start < evidence.end and evidence.start < event.evidence.end
+        if overlaps and event.type == type_ and (event.source, event.target) == (source, target):
+            event.action = event.action or action
+            return True
+    return False
 
 
 def _is_aim(cues: Cues, reading: Reading) -> bool:
@@ -1073,6 +1114,8 @@ def _status(
 
 
 def _grammatical_status(lexicon: Lexicon, reading: Reading) -> str | None:
+    """negated, hypothetical, or one of the intended kinds: "promised" (a commitment
+    or a plain future), "threatened", "directed" (asked of someone else)."""
     cues = lexicon.cues
     trigger = reading.trigger
     found: set[str] = set()
@@ -1100,20 +1143,27 @@ def _grammatical_status(lexicon: Lexicon, reading: Reading) -> str | None:
             elif child.dep_ == "aux" and child.lower_ in cues.hypothetical_auxiliaries:
                 found.add("hypothetical")
             elif child.dep_ == "aux" and child.lower_ in cues.future_auxiliaries:
-                found.add("intended")
+                found.add("promised")
             elif child.dep_ == "mark" and child.lower_ in cues.conditional_marks:
                 found.add("hypothetical")
             elif child.dep_ == "advmod" and child.lower_ in cues.hedges:
                 found.add("hypothetical")
         if node is not trigger:
-            if node.lemma_.lower() in cues.intent_words or node.lower_ in cues.intent_words:
-                found.add("intended")
+            words = (node.lemma_.lower(), node.lower_)
+            for kind, listed in (
+                ("threatened", cues.threat_words),
+                ("directed", cues.directive_words),
+                ("promised", cues.promise_words),
+            ):
+                if any(w in listed for w in words):
+                    found.add(kind)
+                    break
             if node.lemma_.lower() in cues.negating_words:
                 found.add("negated")
     top = nodes[-1] if nodes else trigger
     if top.dep_ == "acl" and top.head.lemma_.lower() in cues.intent_nouns:
-        found.add("intended")
-    for status in ("negated", "hypothetical", "intended"):
+        found.add("promised")
+    for status in ("negated", "hypothetical", "directed", "threatened", "promised"):
         if status in found:
             return status
     return None

@@ -96,7 +96,9 @@ class NamedActor:
 class Cues:
     support_verbs: frozenset[str]
     inverse_support_verbs: frozenset[str]
-    intent_words: frozenset[str]
+    promise_words: frozenset[str]
+    threat_words: frozenset[str]
+    directive_words: frozenset[str]
     intent_nouns: frozenset[str]
     aim_nouns: frozenset[str]
     future_auxiliaries: frozenset[str]
@@ -118,6 +120,8 @@ class Cues:
     from_source_types: frozenset[str]
     unnamed_groups: dict[str, str]  # noun lemma -> sector
     hedges: frozenset[str]
+    promised_types: frozenset[str]
+    threat_modes: dict[str, str]  # threatened action "TYPE" or "TYPE:mode" -> THREATEN mode
 
 
 @dataclass(frozen=True)
