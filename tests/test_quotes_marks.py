@@ -1,8 +1,8 @@
-"""Quotation-mark pairing (dyad.quotes.marks): pure string tests."""
+"""Quotation-mark pairing (dyad.quotation_marks): pure string tests."""
 
 from __future__ import annotations
 
-from dyad.quotes.marks import find_double_quoted, find_quoted
+from dyad.quotation_marks import find_double_quoted, find_quoted
 
 
 def texts(text: str) -> list[str]:

@@ -1,5 +1,9 @@
 """Find the passages of a text that stand between quotation marks.
 
+Shared by two stages, so it sits below both: the quotes stage reads quotes from
+these passages; the actors stage, which runs before it, keeps pronouns inside
+them from resolving to the article's actors.
+
 A pure function over the string, independent of spaCy: it pairs marks by
 direction, never treats apostrophes as marks, lets a quote run on into the
 next paragraph when that paragraph opens with a mark (the news convention for

@@ -34,8 +34,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from dyad.model import Quote, Span, Speaker
+from dyad.quotation_marks import MarkedPassage, find_quoted
 from dyad.quotes.lexicon import CueLexicon
-from dyad.quotes.marks import MarkedPassage, find_quoted
 from dyad.quotes.speakers import SpeakerResolver, subject_of
 
 SENTENCE_END = frozenset({".", "!", "?"})

@@ -1,0 +1,191 @@
+"""Knowledge-base aliases, longest match first: each one the base knows becomes a person,
+a state or organisation (widened over 'the' and member nouns), a demonym phrase, a
+capital or seat that acts for its state, or a place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Span
+
+from dyad.actors.groups import add_actor_mention, add_demonym
+from dyad.actors.kb import (
+    APOSTROPHES,
+    CAPITAL,
+    DEMONYM,
+    NAME,
+    PLACE,
+    SEAT,
+    AliasTarget,
+    KnowledgeBase,
+)
+from dyad.actors.names import add_local_org, add_person, kb_person
+from dyad.actors.places import acts, add_place, place_of, under_locative
+from dyad.actors.roles import add_org_apposition
+from dyad.actors.state import ORG_LABELS, PERSON_LABELS, PLACE_LABELS, ArticleMentions
+
+
+def add_aliases(article: ArticleMentions) -> set[int]:
+    """Mentions of what the base knows; returns the tokens its aliases matched."""
+    people = [e for e in article.ents if e.label_ in PERSON_LABELS]
+    person_tokens = {t.i for e in people for t in e}
+    matched: set[int] = set()
+    for start, end, targets in match_aliases(article.doc, article.kb):
+        if start < article.dateline_end:
+            continue
+        if _other_person(article, start, end, targets, person_tokens):
+            continue
+        _use_alias(article, start, end, targets)
+        matched.update(range(start, end))
+    return matched
+
+
+def match_aliases(doc: Doc, kb: KnowledgeBase) -> Iterator[tuple[int, int, list[AliasTarget]]]:
+    """Longest knowledge-base alias at each token, left to right, never overlapping.
+
+    Aliases are looked up by the text they cover (lower case, one space), so the
+    match does not depend on how the tokenizer splits 'al-Qaeda' or 'U.S.'. A match
+    starts at a capitalised word or at 'the' before one; a short all-capitals alias
+    ('US', 'WHO') must be written in capitals. Only tokens that begin some alias are
+    tried, and only as far as that alias's length.
+    """
+    text = doc.text
+    lowered = text.translate(APOSTROPHES).lower()
+    n = len(doc)
+    i = 0
+    while i < n:
+        token = doc[i]
+        first = i
+        if token.lower_ == "the" and i + 1 < n and doc[i + 1].text[:1].isupper():
+            first = i + 1
+        elif not token.text[:1].isupper():
+            i += 1
+            continue
+        pieces = kb.first_pieces.get(lowered[doc[first].idx : doc[first].idx + len(doc[first])])
+        if pieces is None:
+            i += 1
+            continue
+        limit = first
+        while limit < n and limit - first < 2 * pieces + 1 and "\n" not in doc[limit].text:
+            limit += 1
+        hit = None
+        for j in range(limit - 1, first - 1, -1):
+            last = doc[j]
+            raw = text[token.idx : last.idx + len(last)]
+            key = lowered[token.idx : last.idx + len(last)]
+            if "  " in key or "\n" in key:
+                key = " ".join(key.split())
+            targets = kb.aliases.get(key)
+            if targets is None and first > i:
+                targets = kb.aliases.get(key[4:])
+            if targets and (raw.isupper() or not all(t.capitals_only for t in targets)):
+                hit = (j + 1, targets)
+                break
+        if hit is None:
+            i += 1
+            continue
+        yield i, hit[0], hit[1]
+        i = hit[0]
+
+
+def _other_person(
+    article: ArticleMentions,
+    start: int,
+    end: int,
+    targets: list[AliasTarget],
+    person_tokens: set[int],
+) -> bool:
+    """'Michelle Obama' is not the Obama the base knows by his surname, but
+    'Sergey V. Lavrov' is the Lavrov it knows as 'Sergey Lavrov'."""
+    entry = article.kb.entries.get(targets[0].actor)
+    if entry is None or entry.kind != "person" or end - start != 1 or start == 0:
+        return False
+    before = article.doc[start - 1]
+    if not (
+        start in person_tokens
+        and before.i in person_tokens
+        and before.text[:1].isupper()
+        and before.lower_ not in article.lex.title_words
+    ):
+        return False
+    ent = article.entity_at[start]
+    return kb_person(article, ent) != entry.id
+
+
+def _use_alias(article: ArticleMentions, start: int, end: int, targets: list[AliasTarget]) -> None:
+    span = article.doc[start:end]
+    target = _pick(article, targets)
+    if target.kind in (PLACE, CAPITAL, SEAT) and _inside_longer_name(article, span):
+        return  # 'Munich' in 'the Munich Security Conference'
+    if target.kind == PLACE:
+        add_place(article, span, target.actor)
+    elif target.kind in (CAPITAL, SEAT):
+        if acts(article, span, default=target.kind == SEAT):
+            add_actor_mention(article, start, end, target.actor, extend=True)
+        else:
+            add_place(article, span, target.actor)
+    elif _country_in_org_name(article, span, target):
+        return
+    elif target.kind == DEMONYM:
+        add_demonym(article, start, end, target.actor)
+    else:
+        entry = article.kb.entries[target.actor]
+        if entry.kind == "person":
+            add_person(article, start, end, target.actor)
+        else:
+            add_actor_mention(article, start, end, target.actor, extend=True)
+            if entry.kind == "state" and under_locative(article, span):
+                article.places.append(place_of(span, target.actor))
+            elif entry.kind != "state":
+                add_org_apposition(article, end, target.actor)
+
+
+def _pick(article: ArticleMentions, targets: list[AliasTarget]) -> AliasTarget:
+    """The first (highest-layer) target; among people sharing a name, the one in
+    office on the article's date."""
+    kb = article.kb
+    date = article.date
+    first = targets[0]
+    entry = kb.entries.get(first.actor)
+    if date is None or entry is None or entry.kind != "person":
+        return first
+    latest: tuple[str, AliasTarget] | None = None
+    for target in targets:
+        other = kb.entries.get(target.actor)
+        if other is None or other.kind != "person":
+            continue
+        role = kb.role_at(other, date)
+        if role is not None and role.holds(date):
+            return target
+        if role is not None and role.end and (latest is None or role.end > latest[0]):
+            latest = (role.end, target)
+    # nobody in office that day: the one who left office last ('President Bush' in
+    # 2016 is the younger), never one whose offices all came later
+    return latest[1] if latest is not None else first
+
+
+def _inside_longer_name(article: ArticleMentions, span: Span) -> bool:
+    """Is the span part of a longer named entity that is not itself a place?"""
+    entity = article.entity_at.get(span.start)
+    if entity is None or entity.label_ in PLACE_LABELS:
+        return False
+    return entity.start < span.start or entity.end > span.end
+
+
+def _country_in_org_name(article: ArticleMentions, span: Span, target: AliasTarget) -> bool:
+    """'the U.S. Geological Survey': an organisation of that country the base lacks."""
+    kb = article.kb
+    entry = kb.entries.get(target.actor)
+    if target.kind not in (NAME, DEMONYM) or entry is None or entry.kind != "state":
+        return False
+    ent = article.entity_at.get(span.start)
+    if ent is None or ent.end < span.end or ent.label_ not in ORG_LABELS or len(ent) <= len(span):
+        return False
+    if any(kb.lookup(t.text) and t.i >= span.end and t.is_title for t in ent):
+        return False  # two names side by side, not one organisation's name
+    rest = " ".join(t.lower_ for t in ent if t.i >= span.end)
+    if rest in article.lex.state_nouns or rest in article.lex.member_nouns:
+        return False  # 'the Syrian Army', 'the Chinese Air Force': the state itself
+    add_local_org(article, ent, country=target.actor)
+    return True

@@ -1,0 +1,444 @@
+"""Names the knowledge base lacks: people and organisations spaCy tags, with the role and
+affiliation their titles and appositions teach; people named again by one name; the
+organisation an acronym spells; 'Meenakshi Ganguly of Human Rights Watch'.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Span, Token
+
+from dyad.actors.groups import kind_noun_after, member_phrase_end
+from dyad.actors.kb import ascii_id
+from dyad.actors.places import place_of, under_locative
+from dyad.actors.roles import (
+    apposition_after,
+    apposition_before,
+    role_sector,
+    role_text,
+    state_role,
+    title_before,
+)
+from dyad.actors.state import (
+    NATIONAL_KINDS,
+    ORG_LABELS,
+    PERSON_LABELS,
+    PLACE_LABELS,
+    POSSESSIVE,
+    ArticleMentions,
+    Found,
+)
+from dyad.model import Actor
+
+WIDENED = 4  # rank of a name widened over the words that follow it ('Clinton's aides')
+NAME_SUFFIXES = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"}
+
+
+# -- the passes ---------------------------------------------------------------------
+
+
+def add_people(article: ArticleMentions, matched: set[int]) -> None:
+    """People spaCy tags that no knowledge-base alias covered."""
+    people = [e for e in article.ents if e.label_ in PERSON_LABELS]
+    for ent in sorted(people, key=lambda e: e.start):
+        if not any(t.i in matched or t.i in article.claimed for t in ent):
+            _add_local_person(article, ent)
+
+
+def add_unknown_names(article: ArticleMentions, matched: set[int]) -> None:
+    """Surnames of people named earlier that spaCy tagged as something else, and
+    organisations the base lacks."""
+    for ent in article.ents:
+        if any(t.i in article.claimed or t.i in matched for t in ent):
+            continue
+        words = _name_text(ent).split()
+        if ent.label_ not in PERSON_LABELS and words and words[-1].lower() in article.surnames:
+            known = article.surnames[words[-1].lower()]
+            if len(words) == 1:
+                _add_short_name(article, ent.start, ent.end, known)
+        elif ent.label_ in ORG_LABELS:
+            short = _acronym_of(article, ent)
+            if short is not None:  # 'the Commonwealth of Independent States' ... 'the CIS'
+                article.add(Found(ent.start, ent.end, short, 2), article.actors[short])
+            else:
+                add_local_org(article, ent)
+        elif ent.label_ in PLACE_LABELS and under_locative(article, ent):
+            article.places.append(place_of(ent, None))
+            article.claimed.update(range(ent.start, ent.end))
+    for token in article.doc:  # 'Earnest told reporters': a surname spaCy did not tag
+        known = article.surnames.get(token.lower_)
+        if (
+            known is not None
+            and token.i not in article.claimed
+            and (token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.text.istitle()))
+            and token.text[:1].isupper()
+        ):
+            _add_short_name(article, token.i, token.i + 1, known)
+
+
+def add_people_of_organisations(article: ArticleMentions) -> None:
+    """'Meenakshi Ganguly of Human Rights Watch': a name before 'of' and an organisation
+    is a person of that organisation, even when spaCy tagged it otherwise."""
+    doc = article.doc
+    for found in sorted(article.found, key=lambda f: f.start):
+        actor = article.actors[found.actor]
+        if actor.kind in ("person", "state", "author"):
+            continue
+        of = found.start - 1
+        if of > 0 and doc[of].lower_ == "the":
+            of -= 1
+        if of < 2 or doc[of].lower_ != "of":
+            continue
+        first = of
+        while (
+            first > 0
+            and of - first < 4
+            and doc[first - 1].pos_ == "PROPN"
+            and doc[first - 1].text[:1].isupper()
+            and doc[first - 1].i not in article.claimed
+        ):
+            first -= 1
+        if of - first >= 2 and doc[first].lower_ not in article.lex.title_words:
+            span = doc[first:of]
+            add_person(article, first, of, kb_person(article, span), affiliation_hint=actor.id)
+
+
+# -- people ---------------------------------------------------------------------------
+
+
+def add_person(
+    article: ArticleMentions,
+    start: int,
+    end: int,
+    kb_id: str | None,
+    affiliation_hint: str | None = None,
+) -> str:
+    """A person's mention; titles and appositions teach role and affiliation."""
+    doc = article.doc
+    role, affiliation, country = title_before(article, start)
+    affiliation = affiliation or affiliation_hint
+    before = apposition_before(article, start)
+    after = apposition_after(article, end)
+    for apposition in (before, after):
+        if apposition is not None:
+            role = role or apposition.role
+            affiliation = affiliation or apposition.affiliation
+            country = country or apposition.country
+    if kb_id is not None:
+        actor = article.kb.actor(kb_id, article.date)
+        if role or affiliation:
+            actor = _with_role(article, actor, role, affiliation, country)
+    else:
+        tag = _us_party_tag(article, end)
+        if tag is not None:  # 'Sen. Bob Corker (R-Tenn.)': an American, a Republican
+            affiliation = affiliation or tag or None
+            country = country or "USA"
+        name = _clean_name(doc[start:end], article.lex.title_words)
+        actor = _local_actor(article, name or doc[start:end].text, role, affiliation, country)
+    article.add(Found(start, end, actor.id, 3), actor)
+    words = _clean_name(doc[start:end], article.lex.title_words).split()
+    if words:
+        article.surnames[words[-1].lower()] = actor.id
+    if len(words) > 1 and not _initial(words[0]):
+        first = words[0].lower()
+        article.first_names[first] = (
+            actor.id if article.first_names.get(first, actor.id) == actor.id else ""
+        )
+    _learn_gender(article, actor, start, end, role)
+    for apposition in (before, after):
+        if apposition is not None:
+            article.add(Found(apposition.start, apposition.end, actor.id, 3), actor)
+    _after_person(article, start, end, actor)
+    return actor.id
+
+
+def kb_person(article: ArticleMentions, span: Span) -> str | None:
+    """The KB person a full name written with or without middle initials names."""
+    words = _clean_name(span, article.lex.title_words).split()
+    for candidate in (words, [w for w in words if not _initial(w)]):
+        if len(candidate) < 2:
+            continue
+        for target in article.kb.lookup(" ".join(candidate)):
+            entry = article.kb.entries.get(target.actor)
+            if entry is not None and entry.kind == "person":
+                return entry.id
+    return None
+
+
+def _add_local_person(article: ArticleMentions, ent: Span) -> None:
+    doc = article.doc
+    lex = article.lex
+    tokens = [t for t in ent if t.text not in POSSESSIVE]
+    if not tokens:
+        return
+    # spaCy's small model often cuts long names short ('Aung San Suu [Kyi]')
+    first = tokens[0].i
+    while (
+        first > 0
+        and doc[first - 1].pos_ == "PROPN"
+        and doc[first - 1].text[:1].isupper()
+        and doc[first - 1].i not in article.claimed
+        and doc[first - 1].lower_ not in lex.title_words
+    ):
+        first -= 1
+    tokens = [*doc[first : tokens[0].i], *tokens]
+    span = doc[tokens[0].i : tokens[-1].i + 1]
+    if kind_noun_after(article, span.end) is not None:
+        add_local_org(article, span)  # 'The Maariv newspaper': spaCy took the name for a person
+        return
+    title_role = []
+    # Titles spaCy includes in the entity ("Admiral Harris") are roles, not names.
+    while len(span) > 1 and span[0].lower_ in lex.title_words:
+        title_role.append(span[0].lower_)
+        span = span[1:]
+    words = _clean_name(span, lex.title_words).split()
+    if not words:
+        return
+    known = article.surnames.get(words[-1].lower())
+    if known is None and len(words) == 1:
+        known = article.first_names.get(words[0].lower()) or None  # 'Saddam', 'Elian'
+    if known is not None and (
+        len(words) == 1
+        or article.actors[known].name.endswith(" ".join(words))
+        or article.actors[known].name.startswith(words[0] + " ")
+    ):
+        _add_short_name(article, span.start, span.end, known)
+        return
+    actor_id = add_person(article, span.start, span.end, kb_person(article, span))
+    actor = article.actors[actor_id]
+    role = role_text(article, title_role)
+    if role and not actor.role and actor.kind == "person":
+        article.actors[actor_id] = replace(actor, role=role)
+
+
+def _add_short_name(article: ArticleMentions, start: int, end: int, actor_id: str) -> None:
+    """A person named again by one name; an apposition there still teaches
+    ('said Eitan, the science minister'; 'Alarcon, former Cuban ambassador')."""
+    actor = article.actors[actor_id]
+    title = title_before(article, start)[0]
+    if title:  # 'Chairman Bob Corker' after 'Sen. Bob Corker': 'the chairman' later
+        article.titles.setdefault(actor_id, set()).add(title)
+    tag = _us_party_tag(article, end)
+    if tag is not None and actor.kb_id is None and actor.kind == "person" and not actor.country:
+        actor = replace(actor, country="USA", affiliation=actor.affiliation or tag or None)
+        article.actors[actor_id] = actor
+        if tag:
+            article.ensure_actor(tag)
+    article.add(Found(start, end, actor_id, 3), actor)
+    if actor.kind == "person":
+        _after_person(article, start, end, actor)  # 'Bush administration officials'
+    apposition = apposition_after(article, end)
+    if apposition is None or actor.kind != "person":
+        return
+    _, _, role, affiliation, country = apposition
+    if actor.kb_id is None and (not actor.role or not actor.country):
+        holder = article.actors.get(affiliation) if affiliation else None
+        actor = replace(
+            actor,
+            role=actor.role or role,
+            country=actor.country
+            or country
+            or (holder.country if holder and holder.kind in NATIONAL_KINDS else None),
+            sector=actor.sector or role_sector(article, role, holder),
+        )
+        article.actors[actor_id] = actor
+    article.add(Found(apposition.start, apposition.end, actor_id, 3), actor)
+
+
+def _us_party_tag(article: ArticleMentions, end: int) -> str | None:
+    """'(R-Tenn.)', '(D-N.J.)', '(Md.)' after a name, the way US papers mark members of
+    Congress: the party's id ('' when the tag names no party), None without a tag."""
+    doc = article.doc
+    lex = article.lex
+    if end >= len(doc) or doc[end].text != "(":
+        return None
+    close = next((t.i for t in doc[end : end + 8] if t.text == ")"), None)
+    if close is None:
+        return None
+    inside = doc[end + 1 : close].text.replace(" ", "")
+    party, _, state = inside.rpartition("-")
+    if party not in lex.us_party_letters and party != "":
+        return None
+    if state.rstrip(".") + "." not in lex.us_state_abbreviations and (
+        state not in lex.us_state_abbreviations
+    ):
+        return None
+    return lex.us_party_letters.get(party, "")
+
+
+def _learn_gender(
+    article: ArticleMentions, actor: Actor, start: int, end: int, role: str | None
+) -> None:
+    """He or she? From a courtesy title or gendered role word, else the first name."""
+    if actor.id in article.gender:
+        return
+    lex = article.lex
+    doc = article.doc
+    # the word just before the name, and one more before a comma or a title:
+    # 'Mrs. X', 'Queen X', 'his stepmother, X' -- but not 'the grandmother of X'
+    first = start - 1
+    if start >= 2 and (doc[start - 1].text == "," or doc[start - 1].lower_ in lex.title_words):
+        first = start - 2
+    cues = [t.lower_ for t in doc[max(0, first) : end]]
+    cues += (role or "").split() + (actor.role or "").split()
+    name = (actor.name or "").split()
+    if any(c in lex.male_words for c in cues):
+        article.gender[actor.id] = "m"
+    elif any(c in lex.female_words for c in cues):
+        article.gender[actor.id] = "f"
+    elif name and name[0].lower() in lex.male_names:
+        article.gender[actor.id] = "m"
+    elif name and name[0].lower() in lex.female_names:
+        article.gender[actor.id] = "f"
+
+
+def _after_person(article: ArticleMentions, start: int, end: int, actor: Actor) -> None:
+    """'the Obama administration' is the state; 'Clinton's aides' act for Clinton."""
+    doc = article.doc
+    i = end + (1 if end < len(doc) and doc[end].text in POSSESSIVE else 0)
+    if i >= len(doc):
+        return
+    if start > 0 and doc[start - 1].lower_ == "the":
+        start -= 1
+    if doc[i].lower_ in article.lex.government_nouns:
+        state = actor.affiliation or actor.country
+        holder = article.ensure_actor(state) if state in article.kb.entries else None
+        if holder is not None and holder.kind == "state":
+            # 'Bush administration officials' act for the state too
+            last = member_phrase_end(article, i + 1)
+            article.add(Found(start, last, holder.id, WIDENED), holder)
+        return
+    last = member_phrase_end(article, end)
+    if last > end:
+        article.add(Found(start, last, actor.id, WIDENED), actor)
+
+
+def _local_actor(
+    article: ArticleMentions,
+    name: str,
+    role: str | None,
+    affiliation: str | None,
+    country: str | None,
+) -> Actor:
+    """A person the base lacks; the id keeps apart namesakes of different affiliations."""
+    holder = article.actors.get(affiliation) if affiliation else None
+    sector = role_sector(article, role, holder)
+    actor_id = "P:" + ascii_id(name) + (f"@{affiliation}" if affiliation else "")
+    # Officials and fighters share their state's or group's country; an NGO's or a
+    # newspaper's staff need not.
+    inherits = holder is not None and holder.kind in NATIONAL_KINDS | {"person"}
+    if (
+        holder is None
+        and country is None
+        and role
+        and state_role(article, role)
+        and role.split()[-1] not in article.lex.affiliation_roles
+    ):
+        country = article.home  # 'Foreign Minister Don McKinnon' in a Wellington dispatch
+    return Actor(
+        id=actor_id,
+        name=name,
+        kind="person",
+        country=country or (holder.country if inherits else None),
+        sector=sector,
+        role=role,
+        affiliation=affiliation,
+    )
+
+
+def _with_role(
+    article: ArticleMentions,
+    actor: Actor,
+    role: str | None,
+    affiliation: str | None,
+    country: str | None,
+) -> Actor:
+    holder = article.actors.get(affiliation) if affiliation else None
+    return replace(
+        actor,
+        role=role or actor.role,
+        affiliation=affiliation or actor.affiliation,
+        sector=role_sector(article, role, holder) if (role or holder) else actor.sector,
+        country=actor.country or country or (holder.country if holder else None),
+    )
+
+
+# -- organisations ------------------------------------------------------------------------
+
+
+def add_local_org(article: ArticleMentions, ent: Span, country: str | None = None) -> None:
+    """An organisation the base lacks, its kind and sector read from its name."""
+    doc = article.doc
+    owner = next((t for t in ent[:-2] if t.text in POSSESSIVE), None)
+    if owner is not None and all(t.pos_ == "PROPN" for t in ent[owner.i - ent.start + 1 :]):
+        # "Commentary's Noah Rothman": spaCy's one entity is an outlet and its writer
+        add_local_org(article, doc[ent.start : owner.i], country)
+        org = article.mention_ending_at(owner.i - 1)
+        add_person(article, owner.i + 1, ent.end, None, org.actor if org else None)
+        return
+    tokens = [t for t in ent if t.text not in POSSESSIVE]
+    if not tokens:
+        return
+    start = tokens[0].i + (1 if tokens[0].lower_ == "the" else 0)
+    span = doc[start : tokens[-1].i + 1]
+    name = _name_text(span)
+    if not name or not any(t.text[:1].isupper() for t in span):
+        return  # 'a more or less united guerrilla force': no name
+    kind, sector = "organization", None
+    for word in reversed(name.lower().split()):
+        if word in article.lex.organisation_name_words:
+            kind, sector = article.lex.organisation_name_words[word]
+            break
+    end = member_phrase_end(article, span.end)  # 'Orange Order leaders'
+    kind_noun = kind_noun_after(article, end)
+    if kind_noun is not None:  # 'the Maariv newspaper'
+        end, kind, sector = kind_noun
+    actor = Actor(id="O:" + ascii_id(name), name=name, kind=kind, country=country, sector=sector)
+    article.add(Found(span.start, end, actor.id, 2), actor)
+
+
+def _acronym_of(article: ArticleMentions, ent: Span) -> str | None:
+    """The organisation named earlier whose initials this all-capitals name is
+    ('INS' after 'the U.S. Immigration and Naturalization Service')."""
+    words = [t.text for t in ent if t.text not in POSSESSIVE and t.lower_ != "the"]
+    if len(words) != 1 or not (3 <= len(words[0]) <= 6) or not words[0].isupper():
+        return None
+    acronym = words[0].replace(".", "")
+    for found in article.initials.get(acronym, []):
+        if found.start >= ent.start or found not in article.found:
+            continue
+        actor = article.actors[found.actor]
+        if actor.kind not in ("person", "state", "author"):
+            return actor.id
+    return None
+
+
+# -- name text ------------------------------------------------------------------------------
+
+
+def _clean_name(span: Span, titles: frozenset[str]) -> str:
+    """A person's name without possessive, leading titles and suffixes ('Jr.')."""
+    tokens = [t for t in span if t.text not in POSSESSIVE]
+    while len(tokens) > 1 and tokens[0].lower_ in titles:
+        tokens = tokens[1:]
+    while len(tokens) > 1 and tokens[-1].lower_.strip(",") in NAME_SUFFIXES:
+        tokens = tokens[:-1]
+    return _join(tokens).strip(" ,")
+
+
+def _initial(word: str) -> bool:
+    return len(word) <= 2 and word.endswith(".") or (len(word) == 1 and word.isupper())
+
+
+def _name_text(span: Span) -> str:
+    return _join([t for t in span if t.text not in POSSESSIVE])
+
+
+def _join(tokens: list[Token]) -> str:
+    """Tokens as written: 'al-Qanoua' stays one word; a dropped token leaves one space."""
+    text = ""
+    for token, following in zip(tokens, [*tokens[1:], None], strict=True):
+        adjacent = following is not None and following.i == token.i + 1
+        text += token.text + (token.whitespace_ if adjacent else " ")
+    return " ".join(text.split())

@@ -1,0 +1,76 @@
+"""Capitals and seats: one that acts is its state ('Moscow hosted'), otherwise a place.
+
+Also the places the other passes meet: a state named under a locative preposition
+('in Syria'), a dateline, an entity spaCy tags as a place.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from dyad.actors.groups import member_phrase_end
+from dyad.actors.kb import NAME
+from dyad.actors.state import POSSESSIVE, ArticleMentions
+from dyad.model import Place
+
+
+def acts(article: ArticleMentions, span: Span, default: bool) -> bool:
+    """Does a capital or seat act ('Moscow hosted') rather than name a place?"""
+    root = span.root
+    doc = article.doc
+    lex = article.lex
+    if span.end < len(doc) and doc[span.end].text in POSSESSIVE:
+        following = doc[span.end + 1] if span.end + 1 < len(doc) else None
+        # "Washington's Institute for ...", "Rangoon's streets": places
+        return following is None or not (
+            following.text[:1].isupper() or following.lower_ in lex.place_parts
+        )
+    if span.end + 1 < len(doc) and doc[span.end].text == ",":
+        after = article.kb.lookup(doc[span.end + 1].text)
+        if any(t.kind == NAME and t.actor in article.kb.entries for t in after):
+            return False  # a dateline or address: 'RANGOON, Burma'
+    if span.start == 0 or doc[span.start - 1].is_space:
+        if span.end < len(doc) and doc[span.end].text in (",", "-", "—", "–", "(", "_"):
+            return False  # a dateline at the start of a paragraph: 'HAVANA (AP) --'
+    if member_phrase_end(article, span.end) > span.end:
+        return True  # 'the Pyongyang regime', 'Kremlin officials'
+    while root.dep_ == "conj" and root.head != root:
+        root = root.head
+    if root.dep_ in lex.acting_dependencies:
+        return True
+    if root.dep_ == "pobj":
+        prep = root.head.lower_
+        if prep in lex.locative_prepositions:
+            return False
+        return prep in lex.acting_prepositions or default
+    if root.dep_ == "dobj":
+        return root.head.lemma_ not in lex.place_verbs
+    if root.dep_ in ("compound", "amod", "nmod"):
+        return default  # 'a Pentagon readout' acts; 'Moscow talks' are held there
+    return default
+
+
+def under_locative(article: ArticleMentions, span: Span) -> bool:
+    """Is the span the object of a locative preposition ('in Syria')?"""
+    root = span.root
+    while root.dep_ == "conj" and root.head != root:
+        root = root.head
+    return root.dep_ == "pobj" and root.head.lower_ in article.lex.locative_prepositions
+
+
+def add_place(article: ArticleMentions, span: Span, country: str | None) -> None:
+    """A place, with a 'the' before it, and its tokens claimed unless it modifies a noun."""
+    doc = article.doc
+    start = span.start
+    modifier = span.root.dep_ in ("compound", "amod", "nmod") and span.root.head.i >= span.end
+    if start > 0 and doc[start - 1].lower_ == "the" and not modifier:
+        start -= 1  # 'the Middle East', but not the 'the' of 'the Iowa caucuses'
+    if modifier:  # 'the Iowa caucuses': a place, not claimed from a description
+        article.places.append(place_of(span, country))
+        return
+    article.places.append(place_of(doc[start : span.end], country))
+    article.claimed.update(range(start, span.end))
+
+
+def place_of(span: Span, country: str | None) -> Place:
+    return Place(span.text, span.start_char, span.end_char, country)

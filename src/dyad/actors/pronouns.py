@@ -1,0 +1,92 @@
+"""Pronouns: 'I' and 'we' outside quotes are the author; 'he', 'she', 'it', 'they' the
+fitting actor mentioned before (or, for 'In her statement, Hillary Clinton ...', after)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from dyad.actors.antecedents import antecedent, is_subject
+from dyad.actors.state import AUTHOR_ID, ArticleMentions, Found
+from dyad.model import Actor
+
+NON_PERSON = {"state", "government", "igo", "ngo", "armed_group", "party", "organization", "media"}
+
+
+def add_pronouns(article: ArticleMentions) -> None:
+    doc = article.doc
+    lex = article.lex
+    groups = lex.pronouns
+    for token in doc:
+        lower = token.lower_
+        if token.pos_ != "PRON" or token.i in article.claimed:
+            continue
+        inside = article.in_quote(token.idx)
+        if lower in groups["author"]:
+            if not inside and (lower != "i" or token.text == "I"):
+                article.add(Found(token.i, token.i + 1, AUTHOR_ID, 1), _author(article))
+            continue
+        if inside:
+            continue
+        if lower in groups["person"]:
+            gender = "f" if lower in groups["female"] else "m"
+            actor_id = _cataphor(article, token, gender) or antecedent(
+                article, token, {"person"}, quoted_ok=False, gender=gender
+            )
+        elif lower == "it" and token.dep_ == "nsubj" and token.head.lemma_ in lex.it_verbs:
+            actor_id = antecedent(
+                article, token, NON_PERSON, quoted_ok=False, window=1, salience=False
+            )
+        elif lower == "it" and token.dep_ == "nsubj":
+            actor_id = _reporter_of(article, token)
+        elif lower in ("its", "itself"):
+            actor_id = antecedent(article, token, NON_PERSON, quoted_ok=False, window=1)
+        elif lower in ("their", "theirs", "themselves") or (
+            lower == "they" and token.head.lemma_ != "be"
+        ):
+            actor_id = antecedent(
+                article, token, NON_PERSON | {"group"}, quoted_ok=False, window=1, plural=True
+            )
+        else:
+            continue
+        if actor_id is not None:
+            article.add(Found(token.i, token.i + 1, actor_id, 1), article.actors[actor_id])
+
+
+def _reporter_of(article: ArticleMentions, token: Token) -> str | None:
+    """'The Security Council has said it will not lift ...': 'it' in what a state or
+    organisation says of itself is that actor."""
+    clause = token.head
+    if clause.dep_ != "ccomp" or clause.head.lemma_ not in article.lex.it_verbs:
+        return None
+    subject = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+    found = next(iter(article.found.covering(subject.i)), None) if subject is not None else None
+    if found is None or article.actors[found.actor].kind not in NON_PERSON:
+        return None
+    return found.actor
+
+
+def _cataphor(article: ArticleMentions, token: Token, gender: str) -> str | None:
+    """'In her statement, Hillary Clinton defended ...': the subject that follows."""
+    doc = article.doc
+    if token.lower_ not in ("his", "her", "their", "its") or article.in_quote(token.idx):
+        return None
+    sentence = token.sent if doc.has_annotation("SENT_START") else None
+    if sentence is None or token.i > sentence.root.i:
+        return None
+    if not any(a.dep_ in ("prep", "advcl") for a in token.ancestors):
+        return None
+    for found in article.found.starting(token.i + 1, sentence.root.i):
+        if is_subject(article, found):
+            actor = article.actors[found.actor]
+            if actor.kind == "person" and article.gender.get(actor.id, gender) == gender:
+                return found.actor
+    return None
+
+
+def _author(article: ArticleMentions) -> Actor:
+    return Actor(
+        id=AUTHOR_ID,
+        name=article.doc._.author or "(article author)",
+        kind="author",
+        sector="MED",
+    )

@@ -1,0 +1,181 @@
+"""What the passes of the actors stage share: one article's mentions so far.
+
+Every pass reads and extends one ``ArticleMentions``: the mentions found (a
+``MentionIndex`` of ``Found``), the actors they name, the places named as places,
+the tokens already claimed, and what the article has taught about its people
+(surnames, first names, gender, titles). Each pass sees what the earlier ones found.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right, insort
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from spacy.tokens import Doc, Span
+
+from dyad.actors.kb import KnowledgeBase, Lexicon
+from dyad.model import Actor, Mention, Place
+from dyad.quotation_marks import find_double_quoted
+
+AUTHOR_ID = "AUTHOR"
+POSSESSIVE = {"'s", "’s", "'", "’"}
+# Sectors of agent nouns that speak for the state itself ("Ukrainian army" -> UKR).
+STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG"}
+PERSON_LABELS = {"PERSON"}
+ORG_LABELS = {"ORG"}
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+# Kinds of actor whose officials and fighters share the actor's country.
+NATIONAL_KINDS = {"state", "government", "armed_group", "party"}
+
+
+@dataclass
+class Found:
+    """A candidate mention over tokens [start, end)."""
+
+    start: int
+    end: int
+    actor: str
+    rank: int  # higher wins an overlap: names > descriptions > pronouns
+
+
+class MentionIndex:
+    """The mentions found so far, in the order found and by start token, so that a
+    look-up near a token visits only the mentions that can reach it, not the thousands
+    of a long article. Added mentions never overlap (``replace`` drops what a new one
+    overlaps); the bounds below need only that no mention ends more than ``reach``
+    tokens from where it starts. Look-ups answer in the order found, as steps that
+    take the first fitting mention expect."""
+
+    def __init__(self) -> None:
+        self._by_order: dict[int, Found] = {}
+        self._by_start: list[tuple[int, int]] = []  # (start, order), sorted
+        self._added = 0
+        self.reach = 0
+
+    def __iter__(self) -> Iterator[Found]:
+        return iter(list(self._by_order.values()))  # a copy: steps add while they walk
+
+    def __reversed__(self) -> Iterator[Found]:
+        return reversed(list(self._by_order.values()))
+
+    def __contains__(self, found: Found) -> bool:
+        return any(f is found for f in self.starting(found.start, found.start + 1))
+
+    def starting(self, first: int, stop: int) -> list[Found]:
+        """Mentions starting at tokens [first, stop), in the order found."""
+        lo = bisect_left(self._by_start, (first,))
+        hi = bisect_left(self._by_start, (stop,))
+        return [self._by_order[order] for order in sorted(o for _, o in self._by_start[lo:hi])]
+
+    def covering(self, i: int) -> list[Found]:
+        return [f for f in self.starting(i + 1 - self.reach, i + 1) if f.start <= i < f.end]
+
+    def ending_at(self, end: int) -> list[Found]:
+        near = self.starting(end - self.reach, end + self.reach + 1)
+        return [f for f in near if f.end == end]
+
+    def overlapping(self, start: int, end: int) -> list[Found]:
+        near = self.starting(start + 1 - self.reach, end)
+        return [f for f in near if f.start < end and start < f.end]
+
+    def replace(self, found: Found) -> None:
+        """Add ``found`` as the latest mention, dropping those it overlaps."""
+        for old in self.overlapping(found.start, found.end):
+            at = bisect_left(self._by_start, (old.start,))
+            while self._by_order[self._by_start[at][1]] is not old:
+                at += 1
+            del self._by_order[self._by_start.pop(at)[1]]
+        self._added += 1
+        self._by_order[self._added] = found
+        insort(self._by_start, (found.start, self._added))
+        self.reach = max(self.reach, abs(found.end - found.start))
+
+
+@dataclass
+class ArticleMentions:
+    """One article's mentions, actors and places, as the passes find them."""
+
+    doc: Doc
+    kb: KnowledgeBase
+    date: str | None  # the date roles are resolved at (YYYY-MM-DD)
+    actors: dict[str, Actor] = field(default_factory=dict)
+    found: MentionIndex = field(default_factory=MentionIndex)
+    places: list[Place] = field(default_factory=list)
+    surnames: dict[str, str] = field(default_factory=dict)  # last name -> person actor
+    claimed: set[int] = field(default_factory=set)  # tokens already in a mention or place
+    gender: dict[str, str] = field(default_factory=dict)  # person actor -> 'm' | 'f'
+    # first name -> the one person of the article with it ('' when two share it)
+    first_names: dict[str, str] = field(default_factory=dict)
+    home: str | None = None  # the state of the dateline ('JERUSALEM (AP)' -> ISR)
+    titles: dict[str, set[str]] = field(default_factory=dict)  # person -> titles seen
+    dateline_end: int = 0  # tokens of a dateline place, claimed before anything else
+    # what the capitals of each mention spell, in the order found ('INS' -> [mentions])
+    initials: dict[str, list[Found]] = field(default_factory=dict)
+    lex: Lexicon = field(init=False)
+    quoted: list[tuple[int, int]] = field(init=False)  # (start, end) offsets of quotes
+    ents: list[Span] = field(init=False)
+    entity_at: dict[int, Span] = field(init=False)  # token -> the entity it is part of
+
+    def __post_init__(self) -> None:
+        self.lex = self.kb.lexicon
+        self.quoted = sorted((p.start, p.end) for p in find_double_quoted(self.doc.text))
+        self.ents = list(self.doc.ents)
+        self.entity_at = {t: ent for ent in self.ents for t in range(ent.start, ent.end)}
+
+    @cached_property
+    def sentence_starts(self) -> list[int]:
+        if self.doc.has_annotation("SENT_START"):
+            return [s.start for s in self.doc.sents]
+        return [0]  # a pipeline without a parser or sentencizer: one long sentence
+
+    def ensure_actor(self, actor_id: str) -> Actor:
+        if actor_id not in self.actors:
+            self.actors[actor_id] = self.kb.actor(actor_id, self.date)
+            affiliation = self.actors[actor_id].affiliation
+            if affiliation and affiliation in self.kb.entries:
+                self.ensure_actor(affiliation)
+        return self.actors[actor_id]
+
+    def add(self, found: Found, actor: Actor) -> None:
+        """Keep a mention unless one of equal or higher rank overlaps it."""
+        if any(f.rank >= found.rank for f in self.found.overlapping(found.start, found.end)):
+            return
+        self.found.replace(found)
+        for acronym in self._spelled(found):
+            self.initials.setdefault(acronym, []).append(found)
+        self.claimed.update(range(found.start, found.end))
+        self.actors.setdefault(actor.id, actor)
+        if actor.affiliation and actor.affiliation in self.kb.entries:
+            self.ensure_actor(actor.affiliation)
+
+    def _spelled(self, found: Found) -> set[str]:
+        """The initials of a mention's capitalised words, also without a leading country
+        ('U.S. Immigration and Naturalization Service' -> 'USINS', 'INS', ...)."""
+        capitals = [t.text for t in self.doc[found.start : found.end] if t.text[:1].isupper()]
+        capitals = [w for w in capitals if w.lower() != "the"]
+        return {"".join(w[0] for w in capitals[first:]) for first in range(len(capitals))}
+
+    def in_quote(self, offset: int) -> bool:
+        i = bisect_right(self.quoted, (offset, float("inf"))) - 1
+        return i >= 0 and self.quoted[i][0] <= offset < self.quoted[i][1]
+
+    def mention_ending_at(self, i: int) -> Found | None:
+        """The latest mention whose last token is token ``i``."""
+        return next(reversed(self.found.ending_at(i + 1)), None)
+
+    def finish(self) -> list[Mention]:
+        """The mentions by start offset; drops the actors that no mention names or
+        that no named actor is affiliated with."""
+        doc = self.doc
+        result = []
+        for found in sorted(self.found, key=lambda f: f.start):
+            span = doc[found.start : found.end]
+            result.append(Mention(span.text, span.start_char, span.end_char, found.actor))
+        used = {m.actor for m in result}
+        for actor in list(self.actors.values()):
+            if actor.affiliation:
+                used.add(actor.affiliation)
+        self.actors = {k: v for k, v in self.actors.items() if k in used}
+        return result
