@@ -206,3 +206,15 @@ def test_anaphoric_parts_of_days_and_spelled_out_years(nlp):
     found = times(nlp, "He was held on March 3, 1998, and freed the next morning.", "1998-03-05")
     assert [(t.type, t.value) for t in found] == [("DATE", "1998-03-03"), ("TIME", "1998-03-04TMO")]
     assert value_of(nlp, "It was as cold as in the winter of nineteen ninety-four.") == "1994-WI"
+
+
+def test_winters_are_named_by_the_year_they_end_in_as_dyad_timex_reads_them(nlp):
+    # One calendar with the store: 2024-WI is December 2023 to February 2024.
+    assert value_of(nlp, "Talks stalled this winter.", "2024-01-20") == "2024-WI"
+    assert value_of(nlp, "Talks stalled this winter.", "2023-12-10") == "2024-WI"
+    assert value_of(nlp, "Talks stalled last winter.", "2024-01-20") == "2023-WI"
+    assert value_of(nlp, "Talks stalled last winter.", "2024-03-15") == "2024-WI"
+    assert value_of(nlp, "Talks will resume next winter.", "2023-12-10") == "2025-WI"
+    assert value_of(nlp, "Talks will resume next winter.", "2023-10-10") == "2024-WI"
+    found = times(nlp, "In the winter of 1994 prices fell. A year later they rose.", "1998-02-23")
+    assert [t.value for t in found] == ["1994-WI", "1995-WI"]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import shutil
 from collections.abc import Iterable
+from datetime import date
 from pathlib import Path
 
 from spacy.language import Language
@@ -20,15 +21,17 @@ from spacy.tokens import Doc
 
 from dyad.model import TimeExpr
 from dyad.nlp.extensions import register_extensions
-from dyad.times.calendar import parse_published, parse_value
 from dyad.times.normalize import Context, Normalizer, Resolved, Tense
 from dyad.times.rules import RULE_FILES, default_rules_dir, load_rules
+from dyad.timex import parse
 
 PAST_TAGS = frozenset({"VBD"})
 HAVE = frozenset({"has", "have", "had", "'ve", "'s", "having"})
 VERB_POS = frozenset({"VERB", "AUX"})
 NOUN_MODIFIER = frozenset({"compound", "nmod", "amod", "poss"})
 FISCAL_PERIODS = frozenset({"Q", "H"})
+# Too coarse to count "a year later" from: "the 1990s" leaves the time last mentioned as it was.
+UNANCHORING = frozenset({"DE", "CE"})
 # How far up the parse tense is looked for; deeper means an unrelated verb.
 MAX_CLIMB = 6
 
@@ -112,7 +115,9 @@ class TimeTagger:
                                   resolved.mod))  # fmt: skip
             if resolved.type in ("DATE", "TIME") and pattern.kind != "shift":
                 # Comparisons ("a year earlier") do not move the story's time.
-                mentioned = parse_value(resolved.value)
+                mentioned = parse(resolved.value)
+                if mentioned is not None and mentioned.gran in UNANCHORING:
+                    mentioned = None
                 context.reference = mentioned or context.reference
                 if mentioned is not None and mentioned.gran in FISCAL_PERIODS:
                     context.period_reference = mentioned
@@ -188,3 +193,21 @@ def tense_at(
     if token.tag_ == "VBN" and {child.lower_ for child in auxiliaries} & HAVE:
         return "past"
     return None
+
+
+def parse_published(published: str | date | None) -> date | None:
+    """The publication date from an ISO 8601 string ("2024-02-20", "2024-02-20T10:00Z").
+
+    A ``date`` or ``datetime`` set by a user's own pipeline is taken as it is.
+    """
+    if isinstance(published, date):
+        return published if type(published) is date else date(*published.timetuple()[:3])
+    if not isinstance(published, str):
+        return None
+    match = re.match(r"\s*(\d{4})-?(\d{2})-?(\d{2})", published)
+    if not match:
+        return None
+    try:
+        return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        return None

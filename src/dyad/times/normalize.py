@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from dyad.times.calendar import ORDER, Period, add_months, period
 from dyad.times.rules import Pattern, Rules
+from dyad.timex import ORDER, Period, containing, season
 
 # Granularity of a unit when a shift is reported at the unit's own precision.
 UNIT_GRAN = {"D": "D", "W": "W", "WE": "WE", "2W": "W", "M": "M", "Q": "Q", "H2": "H", "Y": "Y",
@@ -141,7 +141,7 @@ class Normalizer:
         if parts.has("period_of_year") and year is not None:
             reported = context.period_reference
             if reported is None or reported.gran != "Q":
-                reported = period("Q", dct).shift("Q", -1) if dct else None
+                reported = containing("Q", dct).shift("Q", -1) if dct else None
             if reported is None:
                 return Resolved(type_, None, mod)
             return Resolved(type_, Period("Q", reported.start.replace(year=year)).value(), mod)
@@ -160,11 +160,7 @@ class Normalizer:
 
         if parts.has("season"):
             code = parts.meaning("season")
-            month = {"SP": 3, "SU": 6, "FA": 9, "WI": 1}[code]
-            return self._named(
-                lambda y: Period("S", date(y, month, 1), code),
-                year, parts, context, tense, type_, mod,
-            )  # fmt: skip
+            return self._named(lambda y: season(code, y), year, parts, context, tense, type_, mod)
 
         month = parts.month()
         day = parts.day()
@@ -204,7 +200,8 @@ class Normalizer:
         dct = context.published
         if dct is None:
             return Resolved(type_, _unanchored(build(2000)), mod)
-        candidates = [build(y) for y in (dct.year - 1, dct.year, dct.year + 1)]
+        # Two years ahead: "next winter" said in December 2023 is 2025-WI.
+        candidates = [build(y) for y in range(dct.year - 1, dct.year + 3)]
         rel = parts.meaning("rel") or {}
         if rel:
             return _resolved(type_, _by_offset(candidates, dct, int(rel.get("offset", 0))), mod)
@@ -228,7 +225,7 @@ class Normalizer:
         if rel:
             offset = int(rel.get("offset", 0))
             if offset == 0:
-                chosen = period("D", dct - timedelta(days=dct.weekday() - (weekday - 1)))
+                chosen = containing("D", dct - timedelta(days=dct.weekday() - (weekday - 1)))
             else:
                 chosen = _by_offset(candidates, dct, offset)
         else:
@@ -272,7 +269,7 @@ class Normalizer:
             return Resolved("DATE", None, mod)
         tense = context.tense(start, end)
         weeks = 0 if tense == "future" or dct.weekday() >= 5 else -1
-        return Resolved("DATE", period("WE", dct + timedelta(weeks=weeks)).value(), mod)
+        return Resolved("DATE", containing("WE", dct + timedelta(weeks=weeks)).value(), mod)
 
     def _shift(self, parts: Parts, context: Context, start: int, end: int) -> Resolved | None:
         unit = parts.meaning("unit")
@@ -294,11 +291,11 @@ class Normalizer:
         elif anaphoric and reference is not None:
             base = reference
         elif context.published is not None:
-            base = period(UNIT_GRAN[unit], context.published)
+            base = containing(UNIT_GRAN[unit], context.published)
         else:
             return Resolved("DATE", None, mod)
         if parts.has("gran") and base.gran != parts.text("gran"):
-            base = period(parts.text("gran"), base.start)
+            base = containing(parts.text("gran"), base.anchor)
         moved = base.shift(step_unit, steps)
         return Resolved("DATE", moved.value() if moved else None, mod)
 
@@ -465,11 +462,11 @@ def _duration_value(count: float | None, unit: str) -> str:
 def _base(rel: dict, context: Context, gran: str) -> Period | None:
     """The period a relative expression counts from: the time last mentioned, or publication."""
     if rel.get("anchor") == "reference" and context.reference is not None:
-        return period(gran, context.reference.start) if _finer_or_equal(
+        return containing(gran, context.reference.anchor) if _finer_or_equal(
             context.reference.gran, gran) else context.reference  # fmt: skip
     if context.published is None:
         return None
-    return period(gran, context.published)
+    return containing(gran, context.published)
 
 
 def _finer_or_equal(a: str, b: str) -> bool:
@@ -479,17 +476,6 @@ def _finer_or_equal(a: str, b: str) -> bool:
 def _clamped_date(year: int, month: int, day: int) -> date:
     """Feb. 29 in a year without one is Feb. 28."""
     return date(year, month, min(day, calendar.monthrange(year, month)[1]))
-
-
-def _end(p: Period) -> date:
-    if p.gran == "D":
-        return p.start
-    if p.gran in ("W",):
-        return p.start + timedelta(days=6)
-    if p.gran == "WE":
-        return p.start + timedelta(days=1)
-    months = {"M": 1, "Q": 3, "H": 6, "S": 3, "Y": 12, "DE": 120, "CE": 1200}[p.gran]
-    return add_months(p.start, months) - timedelta(days=1)
 
 
 def _nearest(
@@ -508,13 +494,13 @@ def _nearest(
         # article dated Oct. 25 is the next day, not a year ago.
         near = False
     past = [c for c in candidates if c.start <= dct]
-    future = [c for c in candidates if _end(c) >= dct]
+    future = [c for c in candidates if c.end >= dct]
     latest_past = max(past, key=lambda c: c.start) if past else None
     next_future = min(future, key=lambda c: c.start) if future else None
     if latest_past is None or next_future is None or latest_past is next_future:
         return latest_past or next_future
     if near:
-        days_since = (dct - _end(latest_past)).days
+        days_since = (dct - latest_past.end).days
         days_until = (next_future.start - dct).days
         if min(days_since, days_until) <= NEAR_DAYS:
             return latest_past if days_since <= days_until else next_future
@@ -524,12 +510,14 @@ def _nearest(
 def _by_offset(candidates: list[Period], dct: date, offset: int) -> Period | None:
     """ "last October" is the latest October before this one, "next October" the one after."""
     if offset < 0:
-        before = [c for c in candidates if _end(c) < dct]
+        before = [c for c in candidates if c.end < dct]
         return max(before, key=lambda c: c.start) if before else None
     if offset > 0:
         after = [c for c in candidates if c.start > dct]
         return min(after, key=lambda c: c.start) if after else None
-    same = [c for c in candidates if c.start.year == dct.year]
+    # "this winter" in December 2023 is the one under way, 2024-WI; else the one of this year.
+    current = [c for c in candidates if c.start <= dct <= c.end]
+    same = current or [c for c in candidates if c.anchor.year == dct.year]
     return same[0] if same else None
 
 
