@@ -201,32 +201,36 @@ def test_monthly_counts_by_quad_for_an_actor_a_dyad_and_all(corpus):
 
 def test_filters_by_date_range_source_and_status(corpus):
     # until names a month: the whole month counts.
-    october = timeline(corpus, "Russia", "Israel", until="2023-10")
+    october = timeline(corpus, "Russia", "Israel", filters=Filters(until="2023-10")).events
     assert [e.type for e in october] == ["ACCUSE"]
-    assert timeline(corpus, "Russia", "Hamas", since="2024-02-01", statuses=("intended",))[
-        0
-    ].type == ("SUPPORT")
-    assert [e.type for e in timeline(corpus, "Russia", "Hamas", sources=("wire",))] == ["CONSULT"]
+    intended = Filters(since="2024-02-01", statuses=("intended",))
+    assert timeline(corpus, "Russia", "Hamas", filters=intended).events[0].type == "SUPPORT"
+    wire = timeline(corpus, "Russia", "Hamas", filters=Filters(sources=("wire",)))
+    assert [e.type for e in wire.events] == ["CONSULT"]
     with pytest.raises(ValueError, match="not a date"):
-        timeline(corpus, "Russia", "Israel", since="last week")
+        timeline(corpus, "Russia", "Israel", filters=Filters(since="last week"))
 
 
 def test_timeline_pages_events_oldest_first_each_with_its_evidence(corpus):
-    whole = timeline(corpus, "Russia", "Hamas")
+    whole = timeline(corpus, "Russia", "Hamas").events
     assert [(e.type, e.status) for e in whole] == [
         ("CONSULT", "actual"),
         ("SUPPORT", "intended"),
         ("CONSULT", "hypothetical"),  # undated: last
     ]
-    [second] = timeline(corpus, "Russia", "Hamas", limit=1, offset=1)
+    page = timeline(corpus, "Russia", "Hamas", limit=1, offset=1)
+    assert (page.total, page.offset) == (3, 1)
+    assert [side.id for side in page.first] == ["RUS", "P:MARIA_ZAKHAROVA@RUS"]
+    [second] = page.events
     assert (second.type, second.status) == ("SUPPORT", "intended")
     assert [(ev.published, ev.status) for ev in second.evidence] == [("2024-02-20", "intended")]
-    rest = timeline(corpus, "Russia", "Hamas", limit=5, offset=1)
-    assert [e.event_id for e in rest] == [e.event_id for e in whole[1:]]
+    rest = timeline(corpus, "Russia", "Hamas", limit=5, offset=1).events
+    assert [e.id for e in rest] == [e.id for e in whole[1:]]
     assert [len(e.evidence) for e in rest] == [1, 1]
-    assert timeline(corpus, "Russia", "Hamas", offset=3) == []
+    assert timeline(corpus, "Russia", "Hamas", offset=3).events == []
     # The page is taken after the filters: the daily's first event, not the dyad's.
-    [daily] = timeline(corpus, "Russia", "Hamas", sources=("daily",), limit=1)
+    daily_only = Filters(sources=("daily",))
+    [daily] = timeline(corpus, "Russia", "Hamas", filters=daily_only, limit=1).events
     assert (daily.type, daily.status) == ("SUPPORT", "intended")
 
 

@@ -107,7 +107,7 @@ def test_reprints_of_one_event_merge_with_every_source_kept(store):
         )
     )
     assert store.count("events") == 1
-    [entry] = timeline(store, "Hamas", "Russia")
+    [entry] = timeline(store, "Hamas", "Russia").events
     assert len(entry.evidence) == 3
     assert {e.published for e in entry.evidence} == {"2023-11-01", "2023-10-27", "2024-01-05"}
 
@@ -115,7 +115,7 @@ def test_reprints_of_one_event_merge_with_every_source_kept(store):
 def test_different_times_stay_different_events_oldest_first(store):
     store.add(visit("Hamas officials visited Moscow in January.", "2024-02-01", "2024-01"))
     store.add(visit("Hamas officials visited Moscow in late October.", "2023-11-01", "2023-10"))
-    entries = timeline(store, "hamas", "RUS")
+    entries = timeline(store, "hamas", "RUS").events
     assert [e.time_value for e in entries] == ["2023-10", "2024-01"]
     assert summary(store, "Hamas", "Russia") == {
         "2023-10": {"verbal_cooperation": 1},
@@ -131,7 +131,7 @@ def test_undated_reports_in_different_articles_are_not_merged(store):
 
 def test_actors_are_found_by_alias(store):
     store.add(visit("Hamas officials visited Moscow in January.", "2024-02-01", "2024-01"))
-    assert len(timeline(store, "Hamas", "moscow")) == 1
+    assert len(timeline(store, "Hamas", "moscow").events) == 1
     with pytest.raises(UnknownActor):
         timeline(store, "Hamas", "Atlantis")
 

@@ -48,7 +48,7 @@ def test_reads_go_on_while_a_batch_writes(db):  # noqa: F811
         deadline = time.monotonic() + 120
         while not written.is_set() and time.monotonic() < deadline:
             try:
-                reports = sum(len(e.evidence) for e in timeline(reader, "Hamas", "Russia"))
+                reports = sum(len(e.evidence) for e in timeline(reader, "Hamas", "Russia").events)
                 # Asked after the timeline, the search sees at least as much.
                 assert len(search(reader, "delegation Moscow", limit=100)) >= reports
                 seen.append(reports)
@@ -56,7 +56,7 @@ def test_reads_go_on_while_a_batch_writes(db):  # noqa: F811
                 failures.append(error)
                 break
         thread.join()
-        final = sum(len(e.evidence) for e in timeline(reader, "Hamas", "Russia"))
+        final = sum(len(e.evidence) for e in timeline(reader, "Hamas", "Russia").events)
     assert failures == []
     assert final == ARTICLES
     # The reader ran during the batch, saw it grow, and never went backwards.

@@ -93,7 +93,7 @@ def test_a_store_made_before_migrations_is_upgraded_with_its_data(db):  # noqa: 
         )
     engine.dispose()
     with Store(db) as store:
-        [entry] = timeline(store, "HAMAS", "RUS")
+        [entry] = timeline(store, "HAMAS", "RUS").events
         assert entry.evidence[0].text == "Hamas officials visited Moscow."
         assert [hit.article_id for hit in search(store, "visit Moscow")] == ["a1"]
         with store.engine.connect() as conn:

@@ -12,7 +12,7 @@ from rich.console import Console
 from spacy.language import Language
 
 from dyad.nlp import DEFAULT_MODEL, ModelNotFound, cached_nlp
-from dyad.query import UnknownActor
+from dyad.query import Filters, UnknownActor
 from dyad.store import DEFAULT_DB, Store
 
 console = Console()
@@ -61,6 +61,21 @@ def check_date(value: str | None) -> str | None:
     except ValueError:
         fail(f"--published must be a date like 2024-02-20, not {value!r}")
     return value
+
+
+def query_filters(
+    since: str | None,
+    until: str | None,
+    source: list[str] | None = None,
+    status: list[str] | None = None,
+) -> Filters:
+    """The filters of a query command's options; a date that is not one is a clear error."""
+    filters = Filters(since, until, tuple(source or ()), tuple(status or ()))
+    try:
+        filters.first_day, filters.last_day  # noqa: B018  (checks the dates)
+    except ValueError as error:
+        fail(str(error))
+    return filters
 
 
 @contextmanager

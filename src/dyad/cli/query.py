@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
 from typing import Annotated
 
 import typer
@@ -11,10 +10,9 @@ from rich.markup import escape
 from rich.table import Table
 
 from dyad.cli.app import app
-from dyad.cli.common import DEFAULTS, DbOption, console, open_store
+from dyad.cli.common import DEFAULTS, DbOption, console, open_store, query_filters
 from dyad.plover import quad_classes
-from dyad.query import summary, timeline
-from dyad.query.actors import actor_names
+from dyad.query import ActorRef, EventItem, summary, timeline
 
 ActorArgument = Annotated[str, typer.Argument(help="Actor id, name or alias (e.g. RUS, Kremlin).")]
 SinceOption = Annotated[str | None, typer.Option(help="Only events on or after this date.")]
@@ -46,30 +44,19 @@ def timeline_command(
 ) -> None:
     """Events between two actors, oldest first, each with its evidence."""
     with open_store(db) as store:
-        entries = timeline(
+        page = timeline(
             store,
             first,
             second,
-            since=since,
-            until=until,
-            statuses=tuple(status or ()),
-            sources=tuple(source or ()),
-            # One event past the page tells whether another page follows.
-            limit=None if limit is None else limit + 1,
+            filters=query_filters(since, until, source, status),
+            limit=limit,
             offset=offset,
         )
-        more = limit is not None and len(entries) > limit
-        entries = entries[:limit]
-        if as_json:
-            console.print_json(json.dumps([asdict(e) for e in entries], ensure_ascii=False))
-            return
-        with store.engine.connect() as conn:
-            names = actor_names(
-                conn,
-                {e.source for e in entries}
-                | {e.target for e in entries}
-                | {ev.reported_by for e in entries for ev in e.evidence},
-            )
+    entries = page.events
+    more = offset + len(entries) < page.total
+    if as_json:
+        console.print_json(json.dumps([_as_json(e) for e in entries], ensure_ascii=False))
+        return
     if not entries:
         console.print(
             f"No events between {first} and {second}"
@@ -87,8 +74,7 @@ def timeline_command(
         if entry.time_role == "reported" or not entry.time_value:
             when = f"reported {when}"  # the event's own time is not known
         kind = entry.type + (f"/{entry.mode}" if entry.mode else "")
-        source = names.get(entry.source, entry.source or "?")
-        who = f"{source} → {names.get(entry.target, entry.target or '?')}"
+        who = f"{_name(entry.source)} → {_name(entry.target)}"
         where = f" in {entry.location}" if entry.location else ""
         console.print(
             f"[bold]{escape(when)}[/]  [cyan]{kind}[/]  [magenta]{entry.status}[/]  "
@@ -97,17 +83,51 @@ def timeline_command(
         for item in entry.evidence:
             source = item.title or item.url or item.source or "article"
             source += f" [{item.article_id[:12]}]"
-            by = (
-                f" (reported by {names.get(item.reported_by, item.reported_by)})"
-                if item.reported_by
-                else ""
-            )
+            by = f" (reported by {item.reported_by.name})" if item.reported_by else ""
             console.print(f"    “{escape(item.sentence or item.text)}”", highlight=False)
             console.print(
                 f"    [dim]— {escape(source)}, {item.published or 'undated'}{escape(by)}[/]"
             )
     if more:
         console.print(f"More events follow: --offset {offset + len(entries)}")
+
+
+def _name(actor: ActorRef | None) -> str:
+    return actor.name if actor else "?"
+
+
+def _as_json(event: EventItem) -> dict:
+    """An event as ``dyad timeline --json`` prints it: actors by id, every report."""
+    return {
+        "event_id": event.id,
+        "type": event.type,
+        "mode": event.mode,
+        "status": event.status,
+        "source": event.source and event.source.id,
+        "target": event.target and event.target.id,
+        "time_value": event.time_value,
+        "time_mod": event.time_mod,
+        "time_role": event.time_role,
+        "sort_date": event.sort_date,
+        "location": event.location,
+        "evidence": [
+            {
+                "article_id": item.article_id,
+                "title": item.title,
+                "url": item.url,
+                "source": item.source,
+                "published": item.published,
+                "text": item.text,
+                "start": item.start,
+                "end": item.end,
+                "sentence": item.sentence,
+                "status": item.status,
+                "reported_by": item.reported_by and item.reported_by.id,
+                "quote_id": item.quote_id,
+            }
+            for item in event.evidence
+        ],
+    }
 
 
 @app.command("summary")
@@ -123,15 +143,7 @@ def summary_command(
 ) -> None:
     """Event counts between two actors by month and PLOVER quad class."""
     with open_store(db) as store:
-        counts = summary(
-            store,
-            first,
-            second,
-            since=since,
-            until=until,
-            statuses=tuple(status or ()),
-            sources=tuple(source or ()),
-        )
+        counts = summary(store, first, second, filters=query_filters(since, until, source, status))
     if as_json:
         console.print_json(json.dumps({m: dict(c) for m, c in counts.items()}))
         return

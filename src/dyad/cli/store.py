@@ -12,11 +12,10 @@ from rich.markup import escape
 from rich.table import Table
 
 from dyad.cli.app import app
-from dyad.cli.common import DEFAULTS, DbOption, console, errors, fail, open_store
+from dyad.cli.common import DEFAULTS, DbOption, console, errors, fail, open_store, query_filters
 from dyad.export import FORMATS, write_csv, write_gexf, write_graphml, write_jsonl, write_parquet
 from dyad.plover import quad_classes
 from dyad.query import (
-    Filters,
     actor_profile,
     event_counts,
     network,
@@ -59,20 +58,6 @@ QUAD_HEADS = {
 }
 
 
-def _filters(
-    since: str | None,
-    until: str | None,
-    source: list[str] | None = None,
-    status: list[str] | None = None,
-) -> Filters:
-    filters = Filters(since, until, tuple(source or ()), tuple(status or ()))
-    try:
-        filters.first_day, filters.last_day  # noqa: B018  (checks the dates)
-    except ValueError as error:
-        fail(str(error))
-    return filters
-
-
 def _print_json(value) -> None:
     console.print_json(json.dumps(value, ensure_ascii=False, default=str))
 
@@ -92,7 +77,9 @@ def search_command(
     if kind not in ("all", "articles", "quotes"):
         fail(f"--kind must be all, articles or quotes, not {kind!r}")
     with open_store(db) as store:
-        hits = search(store, query, kind=kind, filters=_filters(since, until, source), limit=limit)
+        hits = search(
+            store, query, kind=kind, filters=query_filters(since, until, source), limit=limit
+        )
     if as_json:
         _print_json([asdict(h) for h in hits])
         return
@@ -127,7 +114,7 @@ def profile_command(
             store,
             actor,
             include_affiliates=affiliates,
-            filters=_filters(since, until, source, status),
+            filters=query_filters(since, until, source, status),
             top=top,
         )
     if as_json:
@@ -180,7 +167,7 @@ def quotes_command(
             store,
             speaker,
             include_affiliates=affiliates,
-            filters=_filters(since, until, source),
+            filters=query_filters(since, until, source),
             limit=limit,
         )
     if as_json:
@@ -223,7 +210,7 @@ def counts_command(
             counterpart,
             include_affiliates=affiliates,
             by_type=by_type,
-            filters=_filters(since, until, source, status),
+            filters=query_filters(since, until, source, status),
         )
     if as_json:
         _print_json({month: dict(c) for month, c in counts.items()})
@@ -253,7 +240,7 @@ def network_command(
     top: LimitOption = 25,
 ) -> None:
     """The actor network of a time window, edges weighted by PLOVER quad class."""
-    filters = _filters(since, until, source, status)
+    filters = query_filters(since, until, source, status)
     with open_store(db) as store:
         if out is None:
             graph = network(store, filters=filters, actor=actor, min_weight=min_weight)
@@ -298,7 +285,7 @@ def export_command(
         fail(f"FORMAT must be one of {', '.join(FORMATS)}, not {fmt!r}")
     if fmt == "jsonl" and status:
         fail("--status filters events; jsonl exports whole articles")
-    filters = _filters(since, until, source, status)
+    filters = query_filters(since, until, source, status)
     with open_store(db) as store:
         if fmt == "jsonl":
             written = f"{write_jsonl(store, out, filters)} articles"

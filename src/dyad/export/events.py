@@ -17,6 +17,7 @@ import pyarrow.parquet as pq
 from sqlalchemy import Connection, select
 
 from dyad.plover import quad_class
+from dyad.query.events import dated_first
 from dyad.query.filters import NO_FILTERS, Filters
 from dyad.store import Store, schema
 
@@ -61,9 +62,7 @@ EVENT_COLUMNS = [name for name, _ in EVENT_FIELDS]
 def event_rows(store: Store, filters: Filters = NO_FILTERS) -> Iterator[dict[str, Any]]:
     """Every event that passes ``filters``, oldest first (undated last)."""
     events = schema.events
-    query = filters.events(select(events)).order_by(
-        events.c.sort_date.is_(None), events.c.sort_date, events.c.id
-    )
+    query = filters.events(select(events)).order_by(*dated_first(events))
     actors: dict[str, Any] = {}
     with store.engine.connect() as reader, store.engine.connect() as lookup:
         rows = reader.execution_options(stream_results=True, yield_per=CHUNK).execute(query)

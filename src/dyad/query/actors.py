@@ -2,14 +2,33 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, select
+from dataclasses import dataclass
+from urllib.parse import quote as url_quote
 
+from sqlalchemy import Connection, select, union_all
+
+from dyad.query.connect import Database, connect
 from dyad.store import schema
 from dyad.store.store import normalize_alias
 
 
 class UnknownActor(LookupError):
     pass
+
+
+@dataclass
+class ActorRef:
+    """An actor as answers name it: enough to show and link it."""
+
+    id: str
+    name: str
+    kind: str
+    country: str | None = None
+
+
+def actor_path(actor_id: str) -> str:
+    """The actor's page (``/actors/ID``), which the web app serves and annotations link to."""
+    return "/actors/" + url_quote(actor_id, safe="")
 
 
 def resolve_actor(conn: Connection, name: str, include_affiliates: bool = True) -> set[str]:
@@ -40,9 +59,41 @@ def resolve_actor(conn: Connection, name: str, include_affiliates: bool = True) 
     return ids
 
 
-def actor_names(conn: Connection, ids: set[str | None]) -> dict[str, str]:
-    wanted = [i for i in ids if i]
+def actor_refs(conn: Connection, ids: set[str | None]) -> dict[str, ActorRef]:
+    """The named actors by id; ids not in the store are left out."""
+    wanted = sorted(i for i in ids if i)
+    if not wanted:
+        return {}
+    table = schema.actors
     rows = conn.execute(
-        select(schema.actors.c.id, schema.actors.c.name).where(schema.actors.c.id.in_(wanted))
+        select(table.c.id, table.c.name, table.c.kind, table.c.country).where(
+            table.c.id.in_(wanted)
+        )
     )
-    return {row.id: row.name for row in rows}
+    return {row.id: ActorRef(row.id, row.name, row.kind, row.country) for row in rows}
+
+
+def find_actors(db: Database, text: str, *, limit: int = 20, offset: int = 0) -> list[ActorRef]:
+    """Actors whose id is the text, one of whose aliases starts with it, or whose name has it."""
+    actors, aliases = schema.actors, schema.actor_aliases
+    text = " ".join(text.split())
+    if not text:
+        return []
+    alias = normalize_alias(text)
+    # A range on the alias key is a prefix search the primary-key index serves.
+    by_alias = select(aliases.c.actor_id.label("id")).where(
+        aliases.c.alias >= alias, aliases.c.alias < alias + "\uffff"
+    )
+    by_name = select(actors.c.id).where(
+        actors.c.name.ilike("%" + _escape_like(text) + "%", escape="\\")
+    )
+    by_id = select(actors.c.id).where(actors.c.id == text.upper())
+    wanted = limit + offset
+    with connect(db) as conn:
+        ids = conn.execute(union_all(by_id, by_alias, by_name).limit(wanted * 3)).scalars().all()
+        refs = actor_refs(conn, set(ids))
+    return [refs[i] for i in dict.fromkeys(ids) if i in refs][offset:wanted]
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

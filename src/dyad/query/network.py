@@ -1,26 +1,33 @@
-"""The actor network: who acted on whom in a time window, edges weighted by event class."""
+"""The actor network: who acted on whom in a time window, edges weighted by event class.
+
+One definition for every reader: the exports (GraphML, GEXF), ``dyad network``
+and the web's network page draw the same directed edges.
+"""
 
 from __future__ import annotations
 
 import networkx as nx
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, Connection, and_, case, func, select, tuple_
 
-from dyad.plover import is_symmetric, quad_class, quad_classes
+from dyad.plover import event_types, is_symmetric, quad_class, quad_classes
 from dyad.query.actors import resolve_actor
+from dyad.query.connect import Database, connect
 from dyad.query.counts import involving
 from dyad.query.filters import NO_FILTERS, Filters
-from dyad.store import Store, schema
+from dyad.store import schema
 
 COOPERATION = ("verbal_cooperation", "material_cooperation")
 CONFLICT = ("verbal_conflict", "material_conflict")
 
 
 def network(
-    store: Store,
+    db: Database,
     *,
     filters: Filters = NO_FILTERS,
     actor: str | None = None,
+    quad: str | None = None,
     min_weight: int = 1,
+    limit: int | None = None,
 ) -> nx.DiGraph:
     """A directed graph of actors (name, kind, country, sector) and their events.
 
@@ -28,28 +35,43 @@ def network(
     PLOVER quad class, plus ``balance``: (cooperation − conflict) / weight. A
     symmetric event (a meeting) goes on the edge between its two actors in id
     order, so A meeting B and B meeting A add up. With ``actor``, only edges
-    touching that actor (and those acting for it).
+    touching that actor (and those acting for it); with ``quad``, only events of
+    that quad class.
+
+    With ``limit``, only the heaviest edges, heaviest first: the database ranks
+    them, so the light edges of a big window (hundreds of thousands) never reach
+    Python. Ask for one more than you show to learn whether there are more.
     """
     events, actors = schema.events, schema.actors
+    source, target = events.c.source_id, events.c.target_id
+    kept = [source.is_not(None), target.is_not(None), source != target]
+    if quad:
+        kept.append(events.c.type.in_([t for t in event_types() if quad_class(t) == quad]))
     query = (
-        select(events.c.source_id, events.c.target_id, events.c.type, func.count().label("n"))
-        .where(events.c.source_id.is_not(None), events.c.target_id.is_not(None))
-        .where(events.c.source_id != events.c.target_id)
-        .group_by(events.c.source_id, events.c.target_id, events.c.type)
+        select(source, target, events.c.type, func.count().label("n"))
+        .where(*kept)
+        .group_by(source, target, events.c.type)
     )
     graph = nx.DiGraph()
-    with store.engine.connect() as conn:
+    with connect(db) as conn:
         if actor:
-            query = query.where(involving(resolve_actor(conn, actor)))
-        for row in conn.execute(filters.events(query)):
-            source, target = row.source_id, row.target_id
-            if is_symmetric(row.type) and target < source:
-                source, target = target, source
-            if not graph.has_edge(source, target):
-                graph.add_edge(source, target, weight=0, **dict.fromkeys(quad_classes(), 0))
-            edge = graph.edges[source, target]
+            condition = involving(resolve_actor(conn, actor))
+            kept.append(condition)
+            query = query.where(condition)
+        if limit is not None:
+            heaviest = _heaviest(conn, kept, filters, min_weight, limit)
+            for first, second in heaviest:
+                _add_edge(graph, first, second)
+            query = query.where(tuple_(source, target).in_(_both_ways(heaviest)))
+        rows = conn.execute(filters.events(query)) if limit is None or len(graph) else []
+        for row in rows:
+            first, second = _edge(row.source_id, row.target_id, row.type)
+            if limit is not None and not graph.has_edge(first, second):
+                continue
+            edge = _add_edge(graph, first, second)
             edge["weight"] += row.n
-            edge[quad_class(row.type) or row.type] = edge.get(quad_class(row.type), 0) + row.n
+            kind = quad_class(row.type) or row.type
+            edge[kind] = edge.get(kind, 0) + row.n
         weak = [(a, b) for a, b, w in graph.edges(data="weight") if w < min_weight]
         graph.remove_edges_from(weak)
         graph.remove_nodes_from([n for n in list(graph) if graph.degree(n) == 0])
@@ -71,6 +93,56 @@ def network(
         conflict = sum(edge[q] for q in CONFLICT)
         edge["balance"] = round((cooperation - conflict) / edge["weight"], 4)
     return graph
+
+
+def _edge(source: str, target: str, event_type: str) -> tuple[str, str]:
+    """The edge an event goes on: a symmetric one's actors in id order."""
+    if is_symmetric(event_type) and target < source:
+        return target, source
+    return source, target
+
+
+def _add_edge(graph: nx.DiGraph, source: str, target: str) -> dict:
+    if not graph.has_edge(source, target):
+        graph.add_edge(source, target, weight=0, **dict.fromkeys(quad_classes(), 0))
+    return graph.edges[source, target]
+
+
+def _heaviest(
+    conn: Connection,
+    kept: list[ColumnElement[bool]],
+    filters: Filters,
+    min_weight: int,
+    limit: int,
+) -> list[tuple[str, str]]:
+    """The ``limit`` heaviest edges, as ``_edge`` folds them, heaviest first."""
+    events = schema.events
+    source, target = _code_point_order(conn, events.c.source_id, events.c.target_id)
+    symmetric = [t for t in event_types() if is_symmetric(t)]
+    swap = and_(events.c.type.in_(symmetric), target < source)
+    first = case((swap, events.c.target_id), else_=events.c.source_id).label("first")
+    second = case((swap, events.c.source_id), else_=events.c.target_id).label("second")
+    weight = func.count().label("weight")
+    ranked = (
+        filters.events(select(first, second, weight).where(*kept))
+        .group_by(first, second)
+        .having(weight >= min_weight)
+        .order_by(weight.desc(), first, second)
+        .limit(limit)
+    )
+    return [(row.first, row.second) for row in conn.execute(ranked)]
+
+
+def _code_point_order(conn: Connection, *columns):
+    """The columns compared as Python compares strings (PostgreSQL's collation may not)."""
+    if conn.dialect.name == "postgresql":
+        return tuple(column.collate("C") for column in columns)
+    return columns
+
+
+def _both_ways(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    # A folded edge holds events stored either way round.
+    return pairs + [(b, a) for a, b in pairs]
 
 
 def _present(**attributes: str | None) -> dict[str, str]:

@@ -8,10 +8,11 @@ from sqlalchemy import func, select
 
 from dyad.plover import is_symmetric, quad_class
 from dyad.query.actors import resolve_actor
-from dyad.query.counts import event_counts
+from dyad.query.connect import Database, connect
+from dyad.query.counts import actor_counts
 from dyad.query.filters import NO_FILTERS, Filters
 from dyad.query.quotes import QuoteHit, speaker_quotes
-from dyad.store import Store, schema
+from dyad.store import schema
 
 
 @dataclass
@@ -45,7 +46,7 @@ class ActorProfile:
 
 
 def actor_profile(
-    store: Store,
+    db: Database,
     name: str,
     *,
     include_affiliates: bool = True,
@@ -55,7 +56,7 @@ def actor_profile(
 ) -> ActorProfile:
     """Counterparts (by number of events), event types per month and latest quotes."""
     actors, events = schema.actors, schema.events
-    with store.engine.connect() as conn:
+    with connect(db) as conn:
         own = resolve_actor(conn, name, include_affiliates=False)
         ids = resolve_actor(conn, name, include_affiliates)
         main = conn.execute(select(actors).where(actors.c.id.in_(own))).first()
@@ -109,10 +110,8 @@ def actor_profile(
                 quoted.join(schema.articles, schema.articles.c.id == schema.quotes.c.article_id)
             )
         quote_count = conn.execute(quoted.where(schema.quotes.c.speaker_id.in_(ids))).scalar_one()
-        recent = speaker_quotes(conn, ids, filters, quotes)
-    by_month = event_counts(
-        store, name, include_affiliates=include_affiliates, by_type=True, filters=filters
-    )
+        recent = speaker_quotes(conn, ids, filters=filters, limit=quotes)
+        by_month = actor_counts(conn, ids, filters=filters, by_type=True)
     return ActorProfile(
         id=main.id,
         name=main.name,

@@ -4,11 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, Select, func, select
 
-from dyad.query.actors import resolve_actor
+from dyad.query.actors import ActorRef, actor_refs, resolve_actor
+from dyad.query.connect import Database, connect
 from dyad.query.filters import NO_FILTERS, Filters
-from dyad.store import Store, schema
+from dyad.store import schema
+
+# A speaker with up to this many quotes has them sorted; past it, articles are read
+# newest first, ARTICLE_BATCH at a time, until enough of its quotes turn up.
+SORT_QUOTES_UP_TO = 2000
+ARTICLE_BATCH = 500
 
 
 @dataclass
@@ -27,22 +33,44 @@ class QuoteHit:
     published: str | None
 
 
+@dataclass
+class QuoteItem:
+    """A quote as the actor and article pages show it."""
+
+    article_id: str
+    quote_id: str
+    kind: str
+    text: str
+    speaker: ActorRef | None
+    speaker_text: str | None
+    cue: str | None
+    title: str | None
+    published: str | None
+
+
 def quotes_by(
-    store: Store,
+    db: Database,
     speaker: str,
     *,
     include_affiliates: bool = True,
     filters: Filters = NO_FILTERS,
     limit: int | None = 50,
+    offset: int = 0,
 ) -> list[QuoteHit]:
-    """What an actor (and, with ``include_affiliates``, those who speak for it) said."""
-    with store.engine.connect() as conn:
+    """What an actor (and, with ``include_affiliates``, those who speak for it) said,
+    newest first."""
+    with connect(db) as conn:
         ids = resolve_actor(conn, speaker, include_affiliates)
-        return speaker_quotes(conn, ids, filters, limit)
+        return speaker_quotes(conn, ids, filters=filters, limit=limit, offset=offset)
 
 
 def speaker_quotes(
-    conn: Connection, ids: set[str], filters: Filters, limit: int | None
+    conn: Connection,
+    ids: set[str],
+    *,
+    filters: Filters = NO_FILTERS,
+    limit: int | None = 50,
+    offset: int = 0,
 ) -> list[QuoteHit]:
     quotes, articles, actors = schema.quotes, schema.articles, schema.actors
     query = filters.articles(
@@ -59,6 +87,7 @@ def speaker_quotes(
         .where(quotes.c.speaker_id.in_(ids))
         .order_by(articles.c.published.desc(), quotes.c.article_id, quotes.c.quote_id)
         .limit(limit)
+        .offset(offset or None)
     )
     return [
         QuoteHit(
@@ -77,3 +106,75 @@ def speaker_quotes(
         )
         for row in conn.execute(query)
     ]
+
+
+def recent_quotes(
+    conn: Connection, ids: set[str], *, filters: Filters = NO_FILTERS, limit: int = 10
+) -> tuple[int, list[QuoteItem]]:
+    """How many quotes the actors have, and their newest ones.
+
+    A speaker with few quotes has them sorted by date; one quoted in thousands of
+    articles is found by reading articles newest first until enough turn up.
+    """
+    quotes, articles = schema.quotes, schema.articles
+    by_speaker = quotes.c.speaker_id.in_(ids)
+    if filters.since or filters.until or filters.sources:
+        count_query = filters.articles(
+            select(func.count())
+            .select_from(quotes.join(articles, articles.c.id == quotes.c.article_id))
+            .where(by_speaker)
+        )
+    else:
+        count_query = select(func.count()).select_from(quotes).where(by_speaker)
+    count = conn.execute(count_query).scalar_one()
+    if count <= SORT_QUOTES_UP_TO:
+        rows = conn.execute(
+            filters.articles(quote_select().where(by_speaker))
+            .order_by(articles.c.published.desc(), articles.c.id, quotes.c.quote_id)
+            .limit(limit)
+        ).all()
+        return count, quote_items(conn, rows)
+    rows = []
+    article_ids = conn.execute(
+        # Ordered by date alone, the date index is read backwards and nothing is sorted.
+        filters.articles(select(articles.c.id))
+        .order_by(articles.c.published.desc())
+        .execution_options(stream_results=True)
+    )
+    for batch in article_ids.scalars().partitions(ARTICLE_BATCH):
+        # By article (the primary key), not by speaker: that index would list all its quotes.
+        found = conn.execute(quote_select().where(quotes.c.article_id.in_(batch)))
+        order = {article_id: i for i, article_id in enumerate(batch)}
+        mine = [row for row in found if row.speaker_id in ids]
+        rows += sorted(mine, key=lambda r: (order[r.article_id], r.quote_id))
+        if len(rows) >= limit:
+            break
+    article_ids.close()
+    return count, quote_items(conn, rows[:limit])
+
+
+def quote_items(conn: Connection, rows) -> list[QuoteItem]:
+    """Rows of ``quote_select`` as items with their speakers named."""
+    refs = actor_refs(conn, {row.speaker_id for row in rows})
+    return [
+        QuoteItem(
+            article_id=row.article_id,
+            quote_id=row.quote_id,
+            kind=row.kind,
+            text=row.text,
+            speaker=refs.get(row.speaker_id),
+            speaker_text=row.speaker_text,
+            cue=row.cue_text,
+            title=row.title,
+            published=row.published,
+        )
+        for row in rows
+    ]
+
+
+def quote_select() -> Select:
+    """Quotes with the title and date of their article."""
+    quotes, articles = schema.quotes, schema.articles
+    return select(quotes, articles.c.title, articles.c.published).join(
+        articles, articles.c.id == quotes.c.article_id
+    )

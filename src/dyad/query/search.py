@@ -16,8 +16,9 @@ from typing import Literal
 from sqlalchemy import Connection, Select, func, literal, select
 from sqlalchemy.dialects.postgresql import REGCONFIG
 
+from dyad.query.connect import Database, connect
 from dyad.query.filters import NO_FILTERS, Filters
-from dyad.store import Store, schema
+from dyad.store import schema
 
 Kind = Literal["all", "articles", "quotes"]
 SNIPPET_CHARS = 200
@@ -39,12 +40,13 @@ class SearchHit:
 
 
 def search(
-    store: Store,
+    db: Database,
     query: str,
     *,
     kind: Kind = "all",
     filters: Filters = NO_FILTERS,
     limit: int = 20,
+    offset: int = 0,
 ) -> list[SearchHit]:
     """Best matches first (BM25 on SQLite, ts_rank on PostgreSQL).
 
@@ -54,7 +56,7 @@ def search(
     if not [w for w in _words(query) if not _stop_word(w)]:
         return []
     documents, articles, quotes = schema.search_documents, schema.articles, schema.quotes
-    with store.engine.connect() as conn:
+    with connect(db) as conn:
 
         def matching(ranked: Select, *columns) -> Select:
             """The matches of the wanted kind, source and dates."""
@@ -84,7 +86,8 @@ def search(
         )
         # First the best ids, reading no text; then the text of those few.
         best = select(window.c.id, window.c.score).order_by(window.c.score, window.c.id)
-        order = {row.id: rank for rank, row in enumerate(conn.execute(best.limit(limit)))}
+        page = conn.execute(best.limit(limit).offset(offset or None))
+        order = {row.id: rank for rank, row in enumerate(page)}
         if not order:
             return []
         rows = conn.execute(
