@@ -17,6 +17,7 @@ import sqlalchemy
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
+from dyad import query
 from dyad.cli import app as cli
 from dyad.model import (
     Actor,
@@ -30,13 +31,13 @@ from dyad.model import (
     TimeExpr,
     TimeValue,
 )
-from dyad.query import Filters
+from dyad.query import Annotation
+from dyad.query import quotes as quote_queries
 from dyad.store import Store
 from dyad.store.store import database_url
-from dyad.web import create_app, queries
+from dyad.web import api, create_app
 from dyad.web.chart import cooperation_conflict
 from dyad.web.highlight import highlight
-from dyad.web.queries import Annotation
 
 RUS = Actor("RUS", "Russia", "state", country="RUS", sector="GOV")
 HAMAS = Actor("HAMAS", "Hamas", "armed_group", country="PSE", sector="REB")
@@ -360,6 +361,41 @@ def test_network_filters_by_window_and_event_class(client):
     assert [(e["source"], e["target"]) for e in israel["edges"]] == [("HAMAS", "ISR")]
 
 
+def test_the_network_page_draws_the_exported_graph(tmp_path):
+    """Directed edges, as in GraphML: Hamas attacking Israel and Israel accusing Hamas are
+    two edges (the web's network used to fold every pair into one)."""
+    text = "Israel accused Hamas of the raid."
+    reply = Analysis(
+        article=Article(text=text, published="2024-01-07", title="Reply", source="Wire"),
+        actors=[HAMAS, ISR],
+        events=[
+            Event(
+                "e1",
+                "ACCUSE",
+                "actual",
+                "ISR",
+                "HAMAS",
+                _span(text, "Israel accused Hamas"),
+                time=TimeValue(None, "2024-01-07"),
+            )
+        ],
+    )
+    db = str(tmp_path / "both-ways.db")
+    with Store(db) as store:
+        store.add(raid_analysis())
+        store.add(reply)
+    with TestClient(create_app(db)) as client:
+        web = client.get("/api/network").json()
+        (tmp_path / "net.graphml").write_bytes(client.get("/api/export/net.graphml").content)
+    assert [(e["source"], e["target"], e["quads"]) for e in web["edges"]] == [
+        ("HAMAS", "ISR", {"material_conflict": 1}),
+        ("ISR", "HAMAS", {"verbal_conflict": 1}),
+    ]
+    assert set(nx.read_graphml(tmp_path / "net.graphml").edges) == {
+        (e["source"], e["target"]) for e in web["edges"]
+    }
+
+
 def test_exports_are_what_dyad_export_writes(client, tmp_path):
     events = client.get("/api/export/events.csv", params={"since": "2023-10", "until": "2023-10"})
     assert events.headers["content-disposition"] == 'attachment; filename="events.csv"'
@@ -404,7 +440,7 @@ def test_an_event_between_an_actor_and_its_own_spokesman_counts_once(tmp_path):
     )
     with Store(str(tmp_path / "own.db")) as store, store.engine.connect() as conn:
         store.add(analysis)
-        overview = queries.actor_overview(conn, "Hamas", Filters())
+        overview = query.actor_overview(conn, "Hamas")
     assert overview.events == 2
     assert overview.types_by_month == {"2024-03": {"ACCUSE": 1, "CONSULT": 1}}
     assert [c.actor.id for c in overview.counterparts] == ["RUS"]
@@ -420,7 +456,7 @@ def test_a_timeline_shows_the_first_reports_and_the_event_page_all(tmp_path, mon
     with Store(db) as store:
         store.add(raid_analysis())
         store.add(reprint)
-    monkeypatch.setattr(queries, "TIMELINE_REPORTS", 1)
+    monkeypatch.setattr(api, "TIMELINE_REPORTS", 1)
     with TestClient(create_app(db)) as client:
         [entry] = client.get("/api/dyads/Hamas/Israel/timeline").json()["events"]
         assert entry["reports"] == 2
@@ -444,10 +480,10 @@ def test_cached_answers_follow_the_store_as_articles_arrive(tmp_path):
 
 def test_newest_quotes_are_the_same_sorted_or_read_article_by_article(db, monkeypatch):
     with Store(db) as store, store.engine.connect() as conn:
-        sorted_count, by_sorting = queries._recent_quotes(conn, {"HAMAS", "MARZOOK"}, Filters(), 5)
-        monkeypatch.setattr(queries, "SORT_QUOTES_UP_TO", 0)
-        monkeypatch.setattr(queries, "ARTICLE_BATCH", 1)
-        scan_count, by_scanning = queries._recent_quotes(conn, {"HAMAS", "MARZOOK"}, Filters(), 5)
+        sorted_count, by_sorting = quote_queries.recent_quotes(conn, {"HAMAS", "MARZOOK"}, limit=5)
+        monkeypatch.setattr(quote_queries, "SORT_QUOTES_UP_TO", 0)
+        monkeypatch.setattr(quote_queries, "ARTICLE_BATCH", 1)
+        scan_count, by_scanning = quote_queries.recent_quotes(conn, {"HAMAS", "MARZOOK"}, limit=5)
     assert sorted_count == scan_count == 1
     assert [q.quote_id for q in by_sorting] == [q.quote_id for q in by_scanning] == ["q1"]
 

@@ -7,9 +7,11 @@ import io
 import shutil
 import tempfile
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path as FilePath
 from typing import Annotated, Literal
 
+import networkx as nx
 from fastapi import APIRouter, HTTPException, Path, Query
 from fastapi.responses import FileResponse, Response, StreamingResponse
 from starlette.background import BackgroundTask
@@ -24,10 +26,12 @@ from dyad.export import (
     write_parquet,
 )
 from dyad.plover import quad_classes
-from dyad.web import queries
+from dyad.query import ActorRef, Filters
 from dyad.web.deps import CacheDep, Conn, FiltersDep, StoreDep
 
 router = APIRouter(prefix="/api")
+# Reports shown with each event of a timeline; the event's own page lists them all.
+TIMELINE_REPORTS = 5
 
 Limit = Annotated[int, Query(ge=1, le=500, description="At most this many items.")]
 Offset = Annotated[int, Query(ge=0, description="Skip this many items (for paging).")]
@@ -36,16 +40,58 @@ Affiliates = Annotated[
 ]
 
 
+@dataclass
+class NetworkEdge:
+    source: str
+    target: str
+    weight: int
+    quads: dict[str, int]
+
+
+@dataclass
+class Network:
+    """The network as the web page draws it: nodes and edges in lists, heaviest edge first."""
+
+    since: str | None
+    until: str | None
+    quad: str | None
+    nodes: list[ActorRef]
+    edges: list[NetworkEdge]
+    truncated: bool
+
+    @classmethod
+    def of(cls, graph: nx.DiGraph, filters: Filters, quad: str | None, limit: int) -> Network:
+        """The ``limit`` heaviest edges of ``graph`` (ties by actor ids) and their actors."""
+        heaviest = sorted(graph.edges(data=True), key=lambda e: (-e[2]["weight"], e[0], e[1]))
+        edges = [
+            NetworkEdge(a, b, data["weight"], {q: data[q] for q in quad_classes() if data[q]})
+            for a, b, data in heaviest[:limit]
+        ]
+        actors = graph.nodes
+        used = sorted({actor for edge in edges for actor in (edge.source, edge.target)})
+        return cls(
+            since=filters.since,
+            until=filters.until,
+            quad=quad,
+            nodes=[
+                ActorRef(a, actors[a]["label"], actors[a]["kind"], actors[a].get("country"))
+                for a in used
+            ],
+            edges=edges,
+            truncated=graph.number_of_edges() > limit,
+        )
+
+
 @router.get("/search", tags=["search"])
 def search(
-    store: StoreDep,
+    conn: Conn,
     filters: FiltersDep,
     q: Annotated[str, Query(min_length=1, description='Words, "a phrase", -not, a or b.')],
     kind: Literal["all", "articles", "quotes"] = "all",
     limit: Limit = 20,
 ) -> list[query.SearchHit]:
     """Full-text search over articles and quotes, best matches first."""
-    return query.search(store, q, kind=kind, filters=filters, limit=limit)
+    return query.search(conn, q, kind=kind, filters=filters, limit=limit)
 
 
 @router.get("/actors", tags=["actors"])
@@ -53,9 +99,9 @@ def find_actors(
     conn: Conn,
     q: Annotated[str, Query(min_length=1, description="Id, name or alias.")],
     limit: Limit = 20,
-) -> list[queries.ActorRef]:
+) -> list[ActorRef]:
     """Actors whose id is the text, one of whose aliases starts with it, or whose name has it."""
-    return queries.search_actors(conn, q, limit)
+    return query.find_actors(conn, q, limit=limit)
 
 
 @router.get("/actors/{actor}", tags=["actors"])
@@ -66,19 +112,19 @@ def actor(
     actor: str,
     top: Annotated[int, Query(ge=1, le=200, description="Counterparts to list.")] = 15,
     limit: Annotated[int, Query(ge=0, le=200, description="Latest events and quotes.")] = 10,
-) -> queries.ActorOverview:
+) -> query.ActorOverview:
     """An actor with those acting for it: its counterparts, event types per month, latest
     events and quotes (what its page shows)."""
     return cache.get(
         conn,
         ("actor", actor, filters, top, limit),
-        lambda: queries.actor_overview(conn, actor, filters, top=top, limit=limit),
+        lambda: query.actor_overview(conn, actor, filters=filters, top=top, limit=limit),
     )
 
 
 @router.get("/actors/{actor}/profile", tags=["actors"])
 def actor_profile(
-    store: StoreDep,
+    conn: Conn,
     filters: FiltersDep,
     actor: str,
     include_affiliates: Affiliates = True,
@@ -88,21 +134,21 @@ def actor_profile(
     """An actor's profile as `dyad profile` prints it: counterparts with directions,
     event types per month, latest quotes."""
     return query.actor_profile(
-        store, actor, include_affiliates=include_affiliates, filters=filters, top=top, quotes=quotes
+        conn, actor, include_affiliates=include_affiliates, filters=filters, top=top, quotes=quotes
     )
 
 
 @router.get("/actors/{actor}/events", tags=["actors"])
 def actor_events(
     conn: Conn, filters: FiltersDep, actor: str, limit: Limit = 20
-) -> list[queries.EventItem]:
+) -> list[query.EventItem]:
     """Its most recent events, as source or target, newest first."""
-    return queries.actor_events(conn, actor, filters, limit)
+    return query.actor_events(conn, actor, filters=filters, limit=limit)
 
 
 @router.get("/actors/{actor}/quotes", tags=["actors"])
 def actor_quotes(
-    store: StoreDep,
+    conn: Conn,
     filters: FiltersDep,
     actor: str,
     include_affiliates: Affiliates = True,
@@ -110,7 +156,7 @@ def actor_quotes(
 ) -> list[query.QuoteHit]:
     """What it (or someone speaking for it) said, newest first (`dyad quotes`)."""
     return query.quotes_by(
-        store, actor, include_affiliates=include_affiliates, filters=filters, limit=limit
+        conn, actor, include_affiliates=include_affiliates, filters=filters, limit=limit
     )
 
 
@@ -122,33 +168,41 @@ def dyad_timeline(
     second: str,
     limit: Limit = 100,
     offset: Offset = 0,
-) -> queries.TimelinePage:
+) -> query.TimelinePage:
     """Events between two actors (ids, names or aliases), oldest first, each with its
     evidence (`dyad timeline`), a page at a time."""
-    return queries.dyad_timeline(conn, first, second, filters, limit=limit, offset=offset)
+    return query.timeline(
+        conn,
+        first,
+        second,
+        filters=filters,
+        limit=limit,
+        offset=offset,
+        reports=TIMELINE_REPORTS,
+    )
 
 
 @router.get("/dyads/{first}/{second}/counts", tags=["dyads"])
 def dyad_counts(
-    store: StoreDep,
+    conn: Conn,
     filters: FiltersDep,
     first: str,
     second: str,
     by_type: Annotated[bool, Query(description="Count event types, not quad classes.")] = False,
 ) -> dict[str, dict[str, int]]:
     """Events between two actors counted by month and PLOVER quad class (`dyad summary`)."""
-    return query.event_counts(store, first, second, by_type=by_type, filters=filters)
+    return query.event_counts(conn, first, second, by_type=by_type, filters=filters)
 
 
 @router.get("/counts", tags=["events"])
 def counts(
-    store: StoreDep,
+    conn: Conn,
     filters: FiltersDep,
     actor: Annotated[str | None, Query(description="Only this actor's events.")] = None,
     by_type: Annotated[bool, Query(description="Count event types, not quad classes.")] = False,
 ) -> dict[str, dict[str, int]]:
     """Events counted by month and PLOVER quad class: all of them or one actor's."""
-    return query.event_counts(store, actor, by_type=by_type, filters=filters)
+    return query.event_counts(conn, actor, by_type=by_type, filters=filters)
 
 
 @router.get("/network", tags=["network"])
@@ -159,30 +213,33 @@ def network(
     quad: Annotated[str | None, Query(description="Only events of this PLOVER quad class.")] = None,
     actor: Annotated[str | None, Query(description="Only edges touching this actor.")] = None,
     limit: Annotated[int, Query(ge=1, le=2000, description="At most this many edges.")] = 150,
-) -> queries.Network:
-    """The actor network of a time window: its heaviest edges, weighted by event count."""
+) -> Network:
+    """The actor network of a time window (the one `dyad network` and the GraphML and GEXF
+    exports hold): its heaviest directed edges, weighted by event count."""
     if quad and quad not in quad_classes():
         raise HTTPException(422, f"unknown quad class {quad!r}; one of {quad_classes()}")
-    return cache.get(
-        conn,
-        ("network", filters, quad, actor, limit),
-        lambda: queries.network(conn, filters, quad=quad, actor=actor, limit=limit),
-    )
+
+    def heaviest() -> Network:
+        # One edge more than shown tells whether the window has more.
+        graph = query.network(conn, filters=filters, quad=quad, actor=actor, limit=limit + 1)
+        return Network.of(graph, filters, quad, limit)
+
+    return cache.get(conn, ("network", filters, quad, actor, limit), heaviest)
 
 
 @router.get("/events/{event_id}", tags=["events"])
-def event(conn: Conn, event_id: int) -> queries.EventItem:
+def event(conn: Conn, event_id: int) -> query.EventItem:
     """One merged event with every sentence and article that reports it."""
-    found = queries.event_detail(conn, event_id)
+    found = query.event(conn, event_id)
     if found is None:
         raise HTTPException(404, f"no event {event_id}")
     return found
 
 
 @router.get("/articles/{article_id}", tags=["articles"])
-def article(conn: Conn, article_id: str) -> queries.ArticleView:
+def article(conn: Conn, article_id: str) -> query.ArticleView:
     """An article's text with its actors, quotes, times and events as spans over it."""
-    found = queries.article_view(conn, article_id)
+    found = query.article(conn, article_id)
     if found is None:
         raise HTTPException(404, f"no article {article_id}")
     return found

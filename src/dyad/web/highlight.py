@@ -12,7 +12,8 @@ from collections.abc import Iterable
 
 from markupsafe import Markup, escape
 
-from dyad.web.queries import Annotation, actor_url
+from dyad.query import Annotation
+from dyad.query.actors import actor_path
 
 
 def highlight(text: str, annotations: Iterable[Annotation], selected: str | None = None) -> Markup:
@@ -49,7 +50,7 @@ def highlight(text: str, annotations: Iterable[Annotation], selected: str | None
         titles = "; ".join(dict.fromkeys(_title(a) for a in covering))
         mention = next((a for a in covering if a.kind == "mention" and a.ref), None)
         if mention:
-            piece = Markup('<a href="{}">{}</a>').format(actor_url(mention.ref), piece)
+            piece = Markup('<a href="{}">{}</a>').format(actor_path(mention.ref), piece)
         parts.extend(Markup('<span id="{}" class="anchor"></span>').format(a) for a in anchors)
         attributes = Markup(' class="{}" title="{}"').format(" ".join(classes), titles)
         evidence_refs = " ".join(sorted({a.ref for a in evidence if a.ref}))

@@ -17,12 +17,12 @@ from sqlalchemy import Connection, func, select
 
 from dyad import query
 from dyad.plover import quad_classes
+from dyad.query.actors import actor_path, actor_refs
 from dyad.store import schema
-from dyad.web import queries
+from dyad.web import api
 from dyad.web.chart import by_quad, cooperation_conflict
-from dyad.web.deps import CacheDep, Conn, FiltersDep, StoreDep
+from dyad.web.deps import CacheDep, Conn, FiltersDep
 from dyad.web.highlight import highlight
-from dyad.web.queries import actor_url
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=str(resources.files("dyad.web").joinpath("templates")))
@@ -53,7 +53,7 @@ def external_url(url: str | None) -> str | None:
 
 
 templates.env.globals.update(
-    actor_url=actor_url,
+    actor_url=actor_path,
     dyad_url=dyad_url,
     article_url=article_url,
     external_url=external_url,
@@ -75,7 +75,6 @@ def not_found(request: Request, message: str) -> HTMLResponse:
 def search_page(
     request: Request,
     conn: Conn,
-    store: StoreDep,
     cache: CacheDep,
     q: str = "",
     a: str = "",
@@ -88,14 +87,14 @@ def search_page(
         # One ranked search for both lists: ranking the matches of common words is the
         # slow part of a search, so it is done once.
         hits = cache.get(
-            conn, ("search", q), lambda: query.search(store, q, limit=2 * SEARCH_RESULTS)
+            conn, ("search", q), lambda: query.search(conn, q, limit=2 * SEARCH_RESULTS)
         )
         quotes = [hit for hit in hits if hit.quote_id][:SEARCH_RESULTS]
         results = {
-            "actors": queries.search_actors(conn, q),
+            "actors": query.find_actors(conn, q),
             "articles": [hit for hit in hits if not hit.quote_id][:SEARCH_RESULTS],
             "quotes": quotes,
-            "speakers": queries.actor_refs(conn, {hit.speaker for hit in quotes}),
+            "speakers": actor_refs(conn, {hit.speaker for hit in quotes}),
         }
     return render(request, "search.html", q=q, results=results, title="Search")
 
@@ -103,7 +102,9 @@ def search_page(
 @router.get("/actors/{actor}", response_class=HTMLResponse)
 def actor_page(request: Request, conn: Conn, cache: CacheDep, filters: FiltersDep, actor: str):
     overview = cache.get(
-        conn, ("actor", actor, filters), lambda: queries.actor_overview(conn, actor, filters)
+        conn,
+        ("actor", actor, filters),
+        lambda: query.actor_overview(conn, actor, filters=filters),
     )
     return render(
         request,
@@ -118,20 +119,25 @@ def actor_page(request: Request, conn: Conn, cache: CacheDep, filters: FiltersDe
 def dyad_page(
     request: Request,
     conn: Conn,
-    store: StoreDep,
     cache: CacheDep,
     filters: FiltersDep,
     first: str,
     second: str,
     page: Annotated[int, Query(ge=1)] = 1,
 ):
-    timeline = queries.dyad_timeline(
-        conn, first, second, filters, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE
+    timeline = query.timeline(
+        conn,
+        first,
+        second,
+        filters=filters,
+        limit=PAGE_SIZE,
+        offset=(page - 1) * PAGE_SIZE,
+        reports=api.TIMELINE_REPORTS,
     )
     counts = cache.get(
         conn,
         ("dyad counts", first, second, filters),
-        lambda: query.event_counts(store, first, second, filters=filters),
+        lambda: query.event_counts(conn, first, second, filters=filters),
     )
     return render(
         request,
@@ -153,7 +159,7 @@ def dyad_page(
 
 @router.get("/events/{event_id}", response_class=HTMLResponse)
 def event_page(request: Request, conn: Conn, event_id: int):
-    event = queries.event_detail(conn, event_id)
+    event = query.event(conn, event_id)
     if event is None:
         return not_found(request, f"no event {event_id}")
     return render(request, "event.html", event=event, title=f"{event.type} event")
@@ -196,7 +202,7 @@ def _latest_months(conn: Connection) -> tuple[str | None, str | None]:
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
 def article_page(request: Request, conn: Conn, article_id: str, event: str | None = None):
-    view = queries.article_view(conn, article_id)
+    view = query.article(conn, article_id)
     if view is None:
         return not_found(request, f"no article {article_id}")
     return render(

@@ -93,7 +93,8 @@
       });
       const title = element("title");
       const parts = Object.entries(edge.quads).map(function (q) { return q[1] + " " + q[0].replace("_", " "); });
-      title.textContent = edge.a.name + " – " + edge.b.name + ": " + parts.join(", ");
+      // Edges are directed (who acted on whom), as in the GraphML and GEXF downloads.
+      title.textContent = edge.a.name + " → " + edge.b.name + ": " + parts.join(", ");
       edge.line.append(title);
       edgeLayer.append(edge.line);
     }
