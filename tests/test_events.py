@@ -11,9 +11,9 @@ import spacy
 
 from dyad.events import EventExtractor
 from dyad.events.lexicon import load_lexicon
+from dyad.extensions import register_extensions
 from dyad.model import Actor, Event, Mention, Place, Quote, Span, Speaker, TimeExpr
 from dyad.nlp import DEFAULT_MODEL
-from dyad.nlp.extensions import register_extensions
 
 ACTORS = {
     "RUS": Actor("RUS", "Russia", "state", country="RUS"),

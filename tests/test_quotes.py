@@ -9,9 +9,9 @@ import spacy
 
 import dyad.actors  # noqa: F401 - registers dyad_actors
 import dyad.quotes  # noqa: F401 - registers dyad_quotes
+from dyad.extensions import register_extensions
 from dyad.model import Actor, Mention
 from dyad.nlp import DEFAULT_MODEL
-from dyad.nlp.extensions import register_extensions
 from dyad.pipeline import make_doc
 
 

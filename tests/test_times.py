@@ -8,8 +8,8 @@ import pytest
 import spacy
 
 import dyad.times  # noqa: F401  (registers the dyad_times factory)
+from dyad.extensions import register_extensions
 from dyad.nlp import DEFAULT_MODEL
-from dyad.nlp.extensions import register_extensions
 
 
 @pytest.fixture(scope="module")

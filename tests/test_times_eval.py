@@ -10,7 +10,7 @@ from conftest import SHARED
 
 import dyad.times  # noqa: F401  (registers the dyad_times factory)
 from dyad.eval.timeml import evaluate, read_tml
-from dyad.nlp.extensions import register_extensions
+from dyad.extensions import register_extensions
 
 TIMEBANK = SHARED / "data" / "timebank"
 

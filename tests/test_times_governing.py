@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 import spacy
 
+from dyad.extensions import register_extensions
 from dyad.model import TimeExpr
 from dyad.nlp import DEFAULT_MODEL
-from dyad.nlp.extensions import register_extensions
 from dyad.times import time_for
 
 

@@ -7,10 +7,10 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from dyad import __version__
 from dyad.limits import Limits
 from dyad.model import Analysis, Article, Event, Span
 from dyad.nlp import DEFAULT_MODEL, cached_nlp
+from dyad.version import __version__
 
 
 def make_doc(nlp: Language, article: Article) -> Doc:

@@ -26,10 +26,15 @@ from dyad.actors import dateline, descriptions, names, pronouns
 from dyad.actors.aliases import add_aliases
 from dyad.actors.kb import load_kb
 from dyad.actors.state import ArticleMentions
-from dyad.nlp.extensions import register_extensions
+from dyad.extensions import register_extensions
 
 
-@Language.factory("dyad_actors", default_config={"kb_paths": []})
+@Language.factory(
+    "dyad_actors",
+    default_config={"kb_paths": []},
+    requires=["doc.ents", "doc.sents", "token.dep", "token.tag", "token.lemma"],
+    assigns=["doc._.actors", "doc._.mentions", "doc._.places"],
+)
 def make_actors(nlp: Language, name: str, kb_paths: list[str]) -> ActorResolver:
     return ActorResolver(nlp, name, kb_paths)
 

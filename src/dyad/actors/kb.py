@@ -25,8 +25,8 @@ from typing import Any
 
 import yaml
 
-from dyad import __version__
 from dyad.model import Actor
+from dyad.version import __version__
 
 KB_DIR = Path(str(resources.files("dyad") / "data" / "kb"))
 STATE_SECTOR = "GOV"

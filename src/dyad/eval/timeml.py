@@ -25,8 +25,8 @@ from typing import Any
 
 from spacy.language import Language
 
+from dyad.extensions import register_extensions
 from dyad.model import TimeExpr
-from dyad.nlp.extensions import register_extensions
 
 TYPES = ("DATE", "TIME", "DURATION", "SET")
 WEEK_NUMBER = re.compile(r"-W(\d{1,2})\b")

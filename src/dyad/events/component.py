@@ -21,10 +21,27 @@ from spacy.tokens import Doc
 from dyad.events.context import DocContext
 from dyad.events.extract import extract_events
 from dyad.events.lexicon import DATA_DIR, LEXICON_FILES, Lexicon, load_lexicon
-from dyad.nlp.extensions import register_extensions
+from dyad.extensions import register_extensions
 
 
-@Language.factory("dyad_events", default_config={"lexicon_dir": None})
+@Language.factory(
+    "dyad_events",
+    default_config={"lexicon_dir": None},
+    requires=[
+        "doc.ents",
+        "doc.sents",
+        "token.dep",
+        "token.tag",
+        "token.lemma",
+        "doc._.actors",
+        "doc._.mentions",
+        "doc._.places",
+        "doc._.times",
+        "doc._.quotes",
+    ],
+    # Implied actors (a country named only by its capital) join doc._.actors.
+    assigns=["doc._.events", "doc._.actors"],
+)
 def make_events(nlp: Language, name: str, lexicon_dir: str | None) -> EventExtractor:
     return EventExtractor(nlp, name, lexicon_dir)
 

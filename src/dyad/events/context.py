@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from dyad.clause_time import time_for
 from dyad.model import Actor, Place, Quote, TimeExpr
-from dyad.times import time_for
 
 AUTHOR_KIND = "author"
 STATE_KINDS = ("state", "government")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from dyad import __version__
+from dyad.version import __version__
 
 USER_AGENT = f"dyad/{__version__} (news event coder; python-httpx)"
 

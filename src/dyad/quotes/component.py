@@ -14,7 +14,7 @@ import yaml
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from dyad.nlp.extensions import register_extensions
+from dyad.extensions import register_extensions
 from dyad.quotes.extract import find_quotes
 from dyad.quotes.lexicon import CueLexicon
 
@@ -24,8 +24,9 @@ CUES_FILE = "cues.yaml"
 @Language.factory(
     "dyad_quotes",
     default_config={"cues_path": None, "cognition": False},
-    requires=["token.dep", "token.lemma", "token.pos"],
-    assigns=["doc._.quotes"],
+    # Speakers resolve to the actors stage's mentions; the author may join doc._.actors.
+    requires=["doc.ents", "token.dep", "token.tag", "token.lemma", "doc._.mentions"],
+    assigns=["doc._.quotes", "doc._.actors"],
 )
 def make_quotes(nlp: Language, name: str, cues_path: str | None, cognition: bool) -> QuoteExtractor:
     return QuoteExtractor(nlp, name, cues_path=cues_path, cognition=cognition)

@@ -15,6 +15,7 @@ from dyad.plover import is_symmetric
 from dyad.store import schema
 from dyad.store.migrate import migrate
 from dyad.store.search import index_for_search
+from dyad.store.timeout import limit_query_time
 from dyad.timex import period, sort_date
 
 DEFAULT_DB = "dyad.db"
@@ -91,15 +92,22 @@ def _create_sqlite_store(path: Path) -> None:
 
 
 class Store:
-    """A dyad store on SQLite (a file path) or any SQLAlchemy URL."""
+    """A dyad store on SQLite (a file path) or any SQLAlchemy URL.
 
-    def __init__(self, db: str = DEFAULT_DB) -> None:
+    ``query_seconds``: cut short any query that runs longer (the web app passes
+    ``DYAD_MAX_QUERY_SECONDS``); ``dyad.store.is_query_timeout`` recognises the
+    error it raises. The migrations run before the limit applies.
+    """
+
+    def __init__(self, db: str = DEFAULT_DB, query_seconds: float | None = None) -> None:
         self.db = db
         path = None if "://" in db or db in ("", ":memory:") else Path(db).expanduser()
         if path is not None and (not path.exists() or path.stat().st_size == 0):
             _create_sqlite_store(path)
         self.engine = make_engine(db)
         migrate(self.engine)
+        if query_seconds is not None:
+            limit_query_time(self.engine, query_seconds)
 
     def close(self) -> None:
         self.engine.dispose()

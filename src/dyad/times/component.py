@@ -19,8 +19,8 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from dyad.extensions import register_extensions
 from dyad.model import TimeExpr
-from dyad.nlp.extensions import register_extensions
 from dyad.times.normalize import Context, Normalizer, Resolved, Tense
 from dyad.times.rules import RULE_FILES, default_rules_dir, load_rules
 from dyad.timex import parse
@@ -36,7 +36,12 @@ UNANCHORING = frozenset({"DE", "CE"})
 MAX_CLIMB = 6
 
 
-@Language.factory("dyad_times", default_config={"rules_dir": None})
+@Language.factory(
+    "dyad_times",
+    default_config={"rules_dir": None},
+    requires=["token.dep", "token.tag", "token.lemma"],
+    assigns=["doc._.times"],
+)
 def make_times(nlp: Language, name: str, rules_dir: str | None) -> TimeTagger:
     return TimeTagger(nlp, name, rules_dir)
 

@@ -14,10 +14,11 @@ from fastapi.staticfiles import StaticFiles
 from sqlalchemy.exc import OperationalError
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
-from dyad.limits import Limits, RequestGuard, is_query_timeout, limit_query_time
+from dyad.limits import Limits
 from dyad.query import UnknownActor
-from dyad.store import Store
+from dyad.store import Store, is_query_timeout
 from dyad.web.cache import AnswerCache
+from dyad.web.guard import RequestGuard
 
 # Article text is untrusted: scripts and styles come only from dyad itself, never inline.
 CONTENT_SECURITY_POLICY = "; ".join(
@@ -56,13 +57,12 @@ def create_app(
     to that address. ``limits``: request and query limits (default: from the environment).
     """
     limits = limits or Limits.from_env()
-    from dyad import __version__
+    from dyad.version import __version__
     from dyad.web import api, pages
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        app.state.store = Store(db)
-        limit_query_time(app.state.store.engine, limits.max_query_seconds)
+        app.state.store = Store(db, query_seconds=limits.max_query_seconds)
         app.state.cache = AnswerCache()
         yield
         app.state.store.close()

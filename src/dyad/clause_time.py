@@ -11,9 +11,12 @@ to the publication date.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
 from dyad.model import TimeExpr
+
+if TYPE_CHECKING:  # only for annotations: the ground floor does not load spaCy
+    from spacy.tokens import Doc, Span, Token
 
 # Dependency labels that start a new clause: the climb from a token stops at
 # the first verb carrying one of them.

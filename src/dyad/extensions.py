@@ -5,7 +5,8 @@ single component sets them by hand):
   published  publication date of the article, ISO 8601 string or None
   author     the article's byline, or None
 
-Outputs, each owned by one component:
+Outputs, each owned by one component (each factory lists them in ``assigns``
+and what it reads in ``requires``, so ``nlp.analyze_pipes()`` checks the order):
   actors     dict actor id -> dyad.model.Actor          (dyad_actors; quotes may add the author)
   mentions   list[dyad.model.Mention], by start offset  (dyad_actors)
   places     list[dyad.model.Place], by start offset    (dyad_actors)
@@ -16,13 +17,15 @@ Outputs, each owned by one component:
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
-
 INPUTS = ("published", "author")
 OUTPUTS = ("actors", "mentions", "places", "times", "quotes", "events")
 
 
 def register_extensions() -> None:
+    # Imported here: this module is the ground floor, which the store and the
+    # web app import without loading spaCy; only the components call this.
+    from spacy.tokens import Doc
+
     for name in INPUTS + OUTPUTS:
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
