@@ -1,4 +1,8 @@
-"""Options and helpers shared by the commands."""
+"""Options and helpers shared by the commands.
+
+An option that more than one command takes is declared once here, so it reads
+the same in every ``--help`` (sqlite-utils does the same with decorators).
+"""
 
 from __future__ import annotations
 
@@ -34,6 +38,30 @@ PublishedOption = Annotated[
 ]
 JsonlOption = Annotated[
     bool, typer.Option("--jsonl", help="Read JSONL (one article per line) and write JSONL.")
+]
+
+SinceOption = Annotated[
+    str | None, typer.Option(help="From this date on (2023, 2023-10 or 2023-10-07).")
+]
+UntilOption = Annotated[str | None, typer.Option(help="Up to the end of this date.")]
+SourceOption = Annotated[
+    list[str] | None, typer.Option("--source", help="Only this news source (repeatable).")
+]
+StatusOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--status", help="Only events with this status: actual, intended, … (repeatable)."
+    ),
+]
+LimitOption = Annotated[int, typer.Option(help="At most this many results.")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+ActorArgument = Annotated[str, typer.Argument(help="Actor id, name or alias (e.g. RUS, Kremlin).")]
+AffiliatesOption = Annotated[
+    bool,
+    typer.Option(
+        "--affiliates/--no-affiliates",
+        help="Count those who act for the actor (its ministers, spokesmen) as the actor.",
+    ),
 ]
 
 DEFAULTS = {"db": DEFAULT_DB, "model": DEFAULT_MODEL}

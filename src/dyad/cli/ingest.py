@@ -1,18 +1,22 @@
-"""``dyad extract`` and ``dyad ingest``: articles in, analyses out."""
+"""``dyad extract``, ``dyad ingest`` and ``dyad load``: articles in, analyses out.
+
+Each command is one call into ``dyad.service``; what is here turns options into
+its arguments and draws its progress and report.
+"""
 
 from __future__ import annotations
 
 import sys
-from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
+from rich.progress import BarColumn, MofNCompleteColumn, SpinnerColumn, TextColumn
+from rich.progress import Progress as ProgressBar
 from rich.table import Table
 
-from dyad.batch import BatchOptions, analyze_many
+from dyad import service
+from dyad.batch import BatchOptions
 from dyad.cli.app import app
 from dyad.cli.common import (
     DEFAULTS,
@@ -27,11 +31,10 @@ from dyad.cli.common import (
     fail,
     load_model,
 )
-from dyad.dataset import write_dataset
-from dyad.ingest import IngestOptions, Skipped, read_sources
-from dyad.ingest.dedup import ALREADY_STORED, Duplicate, DuplicateFinder
+from dyad.ingest import IngestOptions, Skipped
+from dyad.ingest.dedup import Duplicate
 from dyad.model import ARTICLE_FIELDS, Article
-from dyad.pipeline import analyze_articles
+from dyad.nlp import ModelNotFound
 from dyad.store import Store
 
 PathsArgument = Annotated[
@@ -94,6 +97,17 @@ def ingest_options(columns: str | None, language: str, fetch: bool) -> IngestOpt
     return IngestOptions(language=wanted, columns=mapping, fetch_links=fetch)
 
 
+class SkipPrinter(service.Progress):
+    """Names every skipped input on stderr, one line each."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def skipped(self, item: Skipped) -> None:
+        self.count += 1
+        errors.print(f"skipped {item.source}: {item.reason}", highlight=False)
+
+
 @app.command()
 def extract(
     paths: PathsArgument,
@@ -108,24 +122,45 @@ def extract(
     """Print the analysis of each article as JSON (one object per article)."""
     published = check_date(published)
     options = ingest_options(columns, language, fetch)
-    skipped: list[Skipped] = []
-
-    def articles() -> Iterator[Article]:
-        for item in read_sources(paths, jsonl=jsonl, published=published, options=options):
-            if isinstance(item, Skipped):
-                skipped.append(item)
-                errors.print(f"skipped {item.source}: {item.reason}", highlight=False)
-            else:
-                yield item
-
     nlp = load_model(model, kb)
+    progress = SkipPrinter()
     done = 0
-    for analysis in analyze_articles(articles(), nlp):
+    analyses = service.extract(
+        paths, nlp, options, jsonl=jsonl, published=published, progress=progress
+    )
+    for analysis in analyses:
         sys.stdout.write(analysis.to_json(indent=None if jsonl else 2) + "\n")
         sys.stdout.flush()
         done += 1
     if not done:
-        fail("no article could be read" if skipped else "no input", code=1)
+        fail("no article could be read" if progress.count else "no input", code=1)
+
+
+class IngestBar(SkipPrinter):
+    """A progress bar of articles read, queued and analysed; copies named on stderr."""
+
+    def __init__(self, bar: ProgressBar) -> None:
+        super().__init__()
+        self.bar = bar
+        self.task = bar.add_task("reading", total=0)
+
+    def read(self, report: service.IngestReport) -> None:
+        self.bar.update(self.task, description=f"read {report.read} · analysing")
+
+    def duplicate(self, article: Article, duplicate: Duplicate) -> None:
+        alike = f", {duplicate.similarity:.0%} alike" if duplicate.kind == "near" else ""
+        errors.print(
+            f"duplicate ({duplicate.kind}{alike}) {_describe(article)}: "
+            f"copy of article {duplicate.first}",
+            highlight=False,
+            style="dim",
+        )
+
+    def queued(self, report: service.IngestReport) -> None:
+        self.bar.update(self.task, total=report.queued)
+
+    def done(self, count: int) -> None:
+        self.bar.advance(self.task, count)
 
 
 @app.command()
@@ -157,76 +192,69 @@ def ingest(
     batch = BatchOptions(
         model=model, kb_paths=tuple(str(p) for p in kb or ()), workers=workers, dask=dask
     )
-    report: Counter[str] = Counter()
-    skipped: Counter[str] = Counter()
-    store = Store(db)
-    finder = DuplicateFinder(store)
-    progress = Progress(
-        SpinnerColumn(),
-        TextColumn("[progress.description]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        console=errors,
-        transient=True,
-    )
+    directory = Path(out[len("parquet:") :]) if out is not None else None
+    with Store(db) as store, _bar("[progress.description]{task.description}") as bar:
+        try:
+            report = service.ingest(
+                paths,
+                store,
+                options,
+                jsonl=jsonl,
+                published=published,
+                batch=batch,
+                out=directory,
+                progress=IngestBar(bar),
+            )
+        except ModelNotFound as error:
+            fail(str(error))
+    _print_report(report, out or db, done="written" if out else "stored")
 
-    def new_articles(task) -> Iterator[Article]:
-        for item in read_sources(paths, jsonl=jsonl, published=published, options=options):
-            report["read"] += 1
-            progress.update(task, description=f"read {report['read']} · analysing")
-            if isinstance(item, Skipped):
-                skipped[item.kind] += 1
-                errors.print(f"skipped {item.source}: {item.reason}", highlight=False)
-                continue
-            verdict = finder.check(item)
-            if verdict == ALREADY_STORED:
-                report["already stored"] += 1
-            elif isinstance(verdict, Duplicate):
-                report[f"duplicates ({verdict.kind})"] += 1
-                finder.link(item, verdict)
-                alike = f", {verdict.similarity:.0%} alike" if verdict.kind == "near" else ""
-                errors.print(
-                    f"duplicate ({verdict.kind}{alike}) {_describe(item)}: "
-                    f"copy of article {verdict.first}",
-                    highlight=False,
-                    style="dim",
-                )
-            else:
-                finder.remember(item)
-                report["queued"] += 1
-                progress.update(task, total=report["queued"])
-                yield item
 
-    with progress:
-        task = progress.add_task("reading", total=0)
-        load_model(model, kb)  # a bad model name fails here, once, not in every worker
-        if out is not None:
-            directory = Path(out[len("parquet:") :])
-            for _, count in write_dataset(new_articles(task), directory, batch):
-                report["written"] += count
-                progress.advance(task, count)
-        else:
-            for analysis in analyze_many(new_articles(task), batch):
-                report["stored" if store.add(analysis) else "already stored"] += 1
-                finder.stored(analysis.article)
-                progress.advance(task)
-    store.close()
-    _print_report(report, skipped, out or db, done="written" if out else "stored")
+@app.command()
+def load(
+    directory: Annotated[
+        Path, typer.Argument(help="Dataset written by `dyad ingest --out parquet:DIR`.")
+    ],
+    db: DbOption = DEFAULTS["db"],
+) -> None:
+    """Load analysed articles from a Parquet dataset into the store."""
+    if not directory.is_dir() or not any(directory.glob("part-*.parquet")):
+        fail(f"{directory} holds no dataset (part-*.parquet files)")
+    with Store(db) as store, _bar("loading", total=False) as bar:
+        report = service.load(directory, store, progress=LoadBar(bar))
+    console.print(f"{report.stored} articles stored, {report.already_stored} already in {db}")
+
+
+class LoadBar(service.Progress):
+    def __init__(self, bar: ProgressBar) -> None:
+        self.bar = bar
+        self.task = bar.add_task("loading", total=None)
+
+    def done(self, count: int) -> None:
+        self.bar.advance(self.task, count)
+
+
+def _bar(description: str, total: bool = True) -> ProgressBar:
+    """A transient progress bar on stderr; ``total``: with a bar towards a known total."""
+    columns = [SpinnerColumn(), TextColumn(description)]
+    columns += [BarColumn(), MofNCompleteColumn()] if total else [MofNCompleteColumn()]
+    return ProgressBar(*columns, console=errors, transient=True)
 
 
 def _describe(article: Article) -> str:
     return article.url or article.title or article.id
 
 
-def _print_report(report: Counter[str], skipped: Counter[str], db: str, done: str) -> None:
+def _print_report(report: service.IngestReport, db: str, done: str) -> None:
     table = Table(
         title=f"ingest into {Path(db).name if '://' not in db else db}", show_header=False
     )
-    for key in ("read", done, "already stored"):
-        table.add_row(key, str(report[key]))
-    for key in ("duplicates (exact)", "duplicates (near)"):
-        if report[key]:
-            table.add_row(key, str(report[key]))
-    for reason, count in skipped.most_common():
+    table.add_row("read", str(report.read))
+    table.add_row(done, str(report.stored))
+    table.add_row("already stored", str(report.already_stored))
+    for kind in ("exact", "near"):
+        if report.duplicates[kind]:
+            table.add_row(f"duplicates ({kind})", str(report.duplicates[kind]))
+    for reason, count in report.skipped.most_common():
         table.add_row(f"skipped: {reason}", str(count))
     console.print(table)
