@@ -122,6 +122,8 @@ class Cues:
     hedges: frozenset[str]
     promised_types: frozenset[str]
     threat_modes: dict[str, str]  # threatened action "TYPE" or "TYPE:mode" -> THREATEN mode
+    state_agents: frozenset[str]
+    state_passive_types: frozenset[str]
 
 
 @dataclass(frozen=True)
