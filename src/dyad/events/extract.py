@@ -927,6 +927,11 @@ def _events_of(
             continue
         if source is None and frame.type not in cues.one_sided_types:
             continue
+        # A bare event noun with one side ("Russia's request") mostly refers back to
+        # an event told in full elsewhere; a clause names its own sides.
+        verbal = reading.trigger.pos_ == "VERB" or reading.support is not None
+        if target is None and not verbal and frame.type not in cues.one_sided_types:
+            continue
         if _repeats(ctx, reading, type_, source, target, earlier):
             continue
         if _same_as_earlier(type_, source, target, time, role, location, earlier):
