@@ -17,6 +17,7 @@ from spacy.tokens import Token
 from dyad.events.context import DocContext
 from dyad.events.lexicon import Cues, Frame, Lexicon, NamedEvent
 from dyad.model import Actor, Event, Location, Place, Span, TimeExpr, TimeValue
+from dyad.plover import is_symmetric
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 # Climbing from a verb to the words that control it: "is prepared to welcome".
@@ -130,7 +131,8 @@ def _verbal_readings(ctx: DocContext, lexicon: Lexicon) -> Iterator[Reading]:
             if reading is not None:
                 if frame.type != NO_EVENT:
                     yield reading
-                break
+                if not frame.also:
+                    break
 
 
 def misread_verb(token: Token, lexicon: Lexicon) -> str | None:
@@ -952,7 +954,8 @@ def _events_of(
             quote=quote_id,
             time_role=role,
         )
-        if _told_twice(event, earlier):
+        sentence = reading.trigger.sent
+        if _told_twice(event, (sentence.start_char, sentence.end_char), earlier):
             continue
         emitted += 1
         if emitted > MAX_PAIRS:
@@ -977,17 +980,22 @@ def plover_coding(cues: Cues, frame: Frame, status: str) -> tuple[str, str | Non
     return frame.type, frame.mode, "intended", None
 
 
-def _told_twice(event: Event, earlier: list[Event]) -> bool:
-    """ "threatened to cut off aid", "agreed to send aid to Gaza": the verb and the act
-    it threatens or promises are one event; the earlier reading keeps it and learns
-    what the later one adds (the act, the target, the place)."""
+def _told_twice(event: Event, sentence: tuple[int, int], earlier: list[Event]) -> bool:
+    """ "threatened to cut off aid", "agreed to send aid to Gaza", "a meeting … to finish
+    talks": one sentence telling one event twice; the earlier reading keeps it and
+    learns what the later one adds (the act, the target, the place)."""
+    start, end = sentence
     for other in reversed(earlier):
-        if other.evidence.end < event.evidence.start - 200:
+        if other.evidence.end < start:
             break
-        overlaps = (
-            other.evidence.start < event.evidence.end and event.evidence.start < other.evidence.end
-        )
-        if not overlaps or other.type != event.type or other.source != event.source:
+        if other.type != event.type or not start <= other.evidence.start < end:
+            continue
+        if is_symmetric(event.type) and {other.source, other.target} == {
+            event.source,
+            event.target,
+        }:
+            return True
+        if other.source != event.source:
             continue
         if event.target not in (other.target, None) and other.target is not None:
             continue

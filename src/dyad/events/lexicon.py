@@ -64,6 +64,7 @@ class Frame:
     subject: frozenset[str] = frozenset()  # the subject's lemma is one of these ("a bomb exploded")
     clause: frozenset[str] = frozenset()  # the verb of its complement ("vowed to *crush* …")
     described: bool = False  # an agent noun, an event only when it describes an actor
+    also: bool = False  # the next frames are tried too: one verb, two events
     context: tuple[str, ...] = ()  # PLOVER's contexts for the CAMEO code the frame came from
 
     @classmethod
