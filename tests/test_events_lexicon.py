@@ -12,9 +12,9 @@ import spacy
 
 from dyad.events import EventExtractor
 from dyad.events.lexicon import CAMEO_VERBS, DATA_DIR, LEXICON_FILES, _frames, load_lexicon
+from dyad.extensions import register_extensions
 from dyad.model import Actor, Mention
 from dyad.nlp import DEFAULT_MODEL
-from dyad.nlp.extensions import register_extensions
 
 REPO = Path(__file__).resolve().parent.parent
 SCRIPT = REPO / "scripts" / "build_event_lexicon.py"
