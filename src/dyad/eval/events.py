@@ -15,7 +15,8 @@ compared with the gold ones:
 - among found events, ``source_accuracy`` and ``target_accuracy`` count the
   sides the gold names (a side the sentence does not name is not scored);
   CONSULT and COOPERATE match either way round;
-- ``precision``: predicted events in the gold sentences that match a gold event.
+- ``precision``: predicted events in the gold sentences that match a gold event of
+  their type.
 
 Articles may also be TimeML files (``.tml``, e.g. AQUAINT news under
 ``data/timebank``): their text is the ``<TEXT>`` with its tags stripped, as
@@ -24,6 +25,13 @@ Articles may also be TimeML files (``.tml``, e.g. AQUAINT news under
 Items may carry a ``split``: the metrics are given for each split as well, and
 the errors are listed only for the ``dev`` split, so a held-out ``test`` split
 can be scored without being looked into.
+
+Articles may also come from a JSONL corpus (``"articles": "corpus/news/dev.jsonl"``,
+relative to the shared folder): ``file`` is then the article's ``id``. A gold file
+marked ``"complete": true`` codes every event of its articles, so ``precision``
+counts every predicted event of those articles, not only those in gold sentences.
+``empty_side_rate``: of the found events whose gold names both sides, the share
+dyad left without a source or a target.
 
 Gold actors are descriptions, not ids: any of the listed alternatives matches
 a predicted actor with that id or knowledge-base id, an actor of that country
@@ -35,6 +43,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -45,28 +54,35 @@ from dyad.model import Actor, Analysis, Article, Event
 from dyad.pipeline import analyze_articles
 from dyad.plover import is_symmetric
 
-SHARED_DATA = Path("shared") / "data"
+SHARED = Path("shared")
 MAX_MISSES = 60
 
 
 def evaluate(path: Path, nlp: Language) -> dict[str, Any]:
     gold = json.loads(Path(path).read_text(encoding="utf-8"))
-    data_dir = _data_dir(Path(path), gold.get("data", "polnear"))
     by_file: dict[str, list[dict]] = defaultdict(list)
     for item in gold["items"]:
         by_file[item["file"]].append(item)
-    articles = [
-        _article(data_dir / name, name, items[0].get("published"))
-        for name, items in by_file.items()
-    ]
+    if "articles" in gold:
+        corpus = _shared_path(Path(path), gold["articles"])
+        articles = list(_corpus_articles(corpus, set(by_file)))
+    else:
+        data_dir = _shared_path(Path(path), str(Path("data") / gold.get("data", "polnear")))
+        articles = [
+            _article(data_dir / name, name, items[0].get("published"))
+            for name, items in by_file.items()
+        ]
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     per_type: dict[str, Counter[str]] = defaultdict(Counter)
     misses: dict[str, list[str]] = defaultdict(list)
     for analysis in analyze_articles(articles, nlp):
         actors = {a.id: a for a in analysis.actors}
-        for item in by_file[analysis.article.id]:
+        items = by_file[analysis.article.id]
+        for item in items:
             split = item.get("split", "all")
             _score_sentence(item, analysis, actors, counts[split], per_type, misses[split])
+        if gold.get("complete"):
+            _count_outside(items, analysis, counts[items[0].get("split", "all")])
     total: Counter[str] = sum(counts.values(), Counter())
     report = _report(total, per_type)
     if len(counts) > 1:
@@ -83,13 +99,39 @@ def _article(path: Path, name: str, published: str | None) -> Article:
     return Article(text=path.read_text(encoding="utf-8"), id=name, published=published)
 
 
-def _data_dir(gold_path: Path, name: str) -> Path:
-    """``../shared/data/<name>`` seen from the repository the gold file sits in."""
+def _corpus_articles(corpus: Path, wanted: set[str]) -> Iterator[Article]:
+    with corpus.open(encoding="utf-8") as lines:
+        for line in lines:
+            record = json.loads(line)
+            if record["id"] in wanted:
+                yield Article(
+                    text=record["text"],
+                    id=record["id"],
+                    title=record.get("title"),
+                    published=record.get("published"),
+                    url=record.get("url"),
+                    source=record.get("source"),
+                )
+
+
+def _shared_path(gold_path: Path, relative: str) -> Path:
+    """``../shared/<relative>`` seen from the repository the gold file sits in."""
     for ancestor in gold_path.resolve().parents:
-        candidate = ancestor / SHARED_DATA / name
-        if candidate.is_dir():
+        candidate = ancestor / SHARED / relative
+        if candidate.exists():
             return candidate
-    raise FileNotFoundError(f"no {SHARED_DATA / name} above {gold_path}")
+    raise FileNotFoundError(f"no {SHARED / relative} above {gold_path}")
+
+
+def _count_outside(items: list[dict], analysis: Analysis, counts: Counter[str]) -> None:
+    """In a completely coded article, events outside every gold sentence are extra."""
+    outside = [
+        e
+        for e in analysis.events
+        if not any(i["start"] <= e.evidence.start < i["end"] for i in items)
+    ]
+    counts["predicted"] += len(outside)
+    counts["predicted_outside"] += len(outside)
 
 
 def _score_sentence(
@@ -106,6 +148,7 @@ def _score_sentence(
     counts["sentences_with_events"] += bool(predicted)
     counts["predicted"] += len(predicted)
     unmatched = list(predicted)
+    matched = 0
     where = f"{item['file'].rsplit('/', 1)[-1][:40]}@{start}"
     for gold in item["events"]:
         counts["gold"] += 1
@@ -121,6 +164,7 @@ def _score_sentence(
             continue
         event = max(same_type, key=lambda e: sum(_sides_right(gold, e, actors)))
         unmatched.remove(event)
+        matched += 1
         counts["aligned"] += 1
         counts["found"] += 1
         per_type[gold["type"]]["found"] += 1
@@ -130,6 +174,9 @@ def _score_sentence(
                 counts[f"{side}_scored"] += 1
                 counts[f"{side}_correct"] += right
         counts["status_correct"] += event.status == gold["status"]
+        if gold["source"] is not None and gold["target"] is not None:
+            counts["both_sides_gold"] += 1
+            counts["empty_side"] += event.source is None or event.target is None
         if source_right and target_right:
             counts["fully_correct"] += 1
             per_type[gold["type"]]["fully_correct"] += 1
@@ -138,7 +185,9 @@ def _score_sentence(
                 f"{where} {gold['type']}: {event.source}->{event.target}"
                 f" (gold {_show(gold['source'])}->{_show(gold['target'])})"
             )
-    counts["predicted_matched"] += len(predicted) - len(unmatched)
+    # Only events of a gold event's type count as right; an aligned event of another
+    # type is a wrong one, not a match.
+    counts["predicted_matched"] += matched
 
 
 def _sides_right(gold: dict, event: Event, actors: dict[str, Actor]) -> tuple[bool, bool]:
@@ -187,6 +236,7 @@ def _report(
         "status_accuracy": _ratio(counts["status_correct"], counts["found"]),
         "fully_correct": _ratio(counts["fully_correct"], counts["gold"]),
         "precision": _ratio(counts["predicted_matched"], counts["predicted"]),
+        "empty_side_rate": _ratio(counts["empty_side"], counts["both_sides_gold"]),
         "sentences_with_events": _ratio(counts["sentences_with_events"], counts["sentences"]),
         "counts": dict(counts),
     }

@@ -31,7 +31,9 @@ class DocContext:
     group_nouns: frozenset[str] = frozenset()
     unnamed_groups: dict[str, str] = field(default_factory=dict)
     partner_nouns: frozenset[str] = frozenset()  # nouns of agreements and talks
+    state_agents: frozenset[str] = frozenset()  # "police", "court": act for a state
     _time_for: dict[int, TimeExpr | None] = field(default_factory=dict)
+    _home: str | None = None
 
     @classmethod
     def of(cls, doc: Doc) -> DocContext:
@@ -94,6 +96,21 @@ class DocContext:
             return None
         self.add_actor(Actor(id=country, name=country, kind="state", country=country, sector="GOV"))
         return country
+
+    def home_state(self, near: Token) -> str | None:
+        """The state unnamed officials act for: the state the article names most
+        (people and places of a country count for it) up to ``near``'s sentence."""
+        if self._home is None:
+            counts: dict[str, int] = {}
+            for i, actor_id in enumerate(self.token_actor):
+                actor = self.actor(actor_id)
+                place = self.token_place[i]
+                country = actor.country if actor is not None else None
+                country = country or (place.country if place is not None else None)
+                if country and (i == 0 or self.token_actor[i - 1] != actor_id):
+                    counts[country] = counts.get(country, 0) + 1
+            self._home = max(counts, key=counts.__getitem__) if counts else ""
+        return self.state_of(self._home, add=True) if self._home else None
 
     def add_actor(self, actor: Actor) -> None:
         """An actor the article implies without naming it, added to ``doc._.actors``."""

@@ -17,6 +17,7 @@ from spacy.tokens import Token
 from dyad.events.context import DocContext
 from dyad.events.lexicon import Cues, Frame, Lexicon, NamedEvent
 from dyad.model import Actor, Event, Location, Place, Span, TimeExpr, TimeValue
+from dyad.plover import is_symmetric
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 # Climbing from a verb to the words that control it: "is prepared to welcome".
@@ -55,10 +56,12 @@ class Reading:
     support: Token | None = None  # support verb of an event noun
     absorbed: Token | None = None  # object noun that belongs to this event
     consequence: Token | None = None  # verb of what this event did ("the blast *killed* …")
+    implied_source: bool = False  # the source is the state an agentless passive happens in
 
 
 def extract_events(ctx: DocContext, lexicon: Lexicon) -> list[Event]:
     ctx.group_nouns = lexicon.cues.group_nouns
+    ctx.state_agents = lexicon.cues.state_agents
     ctx.unnamed_groups = lexicon.cues.unnamed_groups
     ctx.partner_nouns = frozenset(
         lemma
@@ -128,7 +131,8 @@ def _verbal_readings(ctx: DocContext, lexicon: Lexicon) -> Iterator[Reading]:
             if reading is not None:
                 if frame.type != NO_EVENT:
                     yield reading
-                break
+                if not frame.also:
+                    break
 
 
 def misread_verb(token: Token, lexicon: Lexicon) -> str | None:
@@ -204,9 +208,15 @@ def _read_verb(
         has_actor = any(actors_of(ctx, w) for w in objects + slot_words)
         if has_actor != frame.object_actor:
             return None
+    implied = False
     if passive:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         sources = actors_of(ctx, _pobj(agent)) if agent is not None else []
+        # "Fahie has been detained": the state the arrest happens in detained him.
+        if agent is None and frame.type in cues.state_passive_types:
+            state = ctx.home_state(verb)
+            sources = [state] if state else []
+            implied = bool(sources)
     else:
         sources = actors_of(ctx, subject) if subject is not None else []
     if frame.source_kind and not any(
@@ -233,6 +243,7 @@ def _read_verb(
         sources=sources,
         targets=targets,
         absorbed=absorbed,
+        implied_source=implied,
     )
 
 
@@ -768,6 +779,32 @@ def _phrase_actors(ctx: DocContext, head: Token, depth: int) -> list[str]:
         return []
     if head.lemma_.lower() in ctx.unnamed_groups and head.tag_ in ("NNS", "NNPS"):
         return [_unnamed_group(ctx, head)]
+    named_inside = _modifier_actors(ctx, head)
+    if named_inside:
+        return named_inside
+    for child in head.children:
+        if child.dep_ in ("prep", "agent") and child.lower_ in ("of", "from", "by"):
+            pobj = _pobj(child)
+            if pobj is not None:
+                return _phrase_actors(ctx, pobj, depth + 1)
+        # "the police in Kenya": people acting for the state they are in.
+        if child.dep_ == "prep" and child.lower_ == "in" and head.lemma_.lower() in ctx.group_nouns:
+            pobj = _pobj(child)
+            place = ctx.place_at(pobj) if pobj is not None else None
+            if place is not None:
+                return [
+                    state
+                    for word in (pobj, *pobj.conjuncts)
+                    if (found := ctx.place_at(word)) is not None
+                    and (state := ctx.state_of(found.country, add=True))
+                ]
+    if head.lemma_.lower() in ctx.state_agents and head.pos_ != "PRON":
+        state = ctx.home_state(head)
+        return [state] if state else []
+    return []
+
+
+def _modifier_actors(ctx: DocContext, head: Token) -> list[str]:
     # "his South Korean counterpart": the modifier says who; the possessor is the other side.
     for deps in (("compound", "amod", "nmod"), ("poss",)):
         for child in head.children:
@@ -786,22 +823,6 @@ def _phrase_actors(ctx: DocContext, head: Token, depth: int) -> list[str]:
     ):
         if ctx.token_actor[word.i]:
             return [ctx.token_actor[word.i]]
-    for child in head.children:
-        if child.dep_ in ("prep", "agent") and child.lower_ in ("of", "from", "by"):
-            pobj = _pobj(child)
-            if pobj is not None:
-                return _phrase_actors(ctx, pobj, depth + 1)
-        # "the police in Kenya": people acting for the state they are in.
-        if child.dep_ == "prep" and child.lower_ == "in" and head.lemma_.lower() in ctx.group_nouns:
-            pobj = _pobj(child)
-            place = ctx.place_at(pobj) if pobj is not None else None
-            if place is not None:
-                return [
-                    state
-                    for word in (pobj, *pobj.conjuncts)
-                    if (found := ctx.place_at(word)) is not None
-                    and (state := ctx.state_of(found.country, add=True))
-                ]
     return []
 
 
@@ -857,7 +878,8 @@ def _events_of(
     # "a blast killed 40 people in Nairobi": where force is used names its target,
     # whether or not the sentence says who used it.
     if not targets and frame.type in cues.territorial_types:
-        territory = _territory(ctx, lexicon, reading, sources)
+        named = [] if reading.implied_source else sources
+        territory = _territory(ctx, lexicon, reading, named)
         targets = [ctx.state_of(territory.country, add=True)] if territory is not None else []
     pairs = _pairs(sources, targets)
     if not pairs or _is_aim(cues, reading):
@@ -903,18 +925,20 @@ def _events_of(
                 for member in (a, _collective(ctx, _national(ctx, a) or a, kinds))
             ]
         others = [a for a in dict.fromkeys(others) if a not in (source, target)]
-        if (source is None or target is None) and frame.type not in cues.one_sided_types:
+        if source is None and target is None:
+            continue
+        if source is None and frame.type not in cues.one_sided_types:
+            continue
+        # A bare event noun with one side ("Russia's request") mostly refers back to
+        # an event told in full elsewhere; a clause names its own sides.
+        verbal = reading.trigger.pos_ == "VERB" or reading.support is not None
+        if target is None and not verbal and frame.type not in cues.one_sided_types:
             continue
         if _repeats(ctx, reading, type_, source, target, earlier):
             continue
         if _same_as_earlier(type_, source, target, time, role, location, earlier):
             continue
-        if _told_twice(type_, source, target, evidence, action, earlier):
-            continue
-        emitted += 1
-        if emitted > MAX_PAIRS:
-            return
-        yield Event(
+        event = Event(
             id="",
             type=type_,
             status=final_status,
@@ -930,6 +954,13 @@ def _events_of(
             quote=quote_id,
             time_role=role,
         )
+        sentence = reading.trigger.sent
+        if _told_twice(event, (sentence.start_char, sentence.end_char), earlier):
+            continue
+        emitted += 1
+        if emitted > MAX_PAIRS:
+            return
+        yield event
 
 
 def plover_coding(cues: Cues, frame: Frame, status: str) -> tuple[str, str | None, str, str | None]:
@@ -949,23 +980,29 @@ def plover_coding(cues: Cues, frame: Frame, status: str) -> tuple[str, str | Non
     return frame.type, frame.mode, "intended", None
 
 
-def _told_twice(
-    type_: str,
-    source: str | None,
-    target: str | None,
-    evidence: Span,
-    action: str | None,
-    earlier: list[Event],
-) -> bool:
-    """ "threatened to cut off aid": the threat verb and the act it threatens are one
-    THREATEN; the earlier reading keeps it and learns what was threatened."""
-    for event in reversed(earlier):
-        if event.evidence.end < evidence.start - 200:
+def _told_twice(event: Event, sentence: tuple[int, int], earlier: list[Event]) -> bool:
+    """ "threatened to cut off aid", "agreed to send aid to Gaza", "a meeting … to finish
+    talks": one sentence telling one event twice; the earlier reading keeps it and
+    learns what the later one adds (the act, the target, the place)."""
+    start, end = sentence
+    for other in reversed(earlier):
+        if other.evidence.end < start:
             break
-        overlaps = event.evidence.start < evidence.end and evidence.start < event.evidence.end
-        if overlaps and event.type == type_ and (event.source, event.target) == (source, target):
-            event.action = event.action or action
+        if other.type != event.type or not start <= other.evidence.start < end:
+            continue
+        if is_symmetric(event.type) and {other.source, other.target} == {
+            event.source,
+            event.target,
+        }:
             return True
+        if other.source != event.source:
+            continue
+        if event.target not in (other.target, None) and other.target is not None:
+            continue
+        other.target = other.target or event.target
+        other.action = other.action or event.action
+        other.location = other.location or event.location
+        return True
     return False
 
 
@@ -1341,11 +1378,23 @@ def _location(ctx: DocContext, lexicon: Lexicon, reading: Reading) -> Location |
             word.dep_ == "pobj"
             and word.head.lower_ in ("in", "at")
             and _clause_of(word).i == (_clause_of(top).i)
+            and not _inside_other_event(lexicon, word, top)
         ):
             place = ctx.place_at(word)
             if place is not None:
                 return Location(place.text, place.country)
     return None
+
+
+def _inside_other_event(lexicon: Lexicon, word: Token, top: Token) -> bool:
+    """ "arrested over the bombings of embassies in Kenya": Kenya is where the
+    bombings were, not the arrest."""
+    node = word.head
+    while node.i != top.i and node.head.i != node.i:
+        if node.pos_ == "NOUN" and node.lemma_.lower() in lexicon.nouns:
+            return True
+        node = node.head
+    return False
 
 
 def _evidence(ctx: DocContext, reading: Reading) -> Span:

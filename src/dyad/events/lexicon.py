@@ -1,7 +1,9 @@
 """The event lexicon: PLOVER frames for verbs and nouns, and the cue word lists.
 
 All of it is data under ``src/dyad/data/events/`` (YAML); this module only
-loads it into frozen dataclasses the extractor can match quickly.
+loads it into frozen dataclasses the extractor can match quickly. The verb frames
+come in two layers: ``cameo_verbs.yaml``, compiled from the CAMEO verb dictionary
+by ``scripts/build_event_lexicon.py``, and the curated ``verbs.yaml`` over it.
 """
 
 from __future__ import annotations
@@ -15,10 +17,14 @@ from typing import Any
 import yaml
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "events"
-LEXICON_FILES = ("verbs.yaml", "nouns.yaml", "cues.yaml", "named_events.yaml")
+CAMEO_VERBS = "cameo_verbs.yaml"
+LEXICON_FILES = ("verbs.yaml", CAMEO_VERBS, "nouns.yaml", "cues.yaml", "named_events.yaml")
+
+# libyaml's parser, when PyYAML has it, reads the compiled CAMEO layer several times faster.
+_SafeLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _WordLoader(yaml.SafeLoader):
+class _WordLoader(_SafeLoader):
     """YAML 1.1 reads on/off/yes/no as booleans; in word lists they are words."""
 
 
@@ -58,13 +64,16 @@ class Frame:
     subject: frozenset[str] = frozenset()  # the subject's lemma is one of these ("a bomb exploded")
     clause: frozenset[str] = frozenset()  # the verb of its complement ("vowed to *crush* …")
     described: bool = False  # an agent noun, an event only when it describes an actor
+    also: bool = False  # the next frames are tried too: one verb, two events
+    context: tuple[str, ...] = ()  # PLOVER's contexts for the CAMEO code the frame came from
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Frame:
         sets = ("prep", "particle", "object", "source_kind", "modifier", "subject", "clause")
         values = {k: frozenset(data[k]) if k in sets else data[k] for k in data}
-        if "target" in values:
-            values["target"] = tuple(values["target"])
+        for name in ("target", "context"):
+            if name in values:
+                values[name] = tuple(values[name])
         return cls(**values)
 
 
@@ -122,6 +131,8 @@ class Cues:
     hedges: frozenset[str]
     promised_types: frozenset[str]
     threat_modes: dict[str, str]  # threatened action "TYPE" or "TYPE:mode" -> THREATEN mode
+    state_agents: frozenset[str]
+    state_passive_types: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -135,7 +146,26 @@ class Lexicon:
 
 def _frames(path: Path) -> dict[str, tuple[Frame, ...]]:
     raw = _load(path) or {}
-    return {lemma: tuple(Frame.from_dict(f) for f in frames) for lemma, frames in raw.items()}
+    # The compiled layer shares frames between verbs through YAML aliases: one Frame each.
+    built: dict[int, Frame] = {}
+
+    def frame(data: dict[str, Any]) -> Frame:
+        if id(data) not in built:
+            built[id(data)] = Frame.from_dict(data)
+        return built[id(data)]
+
+    return {lemma: tuple(frame(f) for f in frames) for lemma, frames in raw.items()}
+
+
+def _verb_frames(directory: Path) -> dict[str, tuple[Frame, ...]]:
+    """The curated frames of a verb, then the CAMEO ones: the first whose conditions
+    hold codes the event, so the curated layer wins where it has a say."""
+    verbs = _frames(directory / "verbs.yaml")
+    if not (directory / CAMEO_VERBS).exists():  # a lexicon saved before the CAMEO layer
+        return verbs
+    for lemma, frames in _frames(directory / CAMEO_VERBS).items():
+        verbs[lemma] = verbs.get(lemma, ()) + frames
+    return verbs
 
 
 def load_lexicon(directory: Path = DATA_DIR) -> Lexicon:
@@ -166,7 +196,7 @@ def load_lexicon(directory: Path = DATA_DIR) -> Lexicon:
         for actor_id, fields in (named_raw.get("actors") or {}).items()
     }
     return Lexicon(
-        verbs=_frames(directory / "verbs.yaml"),
+        verbs=_verb_frames(directory),
         nouns=_frames(directory / "nouns.yaml"),
         cues=cues,
         named_events=named,
