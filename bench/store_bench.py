@@ -511,7 +511,7 @@ def _size(result) -> int | None:
         return result
     if hasattr(result, "number_of_edges"):
         return result.number_of_edges()
-    if hasattr(result, "events"):  # a timeline page
+    if isinstance(getattr(result, "events", None), list):  # a timeline page
         return len(result.events)
     if hasattr(result, "__len__"):
         return len(result)
