@@ -91,7 +91,10 @@ class Period:
             return self.start + timedelta(days=6)
         if self.gran == "WE":
             return self.start + timedelta(days=1)
-        return add_months(self.start, _LENGTH_MONTHS[self.gran]) - timedelta(days=1)
+        try:
+            return add_months(self.start, _LENGTH_MONTHS[self.gran]) - timedelta(days=1)
+        except ValueError:  # "9999-12" ends on the last day a date can hold
+            return date.max
 
     @property
     def anchor(self) -> date:
