@@ -97,18 +97,20 @@ class DocContext:
         self.add_actor(Actor(id=country, name=country, kind="state", country=country, sector="GOV"))
         return country
 
-    def home_state(self, near: Token) -> str | None:
+    def home_state(self) -> str | None:
         """The state unnamed officials act for: the state the article names most
-        (people and places of a country count for it) up to ``near``'s sentence."""
+        (each mention of an actor or place of a country counts for it once)."""
         if self._home is None:
             counts: dict[str, int] = {}
-            for i, actor_id in enumerate(self.token_actor):
+            previous: tuple[str | None, Place | None] = (None, None)
+            for actor_id, place in zip(self.token_actor, self.token_place, strict=True):
                 actor = self.actor(actor_id)
-                place = self.token_place[i]
                 country = actor.country if actor is not None else None
                 country = country or (place.country if place is not None else None)
-                if country and (i == 0 or self.token_actor[i - 1] != actor_id):
+                # A mention spans several tokens: count it at its first one.
+                if country and (actor_id, place) != previous:
                     counts[country] = counts.get(country, 0) + 1
+                previous = (actor_id, place)
             self._home = max(counts, key=counts.__getitem__) if counts else ""
         return self.state_of(self._home, add=True) if self._home else None
 

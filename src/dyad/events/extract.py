@@ -214,7 +214,7 @@ def _read_verb(
         sources = actors_of(ctx, _pobj(agent)) if agent is not None else []
         # "Fahie has been detained": the state the arrest happens in detained him.
         if agent is None and frame.type in cues.state_passive_types:
-            state = ctx.home_state(verb)
+            state = ctx.home_state()
             sources = [state] if state else []
             implied = bool(sources)
     else:
@@ -799,7 +799,7 @@ def _phrase_actors(ctx: DocContext, head: Token, depth: int) -> list[str]:
                     and (state := ctx.state_of(found.country, add=True))
                 ]
     if head.lemma_.lower() in ctx.state_agents and head.pos_ != "PRON":
-        state = ctx.home_state(head)
+        state = ctx.home_state()
         return [state] if state else []
     return []
 
@@ -967,11 +967,11 @@ def plover_coding(cues: Cues, frame: Frame, status: str) -> tuple[str, str | Non
     """Type, mode, status and promised/threatened action by the manual's single-type
     rule: a promised cooperative act is AGREE, a threatened hostile one THREATEN
     (mode: the threat's content), both actual, since the promise or threat was made."""
-    if status not in ("promised", "threatened", "directed"):
-        return frame.type, frame.mode, status, None
-    action = f"{frame.type}:{frame.mode}" if frame.mode else frame.type
     if status == "directed":
         return frame.type, frame.mode, "intended", None
+    if status not in ("promised", "threatened"):
+        return frame.type, frame.mode, status, None
+    action = f"{frame.type}:{frame.mode}" if frame.mode else frame.type
     if frame.type in cues.promised_types:
         return "AGREE", None, "actual", action
     threat_mode = cues.threat_modes.get(action, cues.threat_modes.get(frame.type))
