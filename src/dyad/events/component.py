@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from dyad.events.context import DocContext
 from dyad.events.extract import extract_events
-from dyad.events.lexicon import DATA_DIR, LEXICON_FILES, Lexicon, load_lexicon
+from dyad.events.lexicon import DATA_DIR, LEXICON_FILES, Lexicon, default_lexicon, load_lexicon
 from dyad.extensions import register_extensions
 
 
@@ -53,7 +53,8 @@ class EventExtractor:
         register_extensions()
         self.name = name
         self.lexicon_dir = Path(lexicon_dir) if lexicon_dir else DATA_DIR
-        self.lexicon: Lexicon = load_lexicon(self.lexicon_dir)
+        # The shipped lexicon (with its 250 KB CAMEO layer) is parsed once per process.
+        self.lexicon: Lexicon = load_lexicon(self.lexicon_dir) if lexicon_dir else default_lexicon()
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.events = extract_events(DocContext.of(doc), self.lexicon)
