@@ -17,6 +17,8 @@ import pyarrow.parquet as pq
 from sqlalchemy import Connection, select
 
 from dyad.plover import quad_class
+from dyad.query.actors import resolve_actor
+from dyad.query.counts import involving
 from dyad.query.events import dated_first
 from dyad.query.filters import NO_FILTERS, Filters
 from dyad.store import Store, schema
@@ -59,12 +61,23 @@ EVENT_FIELDS: list[tuple[str, pa.DataType]] = [
 EVENT_COLUMNS = [name for name, _ in EVENT_FIELDS]
 
 
-def event_rows(store: Store, filters: Filters = NO_FILTERS) -> Iterator[dict[str, Any]]:
-    """Every event that passes ``filters``, oldest first (undated last)."""
+def event_rows(
+    store: Store,
+    filters: Filters = NO_FILTERS,
+    actor: str | None = None,
+    counterpart: str | None = None,
+) -> Iterator[dict[str, Any]]:
+    """Every event that passes ``filters``, oldest first (undated last); with ``actor``,
+    its events (those acting for it included), with ``counterpart`` too, the dyad's:
+    the events of its timeline."""
     events = schema.events
     query = filters.events(select(events)).order_by(*dated_first(events))
     actors: dict[str, Any] = {}
     with store.engine.connect() as reader, store.engine.connect() as lookup:
+        if actor:
+            ids = resolve_actor(lookup, actor)
+            others = resolve_actor(lookup, counterpart) if counterpart else None
+            query = query.where(involving(ids, others))
         rows = reader.execution_options(stream_results=True, yield_per=CHUNK).execute(query)
         while chunk := list(islice(rows, CHUNK)):
             reports = _first_reports(lookup, [row.id for row in chunk])

@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from dyad.query.actors import ActorRef, actor_path, actor_refs
 from dyad.query.connect import Database, connect
-from dyad.query.events import EventItem, dated_first, event_items, evidence_items
+from dyad.query.events import EventItem, dated_first, event_items, evidence_items, headline
 from dyad.query.quotes import QuoteItem, quote_items, quote_select
 from dyad.store import schema
 
@@ -31,6 +31,7 @@ class Annotation:
 class ArticleView:
     id: str
     title: str | None
+    headline: str | None  # the title, or the text's first line where it reads as one
     url: str | None
     source: str | None
     author: str | None
@@ -119,6 +120,7 @@ def article(db: Database, article_id: str) -> ArticleView | None:
     return ArticleView(
         id=row.id,
         title=row.title,
+        headline=row.title or headline(row.text),
         url=row.url,
         source=row.source,
         author=row.author,

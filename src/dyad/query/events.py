@@ -15,6 +15,20 @@ from dyad.store import schema
 # Up to this many actors (one and those acting for it) are read one by one, each
 # through its own index range; more go into one query.
 MAX_ACTORS_APART = 20
+# A first line longer than this is a paragraph, not a headline.
+HEADLINE_CHARS = 160
+
+
+def headline(text: str | None) -> str | None:
+    """The text's first line when it reads as a headline: short, on a line of its own,
+    not ending as a sentence does."""
+    if not text:
+        return None
+    first, newline, _rest = text.strip().partition("\n")
+    first = first.strip()
+    if newline and 0 < len(first) <= HEADLINE_CHARS and not first.endswith((".", ":", ",")):
+        return first
+    return None
 
 
 @dataclass
@@ -24,6 +38,7 @@ class EvidenceItem:
     article_id: str
     local_id: str
     title: str | None
+    headline: str | None  # the title, or the text's first line where it reads as one
     url: str | None
     source: str | None
     published: str | None
@@ -123,6 +138,7 @@ def evidence_items(
         select(
             evidence,
             articles.c.title,
+            func.substr(articles.c.text, 1, HEADLINE_CHARS + 2).label("opening"),
             articles.c.url,
             articles.c.source.label("article_source"),
             articles.c.published,
@@ -149,6 +165,7 @@ def evidence_items(
                 article_id=row.article_id,
                 local_id=row.local_id,
                 title=row.title,
+                headline=row.title or headline(row.opening),
                 url=row.url,
                 source=row.article_source,
                 published=row.published,

@@ -6,6 +6,7 @@ highlighted article text (``highlight``), which escapes every piece itself.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from importlib import resources
 from typing import Annotated
 from urllib.parse import quote, urlencode, urlsplit
@@ -13,23 +14,26 @@ from urllib.parse import quote, urlencode, urlsplit
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection
 
 from dyad import query
-from dyad.plover import quad_classes
+from dyad.plover import event_types, quad_classes
+from dyad.query import Filters
 from dyad.query.actors import actor_path, actor_refs
-from dyad.store import schema
+from dyad.query.names import countries, country_name, sector_name
+from dyad.timex import display
 from dyad.web import api
 from dyad.web.chart import by_quad, cooperation_conflict
-from dyad.web.deps import CacheDep, Conn, FiltersDep
+from dyad.web.deps import STATUSES, CacheDep, Conn, FiltersDep
 from dyad.web.highlight import highlight
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=str(resources.files("dyad.web").joinpath("templates")))
 PAGE_SIZE = 100
-SEARCH_RESULTS = 20
-DEFAULT_MONTHS = 3
-STATUSES = ("actual", "intended", "hypothetical", "claimed", "negated")
+SEARCH_RESULTS = 10
+HOME_ROWS = 10
+# The query parameters every filter form holds: kept in links, downloads and error pages.
+FILTER_FIELDS = ("since", "until", "type", "quad", "status", "source", "country")
 
 
 def dyad_url(first: str, second: str, **params: str | None) -> str:
@@ -52,18 +56,65 @@ def external_url(url: str | None) -> str | None:
     return None
 
 
+def with_params(path: str, params: Mapping[str, object], **changes: object) -> str:
+    """``path`` with the request's query parameters, some changed (None drops one)."""
+    kept = [(k, v) for k, v in _items(params) if k not in changes]
+    kept += [(k, str(v)) for k, v in changes.items() if v not in (None, "")]
+    return path + (f"?{urlencode(kept)}" if kept else "")
+
+
+def filter_params(params: Mapping[str, object], **extra: str | None) -> str:
+    """The filters of a request (and ``extra``) as a query string, for downloads."""
+    kept = [(k, v) for k, v in _items(params) if k in FILTER_FIELDS]
+    kept += [(k, v) for k, v in extra.items() if v]
+    return f"?{urlencode(kept)}" if kept else ""
+
+
+def _items(params: Mapping[str, object]) -> list[tuple[str, str]]:
+    # Starlette's QueryParams keep repeated keys; a plain dict has one value each.
+    if hasattr(params, "multi_items"):
+        return [(k, v) for k, v in params.multi_items() if v]  # type: ignore[union-attr]
+    return [(k, str(v)) for k, v in params.items() if v]
+
+
+def actor_label(actor) -> str:
+    """An actor's name as pages show it; an article's author is a byline, not an actor."""
+    return f"{actor.name} (the article's author)" if actor.kind == "author" else actor.name
+
+
+def country_label(code: str | None) -> str:
+    name = country_name(code)
+    return f"{code} — {name}" if name else code or ""
+
+
+def sector_label(code: str | None) -> str:
+    name = sector_name(code)
+    return f"{code} — {name}" if name else code or ""
+
+
 templates.env.globals.update(
     actor_url=actor_path,
     dyad_url=dyad_url,
     article_url=article_url,
     external_url=external_url,
+    with_params=with_params,
+    filter_params=filter_params,
     quads=quad_classes(),
+    event_types=event_types(),
     statuses=STATUSES,
+    countries=countries(),
 )
-templates.env.filters["label"] = lambda value: (value or "").replace("_", " ")
+templates.env.filters.update(
+    label=lambda value: (value or "").replace("_", " "),
+    timex=display,
+    country=country_label,
+    sector=sector_label,
+    actor_label=actor_label,
+)
 
 
 def render(request: Request, name: str, status_code: int = 200, **context) -> HTMLResponse:
+    context.setdefault("params", request.query_params)
     return templates.TemplateResponse(request, name, context, status_code=status_code)
 
 
@@ -71,32 +122,116 @@ def not_found(request: Request, message: str) -> HTMLResponse:
     return render(request, "not_found.html", status_code=404, message=message, title="Not found")
 
 
+def bad_input(request: Request, message: str, field: str | None = None) -> HTMLResponse:
+    """The page asked for, as a form again with what was wrong and what to type."""
+    return render(
+        request,
+        "bad_input.html",
+        status_code=422,
+        message=message,
+        field=field,
+        form_action=request.url.path,
+        filters=_form_values(request.query_params, field),
+        title="Check the form",
+    )
+
+
+def _form_values(params: Mapping[str, str], bad: str | None = None) -> dict[str, str]:
+    """The filter form's fields as the request gave them, leaving out the one that was wrong."""
+    return {k: params.get(k, "") for k in FILTER_FIELDS if k != bad}
+
+
+def filter_values(filters: Filters) -> dict[str, str]:
+    """What the filter form shows: dates as the days they start and end on, for date inputs."""
+    first = lambda values: values[0] if values else ""  # noqa: E731
+    return {
+        "since": filters.first_day or "",
+        "until": filters.last_day or "",
+        "type": first(filters.types),
+        "quad": first(filters.quads),
+        "status": first(filters.statuses),
+        "source": first(filters.sources),
+        "country": first(filters.countries),
+    }
+
+
 @router.get("/", response_class=HTMLResponse)
-def search_page(
+def home_page(
     request: Request,
     conn: Conn,
     cache: CacheDep,
+    filters: FiltersDep,
     q: str = "",
     a: str = "",
     b: str = "",
+    actors_page: Annotated[int, Query(ge=1, le=1000)] = 1,
+    articles_page: Annotated[int, Query(ge=1, le=1000)] = 1,
+    quotes_page: Annotated[int, Query(ge=1, le=1000)] = 1,
 ):
     if a.strip() and b.strip():
         return RedirectResponse(dyad_url(a.strip(), b.strip()), status_code=303)
-    results = None
-    if q.strip():
-        # One ranked search for both lists: ranking the matches of common words is the
-        # slow part of a search, so it is done once.
-        hits = cache.get(
-            conn, ("search", q), lambda: query.search(conn, q, limit=2 * SEARCH_RESULTS)
+    summary = cache.get(conn, ("summary",), lambda: query.store_summary(conn))
+    if not q.strip():
+        return render(
+            request,
+            "home.html",
+            summary=summary,
+            filters=filter_values(filters),
+            top_actors=cache.get(
+                conn, ("top actors", filters), lambda: query.top_actors(conn, filters=filters)
+            ),
+            top_dyads=cache.get(
+                conn, ("top dyads", filters), lambda: query.top_dyads(conn, filters=filters)
+            ),
+            latest=query.latest_events(conn, filters=filters, limit=HOME_ROWS),
+            title="dyad",
         )
-        quotes = [hit for hit in hits if hit.quote_id][:SEARCH_RESULTS]
-        results = {
-            "actors": query.find_actors(conn, q),
-            "articles": [hit for hit in hits if not hit.quote_id][:SEARCH_RESULTS],
-            "quotes": quotes,
-            "speakers": actor_refs(conn, {hit.speaker for hit in quotes}),
+    pages = {"actors": actors_page, "articles": articles_page, "quotes": quotes_page}
+    # Each kind is searched, counted and paged on its own: quotes never crowd out articles.
+    sections = {}
+    for kind in ("articles", "quotes"):
+        offset = (pages[kind] - 1) * SEARCH_RESULTS
+        sections[kind] = {
+            "total": cache.get(
+                conn,
+                ("search count", q, kind, filters),
+                lambda kind=kind: query.count_matches(conn, q, kind=kind, filters=filters),
+            ),
+            "hits": query.search(
+                conn, q, kind=kind, filters=filters, limit=SEARCH_RESULTS, offset=offset
+            ),
         }
-    return render(request, "search.html", q=q, results=results, title="Search")
+    sections["actors"] = {
+        "hits": query.actors_with_counts(
+            conn,
+            q,
+            filters=filters,
+            limit=SEARCH_RESULTS + 1,
+            offset=(actors_page - 1) * SEARCH_RESULTS,
+        )
+    }
+    speakers = {hit.speaker for hit in sections["quotes"]["hits"]}
+    return render(
+        request,
+        "search.html",
+        q=q,
+        sections=sections,
+        pages=pages,
+        page_size=SEARCH_RESULTS,
+        count_limit=query.COUNT_LIMIT,
+        speakers=actor_refs(conn, speakers),
+        filters=filter_values(filters),
+        sources=summary.sources,
+        title=f"Search: {q}",
+    )
+
+
+@router.get("/suggest", response_class=HTMLResponse)
+def suggest(request: Request, conn: Conn, q: str = ""):
+    """Actor names starting with or holding ``q``, with their event counts, as a list the
+    search box shows under itself."""
+    found = query.actors_with_counts(conn, q, limit=8) if len(q.strip()) >= 2 else []
+    return render(request, "_suggestions.html", found=found)
 
 
 @router.get("/actors/{actor}", response_class=HTMLResponse)
@@ -111,8 +246,15 @@ def actor_page(request: Request, conn: Conn, cache: CacheDep, filters: FiltersDe
         "actor.html",
         profile=overview,
         chart=cooperation_conflict(by_quad(overview.types_by_month)),
-        title=overview.actor.name,
+        filters=filter_values(filters),
+        sources=_sources(conn, cache),
+        downloads=filter_params(request.query_params, actor=overview.actor.id),
+        title=actor_label(overview.actor),
     )
+
+
+def _sources(conn: Connection, cache) -> list[tuple[str, int]]:
+    return cache.get(conn, ("summary",), lambda: query.store_summary(conn)).sources
 
 
 @router.get("/dyads/{first}/{second}", response_class=HTMLResponse)
@@ -123,7 +265,8 @@ def dyad_page(
     filters: FiltersDep,
     first: str,
     second: str,
-    page: Annotated[int, Query(ge=1)] = 1,
+    page: Annotated[int, Query(ge=1, le=100_000)] = 1,
+    expand: bool = False,
 ):
     timeline = query.timeline(
         conn,
@@ -146,11 +289,10 @@ def dyad_page(
         second=second,
         timeline=timeline,
         chart=cooperation_conflict(counts),
-        filters={
-            "since": filters.since,
-            "until": filters.until,
-            "status": filters.statuses[0] if filters.statuses else None,
-        },
+        filters=filter_values(filters),
+        sources=_sources(conn, cache),
+        downloads=filter_params(request.query_params, actor=first, counterpart=second),
+        expand=expand,
         page=page,
         pages=max(1, -(-timeline.total // PAGE_SIZE)),
         title=f"{timeline.first[0].name} – {timeline.second[0].name}",
@@ -158,8 +300,13 @@ def dyad_page(
 
 
 @router.get("/events/{event_id}", response_class=HTMLResponse)
-def event_page(request: Request, conn: Conn, event_id: int):
-    event = query.event(conn, event_id)
+def event_page(request: Request, conn: Conn, event_id: str):
+    # Read here rather than typed, so that /events/abc is a page that says what to type.
+    if not event_id.isdigit():
+        return not_found(
+            request, f"no event {event_id!r}: event ids are whole numbers, as in /events/12"
+        )
+    event = query.event(conn, int(event_id))
     if event is None:
         return not_found(request, f"no event {event_id}")
     return render(request, "event.html", event=event, title=f"{event.type} event")
@@ -167,37 +314,17 @@ def event_page(request: Request, conn: Conn, event_id: int):
 
 @router.get("/network", response_class=HTMLResponse)
 def network_page(
-    request: Request,
-    conn: Conn,
-    since: str | None = None,
-    until: str | None = None,
-    quad: str | None = None,
-    actor: str | None = None,
+    request: Request, conn: Conn, cache: CacheDep, filters: FiltersDep, actor: str | None = None
 ):
-    if not since and not until:
-        since, until = _latest_months(conn)
-    window = urlencode({k: v for k, v in (("since", since), ("until", until)) if v})
     return render(
         request,
         "network.html",
-        since=since or "",
-        until=until or "",
-        quad=quad if quad in quad_classes() else "",
+        filters=filter_values(filters),
+        sources=_sources(conn, cache),
         actor=actor or "",
-        window=f"?{window}" if window else "",
+        downloads=filter_params(request.query_params, actor=actor),
         title="Network",
     )
-
-
-def _latest_months(conn: Connection) -> tuple[str | None, str | None]:
-    """The last DEFAULT_MONTHS months up to the newest dated event: a window that reads
-    well and counts fast on a big store."""
-    newest = conn.execute(select(func.max(schema.events.c.sort_date))).scalar_one()
-    if not newest:
-        return None, None
-    year, month = int(newest[:4]), int(newest[5:7])
-    first = year * 12 + month - DEFAULT_MONTHS
-    return f"{first // 12:04d}-{first % 12 + 1:02d}", newest[:7]
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
@@ -211,7 +338,7 @@ def article_page(request: Request, conn: Conn, article_id: str, event: str | Non
         article=view,
         body=highlight(view.text, view.annotations, selected=event),
         selected=event,
-        title=view.title or f"Article {view.id[:12]}",
+        title=view.headline or f"Article {view.id[:12]}",
     )
 
 

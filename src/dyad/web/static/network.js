@@ -161,10 +161,8 @@
   window.addEventListener("DOMContentLoaded", function () {
     const svg = document.getElementById("network");
     const status = document.getElementById("network-status");
-    const form = document.getElementById("network-filters");
-    const params = new URLSearchParams();
-    for (const [key, value] of new FormData(form).entries()) if (value) params.set(key, value);
-    fetch("/api/network?" + params.toString())
+    // The page's own filters, as in its address, are the API's.
+    fetch("/api/network" + window.location.search)
       .then(function (response) {
         return response.json().then(function (body) {
           if (response.ok) return body;
