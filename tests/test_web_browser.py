@@ -7,7 +7,9 @@ dyad. Screenshots of each step are kept under ``artifacts/web/``.
 
 from __future__ import annotations
 
+import csv
 import itertools
+import re
 import socket
 import threading
 from pathlib import Path
@@ -16,7 +18,7 @@ import pytest
 import uvicorn
 
 from dyad.store import Store
-from dyad.timex import sort_date
+from dyad.timex import period, sort_date
 from dyad.web import create_app
 
 playwright_api = pytest.importorskip("playwright.sync_api")
@@ -165,23 +167,23 @@ def test_actor_and_network_pages_draw(server, page, errors):
     page.screenshot(path=str(ARTIFACTS / "4-actor.png"), full_page=True)
 
     page.goto(f"{server}/network?since=2023&until=2024")
-    page.wait_for_selector("svg#network g.node")
-    names = page.locator("svg#network g.node text").all_text_contents()
+    page.wait_for_selector("svg#network .node")
+    names = page.locator("svg#network .node text").all_text_contents()
     assert "Hamas" in names
     assert page.locator("svg#network line.edge").count() >= 1
     page.screenshot(path=str(ARTIFACTS / "5-network.png"), full_page=True)
     # Around one actor: only its edges; an actor the store does not know is said so.
     page.goto(f"{server}/network?since=2023&until=2024&actor=Russia")
-    page.wait_for_selector("svg#network g.node")
-    around = page.locator("svg#network g.node").evaluate_all("ns => ns.map(n => n.dataset.actor)")
+    page.wait_for_selector("svg#network .node")
+    around = page.locator("svg#network .node").evaluate_all("ns => ns.map(n => n.dataset.actor)")
     assert "RUS" in around and "UKR" in around and "ISR" not in around
     page.goto(f"{server}/network?actor=Atlantis")
     playwright_api.expect(page.locator("#network-status")).to_contain_text("Atlantis")
     errors.clear()  # the failed request for Atlantis is logged as an error, rightly
     page.goto(f"{server}/network?since=2023&until=2024")
-    page.wait_for_selector("svg#network g.node")
+    page.wait_for_selector("svg#network .node")
     # Clicking a node opens that actor.
-    page.locator("svg#network g.node[data-actor='HAMAS'] circle").click()
+    page.locator("svg#network .node[data-actor='HAMAS'] circle").click()
     page.wait_for_url("**/actors/HAMAS")
     assert errors == []
 
@@ -192,4 +194,158 @@ def test_api_docs_run_offline_under_the_content_security_policy(server, page, er
     paths = page.locator(".swagger-ui .opblock-summary-path").all_text_contents()
     assert any("/api/dyads/{first}/{second}/timeline" in path for path in paths)
     page.screenshot(path=str(ARTIFACTS / "6-api-docs.png"), full_page=True)
+    assert errors == []
+
+
+AXE = Path(__file__).resolve().parent / "assets" / "axe-core" / "axe.min.js"
+SERIOUS = {"serious", "critical"}
+PHONE = {"width": 390, "height": 844}
+
+
+def serious_violations(page) -> list[str]:
+    """axe-core's serious and critical findings on the page as it is now.
+
+    The script is evaluated through the DevTools protocol, which the page's
+    Content-Security-Policy does not govern; the page's own scripts still are.
+    """
+    if not page.evaluate("typeof axe !== 'undefined'"):
+        page.evaluate(AXE.read_text(encoding="utf-8"))
+    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+        for v in result["violations"]
+        if v["impact"] in SERIOUS
+    ]
+
+
+def _visible_event_ids(page) -> list[int]:
+    ids = page.locator("li.timeline-entry").evaluate_all("es => es.map(e => e.id)")
+    return [int(i.removeprefix("event-")) for i in ids]
+
+
+def test_analyst_walk_from_home_to_the_words_in_the_article(server, page, errors, seed_gold):
+    """Home → actor suggestion → dyad → filter by type and date → CSV of exactly the
+    filtered timeline → event → its words in the article."""
+    wanted = _dyad_events(seed_gold, "HAMAS", "RUS")
+    request = next(e for e in wanted if e["type"] == "REQUEST")
+    page.goto(f"{server}/")
+    figures = page.locator(".figures").inner_text()
+    assert "articles" in figures and "events" in figures
+    page.screenshot(path=str(ARTIFACTS / "7-home.png"), full_page=True)
+
+    page.locator("#home-q").press_sequentially("Hama")
+    suggestion = page.locator("#home-q-suggestions li", has_text="Hamas").first
+    suggestion.wait_for()
+    assert re.search(r"\d+ events?", suggestion.inner_text())
+    page.screenshot(path=str(ARTIFACTS / "8-suggestions.png"))
+    suggestion.locator("a").click()
+    page.wait_for_url("**/actors/HAMAS")
+
+    counterpart = page.locator(".counterparts tr", has=page.locator("a[href='/actors/RUS']"))
+    counterpart.locator("a.dyad-link").click()
+    page.wait_for_url("**/dyads/HAMAS/RUS")
+    everything = _visible_event_ids(page)
+
+    # The request's month, from the gold time, as the date range.
+    first_day, last_day = period(sort_date(request["time"], request.get("time_mod"))[:7])
+    page.select_option("form.filters select[name=type]", "REQUEST")
+    page.fill("form.filters input[name=since]", first_day.isoformat())
+    page.fill("form.filters input[name=until]", last_day.isoformat())
+    page.click("form.filters button")
+    page.wait_for_url("**type=REQUEST**")
+    filtered = _visible_event_ids(page)
+    assert filtered and set(filtered) < set(everything)
+    for summary in page.locator("li.timeline-entry summary").all_text_contents():
+        assert "REQUEST" in summary
+    assert page.locator("input[name=since]").input_value() == first_day.isoformat()
+    page.screenshot(path=str(ARTIFACTS / "9-dyad-filtered.png"), full_page=True)
+
+    with page.expect_download() as download:
+        page.click(".downloads a:text('CSV')")
+    with open(download.value.path(), encoding="utf-8", newline="") as stream:
+        rows = list(csv.DictReader(stream))
+    assert [int(row["event_id"]) for row in rows] == filtered
+    assert {row["event_type"] for row in rows} == {"REQUEST"}
+
+    entry = page.locator("li.timeline-entry").first
+    entry.locator("summary").click()
+    entry.locator(".permalink a").click()
+    page.wait_for_url("**/events/**")
+    evidence = _words(page.locator("ul.evidence mark").first.inner_text())
+    page.screenshot(path=str(ARTIFACTS / "10-event.png"), full_page=True)
+    page.locator("ul.evidence a.open-article").first.click()
+    page.wait_for_url("**/articles/**")
+    selected = page.locator(".article-text .hl-evidence.selected")
+    assert selected.first.is_visible()
+    assert evidence in _words(" ".join(selected.all_text_contents()))
+    assert errors == []
+
+
+def _pages(server: str, page) -> list[str]:
+    """One URL of every kind of page, found by following the store's own links."""
+    page.goto(f"{server}/dyads/Hamas/Russia")
+    event = _visible_event_ids(page)[0]
+    page.goto(f"{server}/events/{event}")
+    article = page.locator("ul.evidence a.open-article").first.get_attribute("href")
+    return [
+        "/",
+        "/?q=Moscow",
+        "/actors/HAMAS",
+        "/dyads/Hamas/Russia?expand=1",
+        f"/events/{event}",
+        article,
+        "/network",
+        "/dyads/Hamas/Russia?since=Oct+2023",
+        "/events/abc",
+        "/actors/Atlantis",
+        "/api/docs",
+    ]
+
+
+def test_every_page_passes_axe_core(server, page, errors):
+    failures = {}
+    for path in _pages(server, page):
+        page.goto(server + path)
+        if path.startswith("/network"):
+            page.wait_for_selector("svg#network .node")
+        if path == "/api/docs":
+            page.wait_for_selector(".swagger-ui .opblock")
+        found = serious_violations(page)
+        if found:
+            failures[path] = found
+    assert failures == {}
+
+
+def test_no_page_scrolls_sideways_on_a_phone(server, page, errors, tmp_path):
+    paths = _pages(server, page)
+    original = page.viewport_size
+    page.set_viewport_size(PHONE)
+    try:
+        wide = {}
+        for path in paths:
+            page.goto(server + path)
+            if path.startswith("/network"):
+                page.wait_for_selector("svg#network .node")
+            width = page.evaluate("document.documentElement.scrollWidth")
+            if width > PHONE["width"]:
+                wide[path] = width
+        page.goto(f"{server}/dyads/Hamas/Russia")
+        page.screenshot(path=str(ARTIFACTS / "11-dyad-phone.png"), full_page=True)
+        assert wide == {}
+    finally:
+        page.set_viewport_size(original)
+
+
+def test_network_nodes_are_reached_from_the_keyboard(server, page, errors):
+    page.goto(f"{server}/network")
+    page.wait_for_selector("svg#network .node")
+    # The whole store by default: the seed's events are there without a date range.
+    assert page.locator("svg#network .node").count() >= 2
+    weights = page.locator("svg#network text.weight").all_text_contents()
+    assert weights and all(w.isdigit() for w in weights)
+    page.locator("svg#network .node").first.focus()
+    focused = page.evaluate("document.activeElement.dataset.actor")
+    assert focused
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**/actors/{focused}")
     assert errors == []

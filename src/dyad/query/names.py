@@ -10,8 +10,14 @@ from importlib import resources
 @cache
 def _names(file: str, key: str) -> dict[str, str]:
     path = resources.files("dyad").joinpath(f"data/kb/{file}")
+    names: dict[str, str] = {}
     with path.open(encoding="utf-8") as stream:
-        return {row[key]: row["name"] for row in csv.DictReader(stream)}
+        for row in csv.DictReader(stream):
+            # CountryInfo lists some codes again for dependencies (GBR: Jersey) and holds
+            # a stray header line (": Country Name In English"): the first real name wins.
+            if not row["name"].startswith(":"):
+                names.setdefault(row[key], row["name"])
+    return names
 
 
 def country_name(code: str | None) -> str | None:

@@ -91,7 +91,8 @@ def filters(
         since or None,
         until or None,
         tuple(s for s in source or () if s),
-        _chosen("status", status, STATUSES, "status"),
+        # Like a source, a status no event has simply matches nothing.
+        tuple(s for s in status or () if s),
         _chosen("type", type, event_types(), "event type"),
         _chosen("quad", quad, quad_classes(), "quad class"),
         countries,

@@ -1,5 +1,6 @@
-// The actor network: fetches /api/network for the form's window and draws a
-// force-directed graph in SVG. Names go in as text nodes, never as markup.
+// The actor network: fetches /api/network with the page's filters and draws a
+// force-directed graph in SVG. Names go in as text nodes, never as markup. Each
+// actor is a link (Tab reaches it, Enter opens it); each edge shows its weight.
 "use strict";
 
 (function () {
@@ -33,7 +34,8 @@
     });
     for (let step = 0; step < steps; step++) {
       const heat = 30 * (1 - step / steps) + 1;
-      for (const node of nodes) { node.dx = (WIDTH / 2 - node.x) * 0.01; node.dy = (HEIGHT / 2 - node.y) * 0.01; }
+      // Gravity strong enough that unconnected groups stay near the middle, not on the edges.
+      for (const node of nodes) { node.dx = (WIDTH / 2 - node.x) * 0.05; node.dy = (HEIGHT / 2 - node.y) * 0.05; }
       for (let i = 0; i < nodes.length; i++) {
         for (let j = i + 1; j < nodes.length; j++) {
           const a = nodes[i], b = nodes[j];
@@ -62,13 +64,13 @@
     }
   }
 
-  // Scale the layout into the drawing, leaving room on the right for labels.
+  // Scale the layout into the drawing, leaving room at the sides for labels.
   function fit(nodes) {
     const xs = nodes.map(function (n) { return n.x; }), ys = nodes.map(function (n) { return n.y; });
     const left = Math.min.apply(null, xs), right = Math.max.apply(null, xs);
     const top = Math.min.apply(null, ys), bottom = Math.max.apply(null, ys);
     for (const node of nodes) {
-      node.x = 40 + ((node.x - left) / Math.max(right - left, 1)) * (WIDTH - 200);
+      node.x = 100 + ((node.x - left) / Math.max(right - left, 1)) * (WIDTH - 200);
       node.y = 30 + ((node.y - top) / Math.max(bottom - top, 1)) * (HEIGHT - 60);
     }
   }
@@ -84,44 +86,82 @@
     layout(nodes, edges, 300);
     fit(nodes);
     while (svg.firstChild) svg.removeChild(svg.firstChild);
-    const edgeLayer = element("g"), nodeLayer = element("g");
-    svg.append(edgeLayer, nodeLayer);
+    const edgeLayer = element("g"), labelLayer = element("g"), nodeLayer = element("g");
+    svg.append(edgeLayer, labelLayer, nodeLayer);
     for (const edge of edges) {
       edge.line = element("line", {
         class: "edge " + edgeClass(edge.quads),
-        "stroke-width": String(1 + Math.log2(edge.weight)),
+        "stroke-width": String(1 + 1.5 * Math.log2(edge.weight)),
       });
       const title = element("title");
       const parts = Object.entries(edge.quads).map(function (q) { return q[1] + " " + q[0].replace("_", " "); });
       // Edges are directed (who acted on whom), as in the GraphML and GEXF downloads.
       title.textContent = edge.a.name + " → " + edge.b.name + ": " + parts.join(", ");
       edge.line.append(title);
+      edge.label = element("text", { class: "weight" });
+      edge.label.textContent = String(edge.weight);
       edgeLayer.append(edge.line);
+      labelLayer.append(edge.label);
     }
+    // Heaviest first: they get the label places they want.
+    nodes.sort(function (a, b) { return b.degree - a.degree; });
     for (const node of nodes) {
-      node.group = element("g", { class: "node" });
+      node.group = element("a", { class: "node", href: "/actors/" + encodeURIComponent(node.id) });
       node.group.dataset.actor = node.id;
-      const circle = element("circle", { r: String(5 + Math.min(14, Math.sqrt(node.degree) * 1.5)) });
-      const label = element("text", { dx: "10", dy: "4" });
-      label.textContent = node.name;
+      node.radius = 5 + Math.min(14, Math.sqrt(node.degree) * 1.5);
+      const circle = element("circle", { r: String(node.radius) });
+      node.label = element("text");
+      node.label.textContent = node.name;
       const title = element("title");
       title.textContent = node.name + " (" + node.degree + " events)";
-      circle.append(title);
-      node.group.append(circle, label);
+      node.group.append(title, circle, node.label);
       nodeLayer.append(node.group);
       interact(svg, node, nodes, edges);
     }
     place(nodes, edges);
   }
 
+  // Label boxes, estimated from the text's length, must not overlap one another or a node.
+  function overlaps(box, boxes) {
+    return boxes.some(function (o) {
+      return box.x < o.x + o.w && o.x < box.x + box.w && box.y < o.y + o.h && o.y < box.y + box.h;
+    });
+  }
+
+  function placeLabels(nodes) {
+    const taken = nodes.map(function (n) {
+      return { x: n.x - n.radius, y: n.y - n.radius, w: 2 * n.radius, h: 2 * n.radius };
+    });
+    for (const node of nodes) {
+      const w = node.name.length * 6.2, h = 12, r = node.radius + 3;
+      const tries = [
+        [r, -h / 2], [-r - w, -h / 2], [-w / 2, -r - h], [-w / 2, r],
+        [r, -h - r / 2], [r, r / 2], [-r - w, -h - r / 2], [-r - w, r / 2],
+      ];
+      let chosen = tries[0], box = null;
+      for (const [dx, dy] of tries) {
+        const candidate = { x: node.x + dx, y: node.y + dy, w: w, h: h };
+        if (candidate.x < 0 || candidate.x + w > WIDTH || candidate.y < 0 || candidate.y + h > HEIGHT) continue;
+        if (!overlaps(candidate, taken)) { chosen = [dx, dy]; box = candidate; break; }
+      }
+      box = box || { x: node.x + chosen[0], y: node.y + chosen[1], w: w, h: h };
+      taken.push(box);
+      node.label.setAttribute("x", chosen[0].toFixed(1));
+      node.label.setAttribute("y", (chosen[1] + h - 2).toFixed(1));
+    }
+  }
+
   function place(nodes, edges) {
     for (const edge of edges) {
       edge.line.setAttribute("x1", edge.a.x.toFixed(1)); edge.line.setAttribute("y1", edge.a.y.toFixed(1));
       edge.line.setAttribute("x2", edge.b.x.toFixed(1)); edge.line.setAttribute("y2", edge.b.y.toFixed(1));
+      edge.label.setAttribute("x", ((edge.a.x + edge.b.x) / 2).toFixed(1));
+      edge.label.setAttribute("y", ((edge.a.y + edge.b.y) / 2 + 3).toFixed(1));
     }
     for (const node of nodes) {
       node.group.setAttribute("transform", "translate(" + node.x.toFixed(1) + " " + node.y.toFixed(1) + ")");
     }
+    placeLabels(nodes);
   }
 
   function interact(svg, node, nodes, edges) {
@@ -138,12 +178,11 @@
       node.x = local.x; node.y = local.y; moved = true;
       place(nodes, edges);
     });
-    node.group.addEventListener("pointerup", function () {
-      dragging = false;
-      if (!moved) window.location.href = "/actors/" + encodeURIComponent(node.id);
-    });
+    node.group.addEventListener("pointerup", function () { dragging = false; });
+    // The node is a link: a click opens the actor, unless it ended a drag.
+    node.group.addEventListener("click", function (event) { if (moved) event.preventDefault(); });
     // Hovering a node fades everything not connected to it.
-    node.group.addEventListener("pointerenter", function () {
+    const highlight = function () {
       const near = new Set([node]);
       for (const edge of edges) {
         const touches = edge.a === node || edge.b === node;
@@ -151,11 +190,16 @@
         edge.line.classList.toggle("faded", !touches);
       }
       for (const other of nodes) other.group.classList.toggle("faded", !near.has(other));
-    });
-    node.group.addEventListener("pointerleave", function () {
+    };
+    const unhighlight = function () {
       for (const edge of edges) edge.line.classList.remove("faded");
       for (const other of nodes) other.group.classList.remove("faded");
-    });
+    };
+    // Hover and keyboard focus alike show the actor's links.
+    node.group.addEventListener("pointerenter", highlight);
+    node.group.addEventListener("focus", highlight);
+    node.group.addEventListener("pointerleave", unhighlight);
+    node.group.addEventListener("blur", unhighlight);
   }
 
   window.addEventListener("DOMContentLoaded", function () {
