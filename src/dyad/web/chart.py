@@ -6,6 +6,7 @@ script and no chart library.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -18,6 +19,8 @@ MAX_MONTHS = 240
 WIDTH, HEIGHT, MARGIN = 720, 220, 28
 # A few months stay thin bars rather than filling the width.
 MAX_STEP = 48
+# Room one month label needs, in drawing units.
+LABEL_GAP = 100
 
 
 @dataclass
@@ -40,6 +43,8 @@ class Chart:
     top: int = 0
     undated: int = 0
     months: int = 0
+    # The numbers drawn, month by month, for the table under the chart.
+    rows: list[tuple[str, dict[str, int]]] = field(default_factory=list)
 
 
 def _month_range(first: str, last: str) -> list[str]:
@@ -81,6 +86,8 @@ def cooperation_conflict(counts: Mapping[str, Mapping[str, int]]) -> Chart:
     for index, month in enumerate(months):
         x = left + index * step
         counts_here = by_month.get(month, {})
+        if counts_here:
+            chart.rows.append((month, dict(counts_here)))
         for side, sign in ((UP, -1), (DOWN, 1)):
             offset = 0.0
             for quad in side:
@@ -92,7 +99,8 @@ def cooperation_conflict(counts: Mapping[str, Mapping[str, int]]) -> Chart:
                 title = f"{month}: {count} {quad.replace('_', ' ')}"
                 chart.bars.append(Bar(x + step * 0.1, y, step * 0.8, size, quad, title))
                 offset += size
-    every = max(1, len(months) // 8)
+    # Labels stay apart even when a phone draws the chart at half size with big type.
+    every = max(1, len(months) // 8, math.ceil(LABEL_GAP / step))
     chart.labels = [
         (left + i * step + step / 2, month) for i, month in enumerate(months) if i % every == 0
     ]

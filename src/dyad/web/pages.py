@@ -7,6 +7,7 @@ highlighted article text (``highlight``), which escapes every piece itself.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from importlib import resources
 from typing import Annotated
 from urllib.parse import quote, urlencode, urlsplit
@@ -241,16 +242,37 @@ def actor_page(request: Request, conn: Conn, cache: CacheDep, filters: FiltersDe
         ("actor", actor, filters),
         lambda: query.actor_overview(conn, actor, filters=filters),
     )
+    charted = _charted(filters)
+    counts = (
+        by_quad(overview.types_by_month)
+        if charted == filters
+        else cache.get(
+            conn,
+            ("actor counts", actor, charted),
+            lambda: query.event_counts(conn, actor, filters=charted),
+        )
+    )
     return render(
         request,
         "actor.html",
         profile=overview,
-        chart=cooperation_conflict(by_quad(overview.types_by_month)),
+        chart=cooperation_conflict(counts),
+        not_charted=overview.events - _total(counts),
         filters=filter_values(filters),
         sources=_sources(conn, cache),
         downloads=filter_params(request.query_params, actor=overview.actor.id),
         title=actor_label(overview.actor),
     )
+
+
+def _charted(filters: Filters) -> Filters:
+    """What a chart counts: actual events, unless the user chose statuses. An intended or
+    claimed event is not a thing that happened."""
+    return filters if filters.statuses else replace(filters, statuses=("actual",))
+
+
+def _total(counts: Mapping[str, Mapping[str, int]]) -> int:
+    return sum(sum(by_kind.values()) for by_kind in counts.values())
 
 
 def _sources(conn: Connection, cache) -> list[tuple[str, int]]:
@@ -277,10 +299,11 @@ def dyad_page(
         offset=(page - 1) * PAGE_SIZE,
         reports=api.TIMELINE_REPORTS,
     )
+    charted = _charted(filters)
     counts = cache.get(
         conn,
-        ("dyad counts", first, second, filters),
-        lambda: query.event_counts(conn, first, second, filters=filters),
+        ("dyad counts", first, second, charted),
+        lambda: query.event_counts(conn, first, second, filters=charted),
     )
     return render(
         request,
@@ -289,6 +312,7 @@ def dyad_page(
         second=second,
         timeline=timeline,
         chart=cooperation_conflict(counts),
+        not_charted=timeline.total - _total(counts),
         filters=filter_values(filters),
         sources=_sources(conn, cache),
         downloads=filter_params(request.query_params, actor=first, counterpart=second),
