@@ -128,10 +128,23 @@
     });
   }
 
-  function placeLabels(nodes) {
+  // Does the box hold a point of one of the edges? (Points every few units along each.)
+  function crossesEdge(box, edges) {
+    return edges.some(function (edge) {
+      const steps = Math.max(2, Math.ceil(Math.hypot(edge.b.x - edge.a.x, edge.b.y - edge.a.y) / 4));
+      for (let i = 1; i < steps; i++) {
+        const x = edge.a.x + ((edge.b.x - edge.a.x) * i) / steps, y = edge.a.y + ((edge.b.y - edge.a.y) * i) / steps;
+        if (x > box.x && x < box.x + box.w && y > box.y && y < box.y + box.h) return true;
+      }
+      return false;
+    });
+  }
+
+  function placeLabels(nodes, edges) {
     const taken = nodes.map(function (n) {
       return { x: n.x - n.radius, y: n.y - n.radius, w: 2 * n.radius, h: 2 * n.radius };
     });
+    for (const edge of edges) taken.push(edge.box);
     for (const node of nodes) {
       const w = node.name.length * 6.2, h = 12, r = node.radius + 3;
       const tries = [
@@ -142,7 +155,7 @@
       for (const [dx, dy] of tries) {
         const candidate = { x: node.x + dx, y: node.y + dy, w: w, h: h };
         if (candidate.x < 0 || candidate.x + w > WIDTH || candidate.y < 0 || candidate.y + h > HEIGHT) continue;
-        if (!overlaps(candidate, taken)) { chosen = [dx, dy]; box = candidate; break; }
+        if (!overlaps(candidate, taken) && !crossesEdge(candidate, edges)) { chosen = [dx, dy]; box = candidate; break; }
       }
       box = box || { x: node.x + chosen[0], y: node.y + chosen[1], w: w, h: h };
       taken.push(box);
@@ -155,13 +168,17 @@
     for (const edge of edges) {
       edge.line.setAttribute("x1", edge.a.x.toFixed(1)); edge.line.setAttribute("y1", edge.a.y.toFixed(1));
       edge.line.setAttribute("x2", edge.b.x.toFixed(1)); edge.line.setAttribute("y2", edge.b.y.toFixed(1));
-      edge.label.setAttribute("x", ((edge.a.x + edge.b.x) / 2).toFixed(1));
-      edge.label.setAttribute("y", ((edge.a.y + edge.b.y) / 2 + 3).toFixed(1));
+      // A third of the way from the source: the two directions of a pair keep apart.
+      const x = edge.a.x + (edge.b.x - edge.a.x) / 3, y = edge.a.y + (edge.b.y - edge.a.y) / 3;
+      edge.label.setAttribute("x", x.toFixed(1));
+      edge.label.setAttribute("y", (y + 3).toFixed(1));
+      const w = String(edge.weight).length * 6 + 4;
+      edge.box = { x: x - w / 2, y: y - 6, w: w, h: 12 };
     }
     for (const node of nodes) {
       node.group.setAttribute("transform", "translate(" + node.x.toFixed(1) + " " + node.y.toFixed(1) + ")");
     }
-    placeLabels(nodes);
+    placeLabels(nodes, edges);
   }
 
   function interact(svg, node, nodes, edges) {
