@@ -14,6 +14,7 @@ from dyad.query.events import EventItem, EvidenceItem, actor_events, event
 from dyad.query.filters import NO_FILTERS, Filters
 from dyad.query.network import network
 from dyad.query.overview import ActorOverview, actor_overview
+from dyad.query.places import events_by_country
 from dyad.query.profile import ActorProfile, actor_profile
 from dyad.query.quotes import QuoteHit, QuoteItem, quotes_by
 from dyad.query.search import COUNT_LIMIT, SearchHit, count_matches, search
@@ -57,6 +58,7 @@ __all__ = [
     "count_matches",
     "event",
     "event_counts",
+    "events_by_country",
     "find_actors",
     "latest_events",
     "network",

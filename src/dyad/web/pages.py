@@ -27,6 +27,7 @@ from dyad.web import api
 from dyad.web.chart import by_quad, cooperation_conflict
 from dyad.web.deps import STATUSES, CacheDep, Conn, FiltersDep
 from dyad.web.highlight import highlight
+from dyad.web.worldmap import WorldMap, world_map
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=str(resources.files("dyad.web").joinpath("templates")))
@@ -185,6 +186,7 @@ def home_page(
                 conn, ("top dyads", filters), lambda: query.top_dyads(conn, filters=filters)
             ),
             latest=query.latest_events(conn, filters=filters, limit=HOME_ROWS),
+            worldmap=_map(conn, cache, filters),
             title="dyad",
         )
     pages = {"actors": actors_page, "articles": articles_page, "quotes": quotes_page}
@@ -258,6 +260,7 @@ def actor_page(request: Request, conn: Conn, cache: CacheDep, filters: FiltersDe
         profile=overview,
         chart=cooperation_conflict(counts),
         not_charted=overview.events - _total(counts),
+        worldmap=_map(conn, cache, filters, actor),
         filters=filter_values(filters),
         sources=_sources(conn, cache),
         downloads=filter_params(request.query_params, actor=overview.actor.id),
@@ -273,6 +276,23 @@ def _charted(filters: Filters) -> Filters:
 
 def _total(counts: Mapping[str, Mapping[str, int]]) -> int:
     return sum(sum(by_kind.values()) for by_kind in counts.values())
+
+
+def _map(
+    conn: Connection,
+    cache,
+    filters: Filters,
+    actor: str | None = None,
+    counterpart: str | None = None,
+) -> WorldMap:
+    counts = cache.get(
+        conn,
+        ("countries", filters, actor, counterpart),
+        lambda: query.events_by_country(
+            conn, filters=filters, actor=actor, counterpart=counterpart
+        ),
+    )
+    return world_map(counts)
 
 
 def _sources(conn: Connection, cache) -> list[tuple[str, int]]:
@@ -313,6 +333,7 @@ def dyad_page(
         timeline=timeline,
         chart=cooperation_conflict(counts),
         not_charted=timeline.total - _total(counts),
+        worldmap=_map(conn, cache, filters, first, second),
         filters=filter_values(filters),
         sources=_sources(conn, cache),
         downloads=filter_params(request.query_params, actor=first, counterpart=second),
