@@ -349,3 +349,20 @@ def test_network_nodes_are_reached_from_the_keyboard(server, page, errors):
     page.keyboard.press("Enter")
     page.wait_for_url(f"**/actors/{focused}")
     assert errors == []
+
+
+def test_clicking_a_country_on_the_map_filters_the_view(server, page, errors):
+    page.goto(f"{server}/dyads/Hamas/Russia")
+    everything = _visible_event_ids(page)
+    countries = page.locator("figure.map a")
+    assert countries.count() >= 1
+    label = countries.first.get_attribute("aria-label")
+    countries.first.locator("path").click()
+    page.wait_for_url("**country=**")
+    code = page.url.split("country=")[1][:3]
+    assert label.startswith(code)
+    assert page.locator(f"figure.map a[aria-label^='{code}'] path.chosen").count() == 1
+    assert set(_visible_event_ids(page)) <= set(everything)
+    assert page.locator("select[name=country]").input_value() == code
+    page.screenshot(path=str(ARTIFACTS / "12-dyad-map-filtered.png"), full_page=True)
+    assert errors == []

@@ -11,6 +11,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from dyad.model import Actor, Analysis, Article, Event, Mention, Quote, Span, Speaker, TimeValue
+from dyad.query import events_by_country
 from dyad.query.events import headline
 from dyad.query.names import country_name, sector_name
 from dyad.store import Store
@@ -259,3 +260,18 @@ def test_network_page_defaults_to_the_whole_store(client):
     assert 'name="since" value=""' in page
     network = client.get("/api/network").json()
     assert {(e["source"], e["target"]) for e in network["edges"]} >= {("HAMAS", "ISR")}
+
+
+def test_events_count_for_their_place_or_else_their_actors_countries(db):
+    with Store(db) as store:
+        # No event names a place: each counts for the countries of its actors.
+        assert events_by_country(store) == {"PSE": 3, "RUS": 2, "ISR": 1}
+        assert events_by_country(store, actor="Israel") == {"PSE": 1, "ISR": 1}
+
+
+def test_the_map_links_each_country_with_events_to_the_view_filtered_by_it(client):
+    page = client.get("/dyads/Hamas/Russia").text
+    assert 'href="/dyads/Hamas/Russia?country=PSE"' in page
+    assert "PSE — Palestine: 2 events" in page
+    filtered = client.get("/dyads/Hamas/Russia", params={"country": "ISR"}).text
+    assert 'class="count">0 events' in filtered
