@@ -5,7 +5,8 @@
 
 (function () {
   const SVG = "http://www.w3.org/2000/svg";
-  const WIDTH = 960, HEIGHT = 640;
+  const WIDTH = 960;
+  let height = 640;
 
   function element(name, attributes) {
     const node = document.createElementNS(SVG, name);
@@ -24,18 +25,18 @@
     return "mixed";
   }
 
-  // Spring layout: edges pull, every pair of nodes pushes, a weak pull to the centre.
-  function layout(nodes, edges, steps) {
-    const k = Math.sqrt((WIDTH * HEIGHT) / Math.max(nodes.length, 1)) * 0.6;
+  // Spring layout of one connected group in a size × size square: edges pull, every
+  // pair of nodes pushes, a pull to the centre keeps it round.
+  function layout(nodes, edges, size, steps) {
+    const k = Math.sqrt((size * size) / Math.max(nodes.length, 1)) * 0.6;
     nodes.forEach(function (node, i) {
       const angle = (2 * Math.PI * i) / nodes.length;
-      node.x = WIDTH / 2 + (WIDTH / 3) * Math.cos(angle);
-      node.y = HEIGHT / 2 + (HEIGHT / 3) * Math.sin(angle);
+      node.x = size / 2 + (size / 3) * Math.cos(angle);
+      node.y = size / 2 + (size / 3) * Math.sin(angle);
     });
     for (let step = 0; step < steps; step++) {
-      const heat = 30 * (1 - step / steps) + 1;
-      // Gravity strong enough that unconnected groups stay near the middle, not on the edges.
-      for (const node of nodes) { node.dx = (WIDTH / 2 - node.x) * 0.05; node.dy = (HEIGHT / 2 - node.y) * 0.05; }
+      const heat = (size / 20) * (1 - step / steps) + 1;
+      for (const node of nodes) { node.dx = (size / 2 - node.x) * 0.05; node.dy = (size / 2 - node.y) * 0.05; }
       for (let i = 0; i < nodes.length; i++) {
         for (let j = i + 1; j < nodes.length; j++) {
           const a = nodes[i], b = nodes[j];
@@ -58,21 +59,48 @@
         const length = Math.max(Math.hypot(node.dx, node.dy), 0.01);
         node.x += (node.dx / length) * Math.min(length, heat);
         node.y += (node.dy / length) * Math.min(length, heat);
-        node.x = Math.min(WIDTH - 20, Math.max(20, node.x));
-        node.y = Math.min(HEIGHT - 20, Math.max(20, node.y));
       }
     }
   }
 
-  // Scale the layout into the drawing, leaving room at the sides for labels.
-  function fit(nodes) {
-    const xs = nodes.map(function (n) { return n.x; }), ys = nodes.map(function (n) { return n.y; });
-    const left = Math.min.apply(null, xs), right = Math.max.apply(null, xs);
-    const top = Math.min.apply(null, ys), bottom = Math.max.apply(null, ys);
+  // The connected groups, biggest first: laid out apart, so that many small groups do
+  // not push one another to the edges of a single layout.
+  function groups(nodes, edges) {
+    const root = new Map(nodes.map(function (n) { return [n, n]; }));
+    const find = function (n) { while (root.get(n) !== n) n = root.get(n); return n; };
+    for (const edge of edges) root.set(find(edge.a), find(edge.b));
+    const members = new Map();
     for (const node of nodes) {
-      node.x = 100 + ((node.x - left) / Math.max(right - left, 1)) * (WIDTH - 200);
-      node.y = 30 + ((node.y - top) / Math.max(bottom - top, 1)) * (HEIGHT - 60);
+      const key = find(node);
+      if (!members.has(key)) members.set(key, []);
+      members.get(key).push(node);
     }
+    return Array.from(members.values()).sort(function (a, b) { return b.length - a.length; });
+  }
+
+  // Each group in a box sized by its number of actors, boxes in rows across the width
+  // (room at their sides for labels); returns the height the drawing needs.
+  function pack(nodes, edges) {
+    const LABEL_ROOM = 90;
+    let x = 0, y = 0, rowHeight = 0;
+    for (const group of groups(nodes, edges)) {
+      const inGroup = new Set(group);
+      const own = edges.filter(function (e) { return inGroup.has(e.a); });
+      const size = group.length <= 2 ? 60 : Math.min(WIDTH - 2 * LABEL_ROOM, 100 * Math.sqrt(group.length));
+      layout(group, own, size, 300);
+      const xs = group.map(function (n) { return n.x; }), ys = group.map(function (n) { return n.y; });
+      const left = Math.min.apply(null, xs), top = Math.min.apply(null, ys);
+      const span = Math.max(Math.max.apply(null, xs) - left, Math.max.apply(null, ys) - top, 1);
+      const scale = group.length > 1 ? size / span : 0;
+      const width = size + 2 * LABEL_ROOM, height = size + 40;
+      if (x + width > WIDTH && x > 0) { x = 0; y += rowHeight; rowHeight = 0; }
+      for (const node of group) {
+        node.x = x + LABEL_ROOM + (node.x - left) * scale;
+        node.y = y + 20 + (node.y - top) * scale;
+      }
+      x += width; rowHeight = Math.max(rowHeight, height);
+    }
+    return Math.max(y + rowHeight, 200);
   }
 
   function draw(svg, data) {
@@ -83,8 +111,8 @@
       return edge;
     });
     const nodes = Array.from(byId.values());
-    layout(nodes, edges, 300);
-    fit(nodes);
+    height = pack(nodes, edges);
+    svg.setAttribute("viewBox", "0 0 " + WIDTH + " " + height.toFixed(0));
     while (svg.firstChild) svg.removeChild(svg.firstChild);
     const edgeLayer = element("g"), labelLayer = element("g"), nodeLayer = element("g");
     svg.append(edgeLayer, labelLayer, nodeLayer);
@@ -154,7 +182,7 @@
       let chosen = tries[0], box = null;
       for (const [dx, dy] of tries) {
         const candidate = { x: node.x + dx, y: node.y + dy, w: w, h: h };
-        if (candidate.x < 0 || candidate.x + w > WIDTH || candidate.y < 0 || candidate.y + h > HEIGHT) continue;
+        if (candidate.x < 0 || candidate.x + w > WIDTH || candidate.y < 0 || candidate.y + h > height) continue;
         if (!overlaps(candidate, taken) && !crossesEdge(candidate, edges)) { chosen = [dx, dy]; box = candidate; break; }
       }
       box = box || { x: node.x + chosen[0], y: node.y + chosen[1], w: w, h: h };
