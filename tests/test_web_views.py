@@ -275,3 +275,17 @@ def test_the_map_links_each_country_with_events_to_the_view_filtered_by_it(clien
     assert "PSE — Palestine: 2 events" in page
     filtered = client.get("/dyads/Hamas/Russia", params={"country": "ISR"}).text
     assert 'class="count">0 events' in filtered
+
+
+def test_a_big_store_opens_on_its_latest_months_unless_dates_were_cleared(client, monkeypatch):
+    from dyad.web import pages
+
+    monkeypatch.setattr(pages, "WHOLE_STORE_EVENTS", 1)
+    # The newest event sorts to 2024-02-15: three months, December to February.
+    page = client.get("/network").text
+    assert 'data-source="/api/network?since=2023-12&amp;until=2024-02"' in page
+    assert 'name="since" value="2023-12-01"' in page
+    home = _text(client.get("/").text)
+    assert "Hamas – Israel" not in home  # October 2023 is outside the window
+    cleared = client.get("/network", params={"since": "", "until": ""}).text
+    assert 'data-source="/api/network"' in cleared

@@ -24,31 +24,30 @@ def events_by_country(
     names no place, the countries of its actors (an event between two countries
     counts for both). With ``actor`` (and ``counterpart``), only their events."""
     events, actors = schema.events, schema.actors
-    source = actors.alias("source_actor")
-    target = actors.alias("target_actor")
     counts: Counter = Counter()
     with connect(db) as conn:
-        scope = []
+        query = select(
+            events.c.source_id, events.c.target_id, events.c.location_country, func.count()
+        ).group_by(events.c.source_id, events.c.target_id, events.c.location_country)
         if actor:
             ids = resolve_actor(conn, actor)
             others = resolve_actor(conn, counterpart) if counterpart else None
-            scope.append(involving(ids, others))
-        placed = filters.events(
-            select(events.c.location_country, func.count())
-            .where(events.c.location_country.is_not(None), *scope)
-            .group_by(events.c.location_country)
-        )
-        counts.update(dict(conn.execute(placed).all()))
-        # Unplaced events: counted per pair of actor countries, then split in Python.
-        unplaced = filters.events(
-            select(source.c.country, target.c.country, func.count())
-            .select_from(events)
-            .outerjoin(source, source.c.id == events.c.source_id)
-            .outerjoin(target, target.c.id == events.c.target_id)
-            .where(events.c.location_country.is_(None), *scope)
-            .group_by(source.c.country, target.c.country)
-        )
-        for first, second, n in conn.execute(unplaced):
-            for country in {first, second} - {None}:
-                counts[country] += n
+            query = query.where(involving(ids, others))
+        # Grouped by actor pair and place, the actors' countries looked up once each:
+        # no join per event.
+        groups = conn.execute(filters.events(query)).all()
+        wanted = sorted({i for row in groups for i in row[:2] if i})
+        country: dict[str, str] = {}
+        for start in range(0, len(wanted), 1000):
+            chunk = wanted[start : start + 1000]
+            country.update(
+                conn.execute(
+                    select(actors.c.id, actors.c.country).where(
+                        actors.c.id.in_(chunk), actors.c.country.is_not(None)
+                    )
+                ).all()
+            )
+    for source, target, place, n in groups:
+        for code in {place} if place else {country.get(source), country.get(target)} - {None}:
+            counts[code] += n
     return counts

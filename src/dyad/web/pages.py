@@ -34,6 +34,10 @@ templates = Jinja2Templates(directory=str(resources.files("dyad.web").joinpath("
 PAGE_SIZE = 100
 SEARCH_RESULTS = 10
 HOME_ROWS = 10
+# Above this many events, a view asked for with no dates shows the latest months only:
+# counting a whole big store takes seconds.
+WHOLE_STORE_EVENTS = 50_000
+DEFAULT_MONTHS = 3
 # The query parameters every filter form holds: kept in links, downloads and error pages.
 FILTER_FIELDS = ("since", "until", "type", "quad", "status", "source", "country")
 
@@ -66,8 +70,8 @@ def with_params(path: str, params: Mapping[str, object], **changes: object) -> s
 
 
 def filter_params(params: Mapping[str, object], **extra: str | None) -> str:
-    """The filters of a request (and ``extra``) as a query string, for downloads."""
-    kept = [(k, v) for k, v in _items(params) if k in FILTER_FIELDS]
+    """The filters of a request (``extra`` added or replacing) as a query string."""
+    kept = [(k, v) for k, v in _items(params) if k in FILTER_FIELDS and k not in extra]
     kept += [(k, v) for k, v in extra.items() if v]
     return f"?{urlencode(kept)}" if kept else ""
 
@@ -172,8 +176,9 @@ def home_page(
 ):
     if a.strip() and b.strip():
         return RedirectResponse(dyad_url(a.strip(), b.strip()), status_code=303)
-    summary = cache.get(conn, ("summary",), lambda: query.store_summary(conn))
+    summary = _summary(conn, cache)
     if not q.strip():
+        filters = _default_window(request, summary, filters)
         return render(
             request,
             "home.html",
@@ -295,8 +300,24 @@ def _map(
     return world_map(counts)
 
 
+def _default_window(request: Request, summary: query.StoreSummary, filters: Filters) -> Filters:
+    """The whole store, or on a big one the latest DEFAULT_MONTHS months that have events,
+    when the request names no dates at all (dates cleared in the form are whole-store)."""
+    asked = "since" in request.query_params or "until" in request.query_params
+    if asked or summary.events <= WHOLE_STORE_EVENTS or not summary.last_date:
+        return filters
+    year, month = int(summary.last_date[:4]), int(summary.last_date[5:7])
+    first = year * 12 + month - DEFAULT_MONTHS
+    since = f"{first // 12:04d}-{first % 12 + 1:02d}"
+    return replace(filters, since=since, until=summary.last_date[:7])
+
+
 def _sources(conn: Connection, cache) -> list[tuple[str, int]]:
-    return cache.get(conn, ("summary",), lambda: query.store_summary(conn)).sources
+    return _summary(conn, cache).sources
+
+
+def _summary(conn: Connection, cache) -> query.StoreSummary:
+    return cache.get(conn, ("summary",), lambda: query.store_summary(conn))
 
 
 @router.get("/dyads/{first}/{second}", response_class=HTMLResponse)
@@ -361,13 +382,17 @@ def event_page(request: Request, conn: Conn, event_id: str):
 def network_page(
     request: Request, conn: Conn, cache: CacheDep, filters: FiltersDep, actor: str | None = None
 ):
+    summary = _summary(conn, cache)
+    shown = _default_window(request, summary, filters)
+    window = {"since": shown.since, "until": shown.until}
     return render(
         request,
         "network.html",
-        filters=filter_values(filters),
-        sources=_sources(conn, cache),
+        filters=filter_values(shown),
+        sources=summary.sources,
         actor=actor or "",
-        downloads=filter_params(request.query_params, actor=actor),
+        # The page's filters with the dates it shows: the drawing and downloads alike.
+        downloads=filter_params(request.query_params, actor=actor, **window),
         title="Network",
     )
 

@@ -250,8 +250,8 @@
   window.addEventListener("DOMContentLoaded", function () {
     const svg = document.getElementById("network");
     const status = document.getElementById("network-status");
-    // The page's own filters, as in its address, are the API's.
-    fetch("/api/network" + window.location.search)
+    // The page's filters and the dates it shows, as the server wrote them.
+    fetch(svg.dataset.source)
       .then(function (response) {
         return response.json().then(function (body) {
           if (response.ok) return body;
