@@ -183,6 +183,7 @@ def test_bad_input_is_a_page_that_keeps_the_form_and_says_what_to_type(client):
     assert 'action="/dyads/Hamas/Russia"' in page.text
     # Any other unreadable parameter too, and an event id that is not a number.
     assert client.get("/dyads/Hamas/Russia", params={"page": "0"}).status_code == 422
+    assert client.get("/events/" + "9" * 40).status_code == 404
     event = client.get("/events/abc")
     assert event.status_code == 404 and "whole numbers" in event.text and "<form" in event.text
     assert "not a country code" in client.get("/actors/HAMAS", params={"country": "X1"}).text

@@ -53,10 +53,6 @@ class Filters:
             query = query.where(_in_countries(self.countries))
         return query
 
-    @property
-    def is_empty(self) -> bool:
-        return self == NO_FILTERS
-
     def articles(self, query: Select) -> Select:
         """Restrict a query that reads ``articles`` to articles in range and source."""
         articles = schema.articles

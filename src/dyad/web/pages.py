@@ -38,6 +38,8 @@ HOME_ROWS = 10
 # counting a whole big store takes seconds.
 WHOLE_STORE_EVENTS = 50_000
 DEFAULT_MONTHS = 3
+# Event ids are 64-bit integers in the database; a longer number names no event.
+MAX_ID_DIGITS = 18
 # The query parameters every filter form holds: kept in links, downloads and error pages.
 FILTER_FIELDS = ("since", "until", "type", "quad", "status", "source", "country")
 
@@ -149,15 +151,18 @@ def _form_values(params: Mapping[str, str], bad: str | None = None) -> dict[str,
 
 def filter_values(filters: Filters) -> dict[str, str]:
     """What the filter form shows: dates as the days they start and end on, for date inputs."""
-    first = lambda values: values[0] if values else ""  # noqa: E731
+    chosen = {
+        "type": filters.types,
+        "quad": filters.quads,
+        "status": filters.statuses,
+        "source": filters.sources,
+        "country": filters.countries,
+    }
+    # A form field holds one value; a shared URL may hold more, and all of them apply.
     return {
         "since": filters.first_day or "",
         "until": filters.last_day or "",
-        "type": first(filters.types),
-        "quad": first(filters.quads),
-        "status": first(filters.statuses),
-        "source": first(filters.sources),
-        "country": first(filters.countries),
+        **{name: values[0] if values else "" for name, values in chosen.items()},
     }
 
 
@@ -368,7 +373,7 @@ def dyad_page(
 @router.get("/events/{event_id}", response_class=HTMLResponse)
 def event_page(request: Request, conn: Conn, event_id: str):
     # Read here rather than typed, so that /events/abc is a page that says what to type.
-    if not event_id.isdigit():
+    if not (event_id.isascii() and event_id.isdigit() and len(event_id) <= MAX_ID_DIGITS):
         return not_found(
             request, f"no event {event_id!r}: event ids are whole numbers, as in /events/12"
         )
