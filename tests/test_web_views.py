@@ -16,6 +16,7 @@ from dyad.query.events import headline
 from dyad.query.names import country_name, sector_name
 from dyad.store import Store
 from dyad.web import create_app
+from dyad.web.chart import MAX_MONTHS, cooperation_conflict
 
 HAMAS = Actor("HAMAS", "Hamas", "armed_group", country="PSE", sector="REB")
 RUS = Actor("RUS", "Russia", "state", country="RUS", sector="GOV")
@@ -290,3 +291,9 @@ def test_a_big_store_opens_on_its_latest_months_unless_dates_were_cleared(client
     assert "Hamas – Israel" not in home  # October 2023 is outside the window
     cleared = client.get("/network", params={"since": "", "until": ""}).text
     assert 'data-source="/api/network"' in cleared
+
+
+def test_a_long_chart_shows_its_latest_months():
+    chart = cooperation_conflict({"1975-07": {"verbal_cooperation": 1}, "2024-02": {"AGREE": 2}})
+    assert chart.months == MAX_MONTHS
+    assert chart.labels[-1][1] <= "2024-02" and chart.rows == [("2024-02", {"AGREE": 2})]

@@ -48,12 +48,18 @@ class Chart:
 
 
 def _month_range(first: str, last: str) -> list[str]:
-    year, month = int(first[:4]), int(first[5:7])
+    """The months from ``first`` to ``last``; the latest MAX_MONTHS of them if more."""
+    index = max(_index(first), _index(last) - MAX_MONTHS + 1)
+    year, month = index // 12, index % 12 + 1
     months = []
     while f"{year:04d}-{month:02d}" <= last and len(months) < MAX_MONTHS:
         months.append(f"{year:04d}-{month:02d}")
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return months
+
+
+def _index(month: str) -> int:
+    return int(month[:4]) * 12 + int(month[5:7]) - 1
 
 
 def by_quad(counts: Mapping[str, Mapping[str, int]]) -> dict[str, dict[str, int]]:
@@ -74,7 +80,6 @@ def cooperation_conflict(counts: Mapping[str, Mapping[str, int]]) -> Chart:
     if not by_month:
         return Chart(WIDTH, HEIGHT, HEIGHT / 2, undated=undated)
     months = _month_range(min(by_month), max(by_month))
-    months = months[-MAX_MONTHS:]
     top = max(
         max(sum(by_month.get(m, {}).get(q, 0) for q in side) for m in months) for side in (UP, DOWN)
     )
