@@ -291,6 +291,7 @@ def test_a_big_store_opens_on_its_latest_months_unless_dates_were_cleared(client
     assert "Hamas – Israel" not in home  # October 2023 is outside the window
     cleared = client.get("/network", params={"since": "", "until": ""}).text
     assert 'data-source="/api/network"' in cleared
+    assert 'class="clear" href="?since=&amp;until="' in cleared
 
 
 def test_a_long_chart_shows_its_latest_months():

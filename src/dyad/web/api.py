@@ -283,10 +283,9 @@ def export(
     media_type = EXPORT_TYPES[format]
     filename = f"{name}.{format}"
     if format in ("csv", "json"):
-        if actor:
-            # An unknown name is a 404 now, not a download cut off after its headers.
-            for name in filter(None, (actor, counterpart)):
-                query.resolve_actor(conn, name)
+        # An unknown name is a 404 now, not a download cut off after its headers.
+        for given in filter(None, (actor, counterpart)):
+            query.resolve_actor(conn, given)
         rows = event_rows(store, filters, actor, counterpart)
         return StreamingResponse(
             _csv_lines(rows) if format == "csv" else _json_array(rows),
