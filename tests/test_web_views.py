@@ -100,9 +100,7 @@ def quoted_analysis() -> Analysis:
             )
         )
     return Analysis(
-        article=Article(
-            text=text, published="2024-02-01", title="Why Moscow matters", source="Column"
-        ),
+        article=Article(text=text, published="2024-02-01", source="Column"),
         actors=[RUS, HAMAS, AUTHOR],
         mentions=[],
         quotes=quotes,
@@ -203,6 +201,10 @@ def test_codes_titles_authors_and_dates_read_as_people_write_them(client):
     # The column's author is its byline, not an actor page.
     column = client.get("/", params={"q": "support"}).text
     assert "the article&#39;s author" in column and "/actors/AUTHOR" not in column
+    # Its quotes cite the column by its first line, which has no title either.
+    [hit] = client.get("/api/search", params={"q": "matters", "kind": "articles"}).json()
+    author = client.get(f"/actors/AUTHOR:{hit['article_id']}").text
+    assert author.count(">Why Moscow matters</a>") == 10  # the page lists the latest ten
 
 
 def test_the_event_page_shows_the_words_its_time_came_from(client):
