@@ -32,14 +32,21 @@ apt_install() {
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
 }
 
+# Connects to the URL; on failure the reason is left in $pg_error (one line).
 pg_reachable() {
-    "$PYTHON" - "$1" <<'EOF' 2>/dev/null
+    pg_error="$("$PYTHON" - "$1" 2>&1 <<'EOF'
 import sys
 
 import psycopg
 
-psycopg.connect(sys.argv[1], connect_timeout=5).close()
+try:
+    psycopg.connect(sys.argv[1], connect_timeout=5).close()
+except psycopg.Error as error:
+    sys.exit(str(error).strip().splitlines()[-1])
 EOF
+)" && return
+    pg_error="$(printf '%s' "$pg_error" | tail -1)"
+    return 1
 }
 
 as_postgres() {
@@ -59,7 +66,7 @@ setup_postgresql() {
         return
     fi
     if [ -n "${DYAD_TEST_PG:-}" ]; then
-        pg_reachable "$DYAD_TEST_PG" || stop "cannot connect to DYAD_TEST_PG=$DYAD_TEST_PG"
+        pg_reachable "$DYAD_TEST_PG" || stop "cannot connect to DYAD_TEST_PG=$DYAD_TEST_PG ($pg_error)"
         return
     fi
     export DYAD_TEST_PG="$PG_URL_DEFAULT"
@@ -67,7 +74,7 @@ setup_postgresql() {
     if ! is_root; then
         command -v pg_ctlcluster >/dev/null 2>&1 ||
             stop "PostgreSQL is missing: sudo apt-get install postgresql, then run sudo make test once"
-        stop "no PostgreSQL at $DYAD_TEST_PG: run sudo make test once (starts the cluster, creates role and database), or set DYAD_TEST_PG=postgresql://… (DYAD_TEST_PG=skip leaves it out)"
+        stop "no PostgreSQL at $DYAD_TEST_PG ($pg_error): run sudo make test once (starts the cluster, creates role and database), or set DYAD_TEST_PG=postgresql://… (DYAD_TEST_PG=skip leaves it out)"
     fi
     command -v pg_ctlcluster >/dev/null 2>&1 || apt_install postgresql
     local version
@@ -81,7 +88,7 @@ setup_postgresql() {
         as_postgres "psql -qc \"CREATE USER dyad WITH PASSWORD 'dyad'\""
     as_postgres "psql -qtAc \"SELECT 1 FROM pg_database WHERE datname = 'dyad_test'\"" | grep -q 1 ||
         as_postgres "createdb -O dyad dyad_test"
-    pg_reachable "$DYAD_TEST_PG" || stop "PostgreSQL is running but refuses $DYAD_TEST_PG"
+    pg_reachable "$DYAD_TEST_PG" || stop "PostgreSQL is running but refuses $DYAD_TEST_PG ($pg_error)"
 }
 
 setup_chromium
