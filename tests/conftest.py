@@ -26,8 +26,9 @@ def pytest_collection_modifyitems(config, items):
         return
     if setting is None:
         pytest.exit(
-            f"DYAD_TEST_PG is unset but {len(cases)} tests need PostgreSQL: run make test (it sets"
-            " PostgreSQL up), set DYAD_TEST_PG=postgresql://…, or DYAD_TEST_PG=skip to leave it out",
+            f"DYAD_TEST_PG is unset but {len(cases)} tests need PostgreSQL: run make test (it"
+            " sets PostgreSQL up), set DYAD_TEST_PG=postgresql://…, or DYAD_TEST_PG=skip to leave"
+            " it out",
             returncode=4,
         )
     for item in cases:

@@ -174,3 +174,13 @@ def test_polnear_files_with_their_metadata_table_give_a_dated_titled_timeline(sh
     timeline = runner.invoke(app, ["timeline", "Trump", "Clinton", "--db", db])
     assert timeline.exit_code == 0, timeline.output
     assert "2016-09" in timeline.output and "undated" not in timeline.output
+
+
+def test_a_missing_table_stops_the_ingest_before_anything_is_read(tmp_path):
+    db = tmp_path / "x.db"
+    result = runner.invoke(
+        app, ["ingest", str(tmp_path), "--meta", str(tmp_path / "nope.tsv"), "--db", str(db)]
+    )
+    assert result.exit_code == 2
+    assert "--meta: cannot read" in result.output and "nope.tsv" in result.output
+    assert not db.exists()

@@ -16,7 +16,7 @@ from dyad.ingest.items import BadInput
 from dyad.ingest.tables import map_record
 
 # Where a table names the file a row describes, when --columns gives no file=COLUMN.
-FILE_ALIASES = ("file", "filename", "file_name", "path", "name")
+FILE_ALIASES = ("file", "filename", "file_name", "path")
 # What tables written from pandas, R or SQL put in an empty cell (PolNeAR's authors: "None").
 EMPTY_CELLS = {"none", "null", "nan", "na", "n/a"}
 
@@ -51,9 +51,6 @@ class MetadataTable:
             }
         if not self._rows:
             raise BadInput(f"{path}: no rows")
-
-    def __len__(self) -> int:
-        return len(self._rows)
 
     def lookup(self, file: Path) -> dict[str, Any] | None:
         """The row of a file read, or None (and the file is remembered as unmatched)."""
