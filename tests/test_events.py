@@ -5,6 +5,7 @@ checks what the extractor does with them."""
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pytest
 import spacy
@@ -56,7 +57,9 @@ def extractor(nlp):
     return EventExtractor(nlp)
 
 
-def run(nlp, extractor, text, mentions, places=(), times=(), quotes=(), published="2024-02-20"):
+def run(
+    nlp, extractor, text, mentions, places=(), times=(), quotes=(), published=date(2024, 2, 20)
+):
     """Parse ``text`` and code its events, given ``mentions`` as (words, actor id)."""
     doc = nlp(text)
     doc._.published = published
@@ -145,7 +148,7 @@ def test_readiness_to_host_is_agree_reported_by_the_speaker_of_an_indirect_repor
     shtayyeh = Actor("SHTAYYEH", "Mohammad Shtayyeh", "person")
     extractor_actors = dict(ACTORS, SHTAYYEH=shtayyeh)
     doc = nlp(text)
-    doc._.published = "2024-02-20"
+    doc._.published = date(2024, 2, 20)
     doc._.actors = extractor_actors
     doc._.mentions = [
         Mention("Shtayyeh", 0, 8, "SHTAYYEH"),
@@ -381,7 +384,7 @@ def test_threat_targets_what_is_threatened_and_sides_that_clash_act_on_each_othe
 def test_a_state_named_only_as_a_place_becomes_a_participant(nlp, extractor):
     text = "The European Union agreed to send humanitarian aid to Gaza."
     doc = nlp(text)
-    doc._.published = "2024-03-01"
+    doc._.published = date(2024, 3, 1)
     doc._.actors = {"EU": Actor("EU", "European Union", "igo")}
     doc._.mentions = [Mention("The European Union", 0, 18, "EU")]
     doc._.places = [Place("Gaza", *_find(text, "Gaza"), "PSE")]
@@ -531,7 +534,7 @@ def test_an_event_named_by_its_date_brings_its_participants(nlp, extractor):
         extractor,
         "Pakistan has yet to try the planners of the 26/11 attacks.",
         [("Pakistan", "PAK")],
-        published="2020-11-26",
+        published=date(2020, 11, 26),
     )
     event = only(events, "ASSAULT")
     assert (event.source, event.target, event.time.value) == (
@@ -540,7 +543,9 @@ def test_an_event_named_by_its_date_brings_its_participants(nlp, extractor):
         "2008-11-26",
     )
     # Not before the date, and an alias is a whole word ("Uri" is not "Uribe").
-    assert not run(nlp, extractor, "The Uribe attacks were condemned.", [], published="2020-01-01")
+    assert not run(
+        nlp, extractor, "The Uribe attacks were condemned.", [], published=date(2020, 1, 1)
+    )
 
 
 def test_a_place_naming_a_war_is_its_target_and_a_demonym_its_source(nlp, extractor):
@@ -561,7 +566,7 @@ def test_a_place_naming_a_war_is_its_target_and_a_demonym_its_source(nlp, extrac
 def test_people_named_by_what_they_do_are_a_side(nlp, extractor):
     text = "The Nusra fighters are commingled with Syrian rebels supplied by the C.I.A."
     doc = nlp(text)
-    doc._.published = "2016-09-06"
+    doc._.published = date(2016, 9, 6)
     doc._.actors = dict(ACTORS, SYR=Actor("SYR", "Syria", "state", country="SYR"))
     doc._.mentions = [
         Mention(w, *_find(text, w), actor)

@@ -13,6 +13,7 @@ import json
 import os
 import re
 import time
+from datetime import date
 
 import jsonschema
 import pytest
@@ -180,7 +181,7 @@ def test_the_size_limit_comes_from_the_environment(nlp, monkeypatch):
 def cpu_seconds(nlp, text: str) -> float:
     """Process CPU time of one analysis: other work on a shared machine does not count."""
     started = time.process_time()
-    next(analyze_articles([Article(text=text, published="2024-02-20")], nlp))
+    next(analyze_articles([Article(text=text, published=date(2024, 2, 20))], nlp))
     return time.process_time() - started
 
 

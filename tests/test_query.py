@@ -3,6 +3,8 @@ profiles, quotes by speaker, full-text search, monthly counts, the network, filt
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from test_store import BACKENDS, db  # noqa: F401  (the per-backend database fixture)
 
@@ -45,7 +47,10 @@ def report(
     sentence, with a mention of each actor by name and an optional (words, speaker) quote."""
     sentence = text.split(". ")[0]
     article = Article(
-        text=text, published=published, source=source, url=f"https://{source}.example/{published}"
+        text=text,
+        published=date.fromisoformat(published),
+        source=source,
+        url=f"https://{source}.example/{published}",
     )
     mentions = []
     for actor in actors:
@@ -157,19 +162,19 @@ def test_quotes_by_speaker_include_those_who_speak_for_an_actor(corpus):
 def test_search_articles_and_quotes_with_stems_phrases_and_exclusions(corpus):
     # "visit" finds "visited" and "visits": both backends stem English.
     assert {h.published for h in search(corpus, "visit", kind="articles")} == {
-        "2023-11-01",
-        "2023-10-27",
+        date(2023, 11, 1),
+        date(2023, 10, 27),
     }
     quotes = search(corpus, "precise strikes", kind="quotes")
     assert [(h.quote_id, h.speaker) for h in quotes] == [("q1", ZAKHAROVA.id)]
     assert "precise" in quotes[0].snippet
-    assert {h.published for h in search(corpus, '"Palestinian factions"')} == {"2024-02-20"}
+    assert {h.published for h in search(corpus, '"Palestinian factions"')} == {date(2024, 2, 20)}
     assert search(corpus, '"factions Palestinian"') == []
     assert {h.published for h in search(corpus, "Moscow -Hamas")} == set()
-    assert {h.published for h in search(corpus, "Moscow -factions")} == {"2023-11-01"}
+    assert {h.published for h in search(corpus, "Moscow -factions")} == {date(2023, 11, 1)}
     assert {h.published for h in search(corpus, "ports or terrorists", kind="articles")} == {
-        "2023-10-27",
-        "2024-01-20",
+        date(2023, 10, 27),
+        date(2024, 1, 20),
     }
     assert search(corpus, "Moscow", filters=Filters(since="2024")) != []
     assert {h.source for h in search(corpus, "Russia", filters=Filters(sources=("daily",)))} == {
@@ -177,7 +182,9 @@ def test_search_articles_and_quotes_with_stems_phrases_and_exclusions(corpus):
     }
     assert search(corpus, "al-Aqsa U.S.") == []  # punctuation is not an operator
     assert search(corpus, "the of") == []
-    assert {h.published for h in search(corpus, "the ports", kind="articles")} == {"2024-01-20"}
+    assert {h.published for h in search(corpus, "the ports", kind="articles")} == {
+        date(2024, 1, 20)
+    }
 
 
 def test_fts5_query_quotes_every_word():
@@ -223,7 +230,9 @@ def test_timeline_pages_events_oldest_first_each_with_its_evidence(corpus):
     assert [side.id for side in page.first] == ["RUS", "P:MARIA_ZAKHAROVA@RUS"]
     [second] = page.events
     assert (second.type, second.status) == ("SUPPORT", "intended")
-    assert [(ev.published, ev.status) for ev in second.evidence] == [("2024-02-20", "intended")]
+    assert [(ev.published, ev.status) for ev in second.evidence] == [
+        (date(2024, 2, 20), "intended")
+    ]
     rest = timeline(corpus, "Russia", "Hamas", limit=5, offset=1).events
     assert [e.id for e in rest] == [e.id for e in whole[1:]]
     assert [len(e.evidence) for e in rest] == [1, 1]
@@ -253,4 +262,4 @@ def test_a_query_matching_many_documents_ranks_the_newest(corpus, monkeypatch):
     # dyad.query.search is also the name of the function, hence sys.modules.
     monkeypatch.setattr(sys.modules["dyad.query.search"], "RANK_WINDOW", 1)
     # Two stored articles name Moscow; only the one stored last is ranked.
-    assert [h.published for h in search(corpus, "Moscow", kind="articles")] == ["2024-02-20"]
+    assert [h.published for h in search(corpus, "Moscow", kind="articles")] == [date(2024, 2, 20)]

@@ -11,6 +11,7 @@ import json
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
+from datetime import date
 from pathlib import Path
 from typing import BinaryIO
 
@@ -77,7 +78,7 @@ def read_sources(
     paths: Iterable[str],
     *,
     jsonl: bool = False,
-    published: str | None = None,
+    published: date | None = None,
     options: IngestOptions | None = None,
 ) -> Iterator[Item]:
     """Yield articles from files, folders (recursively), URLs and ``-`` (stdin), in order.

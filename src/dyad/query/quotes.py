@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from sqlalchemy import Connection, Select, func, select
 
@@ -30,7 +31,7 @@ class QuoteHit:
     title: str | None
     url: str | None
     source: str | None
-    published: str | None
+    published: date | None
 
 
 @dataclass
@@ -45,7 +46,7 @@ class QuoteItem:
     speaker_text: str | None
     cue: str | None
     title: str | None
-    published: str | None
+    published: date | None
 
 
 def quotes_by(

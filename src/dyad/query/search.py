@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from importlib import resources
 from typing import Literal
 
-from sqlalchemy import Connection, Select, func, literal, select
+from sqlalchemy import Connection, Select, Subquery, func, literal, select
 from sqlalchemy.dialects.postgresql import REGCONFIG
 
 from dyad.query.connect import Database, connect
@@ -34,7 +35,7 @@ class SearchHit:
     title: str | None
     url: str | None
     source: str | None
-    published: str | None
+    published: date | None
     speaker: str | None
     snippet: str
 
@@ -58,7 +59,7 @@ def search(
     documents, articles, quotes = schema.search_documents, schema.articles, schema.quotes
     with connect(db) as conn:
 
-        def matching(ranked: Select, *columns) -> Select:
+        def matching(ranked: Subquery, *columns) -> Select:
             """The matches of the wanted kind, source and dates."""
             chosen = select(ranked.c.id, *columns)
             filtered = filters.since or filters.until or filters.sources
@@ -127,7 +128,7 @@ def search(
     ]
 
 
-def _matches(conn: Connection, query: str) -> Select:
+def _matches(conn: Connection, query: str) -> Subquery:
     """Ids of matching search documents with a score, lower is better."""
     if conn.dialect.name == "postgresql":
         documents = schema.search_documents
