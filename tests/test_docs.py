@@ -1,4 +1,5 @@
-"""Every setting and every command is in the README (as datasette's tests/test_docs.py checks)."""
+"""Every setting, every command and every module of the package is in the README (as
+datasette's tests/test_docs.py checks)."""
 
 from __future__ import annotations
 
@@ -30,9 +31,25 @@ def commands() -> list[str]:
     return sorted(typer.main.get_command(app).commands)
 
 
+def modules() -> list[str]:
+    """The stage packages and the modules beside them: ``dyad.ingest``, ``dyad.pipeline``…"""
+    package = REPO / "src" / "dyad"
+    names = [p.parent.name for p in package.glob("*/__init__.py")]
+    names += [p.stem for p in package.glob("*.py") if not p.stem.startswith("__")]
+    return sorted(f"dyad.{name}" for name in names)
+
+
+def stage_table() -> str:
+    """The rows of the stage table in "How it is built"."""
+    built = README.split("## How it is built", 1)[1].split("\n## ", 1)[0]
+    return "\n".join(line for line in built.splitlines() if line.startswith("| "))
+
+
 def test_the_lists_are_not_empty():
     assert "DYAD_MAX_ARTICLE_CHARS" in settings() and "DYAD_SHARED" in settings()
     assert {"ingest", "load", "timeline"} <= set(commands())
+    assert {"dyad.ingest", "dyad.web", "dyad.service", "dyad.model"} <= set(modules())
+    assert stage_table().count("\n") > 10
 
 
 @pytest.mark.parametrize("name", settings())
@@ -43,3 +60,10 @@ def test_every_setting_is_in_the_readme(name):
 @pytest.mark.parametrize("command", commands())
 def test_every_command_is_in_the_readme(command):
     assert re.search(rf"\bdyad {command}\b", README), f"`dyad {command}` is not in README.md"
+
+
+@pytest.mark.parametrize("module", modules())
+def test_every_module_is_in_the_stage_table(module):
+    assert re.search(rf"`{re.escape(module)}`", stage_table()), (
+        f"`{module}` is not in the stage table of README.md (How it is built)"
+    )
