@@ -25,7 +25,7 @@ test: $(VENV)/.installed
 # when DYAD_TEST_PG names a server, so an empty one leaves it out.
 test-fast: $(VENV)/.installed
 	DYAD_SHARED=$(SHARED) DYAD_TEST_PG= $(BIN)/pytest -q -m "not slow" \
-		--ignore=tests/test_web_browser.py
+		--ignore=tests/web/test_web_browser.py
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check src tests bench scripts

@@ -6,8 +6,6 @@ names a PostgreSQL database (``.ci/run`` sets it), on PostgreSQL too.
 
 from __future__ import annotations
 
-import os
-import uuid
 from datetime import date
 
 import pytest
@@ -18,7 +16,6 @@ from dyad.model import Actor, Analysis, Article, Event, Mention, Span, TimeValue
 from dyad.query import UnknownActor, summary, timeline
 from dyad.store import Store, schema
 from dyad.store.read import read_analyses
-from dyad.store.store import database_url
 
 RUS = Actor("RUS", "Russia", "state", country="RUS", sector="GOV", kb_id="RUS")
 HAMAS = Actor("HAMAS", "Hamas", "armed_group", country="PSE", sector="REB", kb_id="HAMAS")
@@ -45,37 +42,6 @@ def visit(text: str, published: str, time: str | None, source="HAMAS", target="R
         Mention(second, text.index(second), text.index(second) + len(second), "RUS"),
     ]
     return Analysis(article=article, actors=[RUS, HAMAS], mentions=mentions, events=[event])
-
-
-PG_URL = os.environ.get("DYAD_TEST_PG")
-BACKENDS = [
-    "sqlite",
-    pytest.param(
-        "postgresql",
-        marks=pytest.mark.skipif(
-            not PG_URL,
-            reason="DYAD_TEST_PG is unset, so there is no PostgreSQL to test against"
-            " (.ci/run starts one and sets it)",
-        ),
-    ),
-]
-
-
-@pytest.fixture(params=BACKENDS)
-def db(request, tmp_path):
-    """A fresh, empty database: a SQLite file, or a PostgreSQL schema of its own."""
-    if request.param == "sqlite":
-        yield str(tmp_path / "test.db")
-        return
-    name = f"dyad_test_{uuid.uuid4().hex[:12]}"
-    admin = sqlalchemy.create_engine(database_url(PG_URL))
-    with admin.begin() as conn:
-        conn.execute(sqlalchemy.text(f'CREATE SCHEMA "{name}"'))
-    separator = "&" if "?" in PG_URL else "?"
-    yield f"{PG_URL}{separator}options=-csearch_path%3D{name}"
-    with admin.begin() as conn:
-        conn.execute(sqlalchemy.text(f'DROP SCHEMA "{name}" CASCADE'))
-    admin.dispose()
 
 
 @pytest.fixture

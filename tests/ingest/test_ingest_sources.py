@@ -1,7 +1,7 @@
 """Ingesting real sources: HTML, feeds, WARC, CSV, URLs, bad input, duplicates.
 
 The mixed folder is built from the hand-written pages and feeds in
-``fixtures/ingest`` plus broken files made here, and every input's outcome is
+``fixtures`` plus broken files made here, and every input's outcome is
 checked against what a person reading the files expects.
 """
 
@@ -32,7 +32,7 @@ from dyad.ingest.language import detect_language
 from dyad.model import Article
 from dyad.store import Store
 
-FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
+FIXTURES = Path(__file__).parent / "fixtures"
 ARTICLE_URL = "https://ledger.example.com/world/2024/03/05/doha-talks"
 WIRE_COPY_URL = "https://northernpost.example.org/news/doha-talks-progress"
 CRAWLED_URL = "https://ledger.example.com/world/2024/03/06/aid-convoy"

@@ -17,7 +17,7 @@ from dyad.extensions import register_extensions
 from dyad.model import Actor, Mention
 from dyad.nlp import DEFAULT_MODEL
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 SCRIPT = REPO / "scripts" / "build_event_lexicon.py"
 
 ACTORS = {
@@ -43,7 +43,7 @@ def extractor(parser):
 
 
 def _events(parser, extractor, text, mentions):
-    """Code ``text`` with its actors given as (words, actor id), as tests/test_events.py does."""
+    """Code ``text`` with its actors given as (words, actor id), as test_events.py does."""
     doc = parser(text)
     doc._.published = date(2024, 2, 20)
     doc._.actors = dict(ACTORS)
