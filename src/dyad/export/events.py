@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterator
+from datetime import date
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -103,10 +104,15 @@ def _first_reports(conn: Connection, event_ids: list[int]) -> dict[int, tuple[An
     )
     for row in rows:
         first, count = found.get(row.event_id, (row, 0))
-        if (row.published or "~", row.article_id) < (first.published or "~", first.article_id):
+        if _report_order(row) < _report_order(first):
             first = row
         found[row.event_id] = (first, count + 1)
     return found
+
+
+def _report_order(report: Any) -> tuple[bool, date, str]:
+    """Oldest first, undated last; the article id breaks ties."""
+    return report.published is None, report.published or date.min, report.article_id
 
 
 def _load_actors(conn: Connection, known: dict[str, Any], chunk: list) -> None:
@@ -142,8 +148,9 @@ def _row(event, report: tuple[Any, int] | None, actors: dict[str, Any]) -> dict[
     row["reported_by"] = first.reported_by if first else None
     row["evidence"] = first.text if first else None
     row["sentence"] = first.sentence_text if first else None
-    for name in ("article_id", "url", "title", "publisher", "published"):
+    for name in ("article_id", "url", "title", "publisher"):
         row[name] = getattr(first, name) if first else None
+    row["published"] = first.published.isoformat() if first and first.published else None
     return {name: row[name] for name in EVENT_COLUMNS}
 
 

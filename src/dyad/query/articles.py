@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from sqlalchemy import select
 
@@ -35,7 +36,7 @@ class ArticleView:
     url: str | None
     source: str | None
     author: str | None
-    published: str | None
+    published: date | None
     text: str
     actors: list[ActorRef]
     quotes: list[QuoteItem]
@@ -82,12 +83,13 @@ def article(db: Database, article_id: str) -> ArticleView | None:
     ]
     for quote_row, quote in zip(quote_rows, quotes, strict=True):
         speaker = quote.speaker.name if quote.speaker else quote.speaker_text or "unknown"
-        last = max(quote_row.spans, key=lambda span: span[1], default=None)
+        # The speaker is linked on the quote's last piece, after the words they said.
+        last = max(((s, e) for s, e in quote_row.spans), key=lambda span: span[1], default=None)
         for start, end in quote_row.spans:
             annotation = Annotation(
                 "quote", start, end, f"{quote.kind} quote: {speaker}", quote.quote_id
             )
-            if quote.speaker and (start, end) == tuple(last):
+            if quote.speaker and (start, end) == last:
                 annotation.link = actor_path(quote.speaker.id)
                 annotation.link_text = f"— {quote.speaker.name}"
             annotations.append(annotation)

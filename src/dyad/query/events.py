@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
-from sqlalchemy import ColumnElement, Connection, func, select
+from sqlalchemy import ColumnElement, Connection, Row, func, select
 
 from dyad.plover import quad_class
 from dyad.query.actors import ActorRef, actor_refs, resolve_actor
@@ -41,7 +42,7 @@ class EvidenceItem:
     headline: str | None  # the title, or the text's first line where it reads as one
     url: str | None
     source: str | None
-    published: str | None
+    published: date | None
     status: str
     text: str
     start: int
@@ -121,8 +122,8 @@ def event_items(conn: Connection, rows, reports: int | None) -> list[EventItem]:
         for event_id, count in counts:
             items[event_id].reports = count
     if reports != 0:
-        for event_id, item in evidence_items(conn, in_items, per_event=reports):
-            items[event_id].evidence.append(item)
+        for event_id, report in evidence_items(conn, in_items, per_event=reports):
+            items[event_id].evidence.append(report)
         if reports is None:
             for item in items.values():
                 item.reports = len(item.evidence)
@@ -208,7 +209,7 @@ def actor_events(
         # Per actor and side, the (actor, date) index read backwards gives the newest at
         # once; a query over all of them together would sort every event they have.
         groups = [[i] for i in ids] if len(ids) <= MAX_ACTORS_APART else [ids]
-        rows = {}
+        rows: dict[int, Row] = {}
         for dated in (True, False):
             for column in (events.c.source_id, events.c.target_id):
                 for group in groups:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from sqlalchemy import Connection, Select, func, select
 
@@ -31,7 +32,7 @@ class QuoteHit:
     title: str | None
     url: str | None
     source: str | None
-    published: str | None
+    published: date | None
 
 
 @dataclass
@@ -47,7 +48,7 @@ class QuoteItem:
     cue: str | None
     title: str | None
     headline: str | None  # the title, or the text's first line where it reads as one
-    published: str | None
+    published: date | None
 
 
 def quotes_by(

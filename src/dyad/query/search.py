@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from importlib import resources
 from typing import Literal
 
-from sqlalchemy import Connection, Select, func, literal, select
+from sqlalchemy import Connection, Select, Subquery, func, literal, select
 from sqlalchemy.dialects.postgresql import REGCONFIG
 
 from dyad.query.connect import Database, connect
@@ -38,7 +39,7 @@ class SearchHit:
     headline: str | None  # the title, or the text's first line where it reads as one
     url: str | None
     source: str | None
-    published: str | None
+    published: date | None
     speaker: str | None
     snippet: str
 
@@ -131,7 +132,7 @@ def count_matches(
         return conn.execute(select(func.count()).select_from(found)).scalar_one()
 
 
-def _matching(ranked, kind: Kind, filters: Filters, *columns) -> Select:
+def _matching(ranked: Subquery, kind: Kind, filters: Filters, *columns) -> Select:
     """The matches of the wanted kind, source and dates."""
     documents, articles = schema.search_documents, schema.articles
     chosen = select(ranked.c.id, *columns)
@@ -148,7 +149,7 @@ def _matching(ranked, kind: Kind, filters: Filters, *columns) -> Select:
     return chosen
 
 
-def _matches(conn: Connection, query: str) -> Select:
+def _matches(conn: Connection, query: str) -> Subquery:
     """Ids of matching search documents with a score, lower is better."""
     if conn.dialect.name == "postgresql":
         documents = schema.search_documents

@@ -192,7 +192,8 @@ def dyad_counts(
     by_type: Annotated[bool, Query(description="Count event types, not quad classes.")] = False,
 ) -> dict[str, dict[str, int]]:
     """Events between two actors counted by month and PLOVER quad class (`dyad summary`)."""
-    return query.event_counts(conn, first, second, by_type=by_type, filters=filters)
+    counted = query.event_counts(conn, first, second, by_type=by_type, filters=filters)
+    return {month: dict(kinds) for month, kinds in counted.items()}
 
 
 @router.get("/counts", tags=["events"])
@@ -203,7 +204,8 @@ def counts(
     by_type: Annotated[bool, Query(description="Count event types, not quad classes.")] = False,
 ) -> dict[str, dict[str, int]]:
     """Events counted by month and PLOVER quad class: all of them or one actor's."""
-    return query.event_counts(conn, actor, by_type=by_type, filters=filters)
+    counted = query.event_counts(conn, actor, by_type=by_type, filters=filters)
+    return {month: dict(kinds) for month, kinds in counted.items()}
 
 
 @router.get("/network", tags=["network"])

@@ -51,7 +51,7 @@ def _month_range(first: str, last: str) -> list[str]:
     """The months from ``first`` to ``last``; the latest MAX_MONTHS of them if more."""
     index = max(_index(first), _index(last) - MAX_MONTHS + 1)
     year, month = index // 12, index % 12 + 1
-    months = []
+    months: list[str] = []
     while f"{year:04d}-{month:02d}" <= last and len(months) < MAX_MONTHS:
         months.append(f"{year:04d}-{month:02d}")
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)

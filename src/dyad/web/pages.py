@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import replace
+from functools import partial
 from importlib import resources
-from typing import Annotated
+from typing import Annotated, Any
 from urllib.parse import quote, urlencode, urlsplit
 
 from fastapi import APIRouter, Query, Request
@@ -81,7 +82,7 @@ def filter_params(params: Mapping[str, object], **extra: str | None) -> str:
 def _items(params: Mapping[str, object]) -> list[tuple[str, str]]:
     # Starlette's QueryParams keep repeated keys; a plain dict has one value each.
     if hasattr(params, "multi_items"):
-        return [(k, v) for k, v in params.multi_items() if v]  # type: ignore[union-attr]
+        return [(k, v) for k, v in params.multi_items() if v]
     return [(k, str(v)) for k, v in params.items() if v]
 
 
@@ -201,14 +202,14 @@ def home_page(
         )
     pages = {"actors": actors_page, "articles": articles_page, "quotes": quotes_page}
     # Each kind is searched, counted and paged on its own: quotes never crowd out articles.
-    sections = {}
+    sections: dict[str, dict[str, Any]] = {}
     for kind in ("articles", "quotes"):
         offset = (pages[kind] - 1) * SEARCH_RESULTS
         sections[kind] = {
             "total": cache.get(
                 conn,
                 ("search count", q, kind, filters),
-                lambda kind=kind: query.count_matches(conn, q, kind=kind, filters=filters),
+                partial(query.count_matches, conn, q, kind=kind, filters=filters),
             ),
             "hits": query.search(
                 conn, q, kind=kind, filters=filters, limit=SEARCH_RESULTS, offset=offset

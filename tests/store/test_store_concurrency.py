@@ -5,8 +5,7 @@ from __future__ import annotations
 import threading
 import time
 
-from test_query import HAMAS, RUS, report
-from test_store import BACKENDS, db  # noqa: F401  (the per-backend database fixture)
+from query_corpus import HAMAS, RUS, report
 
 from dyad.query import search, timeline
 from dyad.store import Store
@@ -25,7 +24,7 @@ def nth_visit(n: int):
     )
 
 
-def test_reads_go_on_while_a_batch_writes(db):  # noqa: F811
+def test_reads_go_on_while_a_batch_writes(db):
     with Store(db) as first:  # the schema exists before the two sides start
         assert first.add(nth_visit(0))
     failures: list[BaseException] = []

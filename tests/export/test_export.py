@@ -10,8 +10,7 @@ import jsonschema
 import networkx as nx
 import pyarrow.parquet as pq
 import pytest
-from test_query import CORPUS, HAMAS, RUS, report
-from test_store import BACKENDS, db  # noqa: F401  (the per-backend database fixture)
+from query_corpus import CORPUS, HAMAS, RUS, report
 
 from dyad.export import (
     EVENT_COLUMNS,
@@ -35,7 +34,7 @@ REPRINT = report(
 
 
 @pytest.fixture
-def corpus(db):  # noqa: F811
+def corpus(db):
     with Store(db) as store:
         for analysis in [*CORPUS, REPRINT]:
             assert store.add(analysis)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from datetime import date, datetime
 
 import pytest
 import spacy
 
 import dyad.times  # noqa: F401  (registers the dyad_times factory)
 from dyad.extensions import register_extensions
+from dyad.model import parse_date
 from dyad.nlp import DEFAULT_MODEL
 
 
@@ -20,19 +22,19 @@ def nlp():
     return pipeline
 
 
-def times(nlp, text: str, published: str | None = "2024-02-20"):
+def times(nlp, text: str, published: date | str | None = "2024-02-20"):
     doc = nlp.make_doc(text)
-    doc._.published = published
+    doc._.published = parse_date(published)
     return nlp(doc)._.times
 
 
-def only(nlp, text: str, published: str | None = "2024-02-20"):
+def only(nlp, text: str, published: date | str | None = "2024-02-20"):
     found = times(nlp, text, published)
     assert len(found) == 1, found
     return found[0]
 
 
-def value_of(nlp, text: str, published: str | None = "2024-02-20") -> str | None:
+def value_of(nlp, text: str, published: date | str | None = "2024-02-20") -> str | None:
     return only(nlp, text, published).value
 
 
@@ -137,7 +139,6 @@ def test_without_a_publication_date_relative_values_stay_open(nlp):
     assert value_of(nlp, "The attack of October 7 shocked the region.", None) == "XXXX-10-07"
     assert value_of(nlp, "Talks are now under way.", None) == "PRESENT_REF"
     assert value_of(nlp, "It was signed on 2023-10-07.", None) == "2023-10-07"
-    assert value_of(nlp, "It was signed on October 7, 2023.", "not a date") == "2023-10-07"
 
 
 @pytest.mark.parametrize(
@@ -158,7 +159,7 @@ def test_junk_input_gives_valid_spans_and_no_errors(nlp, text):
         assert time.type in ("DATE", "TIME", "DURATION", "SET")
 
 
-@pytest.mark.parametrize("published", ["9999-12-31", "0001-01-01", "2024-02-30", "", "yesterday"])
+@pytest.mark.parametrize("published", [date(9999, 12, 31), date(1, 1, 1), None])
 def test_extreme_or_bad_publication_dates_do_not_break_tagging(nlp, published):
     text = "Last year, on October 7 and next Friday, a year earlier, in the 1990s, now."
     for time in times(nlp, text, published):
@@ -174,7 +175,7 @@ def test_rules_travel_with_a_saved_pipeline(nlp, tmp_path):
     blank = spacy.blank("en")
     tagger = blank.add_pipe("dyad_times").from_disk(tmp_path / "dyad_times")
     doc = blank.make_doc("The talks ended last year.")
-    doc._.published = "2024-02-20"
+    doc._.published = date(2024, 2, 20)
     assert [t.value for t in tagger(doc)._.times] == ["2023"]
 
 
@@ -195,11 +196,10 @@ def test_part_of_a_period(nlp):
     assert time.value == "2023-H1"
 
 
-def test_publication_date_may_be_a_date_object(nlp):
-    from datetime import date, datetime
-
-    assert value_of(nlp, "The law passed last year.", date(2024, 2, 20)) == "2023"
-    assert value_of(nlp, "He arrived yesterday.", datetime(2024, 2, 20, 23, 0)) == "2024-02-19"
+def test_a_publication_time_counts_as_its_day(nlp):
+    doc = nlp.make_doc("He arrived yesterday.")
+    doc._.published = datetime(2024, 2, 20, 23, 0)
+    assert [t.value for t in nlp(doc)._.times] == ["2024-02-19"]
 
 
 def test_anaphoric_parts_of_days_and_spelled_out_years(nlp):

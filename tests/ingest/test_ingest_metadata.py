@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import json
 import shutil
+from datetime import date
 
 import pytest
 from sqlalchemy import text
 from typer.testing import CliRunner
 
 from dyad.cli import app
-from dyad.ingest import IngestOptions, read_sources
+from dyad.ingest import IngestOptions, Skipped, read_sources
 from dyad.ingest.items import BadInput
 from dyad.ingest.metadata import MetadataTable
 from dyad.ingest.tables import headline
@@ -52,9 +53,18 @@ def test_a_tsv_table_gives_each_file_its_row_by_name_with_or_without_suffix(tmp_
     assert len(items) == 3 and all(isinstance(item, Article) for item in items)
     by_file = {item.title: item for item in items}
     a, b = by_file["Ministers meet"], by_file["Talks go on"]
-    assert (a.published, a.source, a.url) == ("2016-09-12", "The Wire", "https://example.org/a")
+    assert (a.published, a.source, a.url) == (
+        date(2016, 9, 12),
+        "The Wire",
+        "https://example.org/a",
+    )
     assert a.author is None  # "None" in a cell is an empty cell
-    assert (b.published, b.source, b.author, b.url) == ("2016-10-01", "The Post", "Jo Smith", None)
+    assert (b.published, b.source, b.author, b.url) == (
+        date(2016, 10, 1),
+        "The Post",
+        "Jo Smith",
+        None,
+    )
     assert table.unmatched == [str(folder / "c.txt")]
 
 
@@ -71,7 +81,7 @@ def test_a_csv_table_with_mapped_columns_and_a_path_key(tmp_path):
         options=IngestOptions(metadata=MetadataTable(table_path, columns)),
     )
     # The key naming more of the path wins over the bare name.
-    assert (b.title, b.published) == ("Talks go on", "2016-10-01")
+    assert (b.title, b.published) == ("Talks go on", date(2016, 10, 1))
 
 
 def test_a_jsonl_table_beats_the_sidecar(tmp_path):
@@ -84,7 +94,18 @@ def test_a_jsonl_table_beats_the_sidecar(tmp_path):
     [a] = read_sources(
         [str(folder / "a.txt")], options=IngestOptions(metadata=MetadataTable(table_path))
     )
-    assert (a.title, a.published, a.source) == ("Table title", "2016-09-12", "Sidecar")
+    assert (a.title, a.published, a.source) == ("Table title", date(2016, 9, 12), "Sidecar")
+
+
+def test_a_table_date_that_is_no_date_skips_its_file_and_says_why(tmp_path):
+    folder = write_folder(tmp_path)
+    table_path = tmp_path / "meta.csv"
+    table_path.write_text("file,published\na.txt,next week\n", encoding="utf-8")
+    [skipped] = read_sources(
+        [str(folder / "a.txt")], options=IngestOptions(metadata=MetadataTable(table_path))
+    )
+    assert isinstance(skipped, Skipped)
+    assert skipped.reason == "bad metadata: not a date (YYYY-MM-DD): 'next week'"
 
 
 @pytest.mark.parametrize(

@@ -8,6 +8,7 @@ import json
 import os
 import re
 import uuid
+from datetime import date
 from html.parser import HTMLParser
 
 import networkx as nx
@@ -70,7 +71,7 @@ def _mentions(text: str, names: dict[str, str]) -> list[Mention]:
 def visit_analysis() -> Analysis:
     article = Article(
         text=VISIT,
-        published="2023-11-01",
+        published=date(2023, 11, 1),
         title='Delegation <img src=x onerror="alert(1)">',
         url="javascript:alert(1)",
         source="Wire",
@@ -129,7 +130,7 @@ def _offsets(text: str, piece: str) -> tuple[int, int]:
 
 def raid_analysis() -> Analysis:
     return Analysis(
-        article=Article(text=RAID, published="2024-01-06", title="Raid", source="Wire"),
+        article=Article(text=RAID, published=date(2024, 1, 6), title="Raid", source="Wire"),
         actors=[HAMAS, ISR],
         mentions=_mentions(RAID, {"Hamas": "HAMAS", "Israel": "ISR"}),
         events=[
@@ -330,7 +331,7 @@ def test_an_unnamed_author_has_a_page_under_its_store_id(tmp_path):
     text = "I saw Hamas officials in Moscow."
     author = Actor("AUTHOR", "(article author)", "author", sector="MED")
     analysis = Analysis(
-        article=Article(text=text, published="2024-01-01"),
+        article=Article(text=text, published=date(2024, 1, 1)),
         actors=[author, HAMAS],
         mentions=[Mention("I", 0, 1, "AUTHOR"), Mention("Hamas", 6, 11, "HAMAS")],
     )
@@ -366,7 +367,7 @@ def test_the_network_page_draws_the_exported_graph(tmp_path):
     two edges (the web's network used to fold every pair into one)."""
     text = "Israel accused Hamas of the raid."
     reply = Analysis(
-        article=Article(text=text, published="2024-01-07", title="Reply", source="Wire"),
+        article=Article(text=text, published=date(2024, 1, 7), title="Reply", source="Wire"),
         actors=[HAMAS, ISR],
         events=[
             Event(
@@ -421,7 +422,7 @@ def test_an_event_between_an_actor_and_its_own_spokesman_counts_once(tmp_path):
     text = "Hamas rebuked its spokesman Marzook. Hamas met Russia."
     rebuke, meeting = _span(text, "Hamas rebuked"), _span(text, "Hamas met Russia")
     analysis = Analysis(
-        article=Article(text=text, published="2024-03-01"),
+        article=Article(text=text, published=date(2024, 3, 1)),
         actors=[HAMAS, MARZOOK, RUS],
         events=[
             Event(
@@ -449,7 +450,7 @@ def test_an_event_between_an_actor_and_its_own_spokesman_counts_once(tmp_path):
 def test_a_timeline_shows_the_first_reports_and_the_event_page_all(tmp_path, monkeypatch):
     reprint = raid_analysis()
     text = "Officials said Hamas attacked Israel on January 5."
-    reprint.article = Article(text=text, published="2024-01-08", title="Reprint")
+    reprint.article = Article(text=text, published=date(2024, 1, 8), title="Reprint")
     [event] = reprint.events
     event.evidence, event.sentence = _span(text, "Hamas attacked Israel"), Span(text, 0, len(text))
     db = str(tmp_path / "reprints.db")

@@ -3,10 +3,11 @@ profiles, quotes by speaker, full-text search, monthly counts, the network, filt
 
 from __future__ import annotations
 
-import pytest
-from test_store import BACKENDS, db  # noqa: F401  (the per-backend database fixture)
+from datetime import date
 
-from dyad.model import Actor, Analysis, Article, Event, Mention, Quote, Span, Speaker, TimeValue
+import pytest
+from query_corpus import CORPUS, MARZOUK, ZAKHAROVA
+
 from dyad.query import (
     Filters,
     actor_profile,
@@ -20,108 +21,9 @@ from dyad.query import (
 from dyad.query.search import fts5_query
 from dyad.store import Store
 
-RUS = Actor("RUS", "Russia", "state", country="RUS", sector="GOV", kb_id="RUS")
-HAMAS = Actor("HAMAS", "Hamas", "armed_group", country="PSE", sector="REB", kb_id="HAMAS")
-ISR = Actor("ISR", "Israel", "state", country="ISR", sector="GOV", kb_id="ISR")
-UKR = Actor("UKR", "Ukraine", "state", country="UKR", sector="GOV", kb_id="UKR")
-# People get name-based ids, as the actors stage gives them, so they are one actor everywhere.
-MARZOUK = Actor(
-    "P:MOUSA_ABU_MARZOUK@HAMAS", "Mousa Abu Marzouk", "person", role="official", affiliation="HAMAS"
-)
-ZAKHAROVA = Actor(
-    "P:MARIA_ZAKHAROVA@RUS", "Maria Zakharova", "person", role="spokeswoman", affiliation="RUS"
-)
-
-
-def report(
-    text: str,
-    published: str,
-    source: str,
-    events: list[tuple[str, str, str, str | None, str]],
-    actors: list[Actor],
-    quote: tuple[str, str] | None = None,
-) -> Analysis:
-    """An article whose events are (type, source, target, time, status) over its first
-    sentence, with a mention of each actor by name and an optional (words, speaker) quote."""
-    sentence = text.split(". ")[0]
-    article = Article(
-        text=text, published=published, source=source, url=f"https://{source}.example/{published}"
-    )
-    mentions = []
-    for actor in actors:
-        if actor.name in text:
-            start = text.index(actor.name)
-            mentions.append(Mention(actor.name, start, start + len(actor.name), actor.id))
-    quotes = []
-    if quote:
-        words, speaker = quote
-        start = text.index(words)
-        quotes.append(
-            Quote("q1", "direct", words, [(start, start + len(words))], Speaker(actor=speaker))
-        )
-    return Analysis(
-        article=article,
-        actors=actors,
-        mentions=sorted(mentions, key=lambda m: m.start),
-        quotes=quotes,
-        events=[
-            Event(
-                id=f"e{i}",
-                type=kind,
-                status=status,
-                source=source_id,
-                target=target_id,
-                evidence=Span(sentence, 0, len(sentence)),
-                time=TimeValue(value=time) if time else None,
-            )
-            for i, (kind, source_id, target_id, time, status) in enumerate(events, 1)
-        ],
-    )
-
-
-CORPUS = [
-    report(
-        "Hamas officials visited Moscow in late October. "
-        '"We value the Russian position," said Mousa Abu Marzouk.',
-        "2023-11-01",
-        "wire",
-        [("CONSULT", "HAMAS", "RUS", "2023-10", "actual")],
-        [RUS, HAMAS, MARZOUK],
-        ("We value the Russian position", MARZOUK.id),
-    ),
-    report(
-        "Israel accused Russia of legitimising terrorists after the visits. "
-        'Officials called it "a deplorable step".',
-        "2023-10-27",
-        "daily",
-        [("ACCUSE", "ISR", "RUS", "2023-10-27", "actual")],
-        [ISR, RUS],
-    ),
-    report(
-        "Russian missiles struck Ukraine's southern ports overnight. "
-        '"These strikes were precise," Maria Zakharova said of the ports.',
-        "2024-01-20",
-        "wire",
-        [("ASSAULT", "RUS", "UKR", "2024-01-19", "actual")],
-        [RUS, UKR, ZAKHAROVA],
-        ("These strikes were precise", ZAKHAROVA.id),
-    ),
-    report(
-        "Russia is ready to host the Palestinian factions in Moscow. "
-        "Hamas welcomed the offer of talks.",
-        "2024-02-20",
-        "daily",
-        [
-            ("SUPPORT", "RUS", "HAMAS", "2024-02", "intended"),
-            ("CONSULT", "RUS", "HAMAS", None, "hypothetical"),
-        ],
-        [RUS, HAMAS],
-    ),
-]
-
 
 @pytest.fixture
-def corpus(db):  # noqa: F811
+def corpus(db):
     with Store(db) as store:
         for analysis in CORPUS:
             assert store.add(analysis)
@@ -157,19 +59,19 @@ def test_quotes_by_speaker_include_those_who_speak_for_an_actor(corpus):
 def test_search_articles_and_quotes_with_stems_phrases_and_exclusions(corpus):
     # "visit" finds "visited" and "visits": both backends stem English.
     assert {h.published for h in search(corpus, "visit", kind="articles")} == {
-        "2023-11-01",
-        "2023-10-27",
+        date(2023, 11, 1),
+        date(2023, 10, 27),
     }
     quotes = search(corpus, "precise strikes", kind="quotes")
     assert [(h.quote_id, h.speaker) for h in quotes] == [("q1", ZAKHAROVA.id)]
     assert "precise" in quotes[0].snippet
-    assert {h.published for h in search(corpus, '"Palestinian factions"')} == {"2024-02-20"}
+    assert {h.published for h in search(corpus, '"Palestinian factions"')} == {date(2024, 2, 20)}
     assert search(corpus, '"factions Palestinian"') == []
     assert {h.published for h in search(corpus, "Moscow -Hamas")} == set()
-    assert {h.published for h in search(corpus, "Moscow -factions")} == {"2023-11-01"}
+    assert {h.published for h in search(corpus, "Moscow -factions")} == {date(2023, 11, 1)}
     assert {h.published for h in search(corpus, "ports or terrorists", kind="articles")} == {
-        "2023-10-27",
-        "2024-01-20",
+        date(2023, 10, 27),
+        date(2024, 1, 20),
     }
     assert search(corpus, "Moscow", filters=Filters(since="2024")) != []
     assert {h.source for h in search(corpus, "Russia", filters=Filters(sources=("daily",)))} == {
@@ -177,7 +79,9 @@ def test_search_articles_and_quotes_with_stems_phrases_and_exclusions(corpus):
     }
     assert search(corpus, "al-Aqsa U.S.") == []  # punctuation is not an operator
     assert search(corpus, "the of") == []
-    assert {h.published for h in search(corpus, "the ports", kind="articles")} == {"2024-01-20"}
+    assert {h.published for h in search(corpus, "the ports", kind="articles")} == {
+        date(2024, 1, 20)
+    }
 
 
 def test_fts5_query_quotes_every_word():
@@ -223,7 +127,9 @@ def test_timeline_pages_events_oldest_first_each_with_its_evidence(corpus):
     assert [side.id for side in page.first] == ["RUS", "P:MARIA_ZAKHAROVA@RUS"]
     [second] = page.events
     assert (second.type, second.status) == ("SUPPORT", "intended")
-    assert [(ev.published, ev.status) for ev in second.evidence] == [("2024-02-20", "intended")]
+    assert [(ev.published, ev.status) for ev in second.evidence] == [
+        (date(2024, 2, 20), "intended")
+    ]
     rest = timeline(corpus, "Russia", "Hamas", limit=5, offset=1).events
     assert [e.id for e in rest] == [e.id for e in whole[1:]]
     assert [len(e.evidence) for e in rest] == [1, 1]
@@ -253,4 +159,4 @@ def test_a_query_matching_many_documents_ranks_the_newest(corpus, monkeypatch):
     # dyad.query.search is also the name of the function, hence sys.modules.
     monkeypatch.setattr(sys.modules["dyad.query.search"], "RANK_WINDOW", 1)
     # Two stored articles name Moscow; only the one stored last is ranked.
-    assert [h.published for h in search(corpus, "Moscow", kind="articles")] == ["2024-02-20"]
+    assert [h.published for h in search(corpus, "Moscow", kind="articles")] == [date(2024, 2, 20)]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-BENCH = Path(__file__).resolve().parent.parent / "bench" / "store_bench.py"
+BENCH = Path(__file__).resolve().parents[2] / "bench" / "store_bench.py"
 
 
 @pytest.mark.slow

@@ -25,7 +25,7 @@ playwright_api = pytest.importorskip("playwright.sync_api")
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts" / "web"
+ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts" / "web"
 
 pytestmark = pytest.mark.slow
 

@@ -6,16 +6,16 @@ names a PostgreSQL database (``.ci/run`` sets it), on PostgreSQL too.
 
 from __future__ import annotations
 
-import os
-import uuid
+from datetime import date
 
 import pytest
 import sqlalchemy
+from sqlalchemy import func, select
 
 from dyad.model import Actor, Analysis, Article, Event, Mention, Span, TimeValue
 from dyad.query import UnknownActor, summary, timeline
-from dyad.store import Store
-from dyad.store.store import database_url
+from dyad.store import Store, schema
+from dyad.store.read import read_analyses
 
 RUS = Actor("RUS", "Russia", "state", country="RUS", sector="GOV", kb_id="RUS")
 HAMAS = Actor("HAMAS", "Hamas", "armed_group", country="PSE", sector="REB", kb_id="HAMAS")
@@ -23,7 +23,9 @@ HAMAS = Actor("HAMAS", "Hamas", "armed_group", country="PSE", sector="REB", kb_i
 
 def visit(text: str, published: str, time: str | None, source="HAMAS", target="RUS") -> Analysis:
     """An article reporting a visit: its text and a CONSULT event over the whole sentence."""
-    article = Article(text=text, published=published, title=f"report of {published}")
+    article = Article(
+        text=text, published=date.fromisoformat(published), title=f"report of {published}"
+    )
     event = Event(
         id="e1",
         type="CONSULT",
@@ -40,33 +42,6 @@ def visit(text: str, published: str, time: str | None, source="HAMAS", target="R
         Mention(second, text.index(second), text.index(second) + len(second), "RUS"),
     ]
     return Analysis(article=article, actors=[RUS, HAMAS], mentions=mentions, events=[event])
-
-
-PG_URL = os.environ.get("DYAD_TEST_PG")
-BACKENDS = [
-    "sqlite",
-    pytest.param(
-        "postgresql",
-        marks=pytest.mark.postgresql,  # conftest: DYAD_TEST_PG unset stops the run
-    ),
-]
-
-
-@pytest.fixture(params=BACKENDS)
-def db(request, tmp_path):
-    """A fresh, empty database: a SQLite file, or a PostgreSQL schema of its own."""
-    if request.param == "sqlite":
-        yield str(tmp_path / "test.db")
-        return
-    name = f"dyad_test_{uuid.uuid4().hex[:12]}"
-    admin = sqlalchemy.create_engine(database_url(PG_URL))
-    with admin.begin() as conn:
-        conn.execute(sqlalchemy.text(f'CREATE SCHEMA "{name}"'))
-    separator = "&" if "?" in PG_URL else "?"
-    yield f"{PG_URL}{separator}options=-csearch_path%3D{name}"
-    with admin.begin() as conn:
-        conn.execute(sqlalchemy.text(f'DROP SCHEMA "{name}" CASCADE'))
-    admin.dispose()
 
 
 @pytest.fixture
@@ -87,6 +62,22 @@ def test_adding_the_same_article_twice_changes_nothing(store):
     )
 
 
+def test_publication_dates_are_dates_and_text_written_before_them_still_reads(store):
+    analysis = visit("Hamas officials visited Moscow in late October.", "2023-11-01", "2023-10")
+    store.add(analysis)
+    articles = schema.articles
+    with store.engine.begin() as conn:
+        # The column is text: a date is kept as ISO 8601, as the stores written before held it.
+        as_text = select(sqlalchemy.cast(articles.c.published, sqlalchemy.Text))
+        assert conn.execute(as_text).scalar() == "2023-11-01"
+        assert conn.execute(select(articles.c.published)).scalar() == date(2023, 11, 1)
+        for written, read in (("2023-11-01T09:30:00Z", date(2023, 11, 1)), ("undated", None)):
+            raw = sqlalchemy.text("UPDATE articles SET published = :written")
+            conn.execute(raw, {"written": written})
+            [stored] = read_analyses(conn, [analysis.article.id])
+            assert stored.article.published == read
+
+
 def test_reprints_of_one_event_merge_with_every_source_kept(store):
     store.add(visit("Hamas officials visited Moscow in late October.", "2023-11-01", "2023-10"))
     store.add(
@@ -105,7 +96,11 @@ def test_reprints_of_one_event_merge_with_every_source_kept(store):
     assert store.count("events") == 1
     [entry] = timeline(store, "Hamas", "Russia").events
     assert len(entry.evidence) == 3
-    assert {e.published for e in entry.evidence} == {"2023-11-01", "2023-10-27", "2024-01-05"}
+    assert {e.published for e in entry.evidence} == {
+        date(2023, 11, 1),
+        date(2023, 10, 27),
+        date(2024, 1, 5),
+    }
 
 
 def test_different_times_stay_different_events_oldest_first(store):
@@ -134,7 +129,7 @@ def test_actors_are_found_by_alias(store):
 
 def test_each_article_author_is_a_different_actor(store):
     for byline, text in (("Jane Roe", "I met Hamas."), (None, "I saw Hamas.")):
-        article = Article(text=text, published="2024-01-01", author=byline)
+        article = Article(text=text, published=date(2024, 1, 1), author=byline)
         author = Actor("AUTHOR", byline or "(article author)", "author", sector="MED")
         store.add(
             Analysis(
@@ -177,7 +172,7 @@ def test_values_that_are_not_periods_match_only_themselves(store):
 
 
 def test_an_unseen_person_is_one_actor_across_articles_but_not_a_namesake(nlp, tmp_path):
-    from sqlalchemy import func, select
+    from sqlalchemy import select
 
     from dyad.pipeline import analyze_articles
     from dyad.store import schema
@@ -187,7 +182,7 @@ def test_an_unseen_person_is_one_actor_across_articles_but_not_a_namesake(nlp, t
         "Hamas spokesman Abdel Latif al-Qanoua told reporters that the talks had stalled.",
         "Farid al-Qanoua, a Jordanian businessman, said prices had risen.",
     ]
-    articles = [Article(text=t, published="2024-03-01") for t in texts]
+    articles = [Article(text=t, published=date(2024, 3, 1)) for t in texts]
     with Store(str(tmp_path / "people.db")) as store:
         for analysis in analyze_articles(articles, nlp):
             store.add(analysis)

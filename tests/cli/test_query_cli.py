@@ -7,8 +7,7 @@ import json
 import networkx as nx
 import pyarrow.parquet as pq
 import pytest
-from test_query import CORPUS
-from test_store import BACKENDS, db  # noqa: F401  (the per-backend database fixture)
+from query_corpus import CORPUS
 from typer.testing import CliRunner
 
 from dyad.cli import app
@@ -18,7 +17,7 @@ runner = CliRunner()
 
 
 @pytest.fixture
-def stored(db):  # noqa: F811
+def stored(db):
     with Store(db) as store:
         for analysis in CORPUS:
             store.add(analysis)

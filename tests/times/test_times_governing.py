@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 import spacy
 
@@ -90,7 +92,7 @@ def test_seed_events_get_the_times_of_their_clauses(nlp, shared):
     tagger_nlp.add_pipe("dyad_times")
     text = (shared / "corpus" / "seed" / "moscow-hamas.txt").read_text(encoding="utf-8")
     doc = tagger_nlp.make_doc(text)
-    doc._.published = "2024-02-20"
+    doc._.published = date(2024, 2, 20)
     doc = tagger_nlp(doc)
 
     def time_of(phrase: str, word_text: str):

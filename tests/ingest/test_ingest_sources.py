@@ -1,7 +1,7 @@
 """Ingesting real sources: HTML, feeds, WARC, CSV, URLs, bad input, duplicates.
 
 The mixed folder is built from the hand-written pages and feeds in
-``fixtures/ingest`` plus broken files made here, and every input's outcome is
+``fixtures`` plus broken files made here, and every input's outcome is
 checked against what a person reading the files expects.
 """
 
@@ -14,6 +14,7 @@ import shutil
 import sys
 import threading
 import time
+from datetime import date
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -31,7 +32,7 @@ from dyad.ingest.language import detect_language
 from dyad.model import Article
 from dyad.store import Store
 
-FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
+FIXTURES = Path(__file__).parent / "fixtures"
 ARTICLE_URL = "https://ledger.example.com/world/2024/03/05/doha-talks"
 WIRE_COPY_URL = "https://northernpost.example.org/news/doha-talks-progress"
 CRAWLED_URL = "https://ledger.example.com/world/2024/03/06/aid-convoy"
@@ -189,7 +190,7 @@ def test_html_page_metadata(tmp_path):
         "Mediators report progress in Doha ceasefire talks",
         "Amira Haddad",
         "The Daily Ledger",
-        "2024-03-05",
+        date(2024, 3, 5),
     )
     assert article.url == ARTICLE_URL and article.language == "en"
     # Main text only: no menu, sidebar or footer, and no headline repeated as text.
@@ -205,7 +206,7 @@ def test_warc_pages_take_the_capture_url_and_date(tmp_path):
     [article, *_skipped] = read_sources([str(tmp_path / "crawl.warc.gz")])
     assert (article.url, article.published, article.title) == (
         CRAWLED_URL,
-        "2024-03-06",
+        date(2024, 3, 6),
         "Aid convoy reaches northern Gaza",
     )
 
@@ -220,7 +221,11 @@ def test_csv_with_an_explicit_column_mapping(tmp_path):
     )
     columns = {"id": "story_id", "text": "story", "published": "when", "source": "outlet"}
     [article] = read_sources([str(path)], options=IngestOptions(columns=columns))
-    assert (article.id, article.published, article.source) == ("s1", "2024-02-01", "Andes Daily")
+    assert (article.id, article.published, article.source) == (
+        "s1",
+        date(2024, 2, 1),
+        "Andes Daily",
+    )
     [missing] = read_sources([str(path)], options=IngestOptions(columns={"text": "body"}))
     assert missing.reason == "no text column (looked for body)"
 
@@ -469,7 +474,7 @@ def test_feed_links_are_fetched_only_when_allowed(server, tmp_path):
         if isinstance(i, Article) and i.title == "Mediators report progress in Doha ceasefire talks"
     ]
     [page] = fetched  # the linked page, with its own metadata
-    assert page.source == "The Daily Ledger" and page.published == "2024-03-05"
+    assert page.source == "The Daily Ledger" and page.published == date(2024, 3, 5)
 
 
 def test_gzip_of_a_single_page(tmp_path):
@@ -537,7 +542,11 @@ def test_json_file_of_articles(tmp_path):
         encoding="utf-8",
     )
     article, bad = read_sources([str(tmp_path / "export.json")])
-    assert (article.title, article.published, article.text) == ("Rail deal", "2024-05-20", text)
+    assert (article.title, article.published, article.text) == (
+        "Rail deal",
+        date(2024, 5, 20),
+        text,
+    )
     assert (Path(bad.source).name, bad.reason) == (
         "export.json[2]",
         "list item is not a JSON object",

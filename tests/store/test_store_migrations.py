@@ -7,7 +7,6 @@ import sqlalchemy as sa
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from test_store import BACKENDS, db  # noqa: F401  (the per-backend database fixture)
 
 from dyad.query import search, timeline
 from dyad.store import Store, schema
@@ -28,7 +27,7 @@ def declared_for(dialect: str):
     return include
 
 
-def test_migrations_build_the_declared_schema(db):  # noqa: F811
+def test_migrations_build_the_declared_schema(db):
     Store(db).close()
     engine = make_engine(db)
     with engine.connect() as conn:
@@ -45,7 +44,7 @@ def test_migrations_build_the_declared_schema(db):  # noqa: F811
     engine.dispose()
 
 
-def test_a_store_made_before_migrations_is_upgraded_with_its_data(db):  # noqa: F811
+def test_a_store_made_before_migrations_is_upgraded_with_its_data(db):
     engine = make_engine(db)
     config = alembic_config()
     with engine.begin() as conn:
@@ -103,7 +102,7 @@ def test_a_store_made_before_migrations_is_upgraded_with_its_data(db):  # noqa: 
         assert (report.source_id, report.target_id) == ("HAMAS", "RUS")
 
 
-def test_migrations_go_down_and_up_again(db):  # noqa: F811
+def test_migrations_go_down_and_up_again(db):
     Store(db).close()
     engine = make_engine(db)
     config = alembic_config()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pytest
 
@@ -12,7 +13,7 @@ from dyad.model import Article
 from dyad.pipeline import make_doc
 
 
-def run(nlp, text: str, published: str | None = "2024-02-20", resolver=None):
+def run(nlp, text: str, published: date | None = date(2024, 2, 20), resolver=None):
     """spaCy's own components, then the actors stage (``resolver`` or the pipeline's)."""
     doc = make_doc(nlp, Article(text=text, published=published))
     for name, component in nlp.pipeline:
@@ -193,7 +194,7 @@ def test_pronouns_agree_in_gender(nlp):
         "Hillary Clinton's offensive against Bernie Sanders will provide the template she "
         "follows. Clinton has hammered the Vermont senator for his vote."
     )
-    doc = run(nlp, text, published="2016-02-25")
+    doc = run(nlp, text, published=date(2016, 2, 25))
     assert actor_of(doc, "she").id == "HCLINTON"
     assert actor_of(doc, "the Vermont senator").id == "SANDERS"
     assert actor_of(doc, "his").id == "SANDERS"
@@ -213,10 +214,10 @@ def test_description_refers_back(nlp):
 
 def test_office_named_by_title_is_its_holder_on_that_date(nlp):
     text = "The Turkish president met Russia's foreign minister."
-    doc = run(nlp, text, published="2016-08-29")
+    doc = run(nlp, text, published=date(2016, 8, 29))
     assert actor_of(doc, "The Turkish president").id == "ERDOGAN"
     assert actor_of(doc, "foreign minister").id == "LAVROV"
-    doc = run(nlp, "The Turkish president spoke.", published="2010-01-01")
+    doc = run(nlp, "The Turkish president spoke.", published=date(2010, 1, 1))
     assert actor_of(doc, "The Turkish president").id == "TUR"  # Erdogan was prime minister
 
 
@@ -225,7 +226,7 @@ def test_leader_administration_and_government_of(nlp):
         "The Obama administration criticised the government of President Bashar al-Assad, "
         "and the regime in Damascus replied."
     )
-    doc = run(nlp, text, published="2016-09-06")
+    doc = run(nlp, text, published=date(2016, 9, 6))
     assert actor_of(doc, "The Obama administration").id == "USA"
     assert actor_of(doc, "the government").id == "SYR"
     assert actor_of(doc, "the regime").id == "SYR"
@@ -244,7 +245,7 @@ def test_pronoun_prefers_the_previous_subject(nlp):
         "Mr. Obama said he had instructed Mr. Kerry to keep negotiating. "
         "The goal, he said, is a durable cease-fire."
     )
-    doc = run(nlp, text, published="2016-09-06")
+    doc = run(nlp, text, published=date(2016, 9, 6))
     assert actor_of(doc, "he", 1).id == "OBAMA"
 
 
@@ -335,17 +336,17 @@ def test_dictionary_person_with_name_lines_before_codes():
 
 def test_dateline_state_for_a_bare_official(nlp):
     text = "OSLO, Norway (AP) _ Defense Minister Per Halvorsen said the talks would resume."
-    doc = run(nlp, text, published="1999-05-01")
+    doc = run(nlp, text, published=date(1999, 5, 1))
     assert mention_of(doc, "OSLO") is None
     minister = actor_of(doc, "Per Halvorsen")
     assert (minister.kind, minister.country, minister.role) == ("person", "NOR", "defense minister")
-    doc = run(nlp, "LIMA (AP) -- The talks failed.", published="1999-05-01")
+    doc = run(nlp, "LIMA (AP) -- The talks failed.", published=date(1999, 5, 1))
     assert mention_of(doc, "LIMA") is None
 
 
 def test_spokesman_of_a_leader_shares_his_country(nlp):
     text = "Boris Yeltsin met the envoys, Yeltsin's spokesman Sergei Orlov said."
-    spokesman = actor_of(run(nlp, text, published="1997-05-01"), "Sergei Orlov")
+    spokesman = actor_of(run(nlp, text, published=date(1997, 5, 1)), "Sergei Orlov")
     assert (spokesman.affiliation, spokesman.country, spokesman.sector) == ("YELTSIN", "RUS", "GOV")
 
 
@@ -387,10 +388,10 @@ def test_it_in_what_an_organisation_said(nlp):
 
 def test_the_leader_of_a_state_is_the_leader_named_before(nlp):
     text = "Chancellor Angela Merkel spoke first. The German leader said the Poles agreed."
-    doc = run(nlp, text, published="2016-03-01")
+    doc = run(nlp, text, published=date(2016, 3, 1))
     assert actor_of(doc, "The German leader").id == "MERKEL"
     assert actor_of(doc, "Poles").id == "POL"
-    doc = run(nlp, "The German leader spoke.", published="2016-03-01")
+    doc = run(nlp, "The German leader spoke.", published=date(2016, 3, 1))
     assert actor_of(doc, "The German leader").id == "DEU"  # nobody named: the state
 
 
@@ -399,7 +400,7 @@ def test_us_party_and_state_tag_after_a_name(nlp):
         "Sen. Tom Harlan said so. Later Sen. Tom Harlan (R-Okla.) and "
         "Sen. Ruth Abbey (Md.) spoke to reporters."
     )
-    doc = run(nlp, text, published="2016-07-16")
+    doc = run(nlp, text, published=date(2016, 7, 16))
     harlan = actor_of(doc, "Tom Harlan")
     assert (harlan.country, harlan.affiliation) == ("USA", "GOP")
     assert actor_of(doc, "Ruth Abbey").country == "USA"
@@ -410,22 +411,22 @@ def test_the_administration_after_a_named_one(nlp):
         "Critics called the deal a mistake by the Obama administration. Iran denied it. "
         "Menendez said he got no answers from the administration."
     )
-    doc = run(nlp, text, published="2016-07-16")
+    doc = run(nlp, text, published=date(2016, 7, 16))
     assert actor_of(doc, "the administration").id == "USA"
 
 
 def test_a_shared_name_goes_to_who_held_office_then(nlp):
-    doc = run(nlp, "President Bush spoke to reporters.", published="1990-08-13")
+    doc = run(nlp, "President Bush spoke to reporters.", published=date(1990, 8, 13))
     assert actor_of(doc, "President Bush").id == "GHWBUSH"
-    doc = run(nlp, "President Bush spoke to reporters.", published="2005-03-01")
+    doc = run(nlp, "President Bush spoke to reporters.", published=date(2005, 3, 1))
     assert actor_of(doc, "President Bush").id == "GWBUSH"
-    doc = run(nlp, "President Bush spoke to reporters.", published="2016-03-01")
+    doc = run(nlp, "President Bush spoke to reporters.", published=date(2016, 3, 1))
     assert actor_of(doc, "President Bush").id == "GWBUSH"  # the one who left office last
 
 
 def test_short_name_administration_officials_are_the_state(nlp):
     text = "President Bush spoke. Other Bush administration officials said so."
-    doc = run(nlp, text, published="1990-08-13")
+    doc = run(nlp, text, published=date(1990, 8, 13))
     assert mention_of(doc, "Bush administration officials").text == "Bush administration officials"
     assert actor_of(doc, "Bush administration officials").id == "USA"
 
@@ -435,7 +436,7 @@ def test_a_title_seen_with_a_later_mention_names_the_person_later(nlp):
         "Sen. Tom Harlan wrote the bill. Chairman Tom Harlan defended it. "
         "The chairman's bill would end the waivers."
     )
-    doc = run(nlp, text, published="2016-07-16")
+    doc = run(nlp, text, published=date(2016, 7, 16))
     assert actor_of(doc, "The chairman").id == actor_of(doc, "Tom Harlan").id
 
 
@@ -472,7 +473,7 @@ def test_mentions_looked_at_grow_linearly_with_the_article(nlp, monkeypatch):
 
     def look_ups(copies: int) -> int:
         doc = Doc.from_docs([paragraph] * copies, exclude=["user_data"])
-        doc._.published = "2024-02-20"
+        doc._.published = date(2024, 2, 20)
         reads[0] = 0
         resolver(doc)
         assert len(doc._.mentions) >= 6 * copies  # names, an apposition, an acronym, pronouns
@@ -488,6 +489,6 @@ def test_hyphenated_names_keep_their_spelling_and_match_the_kb(nlp):
     doc = run(
         nlp,
         "Palestinian foreign minister Riyad al-Maliki said the vote was historic.",
-        published="2020-03-01",
+        published=date(2020, 3, 1),
     )
     assert actor_of(doc, "Riyad al-Maliki").kb_id == "MALKI"

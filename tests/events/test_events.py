@@ -5,6 +5,9 @@ checks what the extractor does with them."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from datetime import date
+from operator import attrgetter
 
 import pytest
 import spacy
@@ -56,7 +59,9 @@ def extractor(nlp):
     return EventExtractor(nlp)
 
 
-def run(nlp, extractor, text, mentions, places=(), times=(), quotes=(), published="2024-02-20"):
+def run(
+    nlp, extractor, text, mentions, places=(), times=(), quotes=(), published=date(2024, 2, 20)
+):
     """Parse ``text`` and code its events, given ``mentions`` as (words, actor id)."""
     doc = nlp(text)
     doc._.published = published
@@ -78,6 +83,234 @@ def only(events: list[Event], type_: str) -> Event:
     found = [e for e in events if e.type == type_]
     assert len(found) == 1, events
     return found[0]
+
+
+@dataclass(frozen=True)
+class Case:
+    """A sentence with the mentions (words, actor id) and places (words, country) the
+    earlier stages would find, and the events coded from it: those of ``type`` (every
+    event when None), each as the tuple of its ``fields``, in any order."""
+
+    sentence: str
+    mentions: tuple[tuple[str, str], ...]
+    expected: tuple[tuple[str | None, ...], ...]
+    type: str | None = None
+    fields: tuple[str, ...] = ("type", "source", "target")  # two or more: attrgetter gives a tuple
+    places: tuple[tuple[str, str], ...] = ()
+    times: tuple[tuple[str, str, str | None], ...] = ()
+    published: date | None = date(2024, 2, 20)
+
+
+SIDES = ("source", "target")
+CASES = {
+    "plain negation": Case(
+        "Kerry did not meet Lavrov in Geneva on Monday.",
+        (("Kerry", "KERRY"), ("Lavrov", "LAVROV")),
+        (("USA", "RUS", "negated", "Geneva"),),
+        type="CONSULT",
+        fields=(*SIDES, "status", "location.name"),
+        places=(("Geneva", "CHE"),),
+    ),
+    "a possessive nominal in a condition is hypothetical": Case(
+        "And if Putin’s colonial invasion of Ukraine is acceptable, why aren’t settlements fine?",
+        (("Putin", "PUTIN"), ("Ukraine", "UKR")),
+        (("PUTIN", "UKR", "hypothetical", "Putin’s colonial invasion of Ukraine"),),
+        type="ASSAULT",
+        fields=(*SIDES, "status", "evidence.text"),
+    ),
+    "the agent of a passive is the source": Case(
+        "Navalny was arrested by Russian police in Moscow.",
+        (("Navalny", "NAVALNY"), ("Russian police", "RUS")),
+        (("RUS", "NAVALNY", "arrest"),),
+        type="COERCE",
+        fields=(*SIDES, "mode"),
+        places=(("Moscow", "RUS"),),
+    ),
+    "a request for support absorbs the support noun": Case(
+        "Hamas confirmed that it would seek the support of Russia.",
+        (("Hamas", "HAMAS"), ("it", "HAMAS"), ("Russia", "RUS")),
+        (("REQUEST", "HAMAS", "RUS", "aid"),),
+        fields=("type", *SIDES, "mode"),
+    ),
+    "a well-known date names the attackers": Case(
+        "This will not be the first meeting before or after the October 7 attacks.",
+        (),
+        (("HAMAS", "ISR", "2023-10-07", "actual", "the October 7 attacks"),),
+        type="ASSAULT",
+        fields=(*SIDES, "time.value", "status", "evidence.text"),
+        times=(("October 7", "2023-10-07", None),),
+    ),
+    "an event needs a participant": Case("The talks were long and the meeting ended late.", (), ()),
+    "who is blamed for a deed is accused": Case(
+        "Putin lashed out at Turkey for having shot down a Russian bomber.",
+        (("Putin", "PUTIN"), ("Turkey", "TUR"), ("Russian bomber", "RUS")),
+        (("PUTIN", "TUR"),),
+        type="ACCUSE",
+        fields=SIDES,
+    ),
+    "who is blamed for a deed did it": Case(
+        "Putin lashed out at Turkey for having shot down a Russian bomber.",
+        (("Putin", "PUTIN"), ("Turkey", "TUR"), ("Russian bomber", "RUS")),
+        (("TUR", "RUS"),),
+        type="ASSAULT",
+        fields=SIDES,
+    ),
+    "welcoming a move is support, not hosting": Case(
+        "The United States welcomes the entry of Turkey into the war.",
+        (("The United States", "USA"), ("Turkey", "TUR")),
+        (("SUPPORT", "USA", "TUR"),),
+    ),
+    "an announced plan is AGREE": Case(
+        "Russia plans to host Hamas leaders in Moscow next month.",
+        (("Russia", "RUS"), ("Hamas leaders", "HAMAS")),
+        (("RUS", "HAMAS", "actual", "CONSULT:host"),),
+        type="AGREE",
+        fields=(*SIDES, "status", "action"),
+        places=(("Moscow", "RUS"),),
+    ),
+    "an effort is not coded": Case(
+        "The Kremlin intensified its efforts to strike a partnership with Hamas.",
+        (("The Kremlin", "RUS"), ("its", "RUS"), ("Hamas", "HAMAS")),
+        (),
+    ),
+    "sides that clash act on each other": Case(
+        "India and Pakistan exchanged fire along the border.",
+        (("India", "IND"), ("Pakistan", "PAK")),
+        (("ASSAULT", "IND", "PAK"),),
+    ),
+    "released hostages are one concession": Case(
+        "Hamas released two American hostages on Friday.",
+        (("Hamas", "HAMAS"), ("American", "USA")),
+        (("CONCEDE", "release", "HAMAS", "USA"),),
+        fields=("type", "mode", *SIDES),
+    ),
+    "an agent noun describes its subject": Case(
+        "Germany has been a strong advocate of Poland's access to NATO.",
+        (("Germany", "DEU"), ("Poland", "POL"), ("NATO", "NATO")),
+        (("DEU", "POL"),),
+        type="SUPPORT",
+        fields=SIDES,
+    ),
+    "an event named by its date brings its participants": Case(
+        "Pakistan has yet to try the planners of the 26/11 attacks.",
+        (("Pakistan", "PAK"),),
+        (("LASHKAR_E_TAIBA_LET", "IND", "2008-11-26"),),
+        type="ASSAULT",
+        fields=(*SIDES, "time.value"),
+        published=date(2020, 11, 26),
+    ),
+    # Not before the date, and an alias is a whole word ("Uri" is not "Uribe").
+    "a date's alias is a whole word, after the date": Case(
+        "The Uribe attacks were condemned.", (), (), published=date(2020, 1, 1)
+    ),
+    "a place naming a war is its target": Case(
+        "He voted for the Iraq war.",
+        (("Iraq", "IRQ"),),
+        (("ASSAULT", None, "IRQ"),),
+        places=(("Iraq", "IRQ"),),
+    ),
+    "a demonym naming a war is its source": Case(
+        "The Israeli offensive went on.",
+        (("Israeli", "ISR"),),
+        (("ASSAULT", "ISR", None),),
+        published=None,
+    ),
+    "a vow to use force is a threat": Case(
+        "Erdogan vowed to crush the Kurdistan Workers' Party.",
+        (("Erdogan", "TUR"), ("the Kurdistan Workers' Party", "PKK")),
+        (("TUR", "PKK"),),
+        type="THREATEN",
+        fields=SIDES,
+    ),
+    "a vow is not an agreement": Case(
+        "Erdogan vowed to crush the Kurdistan Workers' Party.",
+        (("Erdogan", "TUR"), ("the Kurdistan Workers' Party", "PKK")),
+        (),
+        type="AGREE",
+    ),
+    "criticism is aimed at whoever answers it": Case(
+        "China rebuts American criticism on overcapacity.",
+        (("China", "CHN"), ("American", "USA")),
+        (("REJECT", "CHN", "USA"), ("ACCUSE", "USA", "CHN")),
+    ),
+    "what someone is called on to do has not happened": Case(
+        "Sen. Bernie Sanders on Wednesday also called upon the U.S. to press China.",
+        (("Sen. Bernie Sanders", "ROTH"), ("the U.S.", "USA"), ("China", "CHN")),
+        (("ROTH", "USA", "actual"), ("USA", "CHN", "intended")),
+        type="REQUEST",
+        fields=(*SIDES, "status"),
+    ),
+    "leaving an agreement is aimed at its other party": Case(
+        "The United States pulled out of the deal with Iran.",
+        (("The United States", "USA"), ("Iran", "IRN")),
+        (("RETREAT", "USA", "IRN"),),
+    ),
+    # Wire copy and headlines (AQUAINT and PolNeAR sentences).
+    "a wire dateline is not the subject": Case(
+        "NAIROBI, Kenya (AP) _\n\nU.S. Ambassador Prudence Bushnell wrapped up some unfinished "
+        "business on Wednesday, meeting with Kenya's trade minister to finish talks.",
+        (("U.S. Ambassador Prudence Bushnell", "BUSHNELL"), ("Kenya's trade minister", "KEN")),
+        (("USA", "KEN"),),
+        type="CONSULT",
+        fields=SIDES,
+        places=(("NAIROBI", "KEN"),),
+    ),
+    "a subject hung under the dateline is found": Case(
+        "WASHINGTON, March 12 (Xinhua) --\n\nPoland, Hungary and the Czech Republic Friday "
+        "formally joined NATO at a ceremony held in the city of Independence, Missouri.",
+        (("Poland", "POL"), ("Hungary", "HUN"), ("the Czech Republic", "CZE"), ("NATO", "NATO")),
+        (
+            ("COOPERATE", "POL", "NATO"),
+            ("COOPERATE", "HUN", "NATO"),
+            ("COOPERATE", "CZE", "NATO"),
+        ),
+        places=(("WASHINGTON", "USA"),),
+    ),
+    "force by no one named targets the land it was used in": Case(
+        "The Aug. 7 terrorist blasts killed 257 people in Nairobi and Dar es Salaam.",
+        (),
+        (("ASSAULT", None, "KEN"),),
+        places=(("Nairobi", "KEN"), ("Dar es Salaam", "TZA")),
+    ),
+    "headline verbs the tagger reads as nouns": Case(
+        "Putin chides Turkey and praises Trump at news conference.",
+        (("Putin", "PUTIN"), ("Turkey", "TUR"), ("Trump", "TRUMP")),
+        (("ACCUSE", "PUTIN", "TUR"), ("SUPPORT", "PUTIN", "TRUMP")),
+    ),
+    "called on X to act makes X the one who would act": Case(
+        "NATO's secretary general called on the North Korean regime to abandon its nuclear "
+        "weapons.",
+        (("NATO", "NATO"), ("North Korean", "PRK")),
+        (("REQUEST", "NATO", "PRK"),),
+    ),
+}
+
+
+@pytest.mark.parametrize("case", CASES.values(), ids=CASES.keys())
+def test_sentences_are_coded_as_hand_checked(nlp, extractor, case):
+    events = run(
+        nlp,
+        extractor,
+        case.sentence,
+        case.mentions,
+        places=case.places,
+        times=case.times,
+        published=case.published,
+    )
+    fields = attrgetter(*case.fields)
+    found = [fields(e) for e in events if case.type is None or e.type == case.type]
+    assert sorted(found, key=repr) == sorted(case.expected, key=repr), events
+
+
+def test_a_headline_verb_read_as_a_noun_keeps_its_target(nlp, extractor):
+    jab = run(
+        nlp,
+        extractor,
+        "The Chinese finance minister jabbed back on Monday at complaints from his American "
+        "counterpart.",
+        [("The Chinese finance minister", "CHN"), ("American", "USA")],
+    )
+    assert ("ACCUSE", "CHN", "USA") in {(e.type, e.source, e.target) for e in jab}
 
 
 def test_support_verb_carries_an_event_noun_with_its_time(nlp, extractor):
@@ -124,19 +357,6 @@ def test_not_just_with_x_but_also_y_is_two_meetings_and_no_negation(nlp, extract
     assert next(e for e in events if e.target == "RUS").others == ["BAGHERI", "IRN"]
 
 
-def test_plain_negation(nlp, extractor):
-    events = run(
-        nlp,
-        extractor,
-        "Kerry did not meet Lavrov in Geneva on Monday.",
-        [("Kerry", "KERRY"), ("Lavrov", "LAVROV")],
-        places=[("Geneva", "CHE")],
-    )
-    event = only(events, "CONSULT")
-    assert (event.source, event.target, event.status) == ("USA", "RUS", "negated")
-    assert event.location.name == "Geneva"
-
-
 def test_readiness_to_host_is_agree_reported_by_the_speaker_of_an_indirect_report(nlp, extractor):
     text = (
         "Shtayyeh informed reporters this past weekend that the Kremlin is prepared to welcome "
@@ -145,7 +365,7 @@ def test_readiness_to_host_is_agree_reported_by_the_speaker_of_an_indirect_repor
     shtayyeh = Actor("SHTAYYEH", "Mohammad Shtayyeh", "person")
     extractor_actors = dict(ACTORS, SHTAYYEH=shtayyeh)
     doc = nlp(text)
-    doc._.published = "2024-02-20"
+    doc._.published = date(2024, 2, 20)
     doc._.actors = extractor_actors
     doc._.mentions = [
         Mention("Shtayyeh", 0, 8, "SHTAYYEH"),
@@ -190,14 +410,6 @@ def test_visit_to_a_capital_targets_its_state_and_is_located_there(nlp, extracto
     assert event.evidence.text.startswith("Hamas’s representatives made another sojourn")
 
 
-def test_possessive_nominal_in_a_condition_is_hypothetical(nlp, extractor):
-    text = "And if Putin’s colonial invasion of Ukraine is acceptable, why aren’t settlements fine?"
-    events = run(nlp, extractor, text, [("Putin", "PUTIN"), ("Ukraine", "UKR")])
-    event = only(events, "ASSAULT")
-    assert (event.source, event.target, event.status) == ("PUTIN", "UKR", "hypothetical")
-    assert event.evidence.text == "Putin’s colonial invasion of Ukraine"
-
-
 def test_direct_quote_of_someone_else_is_a_claim(nlp, extractor):
     text = "“As Putin effectively kills Navalny, what are we doing?” he asked."
     quote = Quote(
@@ -220,44 +432,6 @@ def test_direct_quote_of_someone_else_is_a_claim(nlp, extractor):
     assert event.evidence.text == "Putin effectively kills Navalny"
 
 
-def test_passive_agent_is_the_source(nlp, extractor):
-    events = run(
-        nlp,
-        extractor,
-        "Navalny was arrested by Russian police in Moscow.",
-        [("Navalny", "NAVALNY"), ("Russian police", "RUS")],
-        places=[("Moscow", "RUS")],
-    )
-    event = only(events, "COERCE")
-    assert (event.source, event.target, event.mode) == ("RUS", "NAVALNY", "arrest")
-
-
-def test_request_for_support_absorbs_the_support_noun(nlp, extractor):
-    text = "Hamas confirmed that it would seek the support of Russia."
-    events = run(nlp, extractor, text, [("Hamas", "HAMAS"), ("it", "HAMAS"), ("Russia", "RUS")])
-    assert [e.type for e in events] == ["REQUEST"]
-    assert (events[0].source, events[0].target, events[0].mode) == ("HAMAS", "RUS", "aid")
-
-
-def test_well_known_date_names_the_attackers(nlp, extractor):
-    text = "This will not be the first meeting before or after the October 7 attacks."
-    events = run(
-        nlp,
-        extractor,
-        text,
-        [],
-        times=[("October 7", "2023-10-07", None)],
-    )
-    event = only(events, "ASSAULT")
-    assert (event.source, event.target, event.time.value) == ("HAMAS", "ISR", "2023-10-07")
-    assert event.status == "actual"
-    assert event.evidence.text == "the October 7 attacks"
-
-
-def test_an_event_needs_a_participant(nlp, extractor):
-    assert run(nlp, extractor, "The talks were long and the meeting ended late.", []) == []
-
-
 def test_evidence_offsets_point_into_the_text(nlp, extractor):
     text = "Strategic cooperation, if not coordination, between Moscow and Hamas is no secret."
     events = run(nlp, extractor, text, [("Moscow", "RUS"), ("Hamas", "HAMAS")])
@@ -275,23 +449,6 @@ def test_lexicon_words_that_yaml_would_read_as_booleans_stay_words():
     assert "on" in lexicon.verbs["impose"][0].target
     assert "no" in lexicon.cues.negating_determiners
     assert lexicon.verbs["welcome"][0].object_person is True
-
-
-def test_who_is_blamed_for_a_deed_did_it(nlp, extractor):
-    text = "Putin lashed out at Turkey for having shot down a Russian bomber."
-    events = run(
-        nlp, extractor, text, [("Putin", "PUTIN"), ("Turkey", "TUR"), ("Russian bomber", "RUS")]
-    )
-    accuse = only(events, "ACCUSE")
-    assert (accuse.source, accuse.target) == ("PUTIN", "TUR")
-    assault = only(events, "ASSAULT")
-    assert (assault.source, assault.target) == ("TUR", "RUS")
-
-
-def test_welcoming_a_move_is_support_not_hosting(nlp, extractor):
-    text = "The United States welcomes the entry of Turkey into the war."
-    events = run(nlp, extractor, text, [("The United States", "USA"), ("Turkey", "TUR")])
-    assert [(e.type, e.source, e.target) for e in events] == [("SUPPORT", "USA", "TUR")]
 
 
 def test_provenance_from_a_trailing_speech_verb_and_from_according_to(nlp, extractor):
@@ -329,31 +486,7 @@ def test_lexicon_travels_with_the_pipeline(nlp, tmp_path):
     assert loaded.get_pipe("dyad_events").lexicon.verbs["parley"][0].type == "CONSULT"
 
 
-def test_an_announced_plan_is_agree_but_an_effort_is_not_coded(nlp, extractor):
-    plan = run(
-        nlp,
-        extractor,
-        "Russia plans to host Hamas leaders in Moscow next month.",
-        [("Russia", "RUS"), ("Hamas leaders", "HAMAS")],
-        places=[("Moscow", "RUS")],
-    )
-    event = only(plan, "AGREE")
-    assert (event.source, event.target, event.status, event.action) == (
-        "RUS",
-        "HAMAS",
-        "actual",
-        "CONSULT:host",
-    )
-    effort = run(
-        nlp,
-        extractor,
-        "The Kremlin intensified its efforts to strike a partnership with Hamas.",
-        [("The Kremlin", "RUS"), ("its", "RUS"), ("Hamas", "HAMAS")],
-    )
-    assert effort == []
-
-
-def test_threat_targets_what_is_threatened_and_sides_that_clash_act_on_each_other(nlp, extractor):
+def test_a_threat_is_one_event_whose_content_is_its_action(nlp, extractor):
     events = run(
         nlp,
         extractor,
@@ -369,19 +502,12 @@ def test_threat_targets_what_is_threatened_and_sides_that_clash_act_on_each_othe
         "actual",
     )
     assert threat.action.startswith("ASSAULT")
-    events = run(
-        nlp,
-        extractor,
-        "India and Pakistan exchanged fire along the border.",
-        [("India", "IND"), ("Pakistan", "PAK")],
-    )
-    assert [(e.type, e.source, e.target) for e in events] == [("ASSAULT", "IND", "PAK")]
 
 
 def test_a_state_named_only_as_a_place_becomes_a_participant(nlp, extractor):
     text = "The European Union agreed to send humanitarian aid to Gaza."
     doc = nlp(text)
-    doc._.published = "2024-03-01"
+    doc._.published = date(2024, 3, 1)
     doc._.actors = {"EU": Actor("EU", "European Union", "igo")}
     doc._.mentions = [Mention("The European Union", 0, 18, "EU")]
     doc._.places = [Place("Gaza", *_find(text, "Gaza"), "PSE")]
@@ -397,54 +523,7 @@ def test_a_state_named_only_as_a_place_becomes_a_participant(nlp, extractor):
     assert (event.location.name, event.location.country) == ("Gaza", "PSE")
 
 
-def test_released_hostages_are_one_concession(nlp, extractor):
-    events = run(
-        nlp,
-        extractor,
-        "Hamas released two American hostages on Friday.",
-        [("Hamas", "HAMAS"), ("American", "USA")],
-    )
-    assert [(e.type, e.mode, e.source, e.target) for e in events] == [
-        ("CONCEDE", "release", "HAMAS", "USA")
-    ]
-
-
 # --- wire copy and headlines (AQUAINT and PolNeAR sentences) -------------------------
-
-
-def test_a_wire_dateline_is_not_the_subject(nlp, extractor):
-    text = (
-        "NAIROBI, Kenya (AP) _\n\nU.S. Ambassador Prudence Bushnell wrapped up some unfinished "
-        "business on Wednesday, meeting with Kenya's trade minister to finish talks."
-    )
-    events = run(
-        nlp,
-        extractor,
-        text,
-        [("U.S. Ambassador Prudence Bushnell", "BUSHNELL"), ("Kenya's trade minister", "KEN")],
-        places=[("NAIROBI", "KEN")],
-    )
-    event = only(events, "CONSULT")
-    assert (event.source, event.target) == ("USA", "KEN")
-
-
-def test_a_subject_hung_under_the_dateline_is_found(nlp, extractor):
-    text = (
-        "WASHINGTON, March 12 (Xinhua) --\n\nPoland, Hungary and the Czech Republic Friday "
-        "formally joined NATO at a ceremony held in the city of Independence, Missouri."
-    )
-    events = run(
-        nlp,
-        extractor,
-        text,
-        [("Poland", "POL"), ("Hungary", "HUN"), ("the Czech Republic", "CZE"), ("NATO", "NATO")],
-        places=[("WASHINGTON", "USA")],
-    )
-    assert {(e.type, e.source, e.target) for e in events} == {
-        ("COOPERATE", "POL", "NATO"),
-        ("COOPERATE", "HUN", "NATO"),
-        ("COOPERATE", "CZE", "NATO"),
-    }
 
 
 def test_what_an_attack_did_is_the_same_attack(nlp, extractor):
@@ -456,17 +535,6 @@ def test_what_an_attack_did_is_the_same_attack(nlp, extractor):
     event = only(events, "ASSAULT")
     assert (event.source, event.target) == (None, "USA")
     assert event.evidence.text.startswith("a car bomb attack")
-
-
-def test_force_by_no_one_named_targets_the_land_it_was_used_in(nlp, extractor):
-    events = run(
-        nlp,
-        extractor,
-        "The Aug. 7 terrorist blasts killed 257 people in Nairobi and Dar es Salaam.",
-        [],
-        places=[("Nairobi", "KEN"), ("Dar es Salaam", "TZA")],
-    )
-    assert {(e.type, e.source, e.target) for e in events} == {("ASSAULT", None, "KEN")}
 
 
 def test_a_place_inside_another_event_is_not_where_an_arrest_was(nlp, extractor):
@@ -482,86 +550,10 @@ def test_a_place_inside_another_event_is_not_where_an_arrest_was(nlp, extractor)
     assert ("ASSAULT", "USA") in {(e.type, e.target) for e in events}
 
 
-def test_headline_verbs_the_tagger_reads_as_nouns(nlp, extractor):
-    events = run(
-        nlp,
-        extractor,
-        "Putin chides Turkey and praises Trump at news conference.",
-        [("Putin", "PUTIN"), ("Turkey", "TUR"), ("Trump", "TRUMP")],
-    )
-    assert {(e.type, e.source, e.target) for e in events} == {
-        ("ACCUSE", "PUTIN", "TUR"),
-        ("SUPPORT", "PUTIN", "TRUMP"),
-    }
-    jab = run(
-        nlp,
-        extractor,
-        "The Chinese finance minister jabbed back on Monday at complaints from his American "
-        "counterpart.",
-        [("The Chinese finance minister", "CHN"), ("American", "USA")],
-    )
-    assert ("ACCUSE", "CHN", "USA") in {(e.type, e.source, e.target) for e in jab}
-
-
-def test_called_on_x_to_act_makes_x_the_one_who_would_act(nlp, extractor):
-    events = run(
-        nlp,
-        extractor,
-        "NATO's secretary general called on the North Korean regime to abandon its nuclear "
-        "weapons.",
-        [("NATO", "NATO"), ("North Korean", "PRK")],
-    )
-    assert {(e.type, e.source, e.target) for e in events} == {("REQUEST", "NATO", "PRK")}
-
-
-def test_an_agent_noun_describes_its_subject(nlp, extractor):
-    events = run(
-        nlp,
-        extractor,
-        "Germany has been a strong advocate of Poland's access to NATO.",
-        [("Germany", "DEU"), ("Poland", "POL"), ("NATO", "NATO")],
-    )
-    support = only(events, "SUPPORT")
-    assert (support.source, support.target) == ("DEU", "POL")
-
-
-def test_an_event_named_by_its_date_brings_its_participants(nlp, extractor):
-    events = run(
-        nlp,
-        extractor,
-        "Pakistan has yet to try the planners of the 26/11 attacks.",
-        [("Pakistan", "PAK")],
-        published="2020-11-26",
-    )
-    event = only(events, "ASSAULT")
-    assert (event.source, event.target, event.time.value) == (
-        "LASHKAR_E_TAIBA_LET",
-        "IND",
-        "2008-11-26",
-    )
-    # Not before the date, and an alias is a whole word ("Uri" is not "Uribe").
-    assert not run(nlp, extractor, "The Uribe attacks were condemned.", [], published="2020-01-01")
-
-
-def test_a_place_naming_a_war_is_its_target_and_a_demonym_its_source(nlp, extractor):
-    events = run(
-        nlp,
-        extractor,
-        "He voted for the Iraq war.",
-        [("Iraq", "IRQ")],
-        places=[("Iraq", "IRQ")],
-    )
-    assert [(e.type, e.source, e.target) for e in events] == [("ASSAULT", None, "IRQ")]
-    events = run(
-        nlp, extractor, "The Israeli offensive went on.", [("Israeli", "ISR")], published=None
-    )
-    assert [(e.type, e.source, e.target) for e in events] == [("ASSAULT", "ISR", None)]
-
-
 def test_people_named_by_what_they_do_are_a_side(nlp, extractor):
     text = "The Nusra fighters are commingled with Syrian rebels supplied by the C.I.A."
     doc = nlp(text)
-    doc._.published = "2016-09-06"
+    doc._.published = date(2016, 9, 6)
     doc._.actors = dict(ACTORS, SYR=Actor("SYR", "Syria", "state", country="SYR"))
     doc._.mentions = [
         Mention(w, *_find(text, w), actor)
@@ -578,51 +570,3 @@ def test_people_named_by_what_they_do_are_a_side(nlp, extractor):
         "SYR",
         "REB",
     )
-
-
-def test_a_vow_to_use_force_is_a_threat(nlp, extractor):
-    events = run(
-        nlp,
-        extractor,
-        "Erdogan vowed to crush the Kurdistan Workers' Party.",
-        [("Erdogan", "TUR"), ("the Kurdistan Workers' Party", "PKK")],
-    )
-    threat = only(events, "THREATEN")
-    assert (threat.source, threat.target) == ("TUR", "PKK")
-    assert not [e for e in events if e.type == "AGREE"]
-
-
-def test_criticism_is_aimed_at_whoever_answers_it(nlp, extractor):
-    events = run(
-        nlp,
-        extractor,
-        "China rebuts American criticism on overcapacity.",
-        [("China", "CHN"), ("American", "USA")],
-    )
-    assert {(e.type, e.source, e.target) for e in events} == {
-        ("REJECT", "CHN", "USA"),
-        ("ACCUSE", "USA", "CHN"),
-    }
-
-
-def test_what_someone_is_called_on_to_do_has_not_happened(nlp, extractor):
-    events = run(
-        nlp,
-        extractor,
-        "Sen. Bernie Sanders on Wednesday also called upon the U.S. to press China.",
-        [("Sen. Bernie Sanders", "ROTH"), ("the U.S.", "USA"), ("China", "CHN")],
-    )
-    assert {(e.source, e.target, e.status) for e in events if e.type == "REQUEST"} == {
-        ("ROTH", "USA", "actual"),
-        ("USA", "CHN", "intended"),
-    }
-
-
-def test_leaving_an_agreement_is_aimed_at_its_other_party(nlp, extractor):
-    events = run(
-        nlp,
-        extractor,
-        "The United States pulled out of the deal with Iran.",
-        [("The United States", "USA"), ("Iran", "IRN")],
-    )
-    assert [(e.type, e.source, e.target) for e in events] == [("RETREAT", "USA", "IRN")]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -38,7 +39,7 @@ def toy(tmp_path: Path) -> Path:
 
 def test_read_tml_gives_plain_text_creation_date_and_gold_offsets(toy):
     document = read_tml(toy, "Toy")
-    assert document.published == "1998-01-08"
+    assert document.published == date(1998, 1, 8)
     assert "<" not in document.text
     assert [(t.text, t.type, t.value) for t in document.times] == [
         ("last year", "DATE", "1997"),

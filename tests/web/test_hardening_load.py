@@ -15,7 +15,7 @@ from test_web_security import hostile_analysis
 
 from dyad.store import Store
 
-LOAD_TEST = Path(__file__).resolve().parent.parent / "bench" / "load_test.py"
+LOAD_TEST = Path(__file__).resolve().parents[2] / "bench" / "load_test.py"
 
 
 @pytest.mark.slow

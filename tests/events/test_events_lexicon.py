@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib.util
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ from dyad.extensions import register_extensions
 from dyad.model import Actor, Mention
 from dyad.nlp import DEFAULT_MODEL
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 SCRIPT = REPO / "scripts" / "build_event_lexicon.py"
 
 ACTORS = {
@@ -42,9 +43,9 @@ def extractor(parser):
 
 
 def _events(parser, extractor, text, mentions):
-    """Code ``text`` with its actors given as (words, actor id), as tests/test_events.py does."""
+    """Code ``text`` with its actors given as (words, actor id), as test_events.py does."""
     doc = parser(text)
-    doc._.published = "2024-02-20"
+    doc._.published = date(2024, 2, 20)
     doc._.actors = dict(ACTORS)
     doc._.mentions = [
         Mention(words, text.index(words), text.index(words) + len(words), actor)

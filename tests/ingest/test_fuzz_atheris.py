@@ -1,6 +1,6 @@
 """Coverage-guided fuzzing of the ingesters with atheris (libFuzzer for Python).
 
-Run on its own for longer: ``python tests/test_fuzz_atheris.py -runs=100000``
+Run on its own for longer: ``python tests/ingest/test_fuzz_atheris.py -runs=100000``
 (or ``-max_total_time=600``); libFuzzer writes any crashing input to a
 ``crash-*`` file that reproduces it. The test below runs a bounded campaign.
 """

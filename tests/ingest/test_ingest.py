@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+from datetime import date
+
+import pytest
 
 from dyad.ingest import Skipped, read_sources
-from dyad.model import Article, content_hash
+from dyad.model import Article, content_hash, parse_date
 
 
 def test_text_file_takes_metadata_from_its_sidecar(tmp_path):
@@ -15,14 +18,37 @@ def test_text_file_takes_metadata_from_its_sidecar(tmp_path):
     )
     [article] = read_sources([str(tmp_path / "a.txt")])
     assert isinstance(article, Article)
-    assert (article.title, article.published) == ("Deal", "2024-02-20")
+    assert (article.title, article.published) == ("Deal", date(2024, 2, 20))
     assert article.id == content_hash("Iran and Iraq signed a deal.")
 
 
 def test_published_option_overrides_metadata(tmp_path):
     (tmp_path / "a.txt").write_text("Talks resumed.", encoding="utf-8")
-    [article] = read_sources([str(tmp_path / "a.txt")], published="2020-01-01")
-    assert article.published == "2020-01-01"
+    [article] = read_sources([str(tmp_path / "a.txt")], published=date(2020, 1, 1))
+    assert article.published == date(2020, 1, 1)
+
+
+@pytest.mark.parametrize(
+    ("written", "day"),
+    [
+        ("2024-02-20", date(2024, 2, 20)),
+        ("20240220", date(2024, 2, 20)),
+        ("2024-02-20T23:30:00-05:00", date(2024, 2, 20)),  # the day as written, not UTC's
+        ("Tue, 20 Feb 2024 10:00:00 GMT", date(2024, 2, 20)),
+        ("", None),
+    ],
+)
+def test_publication_dates_are_read_in_the_forms_sources_write(written, day):
+    assert parse_date(written) == day
+
+
+@pytest.mark.parametrize("written", ["last week", "2024-02-30", "2024-13-01", "202402201"])
+def test_a_publication_date_that_is_no_date_skips_the_record_and_says_why(tmp_path, written):
+    path = tmp_path / "in.jsonl"
+    path.write_text(json.dumps({"text": "Talks resumed.", "published": written}), encoding="utf-8")
+    [skipped] = read_sources([str(path)])
+    assert isinstance(skipped, Skipped)
+    assert skipped.reason == f"bad metadata: not a date (YYYY-MM-DD): {written!r}"
 
 
 def test_jsonl_keeps_ids_and_reports_bad_lines(tmp_path):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import socket
 import threading
 import time
+from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import quote
@@ -47,7 +48,7 @@ def hostile_analysis(number: int = 0) -> Analysis:
     return Analysis(
         article=Article(
             text=text,
-            published="2024-02-20",
+            published=date(2024, 2, 20),
             title=PAYLOADS[1],
             url=f"javascript:{MARK}(11)",
             source=PAYLOADS[2],
