@@ -109,6 +109,7 @@ class ArticleMentions:
     # first name -> the one person of the article with it ('' when two share it)
     first_names: dict[str, str] = field(default_factory=dict)
     home: str | None = None  # the state of the dateline ('JERUSALEM (AP)' -> ISR)
+    country: str | None = None  # the article's own country (dateline, else its states)
     titles: dict[str, set[str]] = field(default_factory=dict)  # person -> titles seen
     dateline_end: int = 0  # tokens of a dateline place, claimed before anything else
     # what the capitals of each mention spell, in the order found ('INS' -> [mentions])
