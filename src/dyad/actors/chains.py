@@ -19,7 +19,7 @@ from collections import Counter
 from dataclasses import replace
 from difflib import SequenceMatcher
 
-from dyad.actors.kb import NAME, PLACE
+from dyad.actors.kb import DEMONYM, NAME, PLACE
 from dyad.actors.state import AUTHOR_ID, NATIONAL_KINDS, ArticleMentions, Found
 from dyad.model import Actor
 
@@ -29,8 +29,6 @@ HOME_SHARE = 0.4
 TITLE_REACH = 10
 # Words a title may run over besides role nouns, names and adjectives.
 TITLE_GLUE = {"of", "for", "to", "the", "a", "an", ",", "'s", "’s", "at", "including", "such", "as"}
-# Sectors of institutions that belong to the article's country when the name says none.
-NATIONAL_SECTORS = {"GOV", "LEG", "JUD", "COP", "MIL", "PTY", "OPP", "ELI"}
 SIMILAR_SURNAME = 0.8
 
 
@@ -39,10 +37,12 @@ def link_chains(article: ArticleMentions) -> None:
     country from the context of its mentions or from the article."""
     article.country = article.home or home_country(article)
     _people_named_like_people(article)
-    _merge_name_parts(article)
     _merge_variant_spellings(article)
+    _merge_name_parts(article)
     _surnames_to_latest_full_name(article)
-    for actor in list(article.actors.values()):
+    _home_agents(article)
+    # organisations first: their people take their country ("Mahan's director")
+    for actor in sorted(article.actors.values(), key=lambda a: a.kind == "person"):
         if actor.country is None and actor.kb_id is None and actor.id != AUTHOR_ID:
             country = _context_country(article, actor) or _home_for(article, actor)
             if country is not None:
@@ -57,6 +57,8 @@ def home_country(article: ArticleMentions) -> str | None:
         actor = article.actors[found.actor]
         if actor.kind == "state":
             votes[actor.id] += 1
+        elif actor.kb_id is not None and actor.country:
+            votes[actor.country] += 1  # 'Trump' speaks for an American story
     for place in article.places:
         if place.country:
             votes[place.country] += 1
@@ -216,6 +218,23 @@ def _surnames_to_latest_full_name(article: ArticleMentions) -> None:
             found.actor = latest[words[0]]
 
 
+def _home_agents(article: ArticleMentions) -> None:
+    """'Police arrested some 300 protesters': the article's own police."""
+    if article.country is None or article.country not in article.kb.entries:
+        return
+    for token in article.doc:
+        if (
+            token.lower_ in article.lex.home_agent_nouns
+            and token.i not in article.claimed
+            and token.pos_ in ("NOUN", "PROPN")
+            and not token.ent_type_
+            and all(c.dep_ in ("det", "amod") and c.is_lower for c in token.lefts)
+        ):
+            start = token.i - 1 if token.i and token.doc[token.i - 1].lower_ == "the" else token.i
+            state = article.ensure_actor(article.country)
+            article.add(Found(start, token.i + 1, state.id, 1), state)
+
+
 # -- countries ----------------------------------------------------------------------
 
 
@@ -232,6 +251,15 @@ def _context_country(article: ArticleMentions, actor: Actor) -> str | None:
         holders: list[str] = []
         while i >= max(sentence_start, found.start - TITLE_REACH):
             token = doc[i]
+            if token.text == "," and i < found.start - 1:
+                before = article.found.covering(i - 1)
+                if not before or article.actors[before[0].actor].kind != "person":
+                    break  # 'trading in Iran, German firms including Deutsche Bahn'
+            demonym = next((t for t in article.kb.lookup(token.text) if t.kind == DEMONYM), None)
+            if demonym is not None:
+                holders.append(demonym.actor)
+                i -= 1
+                continue
             covering = article.found.covering(i)
             if covering:
                 owner = article.actors[covering[0].actor]
@@ -257,13 +285,13 @@ def _context_country(article: ArticleMentions, actor: Actor) -> str | None:
 
 
 def _home_for(article: ArticleMentions, actor: Actor) -> str | None:
-    """The article's country for its people and its national institutions, not for
-    companies, media or international bodies."""
+    """The article's country for its people and organisations the base lacks, not for
+    international bodies."""
     if article.country is None:
         return None
     if actor.kind == "person":
         holder = article.actors.get(actor.affiliation or "")
         return None if holder is not None and holder.kind not in NATIONAL_KINDS else article.country
-    if actor.kind in NATIONAL_KINDS or actor.sector in NATIONAL_SECTORS:
-        return article.country
-    return None
+    if actor.kind in ("igo", "ngo"):
+        return None
+    return article.country

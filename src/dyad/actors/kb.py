@@ -112,6 +112,9 @@ class Lexicon:
     us_party_letters: dict[str, str]
     us_state_abbreviations: frozenset[str]
     pronouns: dict[str, frozenset[str]]
+    home_agent_nouns: frozenset[str]
+    place_name_words: frozenset[str]
+    state_locative_prepositions: frozenset[str]
 
     @classmethod
     def load(cls, path: Path) -> Lexicon:
@@ -147,6 +150,9 @@ class Lexicon:
             us_party_letters=dict(data["us_party_letters"]),
             us_state_abbreviations=frozenset(data["us_state_abbreviations"]),
             pronouns={k: frozenset(v) for k, v in data["pronouns"].items()},
+            home_agent_nouns=frozenset(data["home_agent_nouns"]),
+            place_name_words=frozenset(data["place_name_words"]),
+            state_locative_prepositions=frozenset(data["state_locative_prepositions"]),
         )
 
 

@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 
 from dyad.actors.groups import kind_noun_after, member_phrase_end
 from dyad.actors.kb import ascii_id
-from dyad.actors.places import place_of, under_locative
+from dyad.actors.places import add_place, place_of, under_locative
 from dyad.actors.roles import (
     apposition_after,
     apposition_before,
@@ -385,6 +385,9 @@ def add_local_org(article: ArticleMentions, ent: Span, country: str | None = Non
     name = _name_text(span)
     if not name or not any(t.text[:1].isupper() for t in span):
         return  # 'a more or less united guerrilla force': no name
+    if name.split()[-1].lower() in article.lex.place_name_words:
+        add_place(article, span, country)  # 'Parliament House': a building, not an actor
+        return
     kind, sector = "organization", None
     for word in reversed(name.lower().split()):
         if word in article.lex.organisation_name_words:
