@@ -161,8 +161,9 @@ def _only_locates(article: ArticleMentions, span: Span) -> bool:
         return True
     if span.start >= 2 and doc[span.start - 1].text == ",":
         before = article.entity_at.get(span.start - 2)
-        if before is not None and before.label_ == "GPE":
-            return True  # 'Minsk, Belarus': the country of a city
+        targets = article.kb.lookup(before.text) if before is not None else []
+        if targets and all(t.kind in (CAPITAL, PLACE) for t in targets):
+            return True  # 'Minsk, Belarus': the country of a city, not 'Iran, Russia'
     root = span.root
     while root.dep_ == "conj" and root.head != root:
         root = root.head

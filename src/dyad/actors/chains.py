@@ -36,6 +36,7 @@ def link_chains(article: ArticleMentions) -> None:
     """Merge the actors one entity was split into; then give each local actor its
     country from the context of its mentions or from the article."""
     article.country = article.home or home_country(article)
+    _drop_common_nouns_taken_for_people(article)
     _people_named_like_people(article)
     _merge_variant_spellings(article)
     _merge_name_parts(article)
@@ -108,6 +109,23 @@ def _merge(article: ArticleMentions, old: str, new: str) -> None:
 def _is_org_name(article: ArticleMentions, words: list[str]) -> bool:
     lex = article.lex
     return any(w in lex.organisation_name_words or w in lex.organisation_kind_nouns for w in words)
+
+
+def _drop_common_nouns_taken_for_people(article: ArticleMentions) -> None:
+    """'Brexit' tagged as a person: a one-word name the base lacks that the article
+    also writes as a common noun ('a no-deal Brexit', 'anti-Brexit') names no one."""
+    text = article.doc.text
+    for actor in list(article.actors.values()):
+        words = actor.name.split()
+        if actor.kind != "person" or not _local(actor) or len(words) != 1:
+            continue
+        pattern = rf"(?:\b(?:a|an)\s+(?:[\w-]+\s+)?|\w-){re.escape(words[0])}\b"
+        if re.search(pattern, text):
+            for found in list(article.found):
+                if found.actor == actor.id:
+                    article.found.remove(found)
+            del article.actors[actor.id]
+            article.surnames = {k: v for k, v in article.surnames.items() if v != actor.id}
 
 
 def _people_named_like_people(article: ArticleMentions) -> None:

@@ -23,7 +23,8 @@ relative to the shared folder): a document then names its article by ``file`` (t
 record's id). Such gold adds, per document:
 
 - ``entity`` on each mention (one real entity of the article): an entity whose
-  mentions went to two or more predicted actors is *split*;
+  names (full, short, metonym, demonym; not pronouns or descriptions) went to two
+  or more predicted actors is *split*;
 - ``quotes``: direct quotations with the speaker as an actor description; a quote
   is right when the predicted quote overlapping it most has a speaker that fits.
   Its ``case`` says how the text gives the speaker (``named``, ``pronoun``,
@@ -91,7 +92,7 @@ def evaluate(path: Path, nlp: Language) -> dict[str, Any]:
             case = item.get("case", "other")
             total[case] += 1
             counts["mentions"] += 1
-            if "entity" in item and mention is not None and not item["actor"].get("place"):
+            if "entity" in item and mention is not None and case in NAMED_CASES:
                 entity_actors[item["entity"]].add(mention.actor)
             if _fits(item["actor"], mention, actors, keyed):
                 right[case] += 1
@@ -148,6 +149,9 @@ def evaluate(path: Path, nlp: Language) -> dict[str, Any]:
     }
 
 
+# Mention cases that name the entity: two actors among them split it (a wrong pronoun
+# or description is a wrong resolution, scored as such, not a split).
+NAMED_CASES = {"kb", "local_person", "local_org", "short_name", "metonymy", "demonym"}
 # Quote cases whose speaker is a named person the quote's sentence does not name.
 CUE_NOT_NAME = {"pronoun", "role", "context"}
 
