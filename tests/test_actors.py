@@ -491,3 +491,93 @@ def test_hyphenated_names_keep_their_spelling_and_match_the_kb(nlp):
         published="2020-03-01",
     )
     assert actor_of(doc, "Riyad al-Maliki").kb_id == "MALKI"
+
+
+# -- entity chains (chains.py) -------------------------------------------------------
+
+
+def test_one_person_named_in_full_then_by_one_of_his_surnames(nlp):
+    doc = run(
+        nlp,
+        "Mexico's opposition party elected Alejandro Encinas Rodríguez as its leader. "
+        "Figures showed Encinas with 49 percent of the vote.",
+        "2008-03-17",
+    )
+    assert mention_of(doc, "Encinas", 1).actor == mention_of(doc, "Rodríguez").actor
+    assert actor_of(doc, "Rodríguez").kind == "person"
+
+
+def test_variant_spellings_of_one_name_are_one_person(nlp):
+    doc = run(
+        nlp,
+        "Hamza bin Laden was killed in a counterterrorism operation, the statement said. "
+        "Hamza bin Ladin was responsible for planning attacks.",
+        "2019-09-17",
+    )
+    assert mention_of(doc, "Ladin").actor == mention_of(doc, "Laden").actor
+
+
+def test_surname_goes_to_the_person_last_named_in_full(nlp):
+    doc = run(
+        nlp,
+        "New York senator Hillary Clinton and Barack Obama appeared together. "
+        "Clinton described their rivalry as over.",
+        "2008-06-27",
+    )
+    assert actor_of(doc, "Clinton", 1).id == actor_of(doc, "Clinton").id
+
+
+def test_title_demonym_and_organisation_give_a_local_person_a_country(nlp):
+    doc = run(
+        nlp,
+        "Canadian official Pamela Greenwell confirmed the arrest. "
+        "Spokeswoman Janelle Hironimus of the US Department of State also responded.",
+        "2006-03-24",
+    )
+    assert actor_of(doc, "Greenwell").country == "CAN"
+    assert actor_of(doc, "Hironimus").country == "USA"
+
+
+def test_local_people_take_the_article_country(nlp):
+    doc = run(
+        nlp,
+        "Mexico's left-wing party voted on Sunday. Roberto Campos said the party needs a "
+        "redesign. Mexico will count the votes on Wednesday.",
+        "2008-03-17",
+    )
+    assert actor_of(doc, "Campos").country == "MEX"
+
+
+def test_a_state_that_only_locates_is_a_place(nlp):
+    doc = run(
+        nlp,
+        "Osama bin Laden was killed by US special forces in Pakistan in 2011. "
+        "Protesters were dispersed in Minsk, Belarus. Turkey sent troops into Iraq.",
+        "2019-09-17",
+    )
+    assert mention_of(doc, "Pakistan") is None
+    assert mention_of(doc, "Belarus") is None
+    assert actor_of(doc, "Turkey").id == "TUR"
+    assert actor_of(doc, "Iraq").id == "IRQ"  # 'into': left to the events as a target
+
+
+def test_bare_police_are_the_article_country_s(nlp):
+    doc = run(
+        nlp,
+        "Zimbabwe police broke up a rally in Harare. Police fatally shot one person, "
+        "witnesses in Zimbabwe said.",
+        "2007-03-12",
+    )
+    assert actor_of(doc, "police").id == "ZWE"
+    assert actor_of(doc, "Police").id == "ZWE"
+
+
+def test_buildings_and_common_nouns_are_not_actors(nlp):
+    doc = run(
+        nlp,
+        "Thousands watched outside Parliament House in Canberra. Tom Watson called the "
+        "proposed Brexit deal lousy and opposed a no-deal Brexit.",
+        "2019-03-28",
+    )
+    assert mention_of(doc, "Parliament House") is None
+    assert mention_of(doc, "Brexit") is None

@@ -221,7 +221,8 @@ def _merge_variant_spellings(article: ArticleMentions) -> None:
 
 def _surnames_to_latest_full_name(article: ArticleMentions) -> None:
     """'Clinton' after 'Hillary Clinton' is Hillary Clinton, whatever the base would
-    take the bare surname for: the person last named in full with that surname."""
+    take the bare surname for: the known person last named in full with that surname
+    (a namesake the base lacks, 'Michelle Obama', does not take 'Obama' from it)."""
     doc = article.doc
     latest: dict[str, str] = {}
     for found in sorted(article.found, key=lambda f: f.start):
@@ -230,6 +231,8 @@ def _surnames_to_latest_full_name(article: ArticleMentions) -> None:
             continue
         words = name_words(doc[found.start : found.end].text)
         names = name_words(actor.name)
+        if actor.kb_id is None:
+            continue
         if len(words) >= 2 and names and words[-1] == names[-1]:
             latest[words[-1]] = actor.id
         elif len(words) == 1 and latest.get(words[0], actor.id) != actor.id:

@@ -140,6 +140,9 @@ def add_person(
     words = _clean_name(doc[start:end], article.lex.title_words).split()
     if words:
         article.surnames[words[-1].lower()] = actor.id
+    if len(words) >= 3 and words[-2][:1].isupper() and not _initial(words[-2]):
+        # 'Alejandro Encinas Rodríguez' is 'Encinas' again: two surnames
+        article.surnames.setdefault(words[-2].lower(), actor.id)
     if len(words) > 1 and not _initial(words[0]):
         first = words[0].lower()
         article.first_names[first] = (

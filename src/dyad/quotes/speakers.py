@@ -163,9 +163,13 @@ class SpeakerResolver:
         if lower in GROUP_PRONOUNS:
             return self._preceding_actor(head.idx, lambda actor: actor.kind not in PERSON_KINDS)
         if head.lemma_.lower() in self.document_nouns or head.lower_ in self.document_nouns:
+            # "Trump's statement read:", "a tweet by US Secretary of State Mike Pompeo"
             owner = next((c for c in head.children if c.dep_ == "poss"), None)
-            mention = self._mention_covering(owner.idx) if owner is not None else None
-            if mention is not None:  # "Trump's statement read:" speaks for Trump
+            if owner is None:
+                by = next((c for c in head.children if c.lower_ == "by"), None)
+                owner = next((c for c in by.children if c.dep_ == "pobj"), None) if by else None
+            mention = self._mention_covering(speaker_head(owner).idx) if owner else None
+            if mention is not None:
                 return mention.actor
             # A document speaks for whoever last acted as a subject before it.
             return self._preceding_actor(
