@@ -350,7 +350,7 @@ def test_speaker_is_the_name_apposed_to_a_title(nlp):
 
 def test_a_statement_speaks_for_its_owner_or_author(nlp):
     text = (
-        "Trump's statement read: \"Hamza bin Ladin was killed in an operation.\" "
+        'Trump\'s statement read: "Hamza bin Ladin was killed in an operation." '
         '"The airline transports weapons," according to a tweet on Monday by US '
         "Secretary of State Mike Pompeo."
     )
