@@ -581,3 +581,15 @@ def test_buildings_and_common_nouns_are_not_actors(nlp):
     )
     assert mention_of(doc, "Parliament House") is None
     assert mention_of(doc, "Brexit") is None
+
+
+def test_laws_wars_and_time_zones_are_not_actors(nlp):
+    doc = run(
+        nlp,
+        "Johnson was impeached over violations of the Tenure of Office Act of 1867. "
+        "Gunmen ambushed their convoy around 11:45 GMT, after the Libyan Civil War.",
+        "2019-12-19",
+    )
+    assert mention_of(doc, "Act") is None
+    assert mention_of(doc, "GMT") is None
+    assert mention_of(doc, "War") is None

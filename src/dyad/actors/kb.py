@@ -115,6 +115,8 @@ class Lexicon:
     home_agent_nouns: frozenset[str]
     place_name_words: frozenset[str]
     state_locative_prepositions: frozenset[str]
+    not_actor_name_words: frozenset[str]
+    not_actor_names: frozenset[str]
 
     @classmethod
     def load(cls, path: Path) -> Lexicon:
@@ -153,6 +155,8 @@ class Lexicon:
             home_agent_nouns=frozenset(data["home_agent_nouns"]),
             place_name_words=frozenset(data["place_name_words"]),
             state_locative_prepositions=frozenset(data["state_locative_prepositions"]),
+            not_actor_name_words=frozenset(data["not_actor_name_words"]),
+            not_actor_names=frozenset(data["not_actor_names"]),
         )
 
 

@@ -198,6 +198,12 @@ def _add_local_person(article: ArticleMentions, ent: Span) -> None:
     words = _clean_name(span, lex.title_words).split()
     if not words:
         return
+    if len(words) > 1 and words[-1].lower() in lex.place_name_words:
+        add_place(article, span, None)  # 'Castlefrank Road' tagged as a person
+        return
+    if len(words) > 1 and words[-1].lower() in lex.organisation_name_words:
+        add_local_org(article, span)  # 'the Qods Force' tagged as a person
+        return
     known = article.surnames.get(words[-1].lower())
     if known is None and len(words) == 1:
         known = article.first_names.get(words[0].lower()) or None  # 'Saddam', 'Elian'
@@ -388,9 +394,12 @@ def add_local_org(article: ArticleMentions, ent: Span, country: str | None = Non
     name = _name_text(span)
     if not name or not any(t.text[:1].isupper() for t in span):
         return  # 'a more or less united guerrilla force': no name
-    if name.split()[-1].lower() in article.lex.place_name_words:
+    last = name.split()[-1].lower()
+    if last in article.lex.place_name_words:
         add_place(article, span, country)  # 'Parliament House': a building, not an actor
         return
+    if last in article.lex.not_actor_name_words or name.lower() in article.lex.not_actor_names:
+        return  # a law, a war, a prize, a time zone
     kind, sector = "organization", None
     for word in reversed(name.lower().split()):
         if word in article.lex.organisation_name_words:
