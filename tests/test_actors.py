@@ -593,3 +593,15 @@ def test_laws_wars_and_time_zones_are_not_actors(nlp):
     assert mention_of(doc, "Act") is None
     assert mention_of(doc, "GMT") is None
     assert mention_of(doc, "War") is None
+
+
+def test_a_generic_institution_belongs_to_the_article_country(nlp):
+    doc = run(
+        nlp,
+        "Trinidad and Tobago's Prime Minister Keith Rowley addressed Trinidad and Tobago "
+        "on Monday. The Senate passed the bill in Port of Spain, and Trinidad and Tobago "
+        "will hold elections.",
+        "2022-05-10",
+    )
+    senate = actor_of(doc, "Senate")
+    assert (senate.country, senate.kb_id) == ("TTO", None)

@@ -19,7 +19,7 @@ from collections import Counter
 from dataclasses import replace
 from difflib import SequenceMatcher
 
-from dyad.actors.kb import DEMONYM, NAME, PLACE
+from dyad.actors.kb import DEMONYM, NAME, PLACE, ascii_id
 from dyad.actors.state import AUTHOR_ID, NATIONAL_KINDS, ArticleMentions, Found
 from dyad.model import Actor
 
@@ -41,6 +41,7 @@ def link_chains(article: ArticleMentions) -> None:
     _merge_variant_spellings(article)
     _merge_name_parts(article)
     _surnames_to_latest_full_name(article)
+    _home_institutions(article)
     _home_agents(article)
     # organisations first: their people take their country ("Mahan's director")
     for actor in sorted(article.actors.values(), key=lambda a: a.kind == "person"):
@@ -237,6 +238,32 @@ def _surnames_to_latest_full_name(article: ArticleMentions) -> None:
             latest[words[-1]] = actor.id
         elif len(words) == 1 and latest.get(words[0], actor.id) != actor.id:
             found.actor = latest[words[0]]
+
+
+def _home_institutions(article: ArticleMentions) -> None:
+    """'The Senate' in an article about Trinidad and Tobago is its Senate, not the base's
+    U.S. Senate: a generic institution name is the article's country's own."""
+    home = article.country
+    if home is None:
+        return
+    doc = article.doc
+    for found in list(article.found):
+        actor = article.actors[found.actor]
+        if actor.kb_id is None or actor.country in (None, home) or actor.kind == "state":
+            continue
+        words = [t for t in doc[found.start : found.end] if t.lower_ != "the"]
+        name = " ".join(t.text for t in words)
+        if name.lower() not in article.lex.generic_institutions:
+            continue
+        local = Actor(
+            id=f"O:{ascii_id(name)}@{home}",
+            name=name,
+            kind=actor.kind,
+            country=home,
+            sector=actor.sector,
+        )
+        article.actors.setdefault(local.id, local)
+        found.actor = local.id
 
 
 def _home_agents(article: ArticleMentions) -> None:

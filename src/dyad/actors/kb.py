@@ -117,6 +117,7 @@ class Lexicon:
     state_locative_prepositions: frozenset[str]
     not_actor_name_words: frozenset[str]
     not_actor_names: frozenset[str]
+    generic_institutions: frozenset[str]
 
     @classmethod
     def load(cls, path: Path) -> Lexicon:
@@ -157,6 +158,7 @@ class Lexicon:
             state_locative_prepositions=frozenset(data["state_locative_prepositions"]),
             not_actor_name_words=frozenset(data["not_actor_name_words"]),
             not_actor_names=frozenset(data["not_actor_names"]),
+            generic_institutions=frozenset(data["generic_institutions"]),
         )
 
 
