@@ -605,3 +605,15 @@ def test_a_generic_institution_belongs_to_the_article_country(nlp):
     )
     senate = actor_of(doc, "Senate")
     assert (senate.country, senate.kb_id) == ("TTO", None)
+
+
+def test_unknown_names_written_as_places_are_places(nlp):
+    doc = run(
+        nlp,
+        "Two Canadians were killed at their home in the town of Aitaroun. Narahari Mahato "
+        "was elected from Bhagalpur constituency after riots in Arnouville.",
+        "2006-07-20",
+    )
+    assert mention_of(doc, "Aitaroun") is None
+    assert mention_of(doc, "Arnouville") is None
+    assert actor_of(doc, "Mahato").kind == "person"

@@ -118,6 +118,8 @@ class Lexicon:
     not_actor_name_words: frozenset[str]
     not_actor_names: frozenset[str]
     generic_institutions: frozenset[str]
+    place_prepositions: frozenset[str]
+    place_nouns: frozenset[str]
 
     @classmethod
     def load(cls, path: Path) -> Lexicon:
@@ -159,6 +161,8 @@ class Lexicon:
             not_actor_name_words=frozenset(data["not_actor_name_words"]),
             not_actor_names=frozenset(data["not_actor_names"]),
             generic_institutions=frozenset(data["generic_institutions"]),
+            place_prepositions=frozenset(data["place_prepositions"]),
+            place_nouns=frozenset(data["place_nouns"]),
         )
 
 
