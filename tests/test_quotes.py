@@ -337,23 +337,27 @@ def test_any_verb_casting_its_object_as_quoted_words(quotes_nlp):
     assert mixed.text == "the agreement as a “breakthrough.”"
 
 
+def direct_speakers(nlp, text: str):
+    """The actors speaking the direct quotes of ``text``, in order."""
+    doc = nlp(text)
+    return [doc._.actors[q.speaker.actor] for q in doc._.quotes if q.kind == "direct"]
+
+
 def test_speaker_is_the_name_apposed_to_a_title(nlp):
-    text = (
+    speakers = direct_speakers(
+        nlp,
         '"We are working closely with states in the region," said a spokesman for the '
         "U.S. State Department, Sean McCormack. "
-        '"The troops are ready," said Ugandan President, Yoweri Museveni.'
+        '"The troops are ready," said Ugandan President, Yoweri Museveni.',
     )
-    doc = nlp(text)
-    speakers = [doc._.actors[q.speaker.actor].name for q in doc._.quotes if q.kind == "direct"]
-    assert [s.split()[-1] for s in speakers] == ["McCormack", "Museveni"]
+    assert [s.name.split()[-1] for s in speakers] == ["McCormack", "Museveni"]
 
 
 def test_a_statement_speaks_for_its_owner_or_author(nlp):
-    text = (
+    speakers = direct_speakers(
+        nlp,
         'Trump\'s statement read: "Hamza bin Ladin was killed in an operation." '
         '"The airline transports weapons," according to a tweet on Monday by US '
-        "Secretary of State Mike Pompeo."
+        "Secretary of State Mike Pompeo.",
     )
-    doc = nlp(text)
-    speakers = [doc._.actors[q.speaker.actor].id for q in doc._.quotes if q.kind == "direct"]
-    assert speakers == ["TRUMP", "POMPEO"]
+    assert [s.id for s in speakers] == ["TRUMP", "POMPEO"]
