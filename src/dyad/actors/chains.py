@@ -6,9 +6,10 @@ several actors ('Alejandro Encinas Rodríguez' and 'Encinas'; 'Hamza bin Laden' 
 This pass links the mentions of one entity into one chain, by the words of their
 names, and gives the chain what its mentions and their context teach: the country of
 a title or of the organisation the person speaks for ('a spokesman for the U.S. State
-Department, Sean McCormack'), else the article's own country for its people and its
-national institutions. Descriptions and pronouns, resolved after this pass, then
-refer to the chain's actor.
+Department, Sean McCormack'), else the article's own country for the people and
+organisations the base lacks (not for international bodies). Generic institutions
+('the Senate') and bare 'police' are the article country's own. Descriptions and
+pronouns, resolved after this pass, then refer to the chain's actor.
 """
 
 from __future__ import annotations
@@ -228,12 +229,10 @@ def _surnames_to_latest_full_name(article: ArticleMentions) -> None:
     latest: dict[str, str] = {}
     for found in sorted(article.found, key=lambda f: f.start):
         actor = article.actors[found.actor]
-        if actor.kind != "person":
+        if actor.kind != "person" or actor.kb_id is None:
             continue
         words = name_words(doc[found.start : found.end].text)
         names = name_words(actor.name)
-        if actor.kb_id is None:
-            continue
         if len(words) >= 2 and names and words[-1] == names[-1]:
             latest[words[-1]] = actor.id
         elif len(words) == 1 and latest.get(words[0], actor.id) != actor.id:
@@ -292,8 +291,8 @@ def _context_country(article: ArticleMentions, actor: Actor) -> str | None:
     'Janelle Hironimus of the US Department of State'."""
     doc = article.doc
     for found in sorted(article.found, key=lambda f: f.start):
-        if found.actor != actor.id or found.end - found.start < 2 and actor.kind == "person":
-            continue
+        if found.actor != actor.id or (found.end - found.start < 2 and actor.kind == "person"):
+            continue  # a person's title stands before the full name, not a bare surname
         sentence_start = doc[found.start].sent.start
         i = found.start - 1
         holders: list[str] = []
