@@ -626,3 +626,27 @@ def test_leaving_an_agreement_is_aimed_at_its_other_party(nlp, extractor):
         [("The United States", "USA"), ("Iran", "IRN")],
     )
     assert [(e.type, e.source, e.target) for e in events] == [("RETREAT", "USA", "IRN")]
+
+
+def test_every_event_carries_the_manuals_intensity_of_its_type_and_mode(nlp, extractor):
+    events = run(
+        nlp,
+        extractor,
+        "Kerry met Lavrov in Geneva. Israel bombed Hamas with drones. Russia condemned Ukraine.",
+        [("Kerry", "KERRY"), ("Lavrov", "LAVROV"), ("Israel", "ISR"), ("Hamas", "HAMAS")]
+        + [("Russia", "RUS"), ("Ukraine", "UKR")],
+    )
+    # The manual's table: CONSULT 2.5 (it scores no plain meeting), ACCUSE disapprove
+    # -2, and every ASSAULT mode -9 or below but beating, torture and the like.
+    assert only(events, "CONSULT").intensity == 2.5
+    assert only(events, "ACCUSE").intensity == -2
+    assert only(events, "ASSAULT").intensity <= -9
+
+
+def test_intensity_table():
+    from dyad.plover import intensity
+
+    assert intensity("ASSAULT", "drone") == -9.5
+    assert intensity("PROTEST", "demonstrate") == intensity("PROTEST", "demo") == -5
+    assert intensity("RETREAT", "no-such-mode") == 6.5
+    assert intensity("NOT_A_TYPE") is None

@@ -165,6 +165,9 @@ class Event:
     # For AGREE and THREATEN: the act promised or threatened, as "TYPE" or "TYPE:mode"
     # ("CONSULT:host" for "is prepared to welcome delegations").
     action: str | None = None
+    # The PLOVER manual's conflict-cooperation score of the type and mode, -10 (most
+    # conflictual) to +10 (``dyad.plover.intensity``).
+    intensity: float | None = None
 
 
 @dataclass

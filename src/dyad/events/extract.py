@@ -17,7 +17,7 @@ from spacy.tokens import Token
 from dyad.events.context import DocContext
 from dyad.events.lexicon import Cues, Frame, Lexicon, NamedEvent
 from dyad.model import Actor, Event, Location, Place, Span, TimeExpr, TimeValue
-from dyad.plover import is_symmetric
+from dyad.plover import contexts_of, intensity, is_symmetric
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 # Climbing from a verb to the words that control it: "is prepared to welcome".
@@ -946,7 +946,9 @@ def _events_of(
             target=target,
             evidence=evidence,
             mode=mode,
+            context=contexts_of(mode, frame.context),
             action=action,
+            intensity=intensity(type_, mode),
             others=others,
             time=time,
             location=location,
