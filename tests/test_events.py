@@ -650,3 +650,14 @@ def test_intensity_table():
     assert intensity("PROTEST", "demonstrate") == intensity("PROTEST", "demo") == -5
     assert intensity("RETREAT", "no-such-mode") == 6.5
     assert intensity("NOT_A_TYPE") is None
+
+
+def test_an_agentless_arrest_is_the_states_but_not_a_trip_to_hospital(nlp, extractor):
+    events = run(
+        nlp,
+        extractor,
+        "Navalny was detained in Moscow. Later Kerry was taken to hospital in Moscow.",
+        [("Navalny", "NAVALNY"), ("Kerry", "KERRY")],
+        places=[("Moscow", "RUS"), ("Moscow.", "RUS")],
+    )
+    assert [(e.type, e.source, e.target) for e in events] == [("COERCE", "RUS", "NAVALNY")]

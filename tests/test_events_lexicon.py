@@ -82,7 +82,7 @@ def test_build_script_reproduces_the_committed_file(shared, tmp_path):
 def test_cameo_layer_is_saved_and_loaded_under_the_curated_one():
     assert CAMEO_VERBS in LEXICON_FILES
     curated = _frames(DATA_DIR / "verbs.yaml")
-    cameo = _frames(DATA_DIR / CAMEO_VERBS)
+    cameo = _frames(DATA_DIR / CAMEO_VERBS, compiled=True)
     verbs = load_lexicon().verbs
     for lemma in ("condemn", "arrest", "ambush", "ban"):
         assert verbs[lemma] == curated.get(lemma, ()) + cameo[lemma]

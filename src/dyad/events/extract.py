@@ -212,8 +212,9 @@ def _read_verb(
     if passive:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         sources = actors_of(ctx, _pobj(agent)) if agent is not None else []
-        # "Fahie has been detained": the state the arrest happens in detained him.
-        if agent is None and frame.type in cues.state_passive_types:
+        # "Fahie has been detained": the state the arrest happens in detained him
+        # (for the curated verbs of state action: not CAMEO's "was taken to hospital").
+        if agent is None and frame.type in cues.state_passive_types and not frame.compiled:
             state = ctx.home_state()
             sources = [state] if state else []
             implied = bool(sources)
@@ -927,7 +928,8 @@ def _events_of(
         others = [a for a in dict.fromkeys(others) if a not in (source, target)]
         if source is None and target is None:
             continue
-        if source is None and frame.type not in cues.one_sided_types:
+        # A CAMEO frame codes, as PETRARCH does, only what a named source does.
+        if source is None and (frame.type not in cues.one_sided_types or frame.compiled):
             continue
         # A bare event noun with one side ("Russia's request") mostly refers back to
         # an event told in full elsewhere; a clause names its own sides.
