@@ -30,6 +30,7 @@ class DocContext:
     # Nouns of people acting for a group (the lexicon's cue list), set by the extractor.
     group_nouns: frozenset[str] = frozenset()
     unnamed_groups: dict[str, str] = field(default_factory=dict)
+    acting_only_groups: frozenset[str] = frozenset()  # unnamed groups that are only sources
     partner_nouns: frozenset[str] = frozenset()  # nouns of agreements and talks
     state_agents: frozenset[str] = frozenset()  # "police", "court": act for a state
     _time_for: dict[int, TimeExpr | None] = field(default_factory=dict)

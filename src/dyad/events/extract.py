@@ -63,6 +63,7 @@ def extract_events(ctx: DocContext, lexicon: Lexicon) -> list[Event]:
     ctx.group_nouns = lexicon.cues.group_nouns
     ctx.state_agents = lexicon.cues.state_agents
     ctx.unnamed_groups = lexicon.cues.unnamed_groups
+    ctx.acting_only_groups = lexicon.cues.acting_only_groups
     ctx.partner_nouns = frozenset(
         lemma
         for lemma, frames in lexicon.nouns.items()
@@ -126,6 +127,9 @@ def _verbal_readings(ctx: DocContext, lexicon: Lexicon) -> Iterator[Reading]:
             continue
         chain = _control_chain(token)
         subject, passive = _subject(chain)
+        # "Police shot one person, after being attacked by a mob": a passive verb
+        # that takes its subject from the clause above still undergoes it.
+        passive = passive or any(c.dep_ == "auxpass" for c in token.children)
         for frame in frames:
             reading = _read_verb(ctx, token, frame, chain, subject, passive, lexicon.cues)
             if reading is not None:
@@ -191,8 +195,10 @@ def _read_verb(
         return None
     if frame.subject and (subject is None or subject.lemma_.lower() not in frame.subject):
         return None
+    # "vowed to *crush*", "found *guilty*": the verb's complement.
     if frame.clause and not any(
-        c.dep_ == "xcomp" and c.lemma_.lower() in frame.clause for c in verb.children
+        c.dep_ in ("xcomp", "oprd", "acomp", "ccomp") and c.lemma_.lower() in frame.clause
+        for c in verb.children
     ):
         return None
     if frame.complement is not None:
@@ -219,7 +225,7 @@ def _read_verb(
             sources = [state] if state else []
             implied = bool(sources)
     else:
-        sources = actors_of(ctx, subject) if subject is not None else []
+        sources = actors_of(ctx, subject, acting=True) if subject is not None else []
     if frame.source_kind and not any(
         (ctx.actor(s) is not None and ctx.actor(s).kind in frame.source_kind) for s in sources
     ):
@@ -562,10 +568,13 @@ def _slot(token: Token, slot: str) -> list[Token]:
             for subject in clause.children
             if subject.dep_ in ("nsubj", "nsubjpass")
         ]
-    if slot.startswith("xcomp."):
-        # "threatened to strike the United States": the target of what is threatened.
-        rest = slot.split(".", 1)[1]
-        return [w for clause in _children(token, ("xcomp",)) for w in _slot(clause, rest)]
+    if slot == "nsubj":
+        return _children(token, ("nsubj",))
+    if slot.startswith(("xcomp.", "ccomp.")):
+        # "threatened to strike the United States": the target of what is threatened;
+        # "found him guilty": the subject of the small clause.
+        dep, rest = slot.split(".", 1)
+        return [w for clause in _children(token, (dep,)) for w in _slot(clause, rest)]
     if "." in slot:
         _, prep = slot.split(".", 1)
         return [w for obj in _children(token, ("dobj",)) for w in _slot(obj, prep)]
@@ -735,19 +744,20 @@ def _own_subject(chain: list[Token]) -> tuple[Token | None, bool, bool]:
 # --- actors --------------------------------------------------------------------
 
 
-def actors_of(ctx: DocContext, token: Token | None) -> list[str]:
-    """Actor ids named by the phrase headed by ``token`` and its coordinated phrases."""
+def actors_of(ctx: DocContext, token: Token | None, *, acting: bool = False) -> list[str]:
+    """Actor ids named by the phrase headed by ``token`` and its coordinated phrases
+    (``acting``: the phrase is the one who acts, which some unnamed groups need)."""
     if token is None:
         return []
     found: list[str] = []
     for head in (token, *token.conjuncts):
-        for actor in _phrase_actors(ctx, head, 0):
+        for actor in _phrase_actors(ctx, head, 0, acting):
             if actor not in found:
                 found.append(actor)
     return found
 
 
-def _phrase_actors(ctx: DocContext, head: Token, depth: int) -> list[str]:
+def _phrase_actors(ctx: DocContext, head: Token, depth: int, acting: bool = False) -> list[str]:
     # "delegations for talks, including Hamas": the named member is the actor.
     for word in head.subtree:
         if word.dep_ == "prep" and word.lower_ == "including" and word.i > head.i:
@@ -778,8 +788,10 @@ def _phrase_actors(ctx: DocContext, head: Token, depth: int) -> list[str]:
         return [state] if state else []
     if depth > 2 or head.pos_ not in ("NOUN", "PROPN", "PRON"):
         return []
-    if head.lemma_.lower() in ctx.unnamed_groups and head.tag_ in ("NNS", "NNPS"):
-        return [_unnamed_group(ctx, head)]
+    lemma = head.lemma_.lower()
+    if lemma in ctx.unnamed_groups and head.tag_ in ("NNS", "NNPS"):
+        if acting or lemma not in ctx.acting_only_groups:
+            return [_unnamed_group(ctx, head)]
     named_inside = _modifier_actors(ctx, head)
     if named_inside:
         return named_inside
@@ -787,7 +799,7 @@ def _phrase_actors(ctx: DocContext, head: Token, depth: int) -> list[str]:
         if child.dep_ in ("prep", "agent") and child.lower_ in ("of", "from", "by"):
             pobj = _pobj(child)
             if pobj is not None:
-                return _phrase_actors(ctx, pobj, depth + 1)
+                return _phrase_actors(ctx, pobj, depth + 1, acting)
         # "the police in Kenya": people acting for the state they are in.
         if child.dep_ == "prep" and child.lower_ == "in" and head.lemma_.lower() in ctx.group_nouns:
             pobj = _pobj(child)
