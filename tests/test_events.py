@@ -704,3 +704,33 @@ def test_common_news_constructions(nlp, extractor, text, mentions, expected):
     assert any(
         e.type == type_ and e.source == source and target in (None, e.target) for e in events
     ), events
+
+
+def test_an_agentless_passive_inside_an_operation_is_the_operations_owner(nlp, extractor):
+    events = run(
+        nlp,
+        extractor,
+        "Navalny has been killed in a US counter-terrorism operation.",
+        [("Navalny", "NAVALNY"), ("US", "USA")],
+    )
+    assert ("ASSAULT", "USA", "NAVALNY") in {(e.type, e.source, e.target) for e in events}
+
+
+def test_a_name_in_apposition_says_who(nlp, extractor):
+    text = "Two Russian activists, Alexei Navalny and a friend, sued Putin."
+    mentions = [("Russian", "RUS"), ("Alexei Navalny", "NAVALNY"), ("Putin", "PUTIN")]
+    events = run(nlp, extractor, text, mentions)
+    assert [(e.type, e.source, e.target) for e in events] == [("ACCUSE", "NAVALNY", "PUTIN")]
+
+
+def test_unnamed_officials_act_for_the_state_not_one_of_its_agencies(nlp, extractor):
+    doc = nlp("Prosecutors charged Navalny with fraud.")
+    doc._.published = "2024-02-20"
+    doc._.actors = {
+        "NAVALNY": ACTORS["NAVALNY"],
+        "O:FSB": Actor("O:FSB", "FSB", "government", country="RUS", sector="SPY"),
+    }
+    doc._.mentions = [Mention("Navalny", 19, 26, "NAVALNY"), Mention("FSB", 0, 0, "O:FSB")]
+    doc._.places, doc._.times, doc._.quotes = [], [], []
+    events = extractor(doc)._.events
+    assert [(e.type, e.source, e.target) for e in events] == [("ACCUSE", "RUS", "NAVALNY")]

@@ -64,6 +64,11 @@ def extract_events(ctx: DocContext, lexicon: Lexicon) -> list[Event]:
     ctx.state_agents = lexicon.cues.state_agents
     ctx.unnamed_groups = lexicon.cues.unnamed_groups
     ctx.acting_only_groups = lexicon.cues.acting_only_groups
+    ctx.operation_nouns = frozenset(
+        lemma
+        for lemma, frames in lexicon.nouns.items()
+        if any(f.type in lexicon.cues.territorial_types for f in frames)
+    )
     ctx.partner_nouns = frozenset(
         lemma
         for lemma, frames in lexicon.nouns.items()
@@ -218,9 +223,17 @@ def _read_verb(
     if passive:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         sources = actors_of(ctx, _pobj(agent)) if agent is not None else []
+        if agent is None:
+            # "was killed in a US counter-terrorism operation": whoever's operation it was.
+            sources = _operation_actors(ctx, verb)
         # "Fahie has been detained": the state the arrest happens in detained him
         # (for the curated verbs of state action: not CAMEO's "was taken to hospital").
-        if agent is None and frame.type in cues.state_passive_types and not frame.compiled:
+        if (
+            not sources
+            and agent is None
+            and frame.type in cues.state_passive_types
+            and not frame.compiled
+        ):
             state = ctx.home_state()
             sources = [state] if state else []
             implied = bool(sources)
@@ -252,6 +265,20 @@ def _read_verb(
         absorbed=absorbed,
         implied_source=implied,
     )
+
+
+def _operation_actors(ctx: DocContext, verb: Token) -> list[str]:
+    """Whose operation, raid or strike an agentless passive happened in: "killed *in a
+    US operation*", "arrested *during an Israeli raid*" (the operation's named owner)."""
+    for prep in verb.children:
+        noun = _pobj(prep) if prep.dep_ == "prep" and prep.lower_ in ("in", "during") else None
+        if noun is None or noun.lemma_.lower() not in ctx.operation_nouns:
+            continue
+        owners = [c for c in noun.children if c.dep_ == "poss"] or [noun]
+        found = [a for owner in owners for a in _modifier_actors(ctx, owner)]
+        if found:
+            return found
+    return []
 
 
 def _nominal_readings(ctx: DocContext, lexicon: Lexicon) -> Iterator[Reading]:
@@ -775,6 +802,11 @@ def _phrase_actors(ctx: DocContext, head: Token, depth: int, acting: bool = Fals
     actor = ctx.token_actor[head.i]
     if actor:
         return [actor]
+    # "the main opposition party in Zimbabwe, the Movement for Democratic Change":
+    # the name in apposition says who, before any place inside the phrase.
+    for child in head.children:
+        if child.dep_ == "appos" and ctx.token_actor[child.i]:
+            return [ctx.token_actor[child.i]]
     if head.lower_ in FIRST_PERSON:
         quote = ctx.token_quote[head.i]
         # "I" in quoted words is the speaker.
