@@ -734,3 +734,13 @@ def test_unnamed_officials_act_for_the_state_not_one_of_its_agencies(nlp, extrac
     doc._.places, doc._.times, doc._.quotes = [], [], []
     events = extractor(doc)._.events
     assert [(e.type, e.source, e.target) for e in events] == [("ACCUSE", "RUS", "NAVALNY")]
+
+
+def test_who_reports_an_attack_did_not_attack(nlp, extractor):
+    events = run(
+        nlp,
+        extractor,
+        "Russian media reported Monday's attack on Ukraine.",
+        [("Russian media", "RUSMEDIA"), ("Ukraine", "UKR")],
+    )
+    assert "RUSMEDIA" not in {e.source for e in events}

@@ -135,7 +135,12 @@ def _verbal_readings(ctx: DocContext, lexicon: Lexicon) -> Iterator[Reading]:
         # "Police shot one person, after being attacked by a mob": a passive verb
         # that takes its subject from the clause above still undergoes it.
         passive = passive or any(c.dep_ == "auxpass" for c in token.children)
+        # "Reuters reported Monday's attack": a reporting verb tells of an event, it does
+        # not commit it (CAMEO files "report … attack" under the attack's code).
+        telling = _is_cue(lexicon.cues, token)
         for frame in frames:
+            if frame.compiled and telling:
+                continue
             reading = _read_verb(ctx, token, frame, chain, subject, passive, lexicon.cues)
             if reading is not None:
                 if frame.type != NO_EVENT:
