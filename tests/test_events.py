@@ -744,3 +744,13 @@ def test_who_reports_an_attack_did_not_attack(nlp, extractor):
         [("Russian media", "RUSMEDIA"), ("Ukraine", "UKR")],
     )
     assert "RUSMEDIA" not in {e.source for e in events}
+
+
+def test_an_event_noun_is_carried_through_a_series_of(nlp, extractor):
+    events = run(
+        nlp,
+        extractor,
+        "Iran began another series of military exercises on Thursday.",
+        [("Iran", "IRN")],
+    )
+    assert ("MOBILIZE", "IRN") in {(e.type, e.source) for e in events}

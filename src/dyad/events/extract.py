@@ -372,7 +372,7 @@ def _read_noun(
     if frame.holder:
         # Whose hostages they are is never who holds them ("American hostages").
         sources, targets = _holder(ctx, noun) or ([], _member_actors(ctx, noun))
-    support, inverse = _support_verb(noun, support_verbs, cues.inverse_support_verbs)
+    support, inverse = _support_verb(noun, cues)
     chain = _control_chain(support) if support is not None else [noun]
     subject = None
     if support is not None and not targets:
@@ -443,10 +443,15 @@ def _described(ctx: DocContext, noun: Token) -> list[str]:
     return []
 
 
-def _support_verb(
-    noun: Token, support: frozenset[str], inverse: frozenset[str]
-) -> tuple[Token | None, bool]:
-    """The light verb carrying an event noun: "made a sojourn", "embarked on its war"."""
+def _support_verb(noun: Token, cues: Cues) -> tuple[Token | None, bool]:
+    """The light verb carrying an event noun: "made a sojourn", "embarked on its war",
+    "began another series of military exercises"."""
+    while (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ == "of"
+        and noun.head.head.lemma_.lower() in cues.partitive_nouns
+    ):
+        noun = noun.head.head
     head = noun.head
     if noun.dep_ == "pobj" and head.dep_ == "prep":
         head = head.head
@@ -455,9 +460,9 @@ def _support_verb(
     if head.pos_ != "VERB":
         return None, False
     lemma = head.lemma_.lower()
-    if lemma in support:
+    if lemma in cues.support_verbs:
         return head, False
-    if lemma in inverse:
+    if lemma in cues.inverse_support_verbs:
         return head, True
     return None, False
 

@@ -106,6 +106,7 @@ class NamedActor:
 class Cues:
     support_verbs: frozenset[str]
     inverse_support_verbs: frozenset[str]
+    partitive_nouns: frozenset[str]
     promise_words: frozenset[str]
     threat_words: frozenset[str]
     directive_words: frozenset[str]
