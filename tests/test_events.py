@@ -754,3 +754,8 @@ def test_an_event_noun_is_carried_through_a_series_of(nlp, extractor):
         [("Iran", "IRN")],
     )
     assert ("MOBILIZE", "IRN") in {(e.type, e.source) for e in events}
+
+
+def test_declining_to_comment_is_no_rejection(nlp, extractor):
+    events = run(nlp, extractor, "The Kremlin declined to comment.", [("The Kremlin", "RUS")])
+    assert events == []
