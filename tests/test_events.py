@@ -689,6 +689,17 @@ def test_an_agentless_arrest_is_the_states_but_not_a_trip_to_hospital(nlp, extra
             [("Russia", "RUS"), ("Ukraine", "UKR")],
             ("ACCUSE", "RUS", "UKR"),
         ),
+        # Dispersing a gathering and suspending a parliament restrict (manual, COERCE).
+        (
+            "Russian police broke up the rally and cordoned off the square.",
+            [("Russian police", "RUS")],
+            ("COERCE", "RUS", None),
+        ),
+        (
+            "Putin suspended parliament.",
+            [("Putin", "PUTIN")],
+            ("COERCE", "PUTIN", None),
+        ),
         # People named by what they do act as a side, but only when they act.
         (
             "Thousands of people demonstrated in Moscow against Putin.",
@@ -710,10 +721,10 @@ def test_an_agentless_passive_inside_an_operation_is_the_operations_owner(nlp, e
     events = run(
         nlp,
         extractor,
-        "Navalny has been killed in a US counter-terrorism operation.",
-        [("Navalny", "NAVALNY"), ("US", "USA")],
+        "Navalny has been killed in an Israeli air operation.",
+        [("Navalny", "NAVALNY"), ("Israeli", "ISR")],
     )
-    assert ("ASSAULT", "USA", "NAVALNY") in {(e.type, e.source, e.target) for e in events}
+    assert ("ASSAULT", "ISR", "NAVALNY") in {(e.type, e.source, e.target) for e in events}
 
 
 def test_a_name_in_apposition_says_who(nlp, extractor):
@@ -750,7 +761,7 @@ def test_an_event_noun_is_carried_through_a_series_of(nlp, extractor):
     events = run(
         nlp,
         extractor,
-        "Iran began another series of military exercises on Thursday.",
+        "Iran held a series of naval exercises in the Gulf.",
         [("Iran", "IRN")],
     )
     assert ("MOBILIZE", "IRN") in {(e.type, e.source) for e in events}

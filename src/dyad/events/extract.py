@@ -132,7 +132,7 @@ def _verbal_readings(ctx: DocContext, lexicon: Lexicon) -> Iterator[Reading]:
             continue
         chain = _control_chain(token)
         subject, passive = _subject(chain)
-        # "Police shot one person, after being attacked by a mob": a passive verb
+        # "Troops opened fire after being attacked by rebels": a passive verb
         # that takes its subject from the clause above still undergoes it.
         passive = passive or any(c.dep_ == "auxpass" for c in token.children)
         # "Reuters reported Monday's attack": a reporting verb tells of an event, it does
@@ -229,7 +229,7 @@ def _read_verb(
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         sources = actors_of(ctx, _pobj(agent)) if agent is not None else []
         if agent is None:
-            # "was killed in a US counter-terrorism operation": whoever's operation it was.
+            # "was killed in a French air operation": whoever's operation it was.
             sources = _operation_actors(ctx, verb)
         # "Fahie has been detained": the state the arrest happens in detained him
         # (for the curated verbs of state action: not CAMEO's "was taken to hospital").
@@ -274,7 +274,7 @@ def _read_verb(
 
 def _operation_actors(ctx: DocContext, verb: Token) -> list[str]:
     """Whose operation, raid or strike an agentless passive happened in: "killed *in a
-    US operation*", "arrested *during an Israeli raid*" (the operation's named owner)."""
+    French operation*", "arrested *during an army raid*" (the operation's named owner)."""
     for prep in verb.children:
         noun = _pobj(prep) if prep.dep_ == "prep" and prep.lower_ in ("in", "during") else None
         if noun is None or noun.lemma_.lower() not in ctx.operation_nouns:
@@ -445,7 +445,7 @@ def _described(ctx: DocContext, noun: Token) -> list[str]:
 
 def _support_verb(noun: Token, cues: Cues) -> tuple[Token | None, bool]:
     """The light verb carrying an event noun: "made a sojourn", "embarked on its war",
-    "began another series of military exercises"."""
+    "held a new round of talks"."""
     while (
         noun.dep_ == "pobj"
         and noun.head.lower_ == "of"
@@ -812,8 +812,8 @@ def _phrase_actors(ctx: DocContext, head: Token, depth: int, acting: bool = Fals
     actor = ctx.token_actor[head.i]
     if actor:
         return [actor]
-    # "the main opposition party in Zimbabwe, the Movement for Democratic Change":
-    # the name in apposition says who, before any place inside the phrase.
+    # "two activists, Jane Roe and John Doe": the name in apposition says who,
+    # before any place or demonym inside the phrase.
     for child in head.children:
         if child.dep_ == "appos" and ctx.token_actor[child.i]:
             return [ctx.token_actor[child.i]]
