@@ -13,6 +13,8 @@ import unicodedata
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from dyad.plover import intensity as plover_intensity
+
 ARTICLE_FIELDS = ("id", "text", "published", "title", "url", "source", "author", "language")
 
 
@@ -166,8 +168,12 @@ class Event:
     # ("CONSULT:host" for "is prepared to welcome delegations").
     action: str | None = None
     # The PLOVER manual's conflict-cooperation score of the type and mode, -10 (most
-    # conflictual) to +10 (``dyad.plover.intensity``).
+    # conflictual) to +10 (``dyad.plover.intensity``); set from them when not given.
     intensity: float | None = None
+
+    def __post_init__(self) -> None:
+        if self.intensity is None:
+            self.intensity = plover_intensity(self.type, self.mode)
 
 
 @dataclass

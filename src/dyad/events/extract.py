@@ -17,7 +17,7 @@ from spacy.tokens import Token
 from dyad.events.context import DocContext
 from dyad.events.lexicon import Cues, Frame, Lexicon, NamedEvent
 from dyad.model import Actor, Event, Location, Place, Span, TimeExpr, TimeValue
-from dyad.plover import contexts_of, intensity, is_symmetric
+from dyad.plover import contexts_of, is_symmetric
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 # Climbing from a verb to the words that control it: "is prepared to welcome".
@@ -1004,7 +1004,6 @@ def _events_of(
             mode=mode,
             context=contexts_of(mode, frame.context),
             action=action,
-            intensity=intensity(type_, mode),
             others=others,
             time=time,
             location=location,

@@ -20,7 +20,6 @@ from dyad.model import (
     TimeExpr,
     TimeValue,
 )
-from dyad.plover import intensity
 from dyad.store import schema
 
 
@@ -160,7 +159,6 @@ def _event(row) -> Event:
         evidence=Span(row.text, row.start, row.end),
         mode=row.mode,
         context=row.context,
-        intensity=intensity(row.type, row.mode),
         others=list(row.others or []),
         time=TimeValue(row.time_text, row.time_value, row.time_mod) if has_time else None,
         time_role=row.time_role,
