@@ -48,6 +48,6 @@ def contexts_of(mode: str | None, contexts: tuple[str, ...]) -> list[str] | None
     """An event's PLOVER contexts: its trigger's, and the context a cyber or
     misinformation mode brings with it."""
     found = list(contexts)
-    if mode in _ontology()["mode_contexts"] and mode not in found:
+    if mode is not None and mode in _ontology()["mode_contexts"] and mode not in found:
         found.append(mode)
     return found or None

@@ -11,6 +11,7 @@ import json
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
+from datetime import date
 from pathlib import Path
 from typing import BinaryIO
 
@@ -31,7 +32,7 @@ from dyad.ingest.tables import (
 )
 from dyad.ingest.warc import read_warc
 from dyad.limits import Limits, article_too_long
-from dyad.model import Article
+from dyad.model import Article, parse_date
 
 SUFFIX_FORMATS = {
     ".txt": "text",
@@ -77,7 +78,7 @@ def read_sources(
     paths: Iterable[str],
     *,
     jsonl: bool = False,
-    published: str | None = None,
+    published: date | None = None,
     options: IngestOptions | None = None,
 ) -> Iterator[Item]:
     """Yield articles from files, folders (recursively), URLs and ``-`` (stdin), in order.
@@ -146,7 +147,7 @@ class _Reader:
     def read_folder(self, folder: Path) -> Iterator[Located]:
         for child in sorted(p for p in folder.rglob("*") if p.is_file()):
             hidden = any(part.startswith(".") for part in child.relative_to(folder).parts)
-            if hidden or child.name.endswith(SIDECAR_SUFFIX):
+            if hidden or child.name.endswith(SIDECAR_SUFFIX) or self.is_metadata_table(child):
                 continue
             yield from _guarded(str(child), self.read_file(child, explicit=False))
 
@@ -202,7 +203,13 @@ class _Reader:
         except BadInput as error:
             yield origin, Skipped(origin, str(error))
             return
-        yield from self.read_bytes(data, origin, fmt, meta)
+        items = self.read_bytes(data, origin, fmt, meta)
+        table = self.options.metadata if fmt in ("text", "html") else None
+        row = table.lookup(path) if table else None
+        yield from _with_metadata(items, row) if row else items
+
+    def is_metadata_table(self, path: Path) -> bool:
+        return self.options.metadata is not None and self.options.metadata.is_table(path)
 
     def file_format(self, path: Path, head: bytes, explicit: bool) -> str:
         if self.jsonl and explicit:
@@ -272,6 +279,19 @@ class _Reader:
             yield origin, Skipped(origin, str(error))
             return
         yield origin, article_or_skip(origin, text, meta)
+
+
+def _with_metadata(items: Iterator[Located], row: dict) -> Iterator[Located]:
+    """The articles with the fields of their metadata-table row, which beat the file's own."""
+    for origin, item in items:
+        if isinstance(item, Article):
+            try:
+                for name, value in row.items():
+                    typed = parse_date(str(value)) if name == "published" else str(value)
+                    setattr(item, name, typed)
+            except ValueError as error:
+                item = Skipped(origin, f"bad metadata: {error}")
+        yield origin, item
 
 
 def _guarded(origin: str, items: Iterator[Located]) -> Iterator[Located]:
