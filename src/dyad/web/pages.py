@@ -16,12 +16,13 @@ from fastapi.templating import Jinja2Templates
 from sqlalchemy import Connection, func, select
 
 from dyad import query
+from dyad.limits import MAX_INTEGER
 from dyad.plover import quad_classes
 from dyad.query.actors import actor_path, actor_refs
 from dyad.store import schema
 from dyad.web import api
 from dyad.web.chart import by_quad, cooperation_conflict
-from dyad.web.deps import CacheDep, Conn, FiltersDep
+from dyad.web.deps import CacheDep, Conn, EventId, FiltersDep
 from dyad.web.highlight import highlight
 
 router = APIRouter(include_in_schema=False)
@@ -123,7 +124,7 @@ def dyad_page(
     filters: FiltersDep,
     first: str,
     second: str,
-    page: Annotated[int, Query(ge=1)] = 1,
+    page: Annotated[int, Query(ge=1, le=MAX_INTEGER // PAGE_SIZE)] = 1,
 ):
     timeline = query.timeline(
         conn,
@@ -158,7 +159,7 @@ def dyad_page(
 
 
 @router.get("/events/{event_id}", response_class=HTMLResponse)
-def event_page(request: Request, conn: Conn, event_id: int):
+def event_page(request: Request, conn: Conn, event_id: EventId):
     event = query.event(conn, event_id)
     if event is None:
         return not_found(request, f"no event {event_id}")
