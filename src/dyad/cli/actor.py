@@ -33,7 +33,7 @@ def actor(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Show what dyad knows about NAME and which file or dictionary it came from."""
-    check_date(date)
+    check_date(date, "--date")
     base = load_kb(tuple(str(p) for p in kb or ()))
     answers = [_describe(base, target, date) for target in base.lookup(name)]
     if as_json:

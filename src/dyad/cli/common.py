@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated
 
@@ -100,15 +101,14 @@ def fail(message: str, code: int = 2) -> None:
     raise typer.Exit(code)
 
 
-def check_date(value: str | None) -> str | None:
-    from datetime import date
-
+def check_date(value: str | None, option: str = "--published") -> str | None:
+    """A date or timestamp as given, or a one-line error: all of it must be ISO 8601."""
     if value is None:
         return None
     try:
-        date.fromisoformat(value[:10])
+        datetime.fromisoformat(value)
     except ValueError:
-        fail(f"--published must be a date like 2024-02-20, not {value!r}")
+        fail(f"{option} must be a date like 2024-02-20, not {value!r}")
     return value
 
 
