@@ -159,7 +159,8 @@ def _json_error(error: ValueError | RecursionError) -> str:
         return f"{error.msg} (line {error.lineno} column {error.colno})"
     if isinstance(error, RecursionError):
         return "nested too deep"
-    return one_line(error)  # e.g. an integer of more digits than Python converts
+    # An integer of more digits than Python converts; the advice after ";" is for programmers.
+    return one_line(error).split(";")[0]
 
 
 def record_item(where: str, record: Mapping[str, Any], columns: Mapping[str, str]) -> Item:
