@@ -58,12 +58,8 @@ def actor(
         table.add_row("actor from", shown(answer.get("source") or answer["alias_source"]))
         for role in answer.get("roles", []):
             span = f"{role['start'] or '…'} – {role['end'] or 'now'}"
-            table.add_row(
-                "role",
-                shown(
-                    f"{role['title'] or role['sector'] or '?'} of {role['affiliation']} ({span})"
-                ),
-            )
+            title = role["title"] or role["sector"] or "?"
+            table.add_row("role", shown(f"{title} of {role['affiliation']} ({span})"))
         console.print(table)
         console.print()
 

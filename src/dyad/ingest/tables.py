@@ -105,13 +105,13 @@ def jsonl_records(
     lines: Iterable[str | bytes | None],
     name: str,
     columns: Mapping[str, str],
-    limit: int | None = None,
+    limit: int = MAX_RECORD_BYTES,
 ) -> Iterator[Located]:
     """One record per line; ``None`` stands for a line over ``limit`` (see ``capped_lines``)."""
     for number, line in enumerate(lines, start=1):
         where = f"{name}:{number}"
         if line is None:
-            yield where, Skipped(where, too_large(limit or 0))
+            yield where, Skipped(where, too_large(limit))
             continue
         if isinstance(line, bytes):
             try:
