@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
@@ -20,6 +20,7 @@ from spacy.language import Language
 
 from dyad.export import ExportError
 from dyad.limits import MAX_INTEGER
+from dyad.model import parse_date
 from dyad.nlp import DEFAULT_MODEL, ModelNotFound, cached_nlp
 from dyad.query import Filters, UnknownActor
 from dyad.store import DEFAULT_DB, Store
@@ -96,20 +97,21 @@ def shown(text: object, *, lines: bool = False) -> str:
     return escape(controls.sub(lambda m: f"\\x{ord(m[0]):02x}", str(text)))
 
 
-def fail(message: str, code: int = 2) -> None:
+def fail(message: str, code: int = 2) -> NoReturn:
     errors.print(f"[bold red]error:[/] {shown(message)}", highlight=False)
     raise typer.Exit(code)
 
 
-def check_date(value: str | None, option: str = "--published") -> str | None:
-    """A date or timestamp as given, or a one-line error: all of it must be ISO 8601."""
+def check_date(value: str | None, option: str = "--published") -> date | None:
+    """The day an option names, or a one-line error: all of the value must be ISO 8601
+    (``parse_date`` alone, lenient with what sources write, takes 2016-10-01xyz)."""
     if value is None:
         return None
     try:
         datetime.fromisoformat(value)
+        return parse_date(value)
     except ValueError:
         fail(f"{option} must be a date like 2024-02-20, not {value!r}")
-    return value
 
 
 def query_filters(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, cast
 
 import typer
 from rich.table import Table
@@ -43,6 +43,7 @@ from dyad.query import (
     summary,
     timeline,
 )
+from dyad.query.search import Kind as SearchKind
 
 
 @app.command("timeline")
@@ -102,12 +103,12 @@ def timeline_command(
             f"{shown(who)}{shown(where)}"
         )
         for item in entry.evidence:
-            source = item.title or item.url or item.source or "article"
-            source += f" [{item.article_id[:12]}]"
+            origin = item.title or item.url or item.source or "article"
+            origin += f" [{item.article_id[:12]}]"
             by = f" (reported by {item.reported_by.name})" if item.reported_by else ""
             console.print(f"    “{shown(item.sentence or item.text, lines=True)}”", highlight=False)
             console.print(
-                f"    [dim]— {shown(source)}, {shown(item.published or 'undated')}{shown(by)}[/]"
+                f"    [dim]— {shown(origin)}, {shown(item.published or 'undated')}{shown(by)}[/]"
             )
     if more:
         console.print(f"More events follow: --offset {offset + len(entries)}")
@@ -137,7 +138,7 @@ def _as_json(event: EventItem) -> dict:
                 "title": item.title,
                 "url": item.url,
                 "source": item.source,
-                "published": item.published,
+                "published": item.published and item.published.isoformat(),
                 "text": item.text,
                 "start": item.start,
                 "end": item.end,
@@ -207,7 +208,11 @@ def search_command(
         fail(f"--kind must be all, articles or quotes, not {kind!r}")
     with open_store(db) as store:
         hits = search(
-            store, query, kind=kind, filters=query_filters(since, until, source), limit=limit
+            store,
+            query,
+            kind=cast(SearchKind, kind),  # checked above
+            filters=query_filters(since, until, source),
+            limit=limit,
         )
     if as_json:
         _print_json([asdict(h) for h in hits])
@@ -380,8 +385,8 @@ def network_command(
         else:
             fail(f"--out must end in .graphml or .gexf, not {out.name!r}")
     if out:
-        edges = f"{graph.number_of_nodes()} actors, {graph.number_of_edges()} edges"
-        console.print(f"{edges} → {shown(out)}")
+        size = f"{graph.number_of_nodes()} actors, {graph.number_of_edges()} edges"
+        console.print(f"{size} → {shown(out)}")
         return
     table = Table(title=f"{graph.number_of_nodes()} actors, {graph.number_of_edges()} edges")
     table.add_column("source")
