@@ -11,8 +11,8 @@ from test_store import BACKENDS, db  # noqa: F401  (the per-backend database fix
 
 from dyad.query import search, timeline
 from dyad.store import Store, schema
+from dyad.store.database import make_engine
 from dyad.store.migrate import alembic_config, head_revision
-from dyad.store.store import make_engine
 
 
 def declared_for(dialect: str):
@@ -92,7 +92,7 @@ def test_a_store_made_before_migrations_is_upgraded_with_its_data(db):  # noqa: 
             },
         )
     engine.dispose()
-    with Store(db) as store:
+    with Store(db, upgrade=True) as store:
         [entry] = timeline(store, "HAMAS", "RUS").events
         assert entry.evidence[0].text == "Hamas officials visited Moscow."
         assert [hit.article_id for hit in search(store, "visit Moscow")] == ["a1"]
