@@ -154,8 +154,11 @@ def check_sqlite_file(path: Path, create: bool) -> bool:
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     pages = int.from_bytes(header[28:32], "big")
-    # The page count in the header is valid when its change counter says so.
-    if header[24:28] == header[92:96] and path.stat().st_size < pages * page_size:
+    # The page count in the header is valid when its change counter says so, and the
+    # file holds them all unless a write-ahead log still holds some (it is read too).
+    wal = path.with_name(f"{path.name}-wal")
+    in_wal = wal.exists() and wal.stat().st_size > 0
+    if header[24:28] == header[92:96] and not in_wal and path.stat().st_size < pages * page_size:
         size = path.stat().st_size
         raise StoreDamaged(
             f"{path} is damaged (cut short: {size:,} of {pages * page_size:,} bytes); "
