@@ -92,6 +92,13 @@ def test_the_store_can_come_from_dyad_db(made, monkeypatch, tmp_path):
     assert runner.invoke(app, ["counts"]).exit_code == 0
 
 
+def test_dyad_actor_takes_db_too(made, tmp_path):
+    result = runner.invoke(app, ["actor", "Russia", "--db", str(made / "store.db")])
+    assert result.exit_code == 0, result.output
+    assert "store.db: RUS (Russia), 6 events, 0 quotes" in result.stdout
+    one_line_error("actor", "Russia", "--db", str(tmp_path / "none.db"), expect="no store at")
+
+
 def test_a_folder_a_missing_folder_and_an_empty_db(tmp_path):
     one_line_error("counts", "--db", str(tmp_path), expect="is a folder")
     one_line_error("migrate", "--db", str(tmp_path / "no" / "x.db"), expect="does not exist")
