@@ -121,7 +121,7 @@ def open_store(db: str, *, read_only: bool = True, upgrade: bool = False) -> Ite
         store = Store(db, read_only=read_only, upgrade=upgrade)
     except StoreError as error:
         fail(str(error))
-    except DBAPIError as error:
+    except DBAPIError as error:  # the server, the file or the lock, met while opening
         fail(explain(error, db, LOCK_WAIT_SECONDS) or f"{display_name(db)}: {error.orig}")
     try:
         yield store
@@ -130,7 +130,7 @@ def open_store(db: str, *, read_only: bool = True, upgrade: bool = False) -> Ite
     except ValueError as error:  # a date that is not one
         fail(str(error))
     except DBAPIError as error:
-        message = store.explain(error)
+        message = explain(error, db, LOCK_WAIT_SECONDS)
         if message is None:
             raise
         fail(message)

@@ -13,7 +13,6 @@ from dyad.plover import is_symmetric
 from dyad.store import schema
 from dyad.store.database import (
     DEFAULT_DB,
-    LOCK_WAIT_SECONDS,
     check_sqlite_file,
     check_writable,
     make_engine,
@@ -29,7 +28,6 @@ from dyad.store.errors import (
     StoreOutOfDate,
     db_option,
     display_name,
-    explain,
 )
 from dyad.store.migrate import (
     current_revision,
@@ -138,10 +136,6 @@ class Store:
 
     def __exit__(self, *_exc: object) -> None:
         self.close()
-
-    def explain(self, error: BaseException) -> str | None:
-        """One line for a database error met on this store, or None (see ``errors.explain``)."""
-        return explain(error, self.db, LOCK_WAIT_SECONDS)
 
     def has_article(self, article_hash: str) -> bool:
         with self.engine.connect() as conn:
