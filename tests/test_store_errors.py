@@ -40,6 +40,7 @@ def one_line_error(*args: str, expect: str) -> str:
     )
     assert len(lines) == 1 and lines[0].startswith("error: "), result.stderr
     assert expect in lines[0], lines[0]
+    print(lines[0])  # pytest -s shows every message (the README's table quotes them)
     return lines[0]
 
 
