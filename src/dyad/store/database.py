@@ -117,12 +117,17 @@ def write_transaction(engine: Engine) -> Iterator[Connection]:
     """
     with engine.execution_options(**{WRITE: True}).begin() as conn:
         if conn.dialect.name == "postgresql":
-            conn.execute(text(f"SET LOCAL lock_timeout = '{LOCK_WAIT_SECONDS}s'"))
+            _wait_for_locks_at_most(conn, LOCK_WAIT_SECONDS)
             # One lock per schema: stores in other schemas of the database write freely.
             conn.execute(
                 text("SELECT pg_advisory_xact_lock(hashtext('dyad:' || current_schema()))")
             )
         yield conn
+
+
+def _wait_for_locks_at_most(conn: Connection, seconds: int) -> None:
+    """PostgreSQL waits for a lock forever unless told; SQLite's busy_timeout is the same."""
+    conn.execute(text(f"SET LOCAL lock_timeout = '{seconds}s'"))
 
 
 def check_sqlite_file(path: Path, create: bool) -> bool:
@@ -198,5 +203,7 @@ def check_writable(engine: Engine) -> None:
     """Raise the driver's error now if the store cannot be written (a read-only file or
     folder, a read-only user), before a long run has analysed anything."""
     with engine.execution_options(**{WRITE: True}).connect() as conn:
+        if conn.dialect.name == "postgresql":
+            _wait_for_locks_at_most(conn, LOCK_WAIT_SECONDS)
         conn.execute(text("UPDATE alembic_version SET version_num = version_num"))
         conn.rollback()
