@@ -14,7 +14,7 @@ import sqlalchemy
 from dyad.model import Analysis, Article
 from dyad.nlp import cached_nlp
 from dyad.pipeline import analyze_articles
-from dyad.store.store import database_url
+from dyad.store.database import database_url
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("DYAD_SHARED", REPO.parent / "shared")).resolve()

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from dyad.cli import app as cli
 from dyad.limits import LimitExceeded, Limits
 from dyad.store import Store
-from dyad.store.store import make_engine
+from dyad.store.database import make_engine
 from dyad.store.timeout import is_query_timeout, limit_query_time
 
 SENTENCE = "Hamas officials visited Moscow in late October and met the deputy foreign minister. "

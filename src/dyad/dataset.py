@@ -72,8 +72,23 @@ def write_dataset(
         yield number, len(analyses)
 
 
+class DamagedPart(ValueError):
+    """A part of the dataset that cannot be read; the message names it and what to do."""
+
+
 def read_dataset(directory: Path) -> Iterator[Analysis]:
-    """Every analysis in the dataset, in partition order."""
+    """Every analysis in the dataset, in partition order; ``DamagedPart`` on one that
+    cannot be read (the parts before it have been yielded)."""
     for path in sorted(directory.glob("part-*.parquet")):
-        for row in pq.read_table(path, columns=["analysis"]).column("analysis").to_pylist():
+        try:
+            rows = pq.read_table(path, columns=["analysis"]).column("analysis").to_pylist()
+        except (pa.ArrowException, OSError) as error:
+            reason = (
+                str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+            )
+            raise DamagedPart(
+                f"{path} is damaged ({reason}); delete it and write it again with"
+                " `dyad ingest … --out parquet:DIR`, then run dyad load again"
+            ) from None
+        for row in rows:
             yield Analysis.from_dict(json.loads(row))

@@ -4,7 +4,7 @@ The ``dyad`` commands, the batch code and the tests all call these; the
 commands only turn options into arguments and render what comes back::
 
     from dyad.service import ingest
-    with Store("dyad.db") as store:
+    with Store("dyad.db") as store:  # made if missing; Store(…, read_only=True) to read
         report = ingest(["corpus/"], store)
     print(report.stored, report.already_stored)
 

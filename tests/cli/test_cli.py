@@ -93,6 +93,7 @@ def test_ingest_twice_stores_once(shared, tmp_path):
 
 
 def test_timeline_of_unknown_actor_is_a_clear_error(tmp_path):
+    Store(str(tmp_path / "e.db")).close()  # an empty store
     result = runner.invoke(app, ["timeline", "Atlantis", "Lemuria", "--db", str(tmp_path / "e.db")])
     assert result.exit_code == 2
     assert "no actor in the store is called 'Atlantis'" in result.output

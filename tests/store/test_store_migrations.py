@@ -10,8 +10,8 @@ from alembic.runtime.migration import MigrationContext
 
 from dyad.query import search, timeline
 from dyad.store import Store, schema
+from dyad.store.database import make_engine
 from dyad.store.migrate import alembic_config, head_revision
-from dyad.store.store import make_engine
 
 
 def declared_for(dialect: str):
@@ -91,7 +91,7 @@ def test_a_store_made_before_migrations_is_upgraded_with_its_data(db):
             },
         )
     engine.dispose()
-    with Store(db) as store:
+    with Store(db, upgrade=True) as store:
         [entry] = timeline(store, "HAMAS", "RUS").events
         assert entry.evidence[0].text == "Hamas officials visited Moscow."
         assert [hit.article_id for hit in search(store, "visit Moscow")] == ["a1"]

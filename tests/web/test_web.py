@@ -35,7 +35,7 @@ from dyad.model import (
 from dyad.query import Annotation
 from dyad.query import quotes as quote_queries
 from dyad.store import Store
-from dyad.store.store import database_url
+from dyad.store.database import database_url
 from dyad.web import api, create_app
 from dyad.web.chart import cooperation_conflict
 from dyad.web.highlight import highlight

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -10,7 +12,9 @@ from rich.table import Table
 
 from dyad.actors.kb import KnowledgeBase, load_kb, normalize
 from dyad.cli.app import app
-from dyad.cli.common import KbOption, check_date, console, shown
+from dyad.cli.common import KbOption, check_date, console, open_store, shown
+from dyad.query import UnknownActor, actor_profile
+from dyad.store import DEFAULT_DB
 
 ALIAS_MEANING = {
     "name": "names the actor",
@@ -31,20 +35,34 @@ def actor(
         typer.Option("--date", help="Resolve roles as on this date (YYYY-MM-DD); default: now."),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db",
+            envvar="DYAD_DB",
+            help="Also say what this store holds about NAME (default: dyad.db if it exists).",
+        ),
+    ] = None,
 ) -> None:
     """Show what dyad knows about NAME and which file or dictionary it came from."""
     check_date(date, "--date")
     base = load_kb(tuple(str(p) for p in kb or ()))
     answers = [_describe(base, target, date) for target in base.lookup(name)]
+    if db is None and Path(DEFAULT_DB).is_file():
+        db = DEFAULT_DB
+    stored = _stored(db, name) if db is not None else None
     if as_json:
-        typer.echo(json.dumps({"name": name, "matches": answers}, ensure_ascii=False, indent=1))
+        found = {"name": name, "matches": answers, "store": stored}
+        typer.echo(json.dumps(found, ensure_ascii=False, indent=1))
         return
+    if db is not None and stored is not None:
+        console.print(shown(_stored_line(db, name, stored)), highlight=False)
     if not answers:
         console.print(f"dyad knows no actor or place called [bold]{shown(name)}[/].")
         similar = _similar(base, name)
         if similar:
             console.print("Similar names: " + shown(", ".join(similar)))
-        raise typer.Exit(1)
+        raise typer.Exit(0 if stored and stored["id"] else 1)
     for answer in answers:
         table = Table(show_header=False, box=None, pad_edge=False)
         table.add_column(style="bold")
@@ -62,6 +80,34 @@ def actor(
             table.add_row("role", shown(f"{title} of {role['affiliation']} ({span})"))
         console.print(table)
         console.print()
+
+
+def _stored(db: str, name: str) -> dict:
+    """What the store holds about ``name``: its id there, events, quotes, aliases seen."""
+    with open_store(db) as store:
+        try:
+            profile = actor_profile(store, name, top=0, quotes=0)
+        except UnknownActor:
+            return {"db": db, "id": None}
+    return {
+        "db": db,
+        "id": profile.id,
+        "name": profile.name,
+        "events": profile.events,
+        "quotes": profile.quotes,
+        "aliases": profile.aliases,
+    }
+
+
+def _stored_line(db: str, name: str, stored: dict) -> str:
+    where = os.path.basename(db) if "://" not in db else "the store"
+    if stored["id"] is None:
+        return f"{where} has no actor called {name!r}."
+    aliases = ", ".join(stored["aliases"][:8])
+    return (
+        f"{where}: {stored['id']} ({stored['name']}), {stored['events']} events,"
+        f" {stored['quotes']} quotes; seen as {aliases}"
+    )
 
 
 def _describe(base: KnowledgeBase, target, date: str | None) -> dict:

@@ -17,13 +17,16 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 from spacy.language import Language
+from sqlalchemy.exc import DBAPIError
 
 from dyad.export import ExportError
 from dyad.limits import MAX_INTEGER
 from dyad.model import parse_date
 from dyad.nlp import DEFAULT_MODEL, ModelNotFound, cached_nlp
 from dyad.query import Filters, UnknownActor
-from dyad.store import DEFAULT_DB, Store
+from dyad.store import DEFAULT_DB, Store, StoreError
+from dyad.store.database import LOCK_WAIT_SECONDS
+from dyad.store.errors import display_name, explain
 
 # C0 and C1 control characters (ANSI escapes start with one); the second keeps tabs and line breaks.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
@@ -33,7 +36,8 @@ console = Console()
 errors = Console(stderr=True, soft_wrap=True)  # one error, one line: easy to grep
 
 DbOption = Annotated[
-    str, typer.Option("--db", help="SQLite file or database URL (postgresql://…).")
+    str,
+    typer.Option("--db", envvar="DYAD_DB", help="SQLite file or database URL (postgresql://…)."),
 ]
 ModelOption = Annotated[
     str, typer.Option("--model", help="spaCy model to parse with (any installed model).")
@@ -139,14 +143,28 @@ def export_errors() -> Iterator[None]:
 
 
 @contextmanager
-def open_store(db: str) -> Iterator[Store]:
-    """The store for one command; an unknown actor or a bad date is a clear error."""
-    store = Store(db)
+def open_store(db: str, *, read_only: bool = True, upgrade: bool = False) -> Iterator[Store]:
+    """The store for one command (see ``Store`` for the modes).
+
+    A store that cannot be opened, a database error the store can word (locked,
+    full disk, damaged), an unknown actor or a bad date: one line, no traceback.
+    """
+    try:
+        store = Store(db, read_only=read_only, upgrade=upgrade)
+    except StoreError as error:
+        fail(str(error))
+    except DBAPIError as error:  # the server, the file or the lock, met while opening
+        fail(explain(error, db, LOCK_WAIT_SECONDS) or f"{display_name(db)}: {error.orig}")
     try:
         yield store
     except UnknownActor as error:
         fail(f"{error}; ingest articles that mention it first")
     except ValueError as error:  # a date that is not one
         fail(str(error))
+    except DBAPIError as error:
+        message = explain(error, db, LOCK_WAIT_SECONDS)
+        if message is None:
+            raise
+        fail(message)
     finally:
         store.close()

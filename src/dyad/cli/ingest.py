@@ -30,15 +30,16 @@ from dyad.cli.common import (
     errors,
     fail,
     load_model,
+    open_store,
     shown,
 )
+from dyad.dataset import DamagedPart
 from dyad.ingest import IngestOptions, Skipped
 from dyad.ingest.dedup import Duplicate
 from dyad.ingest.items import BadInput
 from dyad.ingest.metadata import MetadataTable
 from dyad.model import ARTICLE_FIELDS, Article
 from dyad.nlp import ModelNotFound
-from dyad.store import Store
 
 PathsArgument = Annotated[
     list[str],
@@ -229,7 +230,10 @@ def ingest(
         model=model, kb_paths=tuple(str(p) for p in kb or ()), workers=workers, dask=dask
     )
     directory = Path(out[len("parquet:") :]) if out is not None else None
-    with Store(db) as store, _bar("[progress.description]{task.description}") as bar:
+    with (
+        open_store(db, read_only=False) as store,
+        _bar("[progress.description]{task.description}") as bar,
+    ):
         try:
             report = service.ingest(
                 paths,
@@ -257,8 +261,11 @@ def load(
     """Load analysed articles from a Parquet dataset into the store."""
     if not directory.is_dir() or not any(directory.glob("part-*.parquet")):
         fail(f"{directory} holds no dataset (part-*.parquet files)")
-    with Store(db) as store, _bar("loading", total=False) as bar:
-        report = service.load(directory, store, progress=LoadBar(bar))
+    with open_store(db, read_only=False) as store, _bar("loading", total=False) as bar:
+        try:
+            report = service.load(directory, store, progress=LoadBar(bar))
+        except DamagedPart as error:
+            fail(str(error))
     console.print(
         f"{report.stored} articles stored, {report.already_stored} already in {shown(db)}"
     )

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from dyad.cli.app import app
-from dyad.cli.common import DEFAULTS, DbOption, console, fail, shown
+from dyad.cli.common import DEFAULTS, DbOption, console, open_store, shown
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
@@ -26,8 +25,8 @@ def serve(
 
     from dyad.web import create_app
 
-    if "://" not in db and not Path(db).expanduser().is_file():
-        fail(f"no store at {db}; create one with `dyad ingest … --db {db}`")
+    with open_store(db):
+        pass  # a store that is missing, out of date or damaged: one line, before serving
     # On this machine only, the app answers only to this machine's names.
     hosts = [*LOOPBACK, host] if host in LOOPBACK else None
     console.print(f"dyad serving {shown(db)} at http://{host}:{port}/  (API docs: /api/docs)")

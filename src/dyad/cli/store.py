@@ -58,7 +58,11 @@ def export_command(
 
 @app.command("migrate")
 def migrate_command(db: DbOption = DEFAULTS["db"]) -> None:
-    """Create the store or bring it to the current schema (every command also does this)."""
-    with open_store(db):
+    """Create the store or bring it to the current schema, in one transaction.
+
+    Other commands refuse a store made by an older dyad until this has run; if it
+    is cut short (Ctrl-C, a kill, a full disk) the store stays as it was: run it again.
+    """
+    with open_store(db, read_only=False, upgrade=True):
         pass
     console.print(f"{shown(db)}: schema at revision {head_revision()}")

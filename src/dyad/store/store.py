@@ -2,24 +2,44 @@
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, and_, create_engine, event, func, or_, select
+from sqlalchemy import Connection, and_, func, or_, select
 
 from dyad.model import Actor, Analysis, Article, Event
 from dyad.plover import is_symmetric
 from dyad.store import schema
-from dyad.store.migrate import migrate
+from dyad.store.database import (
+    DEFAULT_DB,
+    check_sqlite_file,
+    check_writable,
+    make_engine,
+    quick_check,
+    sqlite_path,
+    sqlite_tables,
+    write_transaction,
+)
+from dyad.store.errors import (
+    NotAStore,
+    StoreError,
+    StoreMissing,
+    StoreOutOfDate,
+    db_option,
+    display_name,
+)
+from dyad.store.migrate import (
+    current_revision,
+    head_revision,
+    holds_dyad_tables,
+    known_revisions,
+    migrate,
+)
 from dyad.store.search import index_for_search
 from dyad.store.timeout import limit_query_time
 from dyad.timex import period, sort_date
-
-DEFAULT_DB = "dyad.db"
 
 # Surface forms that say nothing about who an actor is, so they are not kept as aliases.
 UNINFORMATIVE_ALIASES = frozenset(
@@ -28,87 +48,86 @@ UNINFORMATIVE_ALIASES = frozenset(
 )
 
 
-def database_url(db: str) -> str:
-    """``dyad.db`` and other paths mean SQLite files; URLs pass through.
-
-    A bare ``postgresql://`` URL gets the psycopg (3) driver dyad installs.
-    """
-    if "://" not in db:
-        return f"sqlite:///{Path(db).expanduser()}"
-    if db.startswith(("postgresql://", "postgres://")):
-        return "postgresql+psycopg://" + db.split("://", 1)[1]
-    return db
-
-
-def make_engine(db: str = DEFAULT_DB) -> Engine:
-    engine = create_engine(database_url(db))
-    if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _sqlite_pragmas)
-    return engine
-
-
-def _sqlite_pragmas(dbapi_connection, _record) -> None:
-    cursor = dbapi_connection.cursor()
-    # WAL lets readers (timeline queries, the web app) work while a batch writes.
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    # A second writer waits for the first instead of failing at once.
-    cursor.execute("PRAGMA busy_timeout=30000")
-    # Big queries (network export, monthly counts) keep more pages in memory.
-    cursor.execute("PRAGMA cache_size=-65536")
-    cursor.close()
-
-
 def normalize_alias(text: str) -> str:
     text = " ".join(text.split()).casefold()
     text = re.sub(r"[’']s?$", "", text)
     return re.sub(r"^the ", "", text)
 
 
-def _create_sqlite_store(path: Path) -> None:
-    """Make a new SQLite store whole or not at all.
-
-    SQLite runs the migrations' DDL outside a transaction, so a run killed while
-    creating the tables would leave half a schema behind. The tables are made in
-    a file of this process's own and linked into place in one step; if another
-    process got there first, its store is kept.
-    """
-    building = path.with_name(f".{path.name}.{os.getpid()}.new")
-    try:
-        building.unlink(missing_ok=True)  # a killed run of the same pid
-        engine = make_engine(str(building))
-        try:
-            migrate(engine)
-        finally:
-            engine.dispose()
-        if path.exists():  # an empty file, such as a bare sqlite3 connect leaves
-            os.replace(building, path)
-        else:
-            os.link(building, path)
-    except FileExistsError:
-        pass
-    finally:
-        building.unlink(missing_ok=True)
-
-
 class Store:
-    """A dyad store on SQLite (a file path) or any SQLAlchemy URL.
+    """A dyad store on SQLite (a file path) or PostgreSQL (a ``postgresql://`` URL).
 
-    ``query_seconds``: cut short any query that runs longer (the web app passes
-    ``DYAD_MAX_QUERY_SECONDS``); ``dyad.store.is_query_timeout`` recognises the
-    error it raises. The migrations run before the limit applies.
+    Opening one never changes its schema behind the caller's back:
+
+    - a writer (the default) creates the store if there is none yet, in one
+      transaction under the write lock, so two writers starting together get one
+      store; it refuses at once a store it could not write to;
+    - ``read_only``: the store must exist; nothing is created and no connection writes
+      (the web app, the query commands);
+    - ``upgrade``: a store made by an older dyad is brought to the current schema, in
+      one transaction (``dyad migrate``); without it such a store is refused with
+      ``StoreOutOfDate``, which says to run ``dyad migrate``.
+
+    A database that is not a dyad store (a text file, another application's SQLite
+    file), a damaged file, a missing one to read: ``StoreError`` with a one-line
+    message saying what to do. ``query_seconds``: cut short any query that runs longer
+    (the web app passes ``DYAD_MAX_QUERY_SECONDS``); ``dyad.store.is_query_timeout``
+    recognises the error it raises.
     """
 
-    def __init__(self, db: str = DEFAULT_DB, query_seconds: float | None = None) -> None:
+    def __init__(
+        self,
+        db: str = DEFAULT_DB,
+        *,
+        read_only: bool = False,
+        upgrade: bool = False,
+        query_seconds: float | None = None,
+    ) -> None:
         self.db = db
-        path = None if "://" in db or db in ("", ":memory:") else Path(db).expanduser()
-        if path is not None and (not path.exists() or path.stat().st_size == 0):
-            _create_sqlite_store(path)
-        self.engine = make_engine(db)
-        migrate(self.engine)
+        path = sqlite_path(db)
+        if path is not None and not check_sqlite_file(path, create=not read_only):
+            tables = sqlite_tables(path)
+            if tables and not tables & {"alembic_version", "articles"}:
+                listed = ", ".join(sorted(tables)[:5])
+                raise NotAStore(
+                    f"{path} is another application's SQLite database (tables: {listed}),"
+                    " not a dyad store; give another --db"
+                )
+            quick_check(path)
+        self.engine = make_engine(db, read_only=read_only)
+        try:
+            self._check_schema(read_only, upgrade)
+            if not read_only:
+                check_writable(self.engine)
+        except BaseException:
+            self.engine.dispose()
+            raise
         if query_seconds is not None:
             limit_query_time(self.engine, query_seconds)
+
+    def _check_schema(self, read_only: bool, upgrade: bool) -> None:
+        name = display_name(self.db)
+        with self.engine.connect() as conn:
+            current = current_revision(conn)
+            exists = current is not None or holds_dyad_tables(conn)
+        if current == head_revision():
+            return
+        if not exists and read_only:
+            raise StoreMissing(
+                f"{name} holds no dyad store yet;"
+                f" create one with `dyad ingest FILES… {db_option(self.db)}`"
+            )
+        if current is not None and current not in known_revisions():
+            raise StoreError(
+                f"{name} was made by a newer dyad (schema revision {current}); upgrade dyad"
+            )
+        if exists and not upgrade:
+            raise StoreOutOfDate(
+                f"{name} has schema revision {current or 'from before 0001'}, this dyad needs"
+                f" {head_revision()}; back it up, then run `dyad migrate {db_option(self.db)}`"
+            )
+        with write_transaction(self.engine) as conn:
+            migrate(conn)  # finds nothing to do if another process just did it
 
     def close(self) -> None:
         self.engine.dispose()
@@ -137,25 +156,14 @@ class Store:
 
         The same text under another URL is not the same input: it is a copy to link.
         """
-        articles, duplicates = schema.articles, schema.duplicates
-        same_url = duplicates.c.url.is_(None) if url is None else duplicates.c.url == url
         with self.engine.connect() as conn:
-            stored = conn.execute(
-                select(articles.c.url).where(articles.c.id == content_hash)
-            ).first()
-            if stored and (url is None or stored.url in (None, url)):
-                return content_hash
-            return conn.execute(
-                select(duplicates.c.article_id).where(
-                    duplicates.c.content_hash == content_hash, same_url
-                )
-            ).scalar()
+            return _known_copy(conn, content_hash, url)
 
     def add_duplicate(self, article_id: str, copy: Article, kind: str, similarity: float) -> bool:
         """Link a copy (``kind`` exact or near) to its stored first copy; False if known."""
-        if self.known_copy(copy.hash, copy.url):
-            return False
-        with self.engine.begin() as conn:
+        with write_transaction(self.engine) as conn:
+            if _known_copy(conn, copy.hash, copy.url):
+                return False
             conn.execute(
                 schema.duplicates.insert().values(
                     article_id=article_id,
@@ -190,7 +198,7 @@ class Store:
             yield from ((row.id, row.text) for row in conn.execute(query))
 
     def add_signature(self, article_id: str, signature: bytes) -> None:
-        with self.engine.begin() as conn:
+        with write_transaction(self.engine) as conn:
             table = schema.signatures
             if not conn.execute(
                 select(table.c.article_id).where(table.c.article_id == article_id)
@@ -198,9 +206,11 @@ class Store:
                 conn.execute(table.insert().values(article_id=article_id, minhash=signature))
 
     def add(self, analysis: Analysis) -> bool:
-        """Store one analysis atomically. Returns False when the article was already there."""
+        """Store one analysis atomically. Returns False when the article was already there
+        (stored by another process meanwhile included: the check and the writes are made
+        under the write lock)."""
         article_id = analysis.article.hash
-        with self.engine.begin() as conn:
+        with write_transaction(self.engine) as conn:
             exists = conn.execute(
                 select(schema.articles.c.id).where(schema.articles.c.id == article_id)
             ).first()
@@ -209,6 +219,17 @@ class Store:
             _ArticleWriter(conn, article_id, analysis).write()
             index_for_search(conn, [article_id])
         return True
+
+
+def _known_copy(conn: Connection, content_hash: str, url: str | None) -> str | None:
+    articles, duplicates = schema.articles, schema.duplicates
+    stored = conn.execute(select(articles.c.url).where(articles.c.id == content_hash)).first()
+    if stored and (url is None or stored.url in (None, url)):
+        return content_hash
+    same_url = duplicates.c.url.is_(None) if url is None else duplicates.c.url == url
+    return conn.execute(
+        select(duplicates.c.article_id).where(duplicates.c.content_hash == content_hash, same_url)
+    ).scalar()
 
 
 class _ArticleWriter:

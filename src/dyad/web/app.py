@@ -72,7 +72,7 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        app.state.store = Store(db, query_seconds=limits.max_query_seconds)
+        app.state.store = Store(db, read_only=True, query_seconds=limits.max_query_seconds)
         app.state.cache = AnswerCache()
         yield
         app.state.store.close()
