@@ -2,16 +2,21 @@
 
 A statement (a quote with a known speaker) speaks about an event when
 - it reports the event itself and its speaker takes part in it: a participant's
-  own telling ("his intention was to seek the support of Russia"). An outside
+  own telling ("his intention was to seek the support of Russia"); or the event is
+  its speaker's act told in the words before it, in its sentence ("X accused Y of
+  being …", "praised Z, calling him …"). An outside
   reporter's words that carry an event are where the event comes from
   (``Event.quote``, ``Event.reported_by``), not a telling of it;
-- its speaker goes on, in the same paragraph, after a statement whose main
-  assertion reported the event (the next sentences of the same interview);
-- it names the event again ("the meeting", "their talks", "a place to meet"),
-  with the same participants, place or time, after the event was reported in its
-  paragraph or the one before: it then speaks about the latest such event;
+- its speaker goes on, in the same paragraph or the next, from the statement just
+  before, without reporting anything new: it speaks about what that one reported as
+  its main assertion, and what that one spoke about;
+- it names the event again ("the meeting", "their talks", "the ban"), with the
+  same participants, place or time, after the event was reported: it then speaks
+  about the event reported with that very word, else the latest such event of its
+  paragraph or the one before, else the latest before that;
 - failing those, its speaker takes part in an event reported in the two sentences
-  before it, and it reports nothing of its own: it answers that event.
+  before it, and it reports nothing of its own: it answers that event (a link
+  found by nearness alone is not passed on to the speaker's next statement).
 A quote inside another of the same speaker (a partial quote within reported
 speech) speaks about what the outer one does.
 """
@@ -31,6 +36,9 @@ from dyad.model import Actor, Event, Mention, Place, Quote, TimeExpr
 
 # Sentences back within which a participant's statement answers an event.
 ANSWER_SENTENCES = 2
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+# An event whose evidence holds this share of a statement's words is all it says.
+WHOLE_SHARE = 0.8
 _PARAGRAPH_BREAK = re.compile(r"\n\s*")
 
 
@@ -43,7 +51,6 @@ class _Statement:
     sentence: int
     own: list[Event] = field(default_factory=list)
     main: list[Event] = field(default_factory=list)
-    continues: set[str] = field(default_factory=set)  # ids of the events it goes on about
 
     @property
     def start(self) -> int:
@@ -86,6 +93,11 @@ class _Article:
                 found.extend(span)
         return found
 
+    def trigger(self, event: Event) -> str | None:
+        """The lemma of the word the event's evidence hangs from ("banned" -> "ban")."""
+        span = self.doc.char_span(event.evidence.start, event.evidence.end, "expand")
+        return span.root.lemma_.lower() if span is not None and len(span) else None
+
     def party(self, event: Event) -> set[str]:
         return participants([event.source, event.target, *event.others], self.lookup)
 
@@ -103,23 +115,34 @@ def link_statements(doc: Doc, words: EventWords) -> dict[str, list[str]]:
         key=lambda s: s.start,
     )
     about: dict[str, set[str]] = {}
+    # What a statement goes on about passes to the same speaker's next statement; an
+    # answer found only by nearness does not.
+    carried: dict[str, set[str]] = {}
+    nested: dict[str, str] = {}
     for statement in statements:
         outer = _container(statement, statements)
         if outer is not None:
             # The words of a longer statement: they speak about what it does.
-            about[statement.quote.id] = about.setdefault(outer.quote.id, set())
+            nested[statement.quote.id] = outer.quote.id
             continue
-        linked = about.setdefault(statement.quote.id, set())
-        linked |= {e.id for e in statement.own if _takes_part(article, statement, e)}
-        statement.continues = _continued(statement, statements)
-        linked |= statement.continues
+        goes_on = _continued(statement, statements, carried)
         named = _named_again(article, statement, events, words)
         if named is not None:
-            linked.add(named.id)
-        elif not linked and not statement.own:
+            goes_on.add(named.id)
+        # Its own main assertion and what it names again carry over; the acts told
+        # around this one statement do not.
+        carried[statement.quote.id] = goes_on | {e.id for e in statement.main}
+        linked = goes_on | {e.id for e in statement.own if _takes_part(article, statement, e)}
+        linked |= {e.id for e in _speech_acts(article, statement, events)}
+        if not linked and not statement.own:
             answered = _answered(article, statement, events)
             if answered is not None:
-                linked.add(answered.id)
+                linked = {answered.id}
+        about[statement.quote.id] = linked
+    for inner, outer in nested.items():
+        while outer in nested:
+            outer = nested[outer]
+        about[inner] = about[outer]
     order = {event.id: n for n, event in enumerate(events)}
     return {quote_id: sorted(ids, key=order.__getitem__) for quote_id, ids in about.items()}
 
@@ -153,23 +176,38 @@ def _takes_part(article: _Article, statement: _Statement, event: Event) -> bool:
     return bool(statement.speaker_group & article.party(event))
 
 
-def _continued(statement: _Statement, statements: list[_Statement]) -> set[str]:
-    """What the same speaker's statement just before, in the same paragraph, reported as
-    its main assertion, or went on about."""
+def _continued(
+    statement: _Statement, statements: list[_Statement], carried: dict[str, set[str]]
+) -> set[str]:
+    """What the statement just before said, when the same speaker goes on (in its
+    paragraph or the next) without reporting anything new: the events that one
+    reported as its main assertion and those it spoke about."""
     if statement.main:
-        return set()  # it reports something new
-    before = [
-        s
-        for s in statements
-        if s.start < statement.start
-        and s.paragraph == statement.paragraph
-        and s.quote.speaker.actor == statement.quote.speaker.actor
-        and not _within(statement.start, statement.start + 1, s.quote)
-    ]
+        return set()
+    before = [s for s in statements if s.start < statement.start and s.quote.id in carried]
     if not before:
         return set()
     last = max(before, key=lambda s: s.start)
-    return {e.id for e in last.main} or set(last.continues)
+    if (
+        last.quote.speaker.actor != statement.quote.speaker.actor
+        or statement.paragraph - last.paragraph > 1
+    ):
+        return set()
+    return carried[last.quote.id]
+
+
+def _speech_acts(article: _Article, statement: _Statement, events: list[Event]) -> list[Event]:
+    """Events of the statement's own sentence that its speaker does: the act of saying
+    it ("X accused Y of being …", "praised Z, calling him his …")."""
+    return [
+        event
+        for event in events
+        if event.evidence.start < statement.start
+        and event not in statement.own
+        and article.sentence(event.evidence.start) == statement.sentence
+        and article.paragraph(event.evidence.start) == statement.paragraph
+        and statement.speaker_group & article.group(event.source)
+    ]
 
 
 def _named_again(
@@ -177,13 +215,30 @@ def _named_again(
 ) -> Event | None:
     """The latest earlier event the statement names by its kind, with its participants,
     place or time; words of the events it reports itself do not count."""
-    own = [(e.evidence.start, e.evidence.end) for e in statement.own]
-
-    def free(start: int, end: int) -> bool:
-        return not any(s <= start and end <= e for s, e in own)
-
-    tokens = [t for t in statement.tokens if free(t.idx, t.idx + len(t))]
-    lemmas = {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
+    # Words describing an event the statement reports itself do not name an earlier
+    # one ("made another sojourn to Moscow"), but for "the meeting", "this conference",
+    # "their talks", which point back even there, unless the event is a part of the
+    # statement and so described by them ("embarked on its war").
+    words_of = {t.i: t for t in statement.tokens}
+    whole = [e for e in statement.own if _covers(e, statement)]
+    within_part = {
+        i
+        for e in statement.own
+        if e not in whole
+        for i, t in words_of.items()
+        if e.evidence.start <= t.idx < e.evidence.end
+    }
+    within_whole = {
+        i for e in whole for i, t in words_of.items() if e.evidence.start <= t.idx < e.evidence.end
+    }
+    naming = [
+        t
+        for i, t in words_of.items()
+        if i not in within_part and not _new_act(t) and (i not in within_whole or _definite(t))
+    ]
+    tokens = [t for i, t in words_of.items() if i not in within_part | within_whole]
+    lemmas = {t.lemma_.lower() for t in naming} | {t.lower_ for t in naming}
+    definite = {t.lemma_.lower() for t in naming if _definite(t)}
     spans = [(t.idx, t.idx + len(t)) for t in tokens]
 
     def said(start: int, end: int) -> bool:
@@ -197,20 +252,55 @@ def _named_again(
         for event in events
         if event not in statement.own
         and event.evidence.end <= statement.start
-        and statement.paragraph - article.paragraph(event.evidence.start) in (0, 1)
         and words.name(_kinds(event), lemmas)
     ]
-    for event in sorted(candidates, key=lambda e: e.evidence.start, reverse=True):
+
+    def related(event: Event) -> bool:
         party = article.party(event)
         located = event.location.country if event.location else None
-        if (
-            statement.speaker_group & party
+        return bool(
+            words.name(_kinds(event), definite)
+            or statement.speaker_group & party
             or any(group & party for group in named_groups)
             or place_countries & (party | {located})
             or (event.time is not None and event.time.value in time_values)
-        ):
-            return event
-    return None
+        )
+
+    def closeness(event: Event) -> tuple[bool, bool, int]:
+        # The very word that reported the event ("the ban" after "banned") names it
+        # best; then an event of this paragraph or the one before; then the latest.
+        trigger = article.trigger(event)
+        return (
+            trigger in lemmas and words.name(_kinds(event), {trigger}),
+            statement.paragraph - article.paragraph(event.evidence.start) <= 1,
+            event.evidence.start,
+        )
+
+    return max(filter(related, candidates), key=closeness, default=None)
+
+
+def _covers(event: Event, statement: _Statement) -> bool:
+    """Whether the event's evidence takes in (nearly) all the statement's words."""
+    inside = sum(event.evidence.start <= t.idx < event.evidence.end for t in statement.tokens)
+    return inside >= WHOLE_SHARE * len(statement.tokens)
+
+
+def _definite(token: Token) -> bool:
+    return any(
+        child.lower_ in DEFINITE or (child.dep_ == "poss" and child.pos_ == "PRON")
+        for child in token.children
+    )
+
+
+def _new_act(token: Token) -> bool:
+    """A verb in the present, future or a wish, with a subject of its own: it reports
+    an act of its own ("must support the mujahedeen"). Nouns, bare verbs ("a better
+    place to meet") and the past ("has suspended its permit") can name one told."""
+    return (
+        token.pos_ in ("VERB", "AUX")
+        and token.tag_ not in ("VBD", "VBN")
+        and any(child.dep_ in ("nsubj", "nsubjpass", "csubj") for child in token.children)
+    )
 
 
 def _kinds(event: Event) -> set[str]:
