@@ -12,6 +12,14 @@ from dyad.query.connect import Database
 from dyad.query.counts import event_counts, summary
 from dyad.query.events import EventItem, EvidenceItem, actor_events, event
 from dyad.query.filters import NO_FILTERS, Filters
+from dyad.query.framing import (
+    EventFraming,
+    FramingPage,
+    SideTelling,
+    StatementItem,
+    dyad_framing,
+    event_framing,
+)
 from dyad.query.network import network
 from dyad.query.overview import ActorOverview, actor_overview
 from dyad.query.profile import ActorProfile, actor_profile
@@ -27,20 +35,26 @@ __all__ = [
     "Annotation",
     "ArticleView",
     "Database",
+    "EventFraming",
     "EventItem",
     "EvidenceItem",
     "Filters",
+    "FramingPage",
     "QuoteHit",
     "QuoteItem",
     "SearchHit",
+    "SideTelling",
+    "StatementItem",
     "TimelinePage",
     "UnknownActor",
     "actor_events",
     "actor_overview",
     "actor_profile",
     "article",
+    "dyad_framing",
     "event",
     "event_counts",
+    "event_framing",
     "find_actors",
     "network",
     "quotes_by",

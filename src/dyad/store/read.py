@@ -43,6 +43,10 @@ def read_analyses(conn: Connection, article_ids: Iterable[str]) -> Iterator[Anal
         .where(evidence.c.article_id.in_(ids))
     ):
         by_article[row.article_id]["events"].append(row)
+    about: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    links = schema.statement_events
+    for row in conn.execute(select(links).where(links.c.article_id.in_(ids))):
+        about[row.article_id][row.quote_id].append(row.local_event_id)
     articles = {
         row.id: row
         for row in conn.execute(select(schema.articles).where(schema.articles.c.id.in_(ids)))
@@ -67,6 +71,10 @@ def read_analyses(conn: Connection, article_ids: Iterable[str]) -> Iterator[Anal
             events=[_event(r) for r in sorted(parts["events"], key=_by_start)],
             dyad_version=row.dyad_version or "",
         )
+    for article_id, analysis in analyses.items():
+        order = {event.id: n for n, event in enumerate(analysis.events)}
+        for quote in analysis.quotes:
+            quote.about = sorted(about[article_id][quote.id], key=lambda i: order.get(i, 0))
     _attach_actors(conn, analyses.values())
     for article_id in ids:
         if article_id in analyses:
