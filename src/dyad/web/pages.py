@@ -28,6 +28,8 @@ router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=str(resources.files("dyad.web").joinpath("templates")))
 PAGE_SIZE = 100
 SEARCH_RESULTS = 20
+# Events of a dyad shown with each side's statements (the API pages through the rest).
+FRAMED_EVENTS = 20
 DEFAULT_MONTHS = 3
 STATUSES = ("actual", "intended", "hypothetical", "claimed", "negated")
 
@@ -45,6 +47,11 @@ def article_url(article_id: str, event: str | None = None) -> str:
     return f"{path}?event={quote(event, safe='')}#ev-{quote(event, safe='')}"
 
 
+def quote_url(article_id: str, quote_id: str) -> str:
+    """The article page scrolled to a statement's words."""
+    return "/articles/" + quote(article_id, safe="") + "#q-" + quote(quote_id, safe="")
+
+
 def external_url(url: str | None) -> str | None:
     """A source URL is linked only when it is plain http(s); anything else is shown as text."""
     if url and urlsplit(url).scheme in ("http", "https"):
@@ -56,6 +63,7 @@ templates.env.globals.update(
     actor_url=actor_path,
     dyad_url=dyad_url,
     article_url=article_url,
+    quote_url=quote_url,
     external_url=external_url,
     quads=quad_classes(),
     statuses=STATUSES,
@@ -139,12 +147,14 @@ def dyad_page(
         ("dyad counts", first, second, filters),
         lambda: query.event_counts(conn, first, second, filters=filters),
     )
+    framing = query.dyad_framing(conn, first, second, filters=filters, limit=FRAMED_EVENTS)
     return render(
         request,
         "dyad.html",
         first=first,
         second=second,
         timeline=timeline,
+        framing=framing,
         chart=cooperation_conflict(counts),
         filters={
             "since": filters.since,
@@ -162,7 +172,8 @@ def event_page(request: Request, conn: Conn, event_id: int):
     event = query.event(conn, event_id)
     if event is None:
         return not_found(request, f"no event {event_id}")
-    return render(request, "event.html", event=event, title=f"{event.type} event")
+    framing = query.event_framing(conn, event_id)
+    return render(request, "event.html", event=event, framing=framing, title=f"{event.type} event")
 
 
 @router.get("/network", response_class=HTMLResponse)
