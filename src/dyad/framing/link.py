@@ -24,10 +24,10 @@ speech) speaks about what the outer one does.
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from spacy.attrs import IDX, IS_SPACE, ORTH, SENT_START
 from spacy.tokens import Doc, Token
 
 from dyad.framing.sides import participants
@@ -39,7 +39,6 @@ ANSWER_SENTENCES = 2
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 # An event whose evidence holds this share of a statement's words is all it says.
 WHOLE_SHARE = 0.8
-_PARAGRAPH_BREAK = re.compile(r"\n\s*")
 
 
 @dataclass
@@ -63,9 +62,16 @@ class _Article:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.actors: dict[str, Actor] = dict(doc._.actors or {})
-        text = doc.text
-        self.paragraph_starts = [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
-        self.sentence_starts = [sent.start_char for sent in doc.sents]
+        # From the token arrays: doc.text and doc.sents make a Token object per word.
+        rows = doc.to_array([SENT_START, IDX, IS_SPACE, ORTH]).tolist() if len(doc) else []
+        self.sentence_starts = [0] + [idx for start, idx, _, _ in rows[1:] if start == 1]
+        self.paragraph_starts = [0]
+        for _, idx, space, orth in rows:
+            # A paragraph break is a whitespace token holding a line break.
+            if space and "\n" in (gap := doc.vocab.strings[orth]):
+                self.paragraph_starts.append(idx + len(gap))
+        self._triggers: dict[str, str | None] = {}
+        self._parties: dict[str, set[str]] = {}
         self.mentions: list[Mention] = list(doc._.mentions or [])
         self.places: list[Place] = list(doc._.places or [])
         self.times: list[TimeExpr] = list(doc._.times or [])
@@ -95,11 +101,17 @@ class _Article:
 
     def trigger(self, event: Event) -> str | None:
         """The lemma of the word the event's evidence hangs from ("banned" -> "ban")."""
-        span = self.doc.char_span(event.evidence.start, event.evidence.end, "expand")
-        return span.root.lemma_.lower() if span is not None and len(span) else None
+        if event.id not in self._triggers:
+            span = self.doc.char_span(event.evidence.start, event.evidence.end, "expand")
+            root = span.root.lemma_.lower() if span is not None and len(span) else None
+            self._triggers[event.id] = root
+        return self._triggers[event.id]
 
     def party(self, event: Event) -> set[str]:
-        return participants([event.source, event.target, *event.others], self.lookup)
+        if event.id not in self._parties:
+            who = [event.source, event.target, *event.others]
+            self._parties[event.id] = participants(who, self.lookup)
+        return self._parties[event.id]
 
 
 def link_statements(doc: Doc, words: EventWords) -> dict[str, list[str]]:
@@ -239,14 +251,11 @@ def _named_again(
     tokens = [t for i, t in words_of.items() if i not in within_part | within_whole]
     lemmas = {t.lemma_.lower() for t in naming} | {t.lower_ for t in naming}
     definite = {t.lemma_.lower() for t in naming if _definite(t)}
-    spans = [(t.idx, t.idx + len(t)) for t in tokens]
-
-    def said(start: int, end: int) -> bool:
-        return any(s <= start < e for s, e in spans)
-
-    named_groups = [article.group(m.actor) for m in article.mentions if said(m.start, m.end)]
-    place_countries = {p.country for p in article.places if p.country and said(p.start, p.end)}
-    time_values = {t.value for t in article.times if t.value and said(t.start, t.end)}
+    # Mentions, places and times begin where a token does.
+    said = {t.idx for t in tokens}
+    named_groups = [article.group(m.actor) for m in article.mentions if m.start in said]
+    place_countries = {p.country for p in article.places if p.country and p.start in said}
+    time_values = {t.value for t in article.times if t.value and t.start in said}
     candidates = [
         event
         for event in events
