@@ -4,9 +4,9 @@ A statement (a quote with a known speaker) speaks about an event when
 - it reports the event itself and its speaker takes part in it: a participant's
   own telling ("his intention was to seek the support of Russia"); or the event is
   its speaker's act told in the words before it, in its sentence ("X accused Y of
-  being …", "praised Z, calling him …"). An outside
-  reporter's words that carry an event are where the event comes from
-  (``Event.quote``, ``Event.reported_by``), not a telling of it;
+  being …", "praised Z, calling him …"). An outside reporter's words that carry an
+  event are where the event comes from (``Event.quote``, ``Event.reported_by``),
+  not a telling of it;
 - its speaker goes on, in the same paragraph or the next, from the statement just
   before, without reporting anything new: it speaks about what that one reported as
   its main assertion, and what that one spoke about;
