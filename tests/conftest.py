@@ -16,6 +16,25 @@ REPO = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("DYAD_SHARED", REPO.parent / "shared")).resolve()
 
 
+@pytest.hookimpl(trylast=True)  # after -k and -m have deselected
+def pytest_collection_modifyitems(config, items):
+    """PostgreSQL cases stop the run when DYAD_TEST_PG is unset: a backend is never left out
+    quietly. DYAD_TEST_PG=skip leaves it out on purpose (make test-fast)."""
+    cases = [item for item in items if item.get_closest_marker("postgresql")]
+    setting = os.environ.get("DYAD_TEST_PG")
+    if not cases or (setting and setting != "skip"):
+        return
+    if setting is None:
+        pytest.exit(
+            f"DYAD_TEST_PG is unset but {len(cases)} tests need PostgreSQL: run make test (it"
+            " sets PostgreSQL up), set DYAD_TEST_PG=postgresql://…, or DYAD_TEST_PG=skip to leave"
+            " it out",
+            returncode=4,
+        )
+    for item in cases:
+        item.add_marker(pytest.mark.skip(reason="DYAD_TEST_PG=skip leaves PostgreSQL out"))
+
+
 @pytest.fixture(scope="session")
 def shared() -> Path:
     assert SHARED.is_dir(), f"the shared data folder is missing: {SHARED}"

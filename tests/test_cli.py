@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
+import subprocess
+import sys
 
 import jsonschema
 import pytest
@@ -10,6 +13,7 @@ from typer.testing import CliRunner
 
 from dyad.cli import app
 from dyad.store import Store
+from dyad.version import __version__
 
 runner = CliRunner()
 
@@ -104,3 +108,11 @@ def test_eval_recognises_the_gold_format(shared, tmp_path):
     unknown.write_text('{"rows": []}', encoding="utf-8")
     result = runner.invoke(app, ["eval", str(unknown)])
     assert result.exit_code == 2 and "unknown gold format" in result.output
+
+
+def test_python_m_dyad_prints_the_version():
+    done = subprocess.run(
+        [sys.executable, "-m", "dyad", "--version"], capture_output=True, text=True, check=True
+    )
+    assert done.stdout == f"dyad {__version__}\n"
+    assert re.fullmatch(r"\d+\.\d+\.\d+", __version__)

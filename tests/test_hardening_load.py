@@ -1,6 +1,6 @@
 """A short run of bench/load_test.py in CI: `dyad serve` answers a mixed load without error.
 
-The figures in the README (Reliability) come from the same script run for 60 s.
+The figures in docs/reliability.md (Load held) come from the same script run for 60 s.
 """
 
 from __future__ import annotations

@@ -33,6 +33,8 @@ from dyad.cli.common import (
 )
 from dyad.ingest import IngestOptions, Skipped
 from dyad.ingest.dedup import Duplicate
+from dyad.ingest.items import BadInput
+from dyad.ingest.metadata import MetadataTable
 from dyad.model import ARTICLE_FIELDS, Article
 from dyad.nlp import ModelNotFound
 from dyad.store import Store
@@ -48,7 +50,16 @@ ColumnsOption = Annotated[
     str | None,
     typer.Option(
         "--columns",
-        help="Where CSV/JSONL keep article fields, e.g. text=body,title=headline,published=date.",
+        help="Where CSV/JSONL inputs and the --meta table keep article fields, e.g. "
+        "text=body,title=headline,published=date; file=COLUMN: the --meta table's file names.",
+    ),
+]
+MetaOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--meta",
+        help="Table (CSV, TSV or JSONL) of title, published, source, author, url for the text "
+        "and HTML files read, one row per file, matched by file name.",
     ),
 ]
 LanguageOption = Annotated[
@@ -81,20 +92,43 @@ OutOption = Annotated[
 ]
 
 
-def ingest_options(columns: str | None, language: str, fetch: bool) -> IngestOptions:
+def ingest_options(
+    columns: str | None, language: str, fetch: bool, meta: Path | None = None
+) -> IngestOptions:
     mapping = {}
+    names = (*ARTICLE_FIELDS, "file")
     for pair in (columns or "").split(","):
         if not pair.strip():
             continue
         name, sep, column = (part.strip() for part in pair.partition("="))
-        if not sep or not column or name not in ARTICLE_FIELDS:
-            fields = ", ".join(ARTICLE_FIELDS)
-            fail(f"--columns takes FIELD=COLUMN pairs with FIELD one of {fields}, not {pair!r}")
+        if not sep or not column or name not in names:
+            listed = ", ".join(names)
+            fail(f"--columns takes FIELD=COLUMN pairs with FIELD one of {listed}, not {pair!r}")
         mapping[name] = column
+    if "file" in mapping and meta is None:
+        fail("--columns file=… names the file column of a --meta table, and there is none")
     wanted = None if language.lower() in ("any", "all") else language.lower()
     if wanted is not None and not (wanted.isalpha() and len(wanted) in (2, 3)):
         fail(f"--language takes a language code such as en, or any, not {language!r}")
-    return IngestOptions(language=wanted, columns=mapping, fetch_links=fetch)
+    table = None
+    if meta is not None:
+        try:
+            table = MetadataTable(meta, mapping)
+        except BadInput as error:
+            fail(f"--meta: {error}")
+    return IngestOptions(language=wanted, columns=mapping, fetch_links=fetch, metadata=table)
+
+
+def report_unmatched(options: IngestOptions) -> None:
+    """One line on the files the --meta table has no row for (they keep their own metadata)."""
+    table = options.metadata
+    if table is not None and table.unmatched:
+        count = len(table.unmatched)
+        errors.print(
+            f"{count} file{'s' * (count != 1)} without a row in {table.path.name}"
+            f" (first: {table.unmatched[0]})",
+            highlight=False,
+        )
 
 
 class SkipPrinter(service.Progress):
@@ -116,12 +150,13 @@ def extract(
     model: ModelOption = DEFAULTS["model"],
     kb: KbOption = None,
     columns: ColumnsOption = None,
+    meta: MetaOption = None,
     language: LanguageOption = "en",
     fetch: FetchOption = False,
 ) -> None:
     """Print the analysis of each article as JSON (one object per article)."""
     published = check_date(published)
-    options = ingest_options(columns, language, fetch)
+    options = ingest_options(columns, language, fetch, meta)
     nlp = load_model(model, kb)
     progress = SkipPrinter()
     done = 0
@@ -132,6 +167,7 @@ def extract(
         sys.stdout.write(analysis.to_json(indent=None if jsonl else 2) + "\n")
         sys.stdout.flush()
         done += 1
+    report_unmatched(options)
     if not done:
         fail("no article could be read" if progress.count else "no input", code=1)
 
@@ -172,6 +208,7 @@ def ingest(
     model: ModelOption = DEFAULTS["model"],
     kb: KbOption = None,
     columns: ColumnsOption = None,
+    meta: MetaOption = None,
     language: LanguageOption = "en",
     fetch: FetchOption = False,
     workers: WorkersOption = 0,
@@ -184,7 +221,7 @@ def ingest(
     near-identical wire copy), are not analysed again; copies are linked to the first.
     """
     published = check_date(published)
-    options = ingest_options(columns, language, fetch)
+    options = ingest_options(columns, language, fetch, meta)
     if out is not None and not (out.startswith("parquet:") and out[len("parquet:") :]):
         fail(f"--out takes parquet:DIR, not {out!r}")
     if dask is not None and not dask.startswith(("tcp://", "tls://", "local:")):
@@ -207,6 +244,7 @@ def ingest(
             )
         except ModelNotFound as error:
             fail(str(error))
+    report_unmatched(options)
     _print_report(report, out or db, done="written" if out else "stored")
 
 

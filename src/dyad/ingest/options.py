@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from dyad.version import __version__
+
+if TYPE_CHECKING:  # the table's module reads records with dyad.ingest.tables, which needs this one
+    from dyad.ingest.metadata import MetadataTable
 
 USER_AGENT = f"dyad/{__version__} (news event coder; python-httpx)"
 
@@ -13,7 +17,14 @@ USER_AGENT = f"dyad/{__version__} (news event coder; python-httpx)"
 FIELD_ALIASES: Mapping[str, tuple[str, ...]] = {
     "id": ("id", "article_id", "doc_id"),
     "text": ("text", "body", "content", "article", "full_text"),
-    "published": ("published", "date", "publish_date", "pubdate", "published_at"),
+    "published": (
+        "published",
+        "date",
+        "publish_date",
+        "publication_date",
+        "pubdate",
+        "published_at",
+    ),
     "title": ("title", "headline"),
     "url": ("url", "link"),
     "source": ("source", "publisher", "site", "outlet"),
@@ -30,6 +41,8 @@ class IngestOptions:
     language: str | None = "en"
     # Article field -> column (CSV) or key (JSONL); unmapped fields fall back to FIELD_ALIASES.
     columns: Mapping[str, str] = field(default_factory=dict)
+    # Title, date, source, author and URL of text and HTML files, by file name (--meta).
+    metadata: MetadataTable | None = None
     # Fetch the page an RSS/Atom entry links to when the feed has only a summary or teaser.
     fetch_links: bool = False
     # Largest single document (file, WARC record, download) read; larger ones are skipped.

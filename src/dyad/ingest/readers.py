@@ -146,7 +146,7 @@ class _Reader:
     def read_folder(self, folder: Path) -> Iterator[Located]:
         for child in sorted(p for p in folder.rglob("*") if p.is_file()):
             hidden = any(part.startswith(".") for part in child.relative_to(folder).parts)
-            if hidden or child.name.endswith(SIDECAR_SUFFIX):
+            if hidden or child.name.endswith(SIDECAR_SUFFIX) or self.is_metadata_table(child):
                 continue
             yield from _guarded(str(child), self.read_file(child, explicit=False))
 
@@ -202,7 +202,13 @@ class _Reader:
         except BadInput as error:
             yield origin, Skipped(origin, str(error))
             return
-        yield from self.read_bytes(data, origin, fmt, meta)
+        items = self.read_bytes(data, origin, fmt, meta)
+        table = self.options.metadata if fmt in ("text", "html") else None
+        row = table.lookup(path) if table else None
+        yield from _with_metadata(items, row) if row else items
+
+    def is_metadata_table(self, path: Path) -> bool:
+        return self.options.metadata is not None and self.options.metadata.is_table(path)
 
     def file_format(self, path: Path, head: bytes, explicit: bool) -> str:
         if self.jsonl and explicit:
@@ -272,6 +278,15 @@ class _Reader:
             yield origin, Skipped(origin, str(error))
             return
         yield origin, article_or_skip(origin, text, meta)
+
+
+def _with_metadata(items: Iterator[Located], row: dict) -> Iterator[Located]:
+    """The articles with the fields of their metadata-table row, which beat the file's own."""
+    for origin, item in items:
+        if isinstance(item, Article):
+            for name, value in row.items():
+                setattr(item, name, str(value))
+        yield origin, item
 
 
 def _guarded(origin: str, items: Iterator[Located]) -> Iterator[Located]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import sys
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
@@ -15,15 +16,44 @@ from dyad.model import ARTICLE_FIELDS, Article
 
 Located = tuple[str, Item]
 
+HEADLINE_MAX_WORDS = 25
+HEADLINE_MAX_CHARS = 200
+# A sentence ending inside a line ("… it said. The …"); a lowercase word before the stop, so
+# initials and titles ("Mary J. Blige", "Gov. Pence") are not taken for one. Headlines have none.
+SENTENCE_BREAK = re.compile(r"\b(?!vs\.)[a-z]{2,}[.!?][\"'’”)]*\s+[A-Z\"'‘“]")
+
 
 def article_or_skip(source: str, text: str, meta: Mapping[str, Any]) -> Item:
-    """An article from text and metadata fields, or why not."""
+    """An article from text and metadata fields, or why not; untitled, the headline is the title."""
     if not text.strip():
         return Skipped(source, "empty text")
+    if not meta.get("title"):
+        meta = {**meta, "title": headline(text)}
     try:
         return Article.from_dict({**meta, "text": text})
     except (TypeError, ValueError) as error:
         return Skipped(source, f"bad metadata: {error}")
+
+
+def headline(text: str) -> str | None:
+    """The first line of a text when it reads as a headline: a short line of one sentence at
+    most, starting with a capital, a digit or a quote, with the body on the lines after it."""
+    first, _, body = text.strip().partition("\n")
+    first = first.strip()
+    if not body.strip() or not first or len(first) > HEADLINE_MAX_CHARS:
+        return None
+    words = first.split()
+    if not 2 <= len(words) <= HEADLINE_MAX_WORDS or not (
+        first[0].isupper() or first[0] in "0123456789\"'‘“"
+    ):
+        return None
+    if first.endswith((":", ",", "-", "—")) or SENTENCE_BREAK.search(first):
+        return None
+    # Plain-text archives end headlines with "." or "; " (PolNeAR); a title has neither.
+    title = first.rstrip(";").rstrip()
+    if title.endswith(".") and "." not in words[-1][:-1]:
+        title = title[:-1]
+    return title
 
 
 def map_record(record: Mapping[str, Any], columns: Mapping[str, str]) -> dict[str, Any]:
