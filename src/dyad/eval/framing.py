@@ -28,7 +28,7 @@ from typing import Any
 
 from spacy.language import Language
 
-from dyad.eval.events import _corpus_articles, _shared_path, _sides_right
+from dyad.eval.events import _corpus_articles, _ratio, _shared_path, _sides_right
 from dyad.model import Analysis, Event, Quote
 from dyad.pipeline import analyze_articles
 
@@ -134,10 +134,6 @@ def _match_events(sentences: list[dict], analysis: Analysis) -> dict[tuple[int, 
                 left.remove(event)
                 matched[(item["start"], n)] = event
     return matched
-
-
-def _ratio(numerator: int, denominator: int) -> float | None:
-    return round(numerator / denominator, 3) if denominator else None
 
 
 def _report(counts: Counter[str]) -> dict[str, Any]:

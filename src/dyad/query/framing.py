@@ -33,6 +33,7 @@ from dyad.query.events import EventItem, dated_first, event_items
 from dyad.query.filters import NO_FILTERS, Filters
 from dyad.query.timeline import _side
 from dyad.store import schema
+from dyad.store.read import actor_from_row
 
 SIDE_TITLES = {SOURCE: "Source", TARGET: "Target", THIRD: "Third parties", AUTHOR: "The reporter"}
 
@@ -236,16 +237,7 @@ def _actor_lookup(conn: Connection, ids: set[str | None]) -> ActorLookup:
             break
         asked |= wanted
         for row in conn.execute(select(schema.actors).where(schema.actors.c.id.in_(wanted))):
-            actors[row.id] = Actor(
-                id=row.id,
-                name=row.name,
-                kind=row.kind,
-                country=row.country,
-                sector=row.sector,
-                role=row.role,
-                affiliation=row.affiliation,
-                kb_id=row.kb_id,
-            )
+            actors[row.id] = actor_from_row(row)
         wanted = {a.affiliation for a in actors.values() if a.affiliation}
         wanted |= {a.country for a in actors.values() if a.country}
     return actors.get

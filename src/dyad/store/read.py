@@ -91,16 +91,7 @@ def _attach_actors(conn: Connection, analyses: Iterable[Analysis]) -> None:
     while missing:
         asked |= missing
         for row in conn.execute(select(schema.actors).where(schema.actors.c.id.in_(missing))):
-            known[row.id] = Actor(
-                id=row.id,
-                name=row.name,
-                kind=row.kind,
-                country=row.country,
-                sector=row.sector,
-                role=row.role,
-                affiliation=row.affiliation,
-                kb_id=row.kb_id,
-            )
+            known[row.id] = actor_from_row(row)
         missing = {a.affiliation for a in known.values() if a.affiliation} - asked
     for analysis in analyses:
         ids, queue = set(), list(wanted[id(analysis)])
@@ -128,6 +119,20 @@ def _by_start(row) -> tuple:
 def _quote_start(row) -> tuple:
     first = min((span[0] for span in row.spans), default=0)
     return (first, row.quote_id)
+
+
+def actor_from_row(row) -> Actor:
+    """A row of the ``actors`` table as the dataclass the stages use."""
+    return Actor(
+        id=row.id,
+        name=row.name,
+        kind=row.kind,
+        country=row.country,
+        sector=row.sector,
+        role=row.role,
+        affiliation=row.affiliation,
+        kb_id=row.kb_id,
+    )
 
 
 def _mention(row) -> Mention:
