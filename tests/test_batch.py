@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import signal
 import time
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -27,7 +28,7 @@ TEXTS = [
 
 @pytest.fixture(scope="module")
 def articles() -> list[Article]:
-    return [Article(text=t, published="2024-03-08") for t in TEXTS]
+    return [Article(text=t, published=date(2024, 3, 8)) for t in TEXTS]
 
 
 @pytest.fixture(scope="module")

@@ -48,8 +48,8 @@ def export_command(
             writer = write_csv if fmt == "csv" else write_parquet
             written = f"{writer(store, out, filters)} events"
         else:
-            writer = write_graphml if fmt == "graphml" else write_gexf
-            graph = writer(store, out, filters)
+            draw = write_graphml if fmt == "graphml" else write_gexf
+            graph = draw(store, out, filters)
             written = f"{graph.number_of_nodes()} actors, {graph.number_of_edges()} edges"
     errors.print(f"{written} → {out}", highlight=False)
 
