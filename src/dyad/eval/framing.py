@@ -82,7 +82,7 @@ def _score_article(
         for ref in sorted(wanted):
             judged = quote is not None and ref in events
             counts["gold_links_judged"] += judged
-            if judged and events[ref].id in quote.about:
+            if quote is not None and ref in events and events[ref].id in quote.about:
                 counts["found"] += 1
                 counts["found_judged"] += 1
             else:
@@ -91,12 +91,12 @@ def _score_article(
         if quote is None:
             continue
         for event_id in quote.about:
-            ref = gold_of_event.get(event_id)
-            if ref is None:
+            linked = gold_of_event.get(event_id)
+            if linked is None:
                 continue
             counts["predicted_links"] += 1
-            if ref not in wanted:
-                misses.append(f"{where} -> {ref[0]}#{ref[1]}: linked, not in the gold")
+            if linked not in wanted:
+                misses.append(f"{where} -> {linked[0]}#{linked[1]}: linked, not in the gold")
 
 
 def _match_statements(statements: list[dict], quotes: list[Quote]) -> dict[int, Quote]:

@@ -27,7 +27,6 @@ import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from spacy.attrs import IDX, IS_SPACE, ORTH, SENT_START
 from spacy.tokens import Doc, Token
 
 from dyad.framing.sides import participants
@@ -63,7 +62,8 @@ class _Article:
         self.doc = doc
         self.actors: dict[str, Actor] = dict(doc._.actors or {})
         # From the token arrays: doc.text and doc.sents make a Token object per word.
-        rows = doc.to_array([SENT_START, IDX, IS_SPACE, ORTH]).tolist() if len(doc) else []
+        attributes: list[int | str] = ["SENT_START", "IDX", "IS_SPACE", "ORTH"]
+        rows = doc.to_array(attributes).tolist() if len(doc) else []
         self.sentence_starts = [0] + [idx for start, idx, _, _ in rows[1:] if start == 1]
         self.paragraph_starts = [0]
         for _, idx, space, orth in rows:
@@ -92,7 +92,7 @@ class _Article:
         return bisect.bisect_right(self.sentence_starts, char) - 1
 
     def tokens(self, spans: Iterable[tuple[int, int]]) -> list[Token]:
-        found = []
+        found: list[Token] = []
         for start, end in spans:
             span = self.doc.char_span(start, end, alignment_mode="expand")
             if span is not None:
@@ -151,10 +151,10 @@ def link_statements(doc: Doc, words: EventWords) -> dict[str, list[str]]:
             if answered is not None:
                 linked = {answered.id}
         about[statement.quote.id] = linked
-    for inner, outer in nested.items():
-        while outer in nested:
-            outer = nested[outer]
-        about[inner] = about[outer]
+    for inner, outermost in nested.items():
+        while outermost in nested:
+            outermost = nested[outermost]
+        about[inner] = about[outermost]
     order = {event.id: n for n, event in enumerate(events)}
     return {quote_id: sorted(ids, key=order.__getitem__) for quote_id, ids in about.items()}
 

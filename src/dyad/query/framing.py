@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import date
 
 from sqlalchemy import Connection, func, select
 
@@ -53,7 +54,7 @@ class StatementItem:
     title: str | None
     url: str | None
     source: str | None
-    published: str | None
+    published: date | None
 
 
 @dataclass
@@ -175,7 +176,8 @@ def _framings(conn: Connection, items: list[EventItem]) -> list[EventFraming]:
             sides[side] = SideTelling(side, actor.name if actor else SIDE_TITLES[side], actor)
         seen = set()
         oldest_first = sorted(
-            by_event[item.id], key=lambda r: (r.published or "", r.article_id, r.spans[0][0])
+            by_event[item.id],
+            key=lambda r: (r.published or date.min, r.article_id, r.spans[0][0]),
         )
         for row in oldest_first:
             if (row.article_id, row.quote_id) in seen:
@@ -200,14 +202,15 @@ def _framings(conn: Connection, items: list[EventItem]) -> list[EventFraming]:
             )
         for telling in sides.values():
             telling.statements = _outermost(telling.statements)
-        told = [[s.text for s in sides[side].statements] for side in (SOURCE, TARGET)]
+        source_told = [s.text for s in sides[SOURCE].statements]
+        target_told = [s.text for s in sides[TARGET].statements]
         names = [ref.name for ref in (item.source, item.target) if ref]
         framings.append(
             EventFraming(
                 event=item,
                 sides=list(sides.values()),
-                only_one_side=[bool(texts) for texts in told].count(True) == 1,
-                contrast=contrast(*told, names=names),
+                only_one_side=bool(source_told) != bool(target_told),
+                contrast=contrast(source_told, target_told, names=names),
             )
         )
     return framings
