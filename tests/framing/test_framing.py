@@ -183,7 +183,7 @@ def test_a_merged_event_keeps_the_statements_of_every_article(stored):
     page = query.dyad_framing(stored, "Hamas", "Russia")
     assert page.total == 1
     [framing] = page.events
-    told = {t.side: [(s.speaker.id, s.published) for s in t.statements] for t in framing.sides}
+    told = {t.side: [(s.speaker.id, str(s.published)) for s in t.statements] for t in framing.sides}
     assert told == {
         SOURCE: [("MARZOOK", "2024-01-30")],
         TARGET: [("LAVROV", "2024-01-30")],

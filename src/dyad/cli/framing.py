@@ -52,7 +52,7 @@ def framing_command(
             offset=offset,
         )
     if as_json:
-        console.print_json(json.dumps(asdict(page), ensure_ascii=False))
+        console.print_json(json.dumps(asdict(page), ensure_ascii=False, default=str))
         return
     if not page.events:
         console.print(f"No statements about events between {first} and {second}.")
