@@ -1,16 +1,21 @@
 """Analyses as a partitioned Parquet dataset: written by workers, loaded into a store later.
 
-One file per input partition (``part-000042.parquet``), each row one article:
-its id, content hash and the analysis JSON (``analysis.schema.json``). Files are
-written under a temporary name and renamed, so a killed run leaves only whole
-partitions, and a restart skips the partitions already on disk.
+One file per input partition, each row one article: its id, content hash and
+the analysis JSON (``analysis.schema.json``). A file is named by the run that
+wrote it, the partition's number and a digest of its articles
+(``part-20261207T130501123456-000042-1f0c….parquet``), so runs into one folder
+never collide and load in the order they ran. Files are written under a
+temporary name and renamed, so a killed run leaves only whole partitions, and a
+restart skips the partitions already on disk (same number, same articles).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pyarrow as pa
@@ -22,8 +27,15 @@ from dyad.model import Analysis, Article
 SCHEMA = pa.schema([("article_id", pa.string()), ("hash", pa.string()), ("analysis", pa.string())])
 
 
-def partition_path(directory: Path, number: int) -> Path:
-    return directory / f"part-{number:06d}.parquet"
+def _partition_key(number: int, articles: list[Article]) -> str:
+    """What names a partition in any run: its number and a digest of its articles."""
+    digest = hashlib.sha256("\n".join(a.hash for a in articles).encode()).hexdigest()[:16]
+    return f"{number:06d}-{digest}"
+
+
+def _written_before(directory: Path, key: str) -> Path | None:
+    """The file an earlier run wrote this partition to, if one did."""
+    return next(directory.glob(f"part-*-{key}.parquet"), None)
 
 
 def write_dataset(
@@ -31,12 +43,20 @@ def write_dataset(
 ) -> Iterator[tuple[int, int]]:
     """Analyse into ``directory``; yields (partition number, articles written) as each lands."""
     directory.mkdir(parents=True, exist_ok=True)
-    todo = (
-        (number, part)
-        for number, part in enumerate(partitions(articles, options.partition_size))
-        if not partition_path(directory, number).exists()
-    )
-    for number, analyses in analyze_partitions(todo, options):
+    run = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
+    keys: dict[int, str] = {}
+
+    def todo() -> Iterator[tuple[int, list[Article]]]:
+        nonlocal run
+        for number, part in enumerate(partitions(articles, options.partition_size)):
+            keys[number] = _partition_key(number, part)
+            earlier = _written_before(directory, keys[number])
+            if earlier is None:
+                yield number, part
+            elif number == 0:  # a restart: the rest of the run keeps its name, and its order
+                run = earlier.name.split("-")[1]
+
+    for number, analyses in analyze_partitions(todo(), options):
         table = pa.table(
             {
                 "article_id": [a.article.id for a in analyses],
@@ -45,7 +65,7 @@ def write_dataset(
             },
             schema=SCHEMA,
         )
-        final = partition_path(directory, number)
+        final = directory / f"part-{run}-{keys.pop(number)}.parquet"
         partial = final.with_suffix(".partial")
         pq.write_table(table, partial)
         os.replace(partial, final)

@@ -17,6 +17,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from sqlalchemy import Connection, select
 
+from dyad.export.target import written_atomically
 from dyad.plover import quad_class
 from dyad.query.actors import resolve_actor
 from dyad.query.counts import involving
@@ -156,7 +157,10 @@ def _row(event, report: tuple[Any, int] | None, actors: dict[str, Any]) -> dict[
 
 def write_csv(store: Store, out: Path, filters: Filters = NO_FILTERS) -> int:
     count = 0
-    with open(out, "w", encoding="utf-8", newline="") as stream:
+    with (
+        written_atomically(Path(out), store) as partial,
+        open(partial, "w", encoding="utf-8", newline="") as stream,
+    ):
         writer = csv.DictWriter(stream, fieldnames=EVENT_COLUMNS)
         writer.writeheader()
         for row in event_rows(store, filters):
@@ -169,7 +173,10 @@ def write_parquet(store: Store, out: Path, filters: Filters = NO_FILTERS) -> int
     arrow_schema = pa.schema(EVENT_FIELDS)
     count = 0
     rows = event_rows(store, filters)
-    with pq.ParquetWriter(out, arrow_schema) as writer:
+    with (
+        written_atomically(Path(out), store) as partial,
+        pq.ParquetWriter(partial, arrow_schema) as writer,
+    ):
         while batch := list(islice(rows, 50_000)):
             writer.write_table(pa.Table.from_pylist(batch, schema=arrow_schema))
             count += len(batch)
