@@ -6,7 +6,8 @@ Measures, on PolNeAR train articles by default:
 - plain spaCy ``nlp.pipe`` over the texts (the model alone), tokens/s;
 - full dyad extraction (``analyze_articles``: parse + every dyad component +
   conversion to ``Analysis``), tokens/s, and the ratio of the two;
-- each dyad component alone on the parsed docs, as a share of parsing time;
+- each dyad component alone on the parsed docs, as a share of parsing time (timed in
+  the same rounds as parsing, so a change in load hits all of them alike);
 - with ``--parallel``: ``dyad.batch`` on 1 process, 2 processes and a 2-worker
   Dask LocalCluster (wall clock, start-up included).
 The best of ``--repeat`` runs is kept for each measure, so a busy machine
@@ -72,24 +73,27 @@ def main() -> None:
         for _ in analyze_articles(articles, nlp, batch_size=BATCH_SIZE):
             pass
 
-    # Interleaved, so that a change in machine load hits both sides alike.
-    plain_seconds = full_seconds = float("inf")
-    for _ in range(args.repeat):
-        plain_seconds = min(plain_seconds, best_of(1, plain))
-        full_seconds = min(full_seconds, best_of(1, full))
-
     with nlp.select_pipes(enable=base_names):
         parsed = list(nlp.pipe(make_doc(nlp, a) for a in articles))
-    component_seconds = {}
-    for name in DYAD_COMPONENTS:
-        component = nlp.get_pipe(name)
 
-        def run_component(component=component) -> None:
+    def component_run(component):
+        def run() -> None:
             for doc in parsed:
                 component(doc)
 
-        # Later components read what earlier ones wrote, so each runs in pipeline order.
-        component_seconds[name] = best_of(args.repeat, run_component)
+        return run
+
+    # Later components read what earlier ones wrote, so each runs in pipeline order.
+    component_runs = {name: component_run(nlp.get_pipe(name)) for name in DYAD_COMPONENTS}
+    # Interleaved, so that a change in machine load hits parsing, extraction and each
+    # component alike (on a shared machine, timing them one after the other does not).
+    plain_seconds = full_seconds = float("inf")
+    component_seconds = dict.fromkeys(DYAD_COMPONENTS, float("inf"))
+    for _ in range(args.repeat):
+        plain_seconds = min(plain_seconds, best_of(1, plain))
+        full_seconds = min(full_seconds, best_of(1, full))
+        for name, run in component_runs.items():
+            component_seconds[name] = min(component_seconds[name], best_of(1, run))
 
     result = {
         "texts": len(texts),

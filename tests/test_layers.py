@@ -32,7 +32,15 @@ LAYERS = [
         "dyad.quotation_marks",
     },
     # Stages and the store: each stands on the ground floor alone.
-    {"dyad.ingest", "dyad.actors", "dyad.times", "dyad.quotes", "dyad.events", "dyad.store"},
+    {
+        "dyad.ingest",
+        "dyad.actors",
+        "dyad.times",
+        "dyad.quotes",
+        "dyad.events",
+        "dyad.framing",
+        "dyad.store",
+    },
     {"dyad.nlp", "dyad.query"},
     {"dyad.pipeline", "dyad.export"},
     {"dyad.batch", "dyad.eval", "dyad.web"},

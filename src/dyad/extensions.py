@@ -12,7 +12,7 @@ and what it reads in ``requires``, so ``nlp.analyze_pipes()`` checks the order):
   mentions   list[dyad.model.Mention], by start offset  (dyad_actors)
   places     list[dyad.model.Place], by start offset    (dyad_actors)
   times      list[dyad.model.TimeExpr]                  (dyad_times)
-  quotes     list[dyad.model.Quote]                     (dyad_quotes)
+  quotes     list[dyad.model.Quote]                     (dyad_quotes; dyad_framing fills .about)
   events     list[dyad.model.Event]                     (dyad_events)
 """
 

@@ -151,6 +151,8 @@ class Quote:
     spans: list[tuple[int, int]]
     speaker: Speaker
     cue: Span | None = None
+    # Ids of the events this statement speaks about (the framing stage fills it).
+    about: list[str] = field(default_factory=list)
 
 
 @dataclass

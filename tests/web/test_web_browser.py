@@ -197,6 +197,62 @@ def test_api_docs_run_offline_under_the_content_security_policy(server, page, er
     assert errors == []
 
 
+def test_each_side_tells_the_january_consultations(server, page, errors, seed_gold):
+    """From the Hamas–Russia dyad page to the January 2024 consultations: each side's
+    statements (gold ``framing``) in its own column, each linking to its words."""
+    january = next(
+        e for e in seed_gold["events"] if e["type"] == "CONSULT" and e["time"] == "2024-01"
+    )
+    quotes = {q["id"]: q for q in seed_gold["quotes"]}
+    links = [link for link in seed_gold["framing"] if link["event"] == january["id"]]
+    assert {link["side"] for link in links} == {"HAMAS", "RUS"}, "the gold has both sides"
+
+    page.goto(f"{server}/dyads/Hamas/Russia")
+    framed = page.locator("section.framed-event[data-type='CONSULT'][data-time='2024-01']")
+    assert framed.count() == 1
+    framed.scroll_into_view_if_needed()
+    framed.screenshot(path=str(ARTIFACTS / "7-framing-side-by-side.png"))
+    framed.locator("a.event-link").click()
+    page.wait_for_url("**/events/**")
+    assert "CONSULT" in page.locator("h1").inner_text()
+    view = page.locator(".framing")
+
+    for link in links:
+        column = view.locator(f".framing-side:has(h4 a[href='/actors/{link['side']}'])")
+        assert column.count() == 1, f"no column for {link['side']}"
+        statements = column.locator(".statement")
+        wanted = _plain(quotes[link["quote"]]["text"])
+        found = [
+            s for s in statements.all() if wanted in _plain(s.locator("blockquote").inner_text())
+        ]
+        assert found, f"{link['quote']} is not in the {link['side']} column"
+        words = _plain(found[0].locator("blockquote").inner_text())
+        href = found[0].locator("a.statement-link").get_attribute("href")
+        page.goto(f"{server}{href}")
+        anchor = href.rsplit("#", 1)[1]
+        # The words after the anchor the link points to are the statement's.
+        following = page.evaluate(
+            """([id, size]) => {
+                let node = document.getElementById(id).nextSibling, text = "";
+                while (node && text.length < size) {
+                    text += node.textContent;
+                    node = node.nextSibling;
+                }
+                return text;
+            }""",
+            [anchor, len(words) + 40],
+        )
+        assert _plain(following).startswith(words[:60]), (link["quote"], following[:80])
+        assert page.locator(f"#{anchor} + .hl-quote").first.is_visible()
+        page.go_back()
+    assert errors == []
+
+
+def _plain(text: str) -> str:
+    """The words of a text, lower case, without quotation marks or punctuation."""
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
 AXE = Path(__file__).resolve().parent / "assets" / "axe-core" / "axe.min.js"
 SERIOUS = {"serious", "critical"}
 PHONE = {"width": 390, "height": 844}

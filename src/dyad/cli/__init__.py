@@ -1,6 +1,14 @@
 """The ``dyad`` command line. Each module registers its commands on ``app``."""
 
-from dyad.cli import actor, evaluation, ingest, query, serve, store  # noqa: F401  (register commands)
+from dyad.cli import (  # noqa: F401  (register commands)
+    actor,
+    evaluation,
+    framing,
+    ingest,
+    query,
+    serve,
+    store,
+)
 from dyad.cli.app import app
 
 

@@ -24,7 +24,8 @@ def eval_command(
         list[Path] | None,
         typer.Argument(
             help="Gold files or folders: an annotated article (as gold/seed.json), dyad's "
-            "actor or event gold, a PolNeAR split or a TimeML folder; the kind is recognised.",
+            "actor, event or framing gold, a PolNeAR split or a TimeML folder; the kind is "
+            "recognised.",
             exists=True,
         ),
     ] = None,
@@ -88,7 +89,8 @@ def _gold_kind(path: Path) -> str:
         keys = set(json.loads(path.read_text(encoding="utf-8")))
     except (ValueError, UnicodeDecodeError, TypeError):
         fail(f"{path} is not a JSON gold file")
-    for kind, marker in (("seed", "doc"), ("actors", "documents"), ("events", "items")):
+    markers = (("seed", "doc"), ("actors", "documents"), ("framing", "events"), ("events", "items"))
+    for kind, marker in markers:
         if marker in keys:
             return kind
     fail(f"{path}: unknown gold format (expected the keys of gold/seed.json, or dyad's own)")

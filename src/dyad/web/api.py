@@ -240,6 +240,31 @@ def event(conn: Conn, event_id: EventId) -> query.EventItem:
     return found
 
 
+@router.get("/events/{event_id}/framing", tags=["events"])
+def event_framing(conn: Conn, event_id: int) -> query.EventFraming:
+    """How each side tells one event: the statements that speak about it, grouped as
+    the event's source, its target, third parties and the reporter, each with its
+    speaker, article and character spans (`dyad framing`)."""
+    found = query.event_framing(conn, event_id)
+    if found is None:
+        raise HTTPException(404, f"no event {event_id}")
+    return found
+
+
+@router.get("/dyads/{first}/{second}/framing", tags=["dyads"])
+def dyad_framing(
+    conn: Conn,
+    filters: FiltersDep,
+    first: str,
+    second: str,
+    limit: Limit = 20,
+    offset: Offset = 0,
+) -> query.FramingPage:
+    """The events between two actors that statements speak about, oldest first, each
+    with every side's statements (`dyad framing A B`), a page at a time."""
+    return query.dyad_framing(conn, first, second, filters=filters, limit=limit, offset=offset)
+
+
 @router.get("/articles/{article_id}", tags=["articles"])
 def article(conn: Conn, article_id: str) -> query.ArticleView:
     """An article's text with its actors, quotes, times and events as spans over it."""

@@ -38,6 +38,8 @@ HOME_ROWS = 10
 # Above this many events, a view asked for with no dates shows the latest months only:
 # counting a whole big store takes seconds.
 WHOLE_STORE_EVENTS = 50_000
+# Events of a dyad shown with each side's statements (the API pages through the rest).
+FRAMED_EVENTS = 20
 DEFAULT_MONTHS = 3
 # Event ids are 64-bit integers in the database; a longer number names no event.
 MAX_ID_DIGITS = 18
@@ -56,6 +58,11 @@ def article_url(article_id: str, event: str | None = None) -> str:
     if not event:
         return path
     return f"{path}?event={quote(event, safe='')}#ev-{quote(event, safe='')}"
+
+
+def quote_url(article_id: str, quote_id: str) -> str:
+    """The article page scrolled to a statement's words."""
+    return "/articles/" + quote(article_id, safe="") + "#q-" + quote(quote_id, safe="")
 
 
 def external_url(url: str | None) -> str | None:
@@ -105,6 +112,7 @@ templates.env.globals.update(
     actor_url=actor_path,
     dyad_url=dyad_url,
     article_url=article_url,
+    quote_url=quote_url,
     external_url=external_url,
     with_params=with_params,
     filter_params=filter_params,
@@ -352,12 +360,14 @@ def dyad_page(
         ("dyad counts", first, second, charted),
         lambda: query.event_counts(conn, first, second, filters=charted),
     )
+    framing = query.dyad_framing(conn, first, second, filters=filters, limit=FRAMED_EVENTS)
     return render(
         request,
         "dyad.html",
         first=first,
         second=second,
         timeline=timeline,
+        framing=framing,
         chart=cooperation_conflict(counts),
         not_charted=timeline.total - _total(counts),
         worldmap=_map(conn, cache, filters, first, second),
@@ -381,7 +391,8 @@ def event_page(request: Request, conn: Conn, event_id: str):
     event = query.event(conn, int(event_id))
     if event is None:
         return not_found(request, f"no event {event_id}")
-    return render(request, "event.html", event=event, title=f"{event.type} event")
+    framing = query.event_framing(conn, int(event_id))
+    return render(request, "event.html", event=event, framing=framing, title=f"{event.type} event")
 
 
 @router.get("/network", response_class=HTMLResponse)

@@ -1,0 +1,346 @@
+"""Link each statement to the events it speaks about (``Quote.about``).
+
+A statement (a quote with a known speaker) speaks about an event when
+- it reports the event itself and its speaker takes part in it: a participant's
+  own telling ("his intention was to seek the support of Russia"); or the event is
+  its speaker's act told in the words before it, in its sentence ("X accused Y of
+  being …", "praised Z, calling him …"). An outside reporter's words that carry an
+  event are where the event comes from (``Event.quote``, ``Event.reported_by``),
+  not a telling of it;
+- its speaker goes on, in the same paragraph or the next, from the statement just
+  before, without reporting anything new: it speaks about what that one reported as
+  its main assertion, and what that one spoke about;
+- it names the event again ("the meeting", "their talks", "the ban"), with the
+  same participants, place or time, after the event was reported: it then speaks
+  about the event reported with that very word, else the latest such event of its
+  paragraph or the one before, else the latest before that;
+- failing those, its speaker takes part in an event reported in the two sentences
+  before it, and it reports nothing of its own: it answers that event (a link
+  found by nearness alone is not passed on to the speaker's next statement).
+A quote inside another of the same speaker (a partial quote within reported
+speech) speaks about what the outer one does.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from dyad.framing.sides import participants
+from dyad.framing.words import EventWords
+from dyad.model import Actor, Event, Mention, Place, Quote, TimeExpr
+
+# Sentences back within which a participant's statement answers an event.
+ANSWER_SENTENCES = 2
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+# An event whose evidence holds this share of a statement's words is all it says.
+WHOLE_SHARE = 0.8
+
+
+@dataclass
+class _Statement:
+    quote: Quote
+    speaker_group: set[str]
+    tokens: list[Token]
+    paragraph: int
+    sentence: int
+    own: list[Event] = field(default_factory=list)
+    main: list[Event] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.quote.spans[0][0]
+
+
+class _Article:
+    """Positions and lookups over one analysed doc."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.actors: dict[str, Actor] = dict(doc._.actors or {})
+        # From the token arrays: doc.text and doc.sents make a Token object per word.
+        attributes: list[int | str] = ["SENT_START", "IDX", "IS_SPACE", "ORTH"]
+        rows = doc.to_array(attributes).tolist() if len(doc) else []
+        self.sentence_starts = [0] + [idx for start, idx, _, _ in rows[1:] if start == 1]
+        self.paragraph_starts = [0]
+        for _, idx, space, orth in rows:
+            # A paragraph break is a whitespace token holding a line break.
+            if space and "\n" in (gap := doc.vocab.strings[orth]):
+                self.paragraph_starts.append(idx + len(gap))
+        self._triggers: dict[str, str | None] = {}
+        self._parties: dict[str, set[str]] = {}
+        self.mentions: list[Mention] = list(doc._.mentions or [])
+        self.places: list[Place] = list(doc._.places or [])
+        self.times: list[TimeExpr] = list(doc._.times or [])
+        self._groups: dict[str | None, set[str]] = {}
+
+    def lookup(self, actor_id: str) -> Actor | None:
+        return self.actors.get(actor_id)
+
+    def group(self, actor_id: str | None) -> set[str]:
+        if actor_id not in self._groups:
+            self._groups[actor_id] = participants([actor_id], self.lookup)
+        return self._groups[actor_id]
+
+    def paragraph(self, char: int) -> int:
+        return bisect.bisect_right(self.paragraph_starts, char) - 1
+
+    def sentence(self, char: int) -> int:
+        return bisect.bisect_right(self.sentence_starts, char) - 1
+
+    def tokens(self, spans: Iterable[tuple[int, int]]) -> list[Token]:
+        found: list[Token] = []
+        for start, end in spans:
+            span = self.doc.char_span(start, end, alignment_mode="expand")
+            if span is not None:
+                found.extend(span)
+        return found
+
+    def trigger(self, event: Event) -> str | None:
+        """The lemma of the word the event's evidence hangs from ("banned" -> "ban")."""
+        if event.id not in self._triggers:
+            span = self.doc.char_span(event.evidence.start, event.evidence.end, "expand")
+            root = span.root.lemma_.lower() if span is not None and len(span) else None
+            self._triggers[event.id] = root
+        return self._triggers[event.id]
+
+    def party(self, event: Event) -> set[str]:
+        if event.id not in self._parties:
+            who = [event.source, event.target, *event.others]
+            self._parties[event.id] = participants(who, self.lookup)
+        return self._parties[event.id]
+
+
+def link_statements(doc: Doc, words: EventWords) -> dict[str, list[str]]:
+    """Quote id -> ids of the events it speaks about, in the events' order."""
+    article = _Article(doc)
+    events: list[Event] = list(doc._.events or [])
+    statements = sorted(
+        (
+            _statement(article, quote, events)
+            for quote in doc._.quotes or []
+            if quote.speaker.actor and quote.spans
+        ),
+        key=lambda s: s.start,
+    )
+    about: dict[str, set[str]] = {}
+    # What a statement goes on about passes to the same speaker's next statement; an
+    # answer found only by nearness does not.
+    carried: dict[str, set[str]] = {}
+    nested: dict[str, str] = {}
+    for statement in statements:
+        outer = _container(statement, statements)
+        if outer is not None:
+            # The words of a longer statement: they speak about what it does.
+            nested[statement.quote.id] = outer.quote.id
+            continue
+        goes_on = _continued(statement, statements, carried)
+        named = _named_again(article, statement, events, words)
+        if named is not None:
+            goes_on.add(named.id)
+        # Its own main assertion and what it names again carry over; the acts told
+        # around this one statement do not.
+        carried[statement.quote.id] = goes_on | {e.id for e in statement.main}
+        linked = goes_on | {e.id for e in statement.own if _takes_part(article, statement, e)}
+        linked |= {e.id for e in _speech_acts(article, statement, events)}
+        if not linked and not statement.own:
+            answered = _answered(article, statement, events)
+            if answered is not None:
+                linked = {answered.id}
+        about[statement.quote.id] = linked
+    for inner, outermost in nested.items():
+        while outermost in nested:
+            outermost = nested[outermost]
+        about[inner] = about[outermost]
+    order = {event.id: n for n, event in enumerate(events)}
+    return {quote_id: sorted(ids, key=order.__getitem__) for quote_id, ids in about.items()}
+
+
+def _statement(article: _Article, quote: Quote, events: list[Event]) -> _Statement:
+    tokens = article.tokens(quote.spans)
+    start = quote.spans[0][0]
+    statement = _Statement(
+        quote=quote,
+        speaker_group=article.group(quote.speaker.actor),
+        tokens=tokens,
+        paragraph=article.paragraph(start),
+        sentence=article.sentence(start),
+    )
+    inside = {token.i for token in tokens}
+    # The words the statement's own clause hangs from: its main assertion.
+    roots = {t.idx for t in tokens if t.head.i not in inside or t.head.i == t.i}
+    for event in events:
+        if event.quote == quote.id or _within(event.evidence.start, event.evidence.end, quote):
+            statement.own.append(event)
+            if any(event.evidence.start <= r < event.evidence.end for r in roots):
+                statement.main.append(event)
+    return statement
+
+
+def _within(start: int, end: int, quote: Quote) -> bool:
+    return any(s <= start and end <= e for s, e in quote.spans)
+
+
+def _takes_part(article: _Article, statement: _Statement, event: Event) -> bool:
+    return bool(statement.speaker_group & article.party(event))
+
+
+def _continued(
+    statement: _Statement, statements: list[_Statement], carried: dict[str, set[str]]
+) -> set[str]:
+    """What the statement just before said, when the same speaker goes on (in its
+    paragraph or the next) without reporting anything new: the events that one
+    reported as its main assertion and those it spoke about."""
+    if statement.main:
+        return set()
+    before = [s for s in statements if s.start < statement.start and s.quote.id in carried]
+    if not before:
+        return set()
+    last = max(before, key=lambda s: s.start)
+    if (
+        last.quote.speaker.actor != statement.quote.speaker.actor
+        or statement.paragraph - last.paragraph > 1
+    ):
+        return set()
+    return carried[last.quote.id]
+
+
+def _speech_acts(article: _Article, statement: _Statement, events: list[Event]) -> list[Event]:
+    """Events of the statement's own sentence that its speaker does: the act of saying
+    it ("X accused Y of being …", "praised Z, calling him his …")."""
+    return [
+        event
+        for event in events
+        if event.evidence.start < statement.start
+        and event not in statement.own
+        and article.sentence(event.evidence.start) == statement.sentence
+        and article.paragraph(event.evidence.start) == statement.paragraph
+        and statement.speaker_group & article.group(event.source)
+    ]
+
+
+def _named_again(
+    article: _Article, statement: _Statement, events: list[Event], words: EventWords
+) -> Event | None:
+    """The latest earlier event the statement names by its kind, with its participants,
+    place or time; words of the events it reports itself do not count."""
+    # Words describing an event the statement reports itself do not name an earlier
+    # one ("made another sojourn to Moscow"), but for "the meeting", "this conference",
+    # "their talks", which point back even there, unless the event is a part of the
+    # statement and so described by them ("embarked on its war").
+    words_of = {t.i: t for t in statement.tokens}
+    whole = [e for e in statement.own if _covers(e, statement)]
+    within_part = {
+        i
+        for e in statement.own
+        if e not in whole
+        for i, t in words_of.items()
+        if e.evidence.start <= t.idx < e.evidence.end
+    }
+    within_whole = {
+        i for e in whole for i, t in words_of.items() if e.evidence.start <= t.idx < e.evidence.end
+    }
+    naming = [
+        t
+        for i, t in words_of.items()
+        if i not in within_part and not _new_act(t) and (i not in within_whole or _definite(t))
+    ]
+    tokens = [t for i, t in words_of.items() if i not in within_part | within_whole]
+    lemmas = {t.lemma_.lower() for t in naming} | {t.lower_ for t in naming}
+    definite = {t.lemma_.lower() for t in naming if _definite(t)}
+    # Mentions, places and times begin where a token does.
+    said = {t.idx for t in tokens}
+    named_groups = [article.group(m.actor) for m in article.mentions if m.start in said]
+    place_countries = {p.country for p in article.places if p.country and p.start in said}
+    time_values = {t.value for t in article.times if t.value and t.start in said}
+    candidates = [
+        event
+        for event in events
+        if event not in statement.own
+        and event.evidence.end <= statement.start
+        and words.name(_kinds(event), lemmas)
+    ]
+
+    def related(event: Event) -> bool:
+        party = article.party(event)
+        located = event.location.country if event.location else None
+        return bool(
+            words.name(_kinds(event), definite)
+            or statement.speaker_group & party
+            or any(group & party for group in named_groups)
+            or place_countries & (party | {located})
+            or (event.time is not None and event.time.value in time_values)
+        )
+
+    def closeness(event: Event) -> tuple[bool, bool, int]:
+        # The very word that reported the event ("the ban" after "banned") names it
+        # best; then an event of this paragraph or the one before; then the latest.
+        trigger = article.trigger(event)
+        return (
+            trigger in lemmas and words.name(_kinds(event), {trigger}),
+            statement.paragraph - article.paragraph(event.evidence.start) <= 1,
+            event.evidence.start,
+        )
+
+    return max(filter(related, candidates), key=closeness, default=None)
+
+
+def _covers(event: Event, statement: _Statement) -> bool:
+    """Whether the event's evidence takes in (nearly) all the statement's words."""
+    inside = sum(event.evidence.start <= t.idx < event.evidence.end for t in statement.tokens)
+    return inside >= WHOLE_SHARE * len(statement.tokens)
+
+
+def _definite(token: Token) -> bool:
+    return any(
+        child.lower_ in DEFINITE or (child.dep_ == "poss" and child.pos_ == "PRON")
+        for child in token.children
+    )
+
+
+def _new_act(token: Token) -> bool:
+    """A verb in the present, future or a wish, with a subject of its own: it reports
+    an act of its own ("must support the mujahedeen"). Nouns, bare verbs ("a better
+    place to meet") and the past ("has suspended its permit") can name one told."""
+    return (
+        token.pos_ in ("VERB", "AUX")
+        and token.tag_ not in ("VBD", "VBN")
+        and any(child.dep_ in ("nsubj", "nsubjpass", "csubj") for child in token.children)
+    )
+
+
+def _kinds(event: Event) -> set[str]:
+    """The event's type, and for a promise or threat, the type of the act in view."""
+    kinds = {event.type}
+    if event.action:
+        kinds.add(event.action.split(":")[0])
+    return kinds
+
+
+def _answered(article: _Article, statement: _Statement, events: list[Event]) -> Event | None:
+    """The latest event of the last sentences that the speaker takes part in."""
+    answered = [
+        event
+        for event in events
+        if event.evidence.end <= statement.start
+        and 0 <= statement.sentence - article.sentence(event.evidence.start) <= ANSWER_SENTENCES
+        and statement.paragraph - article.paragraph(event.evidence.start) in (0, 1)
+        and _takes_part(article, statement, event)
+    ]
+    return max(answered, key=lambda e: e.evidence.start, default=None)
+
+
+def _container(statement: _Statement, statements: list[_Statement]) -> _Statement | None:
+    """The same speaker's longer statement whose words hold this one's."""
+    for other in statements:
+        if (
+            other is not statement
+            and other.quote.speaker.actor == statement.quote.speaker.actor
+            and all(_within(s, e, other.quote) for s, e in statement.quote.spans)
+            and len(other.quote.text) > len(statement.quote.text)
+        ):
+            return other
+    return None

@@ -1,0 +1,237 @@
+"""Statements linked to the events they speak about, grouped by side.
+
+Extraction on small real sentences and on the seed article (its gold ``framing``
+list); sides and the contrast signal on hand-built actors; the store, query, API
+and command on a hand-built store (SQLite, and PostgreSQL when DYAD_TEST_PG is set).
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from fastapi.testclient import TestClient
+from typer.testing import CliRunner
+
+from dyad import query
+from dyad.cli import app as cli
+from dyad.eval.seed import ActorMap, score_events, score_framing, score_quotes
+from dyad.framing.contrast import contrast
+from dyad.framing.sides import AUTHOR, SOURCE, TARGET, THIRD, side_of
+from dyad.model import Actor, Analysis, Article, Event, Quote, Span, Speaker, TimeValue
+from dyad.pipeline import analyze
+from dyad.store import Store
+from dyad.store.read import read_analyses
+from dyad.web import create_app
+
+
+def _about(nlp, text: str) -> dict[str, list[str]]:
+    """Quote text -> the types of the events it speaks about."""
+    analysis = analyze(text, published="2024-01-20", nlp=nlp)
+    types = {event.id: event.type for event in analysis.events}
+    return {quote.text: [types[i] for i in quote.about] for quote in analysis.quotes}
+
+
+def test_a_participant_answering_an_attack_speaks_about_it(nlp):
+    about = _about(
+        nlp,
+        "Israeli jets struck a Hamas training camp in Gaza on Monday. "
+        "Hamas said the attack would not go unanswered.",
+    )
+    assert about == {"the attack would not go unanswered": ["ASSAULT"]}
+
+
+def test_both_sides_name_the_same_talks(nlp):
+    analysis = analyze(
+        "Russian officials held talks with Hamas leaders in Moscow on Tuesday. "
+        "A Hamas spokesman said the meeting was about a ceasefire. "
+        "The Kremlin said the talks were humanitarian.",
+        published="2024-01-20",
+        nlp=nlp,
+    )
+    [talks] = [e for e in analysis.events if e.evidence.text.startswith("Russian officials")]
+    speakers = {q.speaker.actor: q.about for q in analysis.quotes}
+    assert speakers == {"HAMAS": [talks.id], "RUS": [talks.id]}
+
+
+def test_an_outside_reporter_is_where_an_event_comes_from_not_a_telling_of_it(nlp):
+    analysis = analyze("Reuters reported that Israel struck a refugee camp in Gaza.", nlp=nlp)
+    [quote] = analysis.quotes
+    assert analysis.events and analysis.events[0].quote == quote.id
+    assert quote.about == []
+
+
+def test_a_speaker_going_on_still_speaks_about_the_event(nlp):
+    about = _about(
+        nlp,
+        "Turkey sent troops into northern Iraq on Friday. "
+        '"We will leave when our goals are achieved," the Turkish army said. '
+        '"No civilian will be harmed," it added.',
+    )
+    assert about == {
+        "We will leave when our goals are achieved,": ["MOBILIZE"],
+        "No civilian will be harmed,": ["MOBILIZE"],
+    }
+
+
+def test_seed_framing_links(seed_gold, seed_analysis):
+    """At least 8 of the gold's 9 links, and at most 2 it lacks between its quotes and events."""
+    actors = ActorMap(seed_gold["actors"], seed_analysis)
+    _, quotes = score_quotes(seed_gold, seed_analysis, actors)
+    _, events = score_events(seed_gold, seed_analysis, actors)
+    scores = score_framing(seed_gold, quotes, events)
+    assert scores["gold"] == 9
+    assert scores["found"] >= 8, scores["misses"]
+    assert scores["extra"] <= 2, scores["misses"]
+
+
+HAMAS = Actor("HAMAS", "Hamas", "armed_group", country="PSE", sector="REB")
+RUS = Actor("RUS", "Russia", "state", country="RUS", sector="GOV")
+MARZOOK = Actor("MARZOOK", "Mousa Abu Marzook", "person", sector="REB", affiliation="HAMAS")
+LAVROV = Actor("LAVROV", "Sergey Lavrov", "person", country="RUS", sector="GOV")
+ROTH = Actor("ROTH", "Kenneth Roth", "person", sector="NGO", affiliation="HRW")
+HRW = Actor("HRW", "Human Rights Watch", "ngo", sector="NGO")
+WRITER = Actor("AUTHOR", "(article author)", "author", sector="MED")
+ACTORS = {a.id: a for a in (HAMAS, RUS, MARZOOK, LAVROV, ROTH, HRW, WRITER)}
+
+
+@pytest.mark.parametrize(
+    ("speaker", "side"),
+    [
+        ("MARZOOK", SOURCE),  # acts for Hamas
+        ("HAMAS", SOURCE),
+        ("LAVROV", TARGET),  # a government official speaks for his state
+        ("ROTH", THIRD),
+        ("AUTHOR", AUTHOR),
+        (None, THIRD),
+    ],
+)
+def test_a_speaker_is_on_the_side_of_whom_it_acts_for(speaker, side):
+    assert side_of(speaker, "HAMAS", "RUS", ACTORS.get) == side
+
+
+def test_the_contrast_names_the_terms_only_one_side_uses():
+    found = contrast(
+        ["the meeting was about resisting the occupation"],
+        ["the talks with Hamas were about humanitarian issues and the meeting"],
+        names=["Hamas", "Russia"],
+    )
+    assert found.shared == ["meeting"]
+    assert set(found.source_only) == {"resisting", "occupation"}
+    assert set(found.target_only) == {"humanitarian", "issue", "talk"}
+    assert contrast(["only one side"], []) is None
+
+
+def _span(text: str, piece: str) -> Span:
+    start = text.index(piece)
+    return Span(piece, start, start + len(piece))
+
+
+def _talks(text: str, published: str, statements: list[tuple[str, str]]) -> Analysis:
+    """An article reporting the January talks, with (speaker, words) statements about them."""
+    quotes = [
+        Quote(
+            id=f"q{n}",
+            kind="indirect",
+            text=words,
+            spans=[(text.index(words), text.index(words) + len(words))],
+            speaker=Speaker(actor=speaker),
+            about=["e1"],
+        )
+        for n, (speaker, words) in enumerate(statements, start=1)
+    ]
+    talks = Event(
+        id="e1",
+        type="CONSULT",
+        status="actual",
+        source="HAMAS",
+        target="RUS",
+        evidence=_span(text, text.split(".")[0]),
+        time=TimeValue(value="2024-01"),
+    )
+    return Analysis(
+        article=Article(text=text, published=published, title=f"talks, {published}"),
+        actors=[HAMAS, RUS, MARZOOK, LAVROV, ROTH, HRW],
+        quotes=quotes,
+        events=[talks],
+    )
+
+
+FIRST = _talks(
+    "Hamas held talks with Russia in January. Marzook said they discussed resistance. "
+    "Lavrov said the talks were humanitarian.",
+    "2024-01-30",
+    [("MARZOOK", "they discussed resistance"), ("LAVROV", "the talks were humanitarian")],
+)
+SECOND = _talks(
+    "Hamas officials met Russian diplomats in January. Roth said Moscow is no place to meet.",
+    "2024-02-02",
+    [("ROTH", "Moscow is no place to meet")],
+)
+
+
+@pytest.fixture
+def stored(db):
+    with Store(db) as store:
+        store.add(FIRST)
+        store.add(SECOND)
+        yield store
+
+
+def test_a_merged_event_keeps_the_statements_of_every_article(stored):
+    assert stored.count("events") == 1
+    page = query.dyad_framing(stored, "Hamas", "Russia")
+    assert page.total == 1
+    [framing] = page.events
+    told = {t.side: [(s.speaker.id, str(s.published)) for s in t.statements] for t in framing.sides}
+    assert told == {
+        SOURCE: [("MARZOOK", "2024-01-30")],
+        TARGET: [("LAVROV", "2024-01-30")],
+        THIRD: [("ROTH", "2024-02-02")],
+        AUTHOR: [],
+    }
+    assert not framing.only_one_side
+    assert framing.contrast.source_only == ["resistance", "discussed"]
+    assert query.event_framing(stored, framing.event.id) == framing
+    assert query.event_framing(stored, 999) is None
+    with stored.engine.connect() as conn:
+        abouts = [[q.about for q in a.quotes] for a in read_analyses(conn, [FIRST.article.hash])]
+    assert abouts == [[["e1"], ["e1"]]]
+
+
+def test_only_one_side_spoke(db):
+    with Store(db) as store:
+        store.add(SECOND)
+        store.add(
+            _talks(
+                "Hamas met Russia in January again. Marzook said it went well.",
+                "2024-01-25",
+                [("MARZOOK", "it went well")],
+            )
+        )
+        [framing] = query.dyad_framing(store, "Russia", "Hamas").events
+    assert framing.only_one_side and framing.contrast is None
+
+
+def test_api_and_command(stored):
+    event_id = query.dyad_framing(stored, "Hamas", "Russia").events[0].event.id
+    with TestClient(create_app(stored.db)) as client:
+        answer = client.get(f"/api/events/{event_id}/framing").json()
+        missing = client.get("/api/events/999/framing").status_code
+        page = client.get("/api/dyads/Hamas/Russia/framing").json()
+        html = client.get(f"/events/{event_id}").text
+    assert [t["side"] for t in answer["sides"]] == [SOURCE, TARGET, THIRD, AUTHOR]
+    assert answer["sides"][1]["statements"][0]["text"] == "the talks were humanitarian"
+    assert missing == 404
+    assert page["total"] == 1 and page["events"][0]["event"]["id"] == event_id
+    assert "How each side tells it" in html and "the talks were humanitarian" in html
+    assert f'href="/articles/{FIRST.article.hash}#q-q2"' in html
+
+    result = CliRunner().invoke(cli, ["framing", "Hamas", "Russia", "--db", stored.db])
+    assert result.exit_code == 0, result.output
+    # Table cells wrap: look for single words of each side's statement and speaker.
+    for word in ("Marzook", "resistance", "Lavrov", "humanitarian", "Roth", "Third parties"):
+        assert word in result.output
+    printed = CliRunner().invoke(cli, ["framing", "Hamas", "Russia", "--db", stored.db, "--json"])
+    third = json.loads(printed.output)["events"][0]["sides"][2]
+    assert third["statements"][0]["speaker"]["id"] == "ROTH"
