@@ -5,7 +5,13 @@
 Articles are windows of consecutive real sentences from PolNeAR train (each
 window a distinct text), streamed through ``dyad.batch.analyze_many`` into a
 fresh SQLite store, exactly as ``dyad ingest`` does. Reports the peak resident
-memory of the main process and of the largest worker.
+memory of the main process and of the largest worker, and the main process's
+resident memory at ten checkpoints along the way.
+
+With ``--trace``, tracemalloc follows the main process's Python heap: the
+report adds the heap at each checkpoint and the ten source lines whose
+allocations grew most between the first checkpoint and the last — memory that
+grows in RSS but not there is held outside Python (SQLite's page cache).
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ import re
 import resource
 import tempfile
 import time
+import tracemalloc
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -49,16 +56,30 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--sentences", type=int, default=4, help="sentences per article")
     parser.add_argument("--texts", type=Path, default=DEFAULT_TEXTS)
+    parser.add_argument("--trace", action="store_true", help="follow the Python heap too")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
 
     pool = sentences(args.texts)
+    if args.trace:
+        tracemalloc.start(8)
+    every = max(1, args.articles // 10)
+    checkpoints, snapshots = [], []
     started = time.perf_counter()
     with tempfile.TemporaryDirectory() as folder, Store(str(Path(folder) / "m.db")) as store:
-        for analysis in analyze_many(
+        batch = analyze_many(
             articles(pool, args.articles, args.sentences), BatchOptions(workers=args.workers)
-        ):
+        )
+        for count, analysis in enumerate(batch, 1):
             store.add(analysis)
+            if count % every == 0:
+                checkpoint = {"articles": count, "rss_mib": current_rss_mib()}
+                if args.trace:
+                    checkpoint["python_heap_mib"] = round(
+                        tracemalloc.get_traced_memory()[0] / 2**20, 1
+                    )
+                    snapshots.append(tracemalloc.take_snapshot())
+                checkpoints.append(checkpoint)
     seconds = time.perf_counter() - started
     result = {
         "articles": args.articles,
@@ -68,8 +89,24 @@ def main() -> None:
         # ru_maxrss is in KiB on Linux.
         "peak_rss_main_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
         "peak_rss_worker_mib": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024),
+        "load_average": round(os.getloadavg()[0], 1),
+        "checkpoints": checkpoints,
     }
-    print(json.dumps(result) if args.json else "  ".join(f"{k}={v}" for k, v in result.items()))
+    if len(snapshots) > 1:
+        growth = snapshots[-1].compare_to(snapshots[0], "lineno")[:10]
+        result["heap_growth_top"] = [
+            f"{stat.size_diff / 1024:+.0f} KiB {stat.traceback[0]}" for stat in growth
+        ]
+    print(
+        json.dumps(result, indent=1)
+        if args.json
+        else "\n".join(f"{k}={v}" for k, v in result.items())
+    )
+
+
+def current_rss_mib() -> float:
+    with open("/proc/self/statm") as statm:
+        return round(int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20, 1)
 
 
 if __name__ == "__main__":

@@ -21,21 +21,31 @@ from dyad.cli.common import (
     open_store,
     query_filters,
 )
-from dyad.export import FORMATS, write_csv, write_gexf, write_graphml, write_jsonl, write_parquet
+from dyad.export import (
+    FORMATS,
+    write_csv,
+    write_gexf,
+    write_graphml,
+    write_jsonl,
+    write_parquet_dataset,
+)
 from dyad.store.migrate import head_revision
 
 
 @app.command("export")
 def export_command(
     fmt: Annotated[str, typer.Argument(metavar="FORMAT", help=", ".join(FORMATS))],
-    out: Annotated[Path, typer.Option("--out", "-o", help="File to write.")],
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="File to write (parquet: a new folder).")
+    ],
     db: DbOption = DEFAULTS["db"],
     since: SinceOption = None,
     until: UntilOption = None,
     source: SourceOption = None,
     status: StatusOption = None,
 ) -> None:
-    """Export analyses (jsonl), events (csv, parquet) or the actor network (graphml, gexf)."""
+    """Export analyses (jsonl), events (csv; parquet: a dataset partitioned by month) or the
+    actor network (graphml, gexf)."""
     if fmt not in FORMATS:
         fail(f"FORMAT must be one of {', '.join(FORMATS)}, not {fmt!r}")
     if fmt == "jsonl" and status:
@@ -44,9 +54,13 @@ def export_command(
     with open_store(db) as store:
         if fmt == "jsonl":
             written = f"{write_jsonl(store, out, filters)} articles"
-        elif fmt in ("csv", "parquet"):
-            writer = write_csv if fmt == "csv" else write_parquet
-            written = f"{writer(store, out, filters)} events"
+        elif fmt == "csv":
+            written = f"{write_csv(store, out, filters)} events"
+        elif fmt == "parquet":
+            try:
+                written = f"{write_parquet_dataset(store, out, filters)} events"
+            except FileExistsError as error:
+                fail(str(error))
         else:
             writer = write_graphml if fmt == "graphml" else write_gexf
             graph = writer(store, out, filters)
