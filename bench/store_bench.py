@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/store_bench.py                       # 1,000,000 events, SQLite
     .venv/bin/python bench/store_bench.py --small               # 20,000 events (CI-sized)
+    .venv/bin/python bench/store_bench.py --articles 20000 --timelines-only
     .venv/bin/python bench/store_bench.py --db postgresql://dyad:dyad@127.0.0.1/dyad_bench
 
 The data is generated, not parsed: states from the shipped country list, ten
@@ -71,6 +72,9 @@ def main() -> None:
     parser.add_argument("--reuse", action="store_true", help="time an existing bench store")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--seed", type=int, default=8)
+    parser.add_argument(
+        "--timelines-only", action="store_true", help="time only the busiest dyad's timeline"
+    )
     args = parser.parse_args()
     articles = 2000 if args.small else args.articles
     if not args.reuse:
@@ -80,7 +84,8 @@ def main() -> None:
         started = time.perf_counter()
         Builder(store, random.Random(args.seed)).build(articles)
         print(f"built in {time.perf_counter() - started:.0f} s", flush=True)
-    report = Bench(store, args.runs, random.Random(args.seed)).run()
+    report = Bench(store, args.runs, random.Random(args.seed)).run(args.timelines_only)
+    report["load_average"] = round(os.getloadavg()[0], 1)
     print(json.dumps(report, indent=2))
     store.close()
 
@@ -411,7 +416,7 @@ class Bench:
             "result_size": _size(result),
         }
 
-    def run(self) -> dict:
+    def run(self, timelines_only: bool = False) -> dict:
         store = self.store
         events = schema.events
         with store.engine.connect() as conn:
@@ -446,6 +451,11 @@ class Bench:
                 store, top_pair.source_id, top_pair.target_id, include_affiliates=False
             )
         )
+        report["timeline_busiest_dyad_keyset_pages"] = self.pages(
+            top_pair.source_id, top_pair.target_id
+        )
+        if timelines_only:
+            return report
         busiest, median_actor = by_actor[0].source_id, by_actor[len(by_actor) // 2].source_id
         report["monthly_counts_busiest_actor"] = self.timed(
             lambda: event_counts(store, busiest, include_affiliates=False)
@@ -477,6 +487,44 @@ class Bench:
         }
         report["search"] = searches
         return report
+
+    def pages(self, first: str, second: str, size: int = 100) -> dict:
+        """Every page of a dyad's timeline, each asked for with the previous page's cursor
+        (as the web and API page), beside the same last page asked for by offset."""
+        cursors: list[str | None] = [None]
+        while (
+            page := timeline(
+                self.store, first, second, include_affiliates=False, limit=size, after=cursors[-1]
+            )
+        ).next:
+            cursors.append(page.next)
+        sample = cursors if len(cursors) <= 20 else [*cursors[:5], *cursors[-15:]]
+        timings = [
+            self.timed(
+                lambda c=c: timeline(
+                    self.store, first, second, include_affiliates=False, limit=size, after=c
+                )
+            )["median_ms"]
+            for c in sample
+        ]
+        last_by_offset = self.timed(
+            lambda: timeline(
+                self.store,
+                first,
+                second,
+                include_affiliates=False,
+                limit=size,
+                offset=(len(cursors) - 1) * size,
+            )
+        )
+        return {
+            "pages": len(cursors),
+            "page_size": size,
+            "pages_timed": len(sample),
+            "median_ms": statistics.median(timings),
+            "max_ms": max(timings),
+            "last_page_by_offset_ms": last_by_offset["median_ms"],
+        }
 
     def _query_words(self) -> list[str]:
         """Words by rank in the Zipf vocabulary: rank 0 is in nearly every article."""

@@ -17,7 +17,7 @@ from dyad.query.overview import ActorOverview, actor_overview
 from dyad.query.profile import ActorProfile, actor_profile
 from dyad.query.quotes import QuoteHit, QuoteItem, quotes_by
 from dyad.query.search import SearchHit, search
-from dyad.query.timeline import TimelinePage, timeline
+from dyad.query.timeline import BadCursor, TimelinePage, timeline
 
 __all__ = [
     "NO_FILTERS",
@@ -34,6 +34,7 @@ __all__ = [
     "QuoteItem",
     "SearchHit",
     "TimelinePage",
+    "BadCursor",
     "UnknownActor",
     "actor_events",
     "actor_overview",
