@@ -17,6 +17,7 @@ grows in RSS but not there is held outside Python (SQLite's page cache).
 from __future__ import annotations
 
 import argparse
+import copy
 import json
 import os
 import re
@@ -28,7 +29,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from dyad.batch import BatchOptions, analyze_many
-from dyad.model import Article
+from dyad.model import Analysis, Article
 from dyad.store import Store
 
 DEFAULT_TEXTS = Path(os.environ.get("DYAD_SHARED", "../shared")) / "data/polnear/train/text"
@@ -57,6 +58,14 @@ def main() -> None:
     parser.add_argument("--sentences", type=int, default=4, help="sentences per article")
     parser.add_argument("--texts", type=Path, default=DEFAULT_TEXTS)
     parser.add_argument("--trace", action="store_true", help="follow the Python heap too")
+    parser.add_argument(
+        "--store-only",
+        type=int,
+        metavar="K",
+        help="analyse K articles once and store them again and again, each time as a new "
+        "article (its text made unique): the main process's side alone, at a scale the "
+        "model could not reach in the time",
+    )
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
 
@@ -68,8 +77,11 @@ def main() -> None:
     started = time.perf_counter()
     with tempfile.TemporaryDirectory() as folder, Store(str(Path(folder) / "m.db")) as store:
         batch = analyze_many(
-            articles(pool, args.articles, args.sentences), BatchOptions(workers=args.workers)
+            articles(pool, args.store_only or args.articles, args.sentences),
+            BatchOptions(workers=args.workers),
         )
+        if args.store_only:
+            batch = recycled(list(batch), args.articles)
         for count, analysis in enumerate(batch, 1):
             store.add(analysis)
             if count % every == 0:
@@ -85,6 +97,7 @@ def main() -> None:
         "articles": args.articles,
         "sentences_per_article": args.sentences,
         "workers": args.workers,
+        "store_only": args.store_only,
         "seconds": round(seconds, 1),
         # ru_maxrss is in KiB on Linux.
         "peak_rss_main_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
@@ -102,6 +115,18 @@ def main() -> None:
         if args.json
         else "\n".join(f"{k}={v}" for k, v in result.items())
     )
+
+
+def recycled(analyses: list[Analysis], count: int) -> Iterator[Analysis]:
+    """``count`` analyses made of these: each a copy whose text ends in its own number
+    (spans still point at the same characters), so each is stored as a new article."""
+    for number in range(count):
+        analysis = copy.copy(analyses[number % len(analyses)])
+        article = copy.copy(analysis.article)
+        article.text = f"{article.text} [{number}]"
+        article.id = article.hash
+        analysis.article = article
+        yield analysis
 
 
 def current_rss_mib() -> float:

@@ -49,7 +49,7 @@ from dyad.query import (
 )
 from dyad.store import Store, schema
 from dyad.store.search import index_for_search
-from dyad.store.store import dyad_key
+from dyad.store.store import dyad_key, recount_events
 from dyad.timex import period, sort_date
 
 FIRST_DAY = date(2015, 1, 1)
@@ -180,6 +180,7 @@ class Builder:
             started = time.perf_counter()
             index_for_search(conn)
             print(f"  search index {time.perf_counter() - started:.0f} s", file=sys.stderr)
+            recount_events(conn)  # what each write keeps up to date, at once for the bulk
             if conn.dialect.name == "postgresql":
                 conn.execute(
                     text(
