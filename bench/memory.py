@@ -85,7 +85,11 @@ def main() -> None:
         for count, analysis in enumerate(batch, 1):
             store.add(analysis)
             if count % every == 0:
-                checkpoint = {"articles": count, "rss_mib": current_rss_mib()}
+                checkpoint = {
+                    "articles": count,
+                    "rss_mib": current_rss_mib(),
+                    "store_mib": round(size_of(Path(store.db)) / 2**20, 1),
+                }
                 if args.trace:
                     checkpoint["python_heap_mib"] = round(
                         tracemalloc.get_traced_memory()[0] / 2**20, 1
@@ -127,6 +131,11 @@ def recycled(analyses: list[Analysis], count: int) -> Iterator[Analysis]:
         article.id = article.hash
         analysis.article = article
         yield analysis
+
+
+def size_of(db: Path) -> int:
+    """The SQLite store's bytes, its write-ahead log included."""
+    return sum(p.stat().st_size for p in (db, Path(f"{db}-wal")) if p.exists())
 
 
 def current_rss_mib() -> float:

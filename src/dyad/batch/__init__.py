@@ -56,7 +56,8 @@ class BatchOptions:
 def analyze_partition(
     articles: list[Article], number: int, model: str, kb_paths: tuple[str, ...]
 ) -> list[Analysis]:
-    """What a worker runs: the whole pipeline over one partition."""
+    """What a worker runs: the whole pipeline over one partition (a task; its number
+    is not needed here, as it is to name a dataset's file)."""
     return list(analyze_articles(articles, cached_nlp(model, kb_paths)))
 
 

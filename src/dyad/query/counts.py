@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, Connection, Select, and_, func, or_, select
+from sqlalchemy import ColumnElement, Connection, Select, and_, func, or_, select, true
 
 from dyad.plover import quad_class
 from dyad.query.actors import resolve_actor
@@ -43,12 +43,18 @@ def event_counts(
         if actor and not counterpart:
             ids = resolve_actor(conn, actor, include_affiliates)
             return actor_counts(conn, ids, filters=filters, by_type=by_type)
-        query = _by_month_and_type()
+        table = counted(filters)
+        month = table.month.label("month")
+        where = true()
         if actor:
             ids = resolve_actor(conn, actor, include_affiliates)
             others = resolve_actor(conn, counterpart, include_affiliates)
-            query = query.where(involving(ids, others))
-        rows = [(r.month, r.type, r.n) for r in conn.execute(filters.events(query))]
+            where = or_(
+                and_(table.source.in_(ids), table.target.in_(others)),
+                and_(table.source.in_(others), table.target.in_(ids)),
+            )
+        query = table.select(month, table.type, where=where).group_by(month, table.type)
+        rows = [(r.month, r.type, r.n) for r in conn.execute(query)]
     return _by_month(rows, by_type)
 
 
@@ -114,12 +120,6 @@ def actor_counts(
         for row in conn.execute(query):
             rows.append((row.month, row.type, sign * row.n))
     return _by_month(rows, by_type)
-
-
-def _by_month_and_type() -> Select:
-    events = schema.events
-    month = func.substr(events.c.sort_date, 1, 7).label("month")
-    return select(month, events.c.type, func.count().label("n")).group_by(month, events.c.type)
 
 
 def _by_month(rows: list[tuple[str | None, str, int]], by_type: bool) -> dict[str, Counter]:
