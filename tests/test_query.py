@@ -4,7 +4,6 @@ profiles, quotes by speaker, full-text search, monthly counts, the network, filt
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import func, select
 from test_store import BACKENDS, db  # noqa: F401  (the per-backend database fixture)
 
 from dyad.model import Actor, Analysis, Article, Event, Mention, Quote, Span, Speaker, TimeValue
@@ -21,7 +20,7 @@ from dyad.query import (
     timeline,
 )
 from dyad.query.search import fts5_query
-from dyad.store import Store, schema
+from dyad.store import Store
 
 RUS = Actor("RUS", "Russia", "state", country="RUS", sector="GOV", kb_id="RUS")
 HAMAS = Actor("HAMAS", "Hamas", "armed_group", country="PSE", sector="REB", kb_id="HAMAS")
@@ -235,26 +234,6 @@ def test_timeline_pages_events_oldest_first_each_with_its_evidence(corpus):
     daily_only = Filters(sources=("daily",))
     [daily] = timeline(corpus, "Russia", "Hamas", filters=daily_only, limit=1).events
     assert (daily.type, daily.status) == ("SUPPORT", "intended")
-
-
-def test_monthly_counts_kept_on_write_match_a_recount_of_the_events(corpus):
-    events, counts = schema.events, schema.event_month_counts
-    month = func.coalesce(func.substr(events.c.sort_date, 1, 7), "")
-    key = (func.coalesce(events.c.source_id, ""), func.coalesce(events.c.target_id, ""), month)
-    with corpus.engine.connect() as conn:
-        recount = conn.execute(
-            select(*key, events.c.type, events.c.status, func.count()).group_by(
-                *key, events.c.type, events.c.status
-            )
-        ).all()
-        kept = conn.execute(select(counts)).all()
-    assert sorted(map(tuple, kept)) == sorted(map(tuple, recount))
-    assert sum(row.events for row in kept) == corpus.count("events")
-    # Counts read from the kept table (whole years) and from the events (ranges that end
-    # inside a month, so the table cannot answer) agree.
-    by_month = event_counts(corpus, "Russia", filters=Filters(since="2023", until="2024"))
-    by_day = event_counts(corpus, "Russia", filters=Filters(since="2022-12-31", until="2024-12-30"))
-    assert by_month == by_day and by_month
 
 
 def test_timeline_keyset_pages_give_every_event_once_in_order(db):  # noqa: F811

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
-from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, Connection, Select, and_, func, or_, select, true
+from sqlalchemy import ColumnElement, Connection, Select, and_, func, or_, select
 
 from dyad.plover import quad_class
 from dyad.query.actors import resolve_actor
@@ -43,59 +41,13 @@ def event_counts(
         if actor and not counterpart:
             ids = resolve_actor(conn, actor, include_affiliates)
             return actor_counts(conn, ids, filters=filters, by_type=by_type)
-        table = counted(filters)
-        month = table.month.label("month")
-        where = true()
+        query = _by_month_and_type()
         if actor:
             ids = resolve_actor(conn, actor, include_affiliates)
             others = resolve_actor(conn, counterpart, include_affiliates)
-            where = or_(
-                and_(table.source.in_(ids), table.target.in_(others)),
-                and_(table.source.in_(others), table.target.in_(ids)),
-            )
-        query = table.select(month, table.type, where=where).group_by(month, table.type)
-        rows = [(r.month, r.type, r.n) for r in conn.execute(query)]
+            query = query.where(involving(ids, others))
+        rows = [(r.month, r.type, r.n) for r in conn.execute(filters.events(query))]
     return _by_month(rows, by_type)
-
-
-@dataclass(frozen=True)
-class Counted:
-    """Where to count events from: ``events`` itself, or ``event_month_counts`` (a row
-    per pair, month, type and status, kept on write) when the filters allow — a busy
-    actor's tens of thousands of events are a few thousand rows there."""
-
-    source: ColumnElement
-    target: ColumnElement
-    type: ColumnElement
-    month: ColumnElement
-    count: ColumnElement
-    restrict: Callable[[Select], Select | None]
-
-    def select(self, *columns: ColumnElement, where: ColumnElement[bool]) -> Select:
-        query = self.restrict(select(*columns, self.count.label("n")).where(where))
-        assert query is not None
-        return query
-
-
-def counted(filters: Filters) -> Counted:
-    counts, events = schema.event_month_counts, schema.events
-    if filters.month_counts(select(counts.c.events)) is not None:
-        return Counted(
-            counts.c.source_id,
-            counts.c.target_id,
-            counts.c.type,
-            func.nullif(counts.c.month, schema.UNDATED_MONTH),
-            func.sum(counts.c.events),
-            filters.month_counts,
-        )
-    return Counted(
-        events.c.source_id,
-        events.c.target_id,
-        events.c.type,
-        func.substr(events.c.sort_date, 1, 7),
-        func.count(),
-        filters.events,
-    )
 
 
 def actor_counts(
@@ -105,21 +57,26 @@ def actor_counts(
     either side.
 
     As the actor, plus as the counterpart, minus both at once: each part reads
-    one index (actor, month or date, type) alone, where ``source OR target`` reads rows.
+    one index (actor, date, type) alone, where ``source OR target`` reads rows.
     """
-    table = counted(filters)
-    month = table.month.label("month")
+    events = schema.events
+    query = _by_month_and_type()
     parts = (
-        (1, table.source.in_(ids)),
-        (1, table.target.in_(ids)),
-        (-1, and_(table.source.in_(ids), table.target.in_(ids))),
+        (1, events.c.source_id.in_(ids)),
+        (1, events.c.target_id.in_(ids)),
+        (-1, and_(events.c.source_id.in_(ids), events.c.target_id.in_(ids))),
     )
     rows = []
     for sign, condition in parts:
-        query = table.select(month, table.type, where=condition).group_by(month, table.type)
-        for row in conn.execute(query):
+        for row in conn.execute(filters.events(query.where(condition))):
             rows.append((row.month, row.type, sign * row.n))
     return _by_month(rows, by_type)
+
+
+def _by_month_and_type() -> Select:
+    events = schema.events
+    month = func.substr(events.c.sort_date, 1, 7).label("month")
+    return select(month, events.c.type, func.count().label("n")).group_by(month, events.c.type)
 
 
 def _by_month(rows: list[tuple[str | None, str, int]], by_type: bool) -> dict[str, Counter]:

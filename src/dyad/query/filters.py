@@ -40,25 +40,6 @@ class Filters:
             query = query.where(_reported_in(self.sources))
         return query
 
-    def month_counts(self, query: Select) -> Select | None:
-        """Restrict a query over ``event_month_counts`` alike, or None when the counts
-        cannot answer: a news source, or a date range that does not run by whole months."""
-        counts = schema.event_month_counts
-        if self.sources:
-            return None
-        first, last = self.first_day, self.last_day
-        if first:
-            if not first.endswith("-01"):
-                return None
-            query = query.where(counts.c.month >= first[:7])  # undated ("") is left out too
-        if last:
-            if not _day_after(last).endswith("-01"):
-                return None
-            query = query.where(counts.c.month <= last[:7], counts.c.month != schema.UNDATED_MONTH)
-        if self.statuses:
-            query = query.where(counts.c.status.in_(self.statuses))
-        return query
-
     def articles(self, query: Select) -> Select:
         """Restrict a query that reads ``articles`` to articles in range and source."""
         articles = schema.articles

@@ -11,12 +11,12 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, and_, select
+from sqlalchemy import Connection, func, select
 
 from dyad.plover import quad_class
 from dyad.query.actors import ActorRef, actor_refs, resolve_actor
 from dyad.query.connect import Database, connect
-from dyad.query.counts import actor_counts, counted
+from dyad.query.counts import actor_counts
 from dyad.query.events import EventItem, actor_events
 from dyad.query.filters import NO_FILTERS, Filters
 from dyad.query.quotes import QuoteItem, recent_quotes
@@ -92,13 +92,15 @@ def actor_overview(
 
 def _counterparts(conn: Connection, ids: set[str], filters: Filters, top: int) -> list[Counterpart]:
     """The actors with most events with these, counted first, split by quad class after."""
-    table = counted(filters)
-    sides = ((table.source, table.target), (table.target, table.source))
+    events = schema.events
+    sides = ((events.c.source_id, events.c.target_id), (events.c.target_id, events.c.source_id))
     totals: Counter = Counter()
     for mine, theirs in sides:
         rows = conn.execute(
-            table.select(
-                theirs, where=and_(mine.in_(ids), theirs.not_in([*ids, schema.NO_ACTOR]))
+            filters.events(
+                select(theirs, func.count()).where(
+                    mine.in_(ids), theirs.is_not(None), theirs.not_in(ids)
+                )
             ).group_by(theirs)
         )
         totals.update(dict(rows.all()))
@@ -106,9 +108,9 @@ def _counterparts(conn: Connection, ids: set[str], filters: Filters, top: int) -
     quads: dict[str, Counter] = defaultdict(Counter)
     for mine, theirs in sides:
         rows = conn.execute(
-            table.select(theirs, table.type, where=and_(mine.in_(ids), theirs.in_(best))).group_by(
-                theirs, table.type
-            )
+            filters.events(
+                select(theirs, events.c.type, func.count()).where(mine.in_(ids), theirs.in_(best))
+            ).group_by(theirs, events.c.type)
         )
         for other, event_type, count in rows:
             quads[other][quad_class(event_type) or "other"] += count

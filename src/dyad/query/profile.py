@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import func, select
 
 from dyad.plover import is_symmetric, quad_class
 from dyad.query.actors import resolve_actor
 from dyad.query.connect import Database, connect
-from dyad.query.counts import actor_counts, counted
+from dyad.query.counts import actor_counts
 from dyad.query.filters import NO_FILTERS, Filters
 from dyad.query.quotes import QuoteHit, speaker_quotes
 from dyad.store import schema
@@ -55,7 +55,7 @@ def actor_profile(
     quotes: int = 10,
 ) -> ActorProfile:
     """Counterparts (by number of events), event types per month and latest quotes."""
-    actors = schema.actors
+    actors, events = schema.actors, schema.events
     with connect(db) as conn:
         own = resolve_actor(conn, name, include_affiliates=False)
         ids = resolve_actor(conn, name, include_affiliates)
@@ -66,27 +66,29 @@ def actor_profile(
             .order_by(schema.actor_aliases.c.count.desc())
             .limit(8)
         ).scalars()
-        table = counted(filters)
         sides = (
-            (table.source, table.target, "sent"),
-            (table.target, table.source, "received"),
+            (events.c.source_id, events.c.target_id, "sent"),
+            (events.c.target_id, events.c.source_id, "received"),
         )
         # First who the main counterparts are, then only theirs by type and direction.
         totals: dict[str, int] = {}
         for mine, theirs, _ in sides:
-            query = table.select(
-                theirs.label("other"),
-                where=and_(mine.in_(ids), theirs.not_in([*ids, schema.NO_ACTOR])),
-            ).group_by(theirs)
+            query = filters.events(
+                select(theirs.label("other"), func.count().label("n"))
+                .where(mine.in_(ids), theirs.is_not(None), theirs.not_in(ids))
+                .group_by(theirs)
+            )
             for row in conn.execute(query):
                 totals[row.other] = totals.get(row.other, 0) + row.n
         chosen = sorted(totals, key=lambda other: (-totals[other], other))[:top]
         counterparts = [Counterpart(other, other, totals[other]) for other in chosen]
         by_id = {entry.id: entry for entry in counterparts}
         for mine, theirs, direction in sides:
-            query = table.select(
-                theirs.label("other"), table.type, where=and_(mine.in_(ids), theirs.in_(chosen))
-            ).group_by(theirs, table.type)
+            query = filters.events(
+                select(theirs.label("other"), events.c.type, func.count().label("n"))
+                .where(mine.in_(ids), theirs.in_(chosen))
+                .group_by(theirs, events.c.type)
+            )
             for row in conn.execute(query):
                 entry = by_id[row.other]
                 quad = quad_class(row.type) or row.type

@@ -85,24 +85,31 @@ def timeline(
         total = conn.execute(
             filters.events(select(func.count()).select_from(events).where(where))
         ).scalar_one()
-        page = filters.events(select(events).where(where))
+        page = filters.events(select(events.c.id, events.c.sort_date).where(where))
         if after:
             page = page.where(_after(after, events))
-        # One row past the page tells whether another page follows.
-        rows = conn.execute(
+        # The page's ids first, sorted from the pair index alone, then only their rows:
+        # sorting whole rows of a busy dyad would read every one of them. One row past
+        # the page tells whether another page follows.
+        keys = conn.execute(
             page.order_by(*dated_first(events))
             .limit(None if limit is None else limit + 1)
             .offset(offset or None)
         ).all()
-        more = limit is not None and len(rows) > limit
-        rows = rows[:limit]
+        more = limit is not None and len(keys) > limit
+        keys = keys[:limit]
+        found = {
+            row.id: row
+            for row in conn.execute(select(events).where(events.c.id.in_([k.id for k in keys])))
+        }
+        rows = [found[key.id] for key in keys]
         return TimelinePage(
             first=_side(conn, first, side_a),
             second=_side(conn, second, side_b),
             total=total,
             offset=offset,
             events=event_items(conn, rows, reports=reports),
-            next=page_cursor(rows[-1].sort_date, rows[-1].id) if more else None,
+            next=page_cursor(keys[-1].sort_date, keys[-1].id) if more else None,
         )
 
 

@@ -140,23 +140,6 @@ events = Table(
     Index("ix_events_date_pair_type", "sort_date", "source_id", "target_id", "type"),
 )
 
-# Events per directed pair, month, type and status, kept in step with `events` in the
-# same transaction: an actor's monthly counts and counterparts read these few rows
-# instead of its events. "" stands for no actor and for undated (key columns are never NULL).
-NO_ACTOR = ""
-UNDATED_MONTH = ""
-event_month_counts = Table(
-    "event_month_counts",
-    metadata,
-    Column("source_id", String(128), primary_key=True),
-    Column("target_id", String(128), primary_key=True),
-    Column("month", String(7), primary_key=True, comment="YYYY-MM of sort_date"),
-    Column("type", String(16), primary_key=True),
-    Column("status", String(16), primary_key=True),
-    Column("events", Integer, nullable=False),
-    Index("ix_event_month_counts_target", "target_id", "source_id", "month", "type", "status"),
-)
-
 evidence = Table(
     "evidence",
     metadata,

@@ -9,7 +9,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, and_, create_engine, event, func, or_, select
-from sqlalchemy.dialects import postgresql, sqlite
 
 from dyad.model import Actor, Analysis, Article, Event
 from dyad.plover import is_symmetric
@@ -365,7 +364,6 @@ class _ArticleWriter:
         time_value = item.time.value if item.time else None
         time_mod = item.time.mod if item.time else None
         span = period(time_value, time_mod)
-        event_date = sort_date(time_value, time_mod, self.analysis.article.published)
         event_id = self._matching_event(item, source, target, time_value, span)
         if event_id is None:
             event_id = self.conn.execute(
@@ -379,14 +377,13 @@ class _ArticleWriter:
                     time_value=time_value,
                     time_mod=time_mod,
                     time_role=item.time_role,
-                    sort_date=event_date,
+                    sort_date=sort_date(time_value, time_mod, self.analysis.article.published),
                     location_name=item.location.name if item.location else None,
                     location_country=item.location.country if item.location else None,
                     period_start=span[0].isoformat() if span else None,
                     period_end=span[1].isoformat() if span else None,
                 )
             ).inserted_primary_key[0]
-            count_event(self.conn, item.type, item.status, source, target, event_date)
         sentence = item.sentence
         self.conn.execute(
             schema.evidence.insert().values(
@@ -454,55 +451,6 @@ class _ArticleWriter:
             )
             query = query.where(and_(table.c.time_value.is_(None), table.c.id.in_(reported_here)))
         return self.conn.execute(query.order_by(table.c.id).limit(1)).scalar()
-
-
-def count_event(
-    conn: Connection,
-    event_type: str,
-    status: str,
-    source: str | None,
-    target: str | None,
-    event_date: str | None,
-) -> None:
-    """One more event in ``event_month_counts``, in the caller's transaction.
-
-    An upsert, so two writers counting the same pair and month at once (PostgreSQL)
-    both land.
-    """
-    table = schema.event_month_counts
-    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
-    insert = dialect.insert(table).values(
-        source_id=source or schema.NO_ACTOR,
-        target_id=target or schema.NO_ACTOR,
-        month=event_date[:7] if event_date else schema.UNDATED_MONTH,
-        type=event_type,
-        status=status,
-        events=1,
-    )
-    conn.execute(
-        insert.on_conflict_do_update(
-            index_elements=[c.name for c in table.primary_key],
-            set_={"events": table.c.events + 1},
-        )
-    )
-
-
-def recount_events(conn: Connection) -> None:
-    """Rebuild ``event_month_counts`` from ``events`` (after rows went in in bulk)."""
-    events, counts = schema.events, schema.event_month_counts
-    key = [
-        func.coalesce(events.c.source_id, schema.NO_ACTOR),
-        func.coalesce(events.c.target_id, schema.NO_ACTOR),
-        func.coalesce(func.substr(events.c.sort_date, 1, 7), schema.UNDATED_MONTH),
-        events.c.type,
-        events.c.status,
-    ]
-    conn.execute(counts.delete())
-    conn.execute(
-        counts.insert().from_select(
-            [c.name for c in counts.columns], select(*key, func.count()).group_by(*key)
-        )
-    )
 
 
 def dyad_key(event_type: str, source: str | None, target: str | None) -> str:
