@@ -42,11 +42,12 @@ test: $(VENV)/.installed-dev
 # PostgreSQL out (unset, the PostgreSQL tests stop the run instead of skipping quietly).
 test-fast: $(VENV)/.installed-dev
 	DYAD_SHARED=$(SHARED) DYAD_TEST_PG=skip $(BIN)/pytest -q -m "not slow" \
-		--ignore=tests/test_web_browser.py
+		--ignore=tests/web/test_web_browser.py
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check src tests bench scripts
 	$(BIN)/ruff format --check src tests bench scripts
+	$(BIN)/mypy
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm

@@ -1,16 +1,20 @@
-"""Shared fixtures: the data folder beside the repo, one loaded pipeline, the seed analysis."""
+"""Shared fixtures: the data folder beside the repo, one loaded pipeline, the seed analysis,
+and a fresh database on each backend."""
 
 from __future__ import annotations
 
 import json
 import os
+import uuid
 from pathlib import Path
 
 import pytest
+import sqlalchemy
 
 from dyad.model import Analysis, Article
 from dyad.nlp import cached_nlp
 from dyad.pipeline import analyze_articles
+from dyad.store.store import database_url
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("DYAD_SHARED", REPO.parent / "shared")).resolve()
@@ -62,3 +66,30 @@ def seed_article(shared: Path) -> Article:
 @pytest.fixture(scope="session")
 def seed_analysis(nlp, seed_article: Article) -> Analysis:
     return next(analyze_articles([seed_article], nlp))
+
+
+PG_URL = os.environ.get("DYAD_TEST_PG")
+BACKENDS = [
+    "sqlite",
+    pytest.param(
+        "postgresql",
+        marks=pytest.mark.postgresql,  # DYAD_TEST_PG unset stops the run (above)
+    ),
+]
+
+
+@pytest.fixture(params=BACKENDS)
+def db(request, tmp_path):
+    """A fresh, empty database: a SQLite file, or a PostgreSQL schema of its own."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "test.db")
+        return
+    name = f"dyad_test_{uuid.uuid4().hex[:12]}"
+    admin = sqlalchemy.create_engine(database_url(PG_URL))
+    with admin.begin() as conn:
+        conn.execute(sqlalchemy.text(f'CREATE SCHEMA "{name}"'))
+    separator = "&" if "?" in PG_URL else "?"
+    yield f"{PG_URL}{separator}options=-csearch_path%3D{name}"
+    with admin.begin() as conn:
+        conn.execute(sqlalchemy.text(f'DROP SCHEMA "{name}" CASCADE'))
+    admin.dispose()

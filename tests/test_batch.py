@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -31,7 +32,7 @@ TEXTS = [
 
 @pytest.fixture(scope="module")
 def articles() -> list[Article]:
-    return [Article(text=t, published="2024-03-08") for t in TEXTS]
+    return [Article(text=t, published=date(2024, 3, 8)) for t in TEXTS]
 
 
 @pytest.fixture(scope="module")

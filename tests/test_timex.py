@@ -100,7 +100,7 @@ def test_values_that_name_no_period_sort_at_the_publication_date(value, shown):
     assert parse(value) is None
     assert period(value) is None
     assert sort_date(value, None) is None
-    assert sort_date(value, None, "2024-02-20T08:00:00") == "2024-02-20"
+    assert sort_date(value, None, date(2024, 2, 20)) == "2024-02-20"
     assert display(value) == shown
 
 
@@ -145,7 +145,7 @@ def test_timeline_places_events_mid_period_and_mods_move_them():
 
 
 def test_undated_events_sort_at_the_publication_date():
-    assert sort_date(None, None, "2024-02-20T08:00:00") == "2024-02-20"
+    assert sort_date(None, None, date(2024, 2, 20)) == "2024-02-20"
     assert sort_date("PAST_REF", None, None) is None
 
 

@@ -2,7 +2,8 @@
 
 Inputs, set before the pipeline runs (``dyad.pipeline`` does it; a user of a
 single component sets them by hand):
-  published  publication date of the article, ISO 8601 string or None
+  published  publication date of the article, a ``datetime.date`` or None (a
+             ``datetime`` counts as its day: components read ``published_day``)
   author     the article's byline, or None
 
 Outputs, each owned by one component (each factory lists them in ``assigns``
@@ -17,6 +18,12 @@ and what it reads in ``requires``, so ``nlp.analyze_pipes()`` checks the order):
 
 from __future__ import annotations
 
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
 INPUTS = ("published", "author")
 OUTPUTS = ("actors", "mentions", "places", "times", "quotes", "events")
 
@@ -29,3 +36,9 @@ def register_extensions() -> None:
     for name in INPUTS + OUTPUTS:
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
+
+
+def published_day(doc: Doc) -> date | None:
+    """``doc._.published`` as the day it names (a ``datetime`` set by hand included)."""
+    published = doc._.published
+    return published.date() if isinstance(published, datetime) else published

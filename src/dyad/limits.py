@@ -25,6 +25,7 @@ import hmac
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
+from typing import Any
 
 ENV_PREFIX = "DYAD_"
 # Methods that only read; anything else changes state and needs the write token.
@@ -53,12 +54,12 @@ class Limits:
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Limits:
         """The defaults, overridden by ``DYAD_<NAME>`` environment variables."""
         environ = os.environ if environ is None else environ
-        changes = {}
+        changes: dict[str, Any] = {}
         for item in fields(cls):
             raw = environ.get(ENV_PREFIX + item.name.upper())
             if raw is None or raw == "":
                 continue
-            kind = type(getattr(cls, item.name)) if item.name != "write_token" else str
+            kind: type = type(getattr(cls, item.name)) if item.name != "write_token" else str
             try:
                 value = kind(raw)
             except ValueError as error:

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import unicodedata
 from dataclasses import asdict, dataclass, field
+from datetime import date, datetime
+from email.utils import parsedate_to_datetime
 from typing import Any
 
 ARTICLE_FIELDS = ("id", "text", "published", "title", "url", "source", "author", "language")
@@ -22,11 +25,38 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:24]
 
 
+_ISO_DATE = re.compile(r"\s*(\d{4})-?(\d{2})-?(\d{2})(?![\d])")
+
+
+def parse_date(value: str | date | None) -> date | None:
+    """The calendar date of a publication date as sources write it.
+
+    Takes ISO 8601 ("2024-02-20", "20240220", "2024-02-20T10:00Z": the day as
+    written, whatever the zone), RFC 2822 ("Tue, 20 Feb 2024 10:00:00 GMT", as
+    feeds and mail headers write it) and ``date``/``datetime`` values; None and
+    "" are no date. Raises ``ValueError`` naming the value for anything else.
+    """
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date) or value is None:
+        return value
+    if not value.strip():
+        return None
+    match = _ISO_DATE.match(value)
+    try:
+        if match:
+            return date(int(match[1]), int(match[2]), int(match[3]))
+        return parsedate_to_datetime(value).date()
+    except (TypeError, ValueError):
+        pass
+    raise ValueError(f"not a date (YYYY-MM-DD): {value[:40]!r}")
+
+
 @dataclass
 class Article:
     text: str
     id: str = ""
-    published: str | None = None
+    published: date | None = None
     title: str | None = None
     url: str | None = None
     source: str | None = None
@@ -49,6 +79,8 @@ class Article:
         for key in ("id", "published", "title", "url", "source", "author", "language"):
             if key in fields:
                 fields[key] = str(fields[key])
+        if "published" in fields:
+            fields["published"] = parse_date(fields["published"])
         return cls(**fields)
 
     def to_dict(self) -> dict[str, Any]:
@@ -58,7 +90,7 @@ class Article:
             "title": self.title,
             "source": self.source,
             "author": self.author,
-            "published": self.published,
+            "published": self.published.isoformat() if self.published else None,
             "language": self.language,
             "text": self.text,
         }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from datetime import date
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -48,14 +49,17 @@ def analyze_articles(
 
 def analyze(
     text: str,
-    published: str | None = None,
+    published: date | str | None = None,
     *,
     nlp: Language | None = None,
     model: str = DEFAULT_MODEL,
     **meta: str | None,
 ) -> Analysis:
-    """Analyse one article's text. ``meta``: id, title, url, source, author, language."""
-    article = Article(text=text, published=published, **meta)
+    """Analyse one article's text. ``meta``: id, title, url, source, author, language.
+
+    ``published`` is a date, or a string ``dyad.model.parse_date`` reads ("2024-02-20").
+    """
+    article = Article.from_dict({**meta, "text": text, "published": published})
     return next(analyze_articles([article], nlp or cached_nlp(model)))
 
 

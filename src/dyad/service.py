@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from spacy.language import Language
@@ -76,7 +77,7 @@ def read_articles(
     options: IngestOptions | None = None,
     *,
     jsonl: bool = False,
-    published: str | None = None,
+    published: date | None = None,
     progress: Progress | None = None,
 ) -> Iterator[Article]:
     """The articles ``sources`` hold; inputs that are not one go to ``progress.skipped``."""
@@ -94,7 +95,7 @@ def extract(
     options: IngestOptions | None = None,
     *,
     jsonl: bool = False,
-    published: str | None = None,
+    published: date | None = None,
     progress: Progress | None = None,
 ) -> Iterator[Analysis]:
     """The analysis of every article ``sources`` hold, in order; nothing is stored."""
@@ -108,7 +109,7 @@ def ingest(
     options: IngestOptions | None = None,
     *,
     jsonl: bool = False,
-    published: str | None = None,
+    published: date | None = None,
     batch: BatchOptions | None = None,
     out: Path | None = None,
     progress: Progress | None = None,

@@ -242,7 +242,7 @@ def period(value: str | None, mod: str | None = None) -> tuple[date, date] | Non
     return start + part * third, start + (part + 1) * third - timedelta(days=1)
 
 
-def sort_date(value: str | None, mod: str | None, fallback: str | None = None) -> str | None:
+def sort_date(value: str | None, mod: str | None, fallback: date | None = None) -> str | None:
     """The day an event is placed at on a timeline (an ISO date, so strings sort).
 
     The middle of the period its time names (so an event known to the month sits
@@ -252,8 +252,7 @@ def sort_date(value: str | None, mod: str | None, fallback: str | None = None) -
     """
     whole = period(value)
     if whole is None:
-        fallback_span = period(fallback[:10]) if fallback else None
-        return fallback_span[0].isoformat() if fallback_span else None
+        return fallback.isoformat() if fallback else None
     if mod in ("BEFORE", "ON_OR_BEFORE"):
         return (whole[0] - timedelta(days=1)).isoformat()
     if mod in ("AFTER", "ON_OR_AFTER"):
@@ -305,8 +304,8 @@ def display(value: str | None, mod: str | None = None) -> str:
         return f"{word} in {text}" if text.startswith("the ") else f"{word} {text}"
     if mod == "MID":
         return f"the middle of {text}" if text.startswith("the ") else f"mid-{text}"
-    word = _MOD_WORDS.get(mod or "")
-    return f"{word} {text}" if word else text
+    mod_word = _MOD_WORDS.get(mod or "")
+    return f"{mod_word} {text}" if mod_word else text
 
 
 def _display_value(value: str) -> str:

@@ -26,7 +26,7 @@ from dyad.actors import dateline, descriptions, names, pronouns
 from dyad.actors.aliases import add_aliases
 from dyad.actors.kb import load_kb
 from dyad.actors.state import ArticleMentions
-from dyad.extensions import register_extensions
+from dyad.extensions import published_day, register_extensions
 
 
 @Language.factory(
@@ -48,8 +48,9 @@ class ActorResolver:
         self.kb = load_kb(tuple(str(p) for p in kb_paths or ()))
 
     def __call__(self, doc: Doc) -> Doc:
-        published = doc._.published
-        article = ArticleMentions(doc, self.kb, str(published)[:10] if published else None)
+        published = published_day(doc)
+        # The knowledge base dates its roles with ISO strings (some only to the year).
+        article = ArticleMentions(doc, self.kb, published.isoformat() if published else None)
         dateline.read_dateline(article)
         matched = add_aliases(article)
         names.add_people(article, matched)

@@ -208,8 +208,8 @@ class KnowledgeBase:
             targets.append(target)
         self.max_alias_words = max(self.max_alias_words, key.count(" ") + 1)
         pieces = _PIECES.split(key)
-        for first in {pieces[0], key.split(" ")[0]}:
-            self.first_pieces[first] = max(self.first_pieces.get(first, 0), len(pieces))
+        for piece in {pieces[0], key.split(" ")[0]}:
+            self.first_pieces[piece] = max(self.first_pieces.get(piece, 0), len(pieces))
 
     def _load_countries(self, path: Path) -> None:
         with open(path, encoding="utf-8") as handle:
@@ -449,7 +449,7 @@ def _phoenix_roles(codes: str, offices: str, home: str) -> list[Role]:
     for item in _split(offices.replace(";", "|")):
         country, title, start, end = item.split(":")
         titles[(country, start)] = title
-    roles = []
+    roles: list[Role] = []
     for item in codes.split(";"):
         code, start, end = item.split(":")
         if not (start or end) and roles:

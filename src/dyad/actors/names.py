@@ -67,14 +67,14 @@ def add_unknown_names(article: ArticleMentions, matched: set[int]) -> None:
             article.places.append(place_of(ent, None))
             article.claimed.update(range(ent.start, ent.end))
     for token in article.doc:  # 'Earnest told reporters': a surname spaCy did not tag
-        known = article.surnames.get(token.lower_)
+        person = article.surnames.get(token.lower_)
         if (
-            known is not None
+            person is not None
             and token.i not in article.claimed
             and (token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.text.istitle()))
             and token.text[:1].isupper()
         ):
-            _add_short_name(article, token.i, token.i + 1, known)
+            _add_short_name(article, token.i, token.i + 1, person)
 
 
 def add_people_of_organisations(article: ArticleMentions) -> None:
@@ -340,7 +340,7 @@ def _local_actor(
         id=actor_id,
         name=name,
         kind="person",
-        country=country or (holder.country if inherits else None),
+        country=country or (holder.country if holder is not None and inherits else None),
         sector=sector,
         role=role,
         affiliation=affiliation,

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
 from spacy.language import Language
 
+from dyad.model import parse_date
 from dyad.nlp import DEFAULT_MODEL, ModelNotFound, cached_nlp
 from dyad.query import Filters, UnknownActor
 from dyad.store import DEFAULT_DB, Store
@@ -74,21 +76,16 @@ def load_model(model: str, kb: list[Path] | None = None) -> Language:
         fail(str(error))
 
 
-def fail(message: str, code: int = 2) -> None:
+def fail(message: str, code: int = 2) -> NoReturn:
     errors.print(f"[bold red]error:[/] {message}", highlight=False)
     raise typer.Exit(code)
 
 
-def check_date(value: str | None) -> str | None:
-    from datetime import date
-
-    if value is None:
-        return None
+def check_date(value: str | None) -> date | None:
     try:
-        date.fromisoformat(value[:10])
+        return parse_date(value)
     except ValueError:
         fail(f"--published must be a date like 2024-02-20, not {value!r}")
-    return value
 
 
 def query_filters(

@@ -98,7 +98,7 @@ def _print_scores(title: str, scores: dict[str, Any], verbose: bool) -> None:
     table = Table(title=title, show_header=True)
     table.add_column("measure")
     table.add_column("value", justify="right")
-    misses = []
+    misses: list[str] = []
     for key, value in _flatten(scores):
         if isinstance(value, list):
             # Lists are the details behind the figures (misses, errors): shown with --verbose.

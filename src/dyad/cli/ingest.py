@@ -155,14 +155,12 @@ def extract(
     fetch: FetchOption = False,
 ) -> None:
     """Print the analysis of each article as JSON (one object per article)."""
-    published = check_date(published)
+    day = check_date(published)
     options = ingest_options(columns, language, fetch, meta)
     nlp = load_model(model, kb)
     progress = SkipPrinter()
     done = 0
-    analyses = service.extract(
-        paths, nlp, options, jsonl=jsonl, published=published, progress=progress
-    )
+    analyses = service.extract(paths, nlp, options, jsonl=jsonl, published=day, progress=progress)
     for analysis in analyses:
         sys.stdout.write(analysis.to_json(indent=None if jsonl else 2) + "\n")
         sys.stdout.flush()
@@ -220,7 +218,7 @@ def ingest(
     Articles already stored, and copies of stored articles (the same text, or a
     near-identical wire copy), are not analysed again; copies are linked to the first.
     """
-    published = check_date(published)
+    day = check_date(published)
     options = ingest_options(columns, language, fetch, meta)
     if out is not None and not (out.startswith("parquet:") and out[len("parquet:") :]):
         fail(f"--out takes parquet:DIR, not {out!r}")
@@ -237,7 +235,7 @@ def ingest(
                 store,
                 options,
                 jsonl=jsonl,
-                published=published,
+                published=day,
                 batch=batch,
                 out=directory,
                 progress=IngestBar(bar),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, cast
 
 import typer
 from rich.markup import escape
@@ -42,6 +42,7 @@ from dyad.query import (
     summary,
     timeline,
 )
+from dyad.query.search import Kind as SearchKind
 
 
 @app.command("timeline")
@@ -105,12 +106,12 @@ def timeline_command(
             f"{escape(who)}{escape(where)}"
         )
         for item in entry.evidence:
-            source = item.title or item.url or item.source or "article"
-            source += f" [{item.article_id[:12]}]"
+            origin = item.title or item.url or item.source or "article"
+            origin += f" [{item.article_id[:12]}]"
             by = f" (reported by {item.reported_by.name})" if item.reported_by else ""
             console.print(f"    “{escape(item.sentence or item.text)}”", highlight=False)
             console.print(
-                f"    [dim]— {escape(source)}, {item.published or 'undated'}{escape(by)}[/]"
+                f"    [dim]— {escape(origin)}, {item.published or 'undated'}{escape(by)}[/]"
             )
     if more:
         console.print(f"More events follow: --after '{page.next}'")
@@ -140,7 +141,7 @@ def _as_json(event: EventItem) -> dict:
                 "title": item.title,
                 "url": item.url,
                 "source": item.source,
-                "published": item.published,
+                "published": item.published and item.published.isoformat(),
                 "text": item.text,
                 "start": item.start,
                 "end": item.end,
@@ -210,7 +211,11 @@ def search_command(
         fail(f"--kind must be all, articles or quotes, not {kind!r}")
     with open_store(db) as store:
         hits = search(
-            store, query, kind=kind, filters=query_filters(since, until, source), limit=limit
+            store,
+            query,
+            kind=cast(SearchKind, kind),  # checked above
+            filters=query_filters(since, until, source),
+            limit=limit,
         )
     if as_json:
         _print_json([asdict(h) for h in hits])

@@ -62,8 +62,8 @@ def export_command(
             except FileExistsError as error:
                 fail(str(error))
         else:
-            writer = write_graphml if fmt == "graphml" else write_gexf
-            graph = writer(store, out, filters)
+            draw = write_graphml if fmt == "graphml" else write_gexf
+            graph = draw(store, out, filters)
             written = f"{graph.number_of_nodes()} actors, {graph.number_of_edges()} edges"
     errors.print(f"{written} → {out}", highlight=False)
 

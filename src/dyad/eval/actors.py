@@ -36,7 +36,7 @@ from typing import Any
 from spacy.language import Language
 
 from dyad.eval.timeml import read_tml
-from dyad.model import Actor, Analysis, Article, Mention
+from dyad.model import Actor, Analysis, Article, Mention, parse_date
 from dyad.pipeline import analyze_articles
 
 DEFAULT_SHARED = Path(__file__).resolve().parents[3].parent / "shared"
@@ -114,7 +114,7 @@ def _article(path: Path, doc: dict[str, Any]) -> Article:
         text = read_tml(path).text
     else:
         text = path.read_text(encoding="utf-8")
-    return Article(text=text, published=doc.get("published"), id=doc["path"])
+    return Article(text=text, published=parse_date(doc.get("published")), id=doc["path"])
 
 
 def _covering(mentions: list[Mention], start: int, end: int) -> Mention | None:

@@ -50,7 +50,7 @@ from typing import Any
 from spacy.language import Language
 
 from dyad.eval.timeml import read_tml
-from dyad.model import Actor, Analysis, Article, Event
+from dyad.model import Actor, Analysis, Article, Event, parse_date
 from dyad.pipeline import analyze_articles
 from dyad.plover import is_symmetric
 
@@ -93,10 +93,11 @@ def evaluate(path: Path, nlp: Language) -> dict[str, Any]:
 
 
 def _article(path: Path, name: str, published: str | None) -> Article:
+    day = parse_date(published)
     if path.suffix == ".tml":
         document = read_tml(path)
-        return Article(text=document.text, id=name, published=published or document.published)
-    return Article(text=path.read_text(encoding="utf-8"), id=name, published=published)
+        return Article(text=document.text, id=name, published=day or document.published)
+    return Article(text=path.read_text(encoding="utf-8"), id=name, published=day)
 
 
 def _corpus_articles(corpus: Path, wanted: set[str]) -> Iterator[Article]:
@@ -108,7 +109,7 @@ def _corpus_articles(corpus: Path, wanted: set[str]) -> Iterator[Article]:
                     text=record["text"],
                     id=record["id"],
                     title=record.get("title"),
-                    published=record.get("published"),
+                    published=parse_date(record.get("published")),
                     url=record.get("url"),
                     source=record.get("source"),
                 )
@@ -225,7 +226,7 @@ def _ratio(numerator: int, denominator: int) -> float | None:
 def _report(
     counts: Counter[str], per_type: dict[str, Counter[str]] | None = None
 ) -> dict[str, Any]:
-    report = {
+    report: dict[str, Any] = {
         "sentences": counts["sentences"],
         "gold_events": counts["gold"],
         "predicted_events": counts["predicted"],

@@ -38,7 +38,7 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from dyad.model import Analysis, Article, Quote
+from dyad.model import Analysis, Article, Quote, parse_date
 from dyad.pipeline import analyze_articles
 
 MIN_OVERLAP = 0.5
@@ -176,7 +176,8 @@ def predictions(analysis: Analysis) -> list[Quote]:
             continue
         previous = joined[last_direct] if last_direct is not None else None
         if (
-            previous is not None
+            last_direct is not None
+            and previous is not None
             and quote.kind == "direct"
             and quote.cue is None
             and quote.speaker == previous.speaker
@@ -198,7 +199,7 @@ def _match(
     gold: list[GoldAttribution], predicted: list[Quote], words: _Words
 ) -> list[tuple[int, int]]:
     gold_words = [words.of(g.content) for g in gold]
-    predicted_words = [words.of([tuple(s) for s in q.spans]) for q in predicted]
+    predicted_words = [words.of([(start, end) for start, end in q.spans]) for q in predicted]
     candidates = []
     for gi, gw in enumerate(gold_words):
         for pi, pw in enumerate(predicted_words):
@@ -290,7 +291,7 @@ def load_articles(path: Path, limit: int | None = None) -> list[tuple[Article, l
         article = Article(
             text=text_path.read_text(encoding="utf-8"),
             id=name,
-            published=meta.get("publication_date") or None,
+            published=parse_date(meta.get("publication_date")),
             author=author if author and author != "None" else None,
             source=meta.get("publisher") or None,
             title=meta.get("title") or None,

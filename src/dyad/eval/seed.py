@@ -25,7 +25,7 @@ from typing import Any
 
 from spacy.language import Language
 
-from dyad.model import Analysis, Article, Event
+from dyad.model import Analysis, Article, Event, parse_date
 from dyad.pipeline import analyze_articles
 from dyad.plover import is_symmetric
 from dyad.timex import sort_date
@@ -84,7 +84,7 @@ def evaluate(path: Path, nlp: Language) -> dict[str, Any]:
     article = Article(
         text=text_path.read_text(encoding="utf-8"),
         id=doc_info.get("id", ""),
-        published=doc_info.get("published"),
+        published=parse_date(doc_info.get("published")),
         language=doc_info.get("language", "en"),
     )
     analysis = next(analyze_articles([article], nlp))
@@ -187,7 +187,7 @@ def score_events(
     misses = []
     for group, core in (("core", True), ("other", False)):
         items = [e for e in gold["events"] if e.get("core", False) == core]
-        counts = Counter()
+        counts: Counter[str] = Counter()
         for item in items:
             event = next(
                 (
@@ -232,7 +232,7 @@ def score_timeline(
         return {"gold_entries": 0, "in_order": 0}
     first, second = sorted(pairs.most_common(1)[0][0])
     # The dyad's timeline: events between the two sides (their members count as them).
-    affiliates = {a.id: a.affiliation for a in analysis.actors}
+    affiliates: dict[str | None, str | None] = {a.id: a.affiliation for a in analysis.actors}
 
     def side(actor_id: str | None, gold_id: str) -> bool:
         return actors.same(gold_id, actor_id) or actors.same(gold_id, affiliates.get(actor_id))

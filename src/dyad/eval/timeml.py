@@ -20,13 +20,14 @@ import time
 import xml.etree.ElementTree as ElementTree
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
 
 from dyad.extensions import register_extensions
-from dyad.model import TimeExpr
+from dyad.model import TimeExpr, parse_date
 
 TYPES = ("DATE", "TIME", "DURATION", "SET")
 WEEK_NUMBER = re.compile(r"-W(\d{1,2})\b")
@@ -46,7 +47,7 @@ class TimeMLDocument:
     name: str
     corpus: str
     text: str
-    published: str | None
+    published: date | None
     times: list[GoldTime]
 
 
@@ -57,7 +58,7 @@ def read_tml(path: Path, corpus: str = "") -> TimeMLDocument:
     dct = root.find("DCT")
     if dct is not None:
         timex = dct.find("TIMEX3")
-        published = timex.get("value") if timex is not None else None
+        published = parse_date(timex.get("value")) if timex is not None else None
     body = root.find("TEXT")
     pieces: list[str] = []
     times: list[GoldTime] = []
@@ -198,7 +199,7 @@ def _best_overlap(gold: GoldTime, predicted: list[TimeExpr]) -> TimeExpr | None:
 def _error(document: TimeMLDocument, gold: GoldTime, best: TimeExpr | None) -> dict[str, Any]:
     return {
         "document": document.name,
-        "published": document.published,
+        "published": document.published.isoformat() if document.published else None,
         "gold": [gold.text, gold.value],
         "predicted": [best.text, best.value] if best else None,
         "context": document.text[max(0, gold.start - 60) : gold.end + 40].replace("\n", " "),

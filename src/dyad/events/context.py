@@ -8,10 +8,12 @@ maps every token to the mention, place and quote it sits in, once per doc.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from spacy.tokens import Doc, Token
 
 from dyad.clause_time import time_for
+from dyad.extensions import published_day
 from dyad.model import Actor, Place, Quote, TimeExpr
 
 AUTHOR_KIND = "author"
@@ -26,7 +28,7 @@ class DocContext:
     token_place: list[Place | None]
     token_quote: list[Quote | None]
     times: list[TimeExpr]
-    published: str | None
+    published: date | None
     # Nouns of people acting for a group (the lexicon's cue list), set by the extractor.
     group_nouns: frozenset[str] = frozenset()
     unnamed_groups: dict[str, str] = field(default_factory=dict)
@@ -53,7 +55,8 @@ class DocContext:
             for start, end in quote.spans:
                 for i in _token_range(doc, start, end):
                     # Direct words win over an indirect report that contains them.
-                    if token_quote[i] is None or token_quote[i].kind == "indirect":
+                    earlier = token_quote[i]
+                    if earlier is None or earlier.kind == "indirect":
                         token_quote[i] = quote
         return cls(
             doc=doc,
@@ -62,7 +65,7 @@ class DocContext:
             token_place=token_place,
             token_quote=token_quote,
             times=list(doc._.times or []),
-            published=doc._.published,
+            published=published_day(doc),
         )
 
     def time_for(self, token: Token) -> TimeExpr | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 
 from spacy.tokens import Token
 
@@ -100,12 +101,13 @@ def _without_consequences(verbal: list[Reading], nominal: list[Reading]) -> list
             causes += list(reading.subject.ancestors)
         # "… were killed and 58 injured in a car bomb attack": coordinated verbs share it.
         causes += [
-            _pobj(c)
+            pobj
             for word in (verb, *verb.conjuncts)
             for c in word.children
             if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by")
+            if (pobj := _pobj(c)) is not None
         ]
-        cause = next((by_trigger[c.i] for c in causes if c is not None and c.i in by_trigger), None)
+        cause = next((by_trigger[c.i] for c in causes if c.i in by_trigger), None)
         if cause is None or cause.frame.type != reading.frame.type:
             kept.append(reading)
         else:
@@ -219,9 +221,7 @@ def _read_verb(
             implied = bool(sources)
     else:
         sources = actors_of(ctx, subject) if subject is not None else []
-    if frame.source_kind and not any(
-        (ctx.actor(s) is not None and ctx.actor(s).kind in frame.source_kind) for s in sources
-    ):
+    if frame.source_kind and not _any_of_kind(ctx, sources, frame.source_kind):
         return None
     targets: list[str] = []
     for slot in frame.target:
@@ -274,10 +274,7 @@ def _nominal_readings(ctx: DocContext, lexicon: Lexicon) -> Iterator[Reading]:
             ):
                 continue
             reading = _read_noun(ctx, lexicon, token, frame, cues.support_verbs)
-            if frame.source_kind and not any(
-                ctx.actor(s) is not None and ctx.actor(s).kind in frame.source_kind
-                for s in reading.sources
-            ):
+            if frame.source_kind and not _any_of_kind(ctx, reading.sources, frame.source_kind):
                 continue
             if frame.type != NO_EVENT:
                 yield reading
@@ -302,12 +299,12 @@ def _read_noun(
             sources = sources or actors_of(ctx, child)
     if not sources:
         for child in noun.children:
-            if child.dep_ in ("amod", "compound", "nmod") and ctx.token_actor[child.i]:
+            if child.dep_ in ("amod", "compound", "nmod") and (named := ctx.token_actor[child.i]):
                 if _names_the_land(ctx, lexicon, child, frame):
                     # "the Iraq war", "the Gaza offensive": where, so against whom.
-                    targets = [ctx.token_actor[child.i]]
+                    targets = [named]
                     continue
-                sources = [ctx.token_actor[child.i]]
+                sources = [named]
                 break
     for child in (c for word in arguments for c in word.children):
         if child.dep_ in ("prep", "agent") and child.lower_ == "by":
@@ -433,8 +430,8 @@ def _holder(ctx: DocContext, noun: Token) -> tuple[list[str], list[str]] | None:
             holders = actors_of(ctx, _pobj(child))
         elif child.dep_ == "prep" and child.lower_ == "in" and child.head.i == noun.i:
             pobj = _pobj(child)
-            if pobj is not None and ctx.token_actor[pobj.i]:
-                holders = [ctx.token_actor[pobj.i]]
+            if pobj is not None and (holder := ctx.token_actor[pobj.i]):
+                holders = [holder]
         if holders:
             break
     if not holders:
@@ -453,8 +450,8 @@ def _member_actors(ctx: DocContext, noun: Token) -> list[str]:
             if found:
                 return found
     for child in noun.children:
-        if child.dep_ in ("amod", "compound") and ctx.token_actor[child.i]:
-            return [ctx.token_actor[child.i]]
+        if child.dep_ in ("amod", "compound") and (named := ctx.token_actor[child.i]):
+            return [named]
     return []
 
 
@@ -514,8 +511,8 @@ def named_event(ctx: DocContext, lexicon: Lexicon, noun: Token, frame: Frame) ->
         # The alias alone is enough in an article written after the event: a tagger
         # may resolve a bare "October 7" to the wrong year.
         aliased = (
-            bool(ctx.published)
-            and str(ctx.published) > named.date
+            ctx.published is not None
+            and ctx.published > date.fromisoformat(named.date)
             and named.alias_pattern is not None
             and named.alias_pattern.search(modifiers) is not None
         )
@@ -530,6 +527,10 @@ def named_event(ctx: DocContext, lexicon: Lexicon, noun: Token, frame: Frame) ->
 def _children(token: Token, deps: Iterable[str]) -> list[Token]:
     deps = tuple(deps)
     return [c for c in token.children if c.dep_ in deps]
+
+
+def _any_of_kind(ctx: DocContext, actor_ids: Iterable[str], kinds: frozenset[str]) -> bool:
+    return any(actor.kind in kinds for actor in map(ctx.actor, actor_ids) if actor is not None)
 
 
 def _pobj(prep: Token | None) -> Token | None:
@@ -548,8 +549,13 @@ def _slot(token: Token, slot: str) -> list[Token]:
         if token.dep_ == "relcl":
             found = [token.head if w.lower_ in RELATIVE_PRONOUNS else w for w in found]
         if slot == "dative":
-            found += [_pobj(c) for c in token.children if c.dep_ == "dative" and c.lower_ == "to"]
-        return [w for w in found if w is not None]
+            found += [
+                pobj
+                for c in token.children
+                if c.dep_ == "dative" and c.lower_ == "to"
+                if (pobj := _pobj(c)) is not None
+            ]
+        return found
     if slot == "that":
         # "complaints that China's glut was overwhelming markets": who the claim is about.
         return [
@@ -633,9 +639,10 @@ def _subject(chain: list[Token]) -> tuple[Token | None, bool]:
         head = top.head
         if top.dep_ == "acl" and head.pos_ == "NOUN":
             # "engaged in an effort to broker a deal": whoever makes the effort.
-            head = _governing_verb(head)
-            if head is None:
+            governing = _governing_verb(head)
+            if governing is None:
                 break
+            head = governing
         elif top.dep_ not in SHARED_SUBJECT_DEPS:
             break
         elif top.dep_ in ("pcomp", "pobj"):
@@ -690,12 +697,12 @@ def _own_subject(chain: list[Token]) -> tuple[Token | None, bool, bool]:
         auxiliaries = [c for c in node.children if c.dep_ in ("aux", "auxpass")]
         for child in [*node.children, *(g for a in auxiliaries for g in a.children)]:
             if child.dep_ in SUBJECT_DEPS:
-                child = child if _same_line(child, node) else _below_dateline(child, node)
-                if child is None:
+                subject = child if _same_line(child, node) else _below_dateline(child, node)
+                if subject is None:
                     continue
-                if child.lower_ in RELATIVE_PRONOUNS and node.dep_ == "relcl":
-                    return node.head, child.dep_ == "nsubjpass", True
-                return child, child.dep_ == "nsubjpass", True
+                if subject.lower_ in RELATIVE_PRONOUNS and node.dep_ == "relcl":
+                    return node.head, subject.dep_ == "nsubjpass", True
+                return subject, subject.dep_ == "nsubjpass", True
         if node.dep_ == "ROOT" and node.pos_ in ("NOUN", "PROPN"):
             # A misread headline verb: its subject was parsed as a compound of it.
             before = [c for c in node.children if c.dep_ == "compound" and c.i < node.i]
@@ -706,13 +713,13 @@ def _own_subject(chain: list[Token]) -> tuple[Token | None, bool, bool]:
             # … or "called on North Korea to abandon".
             obj = next((c for c in node.head.children if c.dep_ == "dobj"), None) or next(
                 (
-                    _pobj(c)
+                    pobj
                     for c in reversed(list(node.head.children))
                     if c.dep_ == "prep"
                     and c.lower_ in ("on", "upon")
                     and c.i < node.i
-                    and _pobj(c) is not None
-                    and _pobj(c).ent_type_ not in ("DATE", "TIME")
+                    and (pobj := _pobj(c)) is not None
+                    and pobj.ent_type_ not in ("DATE", "TIME")
                 ),
                 None,
             )
@@ -758,8 +765,9 @@ def _phrase_actors(ctx: DocContext, head: Token, depth: int) -> list[str]:
     # when the mention covers the whole phrase.
     for child in head.children:
         if child.dep_ in ("amod", "compound", "nmod") and child.conjuncts:
-            sides = [ctx.token_actor[w.i] for w in (child, *child.conjuncts)]
-            if all(sides) and len(set(sides)) > 1:
+            words = (child, *child.conjuncts)
+            sides = [side for w in words if (side := ctx.token_actor[w.i])]
+            if len(sides) == len(words) and len(set(sides)) > 1:
                 return list(dict.fromkeys(sides))
     actor = ctx.token_actor[head.i]
     if actor:
@@ -769,8 +777,8 @@ def _phrase_actors(ctx: DocContext, head: Token, depth: int) -> list[str]:
         # "I" in quoted words is the speaker.
         if quote is not None and quote.kind != "indirect" and quote.speaker.actor:
             return [quote.speaker.actor]
-    if head.dep_ == "appos" and depth == 0 and ctx.token_actor[head.head.i]:
-        return [ctx.token_actor[head.head.i]]
+    if head.dep_ == "appos" and depth == 0 and (appositive := ctx.token_actor[head.head.i]):
+        return [appositive]
     place = ctx.place_at(head)
     if place is not None:
         state = ctx.state_of(place.country, add=True)
@@ -790,8 +798,7 @@ def _phrase_actors(ctx: DocContext, head: Token, depth: int) -> list[str]:
         # "the police in Kenya": people acting for the state they are in.
         if child.dep_ == "prep" and child.lower_ == "in" and head.lemma_.lower() in ctx.group_nouns:
             pobj = _pobj(child)
-            place = ctx.place_at(pobj) if pobj is not None else None
-            if place is not None:
+            if pobj is not None and ctx.place_at(pobj) is not None:
                 return [
                     state
                     for word in (pobj, *pobj.conjuncts)
@@ -811,9 +818,7 @@ def _modifier_actors(ctx: DocContext, head: Token) -> list[str]:
             if child.dep_ in deps and ctx.token_actor[child.i]:
                 # "Chinese and American officials": both modifiers name a side.
                 words = (child, *child.conjuncts)
-                return list(
-                    dict.fromkeys(ctx.token_actor[w.i] for w in words if ctx.token_actor[w.i])
-                )
+                return list(dict.fromkeys(side for w in words if (side := ctx.token_actor[w.i])))
     # "five U.S. defense firms": a name further inside the modifiers.
     for word in (
         w
@@ -821,8 +826,8 @@ def _modifier_actors(ctx: DocContext, head: Token) -> list[str]:
         if child.dep_ in ("compound", "nmod", "amod")
         for w in child.subtree
     ):
-        if ctx.token_actor[word.i]:
-            return [ctx.token_actor[word.i]]
+        if named := ctx.token_actor[word.i]:
+            return [named]
     return []
 
 
@@ -880,7 +885,8 @@ def _events_of(
     if not targets and frame.type in cues.territorial_types:
         named = [] if reading.implied_source else sources
         territory = _territory(ctx, lexicon, reading, named)
-        targets = [ctx.state_of(territory.country, add=True)] if territory is not None else []
+        state = ctx.state_of(territory.country, add=True) if territory is not None else None
+        targets = [state] if state else []
     pairs = _pairs(sources, targets)
     if not pairs or _is_aim(cues, reading):
         return
@@ -1025,7 +1031,7 @@ def _territory(
         words = (reading.trigger, reading.consequence)
         places = (_own_place(ctx, lexicon, w) for w in words if w is not None)
         return next((p for p in places if p is not None), None)
-    own = {ctx.actor(s).country for s in sources if ctx.actor(s) is not None}
+    own = {actor.country for actor in map(ctx.actor, sources) if actor is not None}
     clause = _clause_of(reading.chain[-1]).i
     for token in reading.trigger.sent:
         place = ctx.place_at(token)
@@ -1290,7 +1296,7 @@ def _time(
             return TimeValue(found.text, found.value, found.mod), "reported"
     if ctx.published:
         # Known only from the article: it happened by the month it was reported in.
-        return TimeValue(None, str(ctx.published)[:7], None), "reported"
+        return TimeValue(None, f"{ctx.published:%Y-%m}", None), "reported"
     return None, None
 
 
@@ -1358,13 +1364,12 @@ def _location(ctx: DocContext, lexicon: Lexicon, reading: Reading) -> Location |
     for word in words:
         candidates = [o for o in _children(word, ("dobj",))]
         candidates += [
-            _pobj(c)
+            pobj
             for c in word.children
             if c.dep_ == "prep" and c.lower_ in lexicon.cues.location_preps
+            if (pobj := _pobj(c)) is not None
         ]
         for candidate in candidates:
-            if candidate is None:
-                continue
             place = ctx.place_at(candidate)
             if place is not None:
                 return Location(place.text, place.country)

@@ -70,7 +70,7 @@ class Frame:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Frame:
         sets = ("prep", "particle", "object", "source_kind", "modifier", "subject", "clause")
-        values = {k: frozenset(data[k]) if k in sets else data[k] for k in data}
+        values: dict[str, Any] = {k: frozenset(data[k]) if k in sets else data[k] for k in data}
         for name in ("target", "context"):
             if name in values:
                 values[name] = tuple(values[name])
@@ -81,7 +81,7 @@ class Frame:
 class NamedEvent:
     """A well-known event referred to by its date ("the October 7 attacks")."""
 
-    date: str
+    date: str  # the day, as a TIMEX3 value (YYYY-MM-DD)
     nouns: frozenset[str]
     aliases: tuple[str, ...]
     type: str
@@ -170,14 +170,14 @@ def _verb_frames(directory: Path) -> dict[str, tuple[Frame, ...]]:
 
 def load_lexicon(directory: Path = DATA_DIR) -> Lexicon:
     cues_raw = _load(directory / "cues.yaml")
-    cues = Cues(
-        **{
-            name: {str(k): str(v) for k, v in words.items()}
-            if isinstance(words, dict)
-            else frozenset(str(w) for w in words)
-            for name, words in cues_raw.items()
-        }
-    )
+    # Each list of cue words is a word set, or a word -> meaning table.
+    cue_lists: dict[str, Any] = {
+        name: {str(k): str(v) for k, v in words.items()}
+        if isinstance(words, dict)
+        else frozenset(str(w) for w in words)
+        for name, words in cues_raw.items()
+    }
+    cues = Cues(**cue_lists)
     named_raw = _load(directory / "named_events.yaml") or {}
     named = tuple(
         NamedEvent(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterator
+from datetime import date
 from itertools import groupby, islice
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,8 @@ import pyarrow.parquet as pq
 from sqlalchemy import Connection, select
 
 from dyad.plover import quad_class
+from dyad.query.actors import resolve_actor
+from dyad.query.counts import involving
 from dyad.query.events import dated_first
 from dyad.query.filters import NO_FILTERS, Filters
 from dyad.store import Store, schema
@@ -60,12 +63,23 @@ EVENT_FIELDS: list[tuple[str, pa.DataType]] = [
 EVENT_COLUMNS = [name for name, _ in EVENT_FIELDS]
 
 
-def event_rows(store: Store, filters: Filters = NO_FILTERS) -> Iterator[dict[str, Any]]:
-    """Every event that passes ``filters``, oldest first (undated last)."""
+def event_rows(
+    store: Store,
+    filters: Filters = NO_FILTERS,
+    actor: str | None = None,
+    counterpart: str | None = None,
+) -> Iterator[dict[str, Any]]:
+    """Every event that passes ``filters``, oldest first (undated last); with ``actor``,
+    its events (those acting for it included), with ``counterpart`` too, the dyad's:
+    the events of its timeline."""
     events = schema.events
     query = filters.events(select(events)).order_by(*dated_first(events))
     actors: dict[str, Any] = {}
     with store.engine.connect() as reader, store.engine.connect() as lookup:
+        if actor:
+            ids = resolve_actor(lookup, actor)
+            others = resolve_actor(lookup, counterpart) if counterpart else None
+            query = query.where(involving(ids, others))
         rows = reader.execution_options(stream_results=True, yield_per=CHUNK).execute(query)
         while chunk := list(islice(rows, CHUNK)):
             reports = _first_reports(lookup, [row.id for row in chunk])
@@ -91,10 +105,15 @@ def _first_reports(conn: Connection, event_ids: list[int]) -> dict[int, tuple[An
     )
     for row in rows:
         first, count = found.get(row.event_id, (row, 0))
-        if (row.published or "~", row.article_id) < (first.published or "~", first.article_id):
+        if _report_order(row) < _report_order(first):
             first = row
         found[row.event_id] = (first, count + 1)
     return found
+
+
+def _report_order(report: Any) -> tuple[bool, date, str]:
+    """Oldest first, undated last; the article id breaks ties."""
+    return report.published is None, report.published or date.min, report.article_id
 
 
 def _load_actors(conn: Connection, known: dict[str, Any], chunk: list) -> None:
@@ -130,8 +149,9 @@ def _row(event, report: tuple[Any, int] | None, actors: dict[str, Any]) -> dict[
     row["reported_by"] = first.reported_by if first else None
     row["evidence"] = first.text if first else None
     row["sentence"] = first.sentence_text if first else None
-    for name in ("article_id", "url", "title", "publisher", "published"):
+    for name in ("article_id", "url", "title", "publisher"):
         row[name] = getattr(first, name) if first else None
+    row["published"] = first.published.isoformat() if first and first.published else None
     return {name: row[name] for name in EVENT_COLUMNS}
 
 

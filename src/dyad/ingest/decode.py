@@ -77,10 +77,10 @@ def decode(data: bytes, declared: str | None = None) -> str:
             return data.decode(_codec(encoding))
         except (LookupError, UnicodeDecodeError):
             continue
-    encoding = _legacy_encoding(data[: 1 << 20])
-    if encoding is None:
+    legacy = _legacy_encoding(data[: 1 << 20])
+    if legacy is None:
         raise BadInput("undecodable bytes (no charset fits)")
-    return data.decode(encoding, errors="replace")
+    return data.decode(legacy, errors="replace")
 
 
 def _legacy_encoding(sample: bytes) -> str | None:

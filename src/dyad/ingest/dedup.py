@@ -106,7 +106,7 @@ class DuplicateFinder:
         self._last_signed: tuple[str, MinHash | None] | None = None
         self._loaded = memory is None
         if memory is not None:
-            self._backfill()
+            self._backfill(memory)
 
     def check(self, article: Article) -> Duplicate | str | None:
         """A ``Duplicate``, ``ALREADY_STORED``, or None for a new article."""
@@ -170,14 +170,14 @@ class DuplicateFinder:
             self.signatures[key] = minhash
             self.index.insert(key, minhash)
 
-    def _backfill(self) -> None:
+    def _backfill(self, memory: DuplicateMemory) -> None:
         """Sign stored articles that have no signature: a run killed between the two writes."""
-        for key, text in self.memory.articles_without_signature():
-            self.memory.add_signature(key, _to_bytes(signature(text)))
+        for key, text in memory.articles_without_signature():
+            memory.add_signature(key, _to_bytes(signature(text)))
 
     def _load(self) -> None:
         """Index the stored articles' signatures, the first time a text needs comparing."""
-        if self._loaded:
+        if self._loaded or self.memory is None:
             return
         self._loaded = True
         for key, data in self.memory.signatures():

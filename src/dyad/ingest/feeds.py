@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
+from datetime import date
 
 import feedparser
 
@@ -43,13 +44,13 @@ def read_feed(
 def _entry_article(
     entry: dict, source: str | None, options: IngestOptions, fetcher: Fetcher | None
 ) -> Article:
-    meta = {
+    meta: dict[str, str | None] = {
         "title": entry.get("title"),
         "url": entry.get("link"),
         "author": entry.get("author"),
-        "published": _date(entry.get("published_parsed") or entry.get("updated_parsed")),
         "source": source,
     }
+    published = _date(entry.get("published_parsed") or entry.get("updated_parsed"))
     content = " ".join(part.get("value", "") for part in entry.get("content", []))
     text = fragment_text(content) if content else ""
     if len(text.split()) < FULL_TEXT_MIN_WORDS and fetcher and meta["url"]:
@@ -57,7 +58,7 @@ def _entry_article(
         try:
             download = fetcher.get(meta["url"])
             page = decode(download.content, declared=download.charset)
-            return html_article(page, options, url=download.url, fallback=meta)
+            return html_article(page, options, url=download.url, fallback=meta, published=published)
         except BadInput:
             if len(text.split()) < options.min_words:
                 raise
@@ -67,8 +68,15 @@ def _entry_article(
             hint = "" if fetcher else ", link fetching off"
             raise BadInput(f"feed entry has no full text (summary only{hint})")
         text = summary
-    return Article(text=text, **meta)
+    return Article(
+        text=text,
+        published=published,
+        title=meta["title"],
+        url=meta["url"],
+        author=meta["author"],
+        source=source,
+    )
 
 
-def _date(parsed: time.struct_time | None) -> str | None:
-    return time.strftime("%Y-%m-%d", parsed) if parsed else None
+def _date(parsed: time.struct_time | None) -> date | None:
+    return date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday) if parsed else None

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
+from datetime import date
+from typing import Any
 
 import lxml.html
 import trafilatura
 from lxml import etree
+from trafilatura.settings import Document
 
 from dyad.ingest.items import BadInput
 from dyad.ingest.options import IngestOptions
-from dyad.model import Article
+from dyad.model import Article, parse_date
 
 # trafilatura logs every unparsable page at ERROR; dyad reports them as skipped inputs instead.
 for _name in ("trafilatura", "htmldate", "courlan"):
@@ -19,7 +22,7 @@ for _name in ("trafilatura", "htmldate", "courlan"):
 
 # Reader comments, tables and images are not the article's own prose. Precision over
 # recall: a menu or teaser line taken for text becomes a false event downstream.
-EXTRACTION = {
+EXTRACTION: dict[str, Any] = {
     "favor_precision": True,
     "include_comments": False,
     "include_tables": False,
@@ -33,7 +36,7 @@ EXTRACTION = {
 # elements silently disappears; this one lifts it.
 PARSER = lxml.html.HTMLParser(
     collect_ids=False,
-    default_doctype=False,
+    default_doctype=False,  # type: ignore[call-arg]  # lxml-stubs 0.5 lacks this argument
     encoding="utf-8",
     remove_comments=True,
     remove_pis=True,
@@ -47,15 +50,18 @@ def html_article(
     *,
     url: str | None = None,
     fallback: Mapping[str, str | None] | None = None,
+    published: date | None = None,
 ) -> Article:
-    """The article on a web page; ``fallback`` fills metadata the page does not give.
+    """The article on a web page; ``fallback`` and ``published`` fill metadata the page
+    does not give.
 
     Raises ``BadInput`` when the page has no article text.
     """
     page = trafilatura.bare_extraction(
         _parsed(html), url=url, fast=not options.html_fallbacks, **EXTRACTION
     )
-    if page is None or not (page.text or "").strip():
+    # A Document, as asked (without as_dict), or None when nothing is found.
+    if not isinstance(page, Document) or not page.text or not page.text.strip():
         raise BadInput("no article text (empty or boilerplate-only page)")
     text = _without_headline(page.text, page.title)
     words = len(text.split())
@@ -68,7 +74,7 @@ def html_article(
         url=page.url or url or fallback.get("url"),
         source=page.sitename or fallback.get("source") or page.hostname,
         author=page.author or fallback.get("author"),
-        published=page.date or fallback.get("published"),
+        published=parse_date(page.date) or published,
     )
 
 

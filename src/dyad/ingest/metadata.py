@@ -90,7 +90,7 @@ def _records(path: Path) -> Iterator[tuple[str, Mapping[str, Any]]]:
 def _json_object(line: str, where: str) -> Mapping[str, Any]:
     try:
         record = json.loads(line)
-    except ValueError as error:
+    except json.JSONDecodeError as error:
         raise BadInput(f"{where}: invalid JSON: {error.msg}") from error
     if not isinstance(record, dict):
         raise BadInput(f"{where}: line is not a JSON object")

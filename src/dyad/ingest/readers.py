@@ -11,6 +11,7 @@ import json
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
+from datetime import date
 from pathlib import Path
 from typing import BinaryIO
 
@@ -31,7 +32,7 @@ from dyad.ingest.tables import (
 )
 from dyad.ingest.warc import read_warc
 from dyad.limits import Limits, article_too_long
-from dyad.model import Article
+from dyad.model import Article, parse_date
 
 SUFFIX_FORMATS = {
     ".txt": "text",
@@ -77,7 +78,7 @@ def read_sources(
     paths: Iterable[str],
     *,
     jsonl: bool = False,
-    published: str | None = None,
+    published: date | None = None,
     options: IngestOptions | None = None,
 ) -> Iterator[Item]:
     """Yield articles from files, folders (recursively), URLs and ``-`` (stdin), in order.
@@ -284,8 +285,12 @@ def _with_metadata(items: Iterator[Located], row: dict) -> Iterator[Located]:
     """The articles with the fields of their metadata-table row, which beat the file's own."""
     for origin, item in items:
         if isinstance(item, Article):
-            for name, value in row.items():
-                setattr(item, name, str(value))
+            try:
+                for name, value in row.items():
+                    typed = parse_date(str(value)) if name == "published" else str(value)
+                    setattr(item, name, typed)
+            except ValueError as error:
+                item = Skipped(origin, f"bad metadata: {error}")
         yield origin, item
 
 

@@ -92,7 +92,7 @@ def jsonl_records(
             continue
         try:
             record = json.loads(line)
-        except ValueError as error:
+        except json.JSONDecodeError as error:
             yield where, Skipped(where, f"invalid JSON: {error.msg}")
             continue
         if not isinstance(record, dict):
@@ -105,7 +105,7 @@ def json_records(text: str, name: str, columns: Mapping[str, str]) -> Iterator[L
     """A JSON file holding one article (an object) or a list of them."""
     try:
         value = json.loads(text)
-    except ValueError as error:
+    except json.JSONDecodeError as error:
         yield name, Skipped(name, f"invalid JSON: {error.msg} (line {error.lineno})")
         return
     if isinstance(value, dict):

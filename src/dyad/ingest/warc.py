@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import zlib
 from collections.abc import Iterator
+from datetime import date
 from typing import BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
@@ -17,6 +18,7 @@ from dyad.ingest.html import html_article
 from dyad.ingest.items import BadInput, Skipped, megabytes, one_line
 from dyad.ingest.options import IngestOptions
 from dyad.ingest.tables import Located
+from dyad.model import parse_date
 
 HTML_TYPES = {"text/html", "application/xhtml+xml"}
 # Blank lines a writer may leave after the last record.
@@ -64,8 +66,8 @@ def read_warc(
             try:
                 charset = _charset(record.http_headers.get_header("Content-Type"))
                 html = decode(payload, declared=charset)
-                captured = (record.rec_headers.get_header("WARC-Date") or "")[:10] or None
-                article = html_article(html, options, url=uri, fallback={"published": captured})
+                captured = _capture_date(record.rec_headers.get_header("WARC-Date"))
+                article = html_article(html, options, url=uri, published=captured)
             except BadInput as error:
                 yield where, Skipped(where, str(error))
                 continue
@@ -112,3 +114,11 @@ def _charset(content_type: str | None) -> str | None:
         if key.strip().lower() == "charset":
             return value.strip().strip("\"'") or None
     return None
+
+
+def _capture_date(header: str | None) -> date | None:
+    """The day a page was captured, its date when the page gives none (a broken header: none)."""
+    try:
+        return parse_date(header)
+    except ValueError:
+        return None

@@ -14,39 +14,61 @@ from dyad.query.events import EventItem, EvidenceItem, actor_events, event
 from dyad.query.filters import NO_FILTERS, Filters
 from dyad.query.network import network
 from dyad.query.overview import ActorOverview, actor_overview
+from dyad.query.places import events_by_country
 from dyad.query.profile import ActorProfile, actor_profile
 from dyad.query.quotes import QuoteHit, QuoteItem, quotes_by
-from dyad.query.search import SearchHit, search
+from dyad.query.search import COUNT_LIMIT, SearchHit, count_matches, search
+from dyad.query.store_summary import (
+    ActorCount,
+    DyadCount,
+    StoreSummary,
+    actors_with_counts,
+    latest_events,
+    store_summary,
+    top_actors,
+    top_dyads,
+)
 from dyad.query.timeline import BadCursor, TimelinePage, timeline
 
 __all__ = [
+    "COUNT_LIMIT",
     "NO_FILTERS",
+    "ActorCount",
     "ActorOverview",
     "ActorProfile",
     "ActorRef",
     "Annotation",
     "ArticleView",
     "Database",
+    "DyadCount",
     "EventItem",
     "EvidenceItem",
     "Filters",
     "QuoteHit",
     "QuoteItem",
     "SearchHit",
+    "StoreSummary",
     "TimelinePage",
     "BadCursor",
     "UnknownActor",
     "actor_events",
     "actor_overview",
     "actor_profile",
+    "actors_with_counts",
     "article",
+    "count_matches",
     "event",
     "event_counts",
+    "events_by_country",
     "find_actors",
+    "latest_events",
     "network",
     "quotes_by",
     "resolve_actor",
     "search",
+    "store_summary",
     "summary",
     "timeline",
+    "top_actors",
+    "top_dyads",
 ]

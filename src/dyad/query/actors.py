@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import quote as url_quote
 
@@ -44,12 +45,14 @@ def resolve_actor(conn: Connection, name: str, include_affiliates: bool = True) 
     if not ids:
         alias = normalize_alias(name)
         by_alias = conn.execute(
-            select(aliases.c.actor_id, aliases.c.count).where(aliases.c.alias == alias)
+            select(aliases.c.actor_id, aliases.c.count.label("times_seen")).where(
+                aliases.c.alias == alias
+            )
         ).all()
         if by_alias:
             # An alias seen for several actors ("Putin" for the man and the state) means
             # the one it most often named.
-            ids = {max(by_alias, key=lambda row: row.count).actor_id}
+            ids = {max(by_alias, key=lambda row: row.times_seen).actor_id}
     if not ids:
         raise UnknownActor(f"no actor in the store is called {name!r}")
     if include_affiliates:
@@ -59,7 +62,7 @@ def resolve_actor(conn: Connection, name: str, include_affiliates: bool = True) 
     return ids
 
 
-def actor_refs(conn: Connection, ids: set[str | None]) -> dict[str, ActorRef]:
+def actor_refs(conn: Connection, ids: Iterable[str | None]) -> dict[str, ActorRef]:
     """The named actors by id; ids not in the store are left out."""
     wanted = sorted(i for i in ids if i)
     if not wanted:

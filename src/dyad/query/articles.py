@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from sqlalchemy import select
 
 from dyad.query.actors import ActorRef, actor_path, actor_refs
 from dyad.query.connect import Database, connect
-from dyad.query.events import EventItem, dated_first, event_items, evidence_items
+from dyad.query.events import EventItem, dated_first, event_items, evidence_items, headline
 from dyad.query.quotes import QuoteItem, quote_items, quote_select
 from dyad.store import schema
 
@@ -31,10 +32,11 @@ class Annotation:
 class ArticleView:
     id: str
     title: str | None
+    headline: str | None  # the title, or the text's first line where it reads as one
     url: str | None
     source: str | None
     author: str | None
-    published: str | None
+    published: date | None
     text: str
     actors: list[ActorRef]
     quotes: list[QuoteItem]
@@ -81,12 +83,13 @@ def article(db: Database, article_id: str) -> ArticleView | None:
     ]
     for quote_row, quote in zip(quote_rows, quotes, strict=True):
         speaker = quote.speaker.name if quote.speaker else quote.speaker_text or "unknown"
-        last = max(quote_row.spans, key=lambda span: span[1], default=None)
+        # The speaker is linked on the quote's last piece, after the words they said.
+        last = max(((s, e) for s, e in quote_row.spans), key=lambda span: span[1], default=None)
         for start, end in quote_row.spans:
             annotation = Annotation(
                 "quote", start, end, f"{quote.kind} quote: {speaker}", quote.quote_id
             )
-            if quote.speaker and (start, end) == tuple(last):
+            if quote.speaker and (start, end) == last:
                 annotation.link = actor_path(quote.speaker.id)
                 annotation.link_text = f"— {quote.speaker.name}"
             annotations.append(annotation)
@@ -119,6 +122,7 @@ def article(db: Database, article_id: str) -> ArticleView | None:
     return ArticleView(
         id=row.id,
         title=row.title,
+        headline=row.title or headline(row.text),
         url=row.url,
         source=row.source,
         author=row.author,

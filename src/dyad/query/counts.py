@@ -42,7 +42,7 @@ def event_counts(
             ids = resolve_actor(conn, actor, include_affiliates)
             return actor_counts(conn, ids, filters=filters, by_type=by_type)
         query = _by_month_and_type()
-        if actor:
+        if actor and counterpart:
             ids = resolve_actor(conn, actor, include_affiliates)
             others = resolve_actor(conn, counterpart, include_affiliates)
             query = query.where(involving(ids, others))

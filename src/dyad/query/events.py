@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
-from sqlalchemy import ColumnElement, Connection, func, select
+from sqlalchemy import ColumnElement, Connection, Row, func, select
 
 from dyad.plover import quad_class
 from dyad.query.actors import ActorRef, actor_refs, resolve_actor
@@ -15,6 +16,20 @@ from dyad.store import schema
 # Up to this many actors (one and those acting for it) are read one by one, each
 # through its own index range; more go into one query.
 MAX_ACTORS_APART = 20
+# A first line longer than this is a paragraph, not a headline.
+HEADLINE_CHARS = 160
+
+
+def headline(text: str | None) -> str | None:
+    """The text's first line when it reads as a headline: short, on a line of its own,
+    not ending as a sentence does."""
+    if not text:
+        return None
+    first, newline, _rest = text.strip().partition("\n")
+    first = first.strip()
+    if newline and 0 < len(first) <= HEADLINE_CHARS and not first.endswith((".", ":", ",")):
+        return first
+    return None
 
 
 @dataclass
@@ -24,9 +39,10 @@ class EvidenceItem:
     article_id: str
     local_id: str
     title: str | None
+    headline: str | None  # the title, or the text's first line where it reads as one
     url: str | None
     source: str | None
-    published: str | None
+    published: date | None
     status: str
     text: str
     start: int
@@ -106,8 +122,8 @@ def event_items(conn: Connection, rows, reports: int | None) -> list[EventItem]:
         for event_id, count in counts:
             items[event_id].reports = count
     if reports != 0:
-        for event_id, item in evidence_items(conn, in_items, per_event=reports):
-            items[event_id].evidence.append(item)
+        for event_id, report in evidence_items(conn, in_items, per_event=reports):
+            items[event_id].evidence.append(report)
         if reports is None:
             for item in items.values():
                 item.reports = len(item.evidence)
@@ -142,6 +158,7 @@ def evidence_items(
         select(
             *shown,
             articles.c.title,
+            func.substr(articles.c.text, 1, HEADLINE_CHARS + 2).label("opening"),
             articles.c.url,
             articles.c.source.label("article_source"),
             articles.c.published,
@@ -168,6 +185,7 @@ def evidence_items(
                 article_id=row.article_id,
                 local_id=row.local_id,
                 title=row.title,
+                headline=row.title or headline(row.opening),
                 url=row.url,
                 source=row.article_source,
                 published=row.published,
@@ -210,7 +228,7 @@ def actor_events(
         # Per actor and side, the (actor, date) index read backwards gives the newest at
         # once; a query over all of them together would sort every event they have.
         groups = [[i] for i in ids] if len(ids) <= MAX_ACTORS_APART else [ids]
-        rows = {}
+        rows: dict[int, Row] = {}
         for dated in (True, False):
             for column in (events.c.source_id, events.c.target_id):
                 for group in groups:

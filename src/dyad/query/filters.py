@@ -1,12 +1,14 @@
-"""Filters every query accepts: a date range, news sources and event statuses."""
+"""Filters every query accepts: a date range, news sources, event statuses, types,
+quad classes and countries."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import ColumnElement, Select, exists, select
+from sqlalchemy import ColumnElement, Select, exists, or_, select
 
+from dyad.plover import event_types, quad_class
 from dyad.store import schema
 from dyad.timex import period
 
@@ -14,12 +16,16 @@ from dyad.timex import period
 @dataclass(frozen=True)
 class Filters:
     """What to keep. Dates are TIMEX-style (``2023``, ``2023-10``, ``2023-10-07``):
-    ``since`` keeps from the first day they name, ``until`` to the last."""
+    ``since`` keeps from the first day they name, ``until`` to the last. ``countries``
+    keeps events that took place in one of them or have an actor of one of them."""
 
     since: str | None = None
     until: str | None = None
     sources: tuple[str, ...] = ()
     statuses: tuple[str, ...] = ()
+    types: tuple[str, ...] = ()
+    quads: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()
 
     @property
     def first_day(self) -> str | None:
@@ -38,6 +44,13 @@ class Filters:
             query = query.where(events.c.status.in_(self.statuses))
         if self.sources:
             query = query.where(_reported_in(self.sources))
+        if self.types:
+            query = query.where(events.c.type.in_(self.types))
+        if self.quads:
+            in_quads = [t for t in event_types() if quad_class(t) in self.quads]
+            query = query.where(events.c.type.in_(in_quads))
+        if self.countries:
+            query = query.where(_in_countries(self.countries))
         return query
 
     def articles(self, query: Select) -> Select:
@@ -79,6 +92,17 @@ def _reported_in(sources: tuple[str, ...]) -> ColumnElement[bool]:
         select(evidence.c.event_id)
         .join(articles, articles.c.id == evidence.c.article_id)
         .where(evidence.c.event_id == schema.events.c.id, articles.c.source.in_(sources))
+    )
+
+
+def _in_countries(countries: tuple[str, ...]) -> ColumnElement[bool]:
+    """Events placed in one of ``countries``, or with an actor of one of them."""
+    events, actors = schema.events, schema.actors
+    of_country = select(actors.c.id).where(actors.c.country.in_(countries))
+    return or_(
+        events.c.location_country.in_(countries),
+        events.c.source_id.in_(of_country),
+        events.c.target_id.in_(of_country),
     )
 
 

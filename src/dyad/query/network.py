@@ -6,8 +6,10 @@ and the web's network page draw the same directed edges.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import networkx as nx
-from sqlalchemy import ColumnElement, Connection, and_, case, func, select, tuple_
+from sqlalchemy import ColumnElement, Connection, Row, and_, case, func, select, tuple_
 
 from dyad.plover import event_types, is_symmetric, quad_class, quad_classes
 from dyad.query.actors import resolve_actor
@@ -52,7 +54,7 @@ def network(
         .where(*kept)
         .group_by(source, target, events.c.type)
     )
-    graph = nx.DiGraph()
+    graph: nx.DiGraph[str] = nx.DiGraph()
     with connect(db) as conn:
         if actor:
             condition = involving(resolve_actor(conn, actor))
@@ -63,7 +65,9 @@ def network(
             for first, second in heaviest:
                 _add_edge(graph, first, second)
             query = query.where(tuple_(source, target).in_(_both_ways(heaviest)))
-        rows = conn.execute(filters.events(query)) if limit is None or len(graph) else []
+        rows: Iterable[Row] = (
+            conn.execute(filters.events(query)) if limit is None or len(graph) else []
+        )
         for row in rows:
             first, second = _edge(row.source_id, row.target_id, row.type)
             if limit is not None and not graph.has_edge(first, second):
@@ -72,7 +76,7 @@ def network(
             edge["weight"] += row.n
             kind = quad_class(row.type) or row.type
             edge[kind] = edge.get(kind, 0) + row.n
-        weak = [(a, b) for a, b, w in graph.edges(data="weight") if w < min_weight]
+        weak = [(a, b) for a, b, data in graph.edges(data=True) if data["weight"] < min_weight]
         graph.remove_edges_from(weak)
         graph.remove_nodes_from([n for n in list(graph) if graph.degree(n) == 0])
         nodes = list(graph)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, func, select
 
 from dyad.plover import quad_class
-from dyad.query.actors import ActorRef, actor_refs, resolve_actor
+from dyad.query.actors import ActorRef, UnknownActor, actor_refs, resolve_actor
 from dyad.query.connect import Database, connect
 from dyad.query.counts import actor_counts
 from dyad.query.events import EventItem, actor_events
@@ -63,6 +63,8 @@ def actor_overview(
         own = resolve_actor(conn, actor, include_affiliates=False)
         ids = resolve_actor(conn, actor)
         row = conn.execute(select(actors).where(actors.c.id.in_(sorted(own)))).first()
+        if row is None:  # resolved a moment ago, deleted since
+            raise UnknownActor(f"no actor in the store is called {actor!r}")
         refs = actor_refs(conn, ids | {row.affiliation})
         months = actor_counts(conn, ids, filters=filters, by_type=True)
         alias_rows = conn.execute(

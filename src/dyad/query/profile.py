@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 
 from dyad.plover import is_symmetric, quad_class
-from dyad.query.actors import resolve_actor
+from dyad.query.actors import UnknownActor, resolve_actor
 from dyad.query.connect import Database, connect
 from dyad.query.counts import actor_counts
 from dyad.query.filters import NO_FILTERS, Filters
@@ -60,6 +60,8 @@ def actor_profile(
         own = resolve_actor(conn, name, include_affiliates=False)
         ids = resolve_actor(conn, name, include_affiliates)
         main = conn.execute(select(actors).where(actors.c.id.in_(own))).first()
+        if main is None:  # resolved a moment ago, deleted since
+            raise UnknownActor(f"no actor in the store is called {name!r}")
         aliases = conn.execute(
             select(schema.actor_aliases.c.alias)
             .where(schema.actor_aliases.c.actor_id.in_(own))

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from sqlalchemy import Connection, Select, func, select
 
 from dyad.query.actors import ActorRef, actor_refs, resolve_actor
 from dyad.query.connect import Database, connect
+from dyad.query.events import HEADLINE_CHARS, headline
 from dyad.query.filters import NO_FILTERS, Filters
 from dyad.store import schema
 
@@ -30,7 +32,7 @@ class QuoteHit:
     title: str | None
     url: str | None
     source: str | None
-    published: str | None
+    published: date | None
 
 
 @dataclass
@@ -45,7 +47,8 @@ class QuoteItem:
     speaker_text: str | None
     cue: str | None
     title: str | None
-    published: str | None
+    headline: str | None  # the title, or the text's first line where it reads as one
+    published: date | None
 
 
 def quotes_by(
@@ -166,6 +169,7 @@ def quote_items(conn: Connection, rows) -> list[QuoteItem]:
             speaker_text=row.speaker_text,
             cue=row.cue_text,
             title=row.title,
+            headline=row.title or headline(row.opening),
             published=row.published,
         )
         for row in rows
@@ -173,8 +177,9 @@ def quote_items(conn: Connection, rows) -> list[QuoteItem]:
 
 
 def quote_select() -> Select:
-    """Quotes with the title and date of their article."""
+    """Quotes with the title, opening and date of their article."""
     quotes, articles = schema.quotes, schema.articles
-    return select(quotes, articles.c.title, articles.c.published).join(
+    opening = func.substr(articles.c.text, 1, HEADLINE_CHARS + 2).label("opening")
+    return select(quotes, articles.c.title, opening, articles.c.published).join(
         articles, articles.c.id == quotes.c.article_id
     )

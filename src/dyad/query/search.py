@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from importlib import resources
 from typing import Literal
 
-from sqlalchemy import Connection, Select, func, literal, select
+from sqlalchemy import Connection, Select, Subquery, func, literal, select
 from sqlalchemy.dialects.postgresql import REGCONFIG
 
 from dyad.query.connect import Database, connect
+from dyad.query.events import headline
 from dyad.query.filters import NO_FILTERS, Filters
 from dyad.store import schema
 
@@ -24,6 +26,8 @@ Kind = Literal["all", "articles", "quotes"]
 SNIPPET_CHARS = 200
 # How many of the newest matches are ranked when a query matches more.
 RANK_WINDOW = 2_000
+# Counts of matches stop here: "10,000 or more" says enough, and counting on costs time.
+COUNT_LIMIT = 10_000
 _TOKEN = re.compile(r'(-?)"([^"]*)"|(\S+)')
 
 
@@ -32,9 +36,10 @@ class SearchHit:
     article_id: str
     quote_id: str | None
     title: str | None
+    headline: str | None  # the title, or the text's first line where it reads as one
     url: str | None
     source: str | None
-    published: str | None
+    published: date | None
     speaker: str | None
     snippet: str
 
@@ -57,29 +62,11 @@ def search(
         return []
     documents, articles, quotes = schema.search_documents, schema.articles, schema.quotes
     with connect(db) as conn:
-
-        def matching(ranked: Select, *columns) -> Select:
-            """The matches of the wanted kind, source and dates."""
-            chosen = select(ranked.c.id, *columns)
-            filtered = filters.since or filters.until or filters.sources
-            if kind == "all" and not filtered:
-                return chosen
-            chosen = chosen.join(documents, documents.c.id == ranked.c.id)
-            if kind == "articles":
-                chosen = chosen.where(documents.c.quote_id.is_(None))
-            elif kind == "quotes":
-                chosen = chosen.where(documents.c.quote_id.is_not(None))
-            if filtered:
-                chosen = filters.articles(
-                    chosen.join(articles, articles.c.id == documents.c.article_id)
-                )
-            return chosen
-
         # Ranking every match of a word found in most articles costs seconds; the
         # newest RANK_WINDOW matches are ranked instead (fewer matches: all of them).
         matches = _matches(conn, query)
         window = (
-            matching(matches, matches.c.score)
+            _matching(matches, kind, filters, matches.c.score)
             .order_by(matches.c.id.desc())
             .limit(RANK_WINDOW)
             .subquery()
@@ -117,6 +104,7 @@ def search(
             article_id=row.article_id,
             quote_id=row.quote_id,
             title=row.title,
+            headline=row.title or headline(row.article_text),
             url=row.url,
             source=row.source,
             published=row.published,
@@ -127,7 +115,41 @@ def search(
     ]
 
 
-def _matches(conn: Connection, query: str) -> Select:
+def count_matches(
+    db: Database,
+    query: str,
+    *,
+    kind: Kind = "all",
+    filters: Filters = NO_FILTERS,
+    most: int = COUNT_LIMIT,
+) -> int:
+    """How many documents ``search`` would page through, counted up to ``most``."""
+    if not [w for w in _words(query) if not _stop_word(w)]:
+        return 0
+    with connect(db) as conn:
+        matches = _matches(conn, query)
+        found = _matching(matches, kind, filters).limit(most).subquery()
+        return conn.execute(select(func.count()).select_from(found)).scalar_one()
+
+
+def _matching(ranked: Subquery, kind: Kind, filters: Filters, *columns) -> Select:
+    """The matches of the wanted kind, source and dates."""
+    documents, articles = schema.search_documents, schema.articles
+    chosen = select(ranked.c.id, *columns)
+    filtered = filters.since or filters.until or filters.sources
+    if kind == "all" and not filtered:
+        return chosen
+    chosen = chosen.join(documents, documents.c.id == ranked.c.id)
+    if kind == "articles":
+        chosen = chosen.where(documents.c.quote_id.is_(None))
+    elif kind == "quotes":
+        chosen = chosen.where(documents.c.quote_id.is_not(None))
+    if filtered:
+        chosen = filters.articles(chosen.join(articles, articles.c.id == documents.c.article_id))
+    return chosen
+
+
+def _matches(conn: Connection, query: str) -> Subquery:
     """Ids of matching search documents with a score, lower is better."""
     if conn.dialect.name == "postgresql":
         documents = schema.search_documents

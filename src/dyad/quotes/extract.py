@@ -223,7 +223,7 @@ class QuoteFinder:
             t.pos_ == "PROPN" for t in name
         ):
             return None
-        content = []
+        content: list[int] = []
         i = colon + 1
         while i < len(doc) and "\n" not in doc[i].text and len(content) < MAX_CLAUSE_TOKENS:
             content.append(i)

@@ -106,7 +106,7 @@ def _attach_actors(conn: Connection, analyses: Iterable[Analysis]) -> None:
 
 
 def _referenced(analysis: Analysis) -> set[str]:
-    ids = {m.actor for m in analysis.mentions}
+    ids: set[str | None] = {m.actor for m in analysis.mentions}
     ids |= {q.speaker.actor for q in analysis.quotes}
     for event in analysis.events:
         ids |= {event.source, event.target, event.reported_by, *event.others}

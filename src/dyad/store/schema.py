@@ -6,9 +6,13 @@ index); SQLite keeps an FTS5 index, ``search_fts``, created by the migrations an
 declared below only so queries can be built from it.
 """
 
+from datetime import date
+from typing import Any
+
 from sqlalchemy import (
     JSON,
     Column,
+    Dialect,
     Float,
     ForeignKey,
     Index,
@@ -18,10 +22,35 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    TypeDecorator,
 )
 from sqlalchemy.dialects.postgresql import TSVECTOR
 
+from dyad.model import parse_date
+
 metadata = MetaData()
+
+
+class IsoDate(TypeDecorator[date]):
+    """A ``date`` kept as ISO 8601 text, so the column stays what every store has.
+
+    Rows written before dates were dates may hold a timestamp ("2024-02-20T10:00Z"),
+    read as its day, or text that names no date, read as None. Comparisons with a
+    string ("published >= '2024-01'") stay string comparisons in SQL.
+    """
+
+    impl = String(32)
+    cache_ok = True
+
+    def process_bind_param(self, value: date | str | None, dialect: Dialect) -> str | None:
+        return value.isoformat() if isinstance(value, date) else value
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> date | None:
+        try:
+            return parse_date(value)
+        except ValueError:
+            return None
+
 
 # Text search configuration (PostgreSQL) and tokenizer (SQLite FTS5): both stem English.
 SEARCH_LANGUAGE = "english"
@@ -36,7 +65,7 @@ articles = Table(
     Column("title", Text),
     Column("source", Text),
     Column("author", Text),
-    Column("published", String(32), index=True),
+    Column("published", IsoDate(), index=True),
     Column("language", String(16)),
     Column("text", Text, nullable=False),
     Column("dyad_version", String(32)),
@@ -216,7 +245,7 @@ duplicates = Table(
     Column("title", Text),
     Column("source", Text),
     Column("author", Text),
-    Column("published", String(32)),
+    Column("published", IsoDate()),
     Column("ingested_at", String(32)),
     Index("ix_duplicates_article", "article_id"),
     Index("ix_duplicates_hash", "content_hash"),

@@ -33,13 +33,14 @@ def index_for_search(conn: Connection, article_ids: list[str] | None = None) -> 
         article_rows = article_rows.where(articles.c.id.in_(article_ids))
         quote_rows = quote_rows.where(quotes.c.article_id.in_(article_ids))
     columns = ["article_id", "quote_id", *(["terms"] if postgres else [])]
-    first_new = None
+    # SQLite: the documents after this id are the new ones, to copy into its FTS index.
+    last_old = None
     if not postgres:
-        first_new = conn.execute(select(func.coalesce(func.max(documents.c.id), 0))).scalar_one()
+        last_old = conn.execute(select(func.coalesce(func.max(documents.c.id), 0))).scalar_one()
     conn.execute(documents.insert().from_select(columns, article_rows))
     conn.execute(documents.insert().from_select(columns, quote_rows))
-    if conn.dialect.name == "sqlite":
-        _fill_fts(conn, first_new)
+    if last_old is not None:
+        _fill_fts(conn, last_old)
 
 
 def _fill_fts(conn: Connection, after_id: int) -> None:

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Connection, Engine, and_, create_engine, event, func, or_, select
 
@@ -228,7 +229,11 @@ class _ArticleWriter:
         return f"AUTHOR:{slug}"
 
     def actor_id(self, local: str | None) -> str | None:
-        return self.ids.get(local, local) if local else None
+        return self.stored_id(local) if local else None
+
+    def stored_id(self, local: str) -> str:
+        """The store's id of an actor the analysis calls ``local``."""
+        return self.ids.get(local, local)
 
     def write(self) -> None:
         self._article()
@@ -260,12 +265,12 @@ class _ArticleWriter:
     def _actors(self) -> None:
         table = schema.actors
         wanted = {self.ids[a.id]: a for a in self.analysis.actors}
-        referenced = {m.actor for m in self.analysis.mentions}
-        for item in self.analysis.quotes:
-            referenced.add(item.speaker.actor)
+        referenced: set[str | None] = {m.actor for m in self.analysis.mentions}
+        for quote in self.analysis.quotes:
+            referenced.add(quote.speaker.actor)
         for item in self.analysis.events:
             referenced.update([item.source, item.target, item.reported_by, *item.others])
-        missing_refs = {self.actor_id(r) for r in referenced if r} - set(wanted)
+        missing_refs = {self.stored_id(r) for r in referenced if r} - set(wanted)
         if missing_refs:
             # A component referred to an actor it did not declare: keep the reference valid.
             for ref in missing_refs:
@@ -291,9 +296,10 @@ class _ArticleWriter:
             self.conn.execute(table.insert(), rows)
 
     def _mentions(self) -> None:
-        rows, aliases = {}, {}
+        rows: dict[tuple[int, int, str], dict[str, Any]] = {}
+        aliases: dict[tuple[str, str], int] = {}
         for mention in self.analysis.mentions:
-            actor = self.actor_id(mention.actor)
+            actor = self.stored_id(mention.actor)
             rows[(mention.start, mention.end, actor)] = {
                 "article_id": self.article_id,
                 "start": mention.start,
@@ -304,8 +310,8 @@ class _ArticleWriter:
             alias = normalize_alias(mention.text)
             if alias and alias not in UNINFORMATIVE_ALIASES:
                 aliases[(alias, actor)] = aliases.get((alias, actor), 0) + 1
-        for actor in self.analysis.actors:
-            key = (normalize_alias(actor.name), self.ids[actor.id])
+        for declared in self.analysis.actors:
+            key = (normalize_alias(declared.name), self.ids[declared.id])
             aliases.setdefault(key, 1)
         if rows:
             self.conn.execute(schema.mentions.insert(), list(rows.values()))
@@ -367,7 +373,8 @@ class _ArticleWriter:
         event_id = self._matching_event(item, source, target, time_value, span)
         if event_id is None:
             event_id = self.conn.execute(
-                schema.events.insert().values(
+                schema.events.insert()
+                .values(
                     type=item.type,
                     mode=item.mode,
                     status=item.status,
@@ -383,7 +390,8 @@ class _ArticleWriter:
                     period_start=span[0].isoformat() if span else None,
                     period_end=span[1].isoformat() if span else None,
                 )
-            ).inserted_primary_key[0]
+                .returning(schema.events.c.id)
+            ).scalar_one()
         sentence = item.sentence
         self.conn.execute(
             schema.evidence.insert().values(

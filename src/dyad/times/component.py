@@ -1,6 +1,6 @@
 """spaCy component `dyad_times`: time expressions normalised to TIMEX3 values.
 
-Reads ``doc._.published`` (ISO 8601 date string, ``date``, or None) and writes
+Reads ``doc._.published`` (a ``datetime.date`` or None) and writes
 ``doc._.times``: a list of ``dyad.model.TimeExpr`` in text order, with the
 TIMEX3 type (DATE, TIME, DURATION, SET), value and mod. The patterns and
 word lists are data (``dyad/data/times/*.yaml``); the parse, when the
@@ -13,13 +13,12 @@ from __future__ import annotations
 import re
 import shutil
 from collections.abc import Iterable
-from datetime import date
 from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from dyad.extensions import register_extensions
+from dyad.extensions import published_day, register_extensions
 from dyad.model import TimeExpr
 from dyad.times.normalize import Context, Normalizer, Resolved, Tense
 from dyad.times.rules import RULE_FILES, default_rules_dir, load_rules
@@ -100,7 +99,7 @@ class TimeTagger:
                     continue
                 candidates.append((match.start(), match.end(), index, match))
         context = Context(
-            published=parse_published(doc._.published),
+            published=published_day(doc),
             text=text,
             tense=lambda start, end: (
                 tense_at(doc, start, end, *self.rules.future_verbs) if parsed else None
@@ -198,21 +197,3 @@ def tense_at(
     if token.tag_ == "VBN" and {child.lower_ for child in auxiliaries} & HAVE:
         return "past"
     return None
-
-
-def parse_published(published: str | date | None) -> date | None:
-    """The publication date from an ISO 8601 string ("2024-02-20", "2024-02-20T10:00Z").
-
-    A ``date`` or ``datetime`` set by a user's own pipeline is taken as it is.
-    """
-    if isinstance(published, date):
-        return published if type(published) is date else date(*published.timetuple()[:3])
-    if not isinstance(published, str):
-        return None
-    match = re.match(r"\s*(\d{4})-?(\d{2})-?(\d{2})", published)
-    if not match:
-        return None
-    try:
-        return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-    except ValueError:
-        return None

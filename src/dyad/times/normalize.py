@@ -92,7 +92,7 @@ class Normalizer:
 
     def _after_forward_word(self, text: str, start: int) -> bool:
         before = PREVIOUS_WORD.search(text, max(0, start - 20), start)
-        return bool(before) and before.group(1).lower() in self.rules.forward_words
+        return before is not None and before.group(1).lower() in self.rules.forward_words
 
     # --- kinds -----------------------------------------------------------
 
@@ -222,6 +222,7 @@ class Normalizer:
         # The same weekday last week, this week and next week.
         first = dct - timedelta(days=(dct.weekday() - (weekday - 1)) % 7 + 7)
         candidates = [Period("D", first + timedelta(days=7 * k)) for k in range(3)]
+        chosen: Period | None
         if rel:
             offset = int(rel.get("offset", 0))
             if offset == 0:

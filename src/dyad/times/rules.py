@@ -194,7 +194,9 @@ def _snap_forward(text: str, position: int) -> int:
 
     (Windows may start mid-word: the patterns' left edge looks behind the start.)
     """
-    return NON_SPACE.match(text, min(max(position, 0), len(text))).end()
+    word = NON_SPACE.match(text, min(max(position, 0), len(text)))
+    assert word is not None  # \S* matches at every position
+    return word.end()
 
 
 def _compile(item: dict[str, Any], sub_patterns: dict[str, str], lists: dict) -> Pattern:

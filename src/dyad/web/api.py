@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -199,7 +200,8 @@ def dyad_counts(
     by_type: Annotated[bool, Query(description="Count event types, not quad classes.")] = False,
 ) -> dict[str, dict[str, int]]:
     """Events between two actors counted by month and PLOVER quad class (`dyad summary`)."""
-    return query.event_counts(conn, first, second, by_type=by_type, filters=filters)
+    counted = query.event_counts(conn, first, second, by_type=by_type, filters=filters)
+    return {month: dict(kinds) for month, kinds in counted.items()}
 
 
 @router.get("/counts", tags=["events"])
@@ -210,7 +212,8 @@ def counts(
     by_type: Annotated[bool, Query(description="Count event types, not quad classes.")] = False,
 ) -> dict[str, dict[str, int]]:
     """Events counted by month and PLOVER quad class: all of them or one actor's."""
-    return query.event_counts(conn, actor, by_type=by_type, filters=filters)
+    counted = query.event_counts(conn, actor, by_type=by_type, filters=filters)
+    return {month: dict(kinds) for month, kinds in counted.items()}
 
 
 @router.get("/network", tags=["network"])
@@ -255,6 +258,7 @@ def article(conn: Conn, article_id: str) -> query.ArticleView:
 
 EXPORT_TYPES = {
     "jsonl": "application/x-ndjson",
+    "json": "application/json",
     "csv": "text/csv; charset=utf-8",
     "parquet": "application/vnd.apache.parquet",
     "graphml": "application/graphml+xml",
@@ -270,21 +274,31 @@ EXPORT_TYPES = {
 )
 def export(
     store: StoreDep,
+    conn: Conn,
     filters: FiltersDep,
     name: Annotated[str, Path(description="A name for the downloaded file.")],
-    format: Literal["jsonl", "csv", "parquet", "graphml", "gexf"],
+    format: Literal["jsonl", "json", "csv", "parquet", "graphml", "gexf"],
     actor: Annotated[
-        str | None, Query(description="Network only: edges touching this actor.")
+        str | None,
+        Query(description="Only this actor's events (csv, json), or edges touching it (network)."),
+    ] = None,
+    counterpart: Annotated[
+        str | None,
+        Query(description="With actor, csv and json: only the dyad's events (its timeline)."),
     ] = None,
     min_weight: Annotated[int, Query(ge=1, description="Network only: fewer events, no edge.")] = 1,
 ):
-    """What `dyad export` writes: analyses (jsonl), one row per event (csv, parquet) or the
-    actor network (graphml, gexf, for Gephi)."""
+    """What `dyad export` writes: analyses (jsonl), one row per event (csv, json, parquet) or
+    the actor network (graphml, gexf, for Gephi)."""
     media_type = EXPORT_TYPES[format]
     filename = f"{name}.{format}"
-    if format == "csv":
+    if format in ("csv", "json"):
+        # An unknown name is a 404 now, not a download cut off after its headers.
+        for given in filter(None, (actor, counterpart)):
+            query.resolve_actor(conn, given)
+        rows = event_rows(store, filters, actor, counterpart)
         return StreamingResponse(
-            _csv_lines(event_rows(store, filters)),
+            _csv_lines(rows) if format == "csv" else _json_array(rows),
             media_type=media_type,
             headers={"Content-Disposition": f'attachment; filename="{filename}"'},
         )
@@ -303,6 +317,14 @@ def export(
         filename=filename,
         background=BackgroundTask(shutil.rmtree, folder, ignore_errors=True),
     )
+
+
+def _json_array(rows: Iterator[dict]) -> Iterator[str]:
+    """The rows as one JSON array, written as they are read."""
+    yield "["
+    for count, row in enumerate(rows):
+        yield ("," if count else "") + "\n" + json.dumps(row, ensure_ascii=False)
+    yield "\n]\n"
 
 
 def _csv_lines(rows: Iterator[dict]) -> Iterator[str]:

@@ -9,6 +9,8 @@ from importlib import resources
 
 import swagger_ui_bundle
 from fastapi import FastAPI, Request
+from fastapi.exception_handlers import request_validation_exception_handler
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, PlainTextResponse
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy.exc import OperationalError
@@ -18,6 +20,7 @@ from dyad.limits import Limits
 from dyad.query import UnknownActor
 from dyad.store import Store, is_query_timeout
 from dyad.web.cache import AnswerCache
+from dyad.web.deps import BadInput
 from dyad.web.guard import RequestGuard
 
 # Article text is untrusted: scripts and styles come only from dyad itself, never inline.
@@ -105,6 +108,20 @@ def create_app(
         if request.url.path.startswith("/api/"):
             return JSONResponse({"detail": str(error)}, status_code=404)
         return pages.not_found(request, str(error))
+
+    @app.exception_handler(BadInput)
+    async def bad_input(request: Request, error: BadInput):
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"detail": str(error)}, status_code=422)
+        return pages.bad_input(request, str(error), error.field)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, error: RequestValidationError):
+        if request.url.path.startswith("/api/"):
+            return await request_validation_exception_handler(request, error)
+        first = error.errors()[0]
+        field = str(first["loc"][-1])
+        return pages.bad_input(request, f"{field}: {first['msg'].lower()}", field)
 
     @app.exception_handler(OperationalError)
     async def query_too_costly(request: Request, error: OperationalError):

@@ -6,6 +6,7 @@ script and no chart library.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -18,6 +19,8 @@ MAX_MONTHS = 240
 WIDTH, HEIGHT, MARGIN = 720, 220, 28
 # A few months stay thin bars rather than filling the width.
 MAX_STEP = 48
+# Room one month label needs, in drawing units.
+LABEL_GAP = 100
 
 
 @dataclass
@@ -40,15 +43,23 @@ class Chart:
     top: int = 0
     undated: int = 0
     months: int = 0
+    # The numbers drawn, month by month, for the table under the chart.
+    rows: list[tuple[str, dict[str, int]]] = field(default_factory=list)
 
 
 def _month_range(first: str, last: str) -> list[str]:
-    year, month = int(first[:4]), int(first[5:7])
-    months = []
+    """The months from ``first`` to ``last``; the latest MAX_MONTHS of them if more."""
+    index = max(_index(first), _index(last) - MAX_MONTHS + 1)
+    year, month = index // 12, index % 12 + 1
+    months: list[str] = []
     while f"{year:04d}-{month:02d}" <= last and len(months) < MAX_MONTHS:
         months.append(f"{year:04d}-{month:02d}")
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return months
+
+
+def _index(month: str) -> int:
+    return int(month[:4]) * 12 + int(month[5:7]) - 1
 
 
 def by_quad(counts: Mapping[str, Mapping[str, int]]) -> dict[str, dict[str, int]]:
@@ -69,7 +80,6 @@ def cooperation_conflict(counts: Mapping[str, Mapping[str, int]]) -> Chart:
     if not by_month:
         return Chart(WIDTH, HEIGHT, HEIGHT / 2, undated=undated)
     months = _month_range(min(by_month), max(by_month))
-    months = months[-MAX_MONTHS:]
     top = max(
         max(sum(by_month.get(m, {}).get(q, 0) for q in side) for m in months) for side in (UP, DOWN)
     )
@@ -81,6 +91,8 @@ def cooperation_conflict(counts: Mapping[str, Mapping[str, int]]) -> Chart:
     for index, month in enumerate(months):
         x = left + index * step
         counts_here = by_month.get(month, {})
+        if counts_here:
+            chart.rows.append((month, dict(counts_here)))
         for side, sign in ((UP, -1), (DOWN, 1)):
             offset = 0.0
             for quad in side:
@@ -92,7 +104,8 @@ def cooperation_conflict(counts: Mapping[str, Mapping[str, int]]) -> Chart:
                 title = f"{month}: {count} {quad.replace('_', ' ')}"
                 chart.bars.append(Bar(x + step * 0.1, y, step * 0.8, size, quad, title))
                 offset += size
-    every = max(1, len(months) // 8)
+    # Labels stay apart even when a phone draws the chart at half size with big type.
+    every = max(1, len(months) // 8, math.ceil(LABEL_GAP / step))
     chart.labels = [
         (left + i * step + step / 2, month) for i, month in enumerate(months) if i % every == 0
     ]

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Annotated
 
-from fastapi import Depends, HTTPException, Query, Request
+from fastapi import Depends, Query, Request
 from sqlalchemy import Connection
 
+from dyad.plover import event_types, quad_classes
 from dyad.query import Filters
 from dyad.store import Store
 from dyad.timex import period
@@ -25,6 +26,25 @@ def store(request: Request) -> Store:
 
 def cache(request: Request) -> AnswerCache:
     return request.app.state.cache
+
+
+STATUSES = ("actual", "intended", "hypothetical", "claimed", "negated")
+
+
+class BadInput(ValueError):
+    """A request parameter that cannot be read; the message says what to type instead."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+def _chosen(name: str, values: list[str] | None, allowed, what: str) -> tuple[str, ...]:
+    chosen = tuple(v for v in values or () if v)
+    for value in chosen:
+        if value not in allowed:
+            raise BadInput(name, f"unknown {what} {value!r}; one of: {', '.join(allowed)}")
+    return chosen
 
 
 def filters(
@@ -45,15 +65,37 @@ def filters(
     source: Annotated[
         list[str] | None, Query(description="Only events reported by this news source.")
     ] = None,
+    type: Annotated[
+        list[str] | None, Query(description="Only events of this PLOVER type (PROTEST, …).")
+    ] = None,
+    quad: Annotated[
+        list[str] | None,
+        Query(description="Only events of this quad class (verbal_cooperation, …)."),
+    ] = None,
+    country: Annotated[
+        list[str] | None,
+        Query(description="Only events in this country or with an actor of it (ISO3: PSE)."),
+    ] = None,
 ) -> Filters:
-    for value in (since, until):
+    for name, value in (("since", since), ("until", until)):
         if value and period(value) is None:
-            raise HTTPException(422, f"not a date: {value!r} (use 2023, 2023-10 or 2023-10-07)")
+            raise BadInput(
+                name,
+                f"not a date: {value!r}; type a year, month or day: 2023, 2023-10 or 2023-10-07",
+            )
+    countries = tuple(c.strip().upper() for c in country or () if c.strip())
+    for code in countries:
+        if len(code) != 3 or not code.isalpha():
+            raise BadInput("country", f"not a country code: {code!r}; type three letters: PSE")
     return Filters(
         since or None,
         until or None,
         tuple(s for s in source or () if s),
+        # Like a source, a status no event has simply matches nothing.
         tuple(s for s in status or () if s),
+        _chosen("type", type, event_types(), "event type"),
+        _chosen("quad", quad, quad_classes(), "quad class"),
+        countries,
     )
 
 

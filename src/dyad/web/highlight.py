@@ -48,9 +48,9 @@ def highlight(text: str, annotations: Iterable[Annotation], selected: str | None
                 anchored.add((a.kind, a.ref))
                 anchors.append(prefix + a.ref)
         titles = "; ".join(dict.fromkeys(_title(a) for a in covering))
-        mention = next((a for a in covering if a.kind == "mention" and a.ref), None)
-        if mention:
-            piece = Markup('<a href="{}">{}</a>').format(actor_path(mention.ref), piece)
+        actor = next((a.ref for a in covering if a.kind == "mention" and a.ref), None)
+        if actor:
+            piece = Markup('<a href="{}">{}</a>').format(actor_path(actor), piece)
         parts.extend(Markup('<span id="{}" class="anchor"></span>').format(a) for a in anchors)
         attributes = Markup(' class="{}" title="{}"').format(" ".join(classes), titles)
         evidence_refs = " ".join(sorted({a.ref for a in evidence if a.ref}))

@@ -1,0 +1,53 @@
+"""Where events happened: counts by country, for maps."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from sqlalchemy import func, select
+
+from dyad.query.actors import resolve_actor
+from dyad.query.connect import Database, connect
+from dyad.query.counts import involving
+from dyad.query.filters import NO_FILTERS, Filters
+from dyad.store import schema
+
+
+def events_by_country(
+    db: Database,
+    *,
+    filters: Filters = NO_FILTERS,
+    actor: str | None = None,
+    counterpart: str | None = None,
+) -> Counter:
+    """Events per country (ISO3): the country of the event's place, or where the text
+    names no place, the countries of its actors (an event between two countries
+    counts for both). With ``actor`` (and ``counterpart``), only their events."""
+    events, actors = schema.events, schema.actors
+    counts: Counter = Counter()
+    with connect(db) as conn:
+        query = select(
+            events.c.source_id, events.c.target_id, events.c.location_country, func.count()
+        ).group_by(events.c.source_id, events.c.target_id, events.c.location_country)
+        if actor:
+            ids = resolve_actor(conn, actor)
+            others = resolve_actor(conn, counterpart) if counterpart else None
+            query = query.where(involving(ids, others))
+        # Grouped by actor pair and place, the actors' countries looked up once each:
+        # no join per event.
+        groups = conn.execute(filters.events(query)).all()
+        wanted = sorted({i for row in groups for i in row[:2] if i})
+        country: dict[str, str] = {}
+        for start in range(0, len(wanted), 1000):
+            chunk = wanted[start : start + 1000]
+            country.update(
+                conn.execute(
+                    select(actors.c.id, actors.c.country).where(
+                        actors.c.id.in_(chunk), actors.c.country.is_not(None)
+                    )
+                ).all()
+            )
+    for source, target, place, n in groups:
+        for code in {place} if place else {country.get(source), country.get(target)} - {None}:
+            counts[code] += n
+    return counts

@@ -1,0 +1,153 @@
+"""What the store holds at a glance: its size and dates, its busiest actors and dyads,
+its latest events, and actors with their event counts (for name suggestions)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, case, func, select
+
+from dyad.query.actors import ActorRef, actor_refs, find_actors
+from dyad.query.connect import Database, connect
+from dyad.query.events import EventItem, event_items
+from dyad.query.filters import NO_FILTERS, Filters
+from dyad.store import schema
+
+
+@dataclass
+class StoreSummary:
+    articles: int
+    events: int
+    actors: int
+    first_date: str | None
+    last_date: str | None
+    sources: list[tuple[str, int]]
+
+
+@dataclass
+class ActorCount:
+    actor: ActorRef
+    events: int
+
+
+@dataclass
+class DyadCount:
+    first: ActorRef
+    second: ActorRef
+    events: int
+
+
+def store_summary(db: Database, *, sources: int = 12) -> StoreSummary:
+    """Counts of articles, events and actors, the dates events span, the ``sources``
+    news sources with most articles."""
+    articles, events, actors = schema.articles, schema.events, schema.actors
+    with connect(db) as conn:
+        first, last = conn.execute(
+            select(func.min(events.c.sort_date), func.max(events.c.sort_date))
+        ).one()
+        by_source = conn.execute(
+            select(articles.c.source, func.count().label("n"))
+            .where(articles.c.source.is_not(None))
+            .group_by(articles.c.source)
+            .order_by(func.count().desc(), articles.c.source)
+            .limit(sources)
+        ).all()
+        return StoreSummary(
+            articles=_count(conn, articles),
+            events=_count(conn, events),
+            actors=_count(conn, actors),
+            first_date=first,
+            last_date=last,
+            sources=[(row.source, row.n) for row in by_source],
+        )
+
+
+def _count(conn: Connection, table) -> int:
+    return conn.execute(select(func.count()).select_from(table)).scalar_one()
+
+
+def actor_event_totals(conn: Connection, ids: set[str], filters: Filters = NO_FILTERS) -> Counter:
+    """Events each actor takes part in, as source or target (each side read by its index)."""
+    events = schema.events
+    totals: Counter = Counter()
+    if not ids:
+        return totals
+    for side, other in (
+        (events.c.source_id, events.c.target_id),
+        (events.c.target_id, events.c.source_id),
+    ):
+        # An event with the actor on both sides counts once.
+        query = select(side, func.count()).where(side.in_(sorted(ids)))
+        if side is events.c.target_id:
+            query = query.where((other != side) | other.is_(None))
+        totals.update(dict(conn.execute(filters.events(query).group_by(side)).all()))
+    return totals
+
+
+def top_actors(db: Database, *, filters: Filters = NO_FILTERS, limit: int = 10) -> list[ActorCount]:
+    """The actors in most events that pass ``filters``, most first (ties by id)."""
+    events = schema.events
+    totals: Counter = Counter()
+    with connect(db) as conn:
+        for side in (events.c.source_id, events.c.target_id):
+            rows = conn.execute(
+                filters.events(select(side, func.count()).where(side.is_not(None))).group_by(side)
+            )
+            totals.update(dict(rows.all()))
+        best = sorted(totals.items(), key=lambda item: (-item[1], item[0]))[:limit]
+        refs = actor_refs(conn, {actor for actor, _n in best})
+    return [ActorCount(refs[a], n) for a, n in best if a in refs]
+
+
+def top_dyads(db: Database, *, filters: Filters = NO_FILTERS, limit: int = 10) -> list[DyadCount]:
+    """The pairs of actors with most events between them, either way round, most first."""
+    events = schema.events
+    source, target = events.c.source_id, events.c.target_id
+    swap = target < source
+    first = case((swap, target), else_=source).label("first")
+    second = case((swap, source), else_=target).label("second")
+    weight = func.count().label("weight")
+    query = (
+        filters.events(
+            select(first, second, weight).where(
+                source.is_not(None), target.is_not(None), source != target
+            )
+        )
+        .group_by(first, second)
+        .order_by(weight.desc(), first, second)
+        .limit(limit)
+    )
+    with connect(db) as conn:
+        rows = conn.execute(query).all()
+        refs = actor_refs(conn, {row.first for row in rows} | {row.second for row in rows})
+    return [
+        DyadCount(refs[row.first], refs[row.second], row.weight)
+        for row in rows
+        if row.first in refs and row.second in refs
+    ]
+
+
+def latest_events(
+    db: Database, *, filters: Filters = NO_FILTERS, limit: int = 10
+) -> list[EventItem]:
+    """The events with the latest dates, latest first."""
+    events = schema.events
+    with connect(db) as conn:
+        rows = conn.execute(
+            filters.events(select(events).where(events.c.sort_date.is_not(None)))
+            .order_by(events.c.sort_date.desc(), events.c.id.desc())
+            .limit(limit)
+        ).all()
+        return event_items(conn, rows, reports=1)
+
+
+def actors_with_counts(
+    db: Database, text: str, *, filters: Filters = NO_FILTERS, limit: int = 10, offset: int = 0
+) -> list[ActorCount]:
+    """``find_actors`` with each actor's events, so that one can tell which of several
+    "Clinton"s has data."""
+    with connect(db) as conn:
+        found = find_actors(conn, text, limit=limit, offset=offset)
+        totals = actor_event_totals(conn, {ref.id for ref in found}, filters)
+    return [ActorCount(ref, totals[ref.id]) for ref in found]

@@ -1,0 +1,494 @@
+"""The actors stage: knowledge base, mention resolution, and the seed article's actors."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from dyad.actors.kb import CAPITAL, SEAT, load_kb
+from dyad.eval.actors import score_seed_mentions
+from dyad.model import Article
+from dyad.pipeline import make_doc
+
+
+def run(nlp, text: str, published: date | None = date(2024, 2, 20), resolver=None):
+    """spaCy's own components, then the actors stage (``resolver`` or the pipeline's)."""
+    doc = make_doc(nlp, Article(text=text, published=published))
+    for name, component in nlp.pipeline:
+        if name.startswith("dyad_"):
+            break
+        doc = component(doc)
+    return (resolver or nlp.get_pipe("dyad_actors"))(doc)
+
+
+def mention_of(doc, text: str, nth: int = 0):
+    """The mention covering the last character of the nth occurrence of the word(s) ``text``."""
+    found = list(re.finditer(rf"(?<!\w){re.escape(text)}(?!\w)", doc.text))
+    head = found[nth].end() - 1
+    found = [m for m in doc._.mentions if m.start <= head < m.end]
+    return found[0] if found else None
+
+
+def actor_of(doc, text: str, nth: int = 0):
+    mention = mention_of(doc, text, nth)
+    return doc._.actors[mention.actor] if mention else None
+
+
+# -- knowledge base ---------------------------------------------------------------
+
+
+def test_kb_aliases_and_their_sources():
+    kb = load_kb()
+    assert [(t.actor, t.kind) for t in kb.lookup("the Kremlin")] == [("RUS", SEAT)]
+    assert ("RUS", CAPITAL) in [(t.actor, t.kind) for t in kb.lookup("Moscow")]
+    assert kb.lookup("Hezbollah")[0].source.startswith("curated.yaml")
+    assert "Phoenix" in kb.lookup("Abu Nidal Organization")[0].source
+
+
+def test_kb_roles_follow_the_article_date():
+    kb = load_kb()
+    assert kb.actor("SHTAYYEH", "2020-06-01").role == "prime minister"
+    assert kb.actor("SHTAYYEH", "2020-06-01").affiliation == "PA"
+    assert kb.actor("SHTAYYEH", "2025-01-01").role == "former prime minister"
+    assert kb.actor("PUTIN", "2010-01-01").role == "prime minister"
+    assert kb.actor("PUTIN", "2024-02-20").role == "president"
+
+
+def test_curated_roles_point_at_known_actors_with_ordered_dates():
+    kb = load_kb()
+    curated = [e for e in kb.entries.values() if e.source.startswith("curated.yaml: people")]
+    assert len(curated) > 300
+    for entry in curated:
+        for role in entry.roles:
+            assert role.affiliation in kb.entries, (entry.id, role)
+            assert not role.end or role.start < role.end, (entry.id, role)
+
+
+def test_dictionary_actor_keeps_dated_cameo_codes():
+    kb = load_kb()
+    target = kb.lookup("Ban Ki-moon")[0]
+    actor = kb.actor(target.actor, "2010-06-01")
+    assert actor.sector == "IGO"
+
+
+def test_user_yaml_adds_an_actor(tmp_path, nlp):
+    from dyad.actors.component import ActorResolver
+
+    path = tmp_path / "mine.yaml"
+    path.write_text(
+        "organizations:\n"
+        "  - {id: ACME_LEAGUE, name: Acme League, kind: ngo, country: FRA, sector: NGO,"
+        " aliases: [Acme League, the League of Acme]}\n",
+        encoding="utf-8",
+    )
+    resolver = ActorResolver(nlp, kb_paths=[str(path)])
+    doc = run(nlp, "The League of Acme protested on Monday.", resolver=resolver)
+    assert {m.actor for m in doc._.mentions} == {"ACME_LEAGUE"}
+    assert doc._.actors["ACME_LEAGUE"].country == "FRA"
+
+
+# -- resolution on single sentences -------------------------------------------------
+
+
+def test_capital_acting_is_the_state_and_as_a_place_is_a_place(nlp):
+    doc = run(nlp, "Moscow hosted the delegation. Later the delegation flew to Moscow.")
+    assert actor_of(doc, "Moscow").id == "RUS"
+    assert mention_of(doc, "Moscow", 1) is None
+    assert [(p.text, p.country) for p in doc._.places] == [("Moscow", "RUS")]
+
+
+def test_seat_of_government_and_other_capitals(nlp):
+    doc = run(nlp, "The White House warned Tehran that talks with Beijing would fail.")
+    assert actor_of(doc, "White House").id == "USA"
+    assert actor_of(doc, "Tehran").id == "IRN"
+    assert actor_of(doc, "Beijing").id == "CHN"
+
+
+def test_demonym_with_agent_noun(nlp):
+    doc = run(nlp, "Turkish media said that French officials met Egyptian farmers.")
+    media = actor_of(doc, "Turkish media")
+    assert (media.country, media.sector, media.kind) == ("TUR", "MED", "media")
+    assert actor_of(doc, "French officials").id == "FRA"
+    farmers = actor_of(doc, "Egyptian farmers")
+    assert (farmers.country, farmers.sector) == ("EGY", "AGR")
+
+
+def test_group_members_are_the_group(nlp):
+    doc = run(nlp, "Hezbollah officials met Taliban negotiators and the Kremlin’s envoys.")
+    assert mention_of(doc, "Hezbollah officials").text == "Hezbollah officials"
+    assert actor_of(doc, "Hezbollah officials").id == "HEZBOLLAH"
+    assert actor_of(doc, "Taliban negotiators").id == "TALIBAN"
+    assert mention_of(doc, "the Kremlin’s envoys").text == "the Kremlin’s envoys"
+    assert actor_of(doc, "the Kremlin’s envoys").id == "RUS"
+
+
+def test_title_and_apposition_teach_role_and_affiliation(nlp):
+    text = (
+        "Hezbollah spokesman Rami Haddad denied the report. "
+        "Lena Marsh, a Canadian economist, disagreed. Marsh said the group lied."
+    )
+    doc = run(nlp, text)
+    haddad = actor_of(doc, "Rami Haddad")
+    assert (haddad.kind, haddad.role, haddad.affiliation) == ("person", "spokesman", "HEZBOLLAH")
+    assert (haddad.country, haddad.sector) == ("LBN", "REB")
+    assert haddad.id == "P:RAMI_HADDAD@HEZBOLLAH"
+    marsh = actor_of(doc, "Lena Marsh")
+    assert (marsh.role, marsh.country) == ("economist", "CAN")
+    assert actor_of(doc, "a Canadian economist").id == marsh.id
+    assert actor_of(doc, "Marsh", 1).id == marsh.id
+
+
+def test_unknown_organisation_kind_from_its_name(nlp):
+    doc = run(nlp, "Norvell Rose, reporting for the Lakeside Herald, spoke to Acme Corp. staff.")
+    assert actor_of(doc, "Lakeside Herald").kind == "media"
+
+
+def test_outlet_and_writer_in_one_entity_are_split(nlp):
+    from dyad.actors.component import ActorResolver
+
+    doc = make_doc(nlp, Article(text="As Commentary’s Noah Rothman wrote, the plan failed."))
+    for name, component in nlp.pipeline:
+        if name.startswith("dyad_"):
+            break
+        doc = component(doc)
+    # spaCy's small model sometimes tags the whole phrase as one organisation
+    from spacy.tokens import Span
+
+    doc.ents = [Span(doc, 1, 5, label="ORG")]
+    doc = ActorResolver(nlp)(doc)
+    assert actor_of(doc, "Commentary").kind == "organization"
+    writer = actor_of(doc, "Noah Rothman")
+    assert (writer.kind, writer.affiliation) == ("person", "O:COMMENTARY")
+
+
+def test_kb_person_and_a_namesake(nlp):
+    doc = run(nlp, "Alexei Navalny died in prison. Later, Michelle Obama spoke to Obama.")
+    navalny = actor_of(doc, "Navalny")
+    assert (navalny.id, navalny.kind) == ("NAVALNY", "person")
+    assert actor_of(doc, "Michelle Obama").id != "OBAMA"
+    assert actor_of(doc, "Obama", 1).id == "OBAMA"
+
+
+def test_pronouns_and_author(nlp):
+    text = (
+        "Kenneth Roth criticised the meeting. “I think Putin is wrong,” he said. "
+        "I wrote about it in my column."
+    )
+    doc = run(nlp, text)
+    assert actor_of(doc, "he").id == "ROTH"
+    assert mention_of(doc, "I") is None  # inside the quotation: the speaker, not the author
+    assert actor_of(doc, "I", 1).kind == "author"
+    assert actor_of(doc, "my").id == "AUTHOR"
+
+
+def test_it_as_the_subject_of_a_reporting_verb(nlp):
+    doc = run(nlp, "North Korea claimed that it had tested a bomb. It is widely known.")
+    assert actor_of(doc, "it").id == "PRK"
+    assert mention_of(doc, "It") is None
+
+
+def test_pronouns_agree_in_gender(nlp):
+    text = (
+        "Hillary Clinton's offensive against Bernie Sanders will provide the template she "
+        "follows. Clinton has hammered the Vermont senator for his vote."
+    )
+    doc = run(nlp, text, published=date(2016, 2, 25))
+    assert actor_of(doc, "she").id == "HCLINTON"
+    assert actor_of(doc, "the Vermont senator").id == "SANDERS"
+    assert actor_of(doc, "his").id == "SANDERS"
+
+
+def test_dateline_capital_is_a_place(nlp):
+    doc = run(nlp, "RANGOON, Burma - Crowds gathered in Rangoon's streets.")
+    assert mention_of(doc, "RANGOON") is None
+    assert mention_of(doc, "Rangoon") is None
+    assert {p.country for p in doc._.places} == {"MMR"}
+
+
+def test_description_refers_back(nlp):
+    doc = run(nlp, "Hezbollah fired rockets. Israel said the group would pay.")
+    assert actor_of(doc, "the group").id == "HEZBOLLAH"
+
+
+def test_office_named_by_title_is_its_holder_on_that_date(nlp):
+    text = "The Turkish president met Russia's foreign minister."
+    doc = run(nlp, text, published=date(2016, 8, 29))
+    assert actor_of(doc, "The Turkish president").id == "ERDOGAN"
+    assert actor_of(doc, "foreign minister").id == "LAVROV"
+    doc = run(nlp, "The Turkish president spoke.", published=date(2010, 1, 1))
+    assert actor_of(doc, "The Turkish president").id == "TUR"  # Erdogan was prime minister
+
+
+def test_leader_administration_and_government_of(nlp):
+    text = (
+        "The Obama administration criticised the government of President Bashar al-Assad, "
+        "and the regime in Damascus replied."
+    )
+    doc = run(nlp, text, published=date(2016, 9, 6))
+    assert actor_of(doc, "The Obama administration").id == "USA"
+    assert actor_of(doc, "the government").id == "SYR"
+    assert actor_of(doc, "the regime").id == "SYR"
+
+
+def test_middle_initials_and_titles_reach_the_kb(nlp):
+    doc = run(nlp, "Sergey V. Lavrov met Adm. Harry B. Harris Jr. Later the admiral spoke.")
+    assert actor_of(doc, "Sergey V. Lavrov").id == "LAVROV"
+    harris = actor_of(doc, "Harris Jr.")
+    assert (harris.kind, harris.role) == ("person", "admiral")
+    assert actor_of(doc, "the admiral").id == harris.id
+
+
+def test_pronoun_prefers_the_previous_subject(nlp):
+    text = (
+        "Mr. Obama said he had instructed Mr. Kerry to keep negotiating. "
+        "The goal, he said, is a durable cease-fire."
+    )
+    doc = run(nlp, text, published=date(2016, 9, 6))
+    assert actor_of(doc, "he", 1).id == "OBAMA"
+
+
+def test_country_inside_an_organisation_name(nlp):
+    doc = run(nlp, "The U.S. Geological Survey said it detected an earthquake.")
+    survey = actor_of(doc, "Survey")
+    assert (survey.kind, survey.country) == ("organization", "USA")
+
+
+def test_works_in_a_pipeline_without_parser_or_ner():
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("dyad_actors")
+    doc = nlp("The Kremlin said Moscow would host Hamas. He said it.")
+    assert [(m.text, m.actor) for m in doc._.mentions] == [
+        ("The Kremlin", "RUS"),
+        ("Hamas", "HAMAS"),
+    ]
+    assert nlp("")._.mentions == []
+
+
+def test_mentions_sorted_and_disjoint(nlp, seed_article):
+    doc = run(nlp, seed_article.text, seed_article.published)
+    spans = [(m.start, m.end) for m in doc._.mentions]
+    assert spans == sorted(spans)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))
+    assert all(doc.text[m.start : m.end] == m.text for m in doc._.mentions)
+    assert all(m.actor in doc._.actors for m in doc._.mentions)
+
+
+# -- the seed article ---------------------------------------------------------------
+
+
+def test_seed_mentions_resolve_to_gold_actors(seed_gold, seed_analysis):
+    score = score_seed_mentions(seed_gold, seed_analysis)
+    assert score["accuracy"] >= 0.95, score["failures"]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "head", "expected"),
+    [
+        ("since Moscow embarked", "Moscow", "RUS"),
+        ("Moscow’s objectives", "Moscow", "RUS"),
+        ("between Hamas and Moscow", "Moscow", "RUS"),
+        ("the Kremlin is prepared", "Kremlin", "RUS"),
+        ("Russian media", "media", "RUS:MED"),
+        ("Hamas’s representatives", "representatives", "HAMAS"),
+        ("Hamas designees", "designees", "HAMAS"),
+        ("the Kremlin’s functionaries", "functionaries", "RUS"),
+        ("minister Ali Bagheri Kani", "Kani", "BAGHERI"),
+        ("Hamas’s Mousa Abu Marzook", "Marzook", "ABUMARZOOK"),
+        ("Mohammad Shtayyeh informed", "Shtayyeh", "SHTAYYEH"),
+        ("kills Navalny", "Navalny", "NAVALNY"),
+    ],
+)
+def test_seed_cases(seed_analysis, phrase, head, expected):
+    text = seed_analysis.article.text
+    at = text.index(phrase) + phrase.index(head)
+    found = [m for m in seed_analysis.mentions if m.start <= at < m.end]
+    assert [m.actor for m in found] == [expected], phrase
+
+
+def test_seed_local_person_from_apposition(seed_analysis):
+    text = seed_analysis.article.text
+    at = text.index("a Polish academic")
+    (mention,) = [m for m in seed_analysis.mentions if m.start <= at < m.end]
+    person = seed_analysis.actor(mention.actor)
+    assert (person.name, person.kind, person.sector) == ("Vladislav Inozemtsev", "person", "EDU")
+
+
+def test_seed_places_are_not_actors(seed_analysis):
+    text = seed_analysis.article.text
+    for phrase in ("better place to meet than Moscow", "meeting in Moscow", "sojourn to Moscow"):
+        head = text.index(phrase) + len(phrase) - 1
+        assert not [m for m in seed_analysis.mentions if m.start <= head < m.end], phrase
+
+
+# -- round 2: what TimeBank/AQUAINT wire copy (1990-2000) needed ---------------------
+
+
+def test_dictionary_person_with_name_lines_before_codes():
+    kb = load_kb()
+    yeltsin = kb.actor(kb.lookup("Boris Yeltsin")[0].actor, "1998-02-27")
+    assert (yeltsin.name, yeltsin.country, yeltsin.role) == ("Boris Yeltsin", "RUS", "president")
+    assert kb.actor(yeltsin.id, "1989-01-01").role != "president"
+
+
+def test_dateline_state_for_a_bare_official(nlp):
+    text = "OSLO, Norway (AP) _ Defense Minister Per Halvorsen said the talks would resume."
+    doc = run(nlp, text, published=date(1999, 5, 1))
+    assert mention_of(doc, "OSLO") is None
+    minister = actor_of(doc, "Per Halvorsen")
+    assert (minister.kind, minister.country, minister.role) == ("person", "NOR", "defense minister")
+    doc = run(nlp, "LIMA (AP) -- The talks failed.", published=date(1999, 5, 1))
+    assert mention_of(doc, "LIMA") is None
+
+
+def test_spokesman_of_a_leader_shares_his_country(nlp):
+    text = "Boris Yeltsin met the envoys, Yeltsin's spokesman Sergei Orlov said."
+    spokesman = actor_of(run(nlp, text, published=date(1997, 5, 1)), "Sergei Orlov")
+    assert (spokesman.affiliation, spokesman.country, spokesman.sector) == ("YELTSIN", "RUS", "GOV")
+
+
+def test_first_name_and_initials_link_back(nlp):
+    text = (
+        "Relatives of Linda Harris wrote to the Lakeside Water Authority. "
+        "Linda said the LWA had not answered."
+    )
+    doc = run(nlp, text)
+    assert actor_of(doc, "Linda", 1).id == actor_of(doc, "Linda Harris").id
+    assert actor_of(doc, "LWA").id == actor_of(doc, "Lakeside Water Authority").id
+
+
+def test_apposition_after_a_short_name_and_after_a_possessive_owner(nlp):
+    text = (
+        "Tomas Brenner, Austria's chief negotiator, arrived. Later Petra Lind spoke. "
+        "``We agree,'' said Lind, the Swedish trade minister."
+    )
+    doc = run(nlp, text)
+    brenner = actor_of(doc, "Tomas Brenner")
+    assert (brenner.affiliation, brenner.country) == ("AUT", "AUT")
+    lind = actor_of(doc, "Petra Lind")
+    assert actor_of(doc, "the Swedish trade minister").id == lind.id
+    assert lind.country == "SWE"
+
+
+def test_kind_noun_after_a_name_tells_the_organisation(nlp):
+    doc = run(nlp, "The report was carried by the Interfax news agency and the Kurier newspaper.")
+    interfax = mention_of(doc, "Interfax news agency")
+    assert interfax.text.endswith("news agency") and doc._.actors[interfax.actor].id == "INTERFAX"
+    kurier = actor_of(doc, "Kurier newspaper")
+    assert (kurier.kind, kurier.sector) == ("media", "MED")
+
+
+def test_it_in_what_an_organisation_said(nlp):
+    doc = run(nlp, "The Security Council has said it will not lift the sanctions.")
+    assert actor_of(doc, "it").id == "UNSC"
+
+
+def test_the_leader_of_a_state_is_the_leader_named_before(nlp):
+    text = "Chancellor Angela Merkel spoke first. The German leader said the Poles agreed."
+    doc = run(nlp, text, published=date(2016, 3, 1))
+    assert actor_of(doc, "The German leader").id == "MERKEL"
+    assert actor_of(doc, "Poles").id == "POL"
+    doc = run(nlp, "The German leader spoke.", published=date(2016, 3, 1))
+    assert actor_of(doc, "The German leader").id == "DEU"  # nobody named: the state
+
+
+def test_us_party_and_state_tag_after_a_name(nlp):
+    text = (
+        "Sen. Tom Harlan said so. Later Sen. Tom Harlan (R-Okla.) and "
+        "Sen. Ruth Abbey (Md.) spoke to reporters."
+    )
+    doc = run(nlp, text, published=date(2016, 7, 16))
+    harlan = actor_of(doc, "Tom Harlan")
+    assert (harlan.country, harlan.affiliation) == ("USA", "GOP")
+    assert actor_of(doc, "Ruth Abbey").country == "USA"
+
+
+def test_the_administration_after_a_named_one(nlp):
+    text = (
+        "Critics called the deal a mistake by the Obama administration. Iran denied it. "
+        "Menendez said he got no answers from the administration."
+    )
+    doc = run(nlp, text, published=date(2016, 7, 16))
+    assert actor_of(doc, "the administration").id == "USA"
+
+
+def test_a_shared_name_goes_to_who_held_office_then(nlp):
+    doc = run(nlp, "President Bush spoke to reporters.", published=date(1990, 8, 13))
+    assert actor_of(doc, "President Bush").id == "GHWBUSH"
+    doc = run(nlp, "President Bush spoke to reporters.", published=date(2005, 3, 1))
+    assert actor_of(doc, "President Bush").id == "GWBUSH"
+    doc = run(nlp, "President Bush spoke to reporters.", published=date(2016, 3, 1))
+    assert actor_of(doc, "President Bush").id == "GWBUSH"  # the one who left office last
+
+
+def test_short_name_administration_officials_are_the_state(nlp):
+    text = "President Bush spoke. Other Bush administration officials said so."
+    doc = run(nlp, text, published=date(1990, 8, 13))
+    assert mention_of(doc, "Bush administration officials").text == "Bush administration officials"
+    assert actor_of(doc, "Bush administration officials").id == "USA"
+
+
+def test_a_title_seen_with_a_later_mention_names_the_person_later(nlp):
+    text = (
+        "Sen. Tom Harlan wrote the bill. Chairman Tom Harlan defended it. "
+        "The chairman's bill would end the waivers."
+    )
+    doc = run(nlp, text, published=date(2016, 7, 16))
+    assert actor_of(doc, "The chairman").id == actor_of(doc, "Tom Harlan").id
+
+
+def test_coordinated_demonyms_share_the_noun(nlp):
+    doc = run(nlp, "The talks brought together senior Japanese and American officials.")
+    assert actor_of(doc, "American officials").id == "USA"
+    assert actor_of(doc, "Japanese").id == "JPN"
+
+
+# -- cost on long articles -------------------------------------------------------------
+
+PARAGRAPH = (
+    "Maria Gomez, a senior official of the National Harbour Workers Union, met Peter Novak "
+    "in Vienna on Monday. She told him the NHWU would strike. The union sent its experts.\n\n"
+)
+
+
+def test_mentions_looked_at_grow_linearly_with_the_article(nlp, monkeypatch):
+    """Each mention is compared with the ones near it, not with every one found so far:
+    four times the text may cost four times the look-ups (a quadratic scan: sixteen)."""
+    from spacy.tokens import Doc
+
+    from dyad.actors.state import Found
+
+    reads = [0]
+
+    def counted(self, name):
+        reads[0] += 1
+        return object.__getattribute__(self, name)
+
+    monkeypatch.setattr(Found, "__getattribute__", counted)
+    paragraph = run(nlp, PARAGRAPH, resolver=lambda doc: doc)  # spaCy's annotation only
+    resolver = nlp.get_pipe("dyad_actors")
+
+    def look_ups(copies: int) -> int:
+        doc = Doc.from_docs([paragraph] * copies, exclude=["user_data"])
+        doc._.published = date(2024, 2, 20)
+        reads[0] = 0
+        resolver(doc)
+        assert len(doc._.mentions) >= 6 * copies  # names, an apposition, an acronym, pronouns
+        return reads[0]
+
+    assert look_ups(240) / look_ups(60) < 8
+
+
+def test_hyphenated_names_keep_their_spelling_and_match_the_kb(nlp):
+    doc = run(nlp, "Hamas spokesman Abdel Latif al-Qanoua said the group would not disarm.")
+    spokesman = actor_of(doc, "Abdel Latif al-Qanoua")
+    assert (spokesman.name, spokesman.affiliation) == ("Abdel Latif al-Qanoua", "HAMAS")
+    doc = run(
+        nlp,
+        "Palestinian foreign minister Riyad al-Maliki said the vote was historic.",
+        published=date(2020, 3, 1),
+    )
+    assert actor_of(doc, "Riyad al-Maliki").kb_id == "MALKI"

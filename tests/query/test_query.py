@@ -1,0 +1,203 @@
+"""Queries over a small hand-built corpus, on SQLite and (with DYAD_TEST_PG) PostgreSQL:
+profiles, quotes by speaker, full-text search, monthly counts, the network, filters."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from query_corpus import CORPUS, HAMAS, MARZOUK, RUS, ZAKHAROVA, report
+
+from dyad.query import (
+    NO_FILTERS,
+    BadCursor,
+    Filters,
+    actor_profile,
+    event_counts,
+    network,
+    quotes_by,
+    search,
+    summary,
+    timeline,
+)
+from dyad.query.search import fts5_query
+from dyad.store import Store
+
+
+@pytest.fixture
+def corpus(db):
+    with Store(db) as store:
+        for analysis in CORPUS:
+            assert store.add(analysis)
+        yield store
+
+
+def test_profile_lists_counterparts_types_by_month_and_quotes(corpus):
+    profile = actor_profile(corpus, "Russia")
+    assert (profile.id, profile.name, profile.events, profile.quotes) == ("RUS", "Russia", 5, 1)
+    by_id = {c.id: c for c in profile.counterparts}
+    assert [c.id for c in profile.counterparts] == ["HAMAS", "ISR", "UKR"]
+    assert (by_id["HAMAS"].events, by_id["HAMAS"].sent, by_id["HAMAS"].received) == (3, 1, 0)
+    assert by_id["ISR"].received == 1 and by_id["UKR"].sent == 1
+    assert by_id["UKR"].quads == {"material_conflict": 1}
+    assert profile.types_by_month == {
+        "2023-10": {"CONSULT": 1, "ACCUSE": 1},
+        "2024-01": {"ASSAULT": 1},
+        # The undated hypothetical meeting is placed at its report's date.
+        "2024-02": {"SUPPORT": 1, "CONSULT": 1},
+    }
+    assert [q.text for q in profile.recent_quotes] == ["These strikes were precise"]
+
+
+def test_quotes_by_speaker_include_those_who_speak_for_an_actor(corpus):
+    hamas = quotes_by(corpus, "Hamas")
+    assert [(q.text, q.speaker, q.source) for q in hamas] == [
+        ("We value the Russian position", MARZOUK.id, "wire")
+    ]
+    assert quotes_by(corpus, "Hamas", include_affiliates=False) == []
+    assert [q.text for q in quotes_by(corpus, "Maria Zakharova")] == ["These strikes were precise"]
+
+
+def test_search_articles_and_quotes_with_stems_phrases_and_exclusions(corpus):
+    # "visit" finds "visited" and "visits": both backends stem English.
+    assert {h.published for h in search(corpus, "visit", kind="articles")} == {
+        date(2023, 11, 1),
+        date(2023, 10, 27),
+    }
+    quotes = search(corpus, "precise strikes", kind="quotes")
+    assert [(h.quote_id, h.speaker) for h in quotes] == [("q1", ZAKHAROVA.id)]
+    assert "precise" in quotes[0].snippet
+    assert {h.published for h in search(corpus, '"Palestinian factions"')} == {date(2024, 2, 20)}
+    assert search(corpus, '"factions Palestinian"') == []
+    assert {h.published for h in search(corpus, "Moscow -Hamas")} == set()
+    assert {h.published for h in search(corpus, "Moscow -factions")} == {date(2023, 11, 1)}
+    assert {h.published for h in search(corpus, "ports or terrorists", kind="articles")} == {
+        date(2023, 10, 27),
+        date(2024, 1, 20),
+    }
+    assert search(corpus, "Moscow", filters=Filters(since="2024")) != []
+    assert {h.source for h in search(corpus, "Russia", filters=Filters(sources=("daily",)))} == {
+        "daily"
+    }
+    assert search(corpus, "al-Aqsa U.S.") == []  # punctuation is not an operator
+    assert search(corpus, "the of") == []
+    assert {h.published for h in search(corpus, "the ports", kind="articles")} == {
+        date(2024, 1, 20)
+    }
+
+
+def test_fts5_query_quotes_every_word():
+    assert fts5_query('Hamas "late October" -Iran') == '("Hamas" AND "late October") NOT "Iran"'
+    assert fts5_query("Putin or Lavrov talks") == '("Putin" OR "Lavrov") AND "talks"'
+    assert fts5_query("al-Aqsa") == '"al Aqsa"'
+    # Stop words are left out, as PostgreSQL's English configuration does, except in phrases.
+    assert fts5_query('the talks of "the year"') == '"talks" AND "the year"'
+
+
+def test_monthly_counts_by_quad_for_an_actor_a_dyad_and_all(corpus):
+    assert event_counts(corpus, "Ukraine") == {"2024-01": {"material_conflict": 1}}
+    assert summary(corpus, "Russia", "Hamas") == {
+        "2023-10": {"verbal_cooperation": 1},
+        "2024-02": {"verbal_cooperation": 2},
+    }
+    assert sum(sum(c.values()) for c in event_counts(corpus).values()) == 5
+    actual = event_counts(corpus, "Russia", filters=Filters(statuses=("actual",)))
+    assert sum(sum(c.values()) for c in actual.values()) == 3
+
+
+def test_filters_by_date_range_source_and_status(corpus):
+    # until names a month: the whole month counts.
+    october = timeline(corpus, "Russia", "Israel", filters=Filters(until="2023-10")).events
+    assert [e.type for e in october] == ["ACCUSE"]
+    intended = Filters(since="2024-02-01", statuses=("intended",))
+    assert timeline(corpus, "Russia", "Hamas", filters=intended).events[0].type == "SUPPORT"
+    wire = timeline(corpus, "Russia", "Hamas", filters=Filters(sources=("wire",)))
+    assert [e.type for e in wire.events] == ["CONSULT"]
+    with pytest.raises(ValueError, match="not a date"):
+        timeline(corpus, "Russia", "Israel", filters=Filters(since="last week"))
+
+
+def test_timeline_pages_events_oldest_first_each_with_its_evidence(corpus):
+    whole = timeline(corpus, "Russia", "Hamas").events
+    assert [(e.type, e.status) for e in whole] == [
+        ("CONSULT", "actual"),
+        ("SUPPORT", "intended"),
+        ("CONSULT", "hypothetical"),  # undated: last
+    ]
+    page = timeline(corpus, "Russia", "Hamas", limit=1, offset=1)
+    assert (page.total, page.offset) == (3, 1)
+    assert [side.id for side in page.first] == ["RUS", "P:MARIA_ZAKHAROVA@RUS"]
+    [second] = page.events
+    assert (second.type, second.status) == ("SUPPORT", "intended")
+    assert [(ev.published, ev.status) for ev in second.evidence] == [
+        (date(2024, 2, 20), "intended")
+    ]
+    rest = timeline(corpus, "Russia", "Hamas", limit=5, offset=1).events
+    assert [e.id for e in rest] == [e.id for e in whole[1:]]
+    assert [len(e.evidence) for e in rest] == [1, 1]
+    assert timeline(corpus, "Russia", "Hamas", offset=3).events == []
+    # The page is taken after the filters: the daily's first event, not the dyad's.
+    daily_only = Filters(sources=("daily",))
+    [daily] = timeline(corpus, "Russia", "Hamas", filters=daily_only, limit=1).events
+    assert (daily.type, daily.status) == ("SUPPORT", "intended")
+
+
+def test_timeline_keyset_pages_give_every_event_once_in_order(db):  # noqa: F811
+    # Ties on a date (ordered by id), undated events (no time, no publication date) last.
+    dates = ["2024-01-05", "2024-01-05", None, "2023-12-30", "2024-01-05", None, "2024-02-01"]
+    kinds = ["CONSULT", "AID", "ACCUSE", "REQUEST", "SUPPORT", "THREATEN", "REJECT"]
+    with Store(db) as store:
+        for number, (when, kind) in enumerate(zip(dates, kinds, strict=True)):
+            text = f"Russia and Hamas met, report number {number}."
+            events = [(kind, "RUS", "HAMAS", when, "actual")]
+            analysis = report(text, "2024-03-01", "wire", events, [RUS, HAMAS])
+            if when is None:
+                analysis.article.published = None
+            assert store.add(analysis)
+        whole = timeline(store, "Russia", "Hamas").events
+        assert [e.sort_date for e in whole] == [
+            "2023-12-30",
+            *["2024-01-05"] * 3,
+            "2024-02-01",
+            None,
+            None,
+        ]
+        for filters in (NO_FILTERS, Filters(since="2024-01")):
+            expected = [e.id for e in timeline(store, "Russia", "Hamas", filters=filters).events]
+            for size in (1, 2, 3):
+                seen, cursor, pages = [], None, 0
+                while True:
+                    page = timeline(
+                        store, "Russia", "Hamas", filters=filters, limit=size, after=cursor
+                    )
+                    seen += [e.id for e in page.events]
+                    pages += 1
+                    if page.next is None:
+                        break
+                    cursor = page.next
+                assert seen == expected
+                assert pages == -(-len(expected) // size)  # no empty page at the end
+        with pytest.raises(BadCursor, match="not a timeline cursor"):
+            timeline(store, "Russia", "Hamas", after="page 2")
+
+
+def test_network_for_a_time_window_weights_edges_by_quad_class(corpus):
+    graph = network(corpus, filters=Filters(since="2023", until="2023"))
+    assert set(graph.edges) == {("HAMAS", "RUS"), ("ISR", "RUS")}
+    assert graph.edges["ISR", "RUS"]["verbal_conflict"] == 1
+    assert graph.edges["ISR", "RUS"]["balance"] == -1.0
+    assert graph.nodes["RUS"]["label"] == "Russia" and graph.nodes["RUS"]["country"] == "RUS"
+    # Symmetric meetings add up on one edge whatever direction each report gave.
+    whole = network(corpus)
+    assert whole.edges["HAMAS", "RUS"]["verbal_cooperation"] == 2
+    assert whole.edges["RUS", "HAMAS"]["verbal_cooperation"] == 1
+    assert set(network(corpus, actor="Ukraine").edges) == {("RUS", "UKR")}
+
+
+def test_a_query_matching_many_documents_ranks_the_newest(corpus, monkeypatch):
+    import sys
+
+    # dyad.query.search is also the name of the function, hence sys.modules.
+    monkeypatch.setattr(sys.modules["dyad.query.search"], "RANK_WINDOW", 1)
+    # Two stored articles name Moscow; only the one stored last is ranked.
+    assert [h.published for h in search(corpus, "Moscow", kind="articles")] == [date(2024, 2, 20)]
