@@ -11,13 +11,15 @@ resident memory at ten checkpoints along the way.
 With ``--trace``, tracemalloc follows the main process's Python heap: the
 report adds the heap at each checkpoint and the ten source lines whose
 allocations grew most between the first checkpoint and the last — memory that
-grows in RSS but not there is held outside Python (SQLite's page cache).
+grows in RSS but not there is held outside Python: ``sqlite_mib`` is what SQLite
+itself has allocated (its page cache, at most ``cache_size`` per connection).
 """
 
 from __future__ import annotations
 
 import argparse
 import copy
+import ctypes
 import json
 import os
 import re
@@ -26,6 +28,7 @@ import tempfile
 import time
 import tracemalloc
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 from dyad.batch import BatchOptions, analyze_many
@@ -48,7 +51,7 @@ def articles(pool: list[str], count: int, size: int) -> Iterator[Article]:
         raise SystemExit(f"only {len(pool)} distinct articles can be made from these texts")
     for start in range(count):
         window = [pool[(start + k) % len(pool)] for k in range(size)]
-        yield Article(text=" ".join(window), published="2016-10-01")
+        yield Article(text=" ".join(window), published=date(2016, 10, 1))
 
 
 def main() -> None:
@@ -89,6 +92,7 @@ def main() -> None:
                     "articles": count,
                     "rss_mib": current_rss_mib(),
                     "store_mib": round(size_of(Path(store.db)) / 2**20, 1),
+                    "sqlite_mib": round(sqlite_memory_used() / 2**20, 1),
                 }
                 if args.trace:
                     checkpoint["python_heap_mib"] = round(
@@ -136,6 +140,16 @@ def recycled(analyses: list[Analysis], count: int) -> Iterator[Analysis]:
 def size_of(db: Path) -> int:
     """The SQLite store's bytes, its write-ahead log included."""
     return sum(p.stat().st_size for p in (db, Path(f"{db}-wal")) if p.exists())
+
+
+def sqlite_memory_used() -> int:
+    """Bytes SQLite holds in this process (its page caches above all), from the library
+    Python's sqlite3 module is linked to."""
+    import _sqlite3
+
+    library = ctypes.CDLL(_sqlite3.__file__)
+    library.sqlite3_memory_used.restype = ctypes.c_int64
+    return library.sqlite3_memory_used()
 
 
 def current_rss_mib() -> float:

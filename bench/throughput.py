@@ -23,6 +23,7 @@ import argparse
 import json
 import os
 import time
+from datetime import date
 from pathlib import Path
 
 from dyad.batch import BatchOptions, analyze_many
@@ -64,7 +65,9 @@ def main() -> None:
     paths = sorted(args.texts.glob("*.txt"))[: args.limit]
     if not paths:
         raise SystemExit(f"no .txt files in {args.texts}")
-    articles = [Article(text=p.read_text(encoding="utf-8"), published="2016-10-01") for p in paths]
+    articles = [
+        Article(text=p.read_text(encoding="utf-8"), published=date(2016, 10, 1)) for p in paths
+    ]
     texts = [a.text for a in articles]
     if args.parallel_only:
         tokens = sum(len(text.split()) for text in texts)  # no model in this process
