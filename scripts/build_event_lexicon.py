@@ -13,8 +13,15 @@ curated ``verbs.yaml``, which is loaded over it. Running the script twice gives
 byte-identical files.
 
 How a verb block becomes frames (see PETRreader.read_verb_dictionary() for the format):
-  - every verb form line of a block gets the block's pattern frames; a header or
-    form line with its own code adds a default frame with no condition;
+  - a pattern line belongs to the verb its comment names ("- * MEETING [040]  # END"
+    is "end the meeting", not "terminate" or "quit" it), when that verb is in the
+    block; a pattern without one belongs to the block's own verb (the header's), else
+    to every verb of the block;
+  - a default frame with no condition but an actor object (the verb alone codes the
+    event) goes to a form line with its own code, to the block's own verb, and to the
+    block's other verbs only when the block's code is a specific one: a code ending in
+    0 ("060 engage in material cooperation, not specified below") is the catch-all of
+    its family, and its loose synonym lists ("lead", "rule", "control") are no event;
   - ``- * NOUN [code]``: an ``object`` condition (a {PHRASE} by its last word, a
     &SET by its words); ``- * (PREP +)``: a ``prep`` condition with the target
     there; ``- * (PREP NOUN)``: ``prep`` and ``object`` conditions; a particle
@@ -191,10 +198,18 @@ TOKENS = re.compile(r"\{[^}]*\}|\([^)]*\)|\S+")
 @dataclass
 class Block:
     code: str | None
+    name: str = ""  # the block's own verb, as its header names it
     verbs: list[tuple[str, str | None, tuple[str, ...], tuple[str, ...]]] = field(
         default_factory=list
     )  # (lemma, own code, particle, prep)
-    patterns: list[tuple[list[str], str]] = field(default_factory=list)  # (tokens after *, code)
+    forms: dict[str, str] = field(default_factory=dict)  # inflected form -> lemma
+    # (tokens after *, code, the verb the comment names)
+    patterns: list[tuple[list[str], str, str]] = field(default_factory=list)
+
+    def owner(self, commented: str) -> str | None:
+        """The lemma of the block's verb a pattern's comment names ("CALLED_OFF": call)."""
+        word = commented.lower().strip("_").split("_")[0]
+        return self.forms.get(word)
 
 
 def read_dictionary(path: Path) -> tuple[dict[str, list[str]], list[Block]]:
@@ -225,7 +240,7 @@ def read_dictionary(path: Path) -> tuple[dict[str, list[str]], list[Block]]:
             continue
         header = re.match(r"^---\s+(\S+)\s+\[([^\]]*)\]\s*---", line)
         if header:
-            blocks.append(Block(code=header.group(2)))
+            blocks.append(Block(code=header.group(2), name=header.group(1).lower()))
             continue
         if not blocks:
             continue
@@ -236,11 +251,16 @@ def read_dictionary(path: Path) -> tuple[dict[str, list[str]], list[Block]]:
             if "*" in tokens and code is not None:
                 star = tokens.index("*")
                 if all(t == "$" for t in tokens[:star]):
-                    blocks[-1].patterns.append((tokens[star + 1 :], code))
+                    comment = raw.split("#", 1)[1].split() if "#" in raw else []
+                    author = comment[0] if comment else ""
+                    blocks[-1].patterns.append((tokens[star + 1 :], code, author))
             continue
         verb = _verb_form(line)
         if verb is not None:
             blocks[-1].verbs.append((*verb[:1], code, *verb[1:]))
+            inflected = re.search(r"\{([^}]*)\}", line)
+            for form in [verb[0], *(inflected.group(1).split() if inflected else [])]:
+                blocks[-1].forms.setdefault(form.lstrip("+").lower().split("_")[0], verb[0])
     return sets, blocks
 
 
@@ -338,16 +358,20 @@ def build(dictionary: Path, plover_path: Path) -> dict[str, list[Frame]]:
     order = 0
     for block in blocks:
         preps = _block_actor_preps(block)
-        frames = []
-        for tokens, code in block.patterns:
+        lemmas = {lemma for lemma, *_ in block.verbs}
+        frames: list[tuple[str | None, Frame]] = []  # (the verb it belongs to, or None: all)
+        for tokens, code, author in block.patterns:
             plover = plover_of(code, table)
             if plover is not None:
                 frame = pattern_frame(tokens, plover, preps, sets)
+                owner = block.owner(author) or (block.name if block.name in lemmas else None)
                 if frame is not None:
-                    frames.append(frame)
+                    frames.append((owner, frame))
         for lemma, own_code, particle, prep in block.verbs:
             merged = lexicon.setdefault(lemma, {})
-            plover = plover_of(own_code, table) or plover_of(block.code, table)
+            plover = plover_of(own_code, table)
+            if plover is None and (lemma == block.name or _specific(block.code)):
+                plover = plover_of(block.code, table)
             defaults = []
             if plover is not None:
                 target = prep or ("dobj", *preps)
@@ -355,7 +379,8 @@ def build(dictionary: Path, plover_path: Path) -> dict[str, list[Frame]]:
                     Frame(plover, target, prep=prep, particle=particle, object_actor=True)
                 )
             # A multiword verb is its own reading; the block's patterns are for the plain verb.
-            for frame in defaults if particle or prep else frames + defaults:
+            own = [frame for owner, frame in frames if owner in (None, lemma)]
+            for frame in defaults if particle or prep else own + defaults:
                 order += 1
                 found = merged.get(frame.key())
                 if found is None:
@@ -370,10 +395,16 @@ def build(dictionary: Path, plover_path: Path) -> dict[str, list[Frame]]:
     }
 
 
+def _specific(code: str | None) -> bool:
+    """A CAMEO code below its family's catch-all: 172 or 1041, not 060 or 190."""
+    digits = re.sub(r"\D", "", (code or "").split(":", 1)[0])
+    return len(digits) >= 3 and not (len(digits) == 3 and digits.endswith("0"))
+
+
 def _block_actor_preps(block: Block) -> tuple[str, ...]:
     """The prepositions the block's patterns put an actor after, in ACTOR_PREPS order."""
     used = set()
-    for tokens, _code in block.patterns:
+    for tokens, _code, _author in block.patterns:
         for i, token in enumerate(tokens):
             if token.startswith("("):
                 inner = token.strip("()").split()

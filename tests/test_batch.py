@@ -16,7 +16,7 @@ import pytest
 from helpers import dump, ingest
 
 from dyad.batch import BatchOptions, analyze_many
-from dyad.dataset import partition_path, read_dataset, write_dataset
+from dyad.dataset import read_dataset, write_dataset
 from dyad.model import Article
 
 TEXTS = [
@@ -56,15 +56,25 @@ def test_parquet_dataset_round_trip_and_restart(articles, expected, tmp_path):
     options = BatchOptions(workers=1, partition_size=3)
     written = list(write_dataset(articles, tmp_path, options))
     assert written == [(0, 3), (1, 3), (2, 1)]
-    assert sorted(p.name for p in tmp_path.iterdir()) == [
-        "part-000000.parquet",
-        "part-000001.parquet",
-        "part-000002.parquet",
+    # One whole file per partition (written by the worker), no partial file left.
+    assert [p.name.split("-")[2] for p in sorted(tmp_path.iterdir())] == [
+        "000000",
+        "000001",
+        "000002",
     ]
     assert [a.to_json() for a in read_dataset(tmp_path)] == expected
     # A restart after losing one partition redoes only that partition.
-    partition_path(tmp_path, 1).unlink()
+    sorted(tmp_path.glob("part-*.parquet"))[1].unlink()
     assert list(write_dataset(articles, tmp_path, options)) == [(1, 3)]
+    assert len(list(tmp_path.glob("part-*.parquet"))) == 3
+    assert [a.to_json() for a in read_dataset(tmp_path)] == expected
+
+
+def test_a_second_run_into_the_same_folder_loses_nothing(articles, expected, tmp_path):
+    """Part numbers restart at 0 in every run: the first run's parts must not hide the second's."""
+    options = BatchOptions(workers=1, partition_size=3)
+    assert list(write_dataset(articles[:4], tmp_path, options)) == [(0, 3), (1, 1)]
+    assert list(write_dataset(articles[4:], tmp_path, options)) == [(0, 3)]
     assert [a.to_json() for a in read_dataset(tmp_path)] == expected
 
 

@@ -1,19 +1,26 @@
 """Analyses as a partitioned Parquet dataset: written by workers, loaded into a store later.
 
-One file per input partition (``part-000042.parquet``), each row one article:
-its id, content hash and the analysis JSON (``analysis.schema.json``). Files are
-written under a temporary name and renamed, so a killed run leaves only whole
-partitions, and a restart skips the partitions already on disk. Each worker
-writes its own partitions (on a cluster, ``directory`` must be storage every
-worker and the loading machine see at the same path) and sends back only the
-number of articles it wrote.
+One file per input partition, each row one article: its id, content hash and
+the analysis JSON (``analysis.schema.json``). A file is named by the run that
+wrote it, the partition's number and a digest of its articles
+(``part-20261207T130501123456-000042-1f0c….parquet``), so runs into one folder
+never collide and load in the order they ran. Files are written under a
+temporary name and renamed, so a killed run leaves only whole partitions, and a
+restart skips the partitions already on disk (same number, same articles).
+
+Each worker writes its own partitions (on a cluster, ``directory`` must be
+storage every worker and the loading machine see at the same path) and sends
+back only the number of articles it wrote.
 """
 
 from __future__ import annotations
 
+import hashlib
+import itertools
 import json
 import os
 from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
 
@@ -26,8 +33,15 @@ from dyad.model import Analysis, Article
 SCHEMA = pa.schema([("article_id", pa.string()), ("hash", pa.string()), ("analysis", pa.string())])
 
 
-def partition_path(directory: Path, number: int) -> Path:
-    return directory / f"part-{number:06d}.parquet"
+def _partition_key(number: int, articles: list[Article]) -> str:
+    """What names a partition in any run: its number and a digest of its articles."""
+    digest = hashlib.sha256("\n".join(a.hash for a in articles).encode()).hexdigest()[:16]
+    return f"{number:06d}-{digest}"
+
+
+def _written_before(directory: Path, key: str) -> Path | None:
+    """The file an earlier run wrote this partition to, if one did."""
+    return next(directory.glob(f"part-*-{key}.parquet"), None)
 
 
 def write_dataset(
@@ -35,14 +49,22 @@ def write_dataset(
 ) -> Iterator[tuple[int, int]]:
     """Analyse into ``directory``; yields (partition number, articles written) as each lands."""
     directory.mkdir(parents=True, exist_ok=True)
+    numbered = enumerate(partitions(articles, options.partition_size))
+    first = next(numbered, None)
+    if first is None:
+        return
+    earlier = _written_before(directory, _partition_key(*first))
+    # A restart: the rest of the run keeps its name, and so its order.
+    run = earlier.name.split("-")[1] if earlier else datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
     todo = (
         (number, part)
-        for number, part in enumerate(partitions(articles, options.partition_size))
-        if not partition_path(directory, number).exists()
+        for number, part in itertools.chain([first], numbered)
+        if _written_before(directory, _partition_key(number, part)) is None
     )
     task = partial(
         write_partition,
         directory=directory.absolute(),  # workers may run in another folder
+        run=run,
         model=options.model,
         kb_paths=options.kb_paths,
     )
@@ -50,7 +72,12 @@ def write_dataset(
 
 
 def write_partition(
-    articles: list[Article], number: int, directory: Path, model: str, kb_paths: tuple[str, ...]
+    articles: list[Article],
+    number: int,
+    directory: Path,
+    run: str,
+    model: str,
+    kb_paths: tuple[str, ...],
 ) -> int:
     """What a worker runs: analyse one partition and write its file; returns its size."""
     analyses = analyze_partition(articles, number, model, kb_paths)
@@ -62,7 +89,7 @@ def write_partition(
         },
         schema=SCHEMA,
     )
-    final = partition_path(directory, number)
+    final = directory / f"part-{run}-{_partition_key(number, articles)}.parquet"
     partial_file = final.with_suffix(".partial")
     pq.write_table(table, partial_file)
     os.replace(partial_file, final)

@@ -28,6 +28,9 @@ from dataclasses import dataclass, fields, replace
 from typing import Any
 
 ENV_PREFIX = "DYAD_"
+# The largest integer SQLite and PostgreSQL (bigint) hold: ids, offsets and
+# counts past it are refused as input rather than failing in the database.
+MAX_INTEGER = 2**63 - 1
 # Methods that only read; anything else changes state and needs the write token.
 READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 

@@ -16,6 +16,8 @@ from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
 
+from dyad.plover import intensity as plover_intensity
+
 ARTICLE_FIELDS = ("id", "text", "published", "title", "url", "source", "author", "language")
 
 
@@ -197,6 +199,13 @@ class Event:
     # For AGREE and THREATEN: the act promised or threatened, as "TYPE" or "TYPE:mode"
     # ("CONSULT:host" for "is prepared to welcome delegations").
     action: str | None = None
+    # The PLOVER manual's conflict-cooperation score of the type and mode, -10 (most
+    # conflictual) to +10 (``dyad.plover.intensity``); set from them when not given.
+    intensity: float | None = None
+
+    def __post_init__(self) -> None:
+        if self.intensity is None:
+            self.intensity = plover_intensity(self.type, self.mode)
 
 
 @dataclass

@@ -1,4 +1,4 @@
-"""The PLOVER event ontology as dyad uses it (types, quad classes, symmetry)."""
+"""The PLOVER event ontology as dyad uses it (types, quad classes, symmetry, intensity)."""
 
 from __future__ import annotations
 
@@ -29,3 +29,25 @@ def quad_class(event_type: str) -> str | None:
 def is_symmetric(event_type: str) -> bool:
     entry = _ontology()["types"].get(event_type)
     return bool(entry and entry.get("symmetric"))
+
+
+def intensity(event_type: str, mode: str | None = None) -> float | None:
+    """The manual's conflict-cooperation score of a type and mode (-10 … +10): the
+    mode's own score where the manual gives one, else the type's."""
+    scores = _ontology()["intensity"].get(event_type)
+    if scores is None:
+        return None
+    if mode:
+        mode = _ontology()["mode_aliases"].get(event_type, {}).get(mode, mode)
+        if mode in scores:
+            return float(scores[mode])
+    return float(scores[""])
+
+
+def contexts_of(mode: str | None, contexts: tuple[str, ...]) -> list[str] | None:
+    """An event's PLOVER contexts: its trigger's, and the context a cyber or
+    misinformation mode brings with it."""
+    found = list(contexts)
+    if mode is not None and mode in _ontology()["mode_contexts"] and mode not in found:
+        found.append(mode)
+    return found or None

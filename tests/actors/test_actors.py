@@ -492,3 +492,133 @@ def test_hyphenated_names_keep_their_spelling_and_match_the_kb(nlp):
         published=date(2020, 3, 1),
     )
     assert actor_of(doc, "Riyad al-Maliki").kb_id == "MALKI"
+
+
+# -- entity chains (chains.py) -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "full", "again"),
+    [
+        # a full name, then one of its two surnames
+        (
+            "Mexico's opposition party elected Alejandro Encinas Rodríguez as its leader. "
+            "Figures showed Encinas with 49 percent of the vote.",
+            "2008-03-17",
+            ("Rodríguez", 0),
+            ("Encinas", 1),
+        ),
+        # one name spelt two ways
+        (
+            "Hamza bin Laden was killed in a counterterrorism operation, the statement said. "
+            "Hamza bin Ladin was responsible for planning attacks.",
+            "2019-09-17",
+            ("Laden", 0),
+            ("Ladin", 0),
+        ),
+        # a bare surname: the known person last named in full, not a namesake
+        (
+            "New York senator Hillary Clinton and Barack Obama appeared together. "
+            "Clinton described their rivalry as over.",
+            "2008-06-27",
+            ("Clinton", 0),
+            ("Clinton", 1),
+        ),
+    ],
+)
+def test_names_of_one_person_are_one_actor(nlp, text, published, full, again):
+    doc = run(nlp, text, date.fromisoformat(published))
+    person = actor_of(doc, *full)
+    assert person.kind == "person"
+    assert actor_of(doc, *again).id == person.id
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "name", "country"),
+    [
+        # a demonym in the title; the organisation a spokeswoman speaks for
+        (
+            "Canadian official Pamela Greenwell confirmed the arrest.",
+            "2006-03-24",
+            "Greenwell",
+            "CAN",
+        ),
+        (
+            "Spokeswoman Janelle Hironimus of the US Department of State responded.",
+            "2006-03-24",
+            "Hironimus",
+            "USA",
+        ),
+        # a local person of an article about one country
+        (
+            "Mexico's left-wing party voted on Sunday. Roberto Campos said the party needs a "
+            "redesign. Mexico will count the votes on Wednesday.",
+            "2008-03-17",
+            "Campos",
+            "MEX",
+        ),
+        # bare police are the article country's own
+        (
+            "Zimbabwe police broke up a rally in Harare. Police fatally shot one person, "
+            "witnesses in Zimbabwe said.",
+            "2007-03-12",
+            "Police",
+            "ZWE",
+        ),
+    ],
+)
+def test_context_gives_an_actor_its_country(nlp, text, published, name, country):
+    assert actor_of(run(nlp, text, date.fromisoformat(published)), name).country == country
+
+
+def test_a_state_that_only_locates_is_a_place(nlp):
+    doc = run(
+        nlp,
+        "Osama bin Laden was killed by US special forces in Pakistan in 2011. "
+        "Protesters were dispersed in Minsk, Belarus. Turkey sent troops into Iraq.",
+        date(2019, 9, 17),
+    )
+    assert mention_of(doc, "Pakistan") is None
+    assert mention_of(doc, "Belarus") is None
+    assert actor_of(doc, "Turkey").id == "TUR"
+    assert actor_of(doc, "Iraq").id == "IRQ"  # 'into': left to the events as a target
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "names"),
+    [
+        (
+            "Thousands watched outside Parliament House in Canberra. Tom Watson called the "
+            "proposed Brexit deal lousy and opposed a no-deal Brexit.",
+            "2019-03-28",
+            ["Parliament House", "Brexit"],
+        ),
+        (
+            "Johnson was impeached over violations of the Tenure of Office Act of 1867. "
+            "Gunmen ambushed their convoy around 11:45 GMT, after the Libyan Civil War.",
+            "2019-12-19",
+            ["Act", "GMT", "War"],
+        ),
+        (
+            "Two Canadians were killed at their home in the town of Aitaroun, after riots "
+            "in Arnouville.",
+            "2006-07-20",
+            ["Aitaroun", "Arnouville"],
+        ),
+    ],
+)
+def test_buildings_laws_time_zones_and_towns_are_not_actors(nlp, text, published, names):
+    doc = run(nlp, text, date.fromisoformat(published))
+    assert [mention_of(doc, name) for name in names] == [None] * len(names)
+
+
+def test_a_generic_institution_belongs_to_the_article_country(nlp):
+    doc = run(
+        nlp,
+        "Trinidad and Tobago's Prime Minister Keith Rowley addressed Trinidad and Tobago "
+        "on Monday. The Senate passed the bill in Port of Spain, and Trinidad and Tobago "
+        "will hold elections.",
+        date(2022, 5, 10),
+    )
+    senate = actor_of(doc, "Senate")
+    assert (senate.country, senate.kb_id) == ("TTO", None)

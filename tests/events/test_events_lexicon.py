@@ -83,7 +83,7 @@ def test_build_script_reproduces_the_committed_file(shared, tmp_path):
 def test_cameo_layer_is_saved_and_loaded_under_the_curated_one():
     assert CAMEO_VERBS in LEXICON_FILES
     curated = _frames(DATA_DIR / "verbs.yaml")
-    cameo = _frames(DATA_DIR / CAMEO_VERBS)
+    cameo = _frames(DATA_DIR / CAMEO_VERBS, compiled=True)
     verbs = load_lexicon().verbs
     for lemma in ("condemn", "arrest", "ambush", "ban"):
         assert verbs[lemma] == curated.get(lemma, ()) + cameo[lemma]
@@ -112,7 +112,7 @@ def test_cameo_default_frame_has_the_plover_type(lemma, type_):
             "OPP",
         ),
         (
-            "Police incarcerated the protest leaders.",
+            "Police nabbed the protest leaders.",
             [("Police", "COP"), ("the protest leaders", "PROT")],
             "COERCE",
             "COP",
@@ -146,3 +146,21 @@ def test_sentences_coded_with_cameo_frames(
 ):
     events = _events(parser, extractor, text, mentions)
     assert [(e.type, e.source, e.target) for e in events] == [(type_, source, target)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # OVERSEE_MANAGE [060]: the catch-all of material cooperation; its synonyms
+        # ("lead", "rule", "control") alone code no event.
+        "The president led the ruling party.",
+        # "- * MEETING [040]  # END" is "end a meeting", not "quit" one.
+        "The minister quit the ruling party meeting.",
+    ],
+)
+def test_cameo_synonyms_of_a_catch_all_code_and_other_verbs_patterns_code_nothing(
+    parser, extractor, text
+):
+    mentions = [("The president", "MIN"), ("The minister", "MIN"), ("the ruling party", "OPP")]
+    found = [(w, a) for w, a in mentions if w in text]
+    assert _events(parser, extractor, text, found) == []

@@ -335,3 +335,29 @@ def test_any_verb_casting_its_object_as_quoted_words(quotes_nlp):
     (mixed,) = only(found, "mixed")
     assert (mixed.cue.text, mixed.speaker.text) == ("heralded", "Merkel")
     assert mixed.text == "the agreement as a “breakthrough.”"
+
+
+def direct_speakers(nlp, text: str):
+    """The actors speaking the direct quotes of ``text``, in order."""
+    doc = nlp(text)
+    return [doc._.actors[q.speaker.actor] for q in doc._.quotes if q.kind == "direct"]
+
+
+def test_speaker_is_the_name_apposed_to_a_title(nlp):
+    speakers = direct_speakers(
+        nlp,
+        '"We are working closely with states in the region," said a spokesman for the '
+        "U.S. State Department, Sean McCormack. "
+        '"The troops are ready," said Ugandan President, Yoweri Museveni.',
+    )
+    assert [s.name.split()[-1] for s in speakers] == ["McCormack", "Museveni"]
+
+
+def test_a_statement_speaks_for_its_owner_or_author(nlp):
+    speakers = direct_speakers(
+        nlp,
+        'Trump\'s statement read: "Hamza bin Ladin was killed in an operation." '
+        '"The airline transports weapons," according to a tweet on Monday by US '
+        "Secretary of State Mike Pompeo.",
+    )
+    assert [s.id for s in speakers] == ["TRUMP", "POMPEO"]

@@ -46,7 +46,8 @@ def match_aliases(doc: Doc, kb: KnowledgeBase) -> Iterator[tuple[int, int, list[
 
     Aliases are looked up by the text they cover (lower case, one space), so the
     match does not depend on how the tokenizer splits 'al-Qaeda' or 'U.S.'. A match
-    starts at a capitalised word or at 'the' before one; a short all-capitals alias
+    starts at a capitalised word, at 'the' before one, or at the Arabic article of
+    a capitalised name ('al-Qa'ida'); a short all-capitals alias
     ('US', 'WHO') must be written in capitals. Only tokens that begin some alias are
     tried, and only as far as that alias's length.
     """
@@ -59,7 +60,7 @@ def match_aliases(doc: Doc, kb: KnowledgeBase) -> Iterator[tuple[int, int, list[
         first = i
         if token.lower_ == "the" and i + 1 < n and doc[i + 1].text[:1].isupper():
             first = i + 1
-        elif not token.text[:1].isupper():
+        elif not token.text[:1].isupper() and not _arabic_article(doc, i):
             i += 1
             continue
         pieces = kb.first_pieces.get(lowered[doc[first].idx : doc[first].idx + len(doc[first])])
@@ -133,12 +134,40 @@ def _use_alias(article: ArticleMentions, start: int, end: int, targets: list[Ali
         entry = article.kb.entries[target.actor]
         if entry.kind == "person":
             add_person(article, start, end, target.actor)
+        elif entry.kind == "state" and _only_locates(article, span):
+            add_place(article, span, target.actor)
         else:
             add_actor_mention(article, start, end, target.actor, extend=True)
             if entry.kind == "state" and under_locative(article, span):
                 article.places.append(place_of(span, target.actor))
             elif entry.kind != "state":
                 add_org_apposition(article, end, target.actor)
+
+
+def _arabic_article(doc: Doc, i: int) -> bool:
+    """'al-' or 'el-' written before a capitalised name."""
+    token = doc[i]
+    if token.lower_ in ("al", "el") and i + 2 < len(doc) and doc[i + 1].text == "-":
+        return doc[i + 2].text[:1].isupper()
+    return token.lower_[:3] in ("al-", "el-") and token.text[3:4].isupper()
+
+
+def _only_locates(article: ArticleMentions, span: Span) -> bool:
+    """A state's name that only says where: 'killed in Pakistan', 'Minsk, Belarus',
+    'the Gulf of Oman'."""
+    doc = article.doc
+    entity = article.entity_at.get(span.start)
+    if entity is not None and entity.label_ in ("LOC", "FAC") and len(entity) > len(span):
+        return True
+    if span.start >= 2 and doc[span.start - 1].text == ",":
+        before = article.entity_at.get(span.start - 2)
+        targets = article.kb.lookup(before.text) if before is not None else []
+        if targets and all(t.kind in (CAPITAL, PLACE) for t in targets):
+            return True  # 'Minsk, Belarus': the country of a city, not 'Iran, Russia'
+    root = span.root
+    while root.dep_ == "conj" and root.head != root:
+        root = root.head
+    return root.dep_ == "pobj" and root.head.lower_ in article.lex.state_locative_prepositions
 
 
 def _pick(article: ArticleMentions, targets: list[AliasTarget]) -> AliasTarget:

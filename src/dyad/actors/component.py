@@ -13,6 +13,8 @@ seeing what the earlier ones found:
      and affiliation their titles and appositions teach (``names.py``, ``roles.py``);
   3. capitals and seats: acting -> the state, otherwise a place (``places.py``);
   4. demonym + agent noun, group + member noun ("Hamas officials") (``groups.py``);
+  4b. entity chains: the actors one entity was split into merged, and each local
+     actor's country from its context or the article's (``chains.py``);
   5. definite descriptions that refer back ("the group") (``descriptions.py``);
   6. pronouns (``pronouns.py``); 5 and 6 share ``antecedents.py``.
 """
@@ -22,7 +24,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from dyad.actors import dateline, descriptions, names, pronouns
+from dyad.actors import chains, dateline, descriptions, names, pronouns
 from dyad.actors.aliases import add_aliases
 from dyad.actors.kb import load_kb
 from dyad.actors.state import ArticleMentions
@@ -56,6 +58,7 @@ class ActorResolver:
         names.add_people(article, matched)
         names.add_unknown_names(article, matched)
         names.add_people_of_organisations(article)
+        chains.link_chains(article)
         descriptions.add_descriptions(article)
         pronouns.add_pronouns(article)
         doc._.mentions = article.finish()

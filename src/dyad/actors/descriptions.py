@@ -44,7 +44,9 @@ def add_descriptions(article: ArticleMentions) -> None:
             role = f"{role} of {doc[end + 1].lower_}"
             end += 2
         if any(
-            doc[i].text[:1].isupper() and doc[i].ent_type_ not in PLACE_LABELS + ("NORP",)
+            doc[i].text[:1].isupper()
+            and doc[i].ent_type_ not in PLACE_LABELS + ("NORP",)
+            and doc[i].lower_ not in lex.title_words  # 'the Prime Minister'
             for i in range(det.i + 1, token.i)
         ):
             continue  # 'the Vermont senator' is a description; 'the Carnegie report' is not

@@ -112,6 +112,14 @@ class Lexicon:
     us_party_letters: dict[str, str]
     us_state_abbreviations: frozenset[str]
     pronouns: dict[str, frozenset[str]]
+    home_agent_nouns: frozenset[str]
+    place_name_words: frozenset[str]
+    state_locative_prepositions: frozenset[str]
+    not_actor_name_words: frozenset[str]
+    not_actor_names: frozenset[str]
+    generic_institutions: frozenset[str]
+    place_prepositions: frozenset[str]
+    place_nouns: frozenset[str]
 
     @classmethod
     def load(cls, path: Path) -> Lexicon:
@@ -147,6 +155,14 @@ class Lexicon:
             us_party_letters=dict(data["us_party_letters"]),
             us_state_abbreviations=frozenset(data["us_state_abbreviations"]),
             pronouns={k: frozenset(v) for k, v in data["pronouns"].items()},
+            home_agent_nouns=frozenset(data["home_agent_nouns"]),
+            place_name_words=frozenset(data["place_name_words"]),
+            state_locative_prepositions=frozenset(data["state_locative_prepositions"]),
+            not_actor_name_words=frozenset(data["not_actor_name_words"]),
+            not_actor_names=frozenset(data["not_actor_names"]),
+            generic_institutions=frozenset(data["generic_institutions"]),
+            place_prepositions=frozenset(data["place_prepositions"]),
+            place_nouns=frozenset(data["place_nouns"]),
         )
 
 

@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 
 from dyad.actors.groups import kind_noun_after, member_phrase_end
 from dyad.actors.kb import ascii_id
-from dyad.actors.places import place_of, under_locative
+from dyad.actors.places import add_place, named_as_place, place_of, under_locative
 from dyad.actors.roles import (
     apposition_after,
     apposition_before,
@@ -140,6 +140,9 @@ def add_person(
     words = _clean_name(doc[start:end], article.lex.title_words).split()
     if words:
         article.surnames[words[-1].lower()] = actor.id
+    if len(words) >= 3 and words[-2][:1].isupper() and not _initial(words[-2]):
+        # 'Alejandro Encinas Rodríguez' is 'Encinas' again: two surnames
+        article.surnames.setdefault(words[-2].lower(), actor.id)
     if len(words) > 1 and not _initial(words[0]):
         first = words[0].lower()
         article.first_names[first] = (
@@ -194,6 +197,14 @@ def _add_local_person(article: ArticleMentions, ent: Span) -> None:
         span = span[1:]
     words = _clean_name(span, lex.title_words).split()
     if not words:
+        return
+    if (len(words) > 1 and words[-1].lower() in lex.place_name_words) or named_as_place(
+        article, span
+    ):
+        add_place(article, span, None)  # 'Castlefrank Road', 'in Bhagalpur' tagged as people
+        return
+    if len(words) > 1 and words[-1].lower() in lex.organisation_name_words:
+        add_local_org(article, span)  # 'the Qods Force' tagged as a person
         return
     known = article.surnames.get(words[-1].lower())
     if known is None and len(words) == 1:
@@ -385,6 +396,12 @@ def add_local_org(article: ArticleMentions, ent: Span, country: str | None = Non
     name = _name_text(span)
     if not name or not any(t.text[:1].isupper() for t in span):
         return  # 'a more or less united guerrilla force': no name
+    last = name.split()[-1].lower()
+    if last in article.lex.place_name_words or (len(span) == 1 and named_as_place(article, span)):
+        add_place(article, span, country)  # 'Parliament House', 'in Erbil': places
+        return
+    if last in article.lex.not_actor_name_words or name.lower() in article.lex.not_actor_names:
+        return  # a law, a war, a prize, a time zone
     kind, sector = "organization", None
     for word in reversed(name.lower().split()):
         if word in article.lex.organisation_name_words:

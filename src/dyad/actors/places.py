@@ -58,6 +58,23 @@ def under_locative(article: ArticleMentions, span: Span) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ in article.lex.locative_prepositions
 
 
+def named_as_place(article: ArticleMentions, span: Span) -> bool:
+    """An unknown name written as a place: 'in Bhagalpur', 'the town of Kuqa',
+    'Mindoro, Samar, and Nueva Ecija provinces'."""
+    doc = article.doc
+    lex = article.lex
+    if span[0].lower_ in lex.male_names or span[0].lower_ in lex.female_names:
+        return False  # 'in prison Michael Czugaj': a person after all
+    root = span.root
+    while root.dep_ == "conj" and root.head != root:
+        root = root.head
+    if root.dep_ == "pobj" and root.head.lower_ in lex.place_prepositions:
+        return True
+    if root.dep_ == "pobj" and root.head.lower_ == "of":
+        return root.head.head.lower_ in lex.place_nouns
+    return span.end < len(doc) and doc[span.end].lower_ in lex.place_nouns
+
+
 def add_place(article: ArticleMentions, span: Span, country: str | None) -> None:
     """A place, with a 'the' before it, and its tokens claimed unless it modifies a noun."""
     doc = article.doc

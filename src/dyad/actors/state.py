@@ -80,13 +80,16 @@ class MentionIndex:
         near = self.starting(start + 1 - self.reach, end)
         return [f for f in near if f.start < end and start < f.end]
 
+    def remove(self, found: Found) -> None:
+        at = bisect_left(self._by_start, (found.start,))
+        while self._by_order[self._by_start[at][1]] is not found:
+            at += 1
+        del self._by_order[self._by_start.pop(at)[1]]
+
     def replace(self, found: Found) -> None:
         """Add ``found`` as the latest mention, dropping those it overlaps."""
         for old in self.overlapping(found.start, found.end):
-            at = bisect_left(self._by_start, (old.start,))
-            while self._by_order[self._by_start[at][1]] is not old:
-                at += 1
-            del self._by_order[self._by_start.pop(at)[1]]
+            self.remove(old)
         self._added += 1
         self._by_order[self._added] = found
         insort(self._by_start, (found.start, self._added))
@@ -109,6 +112,7 @@ class ArticleMentions:
     # first name -> the one person of the article with it ('' when two share it)
     first_names: dict[str, str] = field(default_factory=dict)
     home: str | None = None  # the state of the dateline ('JERUSALEM (AP)' -> ISR)
+    country: str | None = None  # the article's own country (dateline, else its states)
     titles: dict[str, set[str]] = field(default_factory=dict)  # person -> titles seen
     dateline_end: int = 0  # tokens of a dateline place, claimed before anything else
     # what the capitals of each mention spell, in the order found ('INS' -> [mentions])

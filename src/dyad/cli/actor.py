@@ -10,7 +10,7 @@ from rich.table import Table
 
 from dyad.actors.kb import KnowledgeBase, load_kb, normalize
 from dyad.cli.app import app
-from dyad.cli.common import KbOption, check_date, console
+from dyad.cli.common import KbOption, check_date, console, shown
 
 ALIAS_MEANING = {
     "name": "names the actor",
@@ -33,17 +33,17 @@ def actor(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Show what dyad knows about NAME and which file or dictionary it came from."""
-    check_date(date)
+    check_date(date, "--date")
     base = load_kb(tuple(str(p) for p in kb or ()))
     answers = [_describe(base, target, date) for target in base.lookup(name)]
     if as_json:
         typer.echo(json.dumps({"name": name, "matches": answers}, ensure_ascii=False, indent=1))
         return
     if not answers:
-        console.print(f"dyad knows no actor or place called [bold]{name}[/].")
+        console.print(f"dyad knows no actor or place called [bold]{shown(name)}[/].")
         similar = _similar(base, name)
         if similar:
-            console.print("Similar names: " + ", ".join(similar))
+            console.print("Similar names: " + shown(", ".join(similar)))
         raise typer.Exit(1)
     for answer in answers:
         table = Table(show_header=False, box=None, pad_edge=False)
@@ -51,16 +51,15 @@ def actor(
         table.add_column()
         for key in ("id", "name", "kind", "country", "sector", "role", "affiliation"):
             if answer.get(key):
-                table.add_row(key, str(answer[key]))
-        table.add_row("alias", f"{name!r}: {ALIAS_MEANING.get(answer['alias'], answer['alias'])}")
-        table.add_row("alias from", answer["alias_source"])
-        table.add_row("actor from", answer.get("source") or answer["alias_source"])
+                table.add_row(key, shown(answer[key]))
+        meaning = ALIAS_MEANING.get(answer["alias"], answer["alias"])
+        table.add_row("alias", shown(f"{name!r}: {meaning}"))
+        table.add_row("alias from", shown(answer["alias_source"]))
+        table.add_row("actor from", shown(answer.get("source") or answer["alias_source"]))
         for role in answer.get("roles", []):
             span = f"{role['start'] or '…'} – {role['end'] or 'now'}"
-            table.add_row(
-                "role",
-                f"{role['title'] or role['sector'] or '?'} of {role['affiliation']} ({span})",
-            )
+            title = role["title"] or role["sector"] or "?"
+            table.add_row("role", shown(f"{title} of {role['affiliation']} ({span})"))
         console.print(table)
         console.print()
 

@@ -6,20 +6,28 @@ the same in every ``--help`` (sqlite-utils does the same with decorators).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from spacy.language import Language
 
+from dyad.export import ExportError
+from dyad.limits import MAX_INTEGER
 from dyad.model import parse_date
 from dyad.nlp import DEFAULT_MODEL, ModelNotFound, cached_nlp
 from dyad.query import Filters, UnknownActor
 from dyad.store import DEFAULT_DB, Store
+
+# C0 and C1 control characters (ANSI escapes start with one); the second keeps tabs and line breaks.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+CONTROLS_BUT_LINES = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 console = Console()
 errors = Console(stderr=True, soft_wrap=True)  # one error, one line: easy to grep
@@ -55,7 +63,9 @@ StatusOption = Annotated[
         "--status", help="Only events with this status: actual, intended, … (repeatable)."
     ),
 ]
-LimitOption = Annotated[int, typer.Option(help="At most this many results.")]
+LimitOption = Annotated[
+    int, typer.Option(min=1, max=MAX_INTEGER, help="At most this many results.")
+]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 ActorArgument = Annotated[str, typer.Argument(help="Actor id, name or alias (e.g. RUS, Kremlin).")]
 AffiliatesOption = Annotated[
@@ -76,16 +86,32 @@ def load_model(model: str, kb: list[Path] | None = None) -> Language:
         fail(str(error))
 
 
+def shown(text: object, *, lines: bool = False) -> str:
+    """Untrusted text (file names, URLs, titles, reasons) made safe to print with Rich.
+
+    Its ``[`` would otherwise be read as markup (a stray ``[/x]`` aborts the
+    print), and control characters such as ANSI escapes would reach the terminal:
+    they are shown as ``\\x1b``. ``lines``: keep line breaks (article sentences).
+    """
+    controls = CONTROLS_BUT_LINES if lines else CONTROL_CHARACTERS
+    return escape(controls.sub(lambda m: f"\\x{ord(m[0]):02x}", str(text)))
+
+
 def fail(message: str, code: int = 2) -> NoReturn:
-    errors.print(f"[bold red]error:[/] {message}", highlight=False)
+    errors.print(f"[bold red]error:[/] {shown(message)}", highlight=False)
     raise typer.Exit(code)
 
 
-def check_date(value: str | None) -> date | None:
+def check_date(value: str | None, option: str = "--published") -> date | None:
+    """The day an option names, or a one-line error: all of the value must be ISO 8601
+    (``parse_date`` alone, lenient with what sources write, takes 2016-10-01xyz)."""
+    if value is None:
+        return None
     try:
+        datetime.fromisoformat(value)
         return parse_date(value)
     except ValueError:
-        fail(f"--published must be a date like 2024-02-20, not {value!r}")
+        fail(f"{option} must be a date like 2024-02-20, not {value!r}")
 
 
 def query_filters(
@@ -101,6 +127,15 @@ def query_filters(
     except ValueError as error:
         fail(str(error))
     return filters
+
+
+@contextmanager
+def export_errors() -> Iterator[None]:
+    """An export that cannot be written (onto the store, a full disk) is a one-line error."""
+    try:
+        yield
+    except ExportError as error:
+        fail(str(error))
 
 
 @contextmanager

@@ -12,7 +12,7 @@ import typer
 from rich.table import Table
 
 from dyad.cli.app import app
-from dyad.cli.common import DEFAULTS, KbOption, ModelOption, console, fail, load_model
+from dyad.cli.common import DEFAULTS, KbOption, ModelOption, console, fail, load_model, shown
 from dyad.eval import SCORERS
 
 GoldPath = Annotated[Path | None, typer.Option(exists=True)]
@@ -95,7 +95,7 @@ def _gold_kind(path: Path) -> str:
 
 
 def _print_scores(title: str, scores: dict[str, Any], verbose: bool) -> None:
-    table = Table(title=title, show_header=True)
+    table = Table(title=shown(title), show_header=True)
     table.add_column("measure")
     table.add_column("value", justify="right")
     misses: list[str] = []
@@ -104,11 +104,11 @@ def _print_scores(title: str, scores: dict[str, Any], verbose: bool) -> None:
             # Lists are the details behind the figures (misses, errors): shown with --verbose.
             misses.extend(f"{key}: {m}" for m in value)
         else:
-            table.add_row(key, f"{value:.3f}" if isinstance(value, float) else str(value))
+            table.add_row(shown(key), f"{value:.3f}" if isinstance(value, float) else str(value))
     console.print(table)
     if verbose:
         for miss in misses:
-            console.print(f"  [yellow]miss[/] {miss}", highlight=False)
+            console.print(f"  [yellow]miss[/] {shown(miss)}", highlight=False)
 
 
 def _flatten(scores: dict[str, Any], prefix: str = ""):

@@ -30,6 +30,7 @@ from dyad.cli.common import (
     errors,
     fail,
     load_model,
+    shown,
 )
 from dyad.ingest import IngestOptions, Skipped
 from dyad.ingest.dedup import Duplicate
@@ -139,7 +140,7 @@ class SkipPrinter(service.Progress):
 
     def skipped(self, item: Skipped) -> None:
         self.count += 1
-        errors.print(f"skipped {item.source}: {item.reason}", highlight=False)
+        errors.print(f"skipped {shown(item.source)}: {shown(item.reason)}", highlight=False)
 
 
 @app.command()
@@ -184,8 +185,8 @@ class IngestBar(SkipPrinter):
     def duplicate(self, article: Article, duplicate: Duplicate) -> None:
         alike = f", {duplicate.similarity:.0%} alike" if duplicate.kind == "near" else ""
         errors.print(
-            f"duplicate ({duplicate.kind}{alike}) {_describe(article)}: "
-            f"copy of article {duplicate.first}",
+            f"duplicate ({duplicate.kind}{alike}) {shown(_describe(article))}: "
+            f"copy of article {shown(duplicate.first)}",
             highlight=False,
             style="dim",
         )
@@ -258,7 +259,9 @@ def load(
         fail(f"{directory} holds no dataset (part-*.parquet files)")
     with Store(db) as store, _bar("loading", total=False) as bar:
         report = service.load(directory, store, progress=LoadBar(bar))
-    console.print(f"{report.stored} articles stored, {report.already_stored} already in {db}")
+    console.print(
+        f"{report.stored} articles stored, {report.already_stored} already in {shown(db)}"
+    )
 
 
 class LoadBar(service.Progress):
@@ -283,7 +286,7 @@ def _describe(article: Article) -> str:
 
 def _print_report(report: service.IngestReport, db: str, done: str) -> None:
     table = Table(
-        title=f"ingest into {Path(db).name if '://' not in db else db}", show_header=False
+        title=f"ingest into {shown(Path(db).name if '://' not in db else db)}", show_header=False
     )
     table.add_row("read", str(report.read))
     table.add_row(done, str(report.stored))
@@ -292,5 +295,5 @@ def _print_report(report: service.IngestReport, db: str, done: str) -> None:
         if report.duplicates[kind]:
             table.add_row(f"duplicates ({kind})", str(report.duplicates[kind]))
     for reason, count in report.skipped.most_common():
-        table.add_row(f"skipped: {reason}", str(count))
+        table.add_row(f"skipped: {shown(reason)}", str(count))
     console.print(table)

@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Annotated, cast
 
 import typer
-from rich.markup import escape
 from rich.table import Table
 
 from dyad.cli.app import app
@@ -24,11 +23,14 @@ from dyad.cli.common import (
     StatusOption,
     UntilOption,
     console,
+    export_errors,
     fail,
     open_store,
     query_filters,
+    shown,
 )
 from dyad.export import write_gexf, write_graphml
+from dyad.limits import MAX_INTEGER
 from dyad.plover import quad_classes
 from dyad.query import (
     ActorRef,
@@ -55,9 +57,12 @@ def timeline_command(
     status: StatusOption = None,
     source: SourceOption = None,
     limit: Annotated[
-        int | None, typer.Option(min=1, help="At most this many events (default: all).")
+        int | None,
+        typer.Option(min=1, max=MAX_INTEGER, help="At most this many events (default: all)."),
     ] = None,
-    offset: Annotated[int, typer.Option(min=0, help="Skip this many events first.")] = 0,
+    offset: Annotated[
+        int, typer.Option(min=0, max=MAX_INTEGER, help="Skip this many events first.")
+    ] = 0,
     after: Annotated[
         str | None, typer.Option(help="Start after this cursor (printed under a page).")
     ] = None,
@@ -84,14 +89,14 @@ def timeline_command(
         return
     if not entries:
         console.print(
-            f"No events between {first} and {second}"
+            f"No events between {shown(first)} and {shown(second)}"
             + (f" past the first {offset}." if offset else ".")
         )
         return
-    shown = f"{len(entries)} events"
+    span = f"{len(entries)} events"
     if (offset or more) and not after:
-        shown = f"events {offset + 1}–{offset + len(entries)}"
-    console.rule(f"{escape(first)} – {escape(second)}: {shown}")
+        span = f"events {offset + 1}–{offset + len(entries)}"
+    console.rule(f"{shown(first)} – {shown(second)}: {span}")
     for entry in entries:
         when = entry.time_value or entry.sort_date or "undated"
         if entry.time_mod:
@@ -102,16 +107,16 @@ def timeline_command(
         who = f"{_name(entry.source)} → {_name(entry.target)}"
         where = f" in {entry.location}" if entry.location else ""
         console.print(
-            f"[bold]{escape(when)}[/]  [cyan]{kind}[/]  [magenta]{entry.status}[/]  "
-            f"{escape(who)}{escape(where)}"
+            f"[bold]{shown(when)}[/]  [cyan]{shown(kind)}[/]  [magenta]{shown(entry.status)}[/]  "
+            f"{shown(who)}{shown(where)}"
         )
         for item in entry.evidence:
             origin = item.title or item.url or item.source or "article"
             origin += f" [{item.article_id[:12]}]"
             by = f" (reported by {item.reported_by.name})" if item.reported_by else ""
-            console.print(f"    “{escape(item.sentence or item.text)}”", highlight=False)
+            console.print(f"    “{shown(item.sentence or item.text, lines=True)}”", highlight=False)
             console.print(
-                f"    [dim]— {escape(origin)}, {item.published or 'undated'}{escape(by)}[/]"
+                f"    [dim]— {shown(origin)}, {shown(item.published or 'undated')}{shown(by)}[/]"
             )
     if more:
         console.print(f"More events follow: --after '{page.next}'")
@@ -173,12 +178,12 @@ def summary_command(
         console.print_json(json.dumps({m: dict(c) for m, c in counts.items()}))
         return
     quads = quad_classes()
-    table = Table(title=f"{first} – {second}")
+    table = Table(title=shown(f"{first} – {second}"))
     table.add_column("month")
     for quad in quads:
         table.add_column(quad.replace("_", " "), justify="right")
     for month, counter in counts.items():
-        table.add_row(month, *(str(counter.get(q, 0)) for q in quads))
+        table.add_row(shown(month), *(str(counter.get(q, 0)) for q in quads))
     console.print(table)
 
 
@@ -221,16 +226,16 @@ def search_command(
         _print_json([asdict(h) for h in hits])
         return
     if not hits:
-        console.print(f"Nothing matches {query!r}.")
+        console.print(f"Nothing matches {shown(repr(query))}.")
         return
     for hit in hits:
         where = hit.title or hit.url or hit.article_id[:12]
         what = f"quote {hit.quote_id} by {hit.speaker or '?'}" if hit.quote_id else "article"
         console.print(
-            f"[bold]{escape(where)}[/] [dim]{hit.published or 'undated'}"
-            f" · {escape(hit.source or '?')} · {escape(what)}[/]"
+            f"[bold]{shown(where)}[/] [dim]{shown(hit.published or 'undated')}"
+            f" · {shown(hit.source or '?')} · {shown(what)}[/]"
         )
-        console.print(f"    {escape(hit.snippet)}", highlight=False)
+        console.print(f"    {shown(hit.snippet, lines=True)}", highlight=False)
 
 
 @app.command("profile")
@@ -258,10 +263,10 @@ def profile_command(
         _print_json(asdict(profile))
         return
     facts = [profile.kind, profile.country, profile.sector, profile.role]
-    console.rule(f"{escape(profile.name)} ({profile.id})")
-    console.print(" · ".join(escape(f) for f in facts if f))
+    console.rule(f"{shown(profile.name)} ({shown(profile.id)})")
+    console.print(" · ".join(shown(f) for f in facts if f))
     if profile.aliases:
-        console.print("[dim]also called:[/] " + escape(", ".join(profile.aliases)))
+        console.print("[dim]also called:[/] " + shown(", ".join(profile.aliases)))
     console.print(f"{profile.events} events, {profile.quotes} quotes")
     table = Table(title="counterparts")
     table.add_column("actor")
@@ -269,7 +274,7 @@ def profile_command(
         table.add_column(column, justify="right")
     for other in profile.counterparts:
         table.add_row(
-            escape(f"{other.name} ({other.id})"),
+            shown(f"{other.name} ({other.id})"),
             str(other.events),
             str(other.sent),
             str(other.received),
@@ -282,7 +287,7 @@ def profile_command(
     months.add_column("types")
     for month, counts in profile.types_by_month.items():
         kinds = ", ".join(f"{t} {n}" for t, n in sorted(counts.items(), key=lambda c: -c[1]))
-        months.add_row(month, str(sum(counts.values())), kinds)
+        months.add_row(shown(month), str(sum(counts.values())), shown(kinds))
     console.print(months)
     _print_quotes(profile.recent_quotes)
 
@@ -311,7 +316,7 @@ def quotes_command(
         _print_json([asdict(q) for q in found])
         return
     if not found:
-        console.print(f"No quotes by {speaker}.")
+        console.print(f"No quotes by {shown(speaker)}.")
         return
     _print_quotes(found)
 
@@ -319,10 +324,10 @@ def quotes_command(
 def _print_quotes(found) -> None:
     for quote in found:
         where = quote.title or quote.url or quote.article_id[:12]
-        console.print(f"“{escape(quote.text)}”", highlight=False)
+        console.print(f"“{shown(quote.text, lines=True)}”", highlight=False)
         console.print(
-            f"    [dim]— {escape(quote.speaker_name or quote.speaker_text or '?')},"
-            f" {escape(where)}, {quote.published or 'undated'}[/]"
+            f"    [dim]— {shown(quote.speaker_name or quote.speaker_text or '?')},"
+            f" {shown(where)}, {shown(quote.published or 'undated')}[/]"
         )
 
 
@@ -353,12 +358,12 @@ def counts_command(
         _print_json({month: dict(c) for month, c in counts.items()})
         return
     columns = sorted({k for c in counts.values() for k in c}) if by_type else quad_classes()
-    table = Table(title=" – ".join(a for a in (actor, counterpart) if a) or "all events")
+    table = Table(title=shown(" – ".join(a for a in (actor, counterpart) if a) or "all events"))
     table.add_column("month")
     for column in columns:
-        table.add_column(QUAD_HEADS.get(column, column), justify="right")
+        table.add_column(shown(QUAD_HEADS.get(column, column)), justify="right")
     for month, counter in counts.items():
-        table.add_row(month, *(str(counter.get(c, 0)) for c in columns))
+        table.add_row(shown(month), *(str(counter.get(c, 0)) for c in columns))
     console.print(table)
 
 
@@ -378,7 +383,7 @@ def network_command(
 ) -> None:
     """The actor network of a time window, edges weighted by PLOVER quad class."""
     filters = query_filters(since, until, source, status)
-    with open_store(db) as store:
+    with open_store(db) as store, export_errors():
         if out is None:
             graph = network(store, filters=filters, actor=actor, min_weight=min_weight)
         elif out.suffix == ".gexf":
@@ -388,7 +393,8 @@ def network_command(
         else:
             fail(f"--out must end in .graphml or .gexf, not {out.name!r}")
     if out:
-        console.print(f"{graph.number_of_nodes()} actors, {graph.number_of_edges()} edges → {out}")
+        size = f"{graph.number_of_nodes()} actors, {graph.number_of_edges()} edges"
+        console.print(f"{size} → {shown(out)}")
         return
     table = Table(title=f"{graph.number_of_nodes()} actors, {graph.number_of_edges()} edges")
     table.add_column("source")
@@ -398,8 +404,8 @@ def network_command(
     edges = sorted(graph.edges(data=True), key=lambda e: -e[2]["weight"])[:top]
     for a, b, edge in edges:
         table.add_row(
-            escape(graph.nodes[a].get("label", a)),
-            escape(graph.nodes[b].get("label", b)),
+            shown(graph.nodes[a].get("label", a)),
+            shown(graph.nodes[b].get("label", b)),
             str(edge["weight"]),
             *(str(edge[q]) for q in quad_classes()),
             f"{edge['balance']:+.2f}",

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from dyad.cli.app import app
-from dyad.cli.common import DEFAULTS, DbOption, console, fail
+from dyad.cli.common import DEFAULTS, DbOption, console, fail, shown
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
@@ -30,5 +30,5 @@ def serve(
         fail(f"no store at {db}; create one with `dyad ingest … --db {db}`")
     # On this machine only, the app answers only to this machine's names.
     hosts = [*LOOPBACK, host] if host in LOOPBACK else None
-    console.print(f"dyad serving {db} at http://{host}:{port}/  (API docs: /api/docs)")
+    console.print(f"dyad serving {shown(db)} at http://{host}:{port}/  (API docs: /api/docs)")
     uvicorn.run(create_app(db, allowed_hosts=hosts), host=host, port=port, log_level="warning")

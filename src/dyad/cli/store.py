@@ -17,9 +17,11 @@ from dyad.cli.common import (
     UntilOption,
     console,
     errors,
+    export_errors,
     fail,
     open_store,
     query_filters,
+    shown,
 )
 from dyad.export import (
     FORMATS,
@@ -51,7 +53,7 @@ def export_command(
     if fmt == "jsonl" and status:
         fail("--status filters events; jsonl exports whole articles")
     filters = query_filters(since, until, source, status)
-    with open_store(db) as store:
+    with open_store(db) as store, export_errors():
         if fmt == "jsonl":
             written = f"{write_jsonl(store, out, filters)} articles"
         elif fmt == "csv":
@@ -65,7 +67,7 @@ def export_command(
             draw = write_graphml if fmt == "graphml" else write_gexf
             graph = draw(store, out, filters)
             written = f"{graph.number_of_nodes()} actors, {graph.number_of_edges()} edges"
-    errors.print(f"{written} → {out}", highlight=False)
+    errors.print(f"{written} → {shown(out)}", highlight=False)
 
 
 @app.command("migrate")
@@ -73,4 +75,4 @@ def migrate_command(db: DbOption = DEFAULTS["db"]) -> None:
     """Create the store or bring it to the current schema (every command also does this)."""
     with open_store(db):
         pass
-    console.print(f"{db}: schema at revision {head_revision()}")
+    console.print(f"{shown(db)}: schema at revision {head_revision()}")

@@ -32,6 +32,8 @@ class DocContext:
     # Nouns of people acting for a group (the lexicon's cue list), set by the extractor.
     group_nouns: frozenset[str] = frozenset()
     unnamed_groups: dict[str, str] = field(default_factory=dict)
+    acting_only_groups: frozenset[str] = frozenset()  # unnamed groups that are only sources
+    operation_nouns: frozenset[str] = frozenset()  # nouns of a use of force ("operation")
     partner_nouns: frozenset[str] = frozenset()  # nouns of agreements and talks
     state_agents: frozenset[str] = frozenset()  # "police", "court": act for a state
     _time_for: dict[int, TimeExpr | None] = field(default_factory=dict)
@@ -92,9 +94,17 @@ class DocContext:
             return None
         if country in self.actors:
             return country
-        for actor in self.actors.values():
-            if actor.kind in STATE_KINDS and actor.country == country and not actor.affiliation:
-                return actor.id
+        # The state itself or its government, not one of its agencies (a federal police).
+        candidates = [
+            actor
+            for actor in self.actors.values()
+            if actor.kind in STATE_KINDS
+            and actor.country == country
+            and not actor.affiliation
+            and (actor.kind == "state" or actor.sector in (None, "GOV"))
+        ]
+        if candidates:
+            return min(candidates, key=lambda actor: actor.kind != "state").id
         if not add:
             return None
         self.add_actor(Actor(id=country, name=country, kind="state", country=country, sector="GOV"))

@@ -18,7 +18,7 @@ from spacy.tokens import Token
 from dyad.events.context import DocContext
 from dyad.events.lexicon import Cues, Frame, Lexicon, NamedEvent
 from dyad.model import Actor, Event, Location, Place, Span, TimeExpr, TimeValue
-from dyad.plover import is_symmetric
+from dyad.plover import contexts_of, is_symmetric
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 # Climbing from a verb to the words that control it: "is prepared to welcome".
@@ -64,6 +64,12 @@ def extract_events(ctx: DocContext, lexicon: Lexicon) -> list[Event]:
     ctx.group_nouns = lexicon.cues.group_nouns
     ctx.state_agents = lexicon.cues.state_agents
     ctx.unnamed_groups = lexicon.cues.unnamed_groups
+    ctx.acting_only_groups = lexicon.cues.acting_only_groups
+    ctx.operation_nouns = frozenset(
+        lemma
+        for lemma, frames in lexicon.nouns.items()
+        if any(f.type in lexicon.cues.territorial_types for f in frames)
+    )
     ctx.partner_nouns = frozenset(
         lemma
         for lemma, frames in lexicon.nouns.items()
@@ -128,7 +134,15 @@ def _verbal_readings(ctx: DocContext, lexicon: Lexicon) -> Iterator[Reading]:
             continue
         chain = _control_chain(token)
         subject, passive = _subject(chain)
+        # "Troops opened fire after being attacked by rebels": a passive verb
+        # that takes its subject from the clause above still undergoes it.
+        passive = passive or any(c.dep_ == "auxpass" for c in token.children)
+        # "Reuters reported Monday's attack": a reporting verb tells of an event, it does
+        # not commit it (CAMEO files "report … attack" under the attack's code).
+        telling = _is_cue(lexicon.cues, token)
         for frame in frames:
+            if frame.compiled and telling:
+                continue
             reading = _read_verb(ctx, token, frame, chain, subject, passive, lexicon.cues)
             if reading is not None:
                 if frame.type != NO_EVENT:
@@ -193,8 +207,10 @@ def _read_verb(
         return None
     if frame.subject and (subject is None or subject.lemma_.lower() not in frame.subject):
         return None
+    # "vowed to *crush*", "found *guilty*": the verb's complement.
     if frame.clause and not any(
-        c.dep_ == "xcomp" and c.lemma_.lower() in frame.clause for c in verb.children
+        c.dep_ in ("xcomp", "oprd", "acomp", "ccomp") and c.lemma_.lower() in frame.clause
+        for c in verb.children
     ):
         return None
     if frame.complement is not None:
@@ -214,13 +230,22 @@ def _read_verb(
     if passive:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         sources = actors_of(ctx, _pobj(agent)) if agent is not None else []
-        # "Fahie has been detained": the state the arrest happens in detained him.
-        if agent is None and frame.type in cues.state_passive_types:
+        if agent is None:
+            # "was killed in a French air operation": whoever's operation it was.
+            sources = _operation_actors(ctx, verb)
+        # "Fahie has been detained": the state the arrest happens in detained him
+        # (for the curated verbs of state action: not CAMEO's "was taken to hospital").
+        if (
+            not sources
+            and agent is None
+            and frame.type in cues.state_passive_types
+            and not frame.compiled
+        ):
             state = ctx.home_state()
             sources = [state] if state else []
             implied = bool(sources)
     else:
-        sources = actors_of(ctx, subject) if subject is not None else []
+        sources = actors_of(ctx, subject, acting=True) if subject is not None else []
     if frame.source_kind and not _any_of_kind(ctx, sources, frame.source_kind):
         return None
     targets: list[str] = []
@@ -245,6 +270,20 @@ def _read_verb(
         absorbed=absorbed,
         implied_source=implied,
     )
+
+
+def _operation_actors(ctx: DocContext, verb: Token) -> list[str]:
+    """Whose operation, raid or strike an agentless passive happened in: "killed *in a
+    French operation*", "arrested *during an army raid*" (the operation's named owner)."""
+    for prep in verb.children:
+        noun = _pobj(prep) if prep.dep_ == "prep" and prep.lower_ in ("in", "during") else None
+        if noun is None or noun.lemma_.lower() not in ctx.operation_nouns:
+            continue
+        owners = [c for c in noun.children if c.dep_ == "poss"] or [noun]
+        found = [a for owner in owners for a in _modifier_actors(ctx, owner)]
+        if found:
+            return found
+    return []
 
 
 def _nominal_readings(ctx: DocContext, lexicon: Lexicon) -> Iterator[Reading]:
@@ -330,7 +369,7 @@ def _read_noun(
     if frame.holder:
         # Whose hostages they are is never who holds them ("American hostages").
         sources, targets = _holder(ctx, noun) or ([], _member_actors(ctx, noun))
-    support, inverse = _support_verb(noun, support_verbs, cues.inverse_support_verbs)
+    support, inverse = _support_verb(noun, cues)
     chain = _control_chain(support) if support is not None else [noun]
     subject = None
     if support is not None and not targets:
@@ -401,10 +440,15 @@ def _described(ctx: DocContext, noun: Token) -> list[str]:
     return []
 
 
-def _support_verb(
-    noun: Token, support: frozenset[str], inverse: frozenset[str]
-) -> tuple[Token | None, bool]:
-    """The light verb carrying an event noun: "made a sojourn", "embarked on its war"."""
+def _support_verb(noun: Token, cues: Cues) -> tuple[Token | None, bool]:
+    """The light verb carrying an event noun: "made a sojourn", "embarked on its war",
+    "held a new round of talks"."""
+    while (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ == "of"
+        and noun.head.head.lemma_.lower() in cues.partitive_nouns
+    ):
+        noun = noun.head.head
     head = noun.head
     if noun.dep_ == "pobj" and head.dep_ == "prep":
         head = head.head
@@ -413,9 +457,9 @@ def _support_verb(
     if head.pos_ != "VERB":
         return None, False
     lemma = head.lemma_.lower()
-    if lemma in support:
+    if lemma in cues.support_verbs:
         return head, False
-    if lemma in inverse:
+    if lemma in cues.inverse_support_verbs:
         return head, True
     return None, False
 
@@ -567,10 +611,13 @@ def _slot(token: Token, slot: str) -> list[Token]:
             for subject in clause.children
             if subject.dep_ in ("nsubj", "nsubjpass")
         ]
-    if slot.startswith("xcomp."):
-        # "threatened to strike the United States": the target of what is threatened.
-        rest = slot.split(".", 1)[1]
-        return [w for clause in _children(token, ("xcomp",)) for w in _slot(clause, rest)]
+    if slot == "nsubj":
+        return _children(token, ("nsubj",))
+    if slot.startswith(("xcomp.", "ccomp.")):
+        # "threatened to strike the United States": the target of what is threatened;
+        # "found him guilty": the subject of the small clause.
+        dep, rest = slot.split(".", 1)
+        return [w for clause in _children(token, (dep,)) for w in _slot(clause, rest)]
     if "." in slot:
         _, prep = slot.split(".", 1)
         return [w for obj in _children(token, ("dobj",)) for w in _slot(obj, prep)]
@@ -741,19 +788,20 @@ def _own_subject(chain: list[Token]) -> tuple[Token | None, bool, bool]:
 # --- actors --------------------------------------------------------------------
 
 
-def actors_of(ctx: DocContext, token: Token | None) -> list[str]:
-    """Actor ids named by the phrase headed by ``token`` and its coordinated phrases."""
+def actors_of(ctx: DocContext, token: Token | None, *, acting: bool = False) -> list[str]:
+    """Actor ids named by the phrase headed by ``token`` and its coordinated phrases
+    (``acting``: the phrase is the one who acts, which some unnamed groups need)."""
     if token is None:
         return []
     found: list[str] = []
     for head in (token, *token.conjuncts):
-        for actor in _phrase_actors(ctx, head, 0):
+        for actor in _phrase_actors(ctx, head, 0, acting):
             if actor not in found:
                 found.append(actor)
     return found
 
 
-def _phrase_actors(ctx: DocContext, head: Token, depth: int) -> list[str]:
+def _phrase_actors(ctx: DocContext, head: Token, depth: int, acting: bool = False) -> list[str]:
     # "delegations for talks, including Hamas": the named member is the actor.
     for word in head.subtree:
         if word.dep_ == "prep" and word.lower_ == "including" and word.i > head.i:
@@ -772,6 +820,12 @@ def _phrase_actors(ctx: DocContext, head: Token, depth: int) -> list[str]:
     actor = ctx.token_actor[head.i]
     if actor:
         return [actor]
+    # "two activists, Jane Roe and John Doe": the name in apposition says who,
+    # before any place or demonym inside the phrase.
+    for child in head.children:
+        appositive = ctx.token_actor[child.i] if child.dep_ == "appos" else None
+        if appositive:
+            return [appositive]
     if head.lower_ in FIRST_PERSON:
         quote = ctx.token_quote[head.i]
         # "I" in quoted words is the speaker.
@@ -785,8 +839,10 @@ def _phrase_actors(ctx: DocContext, head: Token, depth: int) -> list[str]:
         return [state] if state else []
     if depth > 2 or head.pos_ not in ("NOUN", "PROPN", "PRON"):
         return []
-    if head.lemma_.lower() in ctx.unnamed_groups and head.tag_ in ("NNS", "NNPS"):
-        return [_unnamed_group(ctx, head)]
+    lemma = head.lemma_.lower()
+    if lemma in ctx.unnamed_groups and head.tag_ in ("NNS", "NNPS"):
+        if acting or lemma not in ctx.acting_only_groups:
+            return [_unnamed_group(ctx, head)]
     named_inside = _modifier_actors(ctx, head)
     if named_inside:
         return named_inside
@@ -794,7 +850,7 @@ def _phrase_actors(ctx: DocContext, head: Token, depth: int) -> list[str]:
         if child.dep_ in ("prep", "agent") and child.lower_ in ("of", "from", "by"):
             pobj = _pobj(child)
             if pobj is not None:
-                return _phrase_actors(ctx, pobj, depth + 1)
+                return _phrase_actors(ctx, pobj, depth + 1, acting)
         # "the police in Kenya": people acting for the state they are in.
         if child.dep_ == "prep" and child.lower_ == "in" and head.lemma_.lower() in ctx.group_nouns:
             pobj = _pobj(child)
@@ -933,7 +989,8 @@ def _events_of(
         others = [a for a in dict.fromkeys(others) if a not in (source, target)]
         if source is None and target is None:
             continue
-        if source is None and frame.type not in cues.one_sided_types:
+        # A CAMEO frame codes, as PETRARCH does, only what a named source does.
+        if source is None and (frame.type not in cues.one_sided_types or frame.compiled):
             continue
         # A bare event noun with one side ("Russia's request") mostly refers back to
         # an event told in full elsewhere; a clause names its own sides.
@@ -952,6 +1009,7 @@ def _events_of(
             target=target,
             evidence=evidence,
             mode=mode,
+            context=contexts_of(mode, frame.context),
             action=action,
             others=others,
             time=time,

@@ -66,6 +66,7 @@ class Frame:
     described: bool = False  # an agent noun, an event only when it describes an actor
     also: bool = False  # the next frames are tried too: one verb, two events
     context: tuple[str, ...] = ()  # PLOVER's contexts for the CAMEO code the frame came from
+    compiled: bool = False  # from the CAMEO layer, not the curated one
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Frame:
@@ -105,6 +106,7 @@ class NamedActor:
 class Cues:
     support_verbs: frozenset[str]
     inverse_support_verbs: frozenset[str]
+    partitive_nouns: frozenset[str]
     promise_words: frozenset[str]
     threat_words: frozenset[str]
     directive_words: frozenset[str]
@@ -128,6 +130,7 @@ class Cues:
     answerable_types: frozenset[str]
     from_source_types: frozenset[str]
     unnamed_groups: dict[str, str]  # noun lemma -> sector
+    acting_only_groups: frozenset[str]
     hedges: frozenset[str]
     promised_types: frozenset[str]
     threat_modes: dict[str, str]  # threatened action "TYPE" or "TYPE:mode" -> THREATEN mode
@@ -144,14 +147,14 @@ class Lexicon:
     named_actors: dict[str, NamedActor] = field(default_factory=dict)
 
 
-def _frames(path: Path) -> dict[str, tuple[Frame, ...]]:
+def _frames(path: Path, *, compiled: bool = False) -> dict[str, tuple[Frame, ...]]:
     raw = _load(path) or {}
     # The compiled layer shares frames between verbs through YAML aliases: one Frame each.
     built: dict[int, Frame] = {}
 
     def frame(data: dict[str, Any]) -> Frame:
         if id(data) not in built:
-            built[id(data)] = Frame.from_dict(data)
+            built[id(data)] = Frame.from_dict({**data, "compiled": compiled})
         return built[id(data)]
 
     return {lemma: tuple(frame(f) for f in frames) for lemma, frames in raw.items()}
@@ -163,7 +166,7 @@ def _verb_frames(directory: Path) -> dict[str, tuple[Frame, ...]]:
     verbs = _frames(directory / "verbs.yaml")
     if not (directory / CAMEO_VERBS).exists():  # a lexicon saved before the CAMEO layer
         return verbs
-    for lemma, frames in _frames(directory / CAMEO_VERBS).items():
+    for lemma, frames in _frames(directory / CAMEO_VERBS, compiled=True).items():
         verbs[lemma] = verbs.get(lemma, ()) + frames
     return verbs
 

@@ -9,11 +9,13 @@ from dyad.export.events import (
 )
 from dyad.export.graph import write_gexf, write_graphml
 from dyad.export.jsonl import write_jsonl
+from dyad.export.target import ExportError
 
 FORMATS = ("jsonl", "csv", "parquet", "graphml", "gexf")
 
 __all__ = [
     "EVENT_COLUMNS",
+    "ExportError",
     "FORMATS",
     "event_rows",
     "write_csv",

@@ -18,6 +18,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from sqlalchemy import Connection, select
 
+from dyad.export.target import written_atomically
 from dyad.plover import quad_class
 from dyad.query.actors import resolve_actor
 from dyad.query.counts import involving
@@ -157,7 +158,10 @@ def _row(event, report: tuple[Any, int] | None, actors: dict[str, Any]) -> dict[
 
 def write_csv(store: Store, out: Path, filters: Filters = NO_FILTERS) -> int:
     count = 0
-    with open(out, "w", encoding="utf-8", newline="") as stream:
+    with (
+        written_atomically(Path(out), store) as partial,
+        open(partial, "w", encoding="utf-8", newline="") as stream,
+    ):
         writer = csv.DictWriter(stream, fieldnames=EVENT_COLUMNS)
         writer.writeheader()
         for row in event_rows(store, filters):
@@ -172,7 +176,10 @@ UNDATED = "undated"  # the month partition of events with no date
 def write_parquet(store: Store, out: Path, filters: Filters = NO_FILTERS) -> int:
     """Events as one Parquet file (a download); ``dyad export`` writes a dataset."""
     arrow_schema = pa.schema(EVENT_FIELDS)
-    with pq.ParquetWriter(out, arrow_schema) as writer:
+    with (
+        written_atomically(Path(out), store) as partial,
+        pq.ParquetWriter(partial, arrow_schema) as writer,
+    ):
         count = _write_rows(writer, event_rows(store, filters))
         if count == 0:
             writer.write_table(arrow_schema.empty_table())

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
 from sqlalchemy import select
 
+from dyad.export.target import written_atomically
 from dyad.query.filters import NO_FILTERS, Filters
 from dyad.store import Store, schema
 from dyad.store.read import read_analyses
@@ -25,26 +28,21 @@ def write_jsonl(store: Store, out: Path | TextIO, filters: Filters = NO_FILTERS)
                 )
             ).scalars()
         )
-        with _open(out) as stream:
+        with _opened(out, store) as stream:
             for start in range(0, len(ids), CHUNK):
                 for analysis in read_analyses(conn, ids[start : start + CHUNK]):
                     stream.write(analysis.to_json() + "\n")
     return len(ids)
 
 
-class _open:
-    """A path is opened (and closed) here; an open stream is used as it is."""
-
-    def __init__(self, out: Path | TextIO) -> None:
-        self.out = out
-        self.stream: TextIO | None = None
-
-    def __enter__(self) -> TextIO:
-        if isinstance(self.out, Path | str):
-            self.stream = open(self.out, "w", encoding="utf-8", newline="\n")
-            return self.stream
-        return self.out
-
-    def __exit__(self, *_exc: object) -> None:
-        if self.stream:
-            self.stream.close()
+@contextmanager
+def _opened(out: Path | TextIO, store: Store) -> Iterator[TextIO]:
+    """A path is written atomically (and closed) here; an open stream is used as it is."""
+    if not isinstance(out, Path | str):
+        yield out
+        return
+    with (
+        written_atomically(Path(out), store) as partial,
+        open(partial, "w", encoding="utf-8", newline="\n") as stream,
+    ):
+        yield stream

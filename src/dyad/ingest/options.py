@@ -33,6 +33,10 @@ FIELD_ALIASES: Mapping[str, tuple[str, ...]] = {
 }
 
 
+# Largest single document: a file, a WARC record, a download, a JSONL line or a CSV row.
+MAX_RECORD_BYTES = 10 * 2**20
+
+
 @dataclass(frozen=True)
 class IngestOptions:
     """How sources are read. The defaults suit English news read from local files."""
@@ -45,8 +49,9 @@ class IngestOptions:
     metadata: MetadataTable | None = None
     # Fetch the page an RSS/Atom entry links to when the feed has only a summary or teaser.
     fetch_links: bool = False
-    # Largest single document (file, WARC record, download) read; larger ones are skipped.
-    max_bytes: int = 10 * 2**20
+    # Largest single document (file, WARC record, download, JSONL line, CSV row) read;
+    # larger ones are skipped.
+    max_bytes: int = MAX_RECORD_BYTES
     # Also run trafilatura's fallback extractors (readability, jusText) and keep the better
     # text: a little more recall on pages of unusual layout, at about half the speed.
     html_fallbacks: bool = False

@@ -26,6 +26,7 @@ from dyad.ingest.options import IngestOptions
 from dyad.ingest.tables import (
     Located,
     article_or_skip,
+    capped_lines,
     csv_records,
     json_records,
     jsonl_records,
@@ -152,10 +153,23 @@ class _Reader:
             yield from _guarded(str(child), self.read_file(child, explicit=False))
 
     def read_stdin(self) -> Iterator[Located]:
+        """Records are streamed as from a file; a single document is read up to the size limit."""
+        origin, limit = "<stdin>", self.options.max_bytes
         stream = getattr(sys.stdin, "buffer", None)
-        data = stream.read() if stream else sys.stdin.read().encode("utf-8")
-        fmt = "jsonl" if self.jsonl else _sniff(data[:SNIFF_BYTES]) or "text"
-        yield from self.read_bytes(data, "<stdin>", fmt, meta={})
+        if stream is None:  # a text stream put in its place (tests, embedding programs)
+            stream = io.BytesIO(sys.stdin.read().encode("utf-8"))
+        if not hasattr(stream, "peek"):
+            stream = io.BufferedReader(stream)
+        head = stream.peek(SNIFF_BYTES)[:SNIFF_BYTES]
+        fmt = "jsonl" if self.jsonl else _sniff(head) or "text"
+        if fmt in STREAMED_FORMATS:
+            yield from self.read_stream(stream, origin, fmt, gzipped=is_gzip(head))
+            return
+        data = stream.read(limit + 1)
+        if len(data) > limit:
+            yield origin, Skipped(origin, f"too large (over {megabytes(limit)})")
+            return
+        yield from self.read_bytes(data, origin, fmt, meta={})
 
     def read_url(self, url: str) -> Iterator[Located]:
         try:
@@ -237,16 +251,20 @@ class _Reader:
         if fmt == "warc":
             yield from read_warc(stream, origin, self.options, gzipped=gzipped)
             return
-        unpacker = GunzipReader(stream) if gzipped else None
+        limit = self.options.max_bytes
+        unpacker = GunzipReader(stream, limit) if gzipped else None
         if unpacker is not None:
             stream = io.BufferedReader(unpacker, CHUNK)
         try:
             if fmt == "jsonl":
-                yield from jsonl_records(stream, origin, self.options.columns)
+                lines = capped_lines(stream, limit)
+                yield from jsonl_records(lines, origin, self.options.columns, limit)
             else:
                 text = io.TextIOWrapper(stream, encoding=guess_encoding(_peek(stream)), newline="")
                 delimiter = "\t" if origin.lower().removesuffix(".gz").endswith(".tsv") else ","
-                yield from csv_records(text, origin, self.options.columns, delimiter)
+                yield from csv_records(text, origin, self.options.columns, delimiter, limit)
+        except BadInput as error:  # a compression bomb
+            yield origin, Skipped(origin, str(error))
         except zlib.error as error:
             yield origin, Skipped(origin, f"corrupt gzip ({error})")
         except UnicodeDecodeError as error:

@@ -34,7 +34,7 @@ def read_warc(
     or malformed record is reported and nothing of it is yielded.
     """
     # warcio's own gzip reader stops silently at a cut; this one says so.
-    unpacker = GunzipReader(stream) if gzipped else None
+    unpacker = GunzipReader(stream, options.max_bytes) if gzipped else None
     if unpacker is not None:
         stream = io.BufferedReader(unpacker, CHUNK)
     pages = 0
@@ -73,11 +73,15 @@ def read_warc(
                 continue
             yield where, article
         else:
-            # warcio ends quietly when the file stops inside a record's headers.
-            if unpacker is None and stream.seek(0, io.SEEK_END) - archive.offset > MAX_TRAILER:
+            # warcio ends quietly when the file stops inside a record's headers
+            # (which a pipe cannot tell: it has no end to seek to).
+            seekable = unpacker is None and stream.seekable()
+            if seekable and stream.seek(0, io.SEEK_END) - archive.offset > MAX_TRAILER:
                 broken = f"truncated WARC record (the archive ends inside record {records + 1})"
     except zlib.error as error:
         broken = f"corrupt gzip (after {pages} pages: {error})"
+    except BadInput as error:  # a compression bomb
+        broken = f"{error} (after {pages} pages)"
     except (ArchiveLoadFailed, StatusAndHeadersParserException) as error:
         broken = f"malformed WARC record (after {pages} pages: {one_line(error)})"
     except Exception as error:  # noqa: BLE001 - warcio trips over bad headers in many ways

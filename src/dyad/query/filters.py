@@ -66,8 +66,9 @@ class Filters:
         conditions = []
         if self.first_day:
             conditions.append(column >= self.first_day)
-        if self.last_day:
-            # Full timestamps sort after their day, so compare with the day after.
+        if self.last_day and self.last_day != date.max.isoformat():
+            # Full timestamps sort after their day, so compare with the day after
+            # (there is none after the last day a date holds: then nothing is later).
             conditions.append(column < _day_after(self.last_day))
         return conditions
 

@@ -575,6 +575,13 @@ class QuoteFinder:
                 return token
         return None
 
+    def _according_after(self, last: int) -> Token | None:
+        """'"…," according to …' right after a quote."""
+        after = [t for t in self.view.after(last)[:3] if not t.is_punct]
+        if len(after) >= 2 and after[0].lower_ == "according" and after[1].lower_ == "to":
+            return after[0]
+        return None
+
     def cue_before(self, before: list[Token]) -> Token | None:
         if not before:
             return None
@@ -658,6 +665,7 @@ class QuoteFinder:
                     self.cue_after(last)
                     or self.cue_before(before)
                     or (self.colon_introduction(first) if not before else None)
+                    or self._according_after(last)
                 )
                 kind = "direct"
             else:
@@ -669,7 +677,9 @@ class QuoteFinder:
             if container is not None and container.cue is cue:
                 head = container.speaker_head
             elif cue is not None and cue.lower_ == "according":
-                head = None
+                # '"…," according to a tweet by X': the source; inside reported speech
+                # the container's speaker is already taken above
+                head = _source_of_according(cue) if kind == "direct" else None
             else:
                 head = subject_of(cue) if cue is not None else None
             if cue is not None and cue.i in by_cue and not passage.single:
@@ -861,3 +871,9 @@ def _inside(passage: MarkedPassage, pieces: list[tuple[int, int]]) -> bool:
 def find_quotes(doc: Doc, lexicon: CueLexicon, cognition: bool = False) -> list[Quote]:
     """All quotes and reported speech in a parsed doc, in text order, ids q1, q2, …"""
     return QuoteFinder(doc, lexicon, cognition).find()
+
+
+def _source_of_according(cue: Token) -> Token | None:
+    """The object of 'according to'."""
+    to = next((c for c in cue.children if c.lower_ == "to"), None)
+    return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None

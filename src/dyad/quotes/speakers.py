@@ -68,12 +68,29 @@ def subject_of(cue: Token) -> Token | None:
 
 
 def speaker_head(subject: Token) -> Token:
-    """The token naming a speaker: a person's name over its title ("the economist John Park")."""
+    """The token naming a speaker: a person's name over its title ("the economist John Park",
+    "a spokesman for the U.S. State Department, Sean McCormack")."""
+    if subject.dep_ in ("amod", "compound") and subject.head.i > subject.i:
+        subject = subject.head  # "said Ugandan President, Yoweri Museveni": the title noun
     if subject.ent_type_ != "PERSON":
-        for child in subject.children:
+        # an apposed name before a compound one ('Ugandan' is often tagged a person)
+        children = sorted(subject.children, key=lambda c: c.dep_ != "appos")
+        for child in children:
             if child.dep_ in ("appos", "compound") and child.ent_type_ == "PERSON":
                 if child.i == subject.i + 1 or child.i == subject.i - 1 or child.dep_ == "appos":
                     return child
+        if subject.pos_ in ("NOUN", "PROPN"):
+            # the parser often hangs the name on the title's last noun, not on the title
+            named = next(
+                (
+                    t
+                    for t in subject.subtree
+                    if t.dep_ == "appos" and t.ent_type_ == "PERSON" and t.i > subject.i
+                ),
+                None,
+            )
+            if named is not None:
+                return named
     return subject
 
 
@@ -146,6 +163,14 @@ class SpeakerResolver:
         if lower in GROUP_PRONOUNS:
             return self._preceding_actor(head.idx, lambda actor: actor.kind not in PERSON_KINDS)
         if head.lemma_.lower() in self.document_nouns or head.lower_ in self.document_nouns:
+            # "Trump's statement read:", "a tweet by US Secretary of State Mike Pompeo"
+            owner = next((c for c in head.children if c.dep_ == "poss"), None)
+            if owner is None:
+                by = next((c for c in head.children if c.lower_ == "by"), None)
+                owner = next((c for c in by.children if c.dep_ == "pobj"), None) if by else None
+            mention = self._mention_covering(speaker_head(owner).idx) if owner else None
+            if mention is not None:
+                return mention.actor
             # A document speaks for whoever last acted as a subject before it.
             return self._preceding_actor(
                 head.idx, lambda actor: actor.kind not in PERSON_KINDS, subjects_only=True

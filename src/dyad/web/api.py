@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path as FilePath
 from typing import Annotated, Literal
+from urllib.parse import quote
 
 import networkx as nx
 from fastapi import APIRouter, HTTPException, Path, Query
@@ -26,16 +27,16 @@ from dyad.export import (
     write_jsonl,
     write_parquet,
 )
+from dyad.limits import MAX_INTEGER
 from dyad.plover import quad_classes
 from dyad.query import ActorRef, Filters
-from dyad.web.deps import CacheDep, Conn, FiltersDep, StoreDep
+from dyad.web.deps import CacheDep, Conn, EventId, FiltersDep, Offset, StoreDep
 
 router = APIRouter(prefix="/api")
 # Reports shown with each event of a timeline; the event's own page lists them all.
 TIMELINE_REPORTS = 5
 
 Limit = Annotated[int, Query(ge=1, le=500, description="At most this many items.")]
-Offset = Annotated[int, Query(ge=0, description="Skip this many items (for paging).")]
 Affiliates = Annotated[
     bool, Query(description="Count those acting for an actor (its ministers, spokesmen) as it.")
 ]
@@ -239,7 +240,7 @@ def network(
 
 
 @router.get("/events/{event_id}", tags=["events"])
-def event(conn: Conn, event_id: int) -> query.EventItem:
+def event(conn: Conn, event_id: EventId) -> query.EventItem:
     """One merged event with every sentence and article that reports it."""
     found = query.event(conn, event_id)
     if found is None:
@@ -286,12 +287,14 @@ def export(
         str | None,
         Query(description="With actor, csv and json: only the dyad's events (its timeline)."),
     ] = None,
-    min_weight: Annotated[int, Query(ge=1, description="Network only: fewer events, no edge.")] = 1,
+    min_weight: Annotated[
+        int, Query(ge=1, le=MAX_INTEGER, description="Network only: fewer events, no edge.")
+    ] = 1,
 ):
     """What `dyad export` writes: analyses (jsonl), one row per event (csv, json, parquet) or
     the actor network (graphml, gexf, for Gephi)."""
     media_type = EXPORT_TYPES[format]
-    filename = f"{name}.{format}"
+    headers = {"Content-Disposition": attachment(f"{name}.{format}")}
     if format in ("csv", "json"):
         # An unknown name is a 404 now, not a download cut off after its headers.
         for given in filter(None, (actor, counterpart)):
@@ -300,23 +303,36 @@ def export(
         return StreamingResponse(
             _csv_lines(rows) if format == "csv" else _json_array(rows),
             media_type=media_type,
-            headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+            headers=headers,
         )
     folder = tempfile.mkdtemp(prefix="dyad-export-")
-    out = FilePath(folder) / filename
-    if format == "jsonl":
-        write_jsonl(store, out, filters)
-    elif format == "parquet":
-        write_parquet(store, out, filters)
-    else:
-        write = write_graphml if format == "graphml" else write_gexf
-        write(store, out, filters, actor=actor, min_weight=min_weight)
+    out = FilePath(folder) / f"export.{format}"
+    try:
+        if format == "jsonl":
+            write_jsonl(store, out, filters)
+        elif format == "parquet":
+            write_parquet(store, out, filters)
+        else:
+            write = write_graphml if format == "graphml" else write_gexf
+            write(store, out, filters, actor=actor, min_weight=min_weight)
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
     return FileResponse(
         out,
         media_type=media_type,
-        filename=filename,
+        headers=headers,
         background=BackgroundTask(shutil.rmtree, folder, ignore_errors=True),
     )
+
+
+def attachment(filename: str) -> str:
+    """A Content-Disposition for a download of any name (RFC 6266): a plain ASCII
+    ``filename``, and for a name that is not one, its exact form percent-encoded (RFC 8187)."""
+    fallback = "".join(c if " " <= c <= "~" and c not in '"\\' else "_" for c in filename)
+    if fallback == filename:
+        return f'attachment; filename="{filename}"'
+    return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(filename, safe='')}"
 
 
 def _json_array(rows: Iterator[dict]) -> Iterator[str]:

@@ -16,6 +16,7 @@ from fastapi.staticfiles import StaticFiles
 from sqlalchemy.exc import OperationalError
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
+from dyad.export import ExportError
 from dyad.limits import Limits
 from dyad.query import UnknownActor
 from dyad.store import Store, is_query_timeout
@@ -42,6 +43,12 @@ SECURITY_HEADERS = {
     "Referrer-Policy": "no-referrer",
     "X-Frame-Options": "DENY",
 }
+
+# Answers change with every ingest, so pages and API answers are fetched afresh; the
+# static files dyad ships change only with dyad itself.
+NO_STORE = "no-store"
+STATIC_CACHE = "public, max-age=3600"
+STATIC_PREFIXES = ("/static/", "/vendor/")
 
 DESCRIPTION = """\
 Sourced political event data from the dyad store: dyad timelines, actor profiles,
@@ -101,7 +108,21 @@ def create_app(
         elapsed = (time.perf_counter() - started) * 1000
         response.headers["Server-Timing"] = f"app;dur={elapsed:.1f}"
         response.headers.update(SECURITY_HEADERS)
+        if "cache-control" not in response.headers:
+            cacheable = request.url.path.startswith(STATIC_PREFIXES) and response.status_code < 400
+            response.headers["Cache-Control"] = STATIC_CACHE if cacheable else NO_STORE
         return response
+
+    @app.exception_handler(Exception)
+    async def server_error(request: Request, error: Exception):
+        # Sent by Starlette's outermost middleware, past the one that adds the headers;
+        # the error itself is still raised afterwards, for the server's log.
+        headers = {**SECURITY_HEADERS, "Cache-Control": NO_STORE}
+        return PlainTextResponse("Internal Server Error", status_code=500, headers=headers)
+
+    @app.exception_handler(ExportError)
+    async def export_failed(request: Request, error: ExportError):
+        return JSONResponse({"detail": str(error)}, status_code=503)
 
     @app.exception_handler(UnknownActor)
     async def unknown_actor(request: Request, error: UnknownActor):
@@ -135,4 +156,27 @@ def create_app(
             return JSONResponse({"detail": message}, status_code=503)
         return PlainTextResponse(message, status_code=503)
 
+    app.add_middleware(HeadAsGet)  # outermost: everything within sees a GET
     return app
+
+
+class HeadAsGet:
+    """ASGI middleware that answers HEAD as GET without the body (RFC 9110 asks it of
+    every GET resource; FastAPI routes declared with ``get`` would answer 405)."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def headers_only(message) -> None:
+            if message["type"] == "http.response.body":
+                if message.get("more_body"):
+                    return
+                message = {"type": "http.response.body", "body": b"", "more_body": False}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, headers_only)

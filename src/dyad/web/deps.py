@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Annotated
 
-from fastapi import Depends, Query, Request
+from fastapi import Depends, Path, Query, Request
 from sqlalchemy import Connection
 
+from dyad.limits import MAX_INTEGER
 from dyad.plover import event_types, quad_classes
 from dyad.query import Filters
 from dyad.store import Store
@@ -100,6 +101,10 @@ def filters(
 
 
 Conn = Annotated[Connection, Depends(connection)]
+EventId = Annotated[int, Path(ge=1, le=MAX_INTEGER, description="An event's number.")]
+Offset = Annotated[
+    int, Query(ge=0, le=MAX_INTEGER, description="Skip this many items (for paging).")
+]
 StoreDep = Annotated[Store, Depends(store)]
 FiltersDep = Annotated[Filters, Depends(filters)]
 CacheDep = Annotated[AnswerCache, Depends(cache)]

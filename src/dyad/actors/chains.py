@@ -1,0 +1,344 @@
+"""Entity chains: one actor per real entity of the article.
+
+The earlier passes resolve each name where it stands, so one person can end up as
+several actors ('Alejandro Encinas Rodríguez' and 'Encinas'; 'Hamza bin Laden' and
+'Hamza bin Ladin'; a name spaCy tagged as an organisation once and a person once).
+This pass links the mentions of one entity into one chain, by the words of their
+names, and gives the chain what its mentions and their context teach: the country of
+a title or of the organisation the person speaks for ('a spokesman for the U.S. State
+Department, Sean McCormack'), else the article's own country for the people and
+organisations the base lacks (not for international bodies). Generic institutions
+('the Senate') and bare 'police' are the article country's own. Descriptions and
+pronouns, resolved after this pass, then refer to the chain's actor.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import replace
+from difflib import SequenceMatcher
+
+from dyad.actors.kb import DEMONYM, NAME, PLACE, ascii_id
+from dyad.actors.state import AUTHOR_ID, NATIONAL_KINDS, ArticleMentions, Found
+from dyad.model import Actor
+
+# Share of the article's state and place mentions its own country must have.
+HOME_SHARE = 0.4
+# How far before a name its title may reach ('US Ambassador to Germany Richard Grenell').
+TITLE_REACH = 10
+# Words a title may run over besides role nouns, names and adjectives.
+TITLE_GLUE = {"of", "for", "to", "the", "a", "an", ",", "'s", "’s", "at", "including", "such", "as"}
+SIMILAR_SURNAME = 0.8
+
+
+def link_chains(article: ArticleMentions) -> None:
+    """Merge the actors one entity was split into; then give each local actor its
+    country from the context of its mentions or from the article."""
+    article.country = article.home or home_country(article)
+    _drop_common_nouns_taken_for_people(article)
+    _people_named_like_people(article)
+    _merge_variant_spellings(article)
+    _merge_name_parts(article)
+    _surnames_to_latest_full_name(article)
+    _home_institutions(article)
+    _home_agents(article)
+    # organisations first: their people take their country ("Mahan's director")
+    for actor in sorted(article.actors.values(), key=lambda a: a.kind == "person"):
+        if actor.country is None and actor.kb_id is None and actor.id != AUTHOR_ID:
+            country = _context_country(article, actor) or _home_for(article, actor)
+            if country is not None:
+                article.actors[actor.id] = replace(actor, country=country)
+
+
+def home_country(article: ArticleMentions) -> str | None:
+    """The country the article is about: the state its states and places name most,
+    when it has a clear share of them."""
+    votes: Counter[str] = Counter()
+    for found in article.found:
+        actor = article.actors[found.actor]
+        if actor.kind == "state":
+            votes[actor.id] += 1
+        elif actor.kb_id is not None and actor.country:
+            votes[actor.country] += 1  # 'Trump' speaks for an American story
+    for place in article.places:
+        if place.country:
+            votes[place.country] += 1
+    if not votes:
+        return None
+    country, count = votes.most_common(1)[0]
+    total = sum(votes.values())
+    return country if count >= 2 and count / total >= HOME_SHARE else None
+
+
+def name_words(name: str | None) -> list[str]:
+    """Lower-case words of a name without accents, hyphens or apostrophes."""
+    plain = unicodedata.normalize("NFKD", name or "").encode("ascii", "ignore").decode()
+    return re.findall(r"[a-z0-9]+", plain.lower().replace("'", "").replace("’", ""))
+
+
+# -- merging ------------------------------------------------------------------------
+
+
+def _local(actor: Actor) -> bool:
+    return actor.kb_id is None and actor.id != AUTHOR_ID and actor.kind != "state"
+
+
+def _mentions_of(article: ArticleMentions) -> dict[str, list[Found]]:
+    by_actor: dict[str, list[Found]] = {}
+    for found in sorted(article.found, key=lambda f: f.start):
+        by_actor.setdefault(found.actor, []).append(found)
+    return by_actor
+
+
+def _merge(article: ArticleMentions, old: str, new: str) -> None:
+    """Every mention of ``old`` becomes a mention of ``new``."""
+    if old == new:
+        return
+    for found in article.found:
+        if found.actor == old:
+            found.actor = new
+    for table in (article.surnames, article.first_names):
+        for key, value in table.items():
+            if value == old:
+                table[key] = new
+    if old in article.gender and new not in article.gender:
+        article.gender[new] = article.gender[old]
+    article.titles.setdefault(new, set()).update(article.titles.pop(old, set()))
+
+
+def _is_org_name(article: ArticleMentions, words: list[str]) -> bool:
+    lex = article.lex
+    return any(w in lex.organisation_name_words or w in lex.organisation_kind_nouns for w in words)
+
+
+def _drop_common_nouns_taken_for_people(article: ArticleMentions) -> None:
+    """'Brexit' tagged as a person: a one-word name the base lacks that the article
+    also writes as a common noun ('a no-deal Brexit', 'anti-Brexit') names no one."""
+    text = article.doc.text
+    for actor in list(article.actors.values()):
+        words = actor.name.split()
+        if actor.kind != "person" or not _local(actor) or len(words) != 1:
+            continue
+        pattern = rf"(?:\b(?:a|an)\s+(?:[\w-]+\s+)?|\w-){re.escape(words[0])}\b"
+        if re.search(pattern, text):
+            for found in list(article.found):
+                if found.actor == actor.id:
+                    article.found.remove(found)
+            del article.actors[actor.id]
+            article.surnames = {k: v for k, v in article.surnames.items() if v != actor.id}
+
+
+def _people_named_like_people(article: ArticleMentions) -> None:
+    """'Felipe Calderón', 'Nicola Sturgeon' tagged as organisations: a first name the
+    lexicon knows and no word of an organisation's name make a person; a leading
+    place ('Scotland Nicola Sturgeon') is the title's, not the name's."""
+    lex = article.lex
+    first_names = lex.male_names | lex.female_names
+    for actor in list(article.actors.values()):
+        if actor.kind != "organization" or not _local(actor):
+            continue
+        words = name_words(actor.name)
+        while len(words) > 2 and any(t.kind in (NAME, PLACE) for t in article.kb.lookup(words[0])):
+            words = words[1:]
+        if not 2 <= len(words) <= 3 or words[0] not in first_names or _is_org_name(article, words):
+            continue
+        gender = "f" if words[0] in lex.female_names else "m"
+        person = next(
+            (
+                a
+                for a in article.actors.values()
+                if a.kind == "person" and name_words(a.name) == words
+            ),
+            None,
+        )
+        if person is None:
+            article.actors[actor.id] = replace(actor, kind="person", sector=None)
+            article.gender.setdefault(actor.id, gender)
+            article.surnames[words[-1]] = actor.id
+        else:
+            _merge(article, actor.id, person.id)
+
+
+def _merge_name_parts(article: ArticleMentions) -> None:
+    """A local actor whose name is part of one person's full name is that person
+    ('Encinas' of 'Alejandro Encinas Rodríguez', 'Hamza' of 'Hamza bin Laden'); a
+    one-word person that begins one organisation's name is that organisation
+    ('Mahan' of 'Mahan Air')."""
+    mentioned = set(_mentions_of(article))
+    people = [
+        a
+        for a in article.actors.values()
+        if a.kind == "person" and a.id in mentioned and len(name_words(a.name)) >= 2
+    ]
+    orgs = [
+        a
+        for a in article.actors.values()
+        if a.kind not in ("person", "state", "author") and a.id in mentioned
+    ]
+    for actor in list(article.actors.values()):
+        if actor.id not in mentioned or not _local(actor):
+            continue
+        words = name_words(actor.name)
+        if not words or (actor.kind != "person" and _is_org_name(article, words)):
+            continue
+        wholes = [p for p in people if p.id != actor.id and _part_of(words, name_words(p.name))]
+        if len(wholes) == 1:
+            _merge(article, actor.id, wholes[0].id)
+            continue
+        if actor.kind == "person" and len(words) == 1 and not wholes:
+            named = [o for o in orgs if name_words(o.name)[:1] == words and o.id != actor.id]
+            if len(named) == 1:
+                _merge(article, actor.id, named[0].id)
+
+
+def _part_of(part: list[str], whole: list[str]) -> bool:
+    """Is ``part`` a shorter run of the words of ``whole``?"""
+    n = len(part)
+    return n < len(whole) and any(whole[i : i + n] == part for i in range(len(whole) - n + 1))
+
+
+def _merge_variant_spellings(article: ArticleMentions) -> None:
+    """'Hamza bin Laden' and 'Hamza bin Ladin': local people with the same first
+    name, as many words and a nearly equal surname are one person."""
+    mentioned = _mentions_of(article)
+    people = [
+        a
+        for a in article.actors.values()
+        if a.kind == "person" and a.id in mentioned and len(name_words(a.name)) >= 2
+    ]
+    for i, first in enumerate(people):
+        for second in people[i + 1 :]:
+            if first.kb_id and second.kb_id:
+                continue
+            a, b = name_words(first.name), name_words(second.name)
+            if len(a) != len(b) or a[0] != b[0] or a == b:
+                continue
+            if SequenceMatcher(None, a[-1], b[-1]).ratio() >= SIMILAR_SURNAME:
+                keep, drop = (first, second) if first.kb_id or not second.kb_id else (second, first)
+                if drop.id in article.actors and keep.id in article.actors:
+                    _merge(article, drop.id, keep.id)
+
+
+def _surnames_to_latest_full_name(article: ArticleMentions) -> None:
+    """'Clinton' after 'Hillary Clinton' is Hillary Clinton, whatever the base would
+    take the bare surname for: the known person last named in full with that surname
+    (a namesake the base lacks, 'Michelle Obama', does not take 'Obama' from it)."""
+    doc = article.doc
+    latest: dict[str, str] = {}
+    for found in sorted(article.found, key=lambda f: f.start):
+        actor = article.actors[found.actor]
+        if actor.kind != "person" or actor.kb_id is None:
+            continue
+        words = name_words(doc[found.start : found.end].text)
+        names = name_words(actor.name)
+        if len(words) >= 2 and names and words[-1] == names[-1]:
+            latest[words[-1]] = actor.id
+        elif len(words) == 1 and latest.get(words[0], actor.id) != actor.id:
+            found.actor = latest[words[0]]
+
+
+def _home_institutions(article: ArticleMentions) -> None:
+    """'The Senate' in an article about Trinidad and Tobago is its Senate, not the base's
+    U.S. Senate: a generic institution name is the article's country's own."""
+    home = article.country
+    if home is None:
+        return
+    doc = article.doc
+    for found in list(article.found):
+        actor = article.actors[found.actor]
+        if actor.kb_id is None or actor.country in (None, home) or actor.kind == "state":
+            continue
+        words = [t for t in doc[found.start : found.end] if t.lower_ != "the"]
+        name = " ".join(t.text for t in words)
+        if name.lower() not in article.lex.generic_institutions:
+            continue
+        local = Actor(
+            id=f"O:{ascii_id(name)}@{home}",
+            name=name,
+            kind=actor.kind,
+            country=home,
+            sector=actor.sector,
+        )
+        article.actors.setdefault(local.id, local)
+        found.actor = local.id
+
+
+def _home_agents(article: ArticleMentions) -> None:
+    """'Police arrested some 300 protesters': the article's own police."""
+    if article.country is None or article.country not in article.kb.entries:
+        return
+    for token in article.doc:
+        if (
+            token.lower_ in article.lex.home_agent_nouns
+            and token.i not in article.claimed
+            and token.pos_ in ("NOUN", "PROPN")
+            and not token.ent_type_
+            and all(c.dep_ in ("det", "amod") and c.is_lower for c in token.lefts)
+        ):
+            start = token.i - 1 if token.i and token.doc[token.i - 1].lower_ == "the" else token.i
+            state = article.ensure_actor(article.country)
+            article.add(Found(start, token.i + 1, state.id, 1), state)
+
+
+# -- countries ----------------------------------------------------------------------
+
+
+def _context_country(article: ArticleMentions, actor: Actor) -> str | None:
+    """The country a title or the speaker's organisation gives: 'Canadian official
+    Pamela Greenwell', 'a spokesman for the U.S. State Department, Sean McCormack',
+    'Janelle Hironimus of the US Department of State'."""
+    doc = article.doc
+    for found in sorted(article.found, key=lambda f: f.start):
+        if found.actor != actor.id or (found.end - found.start < 2 and actor.kind == "person"):
+            continue  # a person's title stands before the full name, not a bare surname
+        sentence_start = doc[found.start].sent.start
+        i = found.start - 1
+        holders: list[str] = []
+        while i >= max(sentence_start, found.start - TITLE_REACH):
+            token = doc[i]
+            if token.text == "," and i < found.start - 1:
+                before = article.found.covering(i - 1)
+                if not before or article.actors[before[0].actor].kind != "person":
+                    break  # 'trading in Iran, German firms including Deutsche Bahn'
+            demonym = next((t for t in article.kb.lookup(token.text) if t.kind == DEMONYM), None)
+            if demonym is not None:
+                holders.append(demonym.actor)
+                i -= 1
+                continue
+            covering = article.found.covering(i)
+            if covering:
+                owner = article.actors[covering[0].actor]
+                country = owner.id if owner.kind == "state" else owner.country
+                if country and owner.id != actor.id:
+                    holders.append(country)
+                i = covering[0].start - 1
+                continue
+            if token.lower_ not in TITLE_GLUE and token.pos_ not in ("NOUN", "ADJ", "PROPN"):
+                break
+            i -= 1
+        if holders:
+            return holders[-1]  # the leftmost: 'US Ambassador to Germany' is American
+        after = found.end
+        if after + 1 < len(doc) and doc[after].lower_ in ("of", "for", "at"):
+            following = article.found.starting(after + 1, after + 3)
+            employer = article.actors[following[0].actor] if following else None
+            if employer is not None and employer.kind != "person":
+                country = employer.id if employer.kind == "state" else employer.country
+                if country:
+                    return country
+    return None
+
+
+def _home_for(article: ArticleMentions, actor: Actor) -> str | None:
+    """The article's country for its people and organisations the base lacks, not for
+    international bodies."""
+    if article.country is None:
+        return None
+    if actor.kind == "person":
+        holder = article.actors.get(actor.affiliation or "")
+        return None if holder is not None and holder.kind not in NATIONAL_KINDS else article.country
+    if actor.kind in ("igo", "ngo"):
+        return None
+    return article.country
