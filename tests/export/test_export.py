@@ -117,7 +117,9 @@ def test_parquet_dataset_is_partitioned_by_month_and_duckdb_reads_it_whole(corpu
     # A second export into the same folder would mix old months with new: refused.
     with pytest.raises(FileExistsError, match="needs a new folder"):
         write_parquet_dataset(corpus, out)
-    again = CliRunner().invoke(app, ["export", "parquet", "--out", str(out), "--db", corpus.db])
+    again = CliRunner().invoke(
+        app, ["export", "parquet", "--by-month", "--out", str(out), "--db", corpus.db]
+    )
     assert again.exit_code == 2 and "needs a new folder" in again.output
 
 

@@ -29,6 +29,7 @@ from dyad.export import (
     write_gexf,
     write_graphml,
     write_jsonl,
+    write_parquet,
     write_parquet_dataset,
 )
 from dyad.store.migrate import head_revision
@@ -37,19 +38,26 @@ from dyad.store.migrate import head_revision
 @app.command("export")
 def export_command(
     fmt: Annotated[str, typer.Argument(metavar="FORMAT", help=", ".join(FORMATS))],
-    out: Annotated[
-        Path, typer.Option("--out", "-o", help="File to write (parquet: a new folder).")
-    ],
+    out: Annotated[Path, typer.Option("--out", "-o", help="File to write.")],
     db: DbOption = DEFAULTS["db"],
     since: SinceOption = None,
     until: UntilOption = None,
     source: SourceOption = None,
     status: StatusOption = None,
+    by_month: Annotated[
+        bool,
+        typer.Option(
+            "--by-month",
+            help="parquet: a dataset partitioned by month in --out, a new folder "
+            "(DuckDB, pandas and Polars read it whole).",
+        ),
+    ] = False,
 ) -> None:
-    """Export analyses (jsonl), events (csv; parquet: a dataset partitioned by month) or the
-    actor network (graphml, gexf)."""
+    """Export analyses (jsonl), events (csv, parquet) or the actor network (graphml, gexf)."""
     if fmt not in FORMATS:
         fail(f"FORMAT must be one of {', '.join(FORMATS)}, not {fmt!r}")
+    if by_month and fmt != "parquet":
+        fail("--by-month is for parquet")
     if fmt == "jsonl" and status:
         fail("--status filters events; jsonl exports whole articles")
     filters = query_filters(since, until, source, status)
@@ -58,11 +66,13 @@ def export_command(
             written = f"{write_jsonl(store, out, filters)} articles"
         elif fmt == "csv":
             written = f"{write_csv(store, out, filters)} events"
-        elif fmt == "parquet":
+        elif fmt == "parquet" and by_month:
             try:
                 written = f"{write_parquet_dataset(store, out, filters)} events"
             except FileExistsError as error:
                 fail(str(error))
+        elif fmt == "parquet":
+            written = f"{write_parquet(store, out, filters)} events"
         else:
             draw = write_graphml if fmt == "graphml" else write_gexf
             graph = draw(store, out, filters)

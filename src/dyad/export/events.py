@@ -174,7 +174,7 @@ UNDATED = "undated"  # the month partition of events with no date
 
 
 def write_parquet(store: Store, out: Path, filters: Filters = NO_FILTERS) -> int:
-    """Events as one Parquet file (a download); ``dyad export`` writes a dataset."""
+    """Events as one Parquet file; ``write_parquet_dataset`` splits them by month."""
     arrow_schema = pa.schema(EVENT_FIELDS)
     with (
         written_atomically(Path(out), store) as partial,
