@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/store_bench.py                       # 1,000,000 events, SQLite
     .venv/bin/python bench/store_bench.py --small               # 20,000 events (CI-sized)
+    .venv/bin/python bench/store_bench.py --articles 20000 --quick
     .venv/bin/python bench/store_bench.py --db postgresql://dyad:dyad@127.0.0.1/dyad_bench
 
 The data is generated, not parsed: states from the shipped country list, ten
@@ -71,6 +72,11 @@ def main() -> None:
     parser.add_argument("--reuse", action="store_true", help="time an existing bench store")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--seed", type=int, default=8)
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="time only the busiest dyad's timeline pages and the busiest actor's counts",
+    )
     args = parser.parse_args()
     articles = 2000 if args.small else args.articles
     if not args.reuse:
@@ -80,7 +86,8 @@ def main() -> None:
         started = time.perf_counter()
         Builder(store, random.Random(args.seed)).build(articles)
         print(f"built in {time.perf_counter() - started:.0f} s", flush=True)
-    report = Bench(store, args.runs, random.Random(args.seed)).run()
+    report = Bench(store, args.runs, random.Random(args.seed)).run(args.quick)
+    report["load_average"] = round(os.getloadavg()[0], 1)
     print(json.dumps(report, indent=2))
     store.close()
 
@@ -397,21 +404,26 @@ class Bench:
         self.rng = rng
 
     def timed(self, call) -> dict:
+        """Wall clock, and this process's CPU time: on a shared machine the second is
+        the steadier figure (on SQLite it holds the queries; PostgreSQL's own work is
+        not in it)."""
         started = time.perf_counter()
         result = call()
         cold = time.perf_counter() - started
-        times = []
+        times, cpu_times = [], []
         for _ in range(self.runs):
-            started = time.perf_counter()
+            started, cpu_started = time.perf_counter(), time.process_time()
             call()
             times.append(time.perf_counter() - started)
+            cpu_times.append(time.process_time() - cpu_started)
         return {
             "cold_ms": round(cold * 1000, 1),
             "median_ms": round(statistics.median(times) * 1000, 1),
+            "median_cpu_ms": round(statistics.median(cpu_times) * 1000, 1),
             "result_size": _size(result),
         }
 
-    def run(self) -> dict:
+    def run(self, quick: bool = False) -> dict:
         store = self.store
         events = schema.events
         with store.engine.connect() as conn:
@@ -446,17 +458,23 @@ class Bench:
                 store, top_pair.source_id, top_pair.target_id, include_affiliates=False
             )
         )
-        busiest, median_actor = by_actor[0].source_id, by_actor[len(by_actor) // 2].source_id
+        report["timeline_busiest_dyad_keyset_pages"] = self.pages(
+            top_pair.source_id, top_pair.target_id
+        )
+        busiest = by_actor[0].source_id
         report["monthly_counts_busiest_actor"] = self.timed(
             lambda: event_counts(store, busiest, include_affiliates=False)
         ) | {"actor": busiest, "events_as_source": by_actor[0].n}
+        report["actor_profile_busiest"] = self.timed(lambda: actor_profile(store, busiest))
+        if quick:
+            return report
+        median_actor = by_actor[len(by_actor) // 2].source_id
         report["monthly_counts_busiest_actor_with_affiliates"] = self.timed(
             lambda: event_counts(store, busiest)
         )
         report["monthly_counts_median_actor"] = self.timed(
             lambda: event_counts(store, median_actor, include_affiliates=False)
         )
-        report["actor_profile_busiest"] = self.timed(lambda: actor_profile(store, busiest))
         report["quotes_by_busiest"] = self.timed(lambda: quotes_by(store, busiest))
         year = str(int(years) - 1)
         with tempfile.TemporaryDirectory() as folder:
@@ -477,6 +495,47 @@ class Bench:
         }
         report["search"] = searches
         return report
+
+    def pages(self, first: str, second: str, size: int = 100) -> dict:
+        """Every page of a dyad's timeline, each asked for with the previous page's cursor
+        (as the web and API page), beside the same last page asked for by offset."""
+        cursors: list[str | None] = [None]
+        while (
+            page := timeline(
+                self.store, first, second, include_affiliates=False, limit=size, after=cursors[-1]
+            )
+        ).next:
+            cursors.append(page.next)
+        sample = cursors if len(cursors) <= 20 else [*cursors[:5], *cursors[-15:]]
+        timings = [
+            self.timed(
+                lambda c=c: timeline(
+                    self.store, first, second, include_affiliates=False, limit=size, after=c
+                )
+            )
+            for c in sample
+        ]
+        last_by_offset = self.timed(
+            lambda: timeline(
+                self.store,
+                first,
+                second,
+                include_affiliates=False,
+                limit=size,
+                offset=(len(cursors) - 1) * size,
+            )
+        )
+        return {
+            "pages": len(cursors),
+            "page_size": size,
+            "pages_timed": len(sample),
+            "median_ms": statistics.median(t["median_ms"] for t in timings),
+            "max_ms": max(t["median_ms"] for t in timings),
+            "median_cpu_ms": statistics.median(t["median_cpu_ms"] for t in timings),
+            "max_cpu_ms": max(t["median_cpu_ms"] for t in timings),
+            "last_page_by_offset_ms": last_by_offset["median_ms"],
+            "last_page_by_offset_cpu_ms": last_by_offset["median_cpu_ms"],
+        }
 
     def _query_words(self) -> list[str]:
         """Words by rank in the Zipf vocabulary: rank 0 is in nearly every article."""

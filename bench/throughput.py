@@ -1,6 +1,6 @@
 """Throughput of dyad against plain spaCy parsing, in one run on the same texts.
 
-    .venv/bin/python bench/throughput.py [--texts DIR] [--limit N] [--repeat R] [--parallel]
+    .venv/bin/python bench/throughput.py [--texts DIR] [--limit N] [--repeat R] [--parallel[-only]]
 
 Measures, on PolNeAR train articles by default:
 - plain spaCy ``nlp.pipe`` over the texts (the model alone), tokens/s;
@@ -9,7 +9,11 @@ Measures, on PolNeAR train articles by default:
 - each dyad component alone on the parsed docs, as a share of parsing time (timed in
   the same rounds as parsing, so a change in load hits all of them alike);
 - with ``--parallel``: ``dyad.batch`` on 1 process, 2 processes and a 2-worker
-  Dask LocalCluster (wall clock, start-up included).
+  Dask LocalCluster (wall clock, start-up included), and with ``--scheduler
+  tcp://HOST:PORT`` on that running cluster too (``dask scheduler`` plus
+  ``dask worker`` processes; its workers load the model when dyad connects,
+  which is counted). The setups take turns ``--repeat`` times, so a change in
+  machine load hits all of them alike.
 The best of ``--repeat`` runs is kept for each measure, so a busy machine
 disturbs the figures less.
 """
@@ -20,6 +24,7 @@ import argparse
 import json
 import os
 import time
+from datetime import date
 from pathlib import Path
 
 from dyad.batch import BatchOptions, analyze_many
@@ -52,13 +57,25 @@ def main() -> None:
         action="store_true",
         help="also time 1 vs 2 local processes and a 2-worker Dask LocalCluster",
     )
+    parser.add_argument("--scheduler", help="with --parallel, also time this Dask cluster")
+    parser.add_argument(
+        "--parallel-only", action="store_true", help="time only the --parallel setups"
+    )
     args = parser.parse_args()
 
     paths = sorted(args.texts.glob("*.txt"))[: args.limit]
     if not paths:
         raise SystemExit(f"no .txt files in {args.texts}")
-    articles = [Article(text=p.read_text(encoding="utf-8"), published="2016-10-01") for p in paths]
+    articles = [
+        Article(text=p.read_text(encoding="utf-8"), published=date(2016, 10, 1)) for p in paths
+    ]
     texts = [a.text for a in articles]
+    if args.parallel_only:
+        tokens = sum(len(text.split()) for text in texts)  # no model in this process
+        rates = parallel(articles, tokens, args.model, args.repeat, args.scheduler)
+        print(json.dumps({"texts": len(texts), "whitespace_tokens": tokens, **rates}))
+        print(f"load average {os.getloadavg()[0]:.1f} at the end")
+        return
 
     nlp = load_nlp(args.model)
     base_names = [name for name in nlp.pipe_names if name not in DYAD_COMPONENTS]
@@ -111,7 +128,9 @@ def main() -> None:
         },
     }
     if args.parallel:
-        result["parallel_tokens_per_s"] = parallel(articles, tokens, args.model)
+        result["parallel_tokens_per_s"] = parallel(
+            articles, tokens, args.model, args.repeat, args.scheduler
+        )
     if args.json:
         print(json.dumps(result, indent=2))
         return
@@ -123,20 +142,26 @@ def main() -> None:
         print(f"  {name:<13} +{share:.1%} of parsing time  ({ms} ms/article)")
     for setup, rate in result.get("parallel_tokens_per_s", {}).items():
         print(f"{setup:<22} {rate:>8} tokens/s (wall clock, start-up included)")
+    print(f"load average {os.getloadavg()[0]:.1f} at the end")
 
 
-def parallel(articles: list[Article], tokens: int, model: str) -> dict[str, int]:
-    """Whole-batch throughput of dyad.batch on one process, two, and a Dask LocalCluster."""
+def parallel(
+    articles: list[Article], tokens: int, model: str, repeat: int, scheduler: str | None
+) -> dict[str, int]:
+    """Whole-batch throughput of dyad.batch on one process, two, and Dask clusters."""
     setups = {
         "1 process": BatchOptions(model=model, workers=1),
         "2 processes": BatchOptions(model=model, workers=2),
         "Dask LocalCluster x2": BatchOptions(model=model, dask="local:2"),
     }
-    rates = {}
-    for name, options in setups.items():
-        seconds = best_of(1, lambda options=options: list(analyze_many(articles, options)))
-        rates[name] = round(tokens / seconds)
-    return rates
+    if scheduler:
+        setups[f"Dask cluster {scheduler}"] = BatchOptions(model=model, dask=scheduler)
+    seconds = dict.fromkeys(setups, float("inf"))
+    for _ in range(repeat):
+        for name, options in setups.items():
+            run = best_of(1, lambda options=options: list(analyze_many(articles, options)))
+            seconds[name] = min(seconds[name], run)
+    return {name: round(tokens / run) for name, run in seconds.items()}
 
 
 if __name__ == "__main__":

@@ -1,10 +1,14 @@
-"""Process pools and a real Dask LocalCluster give exactly the single-process results."""
+"""Process pools, a Dask LocalCluster and a Dask cluster of separate processes give
+exactly the single-process results."""
 
 from __future__ import annotations
 
 import os
 import signal
+import subprocess
+import sys
 import time
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -52,6 +56,12 @@ def test_parquet_dataset_round_trip_and_restart(articles, expected, tmp_path):
     options = BatchOptions(workers=1, partition_size=3)
     written = list(write_dataset(articles, tmp_path, options))
     assert written == [(0, 3), (1, 3), (2, 1)]
+    # One whole file per partition (written by the worker), no partial file left.
+    assert [p.name.split("-")[2] for p in sorted(tmp_path.iterdir())] == [
+        "000000",
+        "000001",
+        "000002",
+    ]
     assert [a.to_json() for a in read_dataset(tmp_path)] == expected
     # A restart after losing one partition redoes only that partition.
     sorted(tmp_path.glob("part-*.parquet"))[1].unlink()
@@ -162,3 +172,110 @@ def test_pool_workers_end_when_the_ingest_is_killed(articles, tmp_path):
     for pid in alive:  # leave no orphans behind even when the test fails
         os.kill(pid, signal.SIGKILL)
     assert not alive
+
+
+def write_texts(articles: list[Article], folder: Path, copies: int) -> Path:
+    """``copies`` distinct variants of each article (the same text would be deduplicated)."""
+    folder.mkdir()
+    for copy in range(copies):
+        for number, article in enumerate(articles):
+            text = f"{article.text} ({copy})"
+            (folder / f"{copy}-{number:02d}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def dask_cluster(tmp_path) -> Iterator[str]:
+    """A ``dask scheduler`` and two ``dask worker`` processes on loopback, as on three machines.
+
+    The workers run in their own folder, so nothing they do can lean on the test's.
+    """
+    from distributed import Client
+
+    scheduler_file = tmp_path / "scheduler.json"
+    elsewhere = tmp_path / "worker-home"
+    elsewhere.mkdir()
+    dask = [sys.executable, "-m", "dask"]
+    quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, "cwd": elsewhere}
+    environment = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[1] / "src")}
+    processes = [
+        subprocess.Popen(
+            [
+                *dask,
+                "scheduler",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                "0",
+                "--no-dashboard",
+                "--scheduler-file",
+                str(scheduler_file),
+            ],
+            env=environment,
+            **quiet,
+        )
+    ]
+    try:
+        deadline = time.monotonic() + 120
+        while not scheduler_file.exists() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        for _ in range(2):
+            processes.append(
+                subprocess.Popen(
+                    [
+                        *dask,
+                        "worker",
+                        "--scheduler-file",
+                        str(scheduler_file),
+                        "--host",
+                        "127.0.0.1",
+                        "--nworkers",
+                        "1",
+                        "--nthreads",
+                        "1",
+                        "--no-dashboard",
+                    ],
+                    env=environment,
+                    **quiet,
+                )
+            )
+        with Client(scheduler_file=str(scheduler_file), timeout="120s") as client:
+            client.wait_for_workers(2, timeout=240)
+            address = client.scheduler.address
+        yield address
+    finally:
+        for process in reversed(processes):
+            process.terminate()
+        for process in reversed(processes):
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+@pytest.mark.slow
+def test_a_dask_cluster_of_separate_processes_gives_the_same_store(
+    articles, tmp_path, dask_cluster
+):
+    from typer.testing import CliRunner
+
+    from dyad.cli import app
+
+    folder = write_texts(articles, tmp_path / "in", copies=3)  # partitions for both workers
+    runner = CliRunner()
+    args = ["ingest", str(folder), "--published", "2024-03-08"]
+    reference, direct, loaded = (str(tmp_path / f"{name}.db") for name in ("1", "d", "l"))
+    assert runner.invoke(app, [*args, "--db", reference, "--workers", "1"]).exit_code == 0
+
+    result = runner.invoke(app, [*args, "--db", direct, "--dask", dask_cluster])
+    assert result.exit_code == 0, result.output
+    assert dump(direct) == dump(reference)
+
+    # The workers write the dataset's files themselves; the client only loads them.
+    dataset = tmp_path / "dataset"
+    out = ["--out", f"parquet:{dataset}"]
+    written = runner.invoke(app, [*args, "--db", loaded, "--dask", dask_cluster, *out])
+    assert written.exit_code == 0, written.output
+    assert len(list(dataset.glob("part-*.parquet"))) == 2  # 21 articles, partitions of 16
+    assert runner.invoke(app, ["load", str(dataset), "--db", loaded]).exit_code == 0
+    assert dump(loaded) == dump(reference)

@@ -7,21 +7,27 @@ wrote it, the partition's number and a digest of its articles
 never collide and load in the order they ran. Files are written under a
 temporary name and renamed, so a killed run leaves only whole partitions, and a
 restart skips the partitions already on disk (same number, same articles).
+
+Each worker writes its own partitions (on a cluster, ``directory`` must be
+storage every worker and the loading machine see at the same path) and sends
+back only the number of articles it wrote.
 """
 
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import os
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from dyad.batch import BatchOptions, analyze_partitions, partitions
+from dyad.batch import BatchOptions, analyze_partition, partitions, run_partitions
 from dyad.model import Analysis, Article
 
 SCHEMA = pa.schema([("article_id", pa.string()), ("hash", pa.string()), ("analysis", pa.string())])
@@ -43,33 +49,51 @@ def write_dataset(
 ) -> Iterator[tuple[int, int]]:
     """Analyse into ``directory``; yields (partition number, articles written) as each lands."""
     directory.mkdir(parents=True, exist_ok=True)
-    run = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
-    keys: dict[int, str] = {}
+    numbered = enumerate(partitions(articles, options.partition_size))
+    first = next(numbered, None)
+    if first is None:
+        return
+    earlier = _written_before(directory, _partition_key(*first))
+    # A restart: the rest of the run keeps its name, and so its order.
+    run = earlier.name.split("-")[1] if earlier else datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
+    todo = (
+        (number, part)
+        for number, part in itertools.chain([first], numbered)
+        if _written_before(directory, _partition_key(number, part)) is None
+    )
+    task = partial(
+        write_partition,
+        directory=directory.absolute(),  # workers may run in another folder
+        run=run,
+        model=options.model,
+        kb_paths=options.kb_paths,
+    )
+    yield from run_partitions(todo, options, task)
 
-    def todo() -> Iterator[tuple[int, list[Article]]]:
-        nonlocal run
-        for number, part in enumerate(partitions(articles, options.partition_size)):
-            keys[number] = _partition_key(number, part)
-            earlier = _written_before(directory, keys[number])
-            if earlier is None:
-                yield number, part
-            elif number == 0:  # a restart: the rest of the run keeps its name, and its order
-                run = earlier.name.split("-")[1]
 
-    for number, analyses in analyze_partitions(todo(), options):
-        table = pa.table(
-            {
-                "article_id": [a.article.id for a in analyses],
-                "hash": [a.article.hash for a in analyses],
-                "analysis": [a.to_json() for a in analyses],
-            },
-            schema=SCHEMA,
-        )
-        final = directory / f"part-{run}-{keys.pop(number)}.parquet"
-        partial = final.with_suffix(".partial")
-        pq.write_table(table, partial)
-        os.replace(partial, final)
-        yield number, len(analyses)
+def write_partition(
+    articles: list[Article],
+    number: int,
+    directory: Path,
+    run: str,
+    model: str,
+    kb_paths: tuple[str, ...],
+) -> int:
+    """What a worker runs: analyse one partition and write its file; returns its size."""
+    analyses = analyze_partition(articles, number, model, kb_paths)
+    table = pa.table(
+        {
+            "article_id": [a.article.id for a in analyses],
+            "hash": [a.article.hash for a in analyses],
+            "analysis": [a.to_json() for a in analyses],
+        },
+        schema=SCHEMA,
+    )
+    final = directory / f"part-{run}-{_partition_key(number, articles)}.parquet"
+    partial_file = final.with_suffix(".partial")
+    pq.write_table(table, partial_file)
+    os.replace(partial_file, final)
+    return len(analyses)
 
 
 class DamagedPart(ValueError):

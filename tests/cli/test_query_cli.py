@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import networkx as nx
 import pyarrow.parquet as pq
@@ -54,8 +55,8 @@ def test_timeline_pages(stored):
     page = run("timeline", "Russia", "Hamas", "--limit", "1", "--offset", "1", "--db", stored)
     assert "events 2–2" in page.stdout
     assert "SUPPORT" in page.stdout and "CONSULT" not in page.stdout
-    assert "More events follow: --offset 2" in page.stdout
-    last = run("timeline", "Russia", "Hamas", "--limit", "1", "--offset", "2", "--db", stored)
+    [cursor] = re.findall(r"More events follow: --after '([^']+)'", page.stdout)
+    last = run("timeline", "Russia", "Hamas", "--limit", "1", "--after", cursor, "--db", stored)
     assert "CONSULT" in last.stdout and "More events" not in last.stdout
     whole = run("timeline", "Russia", "Hamas", "--db", stored).stdout
     assert "3 events" in whole and "More events" not in whole

@@ -1,5 +1,6 @@
 """Exports of a small corpus: JSONL that round-trips and meets the analysis schema,
-one CSV/Parquet row per merged event, GraphML and GEXF that networkx reads back."""
+one CSV/Parquet row per merged event (and a month-partitioned Parquet dataset DuckDB
+reads), GraphML and GEXF that networkx reads back."""
 
 from __future__ import annotations
 
@@ -11,14 +12,18 @@ import networkx as nx
 import pyarrow.parquet as pq
 import pytest
 from query_corpus import CORPUS, HAMAS, RUS, report
+from typer.testing import CliRunner
 
+from dyad.cli import app
 from dyad.export import (
     EVENT_COLUMNS,
+    event_rows,
     write_csv,
     write_gexf,
     write_graphml,
     write_jsonl,
     write_parquet,
+    write_parquet_dataset,
 )
 from dyad.query import Filters
 from dyad.store import Store
@@ -90,6 +95,32 @@ def test_csv_and_parquet_have_one_row_per_event_with_its_first_report(corpus, tm
     assert [r["event_id"] for r in parquet_rows] == [int(r["event_id"]) for r in rows]
     assert parquet_rows[0]["reports"] == int(rows[0]["reports"])
     assert write_csv(corpus, tmp_path / "none.csv", Filters(since="2030")) == 0
+
+
+def test_parquet_dataset_is_partitioned_by_month_and_duckdb_reads_it_whole(corpus, tmp_path):
+    duckdb = pytest.importorskip("duckdb", reason="dev extra")
+    out = tmp_path / "events"
+    assert write_parquet_dataset(corpus, out) == corpus.count("events") == 5
+    folders = sorted(p.name for p in out.iterdir())
+    assert folders == sorted({f"month={r['date'][:7]}" for r in event_rows(corpus)})
+    rows = duckdb.sql(
+        f"SELECT month, count(*) FROM read_parquet('{out}/**/*.parquet', hive_partitioning=true)"
+        " GROUP BY month ORDER BY month"
+    ).fetchall()
+    assert sum(count for _, count in rows) == corpus.count("events")
+    # Each event sits in the folder of its own month.
+    misplaced = duckdb.sql(
+        f"SELECT count(*) FROM read_parquet('{out}/**/*.parquet', hive_partitioning=true)"
+        " WHERE month <> substr(date, 1, 7)"
+    ).fetchall()
+    assert misplaced == [(0,)]
+    # A second export into the same folder would mix old months with new: refused.
+    with pytest.raises(FileExistsError, match="needs a new folder"):
+        write_parquet_dataset(corpus, out)
+    again = CliRunner().invoke(
+        app, ["export", "parquet", "--by-month", "--out", str(out), "--db", corpus.db]
+    )
+    assert again.exit_code == 2 and "needs a new folder" in again.output
 
 
 def test_graphml_and_gexf_read_back_with_weights(corpus, tmp_path):

@@ -6,9 +6,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from query_corpus import CORPUS, MARZOUK, ZAKHAROVA
+from query_corpus import CORPUS, HAMAS, MARZOUK, RUS, ZAKHAROVA, report
 
 from dyad.query import (
+    NO_FILTERS,
+    BadCursor,
     Filters,
     actor_profile,
     event_counts,
@@ -138,6 +140,45 @@ def test_timeline_pages_events_oldest_first_each_with_its_evidence(corpus):
     daily_only = Filters(sources=("daily",))
     [daily] = timeline(corpus, "Russia", "Hamas", filters=daily_only, limit=1).events
     assert (daily.type, daily.status) == ("SUPPORT", "intended")
+
+
+def test_timeline_keyset_pages_give_every_event_once_in_order(db):  # noqa: F811
+    # Ties on a date (ordered by id), undated events (no time, no publication date) last.
+    dates = ["2024-01-05", "2024-01-05", None, "2023-12-30", "2024-01-05", None, "2024-02-01"]
+    kinds = ["CONSULT", "AID", "ACCUSE", "REQUEST", "SUPPORT", "THREATEN", "REJECT"]
+    with Store(db) as store:
+        for number, (when, kind) in enumerate(zip(dates, kinds, strict=True)):
+            text = f"Russia and Hamas met, report number {number}."
+            events = [(kind, "RUS", "HAMAS", when, "actual")]
+            analysis = report(text, "2024-03-01", "wire", events, [RUS, HAMAS])
+            if when is None:
+                analysis.article.published = None
+            assert store.add(analysis)
+        whole = timeline(store, "Russia", "Hamas").events
+        assert [e.sort_date for e in whole] == [
+            "2023-12-30",
+            *["2024-01-05"] * 3,
+            "2024-02-01",
+            None,
+            None,
+        ]
+        for filters in (NO_FILTERS, Filters(since="2024-01")):
+            expected = [e.id for e in timeline(store, "Russia", "Hamas", filters=filters).events]
+            for size in (1, 2, 3):
+                seen, cursor, pages = [], None, 0
+                while True:
+                    page = timeline(
+                        store, "Russia", "Hamas", filters=filters, limit=size, after=cursor
+                    )
+                    seen += [e.id for e in page.events]
+                    pages += 1
+                    if page.next is None:
+                        break
+                    cursor = page.next
+                assert seen == expected
+                assert pages == -(-len(expected) // size)  # no empty page at the end
+        with pytest.raises(BadCursor, match="not a timeline cursor"):
+            timeline(store, "Russia", "Hamas", after="page 2")
 
 
 def test_network_for_a_time_window_weights_edges_by_quad_class(corpus):

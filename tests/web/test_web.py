@@ -266,6 +266,13 @@ def test_dyad_timeline_is_ordered_merged_across_affiliates_and_paged(client):
     assert evidence["text"] == "Hamas officials visited Moscow in late October"
     second = client.get("/api/dyads/Hamas/Russia/timeline", params={"limit": 1, "offset": 1})
     assert [e["type"] for e in second.json()["events"]] == ["CONSULT"]
+    first = client.get("/api/dyads/Hamas/Russia/timeline", params={"limit": 1}).json()
+    after = {"limit": 1, "after": first["next"]}
+    following = client.get("/api/dyads/Hamas/Russia/timeline", params=after).json()
+    assert [e["type"] for e in following["events"]] == ["CONSULT"]
+    assert following["next"] is None
+    bad = client.get("/api/dyads/Hamas/Russia/timeline", params={"after": "2"})
+    assert bad.status_code == 422 and "not a timeline cursor" in bad.text
     since = client.get("/api/dyads/Hamas/Israel/timeline", params={"since": "2024"}).json()
     assert [e["type"] for e in since["events"]] == ["ASSAULT"]
     counts = client.get("/api/dyads/Hamas/Russia/counts").json()

@@ -34,6 +34,7 @@ from dyad.limits import MAX_INTEGER
 from dyad.plover import quad_classes
 from dyad.query import (
     ActorRef,
+    BadCursor,
     EventItem,
     actor_profile,
     event_counts,
@@ -62,20 +63,27 @@ def timeline_command(
     offset: Annotated[
         int, typer.Option(min=0, max=MAX_INTEGER, help="Skip this many events first.")
     ] = 0,
+    after: Annotated[
+        str | None, typer.Option(help="Start after this cursor (printed under a page).")
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Events between two actors, oldest first, each with its evidence."""
     with open_store(db) as store:
-        page = timeline(
-            store,
-            first,
-            second,
-            filters=query_filters(since, until, source, status),
-            limit=limit,
-            offset=offset,
-        )
+        try:
+            page = timeline(
+                store,
+                first,
+                second,
+                filters=query_filters(since, until, source, status),
+                limit=limit,
+                offset=offset,
+                after=after,
+            )
+        except BadCursor as error:
+            fail(str(error))
     entries = page.events
-    more = offset + len(entries) < page.total
+    more = page.next is not None
     if as_json:
         console.print_json(json.dumps([_as_json(e) for e in entries], ensure_ascii=False))
         return
@@ -86,7 +94,7 @@ def timeline_command(
         )
         return
     span = f"{len(entries)} events"
-    if offset or more:
+    if (offset or more) and not after:
         span = f"events {offset + 1}–{offset + len(entries)}"
     console.rule(f"{shown(first)} – {shown(second)}: {span}")
     for entry in entries:
@@ -111,7 +119,7 @@ def timeline_command(
                 f"    [dim]— {shown(origin)}, {shown(item.published or 'undated')}{shown(by)}[/]"
             )
     if more:
-        console.print(f"More events follow: --offset {offset + len(entries)}")
+        console.print(f"More events follow: --after '{page.next}'")
 
 
 def _name(actor: ActorRef | None) -> str:

@@ -23,7 +23,15 @@ from dyad.cli.common import (
     query_filters,
     shown,
 )
-from dyad.export import FORMATS, write_csv, write_gexf, write_graphml, write_jsonl, write_parquet
+from dyad.export import (
+    FORMATS,
+    write_csv,
+    write_gexf,
+    write_graphml,
+    write_jsonl,
+    write_parquet,
+    write_parquet_dataset,
+)
 from dyad.store.migrate import head_revision
 
 
@@ -36,19 +44,35 @@ def export_command(
     until: UntilOption = None,
     source: SourceOption = None,
     status: StatusOption = None,
+    by_month: Annotated[
+        bool,
+        typer.Option(
+            "--by-month",
+            help="parquet: a dataset partitioned by month in --out, a new folder "
+            "(DuckDB, pandas and Polars read it whole).",
+        ),
+    ] = False,
 ) -> None:
     """Export analyses (jsonl), events (csv, parquet) or the actor network (graphml, gexf)."""
     if fmt not in FORMATS:
         fail(f"FORMAT must be one of {', '.join(FORMATS)}, not {fmt!r}")
+    if by_month and fmt != "parquet":
+        fail("--by-month is for parquet")
     if fmt == "jsonl" and status:
         fail("--status filters events; jsonl exports whole articles")
     filters = query_filters(since, until, source, status)
     with open_store(db) as store, export_errors():
         if fmt == "jsonl":
             written = f"{write_jsonl(store, out, filters)} articles"
-        elif fmt in ("csv", "parquet"):
-            writer = write_csv if fmt == "csv" else write_parquet
-            written = f"{writer(store, out, filters)} events"
+        elif fmt == "csv":
+            written = f"{write_csv(store, out, filters)} events"
+        elif fmt == "parquet" and by_month:
+            try:
+                written = f"{write_parquet_dataset(store, out, filters)} events"
+            except FileExistsError as error:
+                fail(str(error))
+        elif fmt == "parquet":
+            written = f"{write_parquet(store, out, filters)} events"
         else:
             draw = write_graphml if fmt == "graphml" else write_gexf
             graph = draw(store, out, filters)

@@ -1,6 +1,12 @@
 """Exports for the tools analysts already use: JSONL, CSV, Parquet, GraphML and GEXF."""
 
-from dyad.export.events import EVENT_COLUMNS, event_rows, write_csv, write_parquet
+from dyad.export.events import (
+    EVENT_COLUMNS,
+    event_rows,
+    write_csv,
+    write_parquet,
+    write_parquet_dataset,
+)
 from dyad.export.graph import write_gexf, write_graphml
 from dyad.export.jsonl import write_jsonl
 from dyad.export.target import ExportError
@@ -17,4 +23,5 @@ __all__ = [
     "write_graphml",
     "write_jsonl",
     "write_parquet",
+    "write_parquet_dataset",
 ]

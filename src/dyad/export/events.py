@@ -1,4 +1,5 @@
-"""One row per event, PLOVER/POLECAT style, for spreadsheets (CSV) and dataframes (Parquet).
+"""One row per event, PLOVER/POLECAT style, for spreadsheets (CSV) and dataframes
+(a Parquet dataset partitioned by month).
 
 An event reported by several articles is one row: its evidence, URL and article
 fields come from the earliest report, ``reports`` says how many there are.
@@ -9,7 +10,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterator
 from datetime import date
-from itertools import islice
+from itertools import groupby, islice
 from pathlib import Path
 from typing import Any
 
@@ -169,17 +170,54 @@ def write_csv(store: Store, out: Path, filters: Filters = NO_FILTERS) -> int:
     return count
 
 
+UNDATED = "undated"  # the month partition of events with no date
+
+
 def write_parquet(store: Store, out: Path, filters: Filters = NO_FILTERS) -> int:
+    """Events as one Parquet file; ``write_parquet_dataset`` splits them by month."""
     arrow_schema = pa.schema(EVENT_FIELDS)
-    count = 0
-    rows = event_rows(store, filters)
     with (
         written_atomically(Path(out), store) as partial,
         pq.ParquetWriter(partial, arrow_schema) as writer,
     ):
-        while batch := list(islice(rows, 50_000)):
-            writer.write_table(pa.Table.from_pylist(batch, schema=arrow_schema))
-            count += len(batch)
+        count = _write_rows(writer, event_rows(store, filters))
         if count == 0:
             writer.write_table(arrow_schema.empty_table())
     return count
+
+
+def write_parquet_dataset(store: Store, out: Path, filters: Filters = NO_FILTERS) -> int:
+    """Events as a Parquet dataset partitioned by month: ``out/month=2024-03/part-0.parquet``.
+
+    Hive-style folders, so DuckDB (``read_parquet('out/**/*.parquet',
+    hive_partitioning=true)``), pandas (``read_parquet(out)``), Polars and Arrow
+    read the folder as one table with a ``month`` column, and a filter on
+    ``month`` reads only those files. Undated events are in ``month=undated``.
+    Rows come oldest first, so each month is written in one go and memory stays
+    flat. ``out`` must not hold anything yet: files of an older export would
+    mix with the new.
+    """
+    if out.exists() and (not out.is_dir() or any(out.iterdir())):
+        raise FileExistsError(f"{out} already exists; a Parquet dataset needs a new folder")
+    arrow_schema = pa.schema(EVENT_FIELDS)
+    out.mkdir(parents=True, exist_ok=True)
+    count = 0
+    by_month = groupby(event_rows(store, filters), key=_month)
+    for month, rows in by_month:
+        folder = out / f"month={month}"
+        folder.mkdir()
+        with pq.ParquetWriter(folder / "part-0.parquet", arrow_schema) as writer:
+            count += _write_rows(writer, rows)
+    return count
+
+
+def _write_rows(writer: pq.ParquetWriter, rows: Iterator[dict[str, Any]]) -> int:
+    count = 0
+    while batch := list(islice(rows, 50_000)):
+        writer.write_table(pa.Table.from_pylist(batch, schema=writer.schema))
+        count += len(batch)
+    return count
+
+
+def _month(row: dict[str, Any]) -> str:
+    return row["date"][:7] if row["date"] else UNDATED

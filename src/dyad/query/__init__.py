@@ -36,7 +36,7 @@ from dyad.query.store_summary import (
     top_actors,
     top_dyads,
 )
-from dyad.query.timeline import TimelinePage, timeline
+from dyad.query.timeline import BadCursor, TimelinePage, timeline
 
 __all__ = [
     "COUNT_LIMIT",
@@ -61,6 +61,7 @@ __all__ = [
     "StatementItem",
     "StoreSummary",
     "TimelinePage",
+    "BadCursor",
     "UnknownActor",
     "actor_events",
     "actor_overview",

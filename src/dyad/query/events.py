@@ -130,14 +130,33 @@ def event_items(conn: Connection, rows, reports: int | None) -> list[EventItem]:
     return list(items.values())
 
 
+EVIDENCE_COLUMNS = (
+    "event_id",
+    "article_id",
+    "local_id",
+    "status",
+    "text",
+    "start",
+    "end",
+    "sentence_text",
+    "sentence_start",
+    "reported_by",
+    "quote_id",
+    "time_text",
+)
+
+
 def evidence_items(
     conn: Connection, where: ColumnElement[bool], per_event: int | None = None
 ) -> list[tuple[int, EvidenceItem]]:
     """(event id, evidence) pairs, oldest report first; at most ``per_event`` per event."""
     evidence, articles = schema.evidence, schema.articles
+    # Only what an EvidenceItem shows: the JSON columns (others, context) cost a
+    # decode per row and a busy timeline page has hundreds of rows.
+    shown = [evidence.c[name] for name in EVIDENCE_COLUMNS]
     query = (
         select(
-            evidence,
+            *shown,
             articles.c.title,
             func.substr(articles.c.text, 1, HEADLINE_CHARS + 2).label("opening"),
             articles.c.url,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import ColumnElement, Connection, and_, func, or_, select
 
 from dyad.query.actors import ActorRef, actor_refs, resolve_actor
 from dyad.query.connect import Database, connect
@@ -17,13 +17,43 @@ from dyad.store import schema
 @dataclass
 class TimelinePage:
     """One page of a dyad's timeline: the actors each side stands for, the page's
-    events and how many events the whole timeline has."""
+    events, how many events the whole timeline has, and ``next``: the cursor that
+    asks for the page after this one (None on the last page)."""
 
     first: list[ActorRef]
     second: list[ActorRef]
     total: int
     offset: int
     events: list[EventItem]
+    next: str | None = None
+
+
+class BadCursor(ValueError):
+    """An ``after`` cursor that no timeline page gave out."""
+
+
+def page_cursor(sort_date: str | None, event_id: int) -> str:
+    """Where a page ends, in timeline order: ``DATE~ID``, or ``~ID`` for an undated event."""
+    return f"{sort_date or ''}~{event_id}"
+
+
+def _after(cursor: str, events=schema.events) -> ColumnElement[bool]:
+    """Events past ``cursor`` in timeline order (``dated_first``), as one indexable condition.
+
+    Keyset paging: each page costs the same however deep it is, where an offset
+    makes the database walk and drop every event before it.
+    """
+    date, separator, number = cursor.rpartition("~")
+    if not separator or not number.isdigit():
+        raise BadCursor(f"{cursor!r} is not a timeline cursor (DATE~ID)")
+    event_id = int(number)
+    if not date:  # undated events come last, by id
+        return and_(events.c.sort_date.is_(None), events.c.id > event_id)
+    return or_(
+        events.c.sort_date > date,
+        and_(events.c.sort_date == date, events.c.id > event_id),
+        events.c.sort_date.is_(None),
+    )
 
 
 def timeline(
@@ -35,13 +65,17 @@ def timeline(
     filters: Filters = NO_FILTERS,
     limit: int | None = None,
     offset: int = 0,
+    after: str | None = None,
     reports: int | None = None,
 ) -> TimelinePage:
     """Merged events between two actors (and those acting for them), oldest first.
 
-    ``limit`` and ``offset`` page the events (a busy dyad has thousands); only the
-    page's events have their evidence read, the first ``reports`` of each (all of
-    them with None; ``EventItem.reports`` counts them all either way).
+    ``limit`` pages the events (a busy dyad has thousands): pass the ``next`` of
+    one page as ``after`` to get the following page, as quickly as the first.
+    ``offset`` skips events instead (deep offsets are slow). Only the page's events
+    have their evidence read, the first ``reports`` of each (all of them with
+    None; ``EventItem.reports`` counts them all either way). Raises ``BadCursor``
+    for an ``after`` no page gave out.
     """
     events = schema.events
     with connect(db) as conn:
@@ -51,18 +85,31 @@ def timeline(
         total = conn.execute(
             filters.events(select(func.count()).select_from(events).where(where))
         ).scalar_one()
-        rows = conn.execute(
-            filters.events(select(events).where(where))
-            .order_by(*dated_first(events))
-            .limit(limit)
+        page = filters.events(select(events.c.id, events.c.sort_date).where(where))
+        if after:
+            page = page.where(_after(after, events))
+        # The page's ids first, sorted from the pair index alone, then only their rows:
+        # sorting whole rows of a busy dyad would read every one of them. One row past
+        # the page tells whether another page follows.
+        keys = conn.execute(
+            page.order_by(*dated_first(events))
+            .limit(None if limit is None else limit + 1)
             .offset(offset or None)
         ).all()
+        more = limit is not None and len(keys) > limit
+        keys = keys[:limit]
+        found = {
+            row.id: row
+            for row in conn.execute(select(events).where(events.c.id.in_([k.id for k in keys])))
+        }
+        rows = [found[key.id] for key in keys]
         return TimelinePage(
             first=_side(conn, first, side_a),
             second=_side(conn, second, side_b),
             total=total,
             offset=offset,
             events=event_items(conn, rows, reports=reports),
+            next=page_cursor(keys[-1].sort_date, keys[-1].id) if more else None,
         )
 
 

@@ -170,18 +170,26 @@ def dyad_timeline(
     second: str,
     limit: Limit = 100,
     offset: Offset = 0,
+    after: Annotated[
+        str | None,
+        Query(description="The `next` of the previous page: the page after it, as fast."),
+    ] = None,
 ) -> query.TimelinePage:
     """Events between two actors (ids, names or aliases), oldest first, each with its
-    evidence (`dyad timeline`), a page at a time."""
-    return query.timeline(
-        conn,
-        first,
-        second,
-        filters=filters,
-        limit=limit,
-        offset=offset,
-        reports=TIMELINE_REPORTS,
-    )
+    evidence (`dyad timeline`), a page at a time: follow `next` from page to page."""
+    try:
+        return query.timeline(
+            conn,
+            first,
+            second,
+            filters=filters,
+            limit=limit,
+            offset=offset,
+            after=after,
+            reports=TIMELINE_REPORTS,
+        )
+    except query.BadCursor as error:
+        raise HTTPException(422, str(error)) from None
 
 
 @router.get("/dyads/{first}/{second}/counts", tags=["dyads"])

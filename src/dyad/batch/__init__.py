@@ -5,6 +5,11 @@ analyses whole partitions. At most ``in_flight`` partitions are out at a time
 and results come back in input order, so memory stays flat however long the
 input is, and whatever consumes the results (the store) sees the same order as
 a single-process run — which keeps event merging, and so the store, identical.
+
+Whatever runs the partitions (``dyad.batch.cluster`` for Dask) runs a task
+given by the caller: ``analyze_many`` gets analyses back, while ``dyad.dataset``
+sends a task that writes the partition's Parquet file on the worker itself, so
+only a count comes back.
 """
 
 from __future__ import annotations
@@ -19,6 +24,8 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import ExitStack
 from dataclasses import dataclass
+from functools import partial
+from typing import TypeVar
 
 from dyad.model import Analysis, Article
 from dyad.nlp import DEFAULT_MODEL, cached_nlp
@@ -26,6 +33,11 @@ from dyad.pipeline import analyze_articles
 
 DEFAULT_PARTITION = 16
 PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+
+Result = TypeVar("Result")
+# A task takes one partition and returns what goes back to the caller; it must
+# pickle (a module-level function or a functools.partial of one).
+PartitionTask = Callable[[list[Article], int], Result]
 
 
 @dataclass(frozen=True)
@@ -42,9 +54,10 @@ class BatchOptions:
 
 
 def analyze_partition(
-    articles: list[Article], model: str, kb_paths: tuple[str, ...]
+    articles: list[Article], number: int, model: str, kb_paths: tuple[str, ...]
 ) -> list[Analysis]:
-    """What a worker runs: the whole pipeline over one partition."""
+    """What a worker runs: the whole pipeline over one partition (a task; its number
+    is not needed here, as it is to name a dataset's file)."""
     return list(analyze_articles(articles, cached_nlp(model, kb_paths)))
 
 
@@ -57,21 +70,24 @@ def partitions(articles: Iterable[Article], size: int) -> Iterator[list[Article]
 def analyze_many(articles: Iterable[Article], options: BatchOptions) -> Iterator[Analysis]:
     """Analyses of ``articles`` in input order, on as many workers as asked for."""
     numbered = enumerate(partitions(articles, options.partition_size))
-    for _, analyses in analyze_partitions(numbered, options):
+    task = partial(analyze_partition, model=options.model, kb_paths=options.kb_paths)
+    for _, analyses in run_partitions(numbered, options, task):
         yield from analyses
 
 
-def analyze_partitions(
-    parts: Iterable[tuple[int, list[Article]]], options: BatchOptions
-) -> Iterator[tuple[int, list[Analysis]]]:
-    """Numbered partitions in, numbered results out, in the order given."""
+def run_partitions(
+    parts: Iterable[tuple[int, list[Article]]],
+    options: BatchOptions,
+    task: PartitionTask[Result],
+) -> Iterator[tuple[int, Result]]:
+    """``task(partition, number)`` for each numbered partition, results in the order given."""
     if options.dask is None and options.local_workers == 1:
         for number, part in parts:
-            yield number, analyze_partition(part, options.model, options.kb_paths)
+            yield number, task(part, number)
         return
     with ExitStack() as stack:
         submit, workers = _executor(options, stack)
-        yield from _ordered(parts, options, submit, in_flight=2 * workers)
+        yield from _ordered(parts, submit, task, in_flight=2 * workers)
 
 
 def _end_with_parent(parent: int) -> None:
@@ -95,40 +111,20 @@ def _executor(options: BatchOptions, stack: ExitStack) -> tuple[Callable[..., Fu
             )
         )
         return pool.submit, options.local_workers
-    from dask.distributed import Client, LocalCluster
+    from dyad.batch.cluster import connect
 
-    if options.dask.startswith("local:"):
-        count = int(options.dask.split(":", 1)[1] or options.local_workers)
-        cluster = stack.enter_context(
-            LocalCluster(
-                n_workers=count,
-                threads_per_worker=1,
-                processes=True,
-                host="127.0.0.1",
-                dashboard_address=None,
-            )
-        )
-        client = stack.enter_context(Client(cluster))
-    else:
-        client = stack.enter_context(Client(options.dask))
-    workers = max(1, len(client.scheduler_info()["workers"]))
-
-    def submit(function, *args):
-        # pure=False: identical partitions (re-sent after a restart) are still computed.
-        return client.submit(function, *args, pure=False)
-
-    return submit, workers
+    return connect(options, stack)
 
 
 def _ordered(
     parts: Iterable[tuple[int, list[Article]]],
-    options: BatchOptions,
     submit: Callable[..., Future],
+    task: PartitionTask[Result],
     in_flight: int,
-) -> Iterator[tuple[int, list[Analysis]]]:
+) -> Iterator[tuple[int, Result]]:
     pending: deque[tuple[int, Future]] = deque()
     for number, part in parts:
-        pending.append((number, submit(analyze_partition, part, options.model, options.kb_paths)))
+        pending.append((number, submit(task, part, number)))
         if len(pending) >= in_flight:
             done_number, future = pending.popleft()
             yield done_number, future.result()

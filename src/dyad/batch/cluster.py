@@ -1,0 +1,66 @@
+"""Partitions on a Dask cluster: a local one (``local:N``) or a scheduler's address.
+
+Imported only when ``--dask`` is given: importing ``distributed`` takes seconds.
+A worker plugin loads the pipeline on every worker as it joins, before any
+task (and on workers that join later); results are fetched from the workers
+directly rather than relayed through the scheduler.
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import Future
+from contextlib import ExitStack
+from typing import TYPE_CHECKING, Any
+
+import dask
+from distributed import Client, LocalCluster, WorkerPlugin
+
+from dyad.nlp import cached_nlp
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from dyad.batch import BatchOptions
+
+
+class ModelPlugin(WorkerPlugin):
+    """Loads dyad's pipeline once per worker; tasks then find it in ``cached_nlp``."""
+
+    name = "dyad-model"
+
+    def __init__(self, model: str, kb_paths: tuple[str, ...]) -> None:
+        self.model = model
+        self.kb_paths = kb_paths
+
+    def setup(self, worker: Any) -> None:
+        cached_nlp(self.model, self.kb_paths)
+
+
+def connect(options: BatchOptions, stack: ExitStack) -> tuple[Callable[..., Future], int]:
+    """A ``submit`` onto the cluster ``options.dask`` names, and its number of workers."""
+    assert options.dask is not None
+    if options.dask.startswith("local:"):
+        count = int(options.dask.split(":", 1)[1] or options.local_workers)
+        # The workers' statistical profiler samples the running task's stack every
+        # 10 ms; dyad's tasks are long pure-Python ones, so it only costs time.
+        with dask.config.set({"distributed.worker.profile.enabled": False}):
+            cluster = stack.enter_context(
+                LocalCluster(
+                    n_workers=count,
+                    threads_per_worker=1,
+                    processes=True,
+                    host="127.0.0.1",
+                    dashboard_address=None,
+                )
+            )
+        client = stack.enter_context(Client(cluster, direct_to_workers=True))
+    else:
+        client = stack.enter_context(Client(options.dask, direct_to_workers=True))
+    client.register_plugin(ModelPlugin(options.model, options.kb_paths))
+    workers = max(1, len(client.scheduler_info()["workers"]))
+
+    def submit(function, *args):
+        # pure=False: identical partitions (re-sent after a restart) are still computed.
+        return client.submit(function, *args, pure=False)
+
+    return submit, workers
