@@ -24,6 +24,7 @@ from dyad.cli.common import (
     open_store,
     query_filters,
 )
+from dyad.limits import MAX_INTEGER
 from dyad.query import EventFraming, StatementItem, dyad_framing
 
 
@@ -36,8 +37,12 @@ def framing_command(
     until: UntilOption = None,
     status: StatusOption = None,
     source: SourceOption = None,
-    limit: Annotated[int, typer.Option(min=1, help="At most this many events.")] = 20,
-    offset: Annotated[int, typer.Option(min=0, help="Skip this many events first.")] = 0,
+    limit: Annotated[
+        int, typer.Option(min=1, max=MAX_INTEGER, help="At most this many events.")
+    ] = 20,
+    offset: Annotated[
+        int, typer.Option(min=0, max=MAX_INTEGER, help="Skip this many events first.")
+    ] = 0,
     as_json: JsonOption = False,
 ) -> None:
     """How each side tells the events between two actors: per event, the statements of
@@ -55,7 +60,7 @@ def framing_command(
         console.print_json(json.dumps(asdict(page), ensure_ascii=False, default=str))
         return
     if not page.events:
-        console.print(f"No statements about events between {first} and {second}.")
+        console.print(f"No statements about events between {escape(first)} and {escape(second)}.")
         return
     shown = f"events {offset + 1}–{offset + len(page.events)} of {page.total}"
     console.rule(f"How each side tells it: {escape(first)} – {escape(second)}, {shown}")
