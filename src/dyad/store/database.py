@@ -10,6 +10,7 @@ advisory lock per store for the same effect.
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -86,8 +87,7 @@ def _sqlite_connected(read_only: bool):
         if read_only:
             cursor.execute("PRAGMA query_only=ON")
         else:
-            # WAL lets readers (timeline queries, the web app) work while a batch writes.
-            cursor.execute("PRAGMA journal_mode=WAL")
+            _use_wal(cursor)
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA foreign_keys=ON")
         # Big queries (network export, monthly counts) keep more pages in memory.
@@ -95,6 +95,24 @@ def _sqlite_connected(read_only: bool):
         cursor.close()
 
     return setup
+
+
+def _use_wal(cursor: sqlite3.Cursor) -> None:
+    """WAL lets readers (timeline queries, the web app) work while a batch writes.
+
+    Switching a new store to WAL while another process creates it fails at once with
+    "database is locked": SQLite does not wait for that lock as busy_timeout would
+    suggest. So the switch is retried for as long as a writer waits for a lock.
+    """
+    deadline = time.monotonic() + LOCK_WAIT_SECONDS
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 def _sqlite_begin(conn: Connection) -> None:
