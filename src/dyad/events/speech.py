@@ -1,0 +1,224 @@
+"""Speech acts a statement performs through its complement, not through one trigger word.
+
+The lexicon's verb frames code what a statement verb says by itself ("X accused Y",
+"X urged Y to …"). These rules read the statement and its complement clause, with
+the words of ``src/dyad/data/events/speech.yaml``, by the PLOVER manual:
+
+- "X claimed (that) Y …", "X alleged Y …": ACCUSE (allege) by X against Y;
+- "X said Y lied", "X said Y attacked …": ACCUSE by X against Y when what Y is said
+  to have done is a wrongdoing and X is no mere teller (a news agency, the author);
+- "X wanted / asked / told Y to …": REQUEST by X of Y (object control);
+- "Y must …" in words X is quoted or reported as saying: REQUEST by X of Y.
+
+Each rule yields a ``Reading`` that the extractor codes like any other (time, place,
+evidence, deduplication against the lexicon's own reading of the same verb).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from dyad.events.context import DocContext
+from dyad.events.extract import (
+    FIRST_PERSON,
+    Reading,
+    _children,
+    _control_chain,
+    _pobj,
+    _subject,
+    actors_of,
+)
+from dyad.events.lexicon import Frame, Lexicon, SpeechCues
+
+ALLEGATION = Frame(type="ACCUSE", mode="allege")
+REQUEST = Frame(type="REQUEST")
+# Who only tells what others did or said.
+TELLER_KINDS = frozenset({"media", "author"})
+# Where a request names whom it is addressed to: "called *on* X to", "appealed *to* X to".
+ADDRESSEE_PREPS = frozenset({"on", "upon", "to"})
+VERB_POS = frozenset({"VERB", "AUX"})
+
+
+def speech_readings(ctx: DocContext, lexicon: Lexicon) -> Iterator[Reading]:
+    words = lexicon.speech
+    for token in ctx.doc:
+        if token.pos_ not in VERB_POS:
+            continue
+        lemma = token.lemma_.lower()
+        if lemma in words.alleging_verbs or lemma in words.stating_verbs:
+            yield from _accusations(ctx, lexicon, token)
+        if lemma in words.requesting_verbs:
+            yield from _requests(ctx, token)
+        if _is_obliged(words, token):
+            yield from _obligations(ctx, token)
+
+
+# --- "X claimed Y …", "X said Y lied" ---------------------------------------------
+
+
+def _accusations(ctx: DocContext, lexicon: Lexicon, verb: Token) -> Iterator[Reading]:
+    words = lexicon.speech
+    chain = _control_chain(verb)
+    subject, passive = _subject(chain)
+    if subject is None or passive:
+        return
+    speakers = [a for a in actors_of(ctx, subject, acting=True) if not _is_teller(ctx, a)]
+    if not speakers:
+        return
+    alleging = verb.lemma_.lower() in words.alleging_verbs
+    for clause in _reported_clauses(verb):
+        if any(c.dep_ == "neg" for c in clause.children):
+            continue  # "X said Y did not …" accuses nobody
+        accused = _doer(clause)
+        if accused is None:
+            continue
+        targets = [a for a in actors_of(ctx, accused) if a not in speakers]
+        if alleging:
+            # "claimed that the rally violated a ban": an allegation even when the one
+            # it is against has no name; "claimed it had won" is about the speaker.
+            if not targets and (accused.pos_ == "PRON" or actors_of(ctx, accused)):
+                continue
+        elif not (targets and _is_wrongdoing(lexicon, words, clause)):
+            continue
+        yield Reading(
+            trigger=verb,
+            frame=ALLEGATION,
+            chain=chain,
+            subject=subject,
+            sources=speakers,
+            targets=targets,
+        )
+
+
+def _reported_clauses(verb: Token) -> list[Token]:
+    """What a statement verb says: its complement clause ("said (that) Y …"), or the
+    clause it interrupts ("Y lied, X said")."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in VERB_POS]
+    if verb.dep_ == "parataxis" and verb.head.pos_ in VERB_POS and verb.head.i < verb.i:
+        clauses.append(verb.head)
+    return clauses
+
+
+def _doer(clause: Token) -> Token | None:
+    """Who the clause says acted: its subject, or the agent of a passive."""
+    for child in clause.children:
+        if child.dep_ == "nsubj":
+            return child
+        if child.dep_ == "agent":
+            return _pobj(child)
+    return None
+
+
+def _is_wrongdoing(lexicon: Lexicon, words: SpeechCues, clause: Token) -> bool:
+    """The clause, a verb coordinated with it or its purpose ("built the facility *to
+    disguise* …") tells of a wrongdoing or a hostile act."""
+    purposes = [c for c in clause.children if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB"]
+    for verb in (clause, *clause.conjuncts, *purposes):
+        lemma = verb.lemma_.lower()
+        if lemma in words.wrongdoing_verbs:
+            return True
+        # The curated frames only: the compiled CAMEO layer reads most verbs many ways.
+        frames = [f for f in lexicon.verbs.get(lemma, ()) if not f.compiled]
+        if frames and frames[0].type in words.hostile_types:
+            return True
+    return False
+
+
+def _is_teller(ctx: DocContext, actor_id: str) -> bool:
+    actor = ctx.actor(actor_id)
+    return actor is not None and actor.kind in TELLER_KINDS
+
+
+# --- "X asked Y to …" ---------------------------------------------------------------
+
+
+def _requests(ctx: DocContext, verb: Token) -> Iterator[Reading]:
+    chain = _control_chain(verb)
+    subject, passive = _subject(chain)
+    if subject is None or passive:
+        return
+    sources = actors_of(ctx, subject, acting=True)
+    if not sources:
+        return
+    addressee = _addressee(verb)
+    named = actors_of(ctx, addressee) or actors_of(ctx, _example(addressee))
+    targets = [a for a in named if a not in sources]
+    if targets:
+        yield Reading(
+            trigger=verb,
+            frame=REQUEST,
+            chain=chain,
+            subject=subject,
+            sources=sources,
+            targets=targets,
+        )
+
+
+def _addressee(verb: Token) -> Token | None:
+    """Whom a request is made of: the object controlling its "to"-clause ("urged *Hamas*
+    to meet", "called on *Iran* to stop"), or the subject of a "to"-clause the parser
+    made a clause of its own ("wanted *the politicians* to stop")."""
+    for clause in _children(verb, ("xcomp", "ccomp")):
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            continue
+        own = [c for c in clause.children if c.dep_ == "nsubj"]
+        if own:
+            return own[0]
+        objects = _children(verb, ("dobj",))
+        if objects:
+            return objects[0]
+        for prep in verb.children:
+            if prep.dep_ in ("prep", "dative") and prep.lower_ in ADDRESSEE_PREPS:
+                if prep.i < clause.i and (pobj := _pobj(prep)) is not None:
+                    return pobj
+    return None
+
+
+def _example(noun: Token | None) -> Token | None:
+    """The named member of a group noun: "allies *such as Germany*"."""
+    for prep in noun.children if noun is not None else ():
+        if prep.dep_ == "prep" and prep.lower_ == "as":
+            if any(c.lower_ == "such" for c in prep.children) or prep.nbor(-1).lower_ == "such":
+                return _pobj(prep)
+    return None
+
+
+# --- "Y must …" in someone's words ----------------------------------------------------
+
+
+def _is_obliged(words: SpeechCues, verb: Token) -> bool:
+    """ "must stop", "should end", "needs to withdraw", "have to consult"."""
+    if any(c.dep_ == "aux" and c.lower_ in words.obligation_auxiliaries for c in verb.children):
+        return True
+    head = verb.head
+    return (
+        verb.dep_ == "xcomp"
+        and head.lemma_.lower() in words.obligation_verbs
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
+
+
+def _obligations(ctx: DocContext, verb: Token) -> Iterator[Reading]:
+    quote = ctx.token_quote[verb.i]
+    speaker = quote.speaker.actor if quote is not None else None
+    if speaker is None or _is_teller(ctx, speaker):
+        return
+    chain = _control_chain(verb)
+    subject, passive = _subject(chain)
+    if subject is None or subject.lower_ in FIRST_PERSON:
+        return  # "we must …" commits the speaker; it asks nothing of anyone
+    if passive:
+        return
+    targets = [a for a in actors_of(ctx, subject) if a != speaker]
+    if targets:
+        yield Reading(
+            trigger=verb,
+            frame=REQUEST,
+            chain=chain,
+            subject=subject,
+            sources=[speaker],
+            targets=targets,
+            status="actual",
+        )
