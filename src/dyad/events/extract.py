@@ -86,11 +86,11 @@ def extract_events(
     absorbed = {r.absorbed.i for r in readings if r.absorbed is not None}
     nominal = [r for r in _nominal_readings(ctx, lexicon) if r.trigger.i not in absorbed]
     readings = _without_consequences(readings, nominal) + nominal
-    # A rule's reading of a word the lexicon already codes with that type adds nothing.
-    coded = {(r.trigger.i, r.frame.type) for r in readings}
-    readings += [
-        r for rule in rules for r in rule(ctx, lexicon) if (r.trigger.i, r.frame.type) not in coded
-    ]
+    # A rule reads a word more closely than its lexicon frame: it replaces the
+    # lexicon's reading of that word with that type.
+    ruled = [r for rule in rules for r in rule(ctx, lexicon)]
+    replaced = {(r.trigger.i, r.frame.type) for r in ruled}
+    readings = [r for r in readings if (r.trigger.i, r.frame.type) not in replaced] + ruled
     readings.sort(key=lambda r: r.trigger.i)
     events: list[Event] = []
     for reading in readings:

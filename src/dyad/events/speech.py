@@ -8,7 +8,12 @@ the words of ``src/dyad/data/events/speech.yaml``, by the PLOVER manual:
 - "X said Y lied", "X said Y attacked …": ACCUSE by X against Y when what Y is said
   to have done is a wrongdoing and X is no mere teller (a news agency, the author);
 - "X wanted / asked / told Y to …": REQUEST by X of Y (object control);
-- "Y must …" in words X is quoted or reported as saying: REQUEST by X of Y.
+- "Y must …" in words X is quoted or reported as saying: REQUEST by X of Y;
+- "X dismissed / rejected Y's criticism (demand, threat)": REJECT by X of Y, the
+  one who voiced it (not of whom it was about);
+- "I warn …", "we condemn …" in X's quoted words: the act itself, by X, even when
+  its object names no actor;
+- "X and Y praised each other": the act both ways.
 
 Each rule yields a ``Reading`` that the extractor codes like any other (time, place,
 evidence, deduplication against the lexicon's own reading of the same verb).
@@ -20,13 +25,14 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from dyad.events.context import DocContext
+from dyad.events.context import STATE_KINDS, DocContext
 from dyad.events.extract import (
     FIRST_PERSON,
     Reading,
     _children,
     _control_chain,
     _pobj,
+    _slot,
     _subject,
     actors_of,
 )
@@ -53,6 +59,38 @@ def speech_readings(ctx: DocContext, lexicon: Lexicon) -> Iterator[Reading]:
             yield from _requests(ctx, token)
         if _is_obliged(words, token):
             yield from _obligations(ctx, token)
+        frame = _speech_frame(lexicon, token)
+        if frame is None:
+            continue
+        if frame.type == "REJECT":
+            yield from _rebuttals(ctx, lexicon, token, frame)
+        yield from _performed(ctx, token, frame)
+        yield from _reciprocal(ctx, token, frame)
+
+
+def _speech_frame(lexicon: Lexicon, verb: Token) -> Frame | None:
+    """The curated lexicon's reading of a verb as a speech act, when the verb has one
+    that asks nothing of its words ("pledge" is a threat only with "to crush …")."""
+    for frame in lexicon.verbs.get(verb.lemma_.lower(), ()):
+        if frame.compiled or _conditional(frame):
+            continue
+        return frame if frame.type in lexicon.cues.speech_act_types else None
+    return None
+
+
+def _conditional(frame: Frame) -> bool:
+    return bool(
+        frame.prep
+        or frame.particle
+        or frame.object
+        or frame.clause
+        or frame.subject
+        or frame.modifier
+        or frame.source_kind
+        or frame.complement is not None
+        or frame.object_person
+        or frame.object_actor is False
+    )
 
 
 # --- "X claimed Y …", "X said Y lied" ---------------------------------------------
@@ -74,7 +112,11 @@ def _accusations(ctx: DocContext, lexicon: Lexicon, verb: Token) -> Iterator[Rea
         accused = _doer(clause)
         if accused is None:
             continue
-        targets = [a for a in actors_of(ctx, accused) if a not in speakers]
+        targets = [
+            a
+            for a in actors_of(ctx, accused)
+            if not any(_own_side(ctx, speaker, a) for speaker in speakers)
+        ]
         if alleging:
             # "claimed that the rally violated a ban": an allegation even when the one
             # it is against has no name; "claimed it had won" is about the speaker.
@@ -124,6 +166,19 @@ def _is_wrongdoing(lexicon: Lexicon, words: SpeechCues, clause: Token) -> bool:
         if frames and frames[0].type in words.hostile_types:
             return True
     return False
+
+
+def _own_side(ctx: DocContext, speaker_id: str, other_id: str) -> bool:
+    """The speaker, the group they speak for, or their own state: "Britain must leave"
+    in the prime minister's words asks nothing of an adversary."""
+    if speaker_id == other_id:
+        return True
+    speaker, other = ctx.actor(speaker_id), ctx.actor(other_id)
+    if speaker is None or other is None:
+        return False
+    return speaker.affiliation == other.id or (
+        other.kind in STATE_KINDS and other.country is not None and other.country == speaker.country
+    )
 
 
 def _is_teller(ctx: DocContext, actor_id: str) -> bool:
@@ -185,6 +240,90 @@ def _example(noun: Token | None) -> Token | None:
     return None
 
 
+# --- "X dismissed Y's criticism" ----------------------------------------------------
+
+
+def _rebuttals(ctx: DocContext, lexicon: Lexicon, verb: Token, frame: Frame) -> Iterator[Reading]:
+    chain = _control_chain(verb)
+    subject, passive = _subject(chain)
+    sources = actors_of(ctx, subject, acting=True) if subject is not None and not passive else []
+    if not sources:
+        return
+    for noun in _children(verb, ("dobj",)):
+        frames = lexicon.nouns.get(noun.lemma_.lower(), ())
+        if not any(f.type in lexicon.cues.answerable_types for f in frames):
+            continue
+        targets = [a for a in _voiced_by(ctx, noun) if a not in sources]
+        yield Reading(
+            trigger=verb,
+            frame=frame,
+            chain=chain,
+            subject=subject,
+            sources=sources,
+            targets=targets,
+        )
+
+
+def _voiced_by(ctx: DocContext, noun: Token) -> list[str]:
+    """Who made a statement a noun names: "*Iran's* demand", "criticism *from Democrats*",
+    "*American* criticism"."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return actors_of(ctx, child)
+        if child.dep_ in ("prep", "agent") and child.lower_ in ("from", "by"):
+            return actors_of(ctx, _pobj(child))
+        if child.dep_ in ("amod", "compound") and (named := ctx.token_actor[child.i]):
+            return [named]
+    return []
+
+
+# --- "I warn …" in someone's words, "X and Y praised each other" -----------------------
+
+
+def _performed(ctx: DocContext, verb: Token, frame: Frame) -> Iterator[Reading]:
+    """A speech act the speaker performs in quoted words ("I warn all Muslims …"):
+    the lexicon's frame may want an actor as its object, the speaker's act does not."""
+    quote = ctx.token_quote[verb.i]
+    speaker = quote.speaker.actor if quote is not None and quote.kind != "indirect" else None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if speaker is None or subject is None or subject.lower_ not in FIRST_PERSON:
+        return
+    targets = [a for slot in frame.target for w in _slot(verb, slot) for a in actors_of(ctx, w)]
+    yield Reading(
+        trigger=verb,
+        frame=frame,
+        chain=_control_chain(verb),
+        subject=subject,
+        sources=[speaker],
+        targets=[a for a in dict.fromkeys(targets) if a != speaker],
+        status="actual",
+    )
+
+
+def _reciprocal(ctx: DocContext, verb: Token, frame: Frame) -> Iterator[Reading]:
+    """ "Clinton and Obama complimented *each other*": one act each way."""
+    if not any(
+        c.dep_ in ("dobj", "pobj") and c.lower_ == "other"
+        for w in (verb, *verb.children)
+        for c in w.children
+    ):
+        return
+    chain = _control_chain(verb)
+    subject, passive = _subject(chain)
+    sides = actors_of(ctx, subject, acting=True) if subject is not None and not passive else []
+    for source in sides:
+        for target in sides:
+            if source != target:
+                yield Reading(
+                    trigger=verb,
+                    frame=frame,
+                    chain=chain,
+                    subject=subject,
+                    sources=[source],
+                    targets=[target],
+                )
+
+
 # --- "Y must …" in someone's words ----------------------------------------------------
 
 
@@ -211,7 +350,7 @@ def _obligations(ctx: DocContext, verb: Token) -> Iterator[Reading]:
         return  # "we must …" commits the speaker; it asks nothing of anyone
     if passive:
         return
-    targets = [a for a in actors_of(ctx, subject) if a != speaker]
+    targets = [a for a in actors_of(ctx, subject) if not _own_side(ctx, speaker, a)]
     if targets:
         yield Reading(
             trigger=verb,
