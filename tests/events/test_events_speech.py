@@ -16,9 +16,7 @@ def coded(events, type_):
 def quoted(text: str, words: str, speaker: str, actor: str) -> Quote:
     start = text.index(words)
     at = text.index(speaker, start + len(words))
-    return Quote(
-        "q1", "direct", words, [(start, start + len(words))], Speaker(actor, speaker, at)
-    )
+    return Quote("q1", "direct", words, [(start, start + len(words))], Speaker(actor, speaker, at))
 
 
 @pytest.mark.parametrize(
