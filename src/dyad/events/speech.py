@@ -93,16 +93,23 @@ def _conditional(frame: Frame) -> bool:
     )
 
 
+def _statement(ctx: DocContext, verb: Token) -> tuple[list[Token], Token | None, list[str]]:
+    """The verb's control chain, its active subject and the actors the subject names
+    (none for a passive: "was asked to" says nothing of who asked)."""
+    chain = _control_chain(verb)
+    subject, passive = _subject(chain)
+    if subject is None or passive:
+        return chain, None, []
+    return chain, subject, actors_of(ctx, subject, acting=True)
+
+
 # --- "X claimed Y …", "X said Y lied" ---------------------------------------------
 
 
 def _accusations(ctx: DocContext, lexicon: Lexicon, verb: Token) -> Iterator[Reading]:
     words = lexicon.speech
-    chain = _control_chain(verb)
-    subject, passive = _subject(chain)
-    if subject is None or passive:
-        return
-    speakers = [a for a in actors_of(ctx, subject, acting=True) if not _is_teller(ctx, a)]
+    chain, subject, named = _statement(ctx, verb)
+    speakers = [a for a in named if not _is_teller(ctx, a)]
     if not speakers:
         return
     alleging = verb.lemma_.lower() in words.alleging_verbs
@@ -124,14 +131,7 @@ def _accusations(ctx: DocContext, lexicon: Lexicon, verb: Token) -> Iterator[Rea
                 continue
         elif not (targets and _is_wrongdoing(lexicon, words, clause)):
             continue
-        yield Reading(
-            trigger=verb,
-            frame=ALLEGATION,
-            chain=chain,
-            subject=subject,
-            sources=speakers,
-            targets=targets,
-        )
+        yield Reading(verb, ALLEGATION, chain, subject, speakers, targets)
 
 
 def _reported_clauses(verb: Token) -> list[Token]:
@@ -190,25 +190,14 @@ def _is_teller(ctx: DocContext, actor_id: str) -> bool:
 
 
 def _requests(ctx: DocContext, verb: Token) -> Iterator[Reading]:
-    chain = _control_chain(verb)
-    subject, passive = _subject(chain)
-    if subject is None or passive:
-        return
-    sources = actors_of(ctx, subject, acting=True)
+    chain, subject, sources = _statement(ctx, verb)
     if not sources:
         return
     addressee = _addressee(verb)
     named = actors_of(ctx, addressee) or actors_of(ctx, _example(addressee))
     targets = [a for a in named if a not in sources]
     if targets:
-        yield Reading(
-            trigger=verb,
-            frame=REQUEST,
-            chain=chain,
-            subject=subject,
-            sources=sources,
-            targets=targets,
-        )
+        yield Reading(verb, REQUEST, chain, subject, sources, targets)
 
 
 def _addressee(verb: Token) -> Token | None:
@@ -244,9 +233,7 @@ def _example(noun: Token | None) -> Token | None:
 
 
 def _rebuttals(ctx: DocContext, lexicon: Lexicon, verb: Token, frame: Frame) -> Iterator[Reading]:
-    chain = _control_chain(verb)
-    subject, passive = _subject(chain)
-    sources = actors_of(ctx, subject, acting=True) if subject is not None and not passive else []
+    chain, subject, sources = _statement(ctx, verb)
     if not sources:
         return
     for noun in _children(verb, ("dobj",)):
@@ -254,14 +241,7 @@ def _rebuttals(ctx: DocContext, lexicon: Lexicon, verb: Token, frame: Frame) -> 
         if not any(f.type in lexicon.cues.answerable_types for f in frames):
             continue
         targets = [a for a in _voiced_by(ctx, noun) if a not in sources]
-        yield Reading(
-            trigger=verb,
-            frame=frame,
-            chain=chain,
-            subject=subject,
-            sources=sources,
-            targets=targets,
-        )
+        yield Reading(verb, frame, chain, subject, sources, targets)
 
 
 def _voiced_by(ctx: DocContext, noun: Token) -> list[str]:
@@ -290,12 +270,12 @@ def _performed(ctx: DocContext, verb: Token, frame: Frame) -> Iterator[Reading]:
         return
     targets = [a for slot in frame.target for w in _slot(verb, slot) for a in actors_of(ctx, w)]
     yield Reading(
-        trigger=verb,
-        frame=frame,
-        chain=_control_chain(verb),
-        subject=subject,
-        sources=[speaker],
-        targets=[a for a in dict.fromkeys(targets) if a != speaker],
+        verb,
+        frame,
+        _control_chain(verb),
+        subject,
+        [speaker],
+        [a for a in dict.fromkeys(targets) if a != speaker],
         status="actual",
     )
 
@@ -308,20 +288,11 @@ def _reciprocal(ctx: DocContext, verb: Token, frame: Frame) -> Iterator[Reading]
         for c in w.children
     ):
         return
-    chain = _control_chain(verb)
-    subject, passive = _subject(chain)
-    sides = actors_of(ctx, subject, acting=True) if subject is not None and not passive else []
+    chain, subject, sides = _statement(ctx, verb)
     for source in sides:
         for target in sides:
             if source != target:
-                yield Reading(
-                    trigger=verb,
-                    frame=frame,
-                    chain=chain,
-                    subject=subject,
-                    sources=[source],
-                    targets=[target],
-                )
+                yield Reading(verb, frame, chain, subject, [source], [target])
 
 
 # --- "Y must …" in someone's words ----------------------------------------------------
@@ -344,20 +315,9 @@ def _obligations(ctx: DocContext, verb: Token) -> Iterator[Reading]:
     speaker = quote.speaker.actor if quote is not None else None
     if speaker is None or _is_teller(ctx, speaker):
         return
-    chain = _control_chain(verb)
-    subject, passive = _subject(chain)
+    chain, subject, _ = _statement(ctx, verb)
     if subject is None or subject.lower_ in FIRST_PERSON:
         return  # "we must …" commits the speaker; it asks nothing of anyone
-    if passive:
-        return
     targets = [a for a in actors_of(ctx, subject) if not _own_side(ctx, speaker, a)]
     if targets:
-        yield Reading(
-            trigger=verb,
-            frame=REQUEST,
-            chain=chain,
-            subject=subject,
-            sources=[speaker],
-            targets=targets,
-            status="actual",
-        )
+        yield Reading(verb, REQUEST, chain, subject, [speaker], targets, status="actual")
