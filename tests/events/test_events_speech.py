@@ -101,3 +101,27 @@ def test_praising_each_other_is_support_both_ways(nlp, extractor):  # noqa: F811
     text = "Trump and Putin praised each other at the summit."
     events = run(nlp, extractor, text, (("Trump", "TRUMP"), ("Putin", "PUTIN")))
     assert coded(events, "SUPPORT") == [("PUTIN", "TRUMP"), ("TRUMP", "PUTIN")]
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "expected"),
+    [
+        # A speaker's judgement of a named actor: disapproval ...
+        (
+            "Israel said Hamas was a criminal organisation.",
+            (("Israel", "ISR"), ("Hamas", "HAMAS")),
+            [("ACCUSE", "ISR", "HAMAS")],
+        ),
+        # ... or praise, by the words' valence.
+        (
+            "Trump said Putin was a great leader.",
+            (("Trump", "TRUMP"), ("Putin", "PUTIN")),
+            [("SUPPORT", "TRUMP", "PUTIN")],
+        ),
+        # A state ("dead") of someone a pronoun names is no judgement of an actor.
+        ("Russia came to believe he was dead.", (("Russia", "RUS"), ("he", "NAVALNY")), []),
+    ],
+)
+def test_judgements_of_an_actor(nlp, extractor, text, mentions, expected):  # noqa: F811
+    events = run(nlp, extractor, text, mentions)
+    assert [(e.type, e.source, e.target) for e in events] == expected

@@ -157,6 +157,9 @@ class SpeechCues:
     requesting_verbs: frozenset[str] = frozenset()
     obligation_auxiliaries: frozenset[str] = frozenset()
     obligation_verbs: frozenset[str] = frozenset()
+    copulas: frozenset[str] = frozenset()
+    naming_verbs: frozenset[str] = frozenset()
+    judgement_valence: float = 1.5  # how strong a word must be to judge (VADER's scale)
 
 
 @dataclass(frozen=True)
@@ -233,7 +236,12 @@ def load_lexicon(directory: Path = DATA_DIR) -> Lexicon:
 def _speech_cues(path: Path) -> SpeechCues:
     """The statement rules' words (none in a lexicon saved before they existed)."""
     raw = (_load(path) if path.exists() else None) or {}
-    return SpeechCues(**{name: frozenset(str(w) for w in words) for name, words in raw.items()})
+    return SpeechCues(
+        **{
+            name: frozenset(str(w) for w in value) if isinstance(value, list) else value
+            for name, value in raw.items()
+        }
+    )
 
 
 def _whole_words(aliases: Any) -> re.Pattern[str] | None:

@@ -13,7 +13,9 @@ the words of ``src/dyad/data/events/speech.yaml``, by the PLOVER manual:
   one who voiced it (not of whom it was about);
 - "I warn …", "we condemn …" in X's quoted words: the act itself, by X, even when
   its object names no actor;
-- "X and Y praised each other": the act both ways.
+- "X and Y praised each other": the act both ways;
+- "Y is a traitor" in X's words, "X called Y's deal lousy": X judging Y, ACCUSE
+  (disapprove) or SUPPORT (praise) by the judgement's valence (VADER's lexicon).
 
 Each rule yields a ``Reading`` that the extractor codes like any other (time, place,
 evidence, deduplication against the lexicon's own reading of the same verb).
@@ -22,6 +24,8 @@ evidence, deduplication against the lexicon's own reading of the same verb).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
+from importlib.resources import files
 
 from spacy.tokens import Token
 
@@ -59,6 +63,8 @@ def speech_readings(ctx: DocContext, lexicon: Lexicon) -> Iterator[Reading]:
             yield from _requests(ctx, token)
         if _is_obliged(words, token):
             yield from _obligations(ctx, token)
+        if lemma in words.copulas or lemma in words.naming_verbs:
+            yield from _judgements(ctx, words, token)
         frame = _speech_frame(lexicon, token)
         if frame is None:
             continue
@@ -293,6 +299,88 @@ def _reciprocal(ctx: DocContext, verb: Token, frame: Frame) -> Iterator[Reading]
         for target in sides:
             if source != target:
                 yield Reading(verb, frame, chain, subject, [source], [target])
+
+
+# --- "Y is a traitor", "called the deal lousy" ---------------------------------------
+
+DISAPPROVAL = Frame(type="ACCUSE", mode="disapprove")
+PRAISE = Frame(type="SUPPORT", mode="praise")
+PREDICATE_DEPS = frozenset({"attr", "acomp", "oprd", "xcomp"})
+
+
+@lru_cache(maxsize=1)
+def _valences() -> dict[str, float]:
+    """VADER's valence lexicon: word -> mean rating from -4 (worst) to +4 (best)."""
+    text = (files("vaderSentiment") / "vader_lexicon.txt").read_text(encoding="utf-8")
+    return {
+        fields[0]: float(fields[1])
+        for line in text.splitlines()
+        if len(fields := line.split("\t")) > 1
+    }
+
+
+def _judgements(ctx: DocContext, words: SpeechCues, verb: Token) -> Iterator[Reading]:
+    naming = verb.lemma_.lower() in words.naming_verbs
+    judged = _judged(verb, naming)
+    predicates = [
+        w
+        for c in verb.children
+        if c.dep_ in PREDICATE_DEPS or (naming and c.dep_ == "prep" and c.lower_ == "as")
+        for w in (_pobj(c) if c.dep_ == "prep" else c, *c.conjuncts)
+        if w is not None
+    ]
+    if judged is None or not predicates:
+        return
+    valence = _valence(predicates)
+    if any(c.dep_ == "neg" for c in verb.children):
+        valence = -valence  # "not helpful"
+    if abs(valence) < words.judgement_valence:
+        return
+    chain, subject, namers = _statement(ctx, verb) if naming else (_control_chain(verb), None, [])
+    speakers = namers if naming else _judge(ctx, words, verb)
+    speakers = [a for a in speakers if not _is_teller(ctx, a)]
+    targets = [a for a in _named_in(ctx, judged) if not any(_own_side(ctx, s, a) for s in speakers)]
+    if speakers and targets:
+        frame = PRAISE if valence > 0 else DISAPPROVAL
+        yield Reading(verb, frame, chain, subject, speakers, targets, status="actual")
+
+
+def _judged(verb: Token, naming: bool) -> Token | None:
+    """What a judgement is about: the subject of "is", the object of "called"."""
+    deps = ("dobj",) if naming else ("nsubj",)
+    return next((c for c in verb.children if c.dep_ in deps), None)
+
+
+def _named_in(ctx: DocContext, judged: Token) -> list[str]:
+    """The actor a judged phrase names itself ("Abbas", "May's deal"): not one read into
+    a pronoun or a common noun ("he was dead", "the troops are ready")."""
+    if judged.pos_ == "PRON":
+        return []
+    words = [judged, *(c for c in judged.children if c.dep_ in ("poss", "compound", "amod"))]
+    return list(dict.fromkeys(a for w in words if (a := ctx.token_actor[w.i])))
+
+
+def _valence(predicates: list[Token]) -> float:
+    """The strongest valence among the predicate words and their modifiers."""
+    valences = _valences()
+    found = [
+        valences.get(w.lower_, valences.get(w.lemma_.lower(), 0.0))
+        for p in predicates
+        for w in (p, *(c for c in p.children if c.dep_ in ("amod", "advmod", "compound")))
+    ]
+    return max(found, key=abs, default=0.0)
+
+
+def _judge(ctx: DocContext, words: SpeechCues, verb: Token) -> list[str]:
+    """Who voices a judgement: the speaker of the quote it is in, or the subject of
+    the statement verb it is the complement of ("X said Y was corrupt")."""
+    quote = ctx.token_quote[verb.i]
+    if quote is not None and quote.speaker.actor and not ctx.is_author(quote.speaker.actor):
+        return [quote.speaker.actor]
+    head = verb.head
+    if verb.dep_ == "ccomp" and head.lemma_.lower() in words.stating_verbs:
+        return _statement(ctx, head)[2]
+    return []
 
 
 # --- "Y must …" in someone's words ----------------------------------------------------
