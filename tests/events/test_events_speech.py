@@ -4,7 +4,7 @@ does through its complement, with the mentions and quotes set by hand."""
 from __future__ import annotations
 
 import pytest
-from test_events import extractor, nlp, run  # noqa: F401  (the module's fixtures)
+from test_events import extractor, nlp, only, run  # noqa: F401  (the module's fixtures)
 
 from dyad.model import Quote, Speaker
 
@@ -125,3 +125,12 @@ def test_praising_each_other_is_support_both_ways(nlp, extractor):  # noqa: F811
 def test_judgements_of_an_actor(nlp, extractor, text, mentions, expected):  # noqa: F811
     events = run(nlp, extractor, text, mentions)
     assert [(e.type, e.source, e.target) for e in events] == expected
+
+
+def test_support_refused_is_a_rejection(nlp, extractor):  # noqa: F811
+    text = "China refused to endorse the Russian plan."
+    events = run(nlp, extractor, text, (("China", "CHN"), ("Russian", "RUS")))
+    rejection = only(events, "REJECT")
+    assert (rejection.source, rejection.target, rejection.status) == ("CHN", "RUS", "actual")
+    assert rejection.action == "SUPPORT:endorse"
+    assert not [e for e in events if e.type == "SUPPORT"]

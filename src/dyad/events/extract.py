@@ -961,6 +961,10 @@ def _events_of(
     status, reported_by, quote_id, reporter_verb = _status(ctx, lexicon, reading)
     status = reading.status or status
     type_, mode, final_status, action = plover_coding(cues, frame, status)
+    if final_status == "negated" and type_ in lexicon.speech.refused_types:
+        # "does not recognize the government", "refused to endorse": a rejection.
+        action = f"{type_}:{mode}" if mode else type_
+        type_, mode, final_status = "REJECT", None, "actual"
     time, role = _time(ctx, lexicon, reading, reporter_verb)
     location = _location(ctx, lexicon, reading)
     if location is None and territory is not None:

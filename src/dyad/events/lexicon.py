@@ -157,6 +157,7 @@ class SpeechCues:
     requesting_verbs: frozenset[str] = frozenset()
     obligation_auxiliaries: frozenset[str] = frozenset()
     obligation_verbs: frozenset[str] = frozenset()
+    refused_types: frozenset[str] = frozenset()
     copulas: frozenset[str] = frozenset()
     naming_verbs: frozenset[str] = frozenset()
     judgement_valence: float = 1.5  # how strong a word must be to judge (VADER's scale)
