@@ -1480,7 +1480,7 @@ def _inside_other_event(lexicon: Lexicon, word: Token, top: Token) -> bool:
 def _evidence(ctx: DocContext, reading: Reading) -> Span:
     doc = ctx.doc
     trigger = reading.trigger
-    if trigger.pos_ != "VERB" and reading.support is None:
+    if trigger.pos_ not in ("VERB", "AUX") and reading.support is None:
         start, end = trigger.left_edge.i, trigger.i
         for child in trigger.rights:
             if child.dep_ in NOUN_EVIDENCE_DEPS:

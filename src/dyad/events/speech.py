@@ -336,7 +336,7 @@ def _judgements(ctx: DocContext, words: SpeechCues, verb: Token) -> Iterator[Rea
         valence = -valence  # "not helpful"
     if abs(valence) < words.judgement_valence:
         return
-    chain, subject, namers = _statement(ctx, verb) if naming else (_control_chain(verb), None, [])
+    chain, subject, namers = _statement(ctx, verb) if naming else (_control_chain(verb), judged, [])
     speakers = namers if naming else _judge(ctx, words, verb)
     speakers = [a for a in speakers if not _is_teller(ctx, a)]
     targets = [a for a in _named_in(ctx, judged) if not any(_own_side(ctx, s, a) for s in speakers)]
