@@ -118,6 +118,12 @@ def test_praising_each_other_is_support_both_ways(nlp, extractor):  # noqa: F811
             (("Trump", "TRUMP"), ("Putin", "PUTIN")),
             [("SUPPORT", "TRUMP", "PUTIN")],
         ),
+        # A comparison, and praise of someone's aims, support nobody.
+        (
+            "Kerry said Russia's objectives were far grander than its words.",
+            (("Kerry", "KERRY"), ("Russia", "RUS")),
+            [],
+        ),
         # A state ("dead") of someone a pronoun names is no judgement of an actor.
         ("Russia came to believe he was dead.", (("Russia", "RUS"), ("he", "NAVALNY")), []),
     ],

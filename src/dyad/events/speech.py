@@ -306,6 +306,7 @@ def _reciprocal(ctx: DocContext, verb: Token, frame: Frame) -> Iterator[Reading]
 DISAPPROVAL = Frame(type="ACCUSE", mode="disapprove")
 PRAISE = Frame(type="SUPPORT", mode="praise")
 PREDICATE_DEPS = frozenset({"attr", "acomp", "oprd", "xcomp"})
+COMPARATIVE_TAGS = frozenset({"JJR", "JJS", "RBR", "RBS"})
 
 
 @lru_cache(maxsize=1)
@@ -340,6 +341,8 @@ def _judgements(ctx: DocContext, words: SpeechCues, verb: Token) -> Iterator[Rea
     speakers = namers if naming else _judge(ctx, words, verb)
     speakers = [a for a in speakers if not _is_teller(ctx, a)]
     targets = [a for a in _named_in(ctx, judged) if not any(_own_side(ctx, s, a) for s in speakers)]
+    if valence > 0 and not ctx.token_actor[judged.i]:
+        return  # praise of someone's plans or objectives is not support of them
     if speakers and targets:
         frame = PRAISE if valence > 0 else DISAPPROVAL
         yield Reading(verb, frame, chain, subject, speakers, targets, status="actual")
@@ -361,12 +364,15 @@ def _named_in(ctx: DocContext, judged: Token) -> list[str]:
 
 
 def _valence(predicates: list[Token]) -> float:
-    """The strongest valence among the predicate words and their modifiers."""
+    """The strongest valence among the predicate words and their modifiers; a
+    comparison ("far grander than …") measures, it does not judge."""
     valences = _valences()
     found = [
         valences.get(w.lower_, valences.get(w.lemma_.lower(), 0.0))
         for p in predicates
+        if not any(c.dep_ == "prep" and c.lower_ == "than" for c in p.children)
         for w in (p, *(c for c in p.children if c.dep_ in ("amod", "advmod", "compound")))
+        if w.tag_ not in COMPARATIVE_TAGS
     ]
     return max(found, key=abs, default=0.0)
 
