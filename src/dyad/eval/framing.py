@@ -14,7 +14,11 @@ articles are analysed whole, then:
   ``precision`` = found / the links dyad made between quotes and events that stand
   for gold ones (a link to an event or from a quote the gold lacks cannot be judged);
 - ``recall_found_events``: recall over the gold links whose statement and event
-  dyad found at all, so the linker is judged apart from the extractors feeding it.
+  dyad found at all, so the linker is judged apart from the extractors feeding it;
+- ``lost``: where the gold links not found were lost — ``statement`` (no quote
+  stands for the gold statement), ``event`` (the quote is there, no event stands for
+  the gold event) or ``link`` (both are there, the quote does not list the event):
+  the first two are the quotes and events stages' share, the last the linker's.
 
 Metrics are given per split; misses are listed for the ``dev`` split only.
 """
@@ -86,6 +90,8 @@ def _score_article(
                 counts["found"] += 1
                 counts["found_judged"] += 1
             else:
+                lost = "statement" if quote is None else "link" if judged else "event"
+                counts[f"lost_{lost}"] += 1
                 why = "quote not found" if quote is None else "" if judged else "event not found"
                 misses.append(f"{where} -> {ref[0]}#{ref[1]}: not linked {why}".rstrip())
         if quote is None:
@@ -144,5 +150,6 @@ def _report(counts: Counter[str]) -> dict[str, Any]:
         "precision": _ratio(counts["found"], counts["predicted_links"]),
         "recall": _ratio(counts["found"], counts["gold_links"]),
         "recall_found_events": _ratio(counts["found_judged"], counts["gold_links_judged"]),
+        "lost": {where: counts[f"lost_{where}"] for where in ("statement", "event", "link")},
         "counts": dict(counts),
     }

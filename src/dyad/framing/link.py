@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Token
 from dyad.framing.sides import participants
 from dyad.framing.words import EventWords
 from dyad.model import Actor, Event, Mention, Place, Quote, TimeExpr
+from dyad.plover import is_symmetric
 
 # Sentences back within which a participant's statement answers an event.
 ANSWER_SENTENCES = 2
@@ -70,7 +71,7 @@ class _Article:
             # A paragraph break is a whitespace token holding a line break.
             if space and "\n" in (gap := doc.vocab.strings[orth]):
                 self.paragraph_starts.append(idx + len(gap))
-        self._triggers: dict[str, str | None] = {}
+        self._triggers: dict[str, Token | None] = {}
         self._parties: dict[str, set[str]] = {}
         self.mentions: list[Mention] = list(doc._.mentions or [])
         self.places: list[Place] = list(doc._.places or [])
@@ -99,13 +100,26 @@ class _Article:
                 found.extend(span)
         return found
 
-    def trigger(self, event: Event) -> str | None:
-        """The lemma of the word the event's evidence hangs from ("banned" -> "ban")."""
+    def trigger_token(self, event: Event) -> Token | None:
+        """The word the event's evidence hangs from."""
         if event.id not in self._triggers:
             span = self.doc.char_span(event.evidence.start, event.evidence.end, "expand")
-            root = span.root.lemma_.lower() if span is not None and len(span) else None
-            self._triggers[event.id] = root
+            self._triggers[event.id] = span.root if span is not None and len(span) else None
         return self._triggers[event.id]
+
+    def trigger(self, event: Event) -> str | None:
+        """The lemma of the word the event's evidence hangs from ("banned" -> "ban")."""
+        token = self.trigger_token(event)
+        return token.lemma_.lower() if token is not None else None
+
+    def countries(self, actor_ids: Iterable[str | None]) -> set[str]:
+        """Who takes part through ``actor_ids``, with the countries they belong to."""
+        found = participants(actor_ids, self.lookup)
+        for actor_id in list(found):
+            actor = self.lookup(actor_id)
+            if actor is not None and actor.country:
+                found.add(actor.country)
+        return found
 
     def party(self, event: Event) -> set[str]:
         if event.id not in self._parties:
@@ -119,11 +133,7 @@ def link_statements(doc: Doc, words: EventWords) -> dict[str, list[str]]:
     article = _Article(doc)
     events: list[Event] = list(doc._.events or [])
     statements = sorted(
-        (
-            _statement(article, quote, events)
-            for quote in doc._.quotes or []
-            if quote.speaker.actor and quote.spans
-        ),
+        (_statement(article, quote, events) for quote in doc._.quotes or [] if quote.spans),
         key=lambda s: s.start,
     )
     about: dict[str, set[str]] = {}
@@ -145,6 +155,7 @@ def link_statements(doc: Doc, words: EventWords) -> dict[str, list[str]]:
         # around this one statement do not.
         carried[statement.quote.id] = goes_on | {e.id for e in statement.main}
         linked = goes_on | {e.id for e in statement.own if _takes_part(article, statement, e)}
+        linked |= {e.id for e in _told_again(article, statement, events)}
         linked |= {e.id for e in _speech_acts(article, statement, events)}
         if not linked and not statement.own:
             answered = _answered(article, statement, events)
@@ -201,7 +212,8 @@ def _continued(
         return set()
     last = max(before, key=lambda s: s.start)
     if (
-        last.quote.speaker.actor != statement.quote.speaker.actor
+        statement.quote.speaker.actor is None
+        or last.quote.speaker.actor != statement.quote.speaker.actor
         or statement.paragraph - last.paragraph > 1
     ):
         return set()
@@ -286,6 +298,59 @@ def _named_again(
         )
 
     return max(filter(related, candidates), key=closeness, default=None)
+
+
+def _told_again(article: _Article, statement: _Statement, events: list[Event]) -> list[Event]:
+    """Earlier events that the statement's own events tell again: of the same type,
+    reported by the same word ("welcomed" ... "would welcome") or named by a definite
+    noun ("Iran's military exercises", "the ban on Mahan Air"), with a participant in
+    common or the speaker taking part. For each, the one reported by the same word,
+    else the latest."""
+    told: list[Event] = []
+    for own in statement.own:
+        word = article.trigger_token(own)
+        if word is None:
+            continue
+        # A noun with "the", "this" or a possessive ("Iran's") points back; a verb must
+        # be the earlier event's own; a bare noun ("sanctions on Iran") may be new.
+        if word.pos_ in ("NOUN", "PROPN"):
+            if not any(c.lower_ in DEFINITE or c.dep_ == "poss" for c in word.children):
+                continue
+            same_word = None
+        else:
+            same_word = word.lemma_.lower()
+        countries = article.countries([own.source, own.target, *own.others])
+        earlier = [
+            event
+            for event in events
+            if event.evidence.end <= statement.start
+            and event not in statement.own
+            and _kinds(event) & _kinds(own)
+            and same_word in (None, article.trigger(event))
+            and _same_sides(article, own, event)
+            and (
+                article.countries([event.source, event.target, *event.others]) & countries
+                or _takes_part(article, statement, event)
+            )
+        ]
+        if earlier:
+            # The event reported by the very word ("the ban" after "banned") first.
+            lemma = word.lemma_.lower()
+            told.append(max(earlier, key=lambda e: (article.trigger(e) == lemma, e.evidence.start)))
+    return told
+
+
+def _same_sides(article: _Article, one: Event, other: Event) -> bool:
+    """Whether each side both events name is the same (or its country): "the Israeli
+    ground operation" is not Hamas's attack on Israel. Either way round for a
+    symmetric type (a meeting)."""
+
+    def agree(a: str | None, b: str | None) -> bool:
+        return a is None or b is None or bool(article.countries([a]) & article.countries([b]))
+
+    straight = agree(one.source, other.source) and agree(one.target, other.target)
+    crossed = agree(one.source, other.target) and agree(one.target, other.source)
+    return straight or (is_symmetric(one.type) and crossed)
 
 
 def _covers(event: Event, statement: _Statement) -> bool:
