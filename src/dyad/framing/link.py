@@ -136,6 +136,7 @@ def link_statements(doc: Doc, words: EventWords) -> dict[str, list[str]]:
         (_statement(article, quote, events) for quote in doc._.quotes or [] if quote.spans),
         key=lambda s: s.start,
     )
+    antecedents = _antecedents(article, events)
     about: dict[str, set[str]] = {}
     # What a statement goes on about passes to the same speaker's next statement; an
     # answer found only by nearness does not.
@@ -155,7 +156,7 @@ def link_statements(doc: Doc, words: EventWords) -> dict[str, list[str]]:
         # around this one statement do not.
         carried[statement.quote.id] = goes_on | {e.id for e in statement.main}
         linked = goes_on | {e.id for e in statement.own if _takes_part(article, statement, e)}
-        linked |= {e.id for e in _told_again(article, statement, events)}
+        linked |= _told_again(article, statement, events, antecedents)
         linked |= {e.id for e in _speech_acts(article, statement, events)}
         if not linked and not statement.own:
             answered = _answered(article, statement, events)
@@ -166,6 +167,12 @@ def link_statements(doc: Doc, words: EventWords) -> dict[str, list[str]]:
         while outermost in nested:
             outermost = nested[outermost]
         about[inner] = about[outermost]
+    for linked in about.values():
+        # Speaking of "the ban" is speaking of the banning it tells again.
+        for event_id in list(linked):
+            while event_id in antecedents:
+                event_id = antecedents[event_id]
+                linked.add(event_id)
     order = {event.id: n for n, event in enumerate(events)}
     return {quote_id: sorted(ids, key=order.__getitem__) for quote_id, ids in about.items()}
 
@@ -300,44 +307,71 @@ def _named_again(
     return max(filter(related, candidates), key=closeness, default=None)
 
 
-def _told_again(article: _Article, statement: _Statement, events: list[Event]) -> list[Event]:
-    """Earlier events that the statement's own events tell again: of the same type,
-    reported by the same word ("welcomed" ... "would welcome") or named by a definite
-    noun ("Iran's military exercises", "the ban on Mahan Air"), with a participant in
-    common or the speaker taking part. For each, the one reported by the same word,
-    else the latest."""
-    told: list[Event] = []
+def _antecedents(article: _Article, events: list[Event]) -> dict[str, str]:
+    """Event id -> the earlier event it tells again, by a noun pointing back ("the ban",
+    "this conference", "Iran's military exercises"): of its type, with the same sides
+    and a participant in common; the one reported by the very word ("the ban" after
+    "banned"), else the latest."""
+    found: dict[str, str] = {}
+    for event in events:
+        word = article.trigger_token(event)
+        if word is None or not _pointing_back(word):
+            continue
+        earlier = _retold(article, event, events, None, None)
+        if earlier is not None:
+            found[event.id] = earlier.id
+    return found
+
+
+def _told_again(
+    article: _Article, statement: _Statement, events: list[Event], antecedents: dict[str, str]
+) -> set[str]:
+    """Earlier events the statement's own events tell again: by a noun pointing back
+    (``_antecedents``), or by the verb that reported them, of the same type and sides,
+    from a participant ("welcomed Nader" ... "Republicans would welcome his entry")."""
+    told: set[str] = set()
     for own in statement.own:
         word = article.trigger_token(own)
-        if word is None:
-            continue
-        # A noun with "the", "this" or a possessive ("Iran's") points back; a verb must
-        # be the earlier event's own; a bare noun ("sanctions on Iran") may be new.
-        if word.pos_ in ("NOUN", "PROPN"):
-            if not any(c.lower_ in DEFINITE or c.dep_ == "poss" for c in word.children):
-                continue
-            same_word = None
-        else:
-            same_word = word.lemma_.lower()
-        countries = article.countries([own.source, own.target, *own.others])
-        earlier = [
-            event
-            for event in events
-            if event.evidence.end <= statement.start
-            and event not in statement.own
-            and _kinds(event) & _kinds(own)
-            and same_word in (None, article.trigger(event))
-            and _same_sides(article, own, event)
-            and (
-                article.countries([event.source, event.target, *event.others]) & countries
-                or _takes_part(article, statement, event)
-            )
-        ]
-        if earlier:
-            # The event reported by the very word ("the ban" after "banned") first.
-            lemma = word.lemma_.lower()
-            told.append(max(earlier, key=lambda e: (article.trigger(e) == lemma, e.evidence.start)))
+        if own.id in antecedents:
+            told.add(antecedents[own.id])
+        elif word is not None and word.pos_ in ("VERB", "AUX"):
+            earlier = _retold(article, own, events, word.lemma_.lower(), statement)
+            if earlier is not None and earlier not in statement.own:
+                told.add(earlier.id)
     return told
+
+
+def _retold(
+    article: _Article,
+    event: Event,
+    events: list[Event],
+    same_word: str | None,
+    statement: _Statement | None,
+) -> Event | None:
+    """The earlier event ``event`` tells again (reported by ``same_word`` if given)."""
+    countries = article.countries([event.source, event.target, *event.others])
+    earlier = [
+        other
+        for other in events
+        if other.evidence.end <= event.evidence.start
+        and _kinds(other) & _kinds(event)
+        and same_word in (None, article.trigger(other))
+        and _same_sides(article, event, other)
+        and (
+            article.countries([other.source, other.target, *other.others]) & countries
+            or (statement is not None and _takes_part(article, statement, other))
+        )
+    ]
+    word = article.trigger(event)
+    return max(earlier, key=lambda e: (article.trigger(e) == word, e.evidence.start), default=None)
+
+
+def _pointing_back(word: Token) -> bool:
+    """A noun with "the", "this" or a possessive ("Iran's"); a bare noun ("sanctions
+    on Iran") may be a new event."""
+    return word.pos_ in ("NOUN", "PROPN") and any(
+        child.lower_ in DEFINITE or child.dep_ == "poss" for child in word.children
+    )
 
 
 def _same_sides(article: _Article, one: Event, other: Event) -> bool:
