@@ -149,7 +149,8 @@ def link_statements(doc: Doc, words: EventWords) -> dict[str, list[str]]:
             nested[statement.quote.id] = outer.quote.id
             continue
         goes_on = _continued(statement, statements, carried)
-        named = _named_again(article, statement, events, words)
+        naming = _naming(article, statement)
+        named = _named_again(article, statement, events, words, naming)
         if named is not None:
             goes_on.add(named.id)
         # Its own main assertion and what it names again carry over; the acts told
@@ -162,6 +163,8 @@ def link_statements(doc: Doc, words: EventWords) -> dict[str, list[str]]:
             answered = _answered(article, statement, events)
             if answered is not None:
                 linked = {answered.id}
+        if not linked:
+            linked = {e.id for e in _lead(article, statement, events, words, naming)}
         about[statement.quote.id] = linked
     for inner, outermost in nested.items():
         while outermost in nested:
@@ -241,11 +244,19 @@ def _speech_acts(article: _Article, statement: _Statement, events: list[Event]) 
     ]
 
 
-def _named_again(
-    article: _Article, statement: _Statement, events: list[Event], words: EventWords
-) -> Event | None:
-    """The latest earlier event the statement names by its kind, with its participants,
-    place or time; words of the events it reports itself do not count."""
+@dataclass
+class _Naming:
+    """What a statement's words name: event words, those pointing back ("the meeting"),
+    the actors it mentions (their groups), the countries of its places, its times."""
+
+    lemmas: set[str]
+    definite: set[str]
+    groups: list[set[str]]
+    countries: set[str]
+    times: set[str]
+
+
+def _naming(article: _Article, statement: _Statement) -> _Naming:
     # Words describing an event the statement reports itself do not name an earlier
     # one ("made another sojourn to Moscow"), but for "the meeting", "this conference",
     # "their talks", which point back even there, unless the event is a part of the
@@ -267,31 +278,42 @@ def _named_again(
         for i, t in words_of.items()
         if i not in within_part and not _new_act(t) and (i not in within_whole or _definite(t))
     ]
-    tokens = [t for i, t in words_of.items() if i not in within_part | within_whole]
-    lemmas = {t.lemma_.lower() for t in naming} | {t.lower_ for t in naming}
-    definite = {t.lemma_.lower() for t in naming if _definite(t)}
     # Mentions, places and times begin where a token does.
-    said = {t.idx for t in tokens}
-    named_groups = [article.group(m.actor) for m in article.mentions if m.start in said]
-    place_countries = {p.country for p in article.places if p.country and p.start in said}
-    time_values = {t.value for t in article.times if t.value and t.start in said}
+    said = {t.idx for i, t in words_of.items() if i not in within_part | within_whole}
+    return _Naming(
+        lemmas={t.lemma_.lower() for t in naming} | {t.lower_ for t in naming},
+        definite={t.lemma_.lower() for t in naming if _definite(t)},
+        groups=[article.group(m.actor) for m in article.mentions if m.start in said],
+        countries={p.country for p in article.places if p.country and p.start in said},
+        times={t.value for t in article.times if t.value and t.start in said},
+    )
+
+
+def _named_again(
+    article: _Article,
+    statement: _Statement,
+    events: list[Event],
+    words: EventWords,
+    naming: _Naming,
+) -> Event | None:
+    """The latest earlier event the statement names by its kind, with its participants,
+    place or time; words of the events it reports itself do not count."""
     candidates = [
         event
         for event in events
         if event not in statement.own
         and event.evidence.end <= statement.start
-        and words.name(_kinds(event), lemmas)
+        and words.name(_kinds(event), naming.lemmas)
     ]
 
     def related(event: Event) -> bool:
         party = article.party(event)
         located = event.location.country if event.location else None
         return bool(
-            words.name(_kinds(event), definite)
-            or statement.speaker_group & party
-            or any(group & party for group in named_groups)
-            or place_countries & (party | {located})
-            or (event.time is not None and event.time.value in time_values)
+            words.name(_kinds(event), naming.definite)
+            or _mentions_party(article, statement, naming, event)
+            or naming.countries & (party | {located})
+            or (event.time is not None and event.time.value in naming.times)
         )
 
     def closeness(event: Event) -> tuple[bool, bool, int]:
@@ -299,12 +321,39 @@ def _named_again(
         # best; then an event of this paragraph or the one before; then the latest.
         trigger = article.trigger(event)
         return (
-            trigger in lemmas and words.name(_kinds(event), {trigger}),
+            trigger in naming.lemmas and words.name(_kinds(event), {trigger}),
             statement.paragraph - article.paragraph(event.evidence.start) <= 1,
             event.evidence.start,
         )
 
     return max(filter(related, candidates), key=closeness, default=None)
+
+
+def _mentions_party(
+    article: _Article, statement: _Statement, naming: _Naming, event: Event
+) -> bool:
+    """Whether the statement's speaker, or an actor it mentions, takes part in the event."""
+    party = article.party(event)
+    return bool(statement.speaker_group & party or any(g & party for g in naming.groups))
+
+
+def _lead(
+    article: _Article,
+    statement: _Statement,
+    events: list[Event],
+    words: EventWords,
+    naming: _Naming,
+) -> list[Event]:
+    """The events of the article's first sentence — what the news is about — that the
+    statement names by their kind, or whose participant speaks."""
+    return [
+        event
+        for event in events
+        if article.sentence(event.evidence.start) == 0
+        and event not in statement.own
+        and event.evidence.end <= statement.start
+        and (words.name(_kinds(event), naming.lemmas) or _takes_part(article, statement, event))
+    ]
 
 
 def _antecedents(article: _Article, events: list[Event]) -> dict[str, str]:
