@@ -232,7 +232,10 @@ def _continued(
 
 def _speech_acts(article: _Article, statement: _Statement, events: list[Event]) -> list[Event]:
     """Events of the statement's own sentence that its speaker does: the act of saying
-    it ("X accused Y of being …", "praised Z, calling him his …")."""
+    it ("X accused Y of being …", "praised Z, calling him his …"), known by its source
+    or by its words holding the statement's cue ("the US ambassador alleged that …",
+    whoever the ambassador is)."""
+    cue = statement.quote.cue
     return [
         event
         for event in events
@@ -240,7 +243,10 @@ def _speech_acts(article: _Article, statement: _Statement, events: list[Event]) 
         and event not in statement.own
         and article.sentence(event.evidence.start) == statement.sentence
         and article.paragraph(event.evidence.start) == statement.paragraph
-        and statement.speaker_group & article.group(event.source)
+        and (
+            statement.speaker_group & article.group(event.source)
+            or (cue is not None and event.evidence.start <= cue.start < event.evidence.end)
+        )
     ]
 
 
