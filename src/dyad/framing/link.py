@@ -136,7 +136,7 @@ def link_statements(doc: Doc, words: EventWords) -> dict[str, list[str]]:
         (_statement(article, quote, events) for quote in doc._.quotes or [] if quote.spans),
         key=lambda s: s.start,
     )
-    antecedents = _antecedents(article, events)
+    antecedents = _antecedents(article, events, words)
     about: dict[str, set[str]] = {}
     # What a statement goes on about passes to the same speaker's next statement; an
     # answer found only by nearness does not.
@@ -362,15 +362,25 @@ def _lead(
     ]
 
 
-def _antecedents(article: _Article, events: list[Event]) -> dict[str, str]:
+def _antecedents(article: _Article, events: list[Event], words: EventWords) -> dict[str, str]:
     """Event id -> the earlier event it tells again, by a noun pointing back ("the ban",
     "this conference", "Iran's military exercises"): of its type, with the same sides
     and a participant in common; the one reported by the very word ("the ban" after
     "banned"), else the latest."""
     found: dict[str, str] = {}
     for event in events:
-        word = article.trigger_token(event)
-        if word is None or not _pointing_back(word):
+        root = article.trigger_token(event)
+        if root is None:
+            continue
+        # The word it hangs from, or a word of its kind among its words ("we have hope
+        # that this conference will produce …").
+        span = article.doc[root.left_edge.i : root.right_edge.i + 1]
+        if not _pointing_back(root) and not any(
+            _pointing_back(word)
+            and event.evidence.start <= word.idx < event.evidence.end
+            and words.name(_kinds(event), {word.lemma_.lower()})
+            for word in span
+        ):
             continue
         earlier = _retold(article, event, events, None, None)
         if earlier is not None:
