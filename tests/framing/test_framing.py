@@ -74,6 +74,69 @@ def test_a_speaker_going_on_still_speaks_about_the_event(nlp):
     }
 
 
+def test_a_statement_whose_speaker_is_not_resolved_still_names_the_event(nlp):
+    about = _about(
+        nlp,
+        "Russian and Chinese diplomats met in Geneva on Tuesday. Both sides spoke of "
+        "progress. A Western diplomat said that this conference would bring nothing new.",
+    )
+    assert about == {"this conference would bring nothing new": ["CONSULT"]}
+
+
+def test_a_definite_noun_tells_the_earlier_event_again(nlp):
+    analysis = analyze(
+        "Germany banned the Iranian airline Mahan Air from its airports on Monday. "
+        "A government spokesman said the ban on Mahan Air was not part of a wider plan.",
+        nlp=nlp,
+    )
+    [ban] = [e for e in analysis.events if e.evidence.text.startswith("Germany banned")]
+    [quote] = analysis.quotes
+    assert quote.about == [ban.id]
+
+
+def test_the_same_verb_from_a_participant_tells_the_event_again(nlp):
+    analysis = analyze(
+        "Voters in Iowa went to the polls on Monday. Mike Huckabee welcomed Nader into the "
+        'race on Sunday. "Republicans would welcome his entry into the race," Huckabee said.',
+        nlp=nlp,
+    )
+    [welcomed] = [e for e in analysis.events if e.evidence.text.startswith("Mike Huckabee")]
+    [quote] = analysis.quotes
+    assert welcomed.id in quote.about
+
+
+def test_another_sides_event_of_the_same_type_is_not_told_again(nlp):
+    about = _about(
+        nlp,
+        "Hamas fighters attacked Israeli towns on October 7. "
+        "Analysts said the Israeli ground operation in Gaza would last months.",
+    )
+    assert about["the Israeli ground operation in Gaza would last months"] == []
+
+
+def test_a_statement_naming_the_lead_events_kind_speaks_about_it(nlp):
+    about = _about(
+        nlp,
+        "Leaders of India and Pakistan met in Geneva on Tuesday. The city was quiet. "
+        '"Let them hold a thousand conferences, nothing will change," said Hafiz Saeed, '
+        "a militant leader.",
+    )
+    assert about == {"Let them hold a thousand conferences, nothing will change,": ["CONSULT"]}
+
+
+def test_the_act_of_saying_is_known_by_the_cue_it_holds(nlp):
+    analysis = analyze(
+        "The airline flies weapons to Syria. The US ambassador alleged that the airline had "
+        "contributed to human suffering across the region.",
+        nlp=nlp,
+    )
+    [alleged] = [e for e in analysis.events if "alleged" in e.evidence.text]
+    [quote] = analysis.quotes
+    # No actor for "the US ambassador": the cue, not the speaker, ties the two.
+    assert quote.speaker.actor is None
+    assert quote.about == [alleged.id]
+
+
 def test_seed_framing_links(seed_gold, seed_analysis):
     """At least 8 of the gold's 9 links, and at most 2 it lacks between its quotes and events."""
     actors = ActorMap(seed_gold["actors"], seed_analysis)
