@@ -18,7 +18,9 @@ articles are analysed whole, then:
 - ``lost``: where the gold links not found were lost — ``statement`` (no quote
   stands for the gold statement), ``event`` (the quote is there, no event stands for
   the gold event) or ``link`` (both are there, the quote does not list the event):
-  the first two are the quotes and events stages' share, the last the linker's.
+  the first two are the quotes and events stages' share, the last the linker's;
+  ``event_other_type``: of the ``event`` ones, those whose sentence has a dyad event,
+  of another type (the events stage saw something there but typed it otherwise).
 
 Metrics are given per split; misses are listed for the ``dev`` split only.
 """
@@ -75,6 +77,12 @@ def _score_article(
     quotes = _match_statements(statements, analysis.quotes)
     events = _match_events(sentences, analysis)
     gold_of_event = {event.id: ref for ref, event in events.items()}
+    # Gold sentences where dyad coded an event at all (of some type).
+    coded = {
+        item["start"]
+        for item in sentences
+        if any(item["start"] <= e.evidence.start < item["end"] for e in analysis.events)
+    }
     text = analysis.article.text
     for n, item in enumerate(statements):
         wanted = {(link["sentence"], link["event"]) for link in item["about"]}
@@ -92,6 +100,8 @@ def _score_article(
             else:
                 lost = "statement" if quote is None else "link" if judged else "event"
                 counts[f"lost_{lost}"] += 1
+                if lost == "event" and ref[0] in coded:
+                    counts["lost_event_other_type"] += 1
                 why = "quote not found" if quote is None else "" if judged else "event not found"
                 misses.append(f"{where} -> {ref[0]}#{ref[1]}: not linked {why}".rstrip())
         if quote is None:
@@ -150,6 +160,9 @@ def _report(counts: Counter[str]) -> dict[str, Any]:
         "precision": _ratio(counts["found"], counts["predicted_links"]),
         "recall": _ratio(counts["found"], counts["gold_links"]),
         "recall_found_events": _ratio(counts["found_judged"], counts["gold_links_judged"]),
-        "lost": {where: counts[f"lost_{where}"] for where in ("statement", "event", "link")},
+        "lost": {
+            where: counts[f"lost_{where}"]
+            for where in ("statement", "event", "event_other_type", "link")
+        },
         "counts": dict(counts),
     }
