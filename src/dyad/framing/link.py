@@ -1,12 +1,19 @@
 """Link each statement to the events it speaks about (``Quote.about``).
 
-A statement (a quote with a known speaker) speaks about an event when
+A statement (a quote; the rules that ask who speaks need its speaker's actor) speaks
+about an event when
 - it reports the event itself and its speaker takes part in it: a participant's
   own telling ("his intention was to seek the support of Russia"); or the event is
   its speaker's act told in the words before it, in its sentence ("X accused Y of
-  being …", "praised Z, calling him …"). An outside reporter's words that carry an
-  event are where the event comes from (``Event.quote``, ``Event.reported_by``),
-  not a telling of it;
+  being …", "praised Z, calling him …"), known by its source or by its words
+  holding the statement's cue. An outside reporter's words that carry an event are
+  where the event comes from (``Event.quote``, ``Event.reported_by``), not a
+  telling of it;
+- an event it reports tells an earlier one again: named by a noun pointing back
+  ("the ban on Mahan Air", "Iran's military exercises", "this conference"), or, from
+  a participant, by the verb that reported it ("welcomed" … "would welcome"); of the
+  same type, with the same sides. Speaking of the later telling is speaking of the
+  earlier event;
 - its speaker goes on, in the same paragraph or the next, from the statement just
   before, without reporting anything new: it speaks about what that one reported as
   its main assertion, and what that one spoke about;
@@ -16,7 +23,9 @@ A statement (a quote with a known speaker) speaks about an event when
   paragraph or the one before, else the latest before that;
 - failing those, its speaker takes part in an event reported in the two sentences
   before it, and it reports nothing of its own: it answers that event (a link
-  found by nearness alone is not passed on to the speaker's next statement).
+  found by nearness alone is not passed on to the speaker's next statement);
+- failing all those, it names the kind of an event of the article's first
+  sentence, or its speaker takes part in one: news is about its lead event.
 A quote inside another of the same speaker (a partial quote within reported
 speech) speaks about what the outer one does.
 """
