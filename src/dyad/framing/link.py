@@ -36,7 +36,7 @@ import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from dyad.framing.sides import participants
 from dyad.framing.words import EventWords
@@ -80,12 +80,13 @@ class _Article:
             # A paragraph break is a whitespace token holding a line break.
             if space and "\n" in (gap := doc.vocab.strings[orth]):
                 self.paragraph_starts.append(idx + len(gap))
-        self._triggers: dict[str, Token | None] = {}
+        self._evidence: dict[str, Span | None] = {}
         self._parties: dict[str, set[str]] = {}
         self.mentions: list[Mention] = list(doc._.mentions or [])
         self.places: list[Place] = list(doc._.places or [])
         self.times: list[TimeExpr] = list(doc._.times or [])
         self._groups: dict[str | None, set[str]] = {}
+        self._countries: dict[str | None, set[str]] = {}
 
     def lookup(self, actor_id: str) -> Actor | None:
         return self.actors.get(actor_id)
@@ -109,12 +110,17 @@ class _Article:
                 found.extend(span)
         return found
 
+    def evidence(self, event: Event) -> Span | None:
+        """The words of the event's evidence."""
+        if event.id not in self._evidence:
+            span = self.doc.char_span(event.evidence.start, event.evidence.end, "expand")
+            self._evidence[event.id] = span if span is not None and len(span) else None
+        return self._evidence[event.id]
+
     def trigger_token(self, event: Event) -> Token | None:
         """The word the event's evidence hangs from."""
-        if event.id not in self._triggers:
-            span = self.doc.char_span(event.evidence.start, event.evidence.end, "expand")
-            self._triggers[event.id] = span.root if span is not None and len(span) else None
-        return self._triggers[event.id]
+        span = self.evidence(event)
+        return span.root if span is not None else None
 
     def trigger(self, event: Event) -> str | None:
         """The lemma of the word the event's evidence hangs from ("banned" -> "ban")."""
@@ -123,11 +129,16 @@ class _Article:
 
     def countries(self, actor_ids: Iterable[str | None]) -> set[str]:
         """Who takes part through ``actor_ids``, with the countries they belong to."""
-        found = participants(actor_ids, self.lookup)
-        for actor_id in list(found):
-            actor = self.lookup(actor_id)
-            if actor is not None and actor.country:
-                found.add(actor.country)
+        found: set[str] = set()
+        for actor_id in actor_ids:
+            if actor_id not in self._countries:
+                group = set(self.group(actor_id))
+                for member in list(group):
+                    actor = self.lookup(member)
+                    if actor is not None and actor.country:
+                        group.add(actor.country)
+                self._countries[actor_id] = group
+            found |= self._countries[actor_id]
         return found
 
     def party(self, event: Event) -> set[str]:
@@ -378,16 +389,13 @@ def _antecedents(article: _Article, events: list[Event], words: EventWords) -> d
     "banned"), else the latest."""
     found: dict[str, str] = {}
     for event in events:
-        root = article.trigger_token(event)
-        if root is None:
+        span = article.evidence(event)
+        if span is None:
             continue
         # The word it hangs from, or a word of its kind among its words ("we have hope
         # that this conference will produce …").
-        span = article.doc[root.left_edge.i : root.right_edge.i + 1]
-        if not _pointing_back(root) and not any(
-            _pointing_back(word)
-            and event.evidence.start <= word.idx < event.evidence.end
-            and words.name(_kinds(event), {word.lemma_.lower()})
+        if not _pointing_back(span.root) and not any(
+            _pointing_back(word) and words.name(_kinds(event), {word.lemma_.lower()})
             for word in span
         ):
             continue
