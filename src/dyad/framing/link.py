@@ -157,25 +157,29 @@ def link_statements(doc: Doc, words: EventWords) -> dict[str, list[str]]:
         key=lambda s: s.start,
     )
     antecedents = _antecedents(article, events, words)
+    # Only words that name some event can name one.
+    vocabulary = words.vocabulary
     about: dict[str, set[str]] = {}
     # What a statement goes on about passes to the same speaker's next statement; an
     # answer found only by nearness does not.
     carried: dict[str, set[str]] = {}
     nested: dict[str, str] = {}
+    last: _Statement | None = None
     for statement in statements:
         outer = _container(statement, statements)
         if outer is not None:
             # The words of a longer statement: they speak about what it does.
             nested[statement.quote.id] = outer.quote.id
             continue
-        goes_on = _continued(statement, statements, carried)
-        naming = _naming(article, statement)
+        goes_on = _continued(statement, last, carried)
+        naming = _naming(article, statement, vocabulary)
         named = _named_again(article, statement, events, words, naming)
         if named is not None:
             goes_on.add(named.id)
         # Its own main assertion and what it names again carry over; the acts told
         # around this one statement do not.
         carried[statement.quote.id] = goes_on | {e.id for e in statement.main}
+        last = statement
         linked = goes_on | {e.id for e in statement.own if _takes_part(article, statement, e)}
         linked |= _told_again(article, statement, events, antecedents)
         linked |= {e.id for e in _speech_acts(article, statement, events)}
@@ -230,24 +234,21 @@ def _takes_part(article: _Article, statement: _Statement, event: Event) -> bool:
 
 
 def _continued(
-    statement: _Statement, statements: list[_Statement], carried: dict[str, set[str]]
+    statement: _Statement, last: _Statement | None, carried: dict[str, set[str]]
 ) -> set[str]:
-    """What the statement just before said, when the same speaker goes on (in its
-    paragraph or the next) without reporting anything new: the events that one
-    reported as its main assertion and those it spoke about."""
-    if statement.main:
-        return set()
-    before = [s for s in statements if s.start < statement.start and s.quote.id in carried]
-    if not before:
-        return set()
-    last = max(before, key=lambda s: s.start)
+    """What the statement just before (``last``) said, when the same speaker goes on
+    (in its paragraph or the next) without reporting anything new: the events that
+    one reported as its main assertion and those it spoke about."""
     if (
-        statement.quote.speaker.actor is None
+        statement.main
+        or last is None
+        or last.start >= statement.start
+        or statement.quote.speaker.actor is None
         or last.quote.speaker.actor != statement.quote.speaker.actor
         or statement.paragraph - last.paragraph > 1
     ):
         return set()
-    return carried[last.quote.id]
+    return set(carried[last.quote.id])
 
 
 def _speech_acts(article: _Article, statement: _Statement, events: list[Event]) -> list[Event]:
@@ -272,7 +273,7 @@ def _speech_acts(article: _Article, statement: _Statement, events: list[Event]) 
 
 @dataclass
 class _Naming:
-    """What a statement's words name: event words, those pointing back ("the meeting"),
+    """What a statement's words name: event words, those of them pointing back ("the meeting"),
     the actors it mentions (their groups), the countries of its places, its times."""
 
     lemmas: set[str]
@@ -282,7 +283,7 @@ class _Naming:
     times: set[str]
 
 
-def _naming(article: _Article, statement: _Statement) -> _Naming:
+def _naming(article: _Article, statement: _Statement, vocabulary: frozenset[str]) -> _Naming:
     # Words describing an event the statement reports itself do not name an earlier
     # one ("made another sojourn to Moscow"), but for "the meeting", "this conference",
     # "their talks", which point back even there, unless the event is a part of the
@@ -302,7 +303,10 @@ def _naming(article: _Article, statement: _Statement) -> _Naming:
     naming = [
         t
         for i, t in words_of.items()
-        if i not in within_part and not _new_act(t) and (i not in within_whole or _definite(t))
+        if i not in within_part
+        and (t.lemma_.lower() in vocabulary or t.lower_ in vocabulary)
+        and not _new_act(t)
+        and (i not in within_whole or _definite(t))
     ]
     # Mentions, places and times begin where a token does.
     said = {t.idx for i, t in words_of.items() if i not in within_part | within_whole}
