@@ -10,10 +10,10 @@ about an event when
   where the event comes from (``Event.quote``, ``Event.reported_by``), not a
   telling of it;
 - an event it reports tells an earlier one again: named by a noun pointing back
-  ("the ban on Mahan Air", "Iran's military exercises", "this conference"), or, from
-  a participant, by the verb that reported it ("welcomed" … "would welcome"); of the
-  same type, with the same sides. Speaking of the later telling is speaking of the
-  earlier event;
+  ("the ban on Mahan Air", "Iran's military exercises", "this conference"), or by
+  the verb that reported it ("welcomed" … "would welcome"); of the same type, with
+  the same sides and a participant in common (or the speaker taking part). Speaking
+  of the later telling is speaking of the earlier event;
 - its speaker goes on, in the same paragraph or the next, from the statement just
   before, without reporting anything new: it speaks about what that one reported as
   its main assertion, and what that one spoke about;
@@ -414,7 +414,8 @@ def _told_again(
 ) -> set[str]:
     """Earlier events the statement's own events tell again: by a noun pointing back
     (``_antecedents``), or by the verb that reported them, of the same type and sides,
-    from a participant ("welcomed Nader" ... "Republicans would welcome his entry")."""
+    with a participant in common or spoken by one ("welcomed Nader" … "Republicans
+    would welcome his entry")."""
     told: set[str] = set()
     for own in statement.own:
         word = article.trigger_token(own)
