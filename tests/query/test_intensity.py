@@ -10,7 +10,7 @@ from dataclasses import replace
 import pytest
 from query_corpus import CORPUS, HAMAS, ISR, RUS, report
 
-from dyad.query import Filters
+from dyad.query import Filters, network
 from dyad.query.intensity import MonthIntensity, articles_by_month, monthly_intensity
 from dyad.store import Store
 
@@ -71,3 +71,12 @@ def test_the_whole_store_and_the_articles_each_month(corpus):
     assert articles_by_month(corpus, filters=Filters(sources=("daily",), since="2024")) == {
         "2024-02": 1
     }
+
+
+def test_network_edges_carry_the_net_intensity_of_their_events(corpus):
+    graph = network(corpus)
+    # Israel's accusation (-3), the envoys' meeting folded onto the same edge (CONSULT is
+    # symmetric; hosted: +4) and the negated threat, counted but weighing nothing.
+    assert graph.edges["ISR", "RUS"]["weight"] == 3
+    assert graph.edges["ISR", "RUS"]["intensity"] == 1.0
+    assert graph.edges["RUS", "UKR"]["intensity"] == -9.0

@@ -402,6 +402,14 @@ def test_network_nodes_are_reached_from_the_keyboard(server, page, errors):
     assert page.locator("svg#network .node").count() >= 2
     weights = page.locator("svg#network text.weight").all_text_contents()
     assert weights and all(w.isdigit() for w in weights)
+    # Each edge's colour is its net intensity per event, as the API gives it.
+    for edge in page.request.get(f"{server}/api/network").json()["edges"]:
+        mean = edge["intensity"] / edge["weight"]
+        colour = "cooperation" if mean >= 1 else "conflict" if mean <= -1 else "mixed"
+        line = page.locator(
+            f"svg#network line.edge[data-source='{edge['source']}'][data-target='{edge['target']}']"
+        )
+        assert line.get_attribute("class") == f"edge {colour}", edge
     page.locator("svg#network .node").first.focus()
     focused = page.evaluate("document.activeElement.dataset.actor")
     assert focused

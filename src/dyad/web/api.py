@@ -48,6 +48,8 @@ class NetworkEdge:
     target: str
     weight: int
     quads: dict[str, int]
+    # The sum of the PLOVER manual's scores of the edge's events (-10 … +10 each).
+    intensity: float
 
 
 @dataclass
@@ -66,7 +68,13 @@ class Network:
         """The ``limit`` heaviest edges of ``graph`` (ties by actor ids) and their actors."""
         heaviest = sorted(graph.edges(data=True), key=lambda e: (-e[2]["weight"], e[0], e[1]))
         edges = [
-            NetworkEdge(a, b, data["weight"], {q: data[q] for q in quad_classes() if data[q]})
+            NetworkEdge(
+                a,
+                b,
+                data["weight"],
+                {q: data[q] for q in quad_classes() if data[q]},
+                data["intensity"],
+            )
             for a, b, data in heaviest[:limit]
         ]
         actors = graph.nodes
