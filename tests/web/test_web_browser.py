@@ -502,3 +502,19 @@ def test_the_chart_switches_to_net_intensity_from_the_keyboard(server, page, err
     page.wait_for_url(lambda url: "measure=" not in url)
     assert page.locator("figure.chart rect.bar").count() >= 1
     assert errors == []
+
+
+def test_search_results_download_as_counted(server, page, errors):
+    page.goto(f"{server}/?q=Russia")
+    for kind in ("articles", "quotes"):
+        section = page.locator(f"section.result-{kind}")
+        counted = int(section.locator("h2 .count").inner_text().replace(",", ""))
+        assert counted >= 1, f"the seed has {kind} that name Russia"
+        with page.expect_download() as download:
+            section.locator(".downloads a:text('CSV')").click()
+        with open(download.value.path(), encoding="utf-8", newline="") as stream:
+            rows = list(csv.DictReader(stream))
+        assert len(rows) == counted
+        shown = section.locator("li a[href^='/articles/']").first.get_attribute("href")
+        assert rows[0]["article_id"] in shown
+    assert errors == []

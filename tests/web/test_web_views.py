@@ -353,3 +353,24 @@ def test_the_intensity_line_breaks_where_a_month_has_no_articles():
     # Ten years of months leave no room for a number beside each point: the table has them.
     long = net_intensity({"2014-01": by_month["2024-01"], **by_month})
     assert long.months == 123 and not long.values_shown
+
+
+@pytest.mark.parametrize("kind", ["articles", "quotes"])
+def test_search_results_download_as_the_page_finds_them(client, kind):
+    page = client.get("/", params={"q": "Moscow", "source": "Column"}).text
+    link = f"/api/search/{kind}.csv?source=Column&amp;q=Moscow"
+    assert link in page
+    rows = list(csv.DictReader(io.StringIO(client.get(link.replace("&amp;", "&")).text)))
+    # The column: its one article and all its quotes; the wire's article is filtered out.
+    assert len(rows) == (1 if kind == "articles" else QUOTES)
+    assert {row["source"] for row in rows} == {"Column"}
+    found = client.get(f"/api/search/{kind}.json", params={"q": "Moscow"}).json()
+    assert len(found) == (2 if kind == "articles" else QUOTES)
+    if kind == "quotes":
+        # The column's author, an actor of that article alone (AUTHOR:<article hash>).
+        assert all(row["speaker"].startswith("AUTHOR:") for row in found)
+    else:
+        assert {row["headline"] for row in found} == {
+            "Moscow hosts a delegation",
+            "Why Moscow matters",
+        }
