@@ -129,6 +129,9 @@ class Point:
     month: str
     value: float
     events: int
+    # Where the point's number goes: away from the axis for the actual line, towards it
+    # for the other, so that the two rarely meet; inside the plot either way.
+    label_y: float = 0.0
 
 
 @dataclass
@@ -207,7 +210,11 @@ def net_intensity(
             x, y = left + index * step + step / 2, axis - value * scale
             strokes.append(f"{'M' if pen_up else 'L'}{x:.1f},{y:.1f}")
             pen_up = False
-            points.append(Point(x, y, months[index], value, events))
+            above = (value >= 0) == (kind == "actual")
+            if (above and y < MARGIN) or (not above and y + 16 > HEIGHT - MARGIN + 4):
+                above = not above
+            label_y = y - 8 if above else y + 16
+            points.append(Point(x, y, months[index], value, events, label_y))
         chart.lines.append(Line(kind, " ".join(strokes), points))
     for month, h, d in zip(months, here, divisors, strict=True):
         if not (h.actual_events or h.unconfirmed_events):
