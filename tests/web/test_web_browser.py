@@ -518,3 +518,28 @@ def test_search_results_download_as_counted(server, page, errors):
         shown = section.locator("li a[href^='/articles/']").first.get_attribute("href")
         assert rows[0]["article_id"] in shown
     assert errors == []
+
+
+NETWORK_LABEL_OVERLAPS = """() => {
+  const shown = [...document.querySelectorAll('svg#network .node text')]
+    .filter(t => getComputedStyle(t).visibility !== 'hidden')
+    .map(t => t.getBoundingClientRect());
+  let overlaps = 0;
+  shown.forEach((p, i) => shown.slice(i + 1).forEach(q => {
+    if (p.left < q.right - 1 && q.left < p.right - 1 && p.top < q.bottom - 1 && q.top < p.bottom - 1)
+      overlaps += 1;
+  }));
+  return [shown.length, overlaps];
+}"""
+
+
+def test_network_labels_do_not_overlap(server, page, errors):
+    page.goto(f"{server}/network")
+    page.wait_for_selector("svg#network .node")
+    shown, overlaps = page.evaluate(NETWORK_LABEL_OVERLAPS)
+    assert shown >= 2 and overlaps == 0
+    # A name with no free place is not drawn over another: it shows on focus.
+    for crowded in page.locator("svg#network .node.crowded").all():
+        crowded.focus()
+        assert crowded.locator("text").is_visible()
+    assert errors == []

@@ -179,19 +179,29 @@
     });
     for (const edge of edges) taken.push(edge.box);
     for (const node of nodes) {
-      const w = node.name.length * 6.2, h = 12, r = node.radius + 3;
-      const tries = [
-        [r, -h / 2], [-r - w, -h / 2], [-w / 2, -r - h], [-w / 2, r],
-        [r, -h - r / 2], [r, r / 2], [-r - w, -h - r / 2], [-r - w, r / 2],
-      ];
-      let chosen = tries[0], box = null;
-      for (const [dx, dy] of tries) {
-        const candidate = { x: node.x + dx, y: node.y + dy, w: w, h: h };
-        if (candidate.x < 0 || candidate.x + w > WIDTH || candidate.y < 0 || candidate.y + h > height) continue;
-        if (!overlaps(candidate, taken) && !crossesEdge(candidate, edges)) { chosen = [dx, dy]; box = candidate; break; }
+      const w = node.name.length * 6.2, h = 12;
+      // Beside the node, above, below, at its corners; then the same a little further out.
+      const tries = [];
+      for (const r of [node.radius + 3, node.radius + 14]) {
+        tries.push(
+          [r, -h / 2], [-r - w, -h / 2], [-w / 2, -r - h], [-w / 2, r],
+          [r, -h - r / 2], [r, r / 2], [-r - w, -h - r / 2], [-r - w, r / 2],
+        );
       }
-      box = box || { x: node.x + chosen[0], y: node.y + chosen[1], w: w, h: h };
-      taken.push(box);
+      // A place that touches nothing; else one that only crosses edges; else none: a
+      // label over another reads as neither, so the name shows on hover and focus only.
+      let chosen = tries[0], box = null;
+      for (const clearOfEdges of [true, false]) {
+        for (const [dx, dy] of tries) {
+          const candidate = { x: node.x + dx, y: node.y + dy, w: w, h: h };
+          if (candidate.x < 0 || candidate.x + w > WIDTH || candidate.y < 0 || candidate.y + h > height) continue;
+          if (overlaps(candidate, taken) || (clearOfEdges && crossesEdge(candidate, edges))) continue;
+          chosen = [dx, dy]; box = candidate; break;
+        }
+        if (box) break;
+      }
+      node.group.classList.toggle("crowded", !box);
+      if (box) taken.push(box);
       node.label.setAttribute("x", chosen[0].toFixed(1));
       node.label.setAttribute("y", (chosen[1] + h - 2).toFixed(1));
     }
