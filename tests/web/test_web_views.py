@@ -350,6 +350,8 @@ def test_the_intensity_line_breaks_where_a_month_has_no_articles():
     assert [(p.month, p.value) for p in line.points] == [("2024-01", -3.0), ("2024-03", 2.0)]
     assert line.path.count("M") == 2 and "L" not in line.path
     assert chart.top == 3.0 and chart.without_articles == 1 and chart.values_shown
+    # February's events are weighed, though no article divides them.
+    assert chart.events == 4
     # Ten years of months leave no room for a number beside each point: the table has them.
     long = net_intensity({"2014-01": by_month["2024-01"], **by_month})
     assert long.months == 123 and not long.values_shown

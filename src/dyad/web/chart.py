@@ -158,6 +158,8 @@ class IntensityChart:
     height: int
     axis_y: float
     per_article: bool
+    # The events the line weighs: dated, undated, and those before the months drawn.
+    events: int = 0
     lines: list[Line] = field(default_factory=list)
     labels: list[tuple[float, str]] = field(default_factory=list)
     top: float = 0.0
@@ -179,7 +181,8 @@ def net_intensity(
     undated = sum(
         v.actual_events + v.unconfirmed_events for m, v in by_month.items() if m not in dated
     )
-    chart = IntensityChart(WIDTH, HEIGHT, HEIGHT / 2, articles is not None, undated=undated)
+    events = sum(v.actual_events + v.unconfirmed_events for v in by_month.values())
+    chart = IntensityChart(WIDTH, HEIGHT, HEIGHT / 2, articles is not None, events, undated=undated)
     if not dated:
         return chart
     months = _month_range(min(dated), max(dated))

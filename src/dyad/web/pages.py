@@ -304,7 +304,7 @@ def actor_page(
     else:
         # The overview resolved the name: the line reads the same actor by its id.
         chart = _intensity(conn, cache, filters, measure, overview.actor.id)
-        shown = _charted_events(chart)
+        shown = chart.events
     return render(
         request,
         "actor.html",
@@ -341,11 +341,6 @@ def _intensity(
             conn, ("articles by month", filters), lambda: articles_by_month(conn, filters=filters)
         )
     return net_intensity(by_month, articles)
-
-
-def _charted_events(chart: IntensityChart) -> int:
-    """The events the line weighs, the undated ones included."""
-    return chart.undated + sum(r.net.actual_events + r.net.unconfirmed_events for r in chart.rows)
 
 
 def _charted(filters: Filters) -> Filters:
@@ -427,7 +422,7 @@ def dyad_page(
         chart, not_charted = cooperation_conflict(counts), timeline.total - _total(counts)
     else:
         chart = _intensity(conn, cache, filters, measure, first, second)
-        not_charted = timeline.total - _charted_events(chart)
+        not_charted = timeline.total - chart.events
     framing = query.dyad_framing(conn, first, second, filters=filters, limit=FRAMED_EVENTS)
     return render(
         request,
