@@ -526,8 +526,8 @@ NETWORK_LABEL_OVERLAPS = """() => {
     .map(t => t.getBoundingClientRect());
   let overlaps = 0;
   shown.forEach((p, i) => shown.slice(i + 1).forEach(q => {
-    if (p.left < q.right - 1 && q.left < p.right - 1 && p.top < q.bottom - 1 && q.top < p.bottom - 1)
-      overlaps += 1;
+    const across = p.left < q.right - 1 && q.left < p.right - 1;
+    if (across && p.top < q.bottom - 1 && q.top < p.bottom - 1) overlaps += 1;
   }));
   return [shown.length, overlaps];
 }"""
