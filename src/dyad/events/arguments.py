@@ -31,6 +31,8 @@ VERBAL_POS = frozenset({"VERB", "AUX", "ADJ"})
 CUSTODY_NOUNS = frozenset({"custody", "hand", "hands", "captivity"})
 INCLUDING_WINDOW = 10
 PARTICLES = frozenset({"out", "away", "back", "off", "down", "up"})
+# "X has been the subject of sanctions": nouns saying X is what an event is aimed at.
+AIM_NOUNS = frozenset({"subject", "target", "victim", "object", "focus"})
 
 
 @dataclass
@@ -40,6 +42,7 @@ class NounArguments:
     support: Token | None  # the verb carrying the noun
     chain: list[Token]  # the support verb and the verbs controlling it, or the noun
     subject: Token | None
+    implied_source: bool = False  # the state the event happens in, not a named source
 
 
 def verb_arguments(
@@ -97,8 +100,14 @@ def noun_arguments(ctx: DocContext, lexicon: Lexicon, noun: Token, frame: Frame)
         for c in noun.children
         if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_ in cues.support_verbs
     ]
+    implied = False
     for child in noun.children:
-        if child.dep_ == "poss":
+        if child.dep_ != "poss":
+            continue
+        if _undergoes(cues, noun, frame):
+            # "his conviction", "Manafort's arrest": whoever it was done to.
+            targets = targets or actors_of(ctx, child)
+        else:
             sources = sources or actors_of(ctx, child)
     if not sources:
         for child in noun.children:
@@ -156,8 +165,35 @@ def noun_arguments(ctx: DocContext, lexicon: Lexicon, noun: Token, frame: Frame)
         sources = _prep_actors(ctx, noun, ("from",))
     if support is None and not sources:
         sources = _described(ctx, noun)
+    if not targets:
+        # "Mahan has been the subject of U.S. sanctions": the one it is aimed at.
+        targets = _aimed_at(ctx, noun)
+    if not sources and targets and _undergoes(cues, noun, frame):
+        # "after his conviction": state action, by the state it happens in.
+        state = ctx.home_state()
+        sources, implied = ([state], True) if state else ([], False)
     sources, targets = _named_event(ctx, lexicon, noun, frame, sources, targets)
-    return NounArguments(sources, targets, support, chain, subject)
+    return NounArguments(sources, targets, support, chain, subject, implied)
+
+
+def _undergoes(cues: Cues, noun: Token, frame: Frame) -> bool:
+    """An event noun of state action whose possessor undergoes it ("his arrest"), unless
+    an "of" names who does ("Moscow's expulsion of diplomats")."""
+    return (
+        frame.of == "target"
+        and frame.type in cues.state_passive_types
+        and not frame.compiled
+        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
+    )
+
+
+def _aimed_at(ctx: DocContext, noun: Token) -> list[str]:
+    """The subject of "X is the subject/target of <event>"."""
+    holder = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+    if holder is None or holder.lemma_.lower() not in AIM_NOUNS or holder.dep_ != "attr":
+        return []
+    subject = next((c for c in holder.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return actors_of(ctx, subject)
 
 
 def misread_verb(token: Token, lexicon: Lexicon) -> str | None:
@@ -406,7 +442,11 @@ def slot_words(token: Token, slot: str) -> list[Token]:
             for clause in token.children
             if clause.dep_ in ("ccomp", "acl")
             and clause.pos_ in ("VERB", "AUX")
-            and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+            # A verb's clause may drop its "that" ("Grenell alleged Mahan had …").
+            and (
+                any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+                or (clause.dep_ == "ccomp" and token.pos_ == "VERB")
+            )
             for subject in clause.children
             if subject.dep_ in ("nsubj", "nsubjpass")
         ]
@@ -475,10 +515,12 @@ def control_chain(verb: Token) -> list[Token]:
 
 
 def subject_of(chain: list[Token]) -> tuple[Token | None, bool]:
+    adjunct = False  # the verb is a gerund in a phrase on the clause ("after protesting")
     for _ in range(3):
         subject, passive, found = _own_subject(chain)
         if found:
-            return subject, passive
+            # "protesters were dispersed after protesting": the gerund's own voice counts.
+            return subject, passive and not adjunct
         top = chain[-1]
         if top.head.i == top.i:
             break
@@ -492,8 +534,12 @@ def subject_of(chain: list[Token]) -> tuple[Token | None, bool]:
         elif top.dep_ not in SHARED_SUBJECT_DEPS:
             break
         elif top.dep_ in ("pcomp", "pobj"):
+            if head.dep_ == "prep" and head.head.pos_ == "NOUN":
+                # "After four days of protesting …, protesters …": through the noun.
+                head = _adjunct_preposition(head.head) or head
             if head.dep_ != "prep" or head.head.pos_ not in ("VERB", "AUX"):
                 break
+            adjunct = True
             if head.lower_ in ("for", "of"):
                 # "lashed out at Turkey for having shot down …", "accused Trump of
                 # showing support": the one blamed did it.
@@ -505,6 +551,13 @@ def subject_of(chain: list[Token]) -> tuple[Token | None, bool]:
             break
         chain = control_chain(head)
     return None, False
+
+
+def _adjunct_preposition(noun: Token) -> Token | None:
+    """The preposition heading the adverbial phrase a noun is in: "*After* four days"."""
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("VERB", "AUX"):
+        return noun.head
+    return None
 
 
 def same_line(first: Token, second: Token) -> bool:

@@ -263,6 +263,7 @@ def _read_noun(ctx: DocContext, lexicon: Lexicon, noun: Token, frame: Frame) -> 
         sources=found.sources,
         targets=found.targets,
         support=found.support,
+        implied_source=found.implied_source,
         consequence=noun.head if noun.dep_ == "nsubj" and noun.head.pos_ == "VERB" else None,
     )
 

@@ -1,0 +1,58 @@
+"""Sources and targets from the whole sentence (dyad.events.arguments): one small
+real-news construction per rule, with the mentions the actors stage would hand over."""
+
+from __future__ import annotations
+
+import pytest
+from test_events import extractor, nlp, run  # noqa: F401  (fixtures)
+
+
+def dyads(events) -> set[tuple[str, str | None, str | None]]:
+    return {(e.type, e.source, e.target) for e in events}
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "places", "expected"),
+    [
+        # The possessor of an arrest or a conviction undergoes it; the state it
+        # happens in does it.
+        (
+            "After his conviction in Moscow last summer, Navalny agreed to help Kerry.",
+            [("his", "NAVALNY"), ("Navalny", "NAVALNY"), ("Kerry", "KERRY")],
+            [("Moscow", "RUS")],
+            ("SANCTION", "RUS", "NAVALNY"),
+        ),
+        # ... but not when an "of" names who undergoes it.
+        (
+            "Russia's expulsion of Navalny angered Washington.",
+            [("Russia", "RUS"), ("Navalny", "NAVALNY")],
+            [],
+            ("SANCTION", "RUS", "NAVALNY"),
+        ),
+        # "X has been the subject of sanctions": X is what they are aimed at.
+        (
+            "Iran has been the subject of United States sanctions since 2011.",
+            [("Iran", "IRN"), ("United States", "USA")],
+            [],
+            ("SANCTION", "USA", "IRN"),
+        ),
+        # A verb's clause without its "that" still says whom an allegation is about.
+        (
+            "Kerry alleged, by way of example, Iran had armed Hamas.",
+            [("Kerry", "KERRY"), ("Iran", "IRN"), ("Hamas", "HAMAS")],
+            [],
+            ("ACCUSE", "KERRY", "IRN"),
+        ),
+        # A gerund in a phrase on the clause is done by the clause's subject, even
+        # when that clause is passive.
+        (
+            "After four days of protesting the victory of Putin, protesters have been "
+            "dispersed by Russian police.",
+            [("Putin", "PUTIN"), ("Russian police", "RUS")],
+            [],
+            ("PROTEST", "G:PROTESTER", "PUTIN"),
+        ),
+    ],
+)
+def test_arguments_from_the_sentence(nlp, extractor, text, mentions, places, expected):  # noqa: F811
+    assert expected in dyads(run(nlp, extractor, text, mentions, places=places))
