@@ -43,6 +43,14 @@ def dyads(events) -> set[tuple[str, str | None, str | None]]:
             [],
             ("ACCUSE", "KERRY", "IRN"),
         ),
+        # Condemning an arrest is aimed at whoever arrested: here the state it was in.
+        (
+            "Police in Moscow arrested 300 protesters. Germany condemned the arrest of "
+            "these protesters.",
+            [("Germany", "DEU")],
+            [("Moscow", "RUS")],
+            ("ACCUSE", "DEU", "RUS"),
+        ),
         # A gerund in a phrase on the clause is done by the clause's subject, even
         # when that clause is passive.
         (

@@ -51,10 +51,11 @@ def verb_arguments(
     frame: Frame,
     subject: Token | None,
     passive: bool,
-    cues: Cues,
+    lexicon: Lexicon,
 ) -> tuple[list[str], list[str], bool]:
     """Sources and targets of a verb trigger, and whether the source is only implied
     (the state an agentless passive happens in)."""
+    cues = lexicon.cues
     implied = False
     if passive:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
@@ -75,8 +76,11 @@ def verb_arguments(
             implied = bool(sources)
     else:
         sources = actors_of(ctx, subject, acting=True) if subject is not None else []
-    targets: list[str] = []
-    for slot in frame.target:
+    # "condemned the arrest of protesters": the target is who made the arrest.
+    targets = (
+        _doers_of_object(ctx, lexicon, verb, sources) if frame.type in cues.answerable_types else []
+    )
+    for slot in () if targets else frame.target:
         words = [subject] if slot == "dobj" and passive and subject is not None else None
         for word in words if words is not None else slot_words(verb, slot):
             targets = actors_of(ctx, word) or _partner(ctx, word)
@@ -168,22 +172,39 @@ def noun_arguments(ctx: DocContext, lexicon: Lexicon, noun: Token, frame: Frame)
     if not targets:
         # "Mahan has been the subject of U.S. sanctions": the one it is aimed at.
         targets = _aimed_at(ctx, noun)
-    if not sources and targets and _undergoes(cues, noun, frame):
-        # "after his conviction": state action, by the state it happens in.
+    if not sources and targets and _state_action(cues, frame):
+        # "after his conviction", "the arrest of protesters": by the state it happens in.
         state = ctx.home_state()
         sources, implied = ([state], True) if state else ([], False)
     sources, targets = _named_event(ctx, lexicon, noun, frame, sources, targets)
     return NounArguments(sources, targets, support, chain, subject, implied)
 
 
+def _doers_of_object(
+    ctx: DocContext, lexicon: Lexicon, verb: Token, sources: list[str]
+) -> list[str]:
+    """Who did the event a verb's object names: "condemned *the arrest* of protesters",
+    "called for *sanctions* by the EU"."""
+    objects = children_with(verb, ("dobj",)) + slot_words(verb, "for")
+    for noun in objects:
+        frames = lexicon.nouns.get(noun.lemma_.lower()) if noun.pos_ == "NOUN" else None
+        if not frames or frames[0].type == "NONE":
+            continue
+        doers = noun_arguments(ctx, lexicon, noun, frames[0]).sources
+        return [d for d in doers if d not in sources]
+    return []
+
+
+def _state_action(cues: Cues, frame: Frame) -> bool:
+    """An event noun of what a state does to people: "arrest", "conviction"."""
+    return frame.of == "target" and frame.type in cues.state_passive_types and not frame.compiled
+
+
 def _undergoes(cues: Cues, noun: Token, frame: Frame) -> bool:
     """An event noun of state action whose possessor undergoes it ("his arrest"), unless
     an "of" names who does ("Moscow's expulsion of diplomats")."""
-    return (
-        frame.of == "target"
-        and frame.type in cues.state_passive_types
-        and not frame.compiled
-        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
+    return _state_action(cues, frame) and not any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in noun.children
     )
 
 

@@ -147,7 +147,7 @@ def _verbal_readings(ctx: DocContext, lexicon: Lexicon) -> Iterator[Reading]:
         for frame in frames:
             if frame.compiled and telling:
                 continue
-            reading = _read_verb(ctx, token, frame, chain, subject, passive, lexicon.cues)
+            reading = _read_verb(ctx, token, frame, chain, subject, passive, lexicon)
             if reading is not None:
                 if frame.type != NO_EVENT:
                     yield reading
@@ -162,7 +162,7 @@ def _read_verb(
     chain: list[Token],
     subject: Token | None,
     passive: bool,
-    cues: Cues,
+    lexicon: Lexicon,
 ) -> Reading | None:
     objects = children_with(verb, ("dobj",))
     if passive and subject is not None:
@@ -194,7 +194,7 @@ def _read_verb(
         if has_clause != frame.complement:
             return None
     if frame.object_person and not any(
-        ctx.token_actor[o.i] or o.lemma_.lower() in cues.group_nouns for o in objects
+        ctx.token_actor[o.i] or o.lemma_.lower() in lexicon.cues.group_nouns for o in objects
     ):
         return None
     if frame.object_actor is not None:
@@ -202,7 +202,7 @@ def _read_verb(
         has_actor = any(actors_of(ctx, w) for w in objects + filling)
         if has_actor != frame.object_actor:
             return None
-    sources, targets, implied = verb_arguments(ctx, verb, frame, subject, passive, cues)
+    sources, targets, implied = verb_arguments(ctx, verb, frame, subject, passive, lexicon)
     if frame.source_kind and not any_of_kind(ctx, sources, frame.source_kind):
         return None
     absorbed = None
