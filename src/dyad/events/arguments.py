@@ -570,6 +570,10 @@ def subject_of(chain: list[Token]) -> tuple[Token | None, bool]:
             head = head.head
         elif head.pos_ not in ("VERB", "AUX"):
             break
+        elif top.dep_ == "advcl" and head.dep_ == "acl" and head.tag_ == "VBN":
+            # "forces used missiles launched from helicopters *to kill* him": the
+            # purpose is the user's, not the missiles'.
+            head = _governing_verb(head.head) or head
         chain = control_chain(head)
     return None, False
 

@@ -32,6 +32,7 @@ from dyad.events.arguments import (
     subject_of,
     verb_arguments,
 )
+from dyad.events.clauses import is_generic, is_heading, is_question
 from dyad.events.context import DocContext
 from dyad.events.lexicon import Cues, Frame, Lexicon
 from dyad.model import Event, Location, Place, Span, TimeExpr, TimeValue
@@ -83,6 +84,9 @@ def extract_events(ctx: DocContext, lexicon: Lexicon) -> list[Event]:
     absorbed = {r.absorbed.i for r in readings if r.absorbed is not None}
     nominal = [r for r in _nominal_readings(ctx, lexicon) if r.trigger.i not in absorbed]
     readings = _without_consequences(readings, nominal) + nominal
+    readings = [
+        r for r in readings if not is_heading(r.trigger) and not is_generic(_clause_top(r))
+    ]
     readings.sort(key=lambda r: r.trigger.i)
     events: list[Event] = []
     for reading in readings:
@@ -605,6 +609,8 @@ def _grammatical_status(lexicon: Lexicon, reading: Reading) -> str | None:
                     break
             if node.lemma_.lower() in cues.negating_words:
                 found.add("negated")
+    if is_question(trigger):
+        found.add("hypothetical")
     top = nodes[-1] if nodes else trigger
     if top.dep_ == "acl" and top.head.lemma_.lower() in cues.intent_nouns:
         found.add("promised")
