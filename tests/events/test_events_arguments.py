@@ -51,6 +51,20 @@ def dyads(events) -> set[tuple[str, str | None, str | None]]:
             [("Moscow", "RUS")],
             ("ACCUSE", "DEU", "RUS"),
         ),
+        # Whoever is held responsible for an attack is its source.
+        (
+            "Navalny is accused of being responsible for the bombings of the embassies in Kenya.",
+            [("Navalny", "NAVALNY")],
+            [("Kenya", "KEN")],
+            ("ASSAULT", "NAVALNY", "KEN"),
+        ),
+        # A purpose clause on a participle is the doing of who used the thing.
+        (
+            "Russian forces used missiles launched from helicopters to kill Navalny.",
+            [("Russian forces", "RUS"), ("Navalny", "NAVALNY")],
+            [],
+            ("ASSAULT", "RUS", "NAVALNY"),
+        ),
         # A gerund in a phrase on the clause is done by the clause's subject, even
         # when that clause is passive.
         (

@@ -33,6 +33,8 @@ INCLUDING_WINDOW = 10
 PARTICLES = frozenset({"out", "away", "back", "off", "down", "up"})
 # "X has been the subject of sanctions": nouns saying X is what an event is aimed at.
 AIM_NOUNS = frozenset({"subject", "target", "victim", "object", "focus"})
+# "X is responsible for the bombings": X did them.
+RESPONSIBLE_WORDS = frozenset({"responsible", "culpable", "guilty"})
 
 
 @dataclass
@@ -169,6 +171,8 @@ def noun_arguments(ctx: DocContext, lexicon: Lexicon, noun: Token, frame: Frame)
         sources = _prep_actors(ctx, noun, ("from",))
     if support is None and not sources:
         sources = _described(ctx, noun)
+    if not sources:
+        sources = [a for a in _blamed(ctx, lexicon, noun) if a not in targets]
     if not targets:
         # "Mahan has been the subject of U.S. sanctions": the one it is aimed at.
         targets = _aimed_at(ctx, noun)
@@ -206,6 +210,27 @@ def _undergoes(cues: Cues, noun: Token, frame: Frame) -> bool:
     return _state_action(cues, frame) and not any(
         c.dep_ == "prep" and c.lower_ == "of" for c in noun.children
     )
+
+
+def _blamed(ctx: DocContext, lexicon: Lexicon, noun: Token) -> list[str]:
+    """Who is held to have done an event: "X is accused of being *responsible for* the
+    bombings", "X was *behind* the attack", "blamed X *for* the attacks"."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("for", "of", "behind"):
+        return []
+    governor = prep.head
+    lemma = governor.lemma_.lower()
+    if (lemma in RESPONSIBLE_WORDS and prep.lower_ == "for") or (
+        lemma == "be" and prep.lower_ == "behind"
+    ):
+        subject, _ = subject_of(control_chain(governor))
+        return actors_of(ctx, subject)
+    frames = lexicon.verbs.get(lemma) if governor.pos_ == "VERB" else None
+    if frames and frames[0].type == "ACCUSE":
+        subject, passive = subject_of(control_chain(governor))
+        blamed = subject if passive else next(iter(children_with(governor, ("dobj",))), None)
+        return actors_of(ctx, blamed)
+    return []
 
 
 def _aimed_at(ctx: DocContext, noun: Token) -> list[str]:

@@ -55,9 +55,7 @@ def is_generic(top: Token) -> bool:
     )
 
 
-def is_question(token: Token) -> bool:
-    """The event is asked about ("Will Russia attack?"), not told."""
-    last = token.sent[-1]
-    while last.i > token.sent.start and (last.is_space or last.text in ('"', "”", "’", "'")):
-        last = token.doc[last.i - 1]
-    return last.text == "?"
+def is_question(top: Token) -> bool:
+    """The clause is asked about ("Will Russia attack Ukraine?"), not told; a clause
+    inside a question is not ("As Putin kills Navalny, what are we doing?")."""
+    return any(c.dep_ == "punct" and c.text == "?" for c in top.children)

@@ -84,9 +84,7 @@ def extract_events(ctx: DocContext, lexicon: Lexicon) -> list[Event]:
     absorbed = {r.absorbed.i for r in readings if r.absorbed is not None}
     nominal = [r for r in _nominal_readings(ctx, lexicon) if r.trigger.i not in absorbed]
     readings = _without_consequences(readings, nominal) + nominal
-    readings = [
-        r for r in readings if not is_heading(r.trigger) and not is_generic(_clause_top(r))
-    ]
+    readings = [r for r in readings if not is_heading(r.trigger) and not is_generic(_clause_top(r))]
     readings.sort(key=lambda r: r.trigger.i)
     events: list[Event] = []
     for reading in readings:
@@ -407,7 +405,9 @@ def _told_twice(event: Event, sentence: tuple[int, int], earlier: list[Event]) -
             event.target,
         }:
             return True
-        if other.source != event.source:
+        # "the bombings ..., which killed 20 Americans": a clause without its own
+        # source tells more of the event before it.
+        if event.source not in (other.source, None):
             continue
         if event.target not in (other.target, None) and other.target is not None:
             continue
@@ -609,7 +609,7 @@ def _grammatical_status(lexicon: Lexicon, reading: Reading) -> str | None:
                     break
             if node.lemma_.lower() in cues.negating_words:
                 found.add("negated")
-    if is_question(trigger):
+    if is_question(reading.chain[-1]):
         found.add("hypothetical")
     top = nodes[-1] if nodes else trigger
     if top.dep_ == "acl" and top.head.lemma_.lower() in cues.intent_nouns:
