@@ -772,7 +772,10 @@ def _phrase_actors(ctx: DocContext, head: Token, depth: int, acting: bool = Fals
 def _modifier_actors(ctx: DocContext, head: Token) -> list[str]:
     # "his South Korean counterpart": the modifier says who; the possessor is the other side.
     for deps in (("compound", "amod", "nmod"), ("poss",)):
-        for child in head.children:
+        # "Iranian airline Mahan Air": in a name, the part nearest the head names it
+        # ("the UN Syria panel": a common noun's first modifier says whose it is).
+        children = list(head.children)
+        for child in reversed(children) if head.pos_ == "PROPN" else children:
             if child.dep_ in deps and ctx.token_actor[child.i]:
                 # "Chinese and American officials": both modifiers name a side.
                 words = (child, *child.conjuncts)
