@@ -65,6 +65,21 @@ def dyads(events) -> set[tuple[str, str | None, str | None]]:
             [],
             ("ASSAULT", "RUS", "NAVALNY"),
         ),
+        # A bare number included in a group stands for members of the group.
+        (
+            "Germany called for the release of all protesters, including 400 arrested "
+            "during the protest.",
+            [("Germany", "DEU")],
+            [],
+            ("COERCE", "DEU", "G:PROTESTER"),  # the only state named arrests
+        ),
+        # In a name, the modifier nearest the head names it, not a demonym before it.
+        (
+            "Germany banned Iranian airline Mahan Air from flying.",
+            [("Germany", "DEU"), ("Iranian airline", "IRN"), ("Mahan", "MAHAN")],
+            [],
+            ("SANCTION", "DEU", "MAHAN"),
+        ),
         # A gerund in a phrase on the clause is done by the clause's subject, even
         # when that clause is passive.
         (

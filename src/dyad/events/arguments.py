@@ -707,7 +707,8 @@ def _phrase_actors(ctx: DocContext, head: Token, depth: int, acting: bool = Fals
     # "delegations for talks, including Hamas": the named member is the actor.
     for word in head.subtree:
         if word.dep_ == "prep" and word.lower_ == "including" and word.i > head.i:
-            named = actors_of(ctx, prep_object(word))
+            member = prep_object(word)
+            named = [] if member is None or _is_member_count(member) else actors_of(ctx, member)
             if named:
                 return named
             break
@@ -739,6 +740,14 @@ def _phrase_actors(ctx: DocContext, head: Token, depth: int, acting: bool = Fals
     if place is not None:
         state = ctx.state_of(place.country, add=True)
         return [state] if state else []
+    if depth <= 2 and _is_member_count(head):
+        # "all protesters, including an estimated 400 arrested": some of that group
+        # (the parser may hang "including" on a noun further up).
+        before = head.doc[head.head.i - 1] if head.head.i else head.head
+        while before.is_punct and before.i > 0:
+            before = before.doc[before.i - 1]
+        group = before if before.pos_ in ("NOUN", "PROPN") else head.head.head
+        return _phrase_actors(ctx, group, depth + 1, acting)
     if depth > 2 or head.pos_ not in ("NOUN", "PROPN", "PRON"):
         return []
     lemma = head.lemma_.lower()
@@ -767,6 +776,12 @@ def _phrase_actors(ctx: DocContext, head: Token, depth: int, acting: bool = Fals
         state = ctx.home_state()
         return [state] if state else []
     return []
+
+
+def _is_member_count(head: Token) -> bool:
+    """A bare number or "others" standing for members of the group it is included in."""
+    counted = head.pos_ == "NUM" or head.lemma_.lower() in ("other", "others")
+    return counted and head.dep_ == "pobj" and head.head.lower_ == "including"
 
 
 def _modifier_actors(ctx: DocContext, head: Token) -> list[str]:
