@@ -93,3 +93,48 @@ def dyads(events) -> set[tuple[str, str | None, str | None]]:
 )
 def test_arguments_from_the_sentence(nlp, extractor, text, mentions, places, expected):  # noqa: F811
     assert expected in dyads(run(nlp, extractor, text, mentions, places=places))
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "expected"),
+    [
+        # Coordinated subjects agree with each other.
+        (
+            "Germany and Poland agreed on Monday to share intelligence.",
+            [("Germany", "DEU"), ("Poland", "POL")],
+            ("AGREE", "DEU", "POL"),
+        ),
+        # Coordinated objects are each a target.
+        (
+            "NATO expelled Turkey, Poland and Hungary.",
+            [("NATO", "NATO"), ("Turkey", "TUR"), ("Poland", "POL"), ("Hungary", "HUN")],
+            ("SANCTION", "NATO", "HUN"),
+        ),
+        # Control: the subject of "threatened" cuts off; of "is prepared" welcomes.
+        (
+            "China threatened to cut off aid to Pakistan.",
+            [("China", "CHN"), ("Pakistan", "PAK")],
+            ("THREATEN", "CHN", "PAK"),
+        ),
+        # A relative clause's verb takes the noun it modifies as its subject.
+        (
+            "Kerry met Lavrov, who later accused Ukraine of shelling.",
+            [("Kerry", "KERRY"), ("Lavrov", "LAVROV"), ("Ukraine", "UKR")],
+            ("ACCUSE", "LAVROV", "UKR"),
+        ),
+        # A prepositional target, also on the noun a verb carries.
+        (
+            "The United States imposed sanctions against Iran.",
+            [("The United States", "USA"), ("Iran", "IRN")],
+            ("SANCTION", "USA", "IRN"),
+        ),
+    ],
+)
+def test_arguments_through_coordination_control_and_clauses(
+    nlp,  # noqa: F811
+    extractor,  # noqa: F811
+    text,
+    mentions,
+    expected,
+):
+    assert expected in dyads(run(nlp, extractor, text, mentions))

@@ -82,9 +82,14 @@ def verb_arguments(
     targets = (
         _doers_of_object(ctx, lexicon, verb, sources) if frame.type in cues.answerable_types else []
     )
+    # "imposed sanctions against Iran": the preposition may hang on the absorbed noun.
+    absorbed = [o for o in children_with(verb, ("dobj",)) if o.lemma_.lower() in frame.object]
+    carriers = [verb, *absorbed] if frame.absorb else [verb]
     for slot in () if targets else frame.target:
         words = [subject] if slot == "dobj" and passive and subject is not None else None
-        for word in words if words is not None else slot_words(verb, slot):
+        if words is None:
+            words = [w for carrier in carriers for w in slot_words(carrier, slot)]
+        for word in words:
             targets = actors_of(ctx, word) or _partner(ctx, word)
             if targets:
                 break
