@@ -14,6 +14,15 @@ def dyads(events) -> set[tuple[str, str | None, str | None]]:
 @pytest.mark.parametrize(
     ("text", "mentions", "places", "expected"),
     [
+        # An agentless arrest is by the state it happens in, even when the article is
+        # about another one.
+        (
+            "Russia protested. Navalny has been detained in the United States. Russia said "
+            "Russia would answer.",
+            [("Navalny", "NAVALNY"), ("Russia", "RUS"), ("Russia said", "RUS")],
+            [("the United States", "USA")],
+            ("COERCE", "USA", "NAVALNY"),
+        ),
         # The possessor of an arrest or a conviction undergoes it; the state it
         # happens in does it.
         (

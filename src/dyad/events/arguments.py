@@ -73,7 +73,7 @@ def verb_arguments(
             and frame.type in cues.state_passive_types
             and not frame.compiled
         ):
-            state = ctx.home_state()
+            state = _state_where(ctx, verb) or ctx.home_state()
             sources = [state] if state else []
             implied = bool(sources)
     else:
@@ -187,6 +187,15 @@ def noun_arguments(ctx: DocContext, lexicon: Lexicon, noun: Token, frame: Frame)
         sources, implied = ([state], True) if state else ([], False)
     sources, targets = _named_event(ctx, lexicon, noun, frame, sources, targets)
     return NounArguments(sources, targets, support, chain, subject, implied)
+
+
+def _state_where(ctx: DocContext, verb: Token) -> str | None:
+    """The state of the place a verb says it happened in: "detained *in the United States*"."""
+    for word in slot_words(verb, "in"):
+        place = ctx.place_at(word)
+        if place is not None and place.country:
+            return ctx.state_of(place.country, add=True)
+    return None
 
 
 def _doers_of_object(
