@@ -4,7 +4,9 @@ Pure functions over the parse and ``DocContext`` (the actors, places, quotes and
 times the other stages left on the Doc). A trigger is a verb or an event noun
 from the lexicon; its frame says the PLOVER type and where the target is; the
 source is the grammatical subject (of the verb, or of the support verb that
-carries an event noun: "Hamas *conducted* consultations").
+carries an event noun: "Hamas *conducted* consultations"). ``dyad.events.arguments``
+reads the sources and targets, ``dyad.events.clauses`` drops the clauses that tell
+no event (headings, generic and habitual statements).
 """
 
 from __future__ import annotations
