@@ -19,12 +19,19 @@ def is_heading(token: Token) -> bool:
     """A short line with no verb and no closing punctuation: a section heading
     ("Blockade and Little Aid") or a byline, not a sentence."""
     doc = token.doc
+    # A heading is short: look no further than its length, so that a text without
+    # line breaks costs no more per event than one with them.
+    reach = 2 * HEADING_MAX_WORDS
     start = token.i
     while start > 0 and not _breaks_line(doc[start - 1]):
         start -= 1
+        if token.i - start > reach:
+            return False
     end = token.i
     while end + 1 < len(doc) and not _breaks_line(doc[end]):
         end += 1
+        if end - token.i > reach:
+            return False
     words = [t for t in doc[start : end + 1] if not t.is_punct and not t.is_space]
     if not words or len(words) > HEADING_MAX_WORDS or doc[end].text in SENTENCE_ENDS:
         return False
