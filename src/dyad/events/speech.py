@@ -29,17 +29,17 @@ from importlib.resources import files
 
 from spacy.tokens import Token
 
-from dyad.events.context import STATE_KINDS, DocContext
-from dyad.events.extract import (
+from dyad.events.arguments import (
     FIRST_PERSON,
-    Reading,
-    _children,
-    _control_chain,
-    _pobj,
-    _slot,
-    _subject,
     actors_of,
+    children_with,
+    control_chain,
+    prep_object,
+    slot_words,
+    subject_of,
 )
+from dyad.events.context import STATE_KINDS, DocContext
+from dyad.events.extract import Reading
 from dyad.events.lexicon import Frame, Lexicon, SpeechCues
 
 ALLEGATION = Frame(type="ACCUSE", mode="allege")
@@ -102,8 +102,8 @@ def _conditional(frame: Frame) -> bool:
 def _statement(ctx: DocContext, verb: Token) -> tuple[list[Token], Token | None, list[str]]:
     """The verb's control chain, its active subject and the actors the subject names
     (none for a passive: "was asked to" says nothing of who asked)."""
-    chain = _control_chain(verb)
-    subject, passive = _subject(chain)
+    chain = control_chain(verb)
+    subject, passive = subject_of(chain)
     if subject is None or passive:
         return chain, None, []
     return chain, subject, actors_of(ctx, subject, acting=True)
@@ -155,7 +155,7 @@ def _doer(clause: Token) -> Token | None:
         if child.dep_ == "nsubj":
             return child
         if child.dep_ == "agent":
-            return _pobj(child)
+            return prep_object(child)
     return None
 
 
@@ -210,18 +210,18 @@ def _addressee(verb: Token) -> Token | None:
     """Whom a request is made of: the object controlling its "to"-clause ("urged *Hamas*
     to meet", "called on *Iran* to stop"), or the subject of a "to"-clause the parser
     made a clause of its own ("wanted *the politicians* to stop")."""
-    for clause in _children(verb, ("xcomp", "ccomp")):
+    for clause in children_with(verb, ("xcomp", "ccomp")):
         if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
             continue
         own = [c for c in clause.children if c.dep_ == "nsubj"]
         if own:
             return own[0]
-        objects = _children(verb, ("dobj",))
+        objects = children_with(verb, ("dobj",))
         if objects:
             return objects[0]
         for prep in verb.children:
             if prep.dep_ in ("prep", "dative") and prep.lower_ in ADDRESSEE_PREPS:
-                if prep.i < clause.i and (pobj := _pobj(prep)) is not None:
+                if prep.i < clause.i and (pobj := prep_object(prep)) is not None:
                     return pobj
     return None
 
@@ -231,7 +231,7 @@ def _example(noun: Token | None) -> Token | None:
     for prep in noun.children if noun is not None else ():
         if prep.dep_ == "prep" and prep.lower_ == "as":
             if any(c.lower_ == "such" for c in prep.children) or prep.nbor(-1).lower_ == "such":
-                return _pobj(prep)
+                return prep_object(prep)
     return None
 
 
@@ -242,7 +242,7 @@ def _rebuttals(ctx: DocContext, lexicon: Lexicon, verb: Token, frame: Frame) -> 
     chain, subject, sources = _statement(ctx, verb)
     if not sources:
         return
-    for noun in _children(verb, ("dobj",)):
+    for noun in children_with(verb, ("dobj",)):
         frames = lexicon.nouns.get(noun.lemma_.lower(), ())
         if not any(f.type in lexicon.cues.answerable_types for f in frames):
             continue
@@ -257,7 +257,7 @@ def _voiced_by(ctx: DocContext, noun: Token) -> list[str]:
         if child.dep_ == "poss":
             return actors_of(ctx, child)
         if child.dep_ in ("prep", "agent") and child.lower_ in ("from", "by"):
-            return actors_of(ctx, _pobj(child))
+            return actors_of(ctx, prep_object(child))
         if child.dep_ in ("amod", "compound") and (named := ctx.token_actor[child.i]):
             return [named]
     return []
@@ -274,11 +274,13 @@ def _performed(ctx: DocContext, verb: Token, frame: Frame) -> Iterator[Reading]:
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if speaker is None or subject is None or subject.lower_ not in FIRST_PERSON:
         return
-    targets = [a for slot in frame.target for w in _slot(verb, slot) for a in actors_of(ctx, w)]
+    targets = [
+        a for slot in frame.target for w in slot_words(verb, slot) for a in actors_of(ctx, w)
+    ]
     yield Reading(
         verb,
         frame,
-        _control_chain(verb),
+        control_chain(verb),
         subject,
         [speaker],
         [a for a in dict.fromkeys(targets) if a != speaker],
@@ -327,7 +329,7 @@ def _judgements(ctx: DocContext, words: SpeechCues, verb: Token) -> Iterator[Rea
         w
         for c in verb.children
         if c.dep_ in PREDICATE_DEPS or (naming and c.dep_ == "prep" and c.lower_ == "as")
-        for w in (_pobj(c) if c.dep_ == "prep" else c, *c.conjuncts)
+        for w in (prep_object(c) if c.dep_ == "prep" else c, *c.conjuncts)
         if w is not None
     ]
     if judged is None or not predicates:
@@ -337,7 +339,7 @@ def _judgements(ctx: DocContext, words: SpeechCues, verb: Token) -> Iterator[Rea
         valence = -valence  # "not helpful"
     if abs(valence) < words.judgement_valence:
         return
-    chain, subject, namers = _statement(ctx, verb) if naming else (_control_chain(verb), judged, [])
+    chain, subject, namers = _statement(ctx, verb) if naming else (control_chain(verb), judged, [])
     speakers = namers if naming else _judge(ctx, words, verb)
     speakers = [a for a in speakers if not _is_teller(ctx, a)]
     targets = [a for a in _named_in(ctx, judged) if not any(_own_side(ctx, s, a) for s in speakers)]

@@ -1,0 +1,858 @@
+"""Who did it and to whom: the source and target actors of an event trigger.
+
+Pure functions over the dependency parse and ``DocContext``: the grammar of a
+trigger's arguments (subjects through control and coordination, passives,
+prepositional targets, relative clauses, appositions) and the actors the phrases
+filling them name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Token
+
+from dyad.events.context import DocContext
+from dyad.events.lexicon import Cues, Frame, Lexicon, NamedEvent
+from dyad.model import Actor
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+# Climbing from a verb to the words that control it: "is prepared to welcome".
+CONTROL_DEPS = ("xcomp", "acomp")
+# Where a verb without a subject of its own takes it from: a coordinated verb
+# ("… and praised"), an adverbial participle ("…, ripping into Obama"), a gerund
+# after a preposition ("fail to agree during meeting").
+SHARED_SUBJECT_DEPS = ("conj", "advcl", "pcomp", "pobj")
+FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+VERBAL_POS = frozenset({"VERB", "AUX", "ADJ"})
+CUSTODY_NOUNS = frozenset({"custody", "hand", "hands", "captivity"})
+INCLUDING_WINDOW = 10
+PARTICLES = frozenset({"out", "away", "back", "off", "down", "up"})
+# "X has been the subject of sanctions": nouns saying X is what an event is aimed at.
+AIM_NOUNS = frozenset({"subject", "target", "victim", "object", "focus"})
+# "X is responsible for the bombings": X did them.
+RESPONSIBLE_WORDS = frozenset({"responsible", "culpable", "guilty"})
+
+
+@dataclass
+class NounArguments:
+    sources: list[str]
+    targets: list[str]
+    support: Token | None  # the verb carrying the noun
+    chain: list[Token]  # the support verb and the verbs controlling it, or the noun
+    subject: Token | None
+    implied_source: bool = False  # the state the event happens in, not a named source
+
+
+def verb_arguments(
+    ctx: DocContext,
+    verb: Token,
+    frame: Frame,
+    subject: Token | None,
+    passive: bool,
+    lexicon: Lexicon,
+) -> tuple[list[str], list[str], bool]:
+    """Sources and targets of a verb trigger, and whether the source is only implied
+    (the state an agentless passive happens in)."""
+    cues = lexicon.cues
+    implied = False
+    if passive:
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        sources = actors_of(ctx, prep_object(agent)) if agent is not None else []
+        if agent is None:
+            # "was killed in a French air operation": whoever's operation it was.
+            sources = _operation_actors(ctx, verb)
+        # "Fahie has been detained": the state the arrest happens in detained him
+        # (for the curated verbs of state action: not CAMEO's "was taken to hospital").
+        if (
+            not sources
+            and agent is None
+            and frame.type in cues.state_passive_types
+            and not frame.compiled
+        ):
+            state = _state_where(ctx, verb) or ctx.home_state()
+            sources = [state] if state else []
+            implied = bool(sources)
+    else:
+        sources = actors_of(ctx, subject, acting=True) if subject is not None else []
+    # "condemned the arrest of protesters": the target is who made the arrest.
+    targets = (
+        _doers_of_object(ctx, lexicon, verb, sources) if frame.type in cues.answerable_types else []
+    )
+    # "imposed sanctions against Iran": the preposition may hang on the absorbed noun.
+    absorbed = [o for o in children_with(verb, ("dobj",)) if o.lemma_.lower() in frame.object]
+    carriers = [verb, *absorbed] if frame.absorb else [verb]
+    for slot in () if targets else frame.target:
+        words = [subject] if slot == "dobj" and passive and subject is not None else None
+        if words is None:
+            words = [w for carrier in carriers for w in slot_words(carrier, slot)]
+        for word in words:
+            targets = actors_of(ctx, word) or _partner(ctx, word)
+            if targets:
+                break
+        if targets:
+            break
+    return sources, targets, implied
+
+
+def noun_arguments(ctx: DocContext, lexicon: Lexicon, noun: Token, frame: Frame) -> NounArguments:
+    """Sources and targets of an event noun, from its modifiers, its prepositions and
+    the support verb that may carry it ("Hamas *conducted* consultations")."""
+    cues = lexicon.cues
+    sources: list[str] = []
+    targets: list[str] = []
+    # "the meetings held by the U.S. … with the Saudi leadership": the participle's
+    # arguments are the noun's.
+    arguments = [noun] + [
+        c
+        for c in noun.children
+        if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_ in cues.support_verbs
+    ]
+    implied = False
+    for child in noun.children:
+        if child.dep_ != "poss":
+            continue
+        if _undergoes(cues, noun, frame):
+            # "his conviction", "Manafort's arrest": whoever it was done to.
+            targets = targets or actors_of(ctx, child)
+        else:
+            sources = sources or actors_of(ctx, child)
+    if not sources:
+        for child in noun.children:
+            if child.dep_ in ("amod", "compound", "nmod") and (named := ctx.token_actor[child.i]):
+                if _names_the_land(ctx, lexicon, child, frame):
+                    # "the Iraq war", "the Gaza offensive": where, so against whom.
+                    targets = [named]
+                    continue
+                sources = [named]
+                break
+    for child in (c for word in arguments for c in word.children):
+        if child.dep_ in ("prep", "agent") and child.lower_ == "by":
+            sources = sources or actors_of(ctx, prep_object(child))
+        elif child.dep_ == "prep" and child.lower_ in ("between", "among"):
+            sides = actors_of(ctx, prep_object(child))
+            if sides:
+                sources, targets = sides[:1], sides[1:]
+        elif child.dep_ == "prep" and child.lower_ == "of" and frame.of == "source":
+            sources = sources or actors_of(ctx, prep_object(child))
+    for slot in frame.target:
+        if targets:
+            break
+        for word in (w for argument in arguments for w in slot_words(argument, slot)):
+            targets = actors_of(ctx, word)
+            if targets:
+                break
+    if not targets and frame.type in cues.answerable_types:
+        targets = _answered_by(ctx, lexicon, noun)
+    if not targets and noun.dep_ == "nsubj" and frame.type in cues.territorial_types:
+        # "a massive blast damaged the U.S. embassy": what the event did names its target.
+        targets = [a for obj in children_with(noun.head, ("dobj",)) for a in actors_of(ctx, obj)]
+    if frame.holder:
+        # Whose hostages they are is never who holds them ("American hostages").
+        sources, targets = _holder(ctx, noun) or ([], _member_actors(ctx, noun))
+    support, inverse = _support_verb(noun, cues)
+    chain = control_chain(support) if support is not None else [noun]
+    subject = None
+    if support is not None and not targets:
+        # "declared war on Nagorno-Karabakh": the preposition may hang on the verb.
+        for slot in frame.target:
+            if slot not in ("dobj", "dative") and "." not in slot:
+                targets = _prep_actors(ctx, support, (slot,))
+                if targets:
+                    break
+    if support is not None:
+        subject, passive = subject_of(chain)
+        doer = actors_of(ctx, subject) if subject is not None and not passive else []
+        if inverse:
+            targets = targets or doer
+            sources = sources or _prep_actors(ctx, support, ("from", "by"))
+        else:
+            sources = sources or doer or _prep_actors(ctx, support, ("by",))
+    if not sources and frame.type in cues.from_source_types and "from" not in frame.target:
+        # "cooperation from Kenya", "a request from Democrats": whoever gives it.
+        sources = _prep_actors(ctx, noun, ("from",))
+    if support is None and not sources:
+        sources = _described(ctx, noun)
+    if not sources:
+        sources = [a for a in _blamed(ctx, lexicon, noun) if a not in targets]
+    if not targets:
+        # "Mahan has been the subject of U.S. sanctions": the one it is aimed at.
+        targets = _aimed_at(ctx, noun)
+    if not sources and targets and _state_action(cues, frame):
+        # "after his conviction", "the arrest of protesters": by the state it happens in.
+        state = ctx.home_state()
+        sources, implied = ([state], True) if state else ([], False)
+    sources, targets = _named_event(ctx, lexicon, noun, frame, sources, targets)
+    return NounArguments(sources, targets, support, chain, subject, implied)
+
+
+def _state_where(ctx: DocContext, verb: Token) -> str | None:
+    """The state of the place a verb says it happened in: "detained *in the United States*"."""
+    for word in slot_words(verb, "in"):
+        place = ctx.place_at(word)
+        if place is not None and place.country:
+            return ctx.state_of(place.country, add=True)
+    return None
+
+
+def _doers_of_object(
+    ctx: DocContext, lexicon: Lexicon, verb: Token, sources: list[str]
+) -> list[str]:
+    """Who did the event a verb's object names: "condemned *the arrest* of protesters",
+    "called for *sanctions* by the EU"."""
+    objects = children_with(verb, ("dobj",)) + slot_words(verb, "for")
+    for noun in objects:
+        frames = lexicon.nouns.get(noun.lemma_.lower()) if noun.pos_ == "NOUN" else None
+        if not frames or frames[0].type == "NONE":
+            continue
+        doers = noun_arguments(ctx, lexicon, noun, frames[0]).sources
+        return [d for d in doers if d not in sources]
+    return []
+
+
+def _state_action(cues: Cues, frame: Frame) -> bool:
+    """An event noun of what a state does to people: "arrest", "conviction"."""
+    return frame.of == "target" and frame.type in cues.state_passive_types and not frame.compiled
+
+
+def _undergoes(cues: Cues, noun: Token, frame: Frame) -> bool:
+    """An event noun of state action whose possessor undergoes it ("his arrest"), unless
+    an "of" names who does ("Moscow's expulsion of diplomats")."""
+    return _state_action(cues, frame) and not any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in noun.children
+    )
+
+
+def _blamed(ctx: DocContext, lexicon: Lexicon, noun: Token) -> list[str]:
+    """Who is held to have done an event: "X is accused of being *responsible for* the
+    bombings", "X was *behind* the attack", "blamed X *for* the attacks"."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("for", "of", "behind"):
+        return []
+    governor = prep.head
+    lemma = governor.lemma_.lower()
+    if (lemma in RESPONSIBLE_WORDS and prep.lower_ == "for") or (
+        lemma == "be" and prep.lower_ == "behind"
+    ):
+        subject, _ = subject_of(control_chain(governor))
+        return actors_of(ctx, subject)
+    frames = lexicon.verbs.get(lemma) if governor.pos_ == "VERB" else None
+    if frames and frames[0].type == "ACCUSE":
+        subject, passive = subject_of(control_chain(governor))
+        blamed = subject if passive else next(iter(children_with(governor, ("dobj",))), None)
+        return actors_of(ctx, blamed)
+    return []
+
+
+def _aimed_at(ctx: DocContext, noun: Token) -> list[str]:
+    """The subject of "X is the subject/target of <event>"."""
+    holder = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+    if holder is None or holder.lemma_.lower() not in AIM_NOUNS or holder.dep_ != "attr":
+        return []
+    subject = next((c for c in holder.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return actors_of(ctx, subject)
+
+
+def misread_verb(token: Token, lexicon: Lexicon) -> str | None:
+    """The lemma of a verb the tagger took for a noun in a headline's clipped grammar:
+    "Putin chides Turkey and *praises* Trump", "The Chinese finance minister *jabbed* back
+    at …". Only a lower-case word coordinated with a verb, or heading its sentence
+    right after its subject (which the parser may make its compound), is read again."""
+    if not token.is_lower or any(c.dep_ in ("det", "poss", "amod") for c in token.children):
+        return None
+    coordinated = token.dep_ == "conj" and token.head.pos_ == "VERB" and token.i > token.head.i
+    headless = token.dep_ == "ROOT" and any(
+        c.dep_ in ("compound", "nsubj") and c.i == token.i - 1 for c in token.children
+    )
+    if not (coordinated or headless):
+        return None
+    text = token.lower_
+    stems = []
+    if text.endswith("ies"):
+        stems.append(text[:-3] + "y")
+    if text.endswith("es"):
+        stems.append(text[:-2])
+    if text.endswith("s"):
+        stems.append(text[:-1])
+    if text.endswith("ed"):
+        stems += [text[:-1], text[:-2]]
+        if len(text) > 4 and text[-3] == text[-4]:
+            stems.append(text[:-3])  # "jabbed" -> "jab"
+    return next((stem for stem in stems if stem in lexicon.verbs), None)
+
+
+def _operation_actors(ctx: DocContext, verb: Token) -> list[str]:
+    """Whose operation, raid or strike an agentless passive happened in: "killed *in a
+    French operation*", "arrested *during an army raid*" (the operation's named owner)."""
+    for prep in verb.children:
+        noun = (
+            prep_object(prep) if prep.dep_ == "prep" and prep.lower_ in ("in", "during") else None
+        )
+        if noun is None or noun.lemma_.lower() not in ctx.operation_nouns:
+            continue
+        owners = [c for c in noun.children if c.dep_ == "poss"] or [noun]
+        found = [a for owner in owners for a in _modifier_actors(ctx, owner)]
+        if found:
+            return found
+    return []
+
+
+def _names_the_land(ctx: DocContext, lexicon: Lexicon, modifier: Token, frame: Frame) -> bool:
+    """A place name (not a demonym: "the Israeli operation") modifying a use of force."""
+    return (
+        frame.type in lexicon.cues.territorial_types
+        and modifier.dep_ == "compound"
+        and modifier.pos_ == "PROPN"
+        and ctx.place_at(modifier) is not None
+    )
+
+
+def _answered_by(ctx: DocContext, lexicon: Lexicon, noun: Token) -> list[str]:
+    """Who a criticism is aimed at, when they answer it: "China rebuts American
+    criticism", "the minister jabbed back at complaints from …"."""
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun.head
+    if noun.dep_ not in ("dobj", "pobj") or verb.i == noun.i:
+        return []
+    lemma = verb.lemma_.lower() if verb.pos_ == "VERB" else misread_verb(verb, lexicon)
+    frames = lexicon.verbs.get(lemma or "")
+    if not frames or not any(f.type in ("REJECT", "ACCUSE") for f in frames):
+        return []
+    subject, passive = subject_of(control_chain(verb))
+    return actors_of(ctx, subject) if subject is not None and not passive else []
+
+
+def _described(ctx: DocContext, noun: Token) -> list[str]:
+    """Who an agent noun describes: "Germany has been a strong *advocate* of …",
+    "Turkey, a fierce *critic* of …"."""
+    if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+        subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        return actors_of(ctx, subject)
+    if noun.dep_ == "appos":
+        return actors_of(ctx, noun.head)
+    return []
+
+
+def _support_verb(noun: Token, cues: Cues) -> tuple[Token | None, bool]:
+    """The light verb carrying an event noun: "made a sojourn", "embarked on its war",
+    "held a new round of talks"."""
+    while (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ == "of"
+        and noun.head.head.lemma_.lower() in cues.partitive_nouns
+    ):
+        noun = noun.head.head
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    elif noun.dep_ not in ("dobj", "nsubjpass"):
+        return None, False
+    if head.pos_ != "VERB":
+        return None, False
+    lemma = head.lemma_.lower()
+    if lemma in cues.support_verbs:
+        return head, False
+    if lemma in cues.inverse_support_verbs:
+        return head, True
+    return None, False
+
+
+def _holder(ctx: DocContext, noun: Token) -> tuple[list[str], list[str]] | None:
+    """Who holds a hostage ("in X's custody", "held by X") and whose people they are."""
+    holders: list[str] = []
+    for child in noun.subtree:
+        if child.dep_ == "poss" and child.head.lemma_.lower() in CUSTODY_NOUNS:
+            holders = actors_of(ctx, child)
+        elif child.dep_ == "agent" and child.head.lemma_.lower() in ("hold", "take", "seize"):
+            holders = actors_of(ctx, prep_object(child))
+        elif child.dep_ == "prep" and child.lower_ == "in" and child.head.i == noun.i:
+            pobj = prep_object(child)
+            if pobj is not None and (holder := ctx.token_actor[pobj.i]):
+                holders = [holder]
+        if holders:
+            break
+    if not holders:
+        return None
+    held = [a for a in _member_actors(ctx, noun) if a not in holders]
+    return holders, held
+
+
+def _member_actors(ctx: DocContext, noun: Token) -> list[str]:
+    """Whose people a group noun names: "hostages …, including three Russian citizens"."""
+    sentence_end = noun.sent.end
+    # The parser often hangs "including …" elsewhere; it still follows the noun closely.
+    for word in ctx.doc[noun.i + 1 : min(sentence_end, noun.i + INCLUDING_WINDOW)]:
+        if word.lower_ == "including":
+            found = actors_of(ctx, prep_object(word))
+            if found:
+                return found
+    for child in noun.children:
+        if child.dep_ in ("amod", "compound") and (named := ctx.token_actor[child.i]):
+            return [named]
+    return []
+
+
+def _named_event(
+    ctx: DocContext,
+    lexicon: Lexicon,
+    noun: Token,
+    frame: Frame,
+    sources: list[str],
+    targets: list[str],
+) -> tuple[list[str], list[str]]:
+    if sources or targets:
+        return sources, targets
+    named = named_event(ctx, lexicon, noun, frame)
+    if named is None:
+        return sources, targets
+    return _named_actor(ctx, lexicon, named.source), _named_actor(ctx, lexicon, named.target)
+
+
+def _named_actor(ctx: DocContext, lexicon: Lexicon, actor_id: str | None) -> list[str]:
+    """The article's actor for a named event's participant, added when it names none."""
+    if actor_id is None:
+        return []
+    for actor in ctx.actors.values():
+        if actor_id in (actor.id, actor.kb_id):
+            return [actor.id]
+    known = lexicon.named_actors.get(actor_id)
+    if known is None:
+        state = ctx.state_of(actor_id, add=True)  # an ISO 3166 code
+        return [state] if state else []
+    ctx.add_actor(
+        Actor(
+            known.id,
+            known.name,
+            known.kind,
+            country=known.country,
+            sector=known.sector,
+            kb_id=known.id,
+        )
+    )
+    return [known.id]
+
+
+def named_event(ctx: DocContext, lexicon: Lexicon, noun: Token, frame: Frame) -> NamedEvent | None:
+    """The well-known event a dated event noun names ("the October 7 attacks"), if any."""
+    lemma = noun.lemma_.lower()
+    if not any(lemma in named.nouns for named in lexicon.named_events):
+        return None
+    time = ctx.time_for(noun)
+    modifiers = " ".join(
+        t.text for c in noun.lefts if c.dep_ in ("compound", "nmod", "nummod") for t in c.subtree
+    )
+    for named in lexicon.named_events:
+        if lemma not in named.nouns or frame.type != named.type:
+            continue
+        dated = time is not None and time.value == named.date
+        # The alias alone is enough in an article written after the event: a tagger
+        # may resolve a bare "October 7" to the wrong year.
+        aliased = (
+            ctx.published is not None
+            and ctx.published > date.fromisoformat(named.date)
+            and named.alias_pattern is not None
+            and named.alias_pattern.search(modifiers) is not None
+        )
+        if dated or aliased:
+            return named
+    return None
+
+
+# --- grammar helpers -----------------------------------------------------------
+
+
+def children_with(token: Token, deps: Iterable[str]) -> list[Token]:
+    deps = tuple(deps)
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def any_of_kind(ctx: DocContext, actor_ids: Iterable[str], kinds: frozenset[str]) -> bool:
+    return any(actor.kind in kinds for actor in map(ctx.actor, actor_ids) if actor is not None)
+
+
+def prep_object(prep: Token | None) -> Token | None:
+    if prep is None:
+        return None
+    return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+
+
+def slot_words(token: Token, slot: str) -> list[Token]:
+    """The words filling an argument slot of a trigger (see verbs.yaml)."""
+    if slot in ("dobj", "dative"):
+        found = children_with(token, (slot,))
+        if slot == "dobj" and token.pos_ != "VERB" and not found:
+            found = _misread_object(token)
+        # "the preacher whom Erdogan accuses": the object is the noun the clause modifies.
+        if token.dep_ == "relcl":
+            found = [token.head if w.lower_ in RELATIVE_PRONOUNS else w for w in found]
+        if slot == "dative":
+            found += [
+                pobj
+                for c in token.children
+                if c.dep_ == "dative" and c.lower_ == "to"
+                if (pobj := prep_object(c)) is not None
+            ]
+        return found
+    if slot == "that":
+        # "complaints that China's glut was overwhelming markets": who the claim is about.
+        return [
+            subject
+            for clause in token.children
+            if clause.dep_ in ("ccomp", "acl")
+            and clause.pos_ in ("VERB", "AUX")
+            # A verb's clause may drop its "that" ("Grenell alleged Mahan had …").
+            and (
+                any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+                or (clause.dep_ == "ccomp" and token.pos_ == "VERB")
+            )
+            for subject in clause.children
+            if subject.dep_ in ("nsubj", "nsubjpass")
+        ]
+    if slot == "nsubj":
+        return children_with(token, ("nsubj",))
+    if slot.startswith(("xcomp.", "ccomp.")):
+        # "threatened to strike the United States": the target of what is threatened;
+        # "found him guilty": the subject of the small clause.
+        dep, rest = slot.split(".", 1)
+        return [w for clause in children_with(token, (dep,)) for w in slot_words(clause, rest)]
+    if "." in slot:
+        _, prep = slot.split(".", 1)
+        return [w for obj in children_with(token, ("dobj",)) for w in slot_words(obj, prep)]
+    words = [
+        prep_object(c)
+        for c in token.children
+        if c.dep_ in ("prep", "agent", "dative") and c.lower_ == slot
+    ]
+    # "pulled out of Syria": the preposition may hang on the particle.
+    words += [
+        prep_object(p)
+        for c in token.children
+        if c.dep_ in ("prt", "prep", "advmod") and c.lower_ in PARTICLES
+        for p in c.children
+        if p.dep_ == "prep" and p.lower_ == slot
+    ]
+    return [w for w in words if w is not None]
+
+
+def _misread_object(verb: Token) -> list[Token]:
+    """The object of a verb tagged as a noun, which the parser hangs anywhere nearby."""
+    following = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
+    if following is None or following.pos_ not in ("PROPN", "NOUN", "PRON", "DET"):
+        return []
+    word = following
+    while word.head.i > word.i and word.head.i != verb.i:  # up to the phrase's head
+        word = word.head
+    return [word] if word.dep_ in ("dep", "npadvmod", "appos", "dobj", "compound", "attr") else []
+
+
+def _partner(ctx: DocContext, word: Token) -> list[str]:
+    """The other party of an agreement or talks an action is about: "pulled out of the
+    deal with Iran", "walked out of the talks with the rebels"."""
+    if word.lemma_.lower() not in ctx.partner_nouns:
+        return []
+    return _prep_actors(ctx, word, ("with",))
+
+
+def _prep_actors(ctx: DocContext, token: Token, preps: tuple[str, ...]) -> list[str]:
+    for prep in preps:
+        for word in slot_words(token, prep):
+            found = actors_of(ctx, word)
+            if found:
+                return found
+    return []
+
+
+def control_chain(verb: Token) -> list[Token]:
+    """The verb and the words controlling it, up to the head of its clause."""
+    chain = [verb]
+    node = verb
+    while node.dep_ in CONTROL_DEPS and node.head.i != node.i and node.head.pos_ in VERBAL_POS:
+        node = node.head
+        chain.append(node)
+    return chain
+
+
+def subject_of(chain: list[Token]) -> tuple[Token | None, bool]:
+    adjunct = False  # the verb is a gerund in a phrase on the clause ("after protesting")
+    for _ in range(3):
+        subject, passive, found = _own_subject(chain)
+        if found:
+            # "protesters were dispersed after protesting": the gerund's own voice counts.
+            return subject, passive and not adjunct
+        top = chain[-1]
+        if top.head.i == top.i:
+            break
+        head = top.head
+        if top.dep_ == "acl" and head.pos_ == "NOUN":
+            # "engaged in an effort to broker a deal": whoever makes the effort.
+            governing = _governing_verb(head)
+            if governing is None:
+                break
+            head = governing
+        elif top.dep_ not in SHARED_SUBJECT_DEPS:
+            break
+        elif top.dep_ in ("pcomp", "pobj"):
+            if head.dep_ == "prep" and head.head.pos_ == "NOUN":
+                # "After four days of protesting …, protesters …": through the noun.
+                head = _adjunct_preposition(head.head) or head
+            if head.dep_ != "prep" or head.head.pos_ not in ("VERB", "AUX"):
+                break
+            adjunct = True
+            if head.lower_ in ("for", "of"):
+                # "lashed out at Turkey for having shot down …", "accused Trump of
+                # showing support": the one blamed did it.
+                blamed = children_with(head.head, ("dobj",)) + slot_words(head.head, "at")
+                if blamed:
+                    return blamed[0], False
+            head = head.head
+        elif head.pos_ not in ("VERB", "AUX"):
+            break
+        elif top.dep_ == "advcl" and head.dep_ == "acl" and head.tag_ == "VBN":
+            # "forces used missiles launched from helicopters *to kill* him": the
+            # purpose is the user's, not the missiles'.
+            head = _governing_verb(head.head) or head
+        chain = control_chain(head)
+    return None, False
+
+
+def _adjunct_preposition(noun: Token) -> Token | None:
+    """The preposition heading the adverbial phrase a noun is in: "*After* four days"."""
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("VERB", "AUX"):
+        return noun.head
+    return None
+
+
+def same_line(first: Token, second: Token) -> bool:
+    """No line break between two words: a wire dateline ("NAIROBI, Kenya (AP) _") that
+    the parser takes for the subject of the first sentence is on a line of its own."""
+    low, high = sorted((first.i, second.i))
+    return not any("\n" in t.text or "\n" in t.whitespace_ for t in first.doc[low:high])
+
+
+def _below_dateline(subject: Token, verb: Token) -> Token | None:
+    """The real subject the parser hung under a dateline taken for the subject:
+    "WASHINGTON, March 12 (Xinhua) -- *Poland* … joined NATO"."""
+    for word in subject.subtree:
+        if (
+            word.dep_ in ("appos", "conj")
+            and same_line(word, verb)
+            and not same_line(word, word.head)
+        ):
+            return word
+    return None
+
+
+def _governing_verb(noun: Token) -> Token | None:
+    """The verb a noun is the object of, directly or through a preposition."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    elif noun.dep_ != "dobj":
+        return None
+    return head if head.pos_ in ("VERB", "AUX") else None
+
+
+def _own_subject(chain: list[Token]) -> tuple[Token | None, bool, bool]:
+    for node in chain:
+        # The parser sometimes hangs the subject on the auxiliary ("… is engaged").
+        auxiliaries = [c for c in node.children if c.dep_ in ("aux", "auxpass")]
+        for child in [*node.children, *(g for a in auxiliaries for g in a.children)]:
+            if child.dep_ in SUBJECT_DEPS:
+                subject = child if same_line(child, node) else _below_dateline(child, node)
+                if subject is None:
+                    continue
+                if subject.lower_ in RELATIVE_PRONOUNS and node.dep_ == "relcl":
+                    return node.head, subject.dep_ == "nsubjpass", True
+                return subject, subject.dep_ == "nsubjpass", True
+        if node.dep_ == "ROOT" and node.pos_ in ("NOUN", "PROPN"):
+            # A misread headline verb: its subject was parsed as a compound of it.
+            before = [c for c in node.children if c.dep_ == "compound" and c.i < node.i]
+            if before:
+                return before[-1], False, True
+        # Object control: "urged Hamas to meet" — Hamas is who would meet.
+        if node.dep_ == "xcomp":
+            # … or "called on North Korea to abandon".
+            obj = next((c for c in node.head.children if c.dep_ == "dobj"), None) or next(
+                (
+                    pobj
+                    for c in reversed(list(node.head.children))
+                    if c.dep_ == "prep"
+                    and c.lower_ in ("on", "upon")
+                    and c.i < node.i
+                    and (pobj := prep_object(c)) is not None
+                    and pobj.ent_type_ not in ("DATE", "TIME")
+                ),
+                None,
+            )
+            if obj is not None:
+                return obj, False, True
+        if node.dep_ == "relcl":
+            return node.head, False, True
+        # "rebels supplied by the C.I.A.": the noun is what the participle is done to.
+        if node.dep_ == "acl" and node.tag_ == "VBN":
+            return node.head, True, True
+        # "the Kremlin's efforts to strike a partnership": the noun's owner acts.
+        if node.dep_ == "acl" and node.tag_ in ("VB", "VBG"):
+            owner = next((c for c in node.head.children if c.dep_ == "poss"), None)
+            if owner is not None:
+                return owner, False, True
+    return None, False, False
+
+
+# --- actors --------------------------------------------------------------------
+
+
+def actors_of(ctx: DocContext, token: Token | None, *, acting: bool = False) -> list[str]:
+    """Actor ids named by the phrase headed by ``token`` and its coordinated phrases
+    (``acting``: the phrase is the one who acts, which some unnamed groups need)."""
+    if token is None:
+        return []
+    found: list[str] = []
+    for head in (token, *token.conjuncts):
+        for actor in _phrase_actors(ctx, head, 0, acting):
+            if actor not in found:
+                found.append(actor)
+    return found
+
+
+def _phrase_actors(ctx: DocContext, head: Token, depth: int, acting: bool = False) -> list[str]:
+    # "delegations for talks, including Hamas": the named member is the actor.
+    for word in head.subtree:
+        if word.dep_ == "prep" and word.lower_ == "including" and word.i > head.i:
+            member = prep_object(word)
+            named = [] if member is None or _is_member_count(member) else actors_of(ctx, member)
+            if named:
+                return named
+            break
+    # "Chinese and American officials": each coordinated modifier names a side, even
+    # when the mention covers the whole phrase.
+    for child in head.children:
+        if child.dep_ in ("amod", "compound", "nmod") and child.conjuncts:
+            words = (child, *child.conjuncts)
+            sides = [side for w in words if (side := ctx.token_actor[w.i])]
+            if len(sides) == len(words) and len(set(sides)) > 1:
+                return list(dict.fromkeys(sides))
+    actor = ctx.token_actor[head.i]
+    if actor:
+        return [actor]
+    # "two activists, Jane Roe and John Doe": the name in apposition says who,
+    # before any place or demonym inside the phrase.
+    for child in head.children:
+        appositive = ctx.token_actor[child.i] if child.dep_ == "appos" else None
+        if appositive:
+            return [appositive]
+    if head.lower_ in FIRST_PERSON:
+        quote = ctx.token_quote[head.i]
+        # "I" in quoted words is the speaker.
+        if quote is not None and quote.kind != "indirect" and quote.speaker.actor:
+            return [quote.speaker.actor]
+    if head.dep_ == "appos" and depth == 0 and (appositive := ctx.token_actor[head.head.i]):
+        return [appositive]
+    place = ctx.place_at(head)
+    if place is not None:
+        state = ctx.state_of(place.country, add=True)
+        return [state] if state else []
+    if depth <= 2 and _is_member_count(head):
+        # "all protesters, including an estimated 400 arrested": some of that group
+        # (the parser may hang "including" on a noun further up).
+        before = head.doc[head.head.i - 1] if head.head.i else head.head
+        while before.is_punct and before.i > 0:
+            before = before.doc[before.i - 1]
+        group = before if before.pos_ in ("NOUN", "PROPN") else head.head.head
+        return _phrase_actors(ctx, group, depth + 1, acting)
+    if depth > 2 or head.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return []
+    lemma = head.lemma_.lower()
+    if lemma in ctx.unnamed_groups and head.tag_ in ("NNS", "NNPS"):
+        if acting or lemma not in ctx.acting_only_groups:
+            return [_unnamed_group(ctx, head)]
+    named_inside = _modifier_actors(ctx, head)
+    if named_inside:
+        return named_inside
+    for child in head.children:
+        if child.dep_ in ("prep", "agent") and child.lower_ in ("of", "from", "by"):
+            pobj = prep_object(child)
+            if pobj is not None:
+                return _phrase_actors(ctx, pobj, depth + 1, acting)
+        # "the police in Kenya": people acting for the state they are in.
+        if child.dep_ == "prep" and child.lower_ == "in" and head.lemma_.lower() in ctx.group_nouns:
+            pobj = prep_object(child)
+            if pobj is not None and ctx.place_at(pobj) is not None:
+                return [
+                    state
+                    for word in (pobj, *pobj.conjuncts)
+                    if (found := ctx.place_at(word)) is not None
+                    and (state := ctx.state_of(found.country, add=True))
+                ]
+    if head.lemma_.lower() in ctx.state_agents and head.pos_ != "PRON":
+        state = ctx.home_state()
+        return [state] if state else []
+    return []
+
+
+def _is_member_count(head: Token) -> bool:
+    """A bare number or "others" standing for members of the group it is included in."""
+    counted = head.pos_ == "NUM" or head.lemma_.lower() in ("other", "others")
+    return counted and head.dep_ == "pobj" and head.head.lower_ == "including"
+
+
+def _modifier_actors(ctx: DocContext, head: Token) -> list[str]:
+    # "his South Korean counterpart": the modifier says who; the possessor is the other side.
+    for deps in (("compound", "amod", "nmod"), ("poss",)):
+        # "Iranian airline Mahan Air": in a name, the part nearest the head names it
+        # ("the UN Syria panel": a common noun's first modifier says whose it is).
+        children = list(head.children)
+        for child in reversed(children) if head.pos_ == "PROPN" else children:
+            if child.dep_ in deps and ctx.token_actor[child.i]:
+                # "Chinese and American officials": both modifiers name a side.
+                words = (child, *child.conjuncts)
+                return list(dict.fromkeys(side for w in words if (side := ctx.token_actor[w.i])))
+    # "five U.S. defense firms": a name further inside the modifiers.
+    for word in (
+        w
+        for child in head.lefts
+        if child.dep_ in ("compound", "nmod", "amod")
+        for w in child.subtree
+    ):
+        if named := ctx.token_actor[word.i]:
+            return [named]
+    return []
+
+
+def _unnamed_group(ctx: DocContext, noun: Token) -> str:
+    """An article-local actor for people named by what they do: "the rebels",
+    "Syrian rebels" (not Syria: a demonym says where they are from)."""
+    lemma = noun.lemma_.lower()
+    country = None
+    for child in noun.children:
+        actor = ctx.actor(ctx.token_actor[child.i])
+        if child.dep_ in ("amod", "compound") and actor is not None and actor.country:
+            if actor.kind not in ("state", "government"):
+                return actor.id  # "Nusra fighters", "Hamas gunmen": the group itself
+            country = actor.country
+    actor_id = f"G:{lemma.upper()}" + (f"@{country}" if country else "")
+    if actor_id not in ctx.actors:
+        sector = ctx.unnamed_groups[lemma]
+        kind = "armed_group" if sector == "REB" else "other"
+        name = noun.text.lower() if noun.text.lower().endswith("s") else f"{lemma}s"
+        ctx.add_actor(Actor(actor_id, name, kind, country=country, sector=sector))
+    return actor_id
+
+
+def collective(ctx: DocContext, actor_id: str, kinds: frozenset[str]) -> str:
+    """The state or organisation a person acts for, when the article knows it."""
+    actor = ctx.actor(actor_id)
+    if actor is None or actor.kind != "person":
+        return actor_id
+    group = ctx.actor(actor.affiliation)
+    return group.id if group is not None and group.kind in kinds else actor_id
+
+
+def national(ctx: DocContext, actor_id: str | None) -> str | None:
+    """The state for a nation's unorganised people ("three Russian citizens")."""
+    actor = ctx.actor(actor_id)
+    if actor is None or actor.kind != "group" or actor.affiliation or not actor.country:
+        return actor_id
+    return ctx.state_of(actor.country) or actor_id

@@ -1,0 +1,149 @@
+"""Sources and targets from the whole sentence (dyad.events.arguments): one small
+real-news construction per rule, with the mentions the actors stage would hand over."""
+
+from __future__ import annotations
+
+import pytest
+from test_events import extractor, nlp, run  # noqa: F401  (fixtures)
+
+
+def dyads(events) -> set[tuple[str, str | None, str | None]]:
+    return {(e.type, e.source, e.target) for e in events}
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "places", "expected"),
+    [
+        # An agentless arrest is by the state it happens in, even when the article is
+        # about another one.
+        (
+            "Russia protested. Navalny has been detained in the United States. Russia said "
+            "Russia would answer.",
+            [("Navalny", "NAVALNY"), ("Russia", "RUS"), ("Russia said", "RUS")],
+            [("the United States", "USA")],
+            ("COERCE", "USA", "NAVALNY"),
+        ),
+        # The possessor of an arrest or a conviction undergoes it; the state it
+        # happens in does it.
+        (
+            "After his conviction in Moscow last summer, Navalny agreed to help Kerry.",
+            [("his", "NAVALNY"), ("Navalny", "NAVALNY"), ("Kerry", "KERRY")],
+            [("Moscow", "RUS")],
+            ("SANCTION", "RUS", "NAVALNY"),
+        ),
+        # ... but not when an "of" names who undergoes it.
+        (
+            "Russia's expulsion of Navalny angered Washington.",
+            [("Russia", "RUS"), ("Navalny", "NAVALNY")],
+            [],
+            ("SANCTION", "RUS", "NAVALNY"),
+        ),
+        # "X has been the subject of sanctions": X is what they are aimed at.
+        (
+            "Iran has been the subject of United States sanctions since 2011.",
+            [("Iran", "IRN"), ("United States", "USA")],
+            [],
+            ("SANCTION", "USA", "IRN"),
+        ),
+        # A verb's clause without its "that" still says whom an allegation is about.
+        (
+            "Kerry alleged, by way of example, Iran had armed Hamas.",
+            [("Kerry", "KERRY"), ("Iran", "IRN"), ("Hamas", "HAMAS")],
+            [],
+            ("ACCUSE", "KERRY", "IRN"),
+        ),
+        # Condemning an arrest is aimed at whoever arrested: here the state it was in.
+        (
+            "Police in Moscow arrested 300 protesters. Germany condemned the arrest of "
+            "these protesters.",
+            [("Germany", "DEU")],
+            [("Moscow", "RUS")],
+            ("ACCUSE", "DEU", "RUS"),
+        ),
+        # Whoever is held responsible for an attack is its source.
+        (
+            "Navalny is accused of being responsible for the bombings of the embassies in Kenya.",
+            [("Navalny", "NAVALNY")],
+            [("Kenya", "KEN")],
+            ("ASSAULT", "NAVALNY", "KEN"),
+        ),
+        # A purpose clause on a participle is the doing of who used the thing.
+        (
+            "Russian forces used missiles launched from helicopters to kill Navalny.",
+            [("Russian forces", "RUS"), ("Navalny", "NAVALNY")],
+            [],
+            ("ASSAULT", "RUS", "NAVALNY"),
+        ),
+        # A bare number included in a group stands for members of the group.
+        (
+            "Germany called for the release of all protesters, including 400 arrested "
+            "during the protest.",
+            [("Germany", "DEU")],
+            [],
+            ("COERCE", "DEU", "G:PROTESTER"),  # the only state named arrests
+        ),
+        # In a name, the modifier nearest the head names it, not a demonym before it.
+        (
+            "Germany banned Iranian airline Mahan Air from flying.",
+            [("Germany", "DEU"), ("Iranian airline", "IRN"), ("Mahan", "MAHAN")],
+            [],
+            ("SANCTION", "DEU", "MAHAN"),
+        ),
+        # A gerund in a phrase on the clause is done by the clause's subject, even
+        # when that clause is passive.
+        (
+            "After four days of protesting the victory of Putin, protesters have been "
+            "dispersed by Russian police.",
+            [("Putin", "PUTIN"), ("Russian police", "RUS")],
+            [],
+            ("PROTEST", "G:PROTESTER", "PUTIN"),
+        ),
+    ],
+)
+def test_arguments_from_the_sentence(nlp, extractor, text, mentions, places, expected):  # noqa: F811
+    assert expected in dyads(run(nlp, extractor, text, mentions, places=places))
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "expected"),
+    [
+        # Coordinated subjects agree with each other.
+        (
+            "Germany and Poland agreed on Monday to share intelligence.",
+            [("Germany", "DEU"), ("Poland", "POL")],
+            ("AGREE", "DEU", "POL"),
+        ),
+        # Coordinated objects are each a target.
+        (
+            "NATO expelled Turkey, Poland and Hungary.",
+            [("NATO", "NATO"), ("Turkey", "TUR"), ("Poland", "POL"), ("Hungary", "HUN")],
+            ("SANCTION", "NATO", "HUN"),
+        ),
+        # Control: the subject of "threatened" cuts off; of "is prepared" welcomes.
+        (
+            "China threatened to cut off aid to Pakistan.",
+            [("China", "CHN"), ("Pakistan", "PAK")],
+            ("THREATEN", "CHN", "PAK"),
+        ),
+        # A relative clause's verb takes the noun it modifies as its subject.
+        (
+            "Kerry met Lavrov, who later accused Ukraine of shelling.",
+            [("Kerry", "KERRY"), ("Lavrov", "LAVROV"), ("Ukraine", "UKR")],
+            ("ACCUSE", "LAVROV", "UKR"),
+        ),
+        # A prepositional target, also on the noun a verb carries.
+        (
+            "The United States imposed sanctions against Iran.",
+            [("The United States", "USA"), ("Iran", "IRN")],
+            ("SANCTION", "USA", "IRN"),
+        ),
+    ],
+)
+def test_arguments_through_coordination_control_and_clauses(
+    nlp,  # noqa: F811
+    extractor,  # noqa: F811
+    text,
+    mentions,
+    expected,
+):
+    assert expected in dyads(run(nlp, extractor, text, mentions))
