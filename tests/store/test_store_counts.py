@@ -13,7 +13,14 @@ from query_corpus import CORPUS, HAMAS, ISR, RUS, UKR, ZAKHAROVA, report
 from sqlalchemy import func, inspect, select
 
 from dyad.model import Location
-from dyad.query import Filters, actor_overview, actor_profile, event_counts, events_by_country
+from dyad.query import (
+    Filters,
+    actor_overview,
+    actor_profile,
+    event_counts,
+    events_by_country,
+    search,
+)
 from dyad.store import Store, schema
 from dyad.store.migrate import alembic_config
 
@@ -142,8 +149,11 @@ def test_an_event_between_an_actor_and_its_affiliate_counts_once(store):
     assert ZAKHAROVA.id not in {c.id for c in profile.counterparts}
 
 
-def test_the_migration_counts_the_events_of_a_store_made_before_it(store):
+def test_the_migrations_fill_counts_and_search_filters_of_a_store_made_before_them(store):
     before = counted(store)["kept"]
+    herald = Filters(sources=("herald",), since="2023-11")
+    found = [(hit.article_id, hit.quote_id) for hit in search(store, "Hamas", filters=herald)]
+    assert len(found) == 2  # the reprint and the extra report, both in the herald
     config = alembic_config()
     with store.engine.begin() as conn:
         config.attributes["connection"] = conn
@@ -151,3 +161,5 @@ def test_the_migration_counts_the_events_of_a_store_made_before_it(store):
         assert not inspect(conn).has_table("actor_months")
         command.upgrade(config, "head")
     assert counted(store)["kept"] == before
+    again = [(hit.article_id, hit.quote_id) for hit in search(store, "Hamas", filters=herald)]
+    assert again == found

@@ -80,9 +80,9 @@ class Filters:
             query = query.where(table.c.type.in_(self._quad_types()))
         return query
 
-    def articles(self, query: Select) -> Select:
-        """Restrict a query that reads ``articles`` to articles in range and source."""
-        articles = schema.articles
+    def articles(self, query: Select, articles: Table = schema.articles) -> Select:
+        """Restrict a query that reads ``articles`` to articles in range and source
+        (or ``search_documents``, which has the same two columns)."""
         for condition in self._dates(articles.c.published):
             query = query.where(condition)
         if self.sources:

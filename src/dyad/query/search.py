@@ -134,7 +134,7 @@ def count_matches(
 
 def _matching(ranked: Subquery, kind: Kind, filters: Filters, *columns) -> Select:
     """The matches of the wanted kind, source and dates."""
-    documents, articles = schema.search_documents, schema.articles
+    documents = schema.search_documents
     chosen = select(ranked.c.id, *columns)
     filtered = filters.since or filters.until or filters.sources
     if kind == "all" and not filtered:
@@ -144,9 +144,8 @@ def _matching(ranked: Subquery, kind: Kind, filters: Filters, *columns) -> Selec
         chosen = chosen.where(documents.c.quote_id.is_(None))
     elif kind == "quotes":
         chosen = chosen.where(documents.c.quote_id.is_not(None))
-    if filtered:
-        chosen = filters.articles(chosen.join(articles, articles.c.id == documents.c.article_id))
-    return chosen
+    # The document's own copy of its article's date and source.
+    return filters.articles(chosen, documents) if filtered else chosen
 
 
 def _matches(conn: Connection, query: str) -> Subquery:

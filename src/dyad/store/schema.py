@@ -262,7 +262,13 @@ search_documents = Table(
     Column("quote_id", String(32)),
     # Only PostgreSQL fills this; on SQLite the words live in search_fts.
     Column("terms", Text().with_variant(TSVECTOR(), "postgresql")),
+    # The article's date and source, copied here so that a search's filters read the
+    # document's own small row (and these indexes), not the article with its text.
+    Column("published", IsoDate()),
+    Column("source", Text),
     Index("ix_search_documents_article", "article_id", "quote_id"),
+    Index("ix_search_documents_published", "published", "id"),
+    Index("ix_search_documents_source", "source", "published", "id"),
     Index("ix_search_documents_terms", "terms", postgresql_using="gin").ddl_if(
         dialect="postgresql"
     ),
