@@ -134,8 +134,8 @@ def _matching(
     ranked: bool = False,
     most: int = RANK_WINDOW,
 ) -> Subquery:
-    """Ids of the ``most`` newest matching documents of the wanted kind, dates and
-    source; ``ranked``: with a ``score``, lower is better.
+    """Ids of up to ``most`` matching documents of the wanted kind, dates and source;
+    ``ranked``: the newest of them, each with a ``score`` (lower is better).
 
     The kind, dates and source are the document's own columns: PostgreSQL checks
     them on the rows its GIN index found (or finds the rows by their composite
@@ -162,7 +162,7 @@ def _matching(
         found = found.where(documents.c.quote_id.is_not(None))
     if filters.since or filters.until or filters.sources:
         found = filters.articles(found, documents)
-    window = found.order_by(newest.desc()).limit(most).subquery()
+    window = (found.order_by(newest.desc()) if ranked else found).limit(most).subquery()
     if not (postgres and ranked):
         return window
     # ts_rank reads the whole tsvector: only the window's documents are ranked.
