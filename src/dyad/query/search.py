@@ -64,7 +64,7 @@ def search(
     with connect(db) as conn:
         # Ranking every match of a word found in most articles costs seconds; the
         # newest RANK_WINDOW matches are ranked instead (fewer matches: all of them).
-        window = _matching(conn, query, kind, filters, ranked=True)
+        window = _matching(conn, query, kind, filters, ranked=True, most=RANK_WINDOW)
         # First the best ids, reading no text; then the text of those few.
         best = select(window.c.id, window.c.score).order_by(window.c.score, window.c.id)
         page = conn.execute(best.limit(limit).offset(offset or None))
@@ -132,7 +132,7 @@ def _matching(
     filters: Filters,
     *,
     ranked: bool = False,
-    most: int = RANK_WINDOW,
+    most: int,
 ) -> Subquery:
     """Ids of up to ``most`` matching documents of the wanted kind, dates and source;
     ``ranked``: the newest of them, each with a ``score`` (lower is better).
