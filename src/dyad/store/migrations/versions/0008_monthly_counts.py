@@ -42,6 +42,9 @@ def upgrade() -> None:
         ["target_id", "source_id", *KEY, "place", "events"],
     )
     recount(op.get_bind())
+    # Statistics, so that the planners read the new tables by their keys at once.
+    for table in ("actor_months", "dyad_months"):
+        op.execute(f"ANALYZE {table}")
 
 
 def downgrade() -> None:
