@@ -97,7 +97,8 @@ def _counterparts(conn: Connection, ids: set[str], filters: Filters, top: int) -
     totals: Counter = Counter()
     for _side, query in with_others(ids, filters):
         totals.update({other: n for other, n in conn.execute(query)})
-    best = [other for other, _n in totals.most_common(top)]
+    # Ties by id: the same page whichever order the database returned the counts in.
+    best = sorted(totals, key=lambda other: (-totals[other], other))[:top]
     quads: dict[str, Counter] = defaultdict(Counter)
     for _side, query in with_others(ids, filters, best):
         for other, event_type, count in conn.execute(query):
