@@ -34,7 +34,9 @@ import time
 from datetime import date, timedelta
 from importlib import resources
 from pathlib import Path
+from urllib.parse import quote
 
+from fastapi.testclient import TestClient
 from sqlalchemy import Connection, func, select, text
 
 from dyad.export import write_csv, write_graphml, write_jsonl
@@ -48,9 +50,12 @@ from dyad.query import (
     timeline,
 )
 from dyad.store import Store, schema
+from dyad.store.counts import recount
 from dyad.store.search import index_for_search
 from dyad.store.store import dyad_key
 from dyad.timex import period, sort_date
+from dyad.web.app import create_app
+from dyad.web.cache import AnswerCache
 
 FIRST_DAY = date(2015, 1, 1)
 DAYS = 3652  # ten years
@@ -182,6 +187,10 @@ class Builder:
             started = time.perf_counter()
             index_for_search(conn)
             print(f"  search index {time.perf_counter() - started:.0f} s", file=sys.stderr)
+            # The writer keeps the monthly counts; rows inserted in bulk are counted here.
+            started = time.perf_counter()
+            recount(conn)
+            print(f"  monthly counts {time.perf_counter() - started:.0f} s", file=sys.stderr)
             if conn.dialect.name == "postgresql":
                 conn.execute(
                     text(
@@ -466,6 +475,8 @@ class Bench:
             lambda: event_counts(store, busiest, include_affiliates=False)
         ) | {"actor": busiest, "events_as_source": by_actor[0].n}
         report["actor_profile_busiest"] = self.timed(lambda: actor_profile(store, busiest))
+        report["web_busiest_actor"] = self.web(busiest)
+        report["search"] = self.searches(years)
         if quick:
             return report
         median_actor = by_actor[len(by_actor) // 2].source_id
@@ -489,12 +500,45 @@ class Bench:
             report["jsonl_export_one_month"] = self.timed(
                 lambda: write_jsonl(store, Path(folder) / "june.jsonl", june)
             )
-        words = self._query_words()
-        searches = {
-            f"search {query!r}": self.timed(lambda q=query: search(store, q)) for query in words
-        }
-        report["search"] = searches
         return report
+
+    def searches(self, last_year: str) -> dict:
+        """Each query alone, then the usual one with a date range, a source, and both."""
+        store, words = self.store, vocabulary(SEED_VOCABULARY)
+        found = {
+            f"{query!r}": self.timed(lambda q=query: search(store, q))
+            for query in self._query_words()
+        }
+        year = str(int(last_year) - 1)
+        filtered = {
+            f"since {year}": Filters(since=year),
+            f"{year}-06": Filters(since=f"{year}-06", until=f"{year}-06"),
+            "source 'wire'": Filters(sources=("wire",)),
+            f"source 'wire', {year}": Filters(since=year, until=year, sources=("wire",)),
+        }
+        for query in (words[100], f'"{words[3]} {words[5]}"'):
+            for name, filters in filtered.items():
+                found[f"{query!r}, {name}"] = self.timed(
+                    lambda q=query, f=filters: search(store, q, filters=f)
+                )
+        return found
+
+    def web(self, actor: str) -> dict:
+        """Server time of the actor's page and its profile through the web app, each
+        asked with an empty answer cache: what a first visit costs."""
+        app = create_app(self.store.db)
+
+        with TestClient(app) as client:
+
+            def first_visit(path: str) -> None:
+                app.state.cache = AnswerCache()
+                client.get(path).raise_for_status()
+
+            path = quote(actor, safe="")
+            return {
+                "actor_page": self.timed(lambda: first_visit(f"/actors/{path}")),
+                "profile_api": self.timed(lambda: first_visit(f"/api/actors/{path}/profile")),
+            }
 
     def pages(self, first: str, second: str, size: int = 100) -> dict:
         """Every page of a dyad's timeline, each asked for with the previous page's cursor

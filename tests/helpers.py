@@ -7,9 +7,11 @@ import sqlite3
 import subprocess
 import sys
 
+import sqlalchemy
 from sqlalchemy import select
 
 from dyad.store import Store, schema
+from dyad.store.counts import recount
 
 VOLATILE = {"ingested_at"}  # the only column allowed to differ between runs
 
@@ -91,4 +93,26 @@ def consistency_problems(db: str) -> list[str]:
             count = conn.execute(sql).fetchone()[0]
             if count:
                 problems.append(f"{count} {problem}")
+    engine = sqlalchemy.create_engine(f"sqlite:///{db}")
+    found = monthly_counts(engine)
+    engine.dispose()
+    if found["kept"] != found["recounted"]:
+        problems.append("monthly counts differ from a recount of the events")
     return problems
+
+
+def monthly_counts(engine: sqlalchemy.Engine) -> dict[str, dict[str, set[tuple]]]:
+    """The monthly counts tables as kept, and as a recount of the events makes them
+    (in a transaction rolled back after)."""
+    tables = (schema.actor_months, schema.dyad_months)
+
+    def rows(conn) -> dict[str, set[tuple]]:
+        return {t.name: {tuple(row) for row in conn.execute(select(t))} for t in tables}
+
+    with engine.connect() as conn:
+        kept = rows(conn)
+    with engine.connect() as conn:
+        recount(conn)
+        again = rows(conn)
+        conn.rollback()
+    return {"kept": kept, "recounted": again}

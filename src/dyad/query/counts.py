@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 
-from sqlalchemy import ColumnElement, Connection, Select, and_, func, or_, select
+from sqlalchemy import ColumnElement, Connection, Select, Table, and_, func, or_, select
 
 from dyad.plover import quad_class
 from dyad.query.actors import resolve_actor
@@ -15,9 +16,11 @@ from dyad.store import schema
 UNDATED = "undated"
 
 
-def involving(ids: set[str], others: set[str] | None = None) -> ColumnElement[bool]:
-    """Events with one of ``ids`` on either side (and one of ``others`` on the other)."""
-    events = schema.events
+def involving(
+    ids: set[str], others: set[str] | None = None, events: Table = schema.events
+) -> ColumnElement[bool]:
+    """Events with one of ``ids`` on either side (and one of ``others`` on the other);
+    ``events`` may be the ``dyad_months`` table, which has the same two columns."""
     if others is None:
         return or_(events.c.source_id.in_(ids), events.c.target_id.in_(ids))
     return or_(
@@ -41,12 +44,17 @@ def event_counts(
         if actor and not counterpart:
             ids = resolve_actor(conn, actor, include_affiliates)
             return actor_counts(conn, ids, filters=filters, by_type=by_type)
-        query = _by_month_and_type()
-        if actor and counterpart:
+        # All events, or those between the two: from the dyads' monthly counts if they can.
+        table = schema.dyad_months if filters.by_month else schema.events
+        if filters.by_month:
+            query = filters.cells(_cells_by_month(table), table)
+        else:
+            query = filters.events(_by_month_and_type())
+        if actor:
             ids = resolve_actor(conn, actor, include_affiliates)
             others = resolve_actor(conn, counterpart, include_affiliates)
-            query = query.where(involving(ids, others))
-        rows = [(r.month, r.type, r.n) for r in conn.execute(filters.events(query))]
+            query = query.where(involving(ids, others, table))
+        rows = [(r.month, r.type, r.n) for r in conn.execute(query)]
     return _by_month(rows, by_type)
 
 
@@ -59,6 +67,8 @@ def actor_counts(
     As the actor, plus as the counterpart, minus both at once: each part reads
     one index (actor, date, type) alone, where ``source OR target`` reads rows.
     """
+    if filters.by_month:
+        return _by_month(_actor_cells(conn, ids, filters), by_type)
     events = schema.events
     query = _by_month_and_type()
     parts = (
@@ -71,6 +81,61 @@ def actor_counts(
         for row in conn.execute(filters.events(query.where(condition))):
             rows.append((row.month, row.type, sign * row.n))
     return _by_month(rows, by_type)
+
+
+def with_others(
+    ids: set[str], filters: Filters, chosen: list[str] | None = None
+) -> Iterator[tuple[str, Select]]:
+    """Queries counting the events between one of ``ids`` and actors outside them, one
+    per side ("sent": ``ids`` are the source, "received": the target): rows of (other,
+    n), or with ``chosen`` (other, type, n) for those others only. From the dyads'
+    monthly counts when the filters allow, else from the events' pair indexes."""
+    monthly = filters.by_month
+    table = schema.dyad_months if monthly else schema.events
+    n = (func.sum(table.c.events) if monthly else func.count()).label("n")
+    sides = (
+        (table.c.source_id, table.c.target_id, "sent"),
+        (table.c.target_id, table.c.source_id, "received"),
+    )
+    for mine, theirs, side in sides:
+        if chosen is None:
+            query = select(theirs.label("other"), n).where(
+                mine.in_(ids), theirs.is_not(None), theirs != "", theirs.not_in(ids)
+            )
+            query = query.group_by(theirs)
+        else:
+            query = select(theirs.label("other"), table.c.type, n).where(
+                mine.in_(ids), theirs.in_(chosen)
+            )
+            query = query.group_by(theirs, table.c.type)
+        yield side, filters.cells(query, table) if monthly else filters.events(query)
+
+
+def _actor_cells(conn: Connection, ids: set[str], filters: Filters) -> list[tuple]:
+    """``actor_counts`` from the monthly counts: each actor's own, less the events
+    between two of ``ids``, which both of them count."""
+    actors, dyads = schema.actor_months, schema.dyad_months
+    own = filters.cells(_cells_by_month(actors).where(actors.c.actor_id.in_(ids)), actors)
+    rows = [(r.month, r.type, r.n) for r in conn.execute(own)]
+    if len(ids) > 1:
+        shared = filters.cells(
+            _cells_by_month(dyads).where(
+                dyads.c.source_id.in_(ids),
+                dyads.c.target_id.in_(ids),
+                dyads.c.source_id != dyads.c.target_id,
+            ),
+            dyads,
+        )
+        rows += [(r.month, r.type, -r.n) for r in conn.execute(shared)]
+    return rows
+
+
+def _cells_by_month(table: Table) -> Select:
+    """Events per month and type from a monthly counts table (month None: undated)."""
+    month = func.nullif(table.c.month, "").label("month")
+    return select(month, table.c.type, func.sum(table.c.events).label("n")).group_by(
+        table.c.month, table.c.type
+    )
 
 
 def _by_month_and_type() -> Select:

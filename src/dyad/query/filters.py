@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import ColumnElement, Select, exists, or_, select
+from sqlalchemy import ColumnElement, Select, Table, exists, or_, select
 
 from dyad.plover import event_types, quad_class
 from dyad.store import schema
@@ -47,20 +47,50 @@ class Filters:
         if self.types:
             query = query.where(events.c.type.in_(self.types))
         if self.quads:
-            in_quads = [t for t in event_types() if quad_class(t) in self.quads]
-            query = query.where(events.c.type.in_(in_quads))
+            query = query.where(events.c.type.in_(self._quad_types()))
         if self.countries:
             query = query.where(_in_countries(self.countries))
         return query
 
-    def articles(self, query: Select) -> Select:
-        """Restrict a query that reads ``articles`` to articles in range and source."""
-        articles = schema.articles
+    @property
+    def by_month(self) -> bool:
+        """Whether the monthly counts tables can answer: dates that begin and end on
+        month boundaries, and no filter that needs an event's reports or actors."""
+        first, last = self.first_day, self.last_day
+        return (
+            not self.sources
+            and not self.countries
+            and (first is None or first.endswith("-01"))
+            and (last is None or last == date.max.isoformat() or _day_after(last).endswith("-01"))
+        )
+
+    def cells(self, query: Select, table: Table) -> Select:
+        """Restrict a query over a monthly counts table (``by_month`` filters only)."""
+        if self.first_day or self.last_day:
+            query = query.where(table.c.month != "")  # undated events have no date in range
+        if self.first_day:
+            query = query.where(table.c.month >= self.first_day[:7])
+        if self.last_day and self.last_day != date.max.isoformat():
+            query = query.where(table.c.month <= self.last_day[:7])
+        if self.statuses:
+            query = query.where(table.c.status.in_(self.statuses))
+        if self.types:
+            query = query.where(table.c.type.in_(self.types))
+        if self.quads:
+            query = query.where(table.c.type.in_(self._quad_types()))
+        return query
+
+    def articles(self, query: Select, articles: Table = schema.articles) -> Select:
+        """Restrict a query that reads ``articles`` to articles in range and source
+        (or ``search_documents``, which has the same two columns)."""
         for condition in self._dates(articles.c.published):
             query = query.where(condition)
         if self.sources:
             query = query.where(articles.c.source.in_(self.sources))
         return query
+
+    def _quad_types(self) -> list[str]:
+        return [t for t in event_types() if quad_class(t) in self.quads]
 
     def _dates(self, column) -> list[ColumnElement[bool]]:
         conditions = []

@@ -11,12 +11,12 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, select
 
 from dyad.plover import quad_class
 from dyad.query.actors import ActorRef, UnknownActor, actor_refs, resolve_actor
 from dyad.query.connect import Database, connect
-from dyad.query.counts import actor_counts
+from dyad.query.counts import actor_counts, with_others
 from dyad.query.events import EventItem, actor_events
 from dyad.query.filters import NO_FILTERS, Filters
 from dyad.query.quotes import QuoteItem, recent_quotes
@@ -94,27 +94,14 @@ def actor_overview(
 
 def _counterparts(conn: Connection, ids: set[str], filters: Filters, top: int) -> list[Counterpart]:
     """The actors with most events with these, counted first, split by quad class after."""
-    events = schema.events
-    sides = ((events.c.source_id, events.c.target_id), (events.c.target_id, events.c.source_id))
     totals: Counter = Counter()
-    for mine, theirs in sides:
-        rows = conn.execute(
-            filters.events(
-                select(theirs, func.count()).where(
-                    mine.in_(ids), theirs.is_not(None), theirs.not_in(ids)
-                )
-            ).group_by(theirs)
-        )
-        totals.update(dict(rows.all()))
-    best = [other for other, _n in totals.most_common(top)]
+    for _side, query in with_others(ids, filters):
+        totals.update({other: n for other, n in conn.execute(query)})
+    # Ties by id: the same page whichever order the database returned the counts in.
+    best = sorted(totals, key=lambda other: (-totals[other], other))[:top]
     quads: dict[str, Counter] = defaultdict(Counter)
-    for mine, theirs in sides:
-        rows = conn.execute(
-            filters.events(
-                select(theirs, events.c.type, func.count()).where(mine.in_(ids), theirs.in_(best))
-            ).group_by(theirs, events.c.type)
-        )
-        for other, event_type, count in rows:
+    for _side, query in with_others(ids, filters, best):
+        for other, event_type, count in conn.execute(query):
             quads[other][quad_class(event_type) or "other"] += count
     refs = actor_refs(conn, set(best))
     return [Counterpart(refs[o], totals[o], dict(quads[o])) for o in best if o in refs]

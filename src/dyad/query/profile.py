@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from dyad.plover import is_symmetric, quad_class
 from dyad.query.actors import UnknownActor, resolve_actor
 from dyad.query.connect import Database, connect
-from dyad.query.counts import actor_counts
+from dyad.query.counts import actor_counts, with_others
 from dyad.query.filters import NO_FILTERS, Filters
 from dyad.query.quotes import QuoteHit, speaker_quotes
 from dyad.store import schema
@@ -55,7 +55,7 @@ def actor_profile(
     quotes: int = 10,
 ) -> ActorProfile:
     """Counterparts (by number of events), event types per month and latest quotes."""
-    actors, events = schema.actors, schema.events
+    actors = schema.actors
     with connect(db) as conn:
         own = resolve_actor(conn, name, include_affiliates=False)
         ids = resolve_actor(conn, name, include_affiliates)
@@ -68,29 +68,15 @@ def actor_profile(
             .order_by(schema.actor_aliases.c.count.desc())
             .limit(8)
         ).scalars()
-        sides = (
-            (events.c.source_id, events.c.target_id, "sent"),
-            (events.c.target_id, events.c.source_id, "received"),
-        )
         # First who the main counterparts are, then only theirs by type and direction.
         totals: dict[str, int] = {}
-        for mine, theirs, _ in sides:
-            query = filters.events(
-                select(theirs.label("other"), func.count().label("n"))
-                .where(mine.in_(ids), theirs.is_not(None), theirs.not_in(ids))
-                .group_by(theirs)
-            )
+        for _side, query in with_others(ids, filters):
             for row in conn.execute(query):
                 totals[row.other] = totals.get(row.other, 0) + row.n
         chosen = sorted(totals, key=lambda other: (-totals[other], other))[:top]
         counterparts = [Counterpart(other, other, totals[other]) for other in chosen]
         by_id = {entry.id: entry for entry in counterparts}
-        for mine, theirs, direction in sides:
-            query = filters.events(
-                select(theirs.label("other"), events.c.type, func.count().label("n"))
-                .where(mine.in_(ids), theirs.in_(chosen))
-                .group_by(theirs, events.c.type)
-            )
+        for direction, query in with_others(ids, filters, chosen):
             for row in conn.execute(query):
                 entry = by_id[row.other]
                 quad = quad_class(row.type) or row.type

@@ -14,7 +14,7 @@ from functools import cache
 from importlib import resources
 from typing import Literal
 
-from sqlalchemy import Connection, Select, Subquery, func, literal, select
+from sqlalchemy import Connection, Subquery, func, literal, select
 from sqlalchemy.dialects.postgresql import REGCONFIG
 
 from dyad.query.connect import Database, connect
@@ -64,13 +64,7 @@ def search(
     with connect(db) as conn:
         # Ranking every match of a word found in most articles costs seconds; the
         # newest RANK_WINDOW matches are ranked instead (fewer matches: all of them).
-        matches = _matches(conn, query)
-        window = (
-            _matching(matches, kind, filters, matches.c.score)
-            .order_by(matches.c.id.desc())
-            .limit(RANK_WINDOW)
-            .subquery()
-        )
+        window = _matching(conn, query, kind, filters, ranked=True, most=RANK_WINDOW)
         # First the best ids, reading no text; then the text of those few.
         best = select(window.c.id, window.c.score).order_by(window.c.score, window.c.id)
         page = conn.execute(best.limit(limit).offset(offset or None))
@@ -127,42 +121,54 @@ def count_matches(
     if not [w for w in _words(query) if not _stop_word(w)]:
         return 0
     with connect(db) as conn:
-        matches = _matches(conn, query)
-        found = _matching(matches, kind, filters).limit(most).subquery()
+        found = _matching(conn, query, kind, filters, most=most)
         return conn.execute(select(func.count()).select_from(found)).scalar_one()
 
 
-def _matching(ranked: Subquery, kind: Kind, filters: Filters, *columns) -> Select:
-    """The matches of the wanted kind, source and dates."""
-    documents, articles = schema.search_documents, schema.articles
-    chosen = select(ranked.c.id, *columns)
-    filtered = filters.since or filters.until or filters.sources
-    if kind == "all" and not filtered:
-        return chosen
-    chosen = chosen.join(documents, documents.c.id == ranked.c.id)
-    if kind == "articles":
-        chosen = chosen.where(documents.c.quote_id.is_(None))
-    elif kind == "quotes":
-        chosen = chosen.where(documents.c.quote_id.is_not(None))
-    if filtered:
-        chosen = filters.articles(chosen.join(articles, articles.c.id == documents.c.article_id))
-    return chosen
+def _matching(
+    conn: Connection,
+    query: str,
+    kind: Kind,
+    filters: Filters,
+    *,
+    ranked: bool = False,
+    most: int,
+) -> Subquery:
+    """Ids of up to ``most`` matching documents of the wanted kind, dates and source;
+    ``ranked``: the newest of them, each with a ``score`` (lower is better).
 
-
-def _matches(conn: Connection, query: str) -> Subquery:
-    """Ids of matching search documents with a score, lower is better."""
-    if conn.dialect.name == "postgresql":
-        documents = schema.search_documents
+    The kind, dates and source are the document's own columns: PostgreSQL checks
+    them on the rows its GIN index found (or finds the rows by their composite
+    indexes and checks the words there, whichever its planner sees as fewer);
+    SQLite joins the FTS5 matches to the documents by rowid.
+    """
+    documents = schema.search_documents
+    postgres = conn.dialect.name == "postgresql"
+    if postgres:
         tsquery = func.websearch_to_tsquery(literal(schema.SEARCH_LANGUAGE, REGCONFIG), query)
-        return (
-            select(documents.c.id, (-func.ts_rank(documents.c.terms, tsquery)).label("score"))
-            .where(documents.c.terms.op("@@")(tsquery))
-            .subquery()
-        )
-    fts = schema.search_fts
+        found = select(documents.c.id).where(documents.c.terms.op("@@")(tsquery))
+        newest = documents.c.id
+    else:
+        fts = schema.search_fts
+        matched = fts.c.search_fts.op("MATCH")(fts5_query(query))
+        score = [fts.c.rank.label("score")] if ranked else []
+        found = select(fts.c.rowid.label("id"), *score).where(matched)
+        newest = fts.c.rowid
+        if kind != "all" or filters.since or filters.until or filters.sources:
+            found = found.join(documents, documents.c.id == fts.c.rowid)
+    if kind == "articles":
+        found = found.where(documents.c.quote_id.is_(None))
+    elif kind == "quotes":
+        found = found.where(documents.c.quote_id.is_not(None))
+    if filters.since or filters.until or filters.sources:
+        found = filters.articles(found, documents)
+    window = (found.order_by(newest.desc()) if ranked else found).limit(most).subquery()
+    if not (postgres and ranked):
+        return window
+    # ts_rank reads the whole tsvector: only the window's documents are ranked.
     return (
-        select(fts.c.rowid.label("id"), fts.c.rank.label("score"))
-        .where(fts.c.search_fts.op("MATCH")(fts5_query(query)))
+        select(documents.c.id, (-func.ts_rank(documents.c.terms, tsquery)).label("score"))
+        .where(documents.c.id.in_(select(window.c.id)))
         .subquery()
     )
 

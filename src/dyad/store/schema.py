@@ -169,6 +169,47 @@ events = Table(
     Index("ix_events_date_pair_type", "sort_date", "source_id", "target_id", "type"),
 )
 
+# Events counted per actor, month, type and status, kept by the writer in the
+# transaction that stores the events (and rebuilt by ``dyad.store.counts.recount``):
+# an actor's charts and totals read a few hundred of these rows instead of its events.
+# An event counts once for each of its actors; '' stands for no month (undated).
+actor_months = Table(
+    "actor_months",
+    metadata,
+    Column("actor_id", String(128), primary_key=True),
+    Column("month", String(7), primary_key=True, comment="YYYY-MM of sort_date, or ''"),
+    Column("type", String(16), primary_key=True),
+    Column("status", String(16), primary_key=True),
+    Column("events", Integer, nullable=False),
+    sqlite_with_rowid=False,  # rows kept in key order: an actor's rows are read together
+)
+
+# The same per directed pair of actors ('' for a missing side) and place (the event's
+# location_country, or ''): a dyad's chart, and an actor's counterparts and map.
+dyad_months = Table(
+    "dyad_months",
+    metadata,
+    Column("source_id", String(128), primary_key=True),
+    Column("target_id", String(128), primary_key=True),
+    Column("month", String(7), primary_key=True),
+    Column("type", String(16), primary_key=True),
+    Column("status", String(16), primary_key=True),
+    Column("place", String(3), primary_key=True),
+    Column("events", Integer, nullable=False),
+    # The target's side, with the count: read from the index alone.
+    Index(
+        "ix_dyad_months_target",
+        "target_id",
+        "source_id",
+        "month",
+        "type",
+        "status",
+        "place",
+        "events",
+    ),
+    sqlite_with_rowid=False,
+)
+
 evidence = Table(
     "evidence",
     metadata,
@@ -221,7 +262,13 @@ search_documents = Table(
     Column("quote_id", String(32)),
     # Only PostgreSQL fills this; on SQLite the words live in search_fts.
     Column("terms", Text().with_variant(TSVECTOR(), "postgresql")),
+    # The article's date and source, copied here so that a search's filters read the
+    # document's own small row (and these indexes), not the article with its text.
+    Column("published", IsoDate()),
+    Column("source", Text),
     Index("ix_search_documents_article", "article_id", "quote_id"),
+    Index("ix_search_documents_published", "published", "id"),
+    Index("ix_search_documents_source", "source", "published", "id"),
     Index("ix_search_documents_terms", "terms", postgresql_using="gin").ddl_if(
         dialect="postgresql"
     ),

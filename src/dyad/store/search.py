@@ -22,17 +22,21 @@ def index_for_search(conn: Connection, article_ids: list[str] | None = None) -> 
     article_rows = select(
         articles.c.id,
         null(),
+        articles.c.published,
+        articles.c.source,
         *([func.to_tsvector(language, article_words)] if postgres else []),
     )
     quote_rows = select(
         quotes.c.article_id,
         quotes.c.quote_id,
+        articles.c.published,
+        articles.c.source,
         *([func.to_tsvector(language, quotes.c.text)] if postgres else []),
-    )
+    ).join(articles, articles.c.id == quotes.c.article_id)
     if article_ids is not None:
         article_rows = article_rows.where(articles.c.id.in_(article_ids))
         quote_rows = quote_rows.where(quotes.c.article_id.in_(article_ids))
-    columns = ["article_id", "quote_id", *(["terms"] if postgres else [])]
+    columns = ["article_id", "quote_id", "published", "source", *(["terms"] if postgres else [])]
     # SQLite: the documents after this id are the new ones, to copy into its FTS index.
     last_old = None
     if not postgres:

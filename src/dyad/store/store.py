@@ -12,6 +12,7 @@ from sqlalchemy import Connection, and_, func, or_, select
 from dyad.model import Actor, Analysis, Article, Event
 from dyad.plover import is_symmetric
 from dyad.store import schema
+from dyad.store.counts import EventTally
 from dyad.store.database import (
     DEFAULT_DB,
     check_sqlite_file,
@@ -241,6 +242,7 @@ class _ArticleWriter:
         self.analysis = analysis
         # Each article's author is a different person, though every article calls them AUTHOR.
         self.ids = {a.id: self._store_id(a) for a in analysis.actors}
+        self.tally = EventTally()
 
     def _store_id(self, actor: Actor) -> str:
         if actor.kind != "author":
@@ -264,6 +266,7 @@ class _ArticleWriter:
         self._times()
         merged = {item.id: self._event(item) for item in self.analysis.events}
         self._statements(merged)
+        self.tally.write(self.conn)
 
     def _article(self) -> None:
         article = self.analysis.article
@@ -409,6 +412,8 @@ class _ArticleWriter:
         span = period(time_value, time_mod)
         event_id = self._matching_event(item, source, target, time_value, span)
         if event_id is None:
+            day = sort_date(time_value, time_mod, self.analysis.article.published)
+            place = item.location.country if item.location else None
             event_id = self.conn.execute(
                 schema.events.insert()
                 .values(
@@ -421,14 +426,15 @@ class _ArticleWriter:
                     time_value=time_value,
                     time_mod=time_mod,
                     time_role=item.time_role,
-                    sort_date=sort_date(time_value, time_mod, self.analysis.article.published),
+                    sort_date=day,
                     location_name=item.location.name if item.location else None,
-                    location_country=item.location.country if item.location else None,
+                    location_country=place,
                     period_start=span[0].isoformat() if span else None,
                     period_end=span[1].isoformat() if span else None,
                 )
                 .returning(schema.events.c.id)
             ).scalar_one()
+            self.tally.add(source, target, day, item.type, item.status, place)
         sentence = item.sentence
         self.conn.execute(
             schema.evidence.insert().values(

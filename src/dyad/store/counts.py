@@ -1,0 +1,92 @@
+"""The monthly counts of events per actor and per dyad (``actor_months``,
+``dyad_months``): added to by the writer in the transaction that stores the events,
+rebuilt from the events by ``recount`` (migrations, bulk loads)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from sqlalchemy import Connection, func, select, union_all
+from sqlalchemy.dialects import postgresql, sqlite
+
+from dyad.store import schema
+
+ActorCell = tuple[str, str, str, str]  # actor, month, type, status
+DyadCell = tuple[str, str, str, str, str, str]  # source, target, month, type, status, place
+
+
+class EventTally:
+    """The cells a writer's new events add to, summed before one upsert per table."""
+
+    def __init__(self) -> None:
+        self.actors: Counter[ActorCell] = Counter()
+        self.dyads: Counter[DyadCell] = Counter()
+
+    def add(
+        self,
+        source: str | None,
+        target: str | None,
+        sort_date: str | None,
+        event_type: str,
+        status: str,
+        place: str | None,
+    ) -> None:
+        month = (sort_date or "")[:7]
+        # An event between an actor and itself is one of its events, not two.
+        for actor in {source, target} - {None}:
+            self.actors[(actor, month, event_type, status)] += 1
+        self.dyads[(source or "", target or "", month, event_type, status, place or "")] += 1
+
+    def write(self, conn: Connection) -> None:
+        _upsert(conn, schema.actor_months, self.actors)
+        _upsert(conn, schema.dyad_months, self.dyads)
+
+
+def _upsert(conn: Connection, table, cells: Counter) -> None:
+    if not cells:
+        return
+    keys = [c.name for c in table.primary_key.columns]
+    rows = [dict(zip(keys, cell, strict=True), events=n) for cell, n in cells.items()]
+    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
+    statement = dialect.insert(table)
+    conn.execute(
+        statement.on_conflict_do_update(
+            index_elements=keys, set_={"events": table.c.events + statement.excluded.events}
+        ),
+        rows,
+    )
+
+
+def recount(conn: Connection) -> None:
+    """Count every stored event again into both tables (their old rows dropped)."""
+    events = schema.events
+    month = func.coalesce(func.substr(events.c.sort_date, 1, 7), "").label("month")
+    kind, status = events.c.type.label("type"), events.c.status.label("status")
+    sides = union_all(
+        select(events.c.source_id.label("actor_id"), month, kind, status).where(
+            events.c.source_id.is_not(None)
+        ),
+        # The target, unless the source is the same actor (counted once above).
+        select(events.c.target_id, month, kind, status).where(
+            events.c.target_id.is_not(None),
+            events.c.source_id.is_(None) | (events.c.source_id != events.c.target_id),
+        ),
+    ).subquery()
+    pairs = select(
+        func.coalesce(events.c.source_id, "").label("source_id"),
+        func.coalesce(events.c.target_id, "").label("target_id"),
+        month,
+        kind,
+        status,
+        func.coalesce(events.c.location_country, "").label("place"),
+    ).subquery()
+    conn.execute(schema.actor_months.delete())
+    conn.execute(schema.dyad_months.delete())
+    for table, rows in ((schema.actor_months, sides), (schema.dyad_months, pairs)):
+        keys = [rows.c[c.name] for c in table.primary_key.columns]
+        conn.execute(
+            table.insert().from_select(
+                [*(k.name for k in keys), "events"],
+                select(*keys, func.count()).group_by(*keys),
+            )
+        )

@@ -1,0 +1,165 @@
+"""The monthly counts per actor and per dyad that the writer keeps: equal to a recount
+of the events after loads and re-loads, and read by the queries with the answers the
+events give."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from alembic import command
+from helpers import monthly_counts
+from query_corpus import CORPUS, HAMAS, ISR, RUS, UKR, ZAKHAROVA, report
+from sqlalchemy import func, inspect, select
+
+from dyad.model import Location
+from dyad.query import (
+    Filters,
+    actor_overview,
+    actor_profile,
+    event_counts,
+    events_by_country,
+    search,
+)
+from dyad.store import Store, schema
+from dyad.store.migrate import alembic_config
+
+
+def counted(store: Store) -> dict[str, dict[str, set[tuple]]]:
+    return monthly_counts(store.engine)
+
+
+# Events the corpus has not: an actor acting on itself, no target, a placed event, an
+# event between an actor and one who speaks for it (Zakharova for Russia).
+EXTRA = report(
+    "Russia reshuffled its own government. Ukraine mobilised. Israel met Hamas in Cairo. "
+    "Russia recalled Maria Zakharova.",
+    "2024-02-21",
+    "herald",
+    [
+        ("REORGANIZE", "RUS", "RUS", "2024-02-20", "actual"),
+        ("MOBILIZE", "UKR", None, "2024-02", "actual"),
+        ("CONSULT", "ISR", "HAMAS", "2024-02-21", "actual"),
+        ("RETREAT", "RUS", ZAKHAROVA.id, "2024-02-21", "actual"),
+    ],
+    [RUS, UKR, ISR, HAMAS, ZAKHAROVA],
+)
+EXTRA.events[2] = replace(EXTRA.events[2], location=Location("Cairo", "EGY"))
+# A second report of the corpus's first event: merged, so counted once.
+REPRINT = report(
+    "Hamas leaders were in Moscow in October, the herald said.",
+    "2023-11-03",
+    "herald",
+    [("CONSULT", "HAMAS", "RUS", "2023-10", "actual")],
+    [RUS, HAMAS],
+)
+
+
+@pytest.fixture
+def store(db):
+    with Store(db) as store:
+        for analysis in [*CORPUS, EXTRA, REPRINT]:
+            assert store.add(analysis)
+        yield store
+
+
+def test_counts_kept_on_write_equal_a_recount_after_loads_and_reloads(store):
+    first = counted(store)
+    assert first["kept"] == first["recounted"]
+    # Loading the same articles again stores nothing and counts nothing.
+    for analysis in [*CORPUS, EXTRA]:
+        assert not store.add(analysis)
+    assert counted(store) == first
+    actors = first["kept"]["actor_months"]
+    # Russia: 5 events with the corpus's actors (see the profile test) and one with
+    # itself, counted once; the reprint merged into the October visit.
+    russia = {
+        (month, kind, status): n for actor, month, kind, status, n in actors if actor == "RUS"
+    }
+    assert russia == {
+        ("2023-10", "CONSULT", "actual"): 1,
+        ("2023-10", "ACCUSE", "actual"): 1,
+        ("2024-01", "ASSAULT", "actual"): 1,
+        ("2024-02", "SUPPORT", "intended"): 1,
+        ("2024-02", "CONSULT", "hypothetical"): 1,
+        ("2024-02", "REORGANIZE", "actual"): 1,
+        ("2024-02", "RETREAT", "actual"): 1,
+    }
+    dyads = first["kept"]["dyad_months"]
+    assert ("UKR", "", "2024-02", "MOBILIZE", "actual", "", 1) in dyads
+    assert ("ISR", "HAMAS", "2024-02", "CONSULT", "actual", "EGY", 1) in dyads
+    with store.engine.connect() as conn:
+        total = conn.execute(select(func.sum(schema.dyad_months.c.events))).scalar_one()
+    assert total == store.count("events") == 9
+
+
+FILTERS = [
+    Filters(),
+    Filters(since="2023-10", until="2023-12"),
+    Filters(since="2024"),
+    Filters(until="2024-01"),
+    Filters(statuses=("actual",)),
+    Filters(quads=("material_conflict", "verbal_conflict")),
+    Filters(types=("CONSULT",), statuses=("actual", "hypothetical")),
+]
+
+
+@pytest.mark.parametrize("filters", FILTERS, ids=repr)
+def test_queries_answer_from_the_counts_as_from_the_events(store, filters, monkeypatch):
+    assert filters.by_month
+
+    def answers() -> list:
+        found = []
+        for actor in ("Russia", "Hamas", "Israel", "Ukraine"):
+            found.append(event_counts(store, actor, filters=filters, by_type=True))
+            found.append(event_counts(store, actor, include_affiliates=False, filters=filters))
+            found.append(events_by_country(store, actor=actor, filters=filters))
+            profile = actor_profile(store, actor, filters=filters)
+            found.append((profile.events, profile.counterparts, profile.types_by_month))
+            overview = actor_overview(store, actor, filters=filters)
+            found.append((overview.events, overview.counterparts, overview.types_by_month))
+        found.append(event_counts(store, "Russia", "Hamas", filters=filters))
+        found.append(events_by_country(store, actor="Israel", counterpart="Hamas", filters=filters))
+        found.append(event_counts(store, filters=filters, by_type=True))
+        found.append(events_by_country(store, filters=filters))
+        return found
+
+    from_counts = answers()
+    monkeypatch.setattr(Filters, "by_month", property(lambda self: False))
+    assert answers() == from_counts
+
+
+def test_only_whole_months_without_source_or_country_read_the_counts():
+    assert Filters(since="2023-10", until="2024").by_month
+    assert not Filters(since="2023-10-07").by_month
+    assert not Filters(until="2023-10-30").by_month
+    assert Filters(until="2024-02-29").by_month  # the last day of a leap February
+    assert not Filters(sources=("wire",)).by_month
+    assert not Filters(countries=("RUS",)).by_month
+
+
+def test_an_event_between_an_actor_and_its_affiliate_counts_once(store):
+    # Russia's actor_months row and Zakharova's both hold the recall; Russia with those
+    # who speak for it has it once.
+    assert event_counts(store, "Russia", by_type=True)["2024-02"]["RETREAT"] == 1
+    profile = actor_profile(store, "Russia")
+    assert profile.types_by_month["2024-02"]["RETREAT"] == 1
+    assert profile.events == 7  # the corpus's 5, the reshuffle and the recall
+    # Zakharova acts for Russia: not one of its counterparts.
+    assert ZAKHAROVA.id not in {c.id for c in profile.counterparts}
+
+
+def test_the_migrations_fill_counts_and_search_filters_of_a_store_made_before_them(store):
+    before = counted(store)["kept"]
+    herald = Filters(sources=("herald",), since="2023-11")
+    found = [(hit.article_id, hit.quote_id) for hit in search(store, "Hamas", filters=herald)]
+    assert len(found) == 2  # the reprint and the extra report, both in the herald
+    config = alembic_config()
+    with store.engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0007")
+        assert not inspect(conn).has_table("actor_months")
+        command.upgrade(config, "head")
+    assert counted(store)["kept"] == before
+    again = [(hit.article_id, hit.quote_id) for hit in search(store, "Hamas", filters=herald)]
+    assert again == found
