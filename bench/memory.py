@@ -8,9 +8,10 @@ fresh SQLite store, exactly as ``dyad ingest`` does. Reports the peak resident
 memory of the main process and of the largest worker, and the main process's
 resident memory at ten checkpoints along the way.
 
+``--at 2000,20000,200000`` takes the checkpoints at those counts instead.
 With ``--trace``, tracemalloc follows the main process's Python heap: the
-report adds the heap at each checkpoint and the ten source lines whose
-allocations grew most between the first checkpoint and the last — memory that
+report adds the heap at each checkpoint and, between each checkpoint and the
+next, the ten source lines whose allocations grew most — memory that
 grows in RSS but not there is held outside Python: ``sqlite_mib`` is what SQLite
 itself has allocated (its page cache, at most ``cache_size`` per connection).
 """
@@ -20,6 +21,7 @@ from __future__ import annotations
 import argparse
 import copy
 import ctypes
+import itertools
 import json
 import os
 import re
@@ -69,13 +71,19 @@ def main() -> None:
         "article (its text made unique): the main process's side alone, at a scale the "
         "model could not reach in the time",
     )
+    parser.add_argument(
+        "--at",
+        type=lambda text: [int(n) for n in text.split(",")],
+        help="checkpoints at these article counts, comma-separated (default: every tenth)",
+    )
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
 
     pool = sentences(args.texts)
     if args.trace:
-        tracemalloc.start(8)
+        tracemalloc.start(1)  # only the allocating line is reported; deeper stacks cost time
     every = max(1, args.articles // 10)
+    at = set(args.at or range(every, args.articles + 1, every))
     checkpoints, snapshots = [], []
     started = time.perf_counter()
     with tempfile.TemporaryDirectory() as folder, Store(str(Path(folder) / "m.db")) as store:
@@ -87,7 +95,7 @@ def main() -> None:
             batch = recycled(list(batch), args.articles)
         for count, analysis in enumerate(batch, 1):
             store.add(analysis)
-            if count % every == 0:
+            if count in at:
                 checkpoint = {
                     "articles": count,
                     "rss_mib": current_rss_mib(),
@@ -113,9 +121,10 @@ def main() -> None:
         "load_average": round(os.getloadavg()[0], 1),
         "checkpoints": checkpoints,
     }
-    if len(snapshots) > 1:
-        growth = snapshots[-1].compare_to(snapshots[0], "lineno")[:10]
-        result["heap_growth_top"] = [
+    counts = [checkpoint["articles"] for checkpoint in checkpoints]
+    for (start, before), (end, after) in itertools.pairwise(zip(counts, snapshots, strict=False)):
+        growth = after.compare_to(before, "lineno")[:10]
+        result[f"heap_growth_top_{start}_to_{end}"] = [
             f"{stat.size_diff / 1024:+.0f} KiB {stat.traceback[0]}" for stat in growth
         ]
     print(
