@@ -26,6 +26,7 @@ import json
 import os
 import re
 import resource
+import sys
 import tempfile
 import time
 import tracemalloc
@@ -76,8 +77,16 @@ def main() -> None:
         type=lambda text: [int(n) for n in text.split(",")],
         help="checkpoints at these article counts, comma-separated (default: every tenth)",
     )
+    parser.add_argument(
+        "--sqlite-heap-mib",
+        type=int,
+        help="cap what SQLite may allocate in this process (sqlite3_soft_heap_limit64): if "
+        "its page cache is the growth, the RSS levels off that much lower and sooner",
+    )
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
+    if args.sqlite_heap_mib:
+        sqlite_library().sqlite3_soft_heap_limit64(args.sqlite_heap_mib * 2**20)
 
     pool = sentences(args.texts)
     if args.trace:
@@ -108,12 +117,14 @@ def main() -> None:
                     )
                     snapshots.append(tracemalloc.take_snapshot())
                 checkpoints.append(checkpoint)
+                print(json.dumps(checkpoint), file=sys.stderr, flush=True)  # a long run's progress
     seconds = time.perf_counter() - started
     result = {
         "articles": args.articles,
         "sentences_per_article": args.sentences,
         "workers": args.workers,
         "store_only": args.store_only,
+        "sqlite_heap_mib": args.sqlite_heap_mib,
         "seconds": round(seconds, 1),
         # ru_maxrss is in KiB on Linux.
         "peak_rss_main_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
@@ -151,14 +162,20 @@ def size_of(db: Path) -> int:
     return sum(p.stat().st_size for p in (db, Path(f"{db}-wal")) if p.exists())
 
 
-def sqlite_memory_used() -> int:
-    """Bytes SQLite holds in this process (its page caches above all), from the library
-    Python's sqlite3 module is linked to."""
+def sqlite_library() -> ctypes.CDLL:
+    """The SQLite library Python's sqlite3 module is linked to."""
     import _sqlite3
 
     library = ctypes.CDLL(_sqlite3.__file__)
     library.sqlite3_memory_used.restype = ctypes.c_int64
-    return library.sqlite3_memory_used()
+    library.sqlite3_soft_heap_limit64.restype = ctypes.c_int64
+    library.sqlite3_soft_heap_limit64.argtypes = [ctypes.c_int64]
+    return library
+
+
+def sqlite_memory_used() -> int:
+    """Bytes SQLite holds in this process (its page caches above all)."""
+    return sqlite_library().sqlite3_memory_used()
 
 
 def current_rss_mib() -> float:

@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import ExitStack
 from datetime import date
 from pathlib import Path
 
@@ -197,7 +198,9 @@ def dask_cluster(tmp_path) -> Iterator[str]:
     elsewhere.mkdir()
     dask = [sys.executable, "-m", "dask"]
     quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, "cwd": elsewhere}
-    environment = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[1] / "src")}
+    src = Path(__file__).parents[1] / "src"
+    # As the README says to start them: with dyad's Dask settings.
+    environment = {**os.environ, "PYTHONPATH": str(src), "DASK_CONFIG": str(src / "dyad/data/dask")}
     processes = [
         subprocess.Popen(
             [
@@ -253,14 +256,37 @@ def dask_cluster(tmp_path) -> Iterator[str]:
                 process.kill()
 
 
+def tick_and_profiler(dask_worker) -> tuple[float, bool]:
+    """What a worker runs with: its event-loop check's period (ms), and whether it profiles."""
+    return dask_worker.periodic_callbacks["tick"].callback_time, "profile" in (
+        dask_worker.periodic_callbacks
+    )
+
+
+@pytest.mark.slow
+def test_a_local_cluster_runs_with_dyads_dask_settings():
+    from distributed import default_client
+
+    from dyad.batch.cluster import connect
+
+    with ExitStack() as stack:
+        connect(BatchOptions(dask="local:2"), stack)
+        seen = default_client().run(tick_and_profiler)
+    assert list(seen.values()) == [(1000, False)] * 2
+
+
 @pytest.mark.slow
 def test_a_dask_cluster_of_separate_processes_gives_the_same_store(
     articles, tmp_path, dask_cluster
 ):
     from typer.testing import CliRunner
 
+    from distributed import Client
+
     from dyad.cli import app
 
+    with Client(dask_cluster) as client:
+        assert list(client.run(tick_and_profiler).values()) == [(1000, False)] * 2
     folder = write_texts(articles, tmp_path / "in", copies=3)  # partitions for both workers
     runner = CliRunner()
     args = ["ingest", str(folder), "--published", "2024-03-08"]

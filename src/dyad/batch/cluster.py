@@ -3,16 +3,20 @@
 Imported only when ``--dask`` is given: importing ``distributed`` takes seconds.
 A worker plugin loads the pipeline on every worker as it joins, before any
 task (and on workers that join later); results are fetched from the workers
-directly rather than relayed through the scheduler.
+directly rather than relayed through the scheduler. A local cluster runs with
+dyad's Dask settings (``dyad/data/dask/dyad.yaml``), which fit long pure-Python
+tasks; a remote cluster's workers read the same file from their Dask config folder.
 """
 
 from __future__ import annotations
 
 from concurrent.futures import Future
 from contextlib import ExitStack
+from importlib.resources import files
 from typing import TYPE_CHECKING, Any
 
 import dask
+import yaml
 from distributed import Client, LocalCluster, WorkerPlugin
 
 from dyad.nlp import cached_nlp
@@ -21,6 +25,24 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from dyad.batch import BatchOptions
+
+
+DASK_CONFIG = files("dyad") / "data/dask/dyad.yaml"
+
+
+def dyad_dask_settings() -> dict[str, Any]:
+    """dyad.yaml as dotted keys: ``dask.config.set`` replaces a whole subtree given as a dict."""
+
+    def flatten(tree: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+        flat: dict[str, Any] = {}
+        for key, value in tree.items():
+            if isinstance(value, dict):
+                flat |= flatten(value, f"{prefix}{key}.")
+            else:
+                flat[f"{prefix}{key}"] = value
+        return flat
+
+    return flatten(yaml.safe_load(DASK_CONFIG.read_text(encoding="utf-8")))
 
 
 class ModelPlugin(WorkerPlugin):
@@ -41,9 +63,7 @@ def connect(options: BatchOptions, stack: ExitStack) -> tuple[Callable[..., Futu
     assert options.dask is not None
     if options.dask.startswith("local:"):
         count = int(options.dask.split(":", 1)[1] or options.local_workers)
-        # The workers' statistical profiler samples the running task's stack every
-        # 10 ms; dyad's tasks are long pure-Python ones, so it only costs time.
-        with dask.config.set({"distributed.worker.profile.enabled": False}):
+        with dask.config.set(dyad_dask_settings()):
             cluster = stack.enter_context(
                 LocalCluster(
                     n_workers=count,
