@@ -279,9 +279,8 @@ def test_a_local_cluster_runs_with_dyads_dask_settings():
 def test_a_dask_cluster_of_separate_processes_gives_the_same_store(
     articles, tmp_path, dask_cluster
 ):
-    from typer.testing import CliRunner
-
     from distributed import Client
+    from typer.testing import CliRunner
 
     from dyad.cli import app
 
