@@ -125,7 +125,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--texts", type=Path, default=DEFAULT_TEXTS)
     parser.add_argument("--limit", type=int, default=96)
-    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--rounds", type=int, default=2, help="0: the idle figures only")
     parser.add_argument("--idle-seconds", type=float, default=30)
     parser.add_argument("--model", default=DEFAULT_MODEL)
     args = parser.parse_args()
@@ -146,11 +146,11 @@ def main() -> None:
     result: dict = {"texts": len(articles), "whitespace_tokens": tokens, "idle": {}, "work": []}
     with ExitStack() as stack:
         folder = Path(stack.enter_context(tempfile.TemporaryDirectory()))
-        pool = stack.enter_context(ProcessPoolExecutor(2))
-        list(pool.map(cached_nlp, [args.model] * 2))  # each process loads the model
-        setups: dict[str, tuple[Callable, set[int]]] = {
-            "pool x2": (pool.submit, set(pool._processes))
-        }
+        setups: dict[str, tuple[Callable, set[int]]] = {}
+        if args.rounds:
+            pool = stack.enter_context(ProcessPoolExecutor(2))
+            list(pool.map(cached_nlp, [args.model] * 2))  # each process loads the model
+            setups["pool x2"] = (pool.submit, set(pool._processes))
         for name, config in (("Dask default", None), ("Dask dyad.yaml", DYAD_DASK_CONFIG)):
             address, pids = stack.enter_context(cluster(config, folder))
             time.sleep(5)  # past start-up
@@ -158,6 +158,9 @@ def main() -> None:
             time.sleep(args.idle_seconds)
             idle = (cpu_seconds(pids) - before) / args.idle_seconds
             result["idle"][name] = f"{1000 * idle:.1f} ms CPU per s"
+            print(name, "idle:", result["idle"][name], file=sys.stderr, flush=True)
+            if not args.rounds:
+                continue
             client = stack.enter_context(Client(address, direct_to_workers=True))
             client.register_plugin(ModelPlugin(args.model, ()))
             submit = partial(client.submit, pure=False)
