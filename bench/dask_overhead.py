@@ -112,7 +112,7 @@ def run(
     everyone = pids | {os.getpid()}
     cpu, started = cpu_seconds(everyone), time.perf_counter()
     task = partial(timed_partition, model=model)
-    timings = [result for _, result in _ordered(enumerate(parts), submit, task, in_flight=4)]
+    timings = [result for _, result in _ordered(enumerate(parts), submit, task, workers=2)]
     return {
         "wall_s": time.perf_counter() - started,
         "cpu_s": cpu_seconds(everyone) - cpu,

@@ -41,6 +41,29 @@ def expected(articles) -> list[str]:
     return [a.to_json() for a in analyze_many(articles, BatchOptions(workers=1))]
 
 
+def test_a_free_worker_takes_the_next_partition_while_the_oldest_still_runs():
+    """Results still come in input order; partition 0 finishes only once the last one ran,
+    which it never would if new partitions went out only as the oldest came back."""
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    from dyad.batch import _ordered
+
+    last_ran = threading.Event()
+
+    def task(part: list[int], number: int) -> int:
+        if number == 0:
+            assert last_ran.wait(timeout=60), "the other worker never got the later partitions"
+        if number == 5:
+            last_ran.set()
+        return part[0]
+
+    parts = [(number, [10 * number]) for number in range(6)]
+    with ThreadPoolExecutor(2) as pool:
+        results = list(_ordered(parts, pool.submit, task, workers=2))
+    assert results == [(number, 10 * number) for number in range(6)]
+
+
 @pytest.mark.slow
 def test_two_processes_give_the_same_analyses_in_order(articles, expected):
     options = BatchOptions(workers=2, partition_size=2)
