@@ -29,15 +29,15 @@ import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import ExitStack, contextmanager
-from datetime import date
 from functools import partial
 from pathlib import Path
+
+from throughput import DEFAULT_TEXTS, read_articles  # bench/ is on the path when run
 
 from dyad.batch import _ordered, analyze_partition, partitions
 from dyad.model import Article
 from dyad.nlp import DEFAULT_MODEL, cached_nlp
 
-DEFAULT_TEXTS = Path(os.environ.get("DYAD_SHARED", "../shared")) / "data/polnear/train/text"
 DYAD_DASK_CONFIG = Path(__file__).parents[1] / "src/dyad/data/dask"
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
@@ -130,12 +130,7 @@ def main() -> None:
     parser.add_argument("--model", default=DEFAULT_MODEL)
     args = parser.parse_args()
 
-    paths = sorted(args.texts.glob("*.txt"))[: args.limit]
-    if not paths:
-        raise SystemExit(f"no .txt files in {args.texts}")
-    articles = [
-        Article(text=p.read_text(encoding="utf-8"), published=date(2016, 10, 1)) for p in paths
-    ]
+    articles = read_articles(args.texts, args.limit)
     tokens = sum(len(a.text.split()) for a in articles)
     parts = list(partitions(articles, 16))  # dyad.batch's partition size
 
