@@ -21,13 +21,13 @@ import itertools
 import os
 import signal
 import sys
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import ExitStack
 from dataclasses import dataclass
 from functools import partial
-from queue import SimpleQueue
 from typing import TypeVar
 
 from dyad.model import Analysis, Article
@@ -133,17 +133,20 @@ def _ordered(
     partition sent early would wait behind a slow one while another worker is idle.
     """
     window = WINDOW_PER_WORKER * workers  # partitions out or finished and waiting their turn
-    finished: SimpleQueue[Future] = SimpleQueue()  # every future puts itself there when done
+    # Set by every future as it finishes (after it counts as done): cleared before the
+    # futures are looked at, so a finish is either seen there or wakes the wait below.
+    any_finished = threading.Event()
     pending: deque[tuple[int, Future]] = deque()
     remaining = iter(parts)
     while True:
+        any_finished.clear()
         running = sum(not future.done() for _, future in pending)
         while running < workers and len(pending) < window:
             if (item := next(remaining, None)) is None:
                 break
             number, part = item
             future = submit(task, part, number)
-            future.add_done_callback(finished.put)
+            future.add_done_callback(lambda _: any_finished.set())
             pending.append((number, future))
             running += 1
         if not pending:
@@ -151,5 +154,5 @@ def _ordered(
         if pending[0][1].done():
             number, future = pending.popleft()
             yield number, future.result()
-        else:  # the oldest is still running: wait until any finishes (or one did already)
-            finished.get()
+        else:  # the oldest is still running
+            any_finished.wait()

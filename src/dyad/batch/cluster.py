@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from dyad.batch import BatchOptions
 
 
-DASK_CONFIG = files("dyad") / "data/dask/dyad.yaml"
+SETTINGS_FILE = files("dyad") / "data/dask/dyad.yaml"
 
 
 def dyad_dask_settings() -> dict[str, Any]:
@@ -42,7 +42,7 @@ def dyad_dask_settings() -> dict[str, Any]:
                 flat[f"{prefix}{key}"] = value
         return flat
 
-    return flatten(yaml.safe_load(DASK_CONFIG.read_text(encoding="utf-8")))
+    return flatten(yaml.safe_load(SETTINGS_FILE.read_text(encoding="utf-8")))
 
 
 class ModelPlugin(WorkerPlugin):
