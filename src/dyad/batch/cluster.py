@@ -59,7 +59,7 @@ class ModelPlugin(WorkerPlugin):
 
 
 def connect(options: BatchOptions, stack: ExitStack) -> tuple[Callable[..., Future], int]:
-    """A ``submit`` onto the cluster ``options.dask`` names, and its number of workers."""
+    """A ``submit`` onto the cluster ``options.dask`` names, and how many tasks it runs at once."""
     assert options.dask is not None
     if options.dask.startswith("local:"):
         count = int(options.dask.split(":", 1)[1] or options.local_workers)
@@ -77,10 +77,11 @@ def connect(options: BatchOptions, stack: ExitStack) -> tuple[Callable[..., Futu
     else:
         client = stack.enter_context(Client(options.dask, direct_to_workers=True))
     client.register_plugin(ModelPlugin(options.model, options.kb_paths))
-    workers = max(1, len(client.scheduler_info()["workers"]))
+    # One partition per worker thread runs at a time (workers are meant to have one each).
+    threads = sum(w["nthreads"] for w in client.scheduler_info()["workers"].values())
 
     def submit(function, *args):
         # pure=False: identical partitions (re-sent after a restart) are still computed.
         return client.submit(function, *args, pure=False)
 
-    return submit, workers
+    return submit, max(1, threads)
