@@ -8,9 +8,10 @@ fresh SQLite store, exactly as ``dyad ingest`` does. Reports the peak resident
 memory of the main process and of the largest worker, and the main process's
 resident memory at ten checkpoints along the way.
 
+``--at 2000,20000,200000`` takes the checkpoints at those counts instead.
 With ``--trace``, tracemalloc follows the main process's Python heap: the
-report adds the heap at each checkpoint and the ten source lines whose
-allocations grew most between the first checkpoint and the last — memory that
+report adds the heap at each checkpoint and, between each checkpoint and the
+next, the ten source lines whose allocations grew most — memory that
 grows in RSS but not there is held outside Python: ``sqlite_mib`` is what SQLite
 itself has allocated (its page cache, at most ``cache_size`` per connection).
 """
@@ -20,10 +21,12 @@ from __future__ import annotations
 import argparse
 import copy
 import ctypes
+import itertools
 import json
 import os
 import re
 import resource
+import sys
 import tempfile
 import time
 import tracemalloc
@@ -69,13 +72,27 @@ def main() -> None:
         "article (its text made unique): the main process's side alone, at a scale the "
         "model could not reach in the time",
     )
+    parser.add_argument(
+        "--at",
+        type=lambda text: [int(n) for n in text.split(",")],
+        help="checkpoints at these article counts, comma-separated (default: every tenth)",
+    )
+    parser.add_argument(
+        "--sqlite-heap-mib",
+        type=int,
+        help="cap what SQLite may allocate in this process (sqlite3_soft_heap_limit64): if "
+        "its page cache is the growth, the RSS levels off that much lower and sooner",
+    )
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
+    if args.sqlite_heap_mib:
+        sqlite_library().sqlite3_soft_heap_limit64(args.sqlite_heap_mib * 2**20)
 
     pool = sentences(args.texts)
     if args.trace:
-        tracemalloc.start(8)
+        tracemalloc.start(1)  # only the allocating line is reported; deeper stacks cost time
     every = max(1, args.articles // 10)
+    at = set(args.at or range(every, args.articles + 1, every))
     checkpoints, snapshots = [], []
     started = time.perf_counter()
     with tempfile.TemporaryDirectory() as folder, Store(str(Path(folder) / "m.db")) as store:
@@ -87,7 +104,7 @@ def main() -> None:
             batch = recycled(list(batch), args.articles)
         for count, analysis in enumerate(batch, 1):
             store.add(analysis)
-            if count % every == 0:
+            if count in at:
                 checkpoint = {
                     "articles": count,
                     "rss_mib": current_rss_mib(),
@@ -100,12 +117,14 @@ def main() -> None:
                     )
                     snapshots.append(tracemalloc.take_snapshot())
                 checkpoints.append(checkpoint)
+                print(json.dumps(checkpoint), file=sys.stderr, flush=True)  # a long run's progress
     seconds = time.perf_counter() - started
     result = {
         "articles": args.articles,
         "sentences_per_article": args.sentences,
         "workers": args.workers,
         "store_only": args.store_only,
+        "sqlite_heap_mib": args.sqlite_heap_mib,
         "seconds": round(seconds, 1),
         # ru_maxrss is in KiB on Linux.
         "peak_rss_main_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
@@ -113,9 +132,10 @@ def main() -> None:
         "load_average": round(os.getloadavg()[0], 1),
         "checkpoints": checkpoints,
     }
-    if len(snapshots) > 1:
-        growth = snapshots[-1].compare_to(snapshots[0], "lineno")[:10]
-        result["heap_growth_top"] = [
+    counts = [checkpoint["articles"] for checkpoint in checkpoints]
+    for (start, before), (end, after) in itertools.pairwise(zip(counts, snapshots, strict=False)):
+        growth = after.compare_to(before, "lineno")[:10]
+        result[f"heap_growth_top_{start}_to_{end}"] = [
             f"{stat.size_diff / 1024:+.0f} KiB {stat.traceback[0]}" for stat in growth
         ]
     print(
@@ -142,14 +162,20 @@ def size_of(db: Path) -> int:
     return sum(p.stat().st_size for p in (db, Path(f"{db}-wal")) if p.exists())
 
 
-def sqlite_memory_used() -> int:
-    """Bytes SQLite holds in this process (its page caches above all), from the library
-    Python's sqlite3 module is linked to."""
+def sqlite_library() -> ctypes.CDLL:
+    """The SQLite library Python's sqlite3 module is linked to."""
     import _sqlite3
 
     library = ctypes.CDLL(_sqlite3.__file__)
     library.sqlite3_memory_used.restype = ctypes.c_int64
-    return library.sqlite3_memory_used()
+    library.sqlite3_soft_heap_limit64.restype = ctypes.c_int64
+    library.sqlite3_soft_heap_limit64.argtypes = [ctypes.c_int64]
+    return library
+
+
+def sqlite_memory_used() -> int:
+    """Bytes SQLite holds in this process (its page caches above all)."""
+    return sqlite_library().sqlite3_memory_used()
 
 
 def current_rss_mib() -> float:

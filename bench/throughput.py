@@ -36,6 +36,14 @@ BATCH_SIZE = 16  # as analyze_articles uses, so both sides batch alike
 DEFAULT_TEXTS = Path(os.environ.get("DYAD_SHARED", "../shared")) / "data/polnear/train/text"
 
 
+def read_articles(folder: Path, limit: int) -> list[Article]:
+    """The first ``limit`` .txt files of ``folder`` (by name) as articles."""
+    paths = sorted(folder.glob("*.txt"))[:limit]
+    if not paths:
+        raise SystemExit(f"no .txt files in {folder}")
+    return [Article(text=p.read_text(encoding="utf-8"), published=date(2016, 10, 1)) for p in paths]
+
+
 def best_of(repeat: int, run) -> float:
     timings = []
     for _ in range(repeat):
@@ -63,12 +71,7 @@ def main() -> None:
     )
     args = parser.parse_args()
 
-    paths = sorted(args.texts.glob("*.txt"))[: args.limit]
-    if not paths:
-        raise SystemExit(f"no .txt files in {args.texts}")
-    articles = [
-        Article(text=p.read_text(encoding="utf-8"), published=date(2016, 10, 1)) for p in paths
-    ]
+    articles = read_articles(args.texts, args.limit)
     texts = [a.text for a in articles]
     if args.parallel_only:
         tokens = sum(len(text.split()) for text in texts)  # no model in this process

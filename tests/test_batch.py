@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import ExitStack
 from datetime import date
 from pathlib import Path
 
@@ -38,6 +39,29 @@ def articles() -> list[Article]:
 @pytest.fixture(scope="module")
 def expected(articles) -> list[str]:
     return [a.to_json() for a in analyze_many(articles, BatchOptions(workers=1))]
+
+
+def test_a_free_worker_takes_the_next_partition_while_the_oldest_still_runs():
+    """Results still come in input order; partition 0 finishes only once the last one ran,
+    which it never would if new partitions went out only as the oldest came back."""
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    from dyad.batch import _ordered
+
+    last_ran = threading.Event()
+
+    def task(part: list[int], number: int) -> int:
+        if number == 0:
+            assert last_ran.wait(timeout=60), "the other worker never got the later partitions"
+        if number == 5:
+            last_ran.set()
+        return part[0]
+
+    parts = [(number, [10 * number]) for number in range(6)]
+    with ThreadPoolExecutor(2) as pool:
+        results = list(_ordered(parts, pool.submit, task, workers=2))
+    assert results == [(number, 10 * number) for number in range(6)]
 
 
 @pytest.mark.slow
@@ -197,7 +221,9 @@ def dask_cluster(tmp_path) -> Iterator[str]:
     elsewhere.mkdir()
     dask = [sys.executable, "-m", "dask"]
     quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, "cwd": elsewhere}
-    environment = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[1] / "src")}
+    src = Path(__file__).parents[1] / "src"
+    # As the README says to start them: with dyad's Dask settings.
+    environment = {**os.environ, "PYTHONPATH": str(src), "DASK_CONFIG": str(src / "dyad/data/dask")}
     processes = [
         subprocess.Popen(
             [
@@ -253,14 +279,38 @@ def dask_cluster(tmp_path) -> Iterator[str]:
                 process.kill()
 
 
+def worker_settings(client) -> list[tuple[str, bool]]:
+    """Each worker's event-loop check period and whether it profiles, as its Dask config says
+    (``dask.config.get`` runs there: a function of this module would not unpickle there)."""
+    import dask
+
+    ticks = client.run(dask.config.get, "distributed.admin.tick.interval")
+    profiles = client.run(dask.config.get, "distributed.worker.profile.enabled")
+    return [(ticks[worker], profiles[worker]) for worker in sorted(ticks)]
+
+
+@pytest.mark.slow
+def test_a_local_cluster_runs_with_dyads_dask_settings():
+    from distributed import default_client
+
+    from dyad.batch.cluster import connect
+
+    with ExitStack() as stack:
+        connect(BatchOptions(dask="local:2"), stack)
+        assert worker_settings(default_client()) == [("1s", False)] * 2
+
+
 @pytest.mark.slow
 def test_a_dask_cluster_of_separate_processes_gives_the_same_store(
     articles, tmp_path, dask_cluster
 ):
+    from distributed import Client
     from typer.testing import CliRunner
 
     from dyad.cli import app
 
+    with Client(dask_cluster) as client:
+        assert worker_settings(client) == [("1s", False)] * 2
     folder = write_texts(articles, tmp_path / "in", copies=3)  # partitions for both workers
     runner = CliRunner()
     args = ["ingest", str(folder), "--published", "2024-03-08"]

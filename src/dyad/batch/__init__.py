@@ -1,10 +1,12 @@
 """Analysis past one process: a local process pool or a Dask cluster.
 
 Articles are cut into partitions; each worker loads the pipeline once and
-analyses whole partitions. At most ``in_flight`` partitions are out at a time
-and results come back in input order, so memory stays flat however long the
-input is, and whatever consumes the results (the store) sees the same order as
-a single-process run — which keeps event merging, and so the store, identical.
+analyses whole partitions. As many partitions run as there are workers, and a
+new one goes out as soon as any finishes, so no worker waits behind a slower
+one; results come back in input order, with at most a few partitions per worker
+out or waiting, so memory stays flat however long the input is, and whatever
+consumes the results (the store) sees the same order as a single-process run —
+which keeps event merging, and so the store, identical.
 
 Whatever runs the partitions (``dyad.batch.cluster`` for Dask) runs a task
 given by the caller: ``analyze_many`` gets analyses back, while ``dyad.dataset``
@@ -19,6 +21,7 @@ import itertools
 import os
 import signal
 import sys
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -32,6 +35,7 @@ from dyad.nlp import DEFAULT_MODEL, cached_nlp
 from dyad.pipeline import analyze_articles
 
 DEFAULT_PARTITION = 16
+WINDOW_PER_WORKER = 4
 PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 Result = TypeVar("Result")
@@ -87,7 +91,7 @@ def run_partitions(
         return
     with ExitStack() as stack:
         submit, workers = _executor(options, stack)
-        yield from _ordered(parts, submit, task, in_flight=2 * workers)
+        yield from _ordered(parts, submit, task, workers)
 
 
 def _end_with_parent(parent: int) -> None:
@@ -120,14 +124,35 @@ def _ordered(
     parts: Iterable[tuple[int, list[Article]]],
     submit: Callable[..., Future],
     task: PartitionTask[Result],
-    in_flight: int,
+    workers: int,
 ) -> Iterator[tuple[int, Result]]:
+    """``task`` over ``parts`` on ``workers`` at a time, results in the order of ``parts``.
+
+    One partition per worker is out, and the next goes out when any finishes, not when
+    the oldest does: a Dask scheduler places a task on a worker as it is submitted, so a
+    partition sent early would wait behind a slow one while another worker is idle.
+    """
+    window = WINDOW_PER_WORKER * workers  # partitions out or finished and waiting their turn
+    # Set by every future as it finishes (after it counts as done): cleared before the
+    # futures are looked at, so a finish is either seen there or wakes the wait below.
+    any_finished = threading.Event()
     pending: deque[tuple[int, Future]] = deque()
-    for number, part in parts:
-        pending.append((number, submit(task, part, number)))
-        if len(pending) >= in_flight:
-            done_number, future = pending.popleft()
-            yield done_number, future.result()
-    while pending:
-        done_number, future = pending.popleft()
-        yield done_number, future.result()
+    remaining = iter(parts)
+    while True:
+        any_finished.clear()
+        running = sum(not future.done() for _, future in pending)
+        while running < workers and len(pending) < window:
+            if (item := next(remaining, None)) is None:
+                break
+            number, part = item
+            future = submit(task, part, number)
+            future.add_done_callback(lambda _: any_finished.set())
+            pending.append((number, future))
+            running += 1
+        if not pending:
+            return
+        if pending[0][1].done():
+            number, future = pending.popleft()
+            yield number, future.result()
+        else:  # the oldest is still running
+            any_finished.wait()
