@@ -24,6 +24,8 @@ from dyad.store.errors import NotAStore, StoreDamaged, StoreError, StoreMissing
 DEFAULT_DB = "dyad.db"
 # How long a writer waits for another one before it gives up with a clear error.
 LOCK_WAIT_SECONDS = 30
+READER_CACHE_KIB = 64 * 1024
+WRITER_CACHE_KIB = 16 * 1024
 # Stores up to this size get SQLite's quick_check on every open (about 0.2 s at 32 MB);
 # bigger ones only the cheap header check, and damage then shows when a query meets it.
 QUICK_CHECK_MAX_BYTES = 32 * 2**20
@@ -90,8 +92,10 @@ def _sqlite_connected(read_only: bool):
             _use_wal(cursor)
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA foreign_keys=ON")
-        # Big queries (network export, monthly counts) keep more pages in memory.
-        cursor.execute("PRAGMA cache_size=-65536")
+        # Readers' big queries (network export, monthly counts) keep more pages in
+        # memory; a writer's cache is smaller so a long batch's memory stays flat.
+        cache_kib = READER_CACHE_KIB if read_only else WRITER_CACHE_KIB
+        cursor.execute(f"PRAGMA cache_size=-{cache_kib}")
         cursor.close()
 
     return setup
