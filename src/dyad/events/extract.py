@@ -95,9 +95,16 @@ def extract_events(
     readings = _without_consequences(readings, nominal) + nominal
     # A rule reads a word more closely than its lexicon frame: it replaces the
     # lexicon's reading of that word with that type.
+    # A rule's NO_EVENT reading says the word is no event at all in this sense
+    # ("called the deal lousy" is no phone call): it drops every reading of it.
     ruled = [r for rule in rules for r in rule(ctx, lexicon)]
     replaced = {(r.trigger.i, r.frame.type) for r in ruled}
-    readings = [r for r in readings if (r.trigger.i, r.frame.type) not in replaced] + ruled
+    idle = {r.trigger.i for r in ruled if r.frame.type == NO_EVENT}
+    readings = [
+        r
+        for r in readings
+        if r.trigger.i not in idle and (r.trigger.i, r.frame.type) not in replaced
+    ] + [r for r in ruled if r.frame.type != NO_EVENT]
     readings = [r for r in readings if not is_heading(r.trigger) and not is_generic(_clause_top(r))]
     readings.sort(key=lambda r: r.trigger.i)
     events: list[Event] = []
