@@ -714,3 +714,9 @@ def test_an_event_noun_is_carried_through_a_series_of(nlp, extractor):
 def test_declining_to_comment_is_no_rejection(nlp, extractor):
     events = run(nlp, extractor, "The Kremlin declined to comment.", [("The Kremlin", "RUS")])
     assert events == []
+
+
+def test_a_preposition_of_time_is_no_call_on(nlp, extractor):
+    text = "Putin called Erdogan on Tuesday."
+    events = run(nlp, extractor, text, (("Putin", "PUTIN"), ("Erdogan", "ERDOGAN")))
+    assert [e.type for e in events] == ["CONSULT"]

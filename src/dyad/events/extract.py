@@ -117,6 +117,10 @@ def extract_events(
     return events
 
 
+def _is_time(word: Token | None) -> bool:
+    return word is not None and word.ent_type_ in ("DATE", "TIME")
+
+
 # --- triggers ------------------------------------------------------------------
 
 
@@ -190,8 +194,13 @@ def _read_verb(
     objects = children_with(verb, ("dobj",))
     if passive and subject is not None:
         objects = [subject]
+    # "called Erdogan on Tuesday": a point in time is no "call on" ("sentenced to
+    # 73 months" is the sentence).
     if frame.prep and not any(
-        c.dep_ in ("prep", "agent", "dative") and c.lower_ in frame.prep for c in verb.children
+        c.dep_ in ("prep", "agent", "dative")
+        and c.lower_ in frame.prep
+        and not (c.lower_ in ("on", "at") and _is_time(prep_object(c)))
+        for c in verb.children
     ):
         return None
     # The parser often makes the particle a preposition: "pulled *out* of the deal"
