@@ -79,6 +79,7 @@ def extract_events(
     ctx.state_agents = lexicon.cues.state_agents
     ctx.unnamed_groups = lexicon.cues.unnamed_groups
     ctx.acting_only_groups = lexicon.cues.acting_only_groups
+    ctx.named_before_groups = lexicon.cues.named_before_groups
     ctx.operation_nouns = frozenset(
         lemma
         for lemma, frames in lexicon.nouns.items()
