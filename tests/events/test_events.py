@@ -720,3 +720,18 @@ def test_a_preposition_of_time_is_no_call_on(nlp, extractor):
     text = "Putin called Erdogan on Tuesday."
     events = run(nlp, extractor, text, (("Putin", "PUTIN"), ("Erdogan", "ERDOGAN")))
     assert [e.type for e in events] == ["CONSULT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "state", "expected"),
+    [
+        # A court finding an act unlawful convicts (PLOVER SANCTION, convict) ...
+        ("The Kenyan court declared the law unconstitutional.", "Kenyan", ["convict"]),
+        ("The Kenyan court found the decree to be unlawful.", "Kenyan", ["convict"]),
+        # ... a government calling it so accuses at most.
+        ("Kenya declared the vote illegal.", "Kenya", []),
+    ],
+)
+def test_a_court_finding_an_act_unlawful(nlp, extractor, text, state, expected):
+    events = run(nlp, extractor, text, ((state, "KEN"),))
+    assert [e.mode for e in events if e.type == "SANCTION"] == expected

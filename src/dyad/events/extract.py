@@ -118,6 +118,16 @@ def extract_events(
     return events
 
 
+def _complement_words(verb: Token) -> Iterator[Token]:
+    """The head words of a verb's complement, and a copula's predicate: "found the
+    prorogation *unlawful*", "ruled the prorogation was *unlawful*"."""
+    for clause in verb.children:
+        if clause.dep_ in ("xcomp", "oprd", "acomp", "ccomp"):
+            yield clause
+            if clause.lemma_ == "be":
+                yield from (c for c in clause.children if c.dep_ in ("acomp", "attr"))
+
+
 def _is_time(word: Token | None) -> bool:
     return word is not None and word.ent_type_ in ("DATE", "TIME")
 
@@ -217,10 +227,7 @@ def _read_verb(
     if frame.subject and (subject is None or subject.lemma_.lower() not in frame.subject):
         return None
     # "vowed to *crush*", "found *guilty*": the verb's complement.
-    if frame.clause and not any(
-        c.dep_ in ("xcomp", "oprd", "acomp", "ccomp") and c.lemma_.lower() in frame.clause
-        for c in verb.children
-    ):
+    if frame.clause and not any(w.lemma_.lower() in frame.clause for w in _complement_words(verb)):
         return None
     if frame.complement is not None:
         has_clause = any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)
