@@ -735,3 +735,9 @@ def test_a_preposition_of_time_is_no_call_on(nlp, extractor):
 def test_a_court_finding_an_act_unlawful(nlp, extractor, text, state, expected):
     events = run(nlp, extractor, text, ((state, "KEN"),))
     assert [e.mode for e in events if e.type == "SANCTION"] == expected
+
+
+def test_done_at_the_behest_of_someone_is_their_request(nlp, extractor):
+    text = "The Queen suspended parliament at the behest of Boris Johnson on September 10."
+    events = run(nlp, extractor, text, (("Queen", "GBR"), ("Boris Johnson", "JOHNSON")))
+    assert only(events, "REQUEST").source == "JOHNSON"
