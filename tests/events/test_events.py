@@ -741,3 +741,9 @@ def test_done_at_the_behest_of_someone_is_their_request(nlp, extractor):
     text = "The Queen suspended parliament at the behest of Boris Johnson on September 10."
     events = run(nlp, extractor, text, (("Queen", "GBR"), ("Boris Johnson", "JOHNSON")))
     assert only(events, "REQUEST").source == "JOHNSON"
+
+
+def test_an_admonition_disapproves(nlp, extractor):
+    text = "In her admonition of Manafort, Judge Jackson called his plea uninspiring."
+    events = run(nlp, extractor, text, (("Manafort", "MANAFORT"), ("Judge Jackson", "JACKSON")))
+    assert ("JACKSON", "MANAFORT") in {(e.source, e.target) for e in events if e.type == "ACCUSE"}
