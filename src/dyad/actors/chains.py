@@ -21,7 +21,7 @@ from dataclasses import replace
 from difflib import SequenceMatcher
 
 from dyad.actors.kb import DEMONYM, NAME, PLACE, ascii_id
-from dyad.actors.state import AUTHOR_ID, NATIONAL_KINDS, ArticleMentions, Found
+from dyad.actors.state import AUTHOR_ID, NATIONAL_KINDS, POSSESSIVE, ArticleMentions, Found
 from dyad.model import Actor
 
 # Share of the article's state and place mentions its own country must have.
@@ -42,6 +42,7 @@ def link_chains(article: ArticleMentions) -> None:
     _merge_variant_spellings(article)
     _merge_name_parts(article)
     _surnames_to_latest_full_name(article)
+    _institutions_of_states(article)
     _home_institutions(article)
     _home_agents(article)
     # organisations first: their people take their country ("Mahan's director")
@@ -136,13 +137,16 @@ def _people_named_like_people(article: ArticleMentions) -> None:
     place ('Scotland Nicola Sturgeon') is the title's, not the name's."""
     lex = article.lex
     first_names = lex.male_names | lex.female_names
+    mentioned = _mentions_of(article)
     for actor in list(article.actors.values()):
         if actor.kind != "organization" or not _local(actor):
             continue
         words = name_words(actor.name)
         while len(words) > 2 and any(t.kind in (NAME, PLACE) for t in article.kb.lookup(words[0])):
             words = words[1:]
-        if not 2 <= len(words) <= 3 or words[0] not in first_names or _is_org_name(article, words):
+        if not 2 <= len(words) <= 3 or _is_org_name(article, words):
+            continue
+        if words[0] not in first_names and not _surname_alone(article, words, mentioned):
             continue
         gender = "f" if words[0] in lex.female_names else "m"
         person = next(
@@ -159,6 +163,19 @@ def _people_named_like_people(article: ArticleMentions) -> None:
             article.surnames[words[-1]] = actor.id
         else:
             _merge(article, actor.id, person.id)
+
+
+def _surname_alone(
+    article: ArticleMentions, words: list[str], mentioned: dict[str, list[Found]]
+) -> bool:
+    """'Dumarsais Siméus' ... 'Siméus said': a name whose last word the article also
+    writes alone, as one writes a surname, names a person (an organisation is
+    shortened to its first words: 'Mahan' of 'Mahan Air')."""
+    return any(
+        _local(other) and other.kind != "state" and name_words(other.name) == words[-1:]
+        for other in article.actors.values()
+        if other.id in mentioned
+    )
 
 
 def _merge_name_parts(article: ArticleMentions) -> None:
@@ -237,6 +254,70 @@ def _surnames_to_latest_full_name(article: ArticleMentions) -> None:
             latest[words[-1]] = actor.id
         elif len(words) == 1 and latest.get(words[0], actor.id) != actor.id:
             found.actor = latest[words[0]]
+
+
+def _institutions_of_states(article: ArticleMentions) -> None:
+    """'the supreme court of Haiti', 'Haiti's Supreme Court', 'the Haitian parliament':
+    that state's institution, one actor with the bare 'the Court' written later."""
+    doc = article.doc
+    lex = article.lex
+    longest = max((len(n.split()) for n in lex.generic_institutions), default=0)
+    i = 0
+    while i < len(doc):
+        size = next(
+            (
+                n
+                for n in range(longest, 0, -1)
+                if doc[i : i + n].text.lower() in lex.generic_institutions
+                and not any(t in article.claimed for t in range(i, i + n))
+            ),
+            0,
+        )
+        if size == 0:
+            i += 1
+            continue
+        end = i + size
+        state = _state_of_institution(article, i, end)
+        if state is not None:
+            name = " ".join(t.text.capitalize() for t in doc[i:end])
+            last = doc[end - 1].lower_
+            kind, sector = lex.organisation_name_words.get(last, ("government", None))
+            actor = Actor(
+                id=f"O:{ascii_id(name)}@{state}", name=name, kind=kind, country=state, sector=sector
+            )
+            article.add(Found(i, end, actor.id, 2), actor)
+            if article.found.starting(i, i + 1):
+                _absorb_bare_names(article, actor)
+        i = end
+
+
+def _state_of_institution(article: ArticleMentions, start: int, end: int) -> str | None:
+    """The state written with an institution: 'of Haiti' after it, or 'Haiti's' or
+    'Haitian' before it."""
+    doc = article.doc
+    candidates = []
+    if end + 1 < len(doc) and doc[end].lower_ == "of":
+        candidates += article.found.starting(end + 1, end + 2)
+    before = start - 1
+    if before >= 0 and doc[before].text in POSSESSIVE:
+        before -= 1
+    candidates += article.found.ending_at(before + 1)
+    for found in candidates:
+        actor = article.actors[found.actor]
+        if actor.kind == "state":
+            return actor.id
+    return None
+
+
+def _absorb_bare_names(article: ArticleMentions, institution: Actor) -> None:
+    """Local actors named by the institution's last words ('Court' of 'Supreme
+    Court') are that institution."""
+    words = name_words(institution.name)
+    for actor in list(article.actors.values()):
+        short = name_words(actor.name)
+        if actor.id != institution.id and _local(actor) and actor.kind != "person":
+            if short and _part_of(short, words) and words[-len(short) :] == short:
+                _merge(article, actor.id, institution.id)
 
 
 def _home_institutions(article: ArticleMentions) -> None:

@@ -10,7 +10,7 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from dyad.actors.groups import kind_noun_after, member_phrase_end
-from dyad.actors.kb import ascii_id
+from dyad.actors.kb import DEMONYM, NAME, ascii_id
 from dyad.actors.places import add_place, named_as_place, place_of, under_locative
 from dyad.actors.roles import (
     apposition_after,
@@ -402,6 +402,10 @@ def add_local_org(article: ArticleMentions, ent: Span, country: str | None = Non
         return
     if last in article.lex.not_actor_name_words or name.lower() in article.lex.not_actor_names:
         return  # a law, a war, a prize, a time zone
+    known = _known_org_of_state(article, name)
+    if known is not None:  # 'the United States FBI' is the base's FBI
+        article.add(Found(span.start, span.end, known, 2), article.ensure_actor(known))
+        return
     kind, sector = "organization", None
     for word in reversed(name.lower().split()):
         if word in article.lex.organisation_name_words:
@@ -413,6 +417,33 @@ def add_local_org(article: ArticleMentions, ent: Span, country: str | None = Non
         end, kind, sector = kind_noun
     actor = Actor(id="O:" + ascii_id(name), name=name, kind=kind, country=country, sector=sector)
     article.add(Found(span.start, end, actor.id, 2), actor)
+
+
+def _known_org_of_state(article: ArticleMentions, name: str) -> str | None:
+    """The base's organisation a name writes after its state's name or demonym
+    ('United States FBI', 'Iranian IRGC'), when the base gives it that state."""
+    words = name.split()
+    for cut in range(1, min(len(words), 4)):
+        state = next(
+            (
+                t.actor
+                for t in article.kb.lookup(" ".join(words[:cut]))
+                if t.kind in (NAME, DEMONYM) and article.kb.entries[t.actor].kind == "state"
+            ),
+            None,
+        )
+        if state is None:
+            continue
+        for target in article.kb.lookup(" ".join(words[cut:])):
+            entry = article.kb.entries.get(target.actor)
+            if (
+                target.kind == NAME
+                and entry is not None
+                and entry.kind not in ("person", "state")
+                and entry.country == state
+            ):
+                return entry.id
+    return None
 
 
 def _acronym_of(article: ArticleMentions, ent: Span) -> str | None:
