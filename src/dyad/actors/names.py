@@ -149,11 +149,25 @@ def add_person(
             actor.id if article.first_names.get(first, actor.id) == actor.id else ""
         )
     _learn_gender(article, actor, start, end, role)
+    if before is not None:
+        _shorten_owner(article, before.start)
     for apposition in (before, after):
         if apposition is not None:
             article.add(Found(apposition.start, apposition.end, actor.id, 3), actor)
     _after_person(article, start, end, actor)
     return actor.id
+
+
+def _shorten_owner(article: ArticleMentions, start: int) -> None:
+    """ "Al-Qaeda's leader, Osama Bin Laden": the owner's mention, widened over the
+    role ("Al-Qaeda's leader"), gives the role back to the person it names."""
+    doc = article.doc
+    if start < 2 or doc[start - 1].text not in POSSESSIVE:
+        return
+    for found in article.found.covering(start):
+        if found.start < start - 1:
+            article.found.remove(found)
+            article.found.replace(Found(found.start, start - 1, found.actor, found.rank))
 
 
 def kb_person(article: ArticleMentions, span: Span) -> str | None:
