@@ -622,3 +622,106 @@ def test_a_generic_institution_belongs_to_the_article_country(nlp):
     )
     senate = actor_of(doc, "Senate")
     assert (senate.country, senate.kb_id) == ("TTO", None)
+
+
+# -- entity chains: courtesy titles, org-tagged people, institutions (issue 16) --------
+
+
+def test_a_courtesy_title_without_a_full_stop_joins_the_named_person(nlp):
+    doc = run(
+        nlp,
+        "President Evo Morales has ordered that all foreign-owned natural gas fields be "
+        'turned over to the national government of Bolivia. "The looting by the foreign '
+        'companies has ended," said Mr Morales after signing the decree.',
+        date(2006, 5, 1),
+    )
+    assert actor_of(doc, "Morales", 1).id == actor_of(doc, "Evo Morales").id == "MORALES"
+
+
+def test_a_known_organisation_written_after_its_state_is_the_known_one(nlp):
+    doc = run(
+        nlp,
+        "Atwah is on the FBI's list of most wanted terrorists. So far, neither the United "
+        "States FBI nor U.S. officials have confirmed his death.",
+        date(2006, 4, 14),
+    )
+    assert actor_of(doc, "FBI", 1).id == actor_of(doc, "FBI").id == "FBI"
+
+
+def test_a_name_written_again_by_its_last_word_is_a_person(nlp):
+    doc = run(
+        nlp,
+        "On Thursday the supreme court of Haiti ruled that the candidacy of Dumarsais Siméus "
+        "does not violate election laws. Guerdy Lissade, a lawyer for Siméus said the "
+        "decision was reached unanimously. However the Court ruled that because Siméus never "
+        "renounced his citizenship, he is eligible.",
+        date(2005, 12, 23),
+    )
+    simeus = actor_of(doc, "Dumarsais Siméus")
+    assert simeus.kind == "person"
+    assert actor_of(doc, "Siméus", 1).id == actor_of(doc, "Siméus", 2).id == simeus.id
+    # 'the supreme court of Haiti' is Haiti's, and 'the Court' later is that court
+    court = actor_of(doc, "supreme court")
+    assert (court.country, court.kb_id) == ("HTI", None)
+    assert actor_of(doc, "Court").id == court.id
+
+
+# -- role nouns and appositions (issue 16) ---------------------------------------------
+
+
+def test_a_capitalised_title_refers_to_who_holds_it_now(nlp):
+    doc = run(
+        nlp,
+        "All living past Prime Ministers, with the exception of John Howard, were in the "
+        "chamber to witness the apology. The Prime Minister's speech was received warmly by "
+        "the crowds. Prime Minister Kevin Rudd said the apology was overdue.",
+        date(2008, 2, 13),
+    )
+    assert actor_of(doc, "The Prime Minister").id == "RUDD"
+    doc = run(
+        nlp,
+        "A spokesperson for U.N. Secretary-General Ban Ki-Moon said the Secretary-General "
+        "condemned the reported beating of the leaders.",
+        date(2007, 3, 12),
+    )
+    assert actor_of(doc, "Secretary-General", 1).id == "BAN_KI_MOON"
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "role", "name", "kept"),
+    [
+        # the role's complement is not part of the role's mention
+        (
+            'The mayor of London, Sadiq Khan, tweeted, "Here in London, thousands of people '
+            'from across the country are marching."',
+            "2019-03-28",
+            "mayor",
+            "Sadiq Khan",
+            None,
+        ),
+        # an owner before the role keeps its own mention
+        (
+            "Al-Qaeda's leader, Osama Bin Laden, released an audio tape on January 19, 2006.",
+            "2006-04-13",
+            "leader",
+            "Osama Bin Laden",
+            ("Al-Qaeda", "al-Qaeda"),
+        ),
+        # so does a possessive pronoun
+        (
+            "Mexico's opposition party elected Alejandro Encinas Rodríguez as its leader. "
+            "Figures showed Encinas with 49.4 percent of vote and his main opponent, Jesús "
+            "Ortega Martínez, with 44.6 percent.",
+            "2008-03-17",
+            "opponent",
+            "Jesús Ortega Martínez",
+            ("his", "Encinas"),
+        ),
+    ],
+)
+def test_a_role_before_a_name_names_that_person(nlp, text, published, role, name, kept):
+    doc = run(nlp, text, date.fromisoformat(published))
+    assert actor_of(doc, role).id == actor_of(doc, name).id
+    assert actor_of(doc, name).kind == "person"
+    if kept is not None:  # the word before the role, and the name it stands for
+        assert kept[1] in actor_of(doc, kept[0]).name
