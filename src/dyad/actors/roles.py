@@ -158,6 +158,14 @@ def apposition_after(article: ArticleMentions, end: int) -> Apposition | None:
             break
         i += 1
     head_end = i
+    if words and affiliation is None and i + 1 < len(doc) and doc[i].lower_ in ("for", "of", "at"):
+        # 'Scott Stanzel, spokesman for the White House,': he speaks for what follows
+        employer = next(iter(article.found.starting(i + 1, i + 3)), None)
+        holder = article.actors[employer.actor] if employer is not None else None
+        if holder is not None and holder.kind not in ("person", "author"):
+            affiliation = holder.id
+            if holder.kind in NATIONAL_KINDS:
+                country = country or (holder.id if holder.kind == "state" else holder.country)
     if words and i < len(doc) and doc[i].pos_ == "ADP" and doc[i].lower_ != "than":
         # 'an expert on Syria at the Wilson Center,': the phrase runs on to the comma,
         # the mention ends at its head noun
