@@ -80,7 +80,7 @@ def _search(
         if sentence < here - window:
             continue
         actor = article.actors[found.actor]
-        if actor.kind not in kinds or actor.id == AUTHOR_ID:
+        if actor.kind not in kinds or actor.id == AUTHOR_ID or actor.id in article.not_antecedents:
             continue
         if role is not None and not _had_role(article, actor, role, history):
             continue

@@ -117,6 +117,8 @@ class ArticleMentions:
     dateline_end: int = 0  # tokens of a dateline place, claimed before anything else
     # what the capitals of each mention spell, in the order found ('INS' -> [mentions])
     initials: dict[str, list[Found]] = field(default_factory=dict)
+    # actors a pronoun or description must not refer back to ('the nominee' met unnamed)
+    not_antecedents: set[str] = field(default_factory=set)
     lex: Lexicon = field(init=False)
     quoted: list[tuple[int, int]] = field(init=False)  # (start, end) offsets of quotes
     ents: list[Span] = field(init=False)

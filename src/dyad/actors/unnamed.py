@@ -42,6 +42,11 @@ def add_unnamed_people(article: ArticleMentions) -> None:
         first = _phrase_start(article, token)
         if first is None:
             continue
+        # 'the Democratic nominee' may be someone named elsewhere: it speaks for itself,
+        # but a later 'she' is not taken from it
+        vague = doc[first].lower_ == "the" and (
+            following is None or following.lower_ not in ("of", "for")
+        )
         holder, country = _holder_before(article, first, token)
         end = token.i + 1
         if holder is None and following is not None and following.lower_ in ("of", "for", "at"):
@@ -56,6 +61,8 @@ def add_unnamed_people(article: ArticleMentions) -> None:
         actor = _unnamed(article, token, first, end, holder, country)
         article.actors.setdefault(actor.id, actor)
         article.add(Found(first, token.i + 1, actor.id, 1), article.actors[actor.id])
+        if vague:
+            article.not_antecedents.add(actor.id)
 
 
 def _phrase_start(article: ArticleMentions, token: Token) -> int | None:
