@@ -725,3 +725,39 @@ def test_a_role_before_a_name_names_that_person(nlp, text, published, role, name
     assert actor_of(doc, name).kind == "person"
     if kept is not None:  # the word before the role, and the name it stands for
         assert kept[1] in actor_of(doc, kept[0]).name
+
+
+def test_an_unnamed_office_holder_is_an_actor_a_pronoun_can_point_at(nlp):
+    doc = run(
+        nlp,
+        "The Secretary General of the main opposition party in Zimbabwe, the Movement for "
+        "Democratic Change, also criticized the upcoming elections. He continued his speech "
+        "to the forum.",
+        date(2008, 3, 1),
+    )
+    secretary = actor_of(doc, "Secretary General")
+    assert (secretary.kind, secretary.country, secretary.name) == (
+        "person",
+        "ZWE",
+        "Secretary General",
+    )
+    assert actor_of(doc, "He").id == secretary.id
+    # a vague 'the nominee' speaks for itself but takes no pronoun from the person named
+    doc = run(
+        nlp,
+        "Hillary Clinton spoke in Florida. The Democratic nominee currently sits at 85 "
+        "percent support among black voters. She said race still matters.",
+        date(2016, 9, 28),
+    )
+    assert actor_of(doc, "She").name == "Hillary Clinton"
+
+
+def test_a_spokesman_for_an_organisation_takes_its_country(nlp):
+    doc = run(
+        nlp,
+        "Saddam Hussein is to be executed in Baghdad. Scott Stanzel, spokesman for the "
+        "White House, said that the decision was an important milestone.",
+        date(2006, 12, 26),
+    )
+    stanzel = actor_of(doc, "Scott Stanzel")
+    assert (stanzel.country, stanzel.role) == ("USA", "spokesman")

@@ -107,7 +107,7 @@ def _holder_before(
 
 def _state_in_complement(article: ArticleMentions, token: Token) -> str | None:
     """'The Secretary General of the main opposition party in Zimbabwe': the state its
-    complement names."""
+    complement names, as an actor or as a place."""
     for child in token.rights:
         if child.dep_ != "prep":
             continue
@@ -115,6 +115,11 @@ def _state_in_complement(article: ArticleMentions, token: Token) -> str | None:
             found = next(iter(article.found.covering(inner.i)), None)
             if found is not None and article.actors[found.actor].kind == "state":
                 return found.actor
+            place = next(
+                (p for p in article.places if p.start <= inner.idx < p.end and p.country), None
+            )
+            if place is not None:
+                return place.country
     return None
 
 
