@@ -761,3 +761,32 @@ def test_a_spokesman_for_an_organisation_takes_its_country(nlp):
     )
     stanzel = actor_of(doc, "Scott Stanzel")
     assert (stanzel.country, stanzel.role) == ("USA", "spokesman")
+
+
+# -- not actors, or not the actor spaCy's tag suggests (issue 16) -----------------------
+
+
+def test_one_person_of_a_country_is_not_a_group_of_it(nlp):
+    doc = run(
+        nlp,
+        'The Egyptian minister said, "I confirm the death of this Egyptian terrorist." '
+        "A Canadian journalist was arrested in Minsk.",
+        date(2006, 4, 14),
+    )
+    assert mention_of(doc, "terrorist") is None
+    journalist = actor_of(doc, "journalist")
+    assert (journalist.kind, journalist.country) == ("person", "CAN")
+
+
+def test_platforms_titles_and_titled_names(nlp):
+    doc = run(
+        nlp,
+        "Former US Ambassador Nikki Haley wrote on Twitter that the decision was wrong. "
+        "Education Spokesperson Anne Smith disagreed. Bishop Deogracias Iniguez said the "
+        "killings must stop.",
+        date(2019, 10, 8),
+    )
+    assert mention_of(doc, "Twitter") is None
+    assert actor_of(doc, "Anne Smith").name == "Anne Smith"
+    bishop = actor_of(doc, "Bishop Deogracias Iniguez")
+    assert (bishop.kind, bishop.name) == ("person", "Deogracias Iniguez")

@@ -144,9 +144,16 @@ def _people_named_like_people(article: ArticleMentions) -> None:
         words = name_words(actor.name)
         while len(words) > 2 and any(t.kind in (NAME, PLACE) for t in article.kb.lookup(words[0])):
             words = words[1:]
+        titled = len(words) > 2 and words[0] in lex.role_nouns | lex.honorifics
+        if titled:  # 'Bishop Deogracias Iniguez': a title before a name
+            words = words[1:]
         if not 2 <= len(words) <= 3 or _is_org_name(article, words):
             continue
-        if words[0] not in first_names and not _surname_alone(article, words, mentioned):
+        if (
+            not titled
+            and words[0] not in first_names
+            and not _surname_alone(article, words, mentioned)
+        ):
             continue
         gender = "f" if words[0] in lex.female_names else "m"
         person = next(
@@ -158,7 +165,8 @@ def _people_named_like_people(article: ArticleMentions) -> None:
             None,
         )
         if person is None:
-            article.actors[actor.id] = replace(actor, kind="person", sector=None)
+            name = " ".join(actor.name.split()[1:]) if titled else actor.name
+            article.actors[actor.id] = replace(actor, name=name, kind="person", sector=None)
             article.gender.setdefault(actor.id, gender)
             article.surnames[words[-1]] = actor.id
         else:

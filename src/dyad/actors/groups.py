@@ -14,6 +14,10 @@ from dyad.actors.state import (
 )
 from dyad.model import Actor
 
+# Determiners of a singular agent noun that make it one person, not a group of a
+# country ('this Egyptian terrorist' is someone the article names elsewhere).
+ONE_PERSON_DETERMINERS = {"a", "an", "this", "that", "one", "another"}
+
 
 def add_actor_mention(
     article: ArticleMentions, start: int, end: int, actor_id: str, extend: bool
@@ -73,6 +77,10 @@ def add_demonym(article: ArticleMentions, start: int, end: int, state: str) -> N
             if sector is not None and head.is_lower:
                 if sector in STATE_SECTORS:
                     add_actor_mention(article, start, head.i + 1, state, extend=False)
+                elif head.tag_ == "NN" and any(
+                    c.dep_ == "det" and c.lower_ in ONE_PERSON_DETERMINERS for c in head.children
+                ):
+                    pass  # 'this Egyptian terrorist', 'a Canadian journalist': one person
                 else:
                     _add_group(article, start, head.i + 1, state, sector, phrase)
                 return

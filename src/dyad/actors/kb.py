@@ -121,6 +121,7 @@ class Lexicon:
     place_prepositions: frozenset[str]
     place_nouns: frozenset[str]
     unnamed_person_nouns: frozenset[str]
+    platforms: frozenset[str]
 
     @classmethod
     def load(cls, path: Path) -> Lexicon:
@@ -165,6 +166,7 @@ class Lexicon:
             place_prepositions=frozenset(data["place_prepositions"]),
             place_nouns=frozenset(data["place_nouns"]),
             unnamed_person_nouns=frozenset(data["unnamed_person_nouns"]),
+            platforms=frozenset(data["platforms"]),
         )
 
 

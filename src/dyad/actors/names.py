@@ -201,7 +201,7 @@ def _add_local_person(article: ArticleMentions, ent: Span) -> None:
         first -= 1
     tokens = [*doc[first : tokens[0].i], *tokens]
     span = doc[tokens[0].i : tokens[-1].i + 1]
-    if kind_noun_after(article, span.end) is not None:
+    if kind_noun_after(article, span.end) is not None or _platform(article, span) is not None:
         add_local_org(article, span)  # 'The Maariv newspaper': spaCy took the name for a person
         return
     title_role = []
@@ -209,9 +209,14 @@ def _add_local_person(article: ArticleMentions, ent: Span) -> None:
     while len(span) > 1 and span[0].lower_ in lex.title_words:
         title_role.append(span[0].lower_)
         span = span[1:]
+    # 'Education Spokesperson Anne Smith': a portfolio before the title is the title's
+    cut = max((t.i for t in span[:-1] if t.lower_ in lex.role_nouns), default=None)
+    if cut is not None:
+        title_role += [t.lower_ for t in span[: cut - span.start + 1]]
+        span = doc[cut + 1 : span.end]
     words = _clean_name(span, lex.title_words).split()
-    if not words:
-        return
+    if not words or words[-1].lower() in lex.role_nouns:
+        return  # 'Education Spokesperson': a title spaCy took for a name
     if (len(words) > 1 and words[-1].lower() in lex.place_name_words) or named_as_place(
         article, span
     ):
@@ -416,6 +421,9 @@ def add_local_org(article: ArticleMentions, ent: Span, country: str | None = Non
         return
     if last in article.lex.not_actor_name_words or name.lower() in article.lex.not_actor_names:
         return  # a law, a war, a prize, a time zone
+    if _platform(article, span) is False:
+        article.claimed.update(range(span.start, span.end))
+        return  # 'wrote on Twitter': where one speaks, not who
     known = _known_org_of_state(article, name)
     if known is not None:  # 'the United States FBI' is the base's FBI
         article.add(Found(span.start, span.end, known, 2), article.ensure_actor(known))
@@ -431,6 +439,14 @@ def add_local_org(article: ArticleMentions, ent: Span, country: str | None = Non
         end, kind, sector = kind_noun
     actor = Actor(id="O:" + ascii_id(name), name=name, kind=kind, country=country, sector=sector)
     article.add(Found(span.start, end, actor.id, 2), actor)
+
+
+def _platform(article: ArticleMentions, span: Span) -> bool | None:
+    """None: not a platform's name; True: a platform acting ('Twitter suspended the
+    account'); False: a platform one speaks on ('wrote on Twitter')."""
+    if _name_text(span).lower() not in article.lex.platforms:
+        return None
+    return span.root.dep_ in ("nsubj", "nsubjpass")
 
 
 def _known_org_of_state(article: ArticleMentions, name: str) -> str | None:
