@@ -790,3 +790,20 @@ def test_platforms_titles_and_titled_names(nlp):
     assert actor_of(doc, "Anne Smith").name == "Anne Smith"
     bishop = actor_of(doc, "Bishop Deogracias Iniguez")
     assert (bishop.kind, bishop.name) == ("person", "Deogracias Iniguez")
+
+
+def test_the_i_of_an_appended_statement_is_its_signatory(nlp):
+    doc = run(
+        nlp,
+        "The Conservatives made the largest gains. Below is a quote from Labour leader Gordon "
+        "Brown, on the results:\n\nIt is clear to me that this has been a bad night for Labour. "
+        "My job is to listen and that is what I will do.\n\nThe next elections are in 2010."
+        "\n\nI am writing to protest the decision. We cannot accept it.\n\nJohn Smith, Mayor "
+        "of Springfield",
+        date(2008, 5, 2),
+    )
+    assert actor_of(doc, "I").id == actor_of(doc, "Gordon Brown").id
+    assert actor_of(doc, "I", 1).id == actor_of(doc, "John Smith").id
+    # the writer's own colon is no statement: 'I' stays the author
+    doc = run(nlp, "Here is what I mean:\n\nI think the plan will fail.", date(2016, 9, 1))
+    assert actor_of(doc, "I", 1).kind == "author"

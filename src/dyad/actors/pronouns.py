@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from dyad.actors import statements
 from dyad.actors.antecedents import antecedent, is_subject
 from dyad.actors.state import AUTHOR_ID, ArticleMentions, Found
 from dyad.model import Actor
@@ -23,7 +24,13 @@ def add_pronouns(article: ArticleMentions) -> None:
         inside = article.in_quote(token.idx)
         if lower in groups["author"]:
             if not inside and (lower != "i" or token.text == "I"):
-                article.add(Found(token.i, token.i + 1, AUTHOR_ID, 1), _author(article))
+                signatory = statements.signatory(article, token)
+                if signatory is not None:
+                    article.add(
+                        Found(token.i, token.i + 1, signatory, 1), article.actors[signatory]
+                    )
+                else:
+                    article.add(Found(token.i, token.i + 1, AUTHOR_ID, 1), _author(article))
             continue
         if inside:
             continue

@@ -136,6 +136,11 @@ class ArticleMentions:
             return [s.start for s in self.doc.sents]
         return [0]  # a pipeline without a parser or sentencizer: one long sentence
 
+    @cached_property
+    def paragraph_starts(self) -> tuple[int, ...]:
+        """First token of each paragraph (a token holding a line break ends one)."""
+        return (0, *(t.i + 1 for t in self.doc if "\n" in t.text))
+
     def ensure_actor(self, actor_id: str) -> Actor:
         if actor_id not in self.actors:
             self.actors[actor_id] = self.kb.actor(actor_id, self.date)
