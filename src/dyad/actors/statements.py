@@ -73,7 +73,10 @@ def _introducer(
     if not colons:
         return None
     sentence = colons[-1].sent
-    if any(t.lower_ in article.lex.pronouns["author"] and t.pos_ == "PRON" for t in sentence):
+    if any(
+        t.lower_ in article.lex.pronouns["author"] and t.pos_ == "PRON"
+        for t in article.doc[sentence.start : colons[-1].i]
+    ):
         return None  # 'Here is what I mean:' is the writer's own introduction
     speakers = [
         f
