@@ -807,3 +807,37 @@ def test_the_i_of_an_appended_statement_is_its_signatory(nlp):
     # the writer's own colon is no statement: 'I' stays the author
     doc = run(nlp, "Here is what I mean:\n\nI think the plan will fail.", date(2016, 9, 1))
     assert actor_of(doc, "I", 1).kind == "author"
+
+
+def test_he_inside_a_quote_is_the_person_talked_about(nlp):
+    doc = run(
+        nlp,
+        "Consumer advocate Ralph Nader announced his bid on Sunday. Today, however, Barack "
+        'Obama was more disapproving of Nader. "He thought that there was no difference '
+        'between Al Gore and George Bush," Obama told reporters.',
+        date(2008, 2, 25),
+    )
+    assert actor_of(doc, "He").name == "Ralph Nader"
+
+
+def test_it_opening_a_clause_is_the_organisation_last_a_subject(nlp):
+    doc = run(
+        nlp,
+        "Hamas seized control of the Gaza Strip in 2007. It has ruled the territory since "
+        "then. It is clear that the blockade will go on.",
+        date(2019, 1, 21),
+    )
+    assert actor_of(doc, "It").id == "HAMAS"
+    assert mention_of(doc, "It", 1) is None  # 'It is clear that ...' names no one
+
+
+def test_a_former_office_or_an_apposition_is_no_new_person(nlp):
+    doc = run(
+        nlp,
+        "Hillary Clinton spoke in South Carolina. The former secretary of State wants to "
+        "cement her lead. Tuesday, Clinton was joined by Gabrielle Giffords, a former Arizona "
+        "congresswoman who survived being shot, and her husband, Mark Kelly.",
+        date(2016, 2, 25),
+    )
+    assert actor_of(doc, "her").name == "Hillary Clinton"
+    assert actor_of(doc, "her", 1).name == "Gabrielle Giffords"

@@ -45,8 +45,13 @@ def add_unnamed_people(article: ArticleMentions) -> None:
         # 'the Democratic nominee' may be someone named elsewhere: it speaks for itself,
         # but a later 'she' is not taken from it
         vague = doc[first].lower_ == "the" and (
-            following is None or following.lower_ not in ("of", "for")
-        )
+            following is None
+            or following.lower_ not in ("of", "for")
+            or any(t.lower_ == "former" for t in doc[first : token.i])
+            or (token.i + 2 < len(doc) and doc[token.i + 2].lower_ in lex.title_words)
+        )  # nor is 'the former secretary of State'
+        if _apposed_to_person(article, first):
+            continue  # 'Gabrielle Giffords, a former Arizona congresswoman who ...'
         holder, country = _holder_before(article, first, token)
         end = token.i + 1
         if holder is None and following is not None and following.lower_ in ("of", "for", "at"):
@@ -121,6 +126,14 @@ def _state_in_complement(article: ArticleMentions, token: Token) -> str | None:
             if place is not None:
                 return place.country
     return None
+
+
+def _apposed_to_person(article: ArticleMentions, first: int) -> bool:
+    """Does the phrase stand right after a person's name and a comma?"""
+    if first < 2 or article.doc[first - 1].text != ",":
+        return False
+    before = article.mention_ending_at(first - 2)
+    return before is not None and article.actors[before.actor].kind == "person"
 
 
 def _named_after(article: ArticleMentions, end: int) -> bool:
