@@ -841,3 +841,25 @@ def test_a_former_office_or_an_apposition_is_no_new_person(nlp):
     )
     assert actor_of(doc, "her").name == "Hillary Clinton"
     assert actor_of(doc, "her", 1).name == "Gabrielle Giffords"
+
+
+def test_riot_police_bare_officials_and_a_government_source(nlp):
+    doc = run(
+        nlp,
+        "After four days of protesting the disputed election victory of Alexander Lukashenko "
+        "in Minsk, Belarus, protesters have been dispersed by riot police using clubs.",
+        date(2006, 3, 24),
+    )
+    assert actor_of(doc, "police").id == "BLR"
+    doc = run(
+        nlp,
+        "Germany on Monday banned Iranian airline Mahan Air from flying in the European nation, "
+        "with officials saying this is for security reasons. Reuters reported on Monday a "
+        "German government source, whom they did not name, said the ban is not part of any "
+        "broader policy.",
+        date(2019, 1, 21),
+    )
+    assert actor_of(doc, "officials").id == "DEU"
+    source = actor_of(doc, "source")
+    assert (source.kind, source.country) == ("person", "DEU")
+    assert actor_of(doc, "German").id == "DEU"  # the state keeps its own mention

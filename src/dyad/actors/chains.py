@@ -45,6 +45,7 @@ def link_chains(article: ArticleMentions) -> None:
     _institutions_of_states(article)
     _home_institutions(article)
     _home_agents(article)
+    _bare_officials(article)
     # organisations first: their people take their country ("Mahan's director")
     for actor in sorted(article.actors.values(), key=lambda a: a.kind == "person"):
         if actor.country is None and actor.kb_id is None and actor.id != AUTHOR_ID:
@@ -364,11 +365,37 @@ def _home_agents(article: ArticleMentions) -> None:
             and token.i not in article.claimed
             and token.pos_ in ("NOUN", "PROPN")
             and not token.ent_type_
-            and all(c.dep_ in ("det", "amod") and c.is_lower for c in token.lefts)
+            # 'riot police', 'the local police': not 'Capitol Police'
+            and all(c.dep_ in ("det", "amod", "compound") and c.is_lower for c in token.lefts)
         ):
-            start = token.i - 1 if token.i and token.doc[token.i - 1].lower_ == "the" else token.i
             state = article.ensure_actor(article.country)
-            article.add(Found(start, token.i + 1, state.id, 1), state)
+            article.add(Found(token.left_edge.i, token.i + 1, state.id, 1), state)
+
+
+def _bare_officials(article: ArticleMentions) -> None:
+    """'Germany on Monday banned Iranian airline Mahan Air, with officials saying ...':
+    bare 'officials' speak for the state that acts in their sentence."""
+    doc = article.doc
+    for token in doc:
+        if (
+            token.lower_ not in ("officials", "authorities")
+            or token.i in article.claimed
+            or any(True for _ in token.lefts)
+            or article.in_quote(token.idx)
+        ):
+            continue
+        sentence = token.sent
+        state = next(
+            (
+                f.actor
+                for f in article.found.starting(sentence.start, token.i)
+                if article.actors[f.actor].kind == "state"
+                and doc[f.start : f.end].root.dep_ == "nsubj"
+            ),
+            None,
+        )
+        if state is not None:
+            article.add(Found(token.i, token.i + 1, state, 1), article.actors[state])
 
 
 # -- countries ----------------------------------------------------------------------

@@ -122,6 +122,7 @@ class Lexicon:
     place_nouns: frozenset[str]
     unnamed_person_nouns: frozenset[str]
     platforms: frozenset[str]
+    impersonal_passives: frozenset[str]
 
     @classmethod
     def load(cls, path: Path) -> Lexicon:
@@ -167,6 +168,7 @@ class Lexicon:
             place_nouns=frozenset(data["place_nouns"]),
             unnamed_person_nouns=frozenset(data["unnamed_person_nouns"]),
             platforms=frozenset(data["platforms"]),
+            impersonal_passives=frozenset(data["impersonal_passives"]),
         )
 
 

@@ -90,8 +90,12 @@ def _subject_before(article: ArticleMentions, token: Token) -> str | None:
     """'The airline was Iran's first in private hands. It has Iran's largest fleet':
     'it' opening a clause of its own is the organisation or state last a subject."""
     head = token.head
-    if head.lemma_ == "be" or any(c.dep_ in ("ccomp", "xcomp", "csubj") for c in head.children):
-        return None  # 'It is clear that ...', 'it seems to ...'
+    if (
+        head.lemma_ == "be"
+        or any(c.dep_ in ("ccomp", "xcomp", "csubj") for c in head.children)
+        or (token.dep_ == "nsubjpass" and head.lemma_ in article.lex.impersonal_passives)
+    ):
+        return None  # 'It is clear that ...', 'it seems to ...', 'It is widely known'
     actor_id = antecedent(article, token, NON_PERSON, quoted_ok=False, window=1)
     if actor_id is None:
         return None

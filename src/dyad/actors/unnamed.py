@@ -65,7 +65,9 @@ def add_unnamed_people(article: ArticleMentions) -> None:
             continue  # 'A member of the Tunisian Parliament, Samir Dilou said'
         actor = _unnamed(article, token, first, end, holder, country)
         article.actors.setdefault(actor.id, actor)
-        article.add(Found(first, token.i + 1, actor.id, 1), article.actors[actor.id])
+        # 'a German government source': the state keeps its own mention
+        start = max([first, *(f.end for f in article.found.overlapping(first, token.i))])
+        article.add(Found(start, token.i + 1, actor.id, 1), article.actors[actor.id])
         if vague:
             article.not_antecedents.add(actor.id)
 
