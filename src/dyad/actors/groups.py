@@ -77,13 +77,14 @@ def add_demonym(article: ArticleMentions, start: int, end: int, state: str) -> N
             if sector is not None and head.is_lower:
                 if sector in STATE_SECTORS:
                     add_actor_mention(article, start, head.i + 1, state, extend=False)
-                elif head.tag_ == "NN" and any(
+                    return
+                if head.tag_ != "NN" or not any(
                     c.dep_ == "det" and c.lower_ in ONE_PERSON_DETERMINERS for c in head.children
                 ):
-                    pass  # 'this Egyptian terrorist', 'a Canadian journalist': one person
-                else:
                     _add_group(article, start, head.i + 1, state, sector, phrase)
-                return
+                    return
+                # 'a Tanzanian man', 'this Egyptian terrorist': one person of that
+                # country, not a group of it; the demonym still names the country
     actor = article.ensure_actor(state)
     article.add(Found(start, end, state, 2), actor)
 

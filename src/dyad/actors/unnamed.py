@@ -56,12 +56,15 @@ def add_unnamed_people(article: ArticleMentions) -> None:
         end = token.i + 1
         if holder is None and following is not None and following.lower_ in ("of", "for", "at"):
             employer = next(iter(article.found.starting(end + 1, end + 1 + COMPLEMENT_REACH)), None)
-            if employer is not None and article.actors[employer.actor].kind != "author":
+            if employer is not None and article.actors[employer.actor].kind not in (
+                "author",
+                "person",
+            ):
                 holder = article.actors[employer.actor]
                 end = employer.end
         if holder is None and country is None:
             country = _state_in_complement(article, token)
-        if _named_after(article, end):
+        if _named_after(article, _comma_after(article, end)):
             continue  # 'A member of the Tunisian Parliament, Samir Dilou said'
         actor = _unnamed(article, token, first, end, holder, country)
         article.actors.setdefault(actor.id, actor)
@@ -136,6 +139,18 @@ def _apposed_to_person(article: ArticleMentions, first: int) -> bool:
         return False
     before = article.mention_ending_at(first - 2)
     return before is not None and article.actors[before.actor].kind == "person"
+
+
+def _comma_after(article: ArticleMentions, end: int) -> int:
+    """The comma closing the phrase ('the secretary of the Treasury, Jacob J. Lew'), or
+    ``end`` when none follows within reach."""
+    doc = article.doc
+    for i in range(end, min(len(doc), end + COMPLEMENT_REACH)):
+        if doc[i].text == ",":
+            return i
+        if doc[i].pos_ in ("VERB", "AUX") or doc[i].is_punct:
+            break
+    return end
 
 
 def _named_after(article: ArticleMentions, end: int) -> bool:
