@@ -14,9 +14,9 @@ from dyad.actors.state import (
 )
 from dyad.model import Actor
 
-# Determiners of a singular agent noun that make it one person, not a group of a
-# country ('this Egyptian terrorist' is someone the article names elsewhere).
-ONE_PERSON_DETERMINERS = {"a", "an", "this", "that", "one", "another"}
+# Determiners of a singular agent noun that make it one person the article names
+# elsewhere, not a group of a country ('this Egyptian terrorist').
+ONE_PERSON_DETERMINERS = {"this", "that"}
 
 
 def add_actor_mention(
@@ -83,8 +83,8 @@ def add_demonym(article: ArticleMentions, start: int, end: int, state: str) -> N
                 ):
                     _add_group(article, start, head.i + 1, state, sector, phrase)
                     return
-                # 'a Tanzanian man', 'this Egyptian terrorist': one person of that
-                # country, not a group of it; the demonym still names the country
+                # 'this Egyptian terrorist': one person of that country, not a group
+                # of it; the demonym still names the country
     actor = article.ensure_actor(state)
     article.add(Found(start, end, state, 2), actor)
 
