@@ -55,11 +55,12 @@ def add_unnamed_people(article: ArticleMentions) -> None:
         holder, country = _holder_before(article, first, token)
         end = token.i + 1
         if holder is None and following is not None and following.lower_ in ("of", "for", "at"):
-            employer = next(iter(article.found.starting(end + 1, end + 1 + COMPLEMENT_REACH)), None)
-            if employer is not None and article.actors[employer.actor].kind not in (
-                "author",
-                "person",
-            ):
+            employer = min(
+                article.found.starting(end + 1, end + 1 + COMPLEMENT_REACH),
+                key=lambda f: f.start,
+                default=None,
+            )
+            if employer is not None and article.actors[employer.actor].kind != "author":
                 holder = article.actors[employer.actor]
                 end = employer.end
         if holder is None and country is None:
