@@ -271,8 +271,11 @@ def _institutions_of_states(article: ArticleMentions) -> None:
     doc = article.doc
     lex = article.lex
     longest = max((len(n.split()) for n in lex.generic_institutions), default=0)
-    i = 0
-    while i < len(doc):
+    first_words = {n.split()[0] for n in lex.generic_institutions}
+    after = 0  # the end of the last institution: names do not overlap
+    for i in (t.i for t in article.tokens_of(first_words)):
+        if i < after:
+            continue
         size = next(
             (
                 n
@@ -283,9 +286,8 @@ def _institutions_of_states(article: ArticleMentions) -> None:
             0,
         )
         if size == 0:
-            i += 1
             continue
-        end = i + size
+        end = after = i + size
         state = _state_of_institution(article, i, end)
         if state is not None:
             name = " ".join(t.text.capitalize() for t in doc[i:end])
@@ -297,7 +299,6 @@ def _institutions_of_states(article: ArticleMentions) -> None:
             article.add(Found(i, end, actor.id, 2), actor)
             if article.found.starting(i, i + 1):
                 _absorb_bare_names(article, actor)
-        i = end
 
 
 def _state_of_institution(article: ArticleMentions, start: int, end: int) -> str | None:
@@ -376,10 +377,9 @@ def _bare_officials(article: ArticleMentions) -> None:
     """'Germany on Monday banned Iranian airline Mahan Air, with officials saying ...':
     bare 'officials' speak for the state that acts in their sentence."""
     doc = article.doc
-    for token in doc:
+    for token in article.tokens_of(("officials", "authorities")):
         if (
-            token.lower_ not in ("officials", "authorities")
-            or token.i in article.claimed
+            token.i in article.claimed
             or any(True for _ in token.lefts)
             or article.in_quote(token.idx)
         ):

@@ -9,11 +9,11 @@ the tokens already claimed, and what the article has taught about its people
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right, insort
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from dyad.actors.kb import KnowledgeBase, Lexicon
 from dyad.model import Actor, Mention, Place
@@ -137,9 +137,34 @@ class ArticleMentions:
         return [0]  # a pipeline without a parser or sentencizer: one long sentence
 
     @cached_property
+    def tokens_by_word(self) -> dict[str, list[int]]:
+        """Lower-case word -> its tokens, so that passes looking for a few words do not
+        each walk the whole article."""
+        index: dict[str, list[int]] = {}
+        for token in self.doc:
+            index.setdefault(token.lower_, []).append(token.i)
+        return index
+
+    def tokens_of(self, words: Iterable[str]) -> list[Token]:
+        """The tokens written as any of ``words`` (lower-case), in text order."""
+        index = self.tokens_by_word
+        return [self.doc[i] for i in sorted(i for w in words for i in index.get(w, ()))]
+
+    @cached_property
     def paragraph_starts(self) -> tuple[int, ...]:
         """First token of each paragraph (a token holding a line break ends one)."""
         return (0, *(t.i + 1 for t in self.doc if "\n" in t.text))
+
+    @cached_property
+    def first_person_paragraphs(self) -> frozenset[int]:
+        """Paragraphs with 'I', 'we', 'my' ... outside quotes (a statement's lines)."""
+        author = self.lex.pronouns["author"]
+        starts = self.paragraph_starts
+        return frozenset(
+            bisect_right(starts, t.i) - 1
+            for t in self.tokens_of(author)
+            if t.pos_ == "PRON" and not self.in_quote(t.idx)
+        )
 
     def ensure_actor(self, actor_id: str) -> Actor:
         if actor_id not in self.actors:

@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from dyad.actors.state import ArticleMentions, Found
 
-# How many paragraphs in the first person a statement may run before its 'I'.
+# How many paragraphs in the first person a statement may run before or after its 'I'.
 STATEMENT_PARAGRAPHS = 6
 # Longest signature line, in tokens.
 SIGNATURE_TOKENS = 12
@@ -28,11 +28,15 @@ def signatory(article: ArticleMentions, token: Token) -> str | None:
     while (
         first > 0
         and here - first < STATEMENT_PARAGRAPHS
-        and _first_person(article, starts, first - 1)
+        and first - 1 in article.first_person_paragraphs
     ):
         first -= 1
     last = here
-    while last + 1 < len(starts) and _first_person(article, starts, last + 1):
+    while (
+        last + 1 < len(starts)
+        and last - here < STATEMENT_PARAGRAPHS
+        and last + 1 in article.first_person_paragraphs
+    ):
         last += 1
     signed = _signature(article, starts, last + 1)
     introduced = _introducer(article, starts, first, token.i)
@@ -48,14 +52,6 @@ def _paragraph_of(starts: tuple[int, ...], i: int) -> int:
 def _tokens(article: ArticleMentions, starts: tuple[int, ...], paragraph: int) -> list[Token]:
     end = starts[paragraph + 1] if paragraph + 1 < len(starts) else len(article.doc)
     return [t for t in article.doc[starts[paragraph] : end] if not t.is_space]
-
-
-def _first_person(article: ArticleMentions, starts: tuple[int, ...], paragraph: int) -> bool:
-    author = article.lex.pronouns["author"]
-    return any(
-        t.lower_ in author and t.pos_ == "PRON" and not article.in_quote(t.idx)
-        for t in _tokens(article, starts, paragraph)
-    )
 
 
 def _introducer(

@@ -25,12 +25,11 @@ def add_unnamed_people(article: ArticleMentions) -> None:
     doc = article.doc
     lex = article.lex
     nouns = lex.role_nouns | lex.unnamed_person_nouns
-    for token in doc:
+    for token in article.tokens_of(nouns):
         if (
             token.i in article.claimed
             or token.pos_ not in ("NOUN", "PROPN")
             or token.tag_ in ("NNS", "NNPS")
-            or token.lower_ not in nouns
             or article.in_quote(token.idx)
         ):
             continue
