@@ -32,13 +32,42 @@ def _about(nlp, text: str) -> dict[str, list[str]]:
     return {quote.text: [types[i] for i in quote.about] for quote in analysis.quotes}
 
 
-def test_a_participant_answering_an_attack_speaks_about_it(nlp):
-    about = _about(
-        nlp,
-        "Israeli jets struck a Hamas training camp in Gaza on Monday. "
-        "Hamas said the attack would not go unanswered.",
-    )
-    assert about == {"the attack would not go unanswered": ["ASSAULT"]}
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Israeli jets struck a Hamas training camp in Gaza on Monday. "
+            "Hamas said the attack would not go unanswered.",
+            {"the attack would not go unanswered": ["ASSAULT"]},
+            id="a participant answering an attack",
+        ),
+        pytest.param(
+            "Turkey sent troops into northern Iraq on Friday. "
+            '"We will leave when our goals are achieved," the Turkish army said. '
+            '"No civilian will be harmed," it added.',
+            {
+                "We will leave when our goals are achieved,": ["MOBILIZE"],
+                "No civilian will be harmed,": ["MOBILIZE"],
+            },
+            id="a speaker going on",
+        ),
+        pytest.param(
+            "Russian and Chinese diplomats met in Geneva on Tuesday. Both sides spoke of "
+            "progress. A Western diplomat said that this conference would bring nothing new.",
+            {"this conference would bring nothing new": ["CONSULT"]},
+            id="a speaker not resolved still names the event",
+        ),
+        pytest.param(
+            "Leaders of India and Pakistan met in Geneva on Tuesday. The city was quiet. "
+            '"Let them hold a thousand conferences, nothing will change," said Hafiz Saeed, '
+            "a militant leader.",
+            {"Let them hold a thousand conferences, nothing will change,": ["CONSULT"]},
+            id="naming the kind of the lead event",
+        ),
+    ],
+)
+def test_a_statement_speaks_about_the_event(nlp, text, expected):
+    assert _about(nlp, text) == expected
 
 
 def test_both_sides_name_the_same_talks(nlp):
@@ -61,17 +90,50 @@ def test_an_outside_reporter_is_where_an_event_comes_from_not_a_telling_of_it(nl
     assert quote.about == []
 
 
-def test_a_speaker_going_on_still_speaks_about_the_event(nlp):
+@pytest.mark.parametrize(
+    ("text", "told"),
+    [
+        pytest.param(
+            "Germany banned the Iranian airline Mahan Air from its airports on Monday. "
+            "A government spokesman said the ban on Mahan Air was not part of a wider plan.",
+            "Germany banned",
+            id="a definite noun",
+        ),
+        pytest.param(
+            "Voters in Iowa went to the polls on Monday. Mike Huckabee welcomed Nader into the "
+            'race on Sunday. "Republicans would welcome his entry into the race," Huckabee said.',
+            "Mike Huckabee welcomed",
+            id="the same verb from a participant",
+        ),
+    ],
+)
+def test_an_event_told_again_is_spoken_about(nlp, text, told):
+    analysis = analyze(text, nlp=nlp)
+    [event] = [e for e in analysis.events if e.evidence.text.startswith(told)]
+    [quote] = analysis.quotes
+    assert event.id in quote.about
+
+
+def test_another_sides_event_of_the_same_type_is_not_told_again(nlp):
     about = _about(
         nlp,
-        "Turkey sent troops into northern Iraq on Friday. "
-        '"We will leave when our goals are achieved," the Turkish army said. '
-        '"No civilian will be harmed," it added.',
+        "Hamas fighters attacked Israeli towns on October 7. "
+        "Analysts said the Israeli ground operation in Gaza would last months.",
     )
-    assert about == {
-        "We will leave when our goals are achieved,": ["MOBILIZE"],
-        "No civilian will be harmed,": ["MOBILIZE"],
-    }
+    assert about["the Israeli ground operation in Gaza would last months"] == []
+
+
+def test_the_act_of_saying_is_known_by_the_cue_it_holds(nlp):
+    analysis = analyze(
+        "The airline flies weapons to Syria. The US ambassador alleged that the airline had "
+        "contributed to human suffering across the region.",
+        nlp=nlp,
+    )
+    [alleged] = [e for e in analysis.events if "alleged" in e.evidence.text]
+    [quote] = analysis.quotes
+    # No actor for "the US ambassador": the cue, not the speaker, ties the two.
+    assert quote.speaker.actor is None
+    assert quote.about == [alleged.id]
 
 
 def test_seed_framing_links(seed_gold, seed_analysis):

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 import uvicorn
 
+from dyad.plover import intensity
 from dyad.store import Store
 from dyad.timex import period, sort_date
 from dyad.web import create_app
@@ -352,6 +353,8 @@ def _pages(server: str, page) -> list[str]:
         article,
         "/network",
         "/dyads/Hamas/Russia?since=Oct+2023",
+        "/dyads/Hamas/Russia?measure=intensity",
+        "/actors/HAMAS?measure=per-article",
         "/events/abc",
         "/actors/Atlantis",
         "/api/docs",
@@ -399,6 +402,14 @@ def test_network_nodes_are_reached_from_the_keyboard(server, page, errors):
     assert page.locator("svg#network .node").count() >= 2
     weights = page.locator("svg#network text.weight").all_text_contents()
     assert weights and all(w.isdigit() for w in weights)
+    # Each edge's colour is its net intensity per event, as the API gives it.
+    for edge in page.request.get(f"{server}/api/network").json()["edges"]:
+        mean = edge["intensity"] / edge["weight"]
+        colour = "cooperation" if mean >= 1 else "conflict" if mean <= -1 else "mixed"
+        line = page.locator(
+            f"svg#network line.edge[data-source='{edge['source']}'][data-target='{edge['target']}']"
+        )
+        assert line.get_attribute("class") == f"edge {colour}", edge
     page.locator("svg#network .node").first.focus()
     focused = page.evaluate("document.activeElement.dataset.actor")
     assert focused
@@ -421,4 +432,114 @@ def test_clicking_a_country_on_the_map_filters_the_view(server, page, errors):
     assert set(_visible_event_ids(page)) <= set(everything)
     assert page.locator("select[name=country]").input_value() == code
     page.screenshot(path=str(ARTIFACTS / "12-dyad-map-filtered.png"), full_page=True)
+    assert errors == []
+
+
+def _tab_to(page, text: str, presses: int = 80) -> None:
+    """Press Tab until the focused element reads ``text``, as a keyboard user would."""
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.textContent.trim()") == text:
+            return
+    raise AssertionError(f"Tab never reached {text!r}")
+
+
+def _intensity_numbers(page) -> dict[str, list[str]]:
+    rows = page.locator("table.intensity-numbers tbody tr")
+    return {
+        row.get_attribute("data-month"): row.locator("td").all_text_contents() for row in rows.all()
+    }
+
+
+def test_the_chart_switches_to_net_intensity_from_the_keyboard(server, page, errors):
+    """Counts → net intensity with Tab and Enter; each month's sum is the PLOVER score of
+    the dyad's actual events (read here one by one from the API), drawn beside its point
+    and in the table; the page's filters narrow the line and keep it."""
+    timeline = page.request.get(f"{server}/api/dyads/Hamas/Russia/timeline?limit=100").json()
+    assert not timeline.get("next"), "one page holds the seed dyad"
+    expected: dict[str, float] = {}
+    for event in timeline["events"]:
+        if event["status"] == "actual" and event["sort_date"]:
+            month = event["sort_date"][:7]
+            score = intensity(event["type"], event["mode"])
+            expected[month] = expected.get(month, 0.0) + score
+    assert expected, "the seed's dyad has dated actual events"
+
+    page.goto(f"{server}/dyads/Hamas/Russia")
+    assert page.locator("figure.chart rect.bar").count() >= 1
+    _tab_to(page, "Net intensity")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**measure=intensity**")
+    figure = page.locator("figure.chart.intensity")
+    assert figure.locator("path.line.actual").count() == 1
+    assert figure.locator("rect.bar").count() == 0
+    page.locator("details.chart-numbers summary").first.click()
+    numbers = _intensity_numbers(page)
+    got = {month: float(cells[1]) for month, cells in numbers.items() if int(cells[0])}
+    assert got == pytest.approx(expected)
+    # Readable without hovering: each month's number is drawn beside its point.
+    drawn = {
+        label.get_attribute("data-month"): float(label.text_content())
+        for label in figure.locator("text.value.actual").all()
+        if label.is_visible()
+    }
+    assert drawn == pytest.approx(expected)
+    page.screenshot(path=str(ARTIFACTS / "13-dyad-intensity.png"), full_page=True)
+
+    # The filter form keeps the chart's choice, and the line follows the filters.
+    last = max(expected)
+    page.select_option("form.filters select[name=status]", "actual")
+    page.fill("form.filters input[name=until]", period(last)[1].isoformat())
+    page.fill("form.filters input[name=since]", period(last)[0].isoformat())
+    page.click("form.filters button")
+    page.wait_for_url("**status=actual**")
+    assert "measure=intensity" in page.url
+    assert figure.locator("path.line.unconfirmed").count() == 0
+    assert list(_intensity_numbers(page)) == [last]
+
+    _tab_to(page, "Counts")
+    page.keyboard.press("Enter")
+    page.wait_for_url(lambda url: "measure=" not in url)
+    assert page.locator("figure.chart rect.bar").count() >= 1
+    assert errors == []
+
+
+def test_search_results_download_as_counted(server, page, errors):
+    page.goto(f"{server}/?q=Russia")
+    for kind in ("articles", "quotes"):
+        section = page.locator(f"section.result-{kind}")
+        counted = int(section.locator("h2 .count").inner_text().replace(",", ""))
+        assert counted >= 1, f"the seed has {kind} that name Russia"
+        with page.expect_download() as download:
+            section.locator(".downloads a:text('CSV')").click()
+        with open(download.value.path(), encoding="utf-8", newline="") as stream:
+            rows = list(csv.DictReader(stream))
+        assert len(rows) == counted
+        shown = section.locator("li a[href^='/articles/']").first.get_attribute("href")
+        assert rows[0]["article_id"] in shown
+    assert errors == []
+
+
+NETWORK_LABEL_OVERLAPS = """() => {
+  const shown = [...document.querySelectorAll('svg#network .node text')]
+    .filter(t => getComputedStyle(t).visibility !== 'hidden')
+    .map(t => t.getBoundingClientRect());
+  let overlaps = 0;
+  shown.forEach((p, i) => shown.slice(i + 1).forEach(q => {
+    const across = p.left < q.right - 1 && q.left < p.right - 1;
+    if (across && p.top < q.bottom - 1 && q.top < p.bottom - 1) overlaps += 1;
+  }));
+  return [shown.length, overlaps];
+}"""
+
+
+def test_network_labels_do_not_overlap(server, page, errors):
+    page.goto(f"{server}/network")
+    page.wait_for_selector("svg#network .node")
+    shown, overlaps = page.evaluate(NETWORK_LABEL_OVERLAPS)
+    assert shown >= 2 and overlaps == 0
+    # A name with no free place is not drawn over another: it shows on focus.
+    for crowded in page.locator("svg#network .node.crowded").all():
+        crowded.focus()
+        assert crowded.locator("text").is_visible()
     assert errors == []

@@ -13,10 +13,11 @@ from fastapi.testclient import TestClient
 from dyad.model import Actor, Analysis, Article, Event, Mention, Quote, Span, Speaker, TimeValue
 from dyad.query import events_by_country
 from dyad.query.events import headline
+from dyad.query.intensity import MonthIntensity
 from dyad.query.names import country_name, sector_name
 from dyad.store import Store
 from dyad.web import create_app
-from dyad.web.chart import MAX_MONTHS, cooperation_conflict
+from dyad.web.chart import MAX_MONTHS, cooperation_conflict, net_intensity
 
 HAMAS = Actor("HAMAS", "Hamas", "armed_group", country="PSE", sector="REB")
 RUS = Actor("RUS", "Russia", "state", country="RUS", sector="GOV")
@@ -300,3 +301,78 @@ def test_a_long_chart_shows_its_latest_months():
     chart = cooperation_conflict({"1975-07": {"verbal_cooperation": 1}, "2024-02": {"AGREE": 2}})
     assert chart.months == MAX_MONTHS
     assert chart.labels[-1][1] <= "2024-02" and chart.rows == [("2024-02", {"AGREE": 2})]
+
+
+def _numbers(html: str) -> dict[str, list[str]]:
+    """The intensity table's cells by month."""
+    rows = re.findall(r'<tr data-month="([\d-]+)">(.*?)</tr>', html)
+    return {month: re.findall(r"<td>(.*?)</td>", cells) for month, cells in rows}
+
+
+def test_the_intensity_line_sums_the_manuals_scores_and_keeps_the_view(client):
+    # Hamas with everyone: the October visit (CONSULT +2.5) and attack (ASSAULT -9),
+    # and February's intended agreement (AGREE +2.5) on the line of its own.
+    page = client.get("/actors/HAMAS", params={"measure": "intensity"}).text
+    assert _numbers(page) == {
+        "2023-10": ["2", "-6.5", "0", "0"],
+        "2024-02": ["0", "0", "1", "+2.5"],
+    }
+    assert 'class="line actual"' in page and 'class="line unconfirmed"' in page
+    assert '<text class="value actual" data-month="2023-10"' in page
+    # The filter form keeps the chart's choice; the filters narrow the line.
+    assert '<input type="hidden" name="measure" value="intensity">' in page
+    dyad = client.get("/dyads/Hamas/Israel", params={"measure": "intensity", "until": "2023"})
+    assert _numbers(dyad.text) == {"2023-10": ["1", "-9", "0", "0"]}
+    counts = client.get("/dyads/Hamas/Israel").text
+    assert 'class="line' not in counts and 'class="bar' in counts
+
+
+def test_intensity_per_article_divides_by_the_months_articles(client):
+    # October has events but no article published in it: nothing to divide by.
+    page = client.get("/actors/HAMAS", params={"measure": "per-article"}).text
+    assert _numbers(page) == {
+        "2023-10": ["2", "-6.5", "0", "—", "0", "0", "—"],
+        "2024-02": ["0", "0", "1", "0", "1", "+2.5", "+2.50"],
+    }
+    assert "1 month with events but no stored article published in it left out" in _text(page)
+    wrong = client.get("/actors/HAMAS", params={"measure": "sum"})
+    assert wrong.status_code == 422 and "text/html" in wrong.headers["content-type"]
+
+
+def test_the_intensity_line_breaks_where_a_month_has_no_articles():
+    by_month = {
+        "2024-01": MonthIntensity(actual=-9.0, actual_events=1),
+        "2024-02": MonthIntensity(actual=5.0, actual_events=2),
+        "2024-03": MonthIntensity(actual=4.0, actual_events=1),
+    }
+    chart = net_intensity(by_month, {"2024-01": 3, "2024-03": 2})
+    (line,) = chart.lines
+    assert [(p.month, p.value) for p in line.points] == [("2024-01", -3.0), ("2024-03", 2.0)]
+    assert line.path.count("M") == 2 and "L" not in line.path
+    assert chart.top == 3.0 and chart.without_articles == 1 and chart.values_shown
+    # February's events are weighed, though no article divides them.
+    assert chart.events == 4
+    # Ten years of months leave no room for a number beside each point: the table has them.
+    long = net_intensity({"2014-01": by_month["2024-01"], **by_month})
+    assert long.months == 123 and not long.values_shown
+
+
+@pytest.mark.parametrize("kind", ["articles", "quotes"])
+def test_search_results_download_as_the_page_finds_them(client, kind):
+    page = client.get("/", params={"q": "Moscow", "source": "Column"}).text
+    link = f"/api/search/{kind}.csv?source=Column&amp;q=Moscow"
+    assert link in page
+    rows = list(csv.DictReader(io.StringIO(client.get(link.replace("&amp;", "&")).text)))
+    # The column: its one article and all its quotes; the wire's article is filtered out.
+    assert len(rows) == (1 if kind == "articles" else QUOTES)
+    assert {row["source"] for row in rows} == {"Column"}
+    found = client.get(f"/api/search/{kind}.json", params={"q": "Moscow"}).json()
+    assert len(found) == (2 if kind == "articles" else QUOTES)
+    if kind == "quotes":
+        # The column's author, an actor of that article alone (AUTHOR:<article hash>).
+        assert all(row["speaker"].startswith("AUTHOR:") for row in found)
+    else:
+        assert {row["headline"] for row in found} == {
+            "Moscow hosts a delegation",
+            "Why Moscow matters",
+        }

@@ -14,7 +14,13 @@ articles are analysed whole, then:
   ``precision`` = found / the links dyad made between quotes and events that stand
   for gold ones (a link to an event or from a quote the gold lacks cannot be judged);
 - ``recall_found_events``: recall over the gold links whose statement and event
-  dyad found at all, so the linker is judged apart from the extractors feeding it.
+  dyad found at all, so the linker is judged apart from the extractors feeding it;
+- ``lost``: where the gold links not found were lost — ``statement`` (no quote
+  stands for the gold statement), ``event`` (the quote is there, no event stands for
+  the gold event) or ``link`` (both are there, the quote does not list the event):
+  the first two are the quotes and events stages' share, the last the linker's;
+  ``event_other_type``: of the ``event`` ones, those whose sentence has a dyad event,
+  of another type (the events stage saw something there but typed it otherwise).
 
 Metrics are given per split; misses are listed for the ``dev`` split only.
 """
@@ -71,6 +77,12 @@ def _score_article(
     quotes = _match_statements(statements, analysis.quotes)
     events = _match_events(sentences, analysis)
     gold_of_event = {event.id: ref for ref, event in events.items()}
+    # Gold sentences where dyad coded an event at all (of some type).
+    coded = {
+        item["start"]
+        for item in sentences
+        if any(item["start"] <= e.evidence.start < item["end"] for e in analysis.events)
+    }
     text = analysis.article.text
     for n, item in enumerate(statements):
         wanted = {(link["sentence"], link["event"]) for link in item["about"]}
@@ -86,6 +98,10 @@ def _score_article(
                 counts["found"] += 1
                 counts["found_judged"] += 1
             else:
+                lost = "statement" if quote is None else "link" if judged else "event"
+                counts[f"lost_{lost}"] += 1
+                if lost == "event" and ref[0] in coded:
+                    counts["lost_event_other_type"] += 1
                 why = "quote not found" if quote is None else "" if judged else "event not found"
                 misses.append(f"{where} -> {ref[0]}#{ref[1]}: not linked {why}".rstrip())
         if quote is None:
@@ -144,5 +160,9 @@ def _report(counts: Counter[str]) -> dict[str, Any]:
         "precision": _ratio(counts["found"], counts["predicted_links"]),
         "recall": _ratio(counts["found"], counts["gold_links"]),
         "recall_found_events": _ratio(counts["found_judged"], counts["gold_links_judged"]),
+        "lost": {
+            where: counts[f"lost_{where}"]
+            for where in ("statement", "event", "event_other_type", "link")
+        },
         "counts": dict(counts),
     }

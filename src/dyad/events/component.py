@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 from dyad.events.context import DocContext
 from dyad.events.extract import extract_events
 from dyad.events.lexicon import DATA_DIR, LEXICON_FILES, Lexicon, default_lexicon, load_lexicon
+from dyad.events.speech import speech_readings
 from dyad.extensions import register_extensions
 
 
@@ -57,7 +58,7 @@ class EventExtractor:
         self.lexicon: Lexicon = load_lexicon(self.lexicon_dir) if lexicon_dir else default_lexicon()
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.events = extract_events(DocContext.of(doc), self.lexicon)
+        doc._.events = extract_events(DocContext.of(doc), self.lexicon, (speech_readings,))
         return doc
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
@@ -65,7 +66,8 @@ class EventExtractor:
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
         for name in LEXICON_FILES:
-            shutil.copyfile(self.lexicon_dir / name, path / name)
+            if (self.lexicon_dir / name).exists():  # a lexicon saved before a file existed
+                shutil.copyfile(self.lexicon_dir / name, path / name)
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> EventExtractor:
         self.lexicon_dir = Path(path)

@@ -9,7 +9,7 @@ carries an event noun: "Hamas *conducted* consultations").
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -58,9 +58,16 @@ class Reading:
     absorbed: Token | None = None  # object noun that belongs to this event
     consequence: Token | None = None  # verb of what this event did ("the blast *killed* …")
     implied_source: bool = False  # the source is the state an agentless passive happens in
+    status: str | None = None  # fixed by the rule that read it (a voiced demand is actual)
 
 
-def extract_events(ctx: DocContext, lexicon: Lexicon) -> list[Event]:
+# A rule reading events the trigger words do not carry (dyad.events.speech).
+ReadingRule = Callable[[DocContext, Lexicon], Iterable[Reading]]
+
+
+def extract_events(
+    ctx: DocContext, lexicon: Lexicon, rules: Sequence[ReadingRule] = ()
+) -> list[Event]:
     ctx.group_nouns = lexicon.cues.group_nouns
     ctx.state_agents = lexicon.cues.state_agents
     ctx.unnamed_groups = lexicon.cues.unnamed_groups
@@ -79,6 +86,11 @@ def extract_events(ctx: DocContext, lexicon: Lexicon) -> list[Event]:
     absorbed = {r.absorbed.i for r in readings if r.absorbed is not None}
     nominal = [r for r in _nominal_readings(ctx, lexicon) if r.trigger.i not in absorbed]
     readings = _without_consequences(readings, nominal) + nominal
+    # A rule reads a word more closely than its lexicon frame: it replaces the
+    # lexicon's reading of that word with that type.
+    ruled = [r for rule in rules for r in rule(ctx, lexicon)]
+    replaced = {(r.trigger.i, r.frame.type) for r in ruled}
+    readings = [r for r in readings if (r.trigger.i, r.frame.type) not in replaced] + ruled
     readings.sort(key=lambda r: r.trigger.i)
     events: list[Event] = []
     for reading in readings:
@@ -947,7 +959,12 @@ def _events_of(
     if not pairs or _is_aim(cues, reading):
         return
     status, reported_by, quote_id, reporter_verb = _status(ctx, lexicon, reading)
+    status = reading.status or status
     type_, mode, final_status, action = plover_coding(cues, frame, status)
+    if final_status == "negated" and type_ in lexicon.speech.refused_types:
+        # "does not recognize the government", "refused to endorse": a rejection.
+        action = f"{type_}:{mode}" if mode else type_
+        type_, mode, final_status = "REJECT", None, "actual"
     time, role = _time(ctx, lexicon, reading, reporter_verb)
     location = _location(ctx, lexicon, reading)
     if location is None and territory is not None:
@@ -1463,7 +1480,7 @@ def _inside_other_event(lexicon: Lexicon, word: Token, top: Token) -> bool:
 def _evidence(ctx: DocContext, reading: Reading) -> Span:
     doc = ctx.doc
     trigger = reading.trigger
-    if trigger.pos_ != "VERB" and reading.support is None:
+    if trigger.pos_ not in ("VERB", "AUX") and reading.support is None:
         start, end = trigger.left_edge.i, trigger.i
         for child in trigger.rights:
             if child.dep_ in NOUN_EVIDENCE_DEPS:

@@ -18,7 +18,15 @@ import yaml
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "events"
 CAMEO_VERBS = "cameo_verbs.yaml"
-LEXICON_FILES = ("verbs.yaml", CAMEO_VERBS, "nouns.yaml", "cues.yaml", "named_events.yaml")
+SPEECH = "speech.yaml"
+LEXICON_FILES = (
+    "verbs.yaml",
+    CAMEO_VERBS,
+    "nouns.yaml",
+    "cues.yaml",
+    "named_events.yaml",
+    SPEECH,
+)
 
 # libyaml's parser, when PyYAML has it, reads the compiled CAMEO layer several times faster.
 _SafeLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -139,12 +147,30 @@ class Cues:
 
 
 @dataclass(frozen=True)
+class SpeechCues:
+    """The word lists of the statement rules (``speech.yaml``, read by ``speech.py``)."""
+
+    alleging_verbs: frozenset[str] = frozenset()
+    stating_verbs: frozenset[str] = frozenset()
+    wrongdoing_verbs: frozenset[str] = frozenset()
+    hostile_types: frozenset[str] = frozenset()
+    requesting_verbs: frozenset[str] = frozenset()
+    obligation_auxiliaries: frozenset[str] = frozenset()
+    obligation_verbs: frozenset[str] = frozenset()
+    refused_types: frozenset[str] = frozenset()
+    copulas: frozenset[str] = frozenset()
+    naming_verbs: frozenset[str] = frozenset()
+    judgement_valence: float = 1.5  # how strong a word must be to judge (VADER's scale)
+
+
+@dataclass(frozen=True)
 class Lexicon:
     verbs: dict[str, tuple[Frame, ...]]
     nouns: dict[str, tuple[Frame, ...]]
     cues: Cues
     named_events: tuple[NamedEvent, ...] = field(default_factory=tuple)
     named_actors: dict[str, NamedActor] = field(default_factory=dict)
+    speech: SpeechCues = field(default_factory=SpeechCues)
 
 
 def _frames(path: Path, *, compiled: bool = False) -> dict[str, tuple[Frame, ...]]:
@@ -204,6 +230,18 @@ def load_lexicon(directory: Path = DATA_DIR) -> Lexicon:
         cues=cues,
         named_events=named,
         named_actors=named_actors,
+        speech=_speech_cues(directory / SPEECH),
+    )
+
+
+def _speech_cues(path: Path) -> SpeechCues:
+    """The statement rules' words (none in a lexicon saved before they existed)."""
+    raw = (_load(path) if path.exists() else None) or {}
+    return SpeechCues(
+        **{
+            name: frozenset(str(w) for w in value) if isinstance(value, list) else value
+            for name, value in raw.items()
+        }
     )
 
 

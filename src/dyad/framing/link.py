@@ -1,12 +1,19 @@
 """Link each statement to the events it speaks about (``Quote.about``).
 
-A statement (a quote with a known speaker) speaks about an event when
+A statement (a quote; the rules that ask who speaks need its speaker's actor) speaks
+about an event when
 - it reports the event itself and its speaker takes part in it: a participant's
   own telling ("his intention was to seek the support of Russia"); or the event is
   its speaker's act told in the words before it, in its sentence ("X accused Y of
-  being …", "praised Z, calling him …"). An outside reporter's words that carry an
-  event are where the event comes from (``Event.quote``, ``Event.reported_by``),
-  not a telling of it;
+  being …", "praised Z, calling him …"), known by its source or by its words
+  holding the statement's cue. An outside reporter's words that carry an event are
+  where the event comes from (``Event.quote``, ``Event.reported_by``), not a
+  telling of it;
+- an event it reports tells an earlier one again: named by a noun pointing back
+  ("the ban on Mahan Air", "Iran's military exercises", "this conference"), or by
+  the verb that reported it ("welcomed" … "would welcome"); of the same type, with
+  the same sides and a participant in common (or the speaker taking part). Speaking
+  of the later telling is speaking of the earlier event;
 - its speaker goes on, in the same paragraph or the next, from the statement just
   before, without reporting anything new: it speaks about what that one reported as
   its main assertion, and what that one spoke about;
@@ -16,7 +23,9 @@ A statement (a quote with a known speaker) speaks about an event when
   paragraph or the one before, else the latest before that;
 - failing those, its speaker takes part in an event reported in the two sentences
   before it, and it reports nothing of its own: it answers that event (a link
-  found by nearness alone is not passed on to the speaker's next statement).
+  found by nearness alone is not passed on to the speaker's next statement);
+- failing all those, it names the kind of an event of the article's first
+  sentence, or its speaker takes part in one: news is about its lead event.
 A quote inside another of the same speaker (a partial quote within reported
 speech) speaks about what the outer one does.
 """
@@ -27,11 +36,12 @@ import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from dyad.framing.sides import participants
 from dyad.framing.words import EventWords
 from dyad.model import Actor, Event, Mention, Place, Quote, TimeExpr
+from dyad.plover import is_symmetric
 
 # Sentences back within which a participant's statement answers an event.
 ANSWER_SENTENCES = 2
@@ -70,12 +80,13 @@ class _Article:
             # A paragraph break is a whitespace token holding a line break.
             if space and "\n" in (gap := doc.vocab.strings[orth]):
                 self.paragraph_starts.append(idx + len(gap))
-        self._triggers: dict[str, str | None] = {}
+        self._evidence: dict[str, Span | None] = {}
         self._parties: dict[str, set[str]] = {}
         self.mentions: list[Mention] = list(doc._.mentions or [])
         self.places: list[Place] = list(doc._.places or [])
         self.times: list[TimeExpr] = list(doc._.times or [])
         self._groups: dict[str | None, set[str]] = {}
+        self._countries: dict[str | None, set[str]] = {}
 
     def lookup(self, actor_id: str) -> Actor | None:
         return self.actors.get(actor_id)
@@ -99,13 +110,36 @@ class _Article:
                 found.extend(span)
         return found
 
+    def evidence(self, event: Event) -> Span | None:
+        """The words of the event's evidence."""
+        if event.id not in self._evidence:
+            span = self.doc.char_span(event.evidence.start, event.evidence.end, "expand")
+            self._evidence[event.id] = span if span is not None and len(span) else None
+        return self._evidence[event.id]
+
+    def trigger_token(self, event: Event) -> Token | None:
+        """The word the event's evidence hangs from."""
+        span = self.evidence(event)
+        return span.root if span is not None else None
+
     def trigger(self, event: Event) -> str | None:
         """The lemma of the word the event's evidence hangs from ("banned" -> "ban")."""
-        if event.id not in self._triggers:
-            span = self.doc.char_span(event.evidence.start, event.evidence.end, "expand")
-            root = span.root.lemma_.lower() if span is not None and len(span) else None
-            self._triggers[event.id] = root
-        return self._triggers[event.id]
+        token = self.trigger_token(event)
+        return token.lemma_.lower() if token is not None else None
+
+    def countries(self, actor_ids: Iterable[str | None]) -> set[str]:
+        """Who takes part through ``actor_ids``, with the countries they belong to."""
+        found: set[str] = set()
+        for actor_id in actor_ids:
+            if actor_id not in self._countries:
+                group = set(self.group(actor_id))
+                for member in list(group):
+                    actor = self.lookup(member)
+                    if actor is not None and actor.country:
+                        group.add(actor.country)
+                self._countries[actor_id] = group
+            found |= self._countries[actor_id]
+        return found
 
     def party(self, event: Event) -> set[str]:
         if event.id not in self._parties:
@@ -119,42 +153,53 @@ def link_statements(doc: Doc, words: EventWords) -> dict[str, list[str]]:
     article = _Article(doc)
     events: list[Event] = list(doc._.events or [])
     statements = sorted(
-        (
-            _statement(article, quote, events)
-            for quote in doc._.quotes or []
-            if quote.speaker.actor and quote.spans
-        ),
+        (_statement(article, quote, events) for quote in doc._.quotes or [] if quote.spans),
         key=lambda s: s.start,
     )
+    antecedents = _antecedents(article, events, words)
+    # Only words that name some event can name one.
+    vocabulary = words.vocabulary
     about: dict[str, set[str]] = {}
     # What a statement goes on about passes to the same speaker's next statement; an
     # answer found only by nearness does not.
     carried: dict[str, set[str]] = {}
     nested: dict[str, str] = {}
+    last: _Statement | None = None
     for statement in statements:
         outer = _container(statement, statements)
         if outer is not None:
             # The words of a longer statement: they speak about what it does.
             nested[statement.quote.id] = outer.quote.id
             continue
-        goes_on = _continued(statement, statements, carried)
-        named = _named_again(article, statement, events, words)
+        goes_on = _continued(statement, last, carried)
+        naming = _naming(article, statement, vocabulary)
+        named = _named_again(article, statement, events, words, naming)
         if named is not None:
             goes_on.add(named.id)
         # Its own main assertion and what it names again carry over; the acts told
         # around this one statement do not.
         carried[statement.quote.id] = goes_on | {e.id for e in statement.main}
+        last = statement
         linked = goes_on | {e.id for e in statement.own if _takes_part(article, statement, e)}
+        linked |= _told_again(article, statement, events, antecedents)
         linked |= {e.id for e in _speech_acts(article, statement, events)}
         if not linked and not statement.own:
             answered = _answered(article, statement, events)
             if answered is not None:
                 linked = {answered.id}
+        if not linked:
+            linked = {e.id for e in _lead(article, statement, events, words, naming)}
         about[statement.quote.id] = linked
     for inner, outermost in nested.items():
         while outermost in nested:
             outermost = nested[outermost]
         about[inner] = about[outermost]
+    for linked in about.values():
+        # Speaking of "the ban" is speaking of the banning it tells again.
+        for event_id in list(linked):
+            while event_id in antecedents:
+                event_id = antecedents[event_id]
+                linked.add(event_id)
     order = {event.id: n for n, event in enumerate(events)}
     return {quote_id: sorted(ids, key=order.__getitem__) for quote_id, ids in about.items()}
 
@@ -189,28 +234,29 @@ def _takes_part(article: _Article, statement: _Statement, event: Event) -> bool:
 
 
 def _continued(
-    statement: _Statement, statements: list[_Statement], carried: dict[str, set[str]]
+    statement: _Statement, last: _Statement | None, carried: dict[str, set[str]]
 ) -> set[str]:
-    """What the statement just before said, when the same speaker goes on (in its
-    paragraph or the next) without reporting anything new: the events that one
-    reported as its main assertion and those it spoke about."""
-    if statement.main:
-        return set()
-    before = [s for s in statements if s.start < statement.start and s.quote.id in carried]
-    if not before:
-        return set()
-    last = max(before, key=lambda s: s.start)
+    """What the statement just before (``last``) said, when the same speaker goes on
+    (in its paragraph or the next) without reporting anything new: the events that
+    one reported as its main assertion and those it spoke about."""
     if (
-        last.quote.speaker.actor != statement.quote.speaker.actor
+        statement.main
+        or last is None
+        or last.start >= statement.start
+        or statement.quote.speaker.actor is None
+        or last.quote.speaker.actor != statement.quote.speaker.actor
         or statement.paragraph - last.paragraph > 1
     ):
         return set()
-    return carried[last.quote.id]
+    return set(carried[last.quote.id])
 
 
 def _speech_acts(article: _Article, statement: _Statement, events: list[Event]) -> list[Event]:
     """Events of the statement's own sentence that its speaker does: the act of saying
-    it ("X accused Y of being …", "praised Z, calling him his …")."""
+    it ("X accused Y of being …", "praised Z, calling him his …"), known by its source
+    or by its words holding the statement's cue ("the US ambassador alleged that …",
+    whoever the ambassador is)."""
+    cue = statement.quote.cue
     return [
         event
         for event in events
@@ -218,15 +264,26 @@ def _speech_acts(article: _Article, statement: _Statement, events: list[Event]) 
         and event not in statement.own
         and article.sentence(event.evidence.start) == statement.sentence
         and article.paragraph(event.evidence.start) == statement.paragraph
-        and statement.speaker_group & article.group(event.source)
+        and (
+            statement.speaker_group & article.group(event.source)
+            or (cue is not None and event.evidence.start <= cue.start < event.evidence.end)
+        )
     ]
 
 
-def _named_again(
-    article: _Article, statement: _Statement, events: list[Event], words: EventWords
-) -> Event | None:
-    """The latest earlier event the statement names by its kind, with its participants,
-    place or time; words of the events it reports itself do not count."""
+@dataclass
+class _Naming:
+    """What a statement's words name: event words, those of them pointing back ("the meeting"),
+    the actors it mentions (their groups), the countries of its places, its times."""
+
+    lemmas: set[str]
+    definite: set[str]
+    groups: list[set[str]]
+    countries: set[str]
+    times: set[str]
+
+
+def _naming(article: _Article, statement: _Statement, vocabulary: frozenset[str]) -> _Naming:
     # Words describing an event the statement reports itself do not name an earlier
     # one ("made another sojourn to Moscow"), but for "the meeting", "this conference",
     # "their talks", which point back even there, unless the event is a part of the
@@ -246,33 +303,47 @@ def _named_again(
     naming = [
         t
         for i, t in words_of.items()
-        if i not in within_part and not _new_act(t) and (i not in within_whole or _definite(t))
+        if i not in within_part
+        and (t.lemma_.lower() in vocabulary or t.lower_ in vocabulary)
+        and not _new_act(t)
+        and (i not in within_whole or _definite(t))
     ]
-    tokens = [t for i, t in words_of.items() if i not in within_part | within_whole]
-    lemmas = {t.lemma_.lower() for t in naming} | {t.lower_ for t in naming}
-    definite = {t.lemma_.lower() for t in naming if _definite(t)}
     # Mentions, places and times begin where a token does.
-    said = {t.idx for t in tokens}
-    named_groups = [article.group(m.actor) for m in article.mentions if m.start in said]
-    place_countries = {p.country for p in article.places if p.country and p.start in said}
-    time_values = {t.value for t in article.times if t.value and t.start in said}
+    said = {t.idx for i, t in words_of.items() if i not in within_part | within_whole}
+    return _Naming(
+        lemmas={t.lemma_.lower() for t in naming} | {t.lower_ for t in naming},
+        definite={t.lemma_.lower() for t in naming if _definite(t)},
+        groups=[article.group(m.actor) for m in article.mentions if m.start in said],
+        countries={p.country for p in article.places if p.country and p.start in said},
+        times={t.value for t in article.times if t.value and t.start in said},
+    )
+
+
+def _named_again(
+    article: _Article,
+    statement: _Statement,
+    events: list[Event],
+    words: EventWords,
+    naming: _Naming,
+) -> Event | None:
+    """The latest earlier event the statement names by its kind, with its participants,
+    place or time; words of the events it reports itself do not count."""
     candidates = [
         event
         for event in events
         if event not in statement.own
         and event.evidence.end <= statement.start
-        and words.name(_kinds(event), lemmas)
+        and words.name(_kinds(event), naming.lemmas)
     ]
 
     def related(event: Event) -> bool:
         party = article.party(event)
         located = event.location.country if event.location else None
         return bool(
-            words.name(_kinds(event), definite)
-            or statement.speaker_group & party
-            or any(group & party for group in named_groups)
-            or place_countries & (party | {located})
-            or (event.time is not None and event.time.value in time_values)
+            words.name(_kinds(event), naming.definite)
+            or _mentions_party(article, statement, naming, event)
+            or naming.countries & (party | {located})
+            or (event.time is not None and event.time.value in naming.times)
         )
 
     def closeness(event: Event) -> tuple[bool, bool, int]:
@@ -280,12 +351,127 @@ def _named_again(
         # best; then an event of this paragraph or the one before; then the latest.
         trigger = article.trigger(event)
         return (
-            trigger in lemmas and words.name(_kinds(event), {trigger}),
+            trigger in naming.lemmas and words.name(_kinds(event), {trigger}),
             statement.paragraph - article.paragraph(event.evidence.start) <= 1,
             event.evidence.start,
         )
 
     return max(filter(related, candidates), key=closeness, default=None)
+
+
+def _mentions_party(
+    article: _Article, statement: _Statement, naming: _Naming, event: Event
+) -> bool:
+    """Whether the statement's speaker, or an actor it mentions, takes part in the event."""
+    party = article.party(event)
+    return bool(statement.speaker_group & party or any(g & party for g in naming.groups))
+
+
+def _lead(
+    article: _Article,
+    statement: _Statement,
+    events: list[Event],
+    words: EventWords,
+    naming: _Naming,
+) -> list[Event]:
+    """The events of the article's first sentence — what the news is about — that the
+    statement names by their kind, or whose participant speaks."""
+    return [
+        event
+        for event in events
+        if article.sentence(event.evidence.start) == 0
+        and event not in statement.own
+        and event.evidence.end <= statement.start
+        and (words.name(_kinds(event), naming.lemmas) or _takes_part(article, statement, event))
+    ]
+
+
+def _antecedents(article: _Article, events: list[Event], words: EventWords) -> dict[str, str]:
+    """Event id -> the earlier event it tells again, by a noun pointing back ("the ban",
+    "this conference", "Iran's military exercises"): of its type, with the same sides
+    and a participant in common; the one reported by the very word ("the ban" after
+    "banned"), else the latest."""
+    found: dict[str, str] = {}
+    for event in events:
+        span = article.evidence(event)
+        if span is None:
+            continue
+        # The word it hangs from, or a word of its kind among its words ("we have hope
+        # that this conference will produce …").
+        if not _pointing_back(span.root) and not any(
+            _pointing_back(word) and words.name(_kinds(event), {word.lemma_.lower()})
+            for word in span
+        ):
+            continue
+        earlier = _retold(article, event, events, None, None)
+        if earlier is not None:
+            found[event.id] = earlier.id
+    return found
+
+
+def _told_again(
+    article: _Article, statement: _Statement, events: list[Event], antecedents: dict[str, str]
+) -> set[str]:
+    """Earlier events the statement's own events tell again: by a noun pointing back
+    (``_antecedents``), or by the verb that reported them, of the same type and sides,
+    with a participant in common or spoken by one ("welcomed Nader" … "Republicans
+    would welcome his entry")."""
+    told: set[str] = set()
+    for own in statement.own:
+        word = article.trigger_token(own)
+        if own.id in antecedents:
+            told.add(antecedents[own.id])
+        elif word is not None and word.pos_ in ("VERB", "AUX"):
+            earlier = _retold(article, own, events, word.lemma_.lower(), statement)
+            if earlier is not None and earlier not in statement.own:
+                told.add(earlier.id)
+    return told
+
+
+def _retold(
+    article: _Article,
+    event: Event,
+    events: list[Event],
+    same_word: str | None,
+    statement: _Statement | None,
+) -> Event | None:
+    """The earlier event ``event`` tells again (reported by ``same_word`` if given)."""
+    countries = article.countries([event.source, event.target, *event.others])
+    earlier = [
+        other
+        for other in events
+        if other.evidence.end <= event.evidence.start
+        and _kinds(other) & _kinds(event)
+        and same_word in (None, article.trigger(other))
+        and _same_sides(article, event, other)
+        and (
+            article.countries([other.source, other.target, *other.others]) & countries
+            or (statement is not None and _takes_part(article, statement, other))
+        )
+    ]
+    word = article.trigger(event)
+    return max(earlier, key=lambda e: (article.trigger(e) == word, e.evidence.start), default=None)
+
+
+def _pointing_back(word: Token) -> bool:
+    """A noun with "the", "this" or a possessive ("Iran's"); a bare noun ("sanctions
+    on Iran") may be a new event."""
+    return word.pos_ in ("NOUN", "PROPN") and any(
+        child.lower_ in DEFINITE or child.dep_ == "poss" for child in word.children
+    )
+
+
+def _same_sides(article: _Article, one: Event, other: Event) -> bool:
+    """Whether each side both events name is the same (or its country): "the Israeli
+    ground operation" is not Hamas's attack on Israel. Either way round for a
+    symmetric type (a meeting)."""
+
+    def agree(a: str | None, b: str | None) -> bool:
+        return a is None or b is None or bool(article.countries([a]) & article.countries([b]))
+
+    straight = agree(one.source, other.source) and agree(one.target, other.target)
+    crossed = agree(one.source, other.target) and agree(one.target, other.source)
+    return straight or (is_symmetric(one.type) and crossed)
 
 
 def _covers(event: Event, statement: _Statement) -> bool:

@@ -28,6 +28,11 @@ class EventWords:
     def to_dict(self) -> dict[str, list[str]]:
         return {kind: sorted(words) for kind, words in self.by_type.items()}
 
+    @property
+    def vocabulary(self) -> frozenset[str]:
+        """Every word that names an event of some type."""
+        return frozenset().union(*self.by_type.values())
+
     def name(self, event_types: set[str], lemmas: set[str]) -> bool:
         """Whether one of ``lemmas`` names an event of one of ``event_types``."""
         return any(lemmas & self.by_type.get(kind, frozenset()) for kind in event_types)

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 import networkx as nx
 from sqlalchemy import ColumnElement, Connection, Row, and_, case, func, select, tuple_
 
-from dyad.plover import event_types, is_symmetric, quad_class, quad_classes
+from dyad.plover import event_types, intensity, is_symmetric, quad_class, quad_classes
 from dyad.query.actors import resolve_actor
 from dyad.query.connect import Database, connect
 from dyad.query.counts import involving
@@ -34,7 +34,9 @@ def network(
     """A directed graph of actors (name, kind, country, sector) and their events.
 
     Each edge source → target carries ``weight`` (all events) and one count per
-    PLOVER quad class, plus ``balance``: (cooperation − conflict) / weight. A
+    PLOVER quad class, plus ``balance``: (cooperation − conflict) / weight, and
+    ``intensity``: the sum of the PLOVER manual's scores of its events (negated
+    ones weigh nothing, as in ``dyad.query.intensity``). A
     symmetric event (a meeting) goes on the edge between its two actors in id
     order, so A meeting B and B meeting A add up. With ``actor``, only edges
     touching that actor (and those acting for it); with ``quad``, only events of
@@ -49,11 +51,9 @@ def network(
     kept = [source.is_not(None), target.is_not(None), source != target]
     if quad:
         kept.append(events.c.type.in_([t for t in event_types() if quad_class(t) == quad]))
-    query = (
-        select(source, target, events.c.type, func.count().label("n"))
-        .where(*kept)
-        .group_by(source, target, events.c.type)
-    )
+    # Mode and status only weigh the intensity: a few more rows per edge.
+    detail = (source, target, events.c.type, events.c.mode, events.c.status)
+    query = select(*detail, func.count().label("n")).where(*kept).group_by(*detail)
     graph: nx.DiGraph[str] = nx.DiGraph()
     with connect(db) as conn:
         if actor:
@@ -76,6 +76,8 @@ def network(
             edge["weight"] += row.n
             kind = quad_class(row.type) or row.type
             edge[kind] = edge.get(kind, 0) + row.n
+            if row.status != "negated":
+                edge["intensity"] += (intensity(row.type, row.mode) or 0.0) * row.n
         weak = [(a, b) for a, b, data in graph.edges(data=True) if data["weight"] < min_weight]
         graph.remove_edges_from(weak)
         graph.remove_nodes_from([n for n in list(graph) if graph.degree(n) == 0])
@@ -96,6 +98,7 @@ def network(
         cooperation = sum(edge[q] for q in COOPERATION)
         conflict = sum(edge[q] for q in CONFLICT)
         edge["balance"] = round((cooperation - conflict) / edge["weight"], 4)
+        edge["intensity"] = round(edge["intensity"], 4)
     return graph
 
 
@@ -108,7 +111,7 @@ def _edge(source: str, target: str, event_type: str) -> tuple[str, str]:
 
 def _add_edge(graph: nx.DiGraph, source: str, target: str) -> dict:
     if not graph.has_edge(source, target):
-        graph.add_edge(source, target, weight=0, **dict.fromkeys(quad_classes(), 0))
+        graph.add_edge(source, target, weight=0, intensity=0.0, **dict.fromkeys(quad_classes(), 0))
     return graph.edges[source, target]
 
 

@@ -7,8 +7,9 @@ import io
 import json
 import shutil
 import tempfile
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass
+from datetime import date
 from pathlib import Path as FilePath
 from typing import Annotated, Literal
 from urllib.parse import quote
@@ -48,6 +49,8 @@ class NetworkEdge:
     target: str
     weight: int
     quads: dict[str, int]
+    # The sum of the PLOVER manual's scores of the edge's events (-10 … +10 each).
+    intensity: float
 
 
 @dataclass
@@ -66,7 +69,13 @@ class Network:
         """The ``limit`` heaviest edges of ``graph`` (ties by actor ids) and their actors."""
         heaviest = sorted(graph.edges(data=True), key=lambda e: (-e[2]["weight"], e[0], e[1]))
         edges = [
-            NetworkEdge(a, b, data["weight"], {q: data[q] for q in quad_classes() if data[q]})
+            NetworkEdge(
+                a,
+                b,
+                data["weight"],
+                {q: data[q] for q in quad_classes() if data[q]},
+                data["intensity"],
+            )
             for a, b, data in heaviest[:limit]
         ]
         actors = graph.nodes
@@ -94,6 +103,53 @@ def search(
 ) -> list[query.SearchHit]:
     """Full-text search over articles and quotes, best matches first."""
     return query.search(conn, q, kind=kind, filters=filters, limit=limit)
+
+
+EXPORT_TYPES = {
+    "jsonl": "application/x-ndjson",
+    "json": "application/json",
+    "csv": "text/csv; charset=utf-8",
+    "parquet": "application/vnd.apache.parquet",
+    "graphml": "application/graphml+xml",
+    "gexf": "application/gexf+xml",
+}
+# What a download of search results holds, per kind: the search page's items.
+SEARCH_COLUMNS = {
+    "articles": ("article_id", "headline", "source", "published", "url", "snippet"),
+    "quotes": ("article_id", "quote_id", "speaker", "headline", "source", "published", "snippet"),
+}
+
+
+@router.get(
+    "/search/{kind}.{format}",
+    tags=["search"],
+    response_class=Response,
+    responses={200: {"content": {EXPORT_TYPES["csv"]: {}, EXPORT_TYPES["json"]: {}}}},
+)
+def search_download(
+    conn: Conn,
+    filters: FiltersDep,
+    kind: Literal["articles", "quotes"],
+    format: Literal["csv", "json"],
+    q: Annotated[str, Query(min_length=1, description='Words, "a phrase", -not, a or b.')],
+):
+    """Every article or quote a search finds (up to 10,000), best first, as the search
+    page pages through them, as CSV or JSON."""
+    hits = query.search(conn, q, kind=kind, filters=filters, limit=query.COUNT_LIMIT)
+    columns = SEARCH_COLUMNS[kind]
+    rows = (
+        {
+            c: v.isoformat() if isinstance(v, date) else v
+            for c, v in asdict(hit).items()
+            if c in columns
+        }
+        for hit in hits
+    )
+    return StreamingResponse(
+        _csv_lines(rows, columns) if format == "csv" else _json_array(rows),
+        media_type=EXPORT_TYPES[format],
+        headers={"Content-Disposition": attachment(f"search-{kind}.{format}")},
+    )
 
 
 @router.get("/actors", tags=["actors"])
@@ -282,16 +338,6 @@ def article(conn: Conn, article_id: str) -> query.ArticleView:
     return found
 
 
-EXPORT_TYPES = {
-    "jsonl": "application/x-ndjson",
-    "json": "application/json",
-    "csv": "text/csv; charset=utf-8",
-    "parquet": "application/vnd.apache.parquet",
-    "graphml": "application/graphml+xml",
-    "gexf": "application/gexf+xml",
-}
-
-
 @router.get(
     "/export/{name}.{format}",
     tags=["export"],
@@ -368,9 +414,9 @@ def _json_array(rows: Iterator[dict]) -> Iterator[str]:
     yield "\n]\n"
 
 
-def _csv_lines(rows: Iterator[dict]) -> Iterator[str]:
+def _csv_lines(rows: Iterator[dict], columns: Iterable[str] = EVENT_COLUMNS) -> Iterator[str]:
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=EVENT_COLUMNS)
+    writer = csv.DictWriter(buffer, fieldnames=list(columns))
     writer.writeheader()
     for count, row in enumerate(rows, 1):
         writer.writerow(row)

@@ -1,4 +1,5 @@
-"""The cooperation–conflict chart: per month, cooperation stacked up, conflict down.
+"""The cooperation–conflict charts: per month, counts of cooperation stacked up and
+conflict down, or the net intensity of the month's events as a line.
 
 Built here as plain numbers and drawn by a template as SVG, so the page needs no
 script and no chart library.
@@ -11,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from dyad.plover import quad_class
+from dyad.query.intensity import MonthIntensity
 
 # Drawing order away from the axis: verbal first, material further out.
 UP = ("verbal_cooperation", "material_cooperation")
@@ -21,6 +23,8 @@ WIDTH, HEIGHT, MARGIN = 720, 220, 28
 MAX_STEP = 48
 # Room one month label needs, in drawing units.
 LABEL_GAP = 100
+# A month's width from which each point of the intensity line has its number beside it.
+VALUE_GAP = 44
 
 
 @dataclass
@@ -83,10 +87,7 @@ def cooperation_conflict(counts: Mapping[str, Mapping[str, int]]) -> Chart:
     top = max(
         max(sum(by_month.get(m, {}).get(q, 0) for q in side) for m in months) for side in (UP, DOWN)
     )
-    half = (HEIGHT - 2 * MARGIN) / 2
-    axis = MARGIN + half
-    step = min(MAX_STEP, (WIDTH - 2 * MARGIN) / len(months))
-    left = (WIDTH - step * len(months)) / 2
+    half, axis, step, left = _frame(months)
     chart = Chart(WIDTH, HEIGHT, axis, top=top, undated=undated, months=len(months))
     for index, month in enumerate(months):
         x = left + index * step
@@ -104,9 +105,137 @@ def cooperation_conflict(counts: Mapping[str, Mapping[str, int]]) -> Chart:
                 title = f"{month}: {count} {quad.replace('_', ' ')}"
                 chart.bars.append(Bar(x + step * 0.1, y, step * 0.8, size, quad, title))
                 offset += size
+    chart.labels = _month_labels(months, step, left)
+    return chart
+
+
+def _frame(months: list[str]) -> tuple[float, float, float, float]:
+    """Half the drawing's height, the axis's y, a month's width and the first month's x."""
+    half = (HEIGHT - 2 * MARGIN) / 2
+    step = min(MAX_STEP, (WIDTH - 2 * MARGIN) / len(months))
+    return half, MARGIN + half, step, (WIDTH - step * len(months)) / 2
+
+
+def _month_labels(months: list[str], step: float, left: float) -> list[tuple[float, str]]:
     # Labels stay apart even when a phone draws the chart at half size with big type.
     every = max(1, len(months) // 8, math.ceil(LABEL_GAP / step))
-    chart.labels = [
-        (left + i * step + step / 2, month) for i, month in enumerate(months) if i % every == 0
-    ]
+    return [(left + i * step + step / 2, month) for i, month in enumerate(months) if i % every == 0]
+
+
+@dataclass
+class Point:
+    x: float
+    y: float
+    month: str
+    value: float
+    events: int
+    # Where the point's number goes: away from the axis for the actual line, towards it
+    # for the other, so that the two rarely meet; inside the plot either way.
+    label_y: float = 0.0
+
+
+@dataclass
+class Line:
+    kind: str  # "actual", or "unconfirmed": intended, claimed and hypothetical events
+    path: str  # one stroke per run of months that have a value
+    points: list[Point]
+
+
+@dataclass
+class IntensityRow:
+    """A month with events, as the table under the chart shows it."""
+
+    month: str
+    net: MonthIntensity
+    articles: int | None = None
+    actual_per_article: float | None = None
+    unconfirmed_per_article: float | None = None
+
+
+@dataclass
+class IntensityChart:
+    width: int
+    height: int
+    axis_y: float
+    per_article: bool
+    # The events the line weighs: dated, undated, and those before the months drawn.
+    events: int = 0
+    lines: list[Line] = field(default_factory=list)
+    labels: list[tuple[float, str]] = field(default_factory=list)
+    top: float = 0.0
+    undated: int = 0
+    months: int = 0
+    # Months with events but no stored article published in them: nothing to divide by.
+    without_articles: int = 0
+    # Whether there is room for each point's number beside it.
+    values_shown: bool = False
+    rows: list[IntensityRow] = field(default_factory=list)
+
+
+def net_intensity(
+    by_month: Mapping[str, MonthIntensity], articles: Mapping[str, int] | None = None
+) -> IntensityChart:
+    """The line of each month's net intensity (``YYYY-MM`` or ``undated``), actual events
+    apart from the others; with ``articles`` (per month), divided by the month's articles."""
+    dated = {m: v for m, v in by_month.items() if len(m) == 7 and m[4] == "-"}
+    undated = sum(
+        v.actual_events + v.unconfirmed_events for m, v in by_month.items() if m not in dated
+    )
+    events = sum(v.actual_events + v.unconfirmed_events for v in by_month.values())
+    chart = IntensityChart(WIDTH, HEIGHT, HEIGHT / 2, articles is not None, events, undated=undated)
+    if not dated:
+        return chart
+    months = _month_range(min(dated), max(dated))
+    half, axis, step, left = _frame(months)
+    chart.axis_y, chart.months, chart.values_shown = axis, len(months), step >= VALUE_GAP
+    chart.labels = _month_labels(months, step, left)
+    empty = MonthIntensity()
+    here = [dated.get(m, empty) for m in months]
+    divisors = [articles.get(m, 0) if articles is not None else 1 for m in months]
+    series = {
+        "actual": [(h.actual, h.actual_events) for h in here],
+        "unconfirmed": [(h.unconfirmed, h.unconfirmed_events) for h in here],
+    }
+    values = {
+        kind: [net / d if d else None for (net, _), d in zip(nets, divisors, strict=True)]
+        for kind, nets in series.items()
+    }
+    chart.top = max((abs(v) for vs in values.values() for v in vs if v is not None), default=0)
+    scale = half / (chart.top or 1)
+    for kind, nets in series.items():
+        if not any(n for _, n in nets):
+            continue
+        points, strokes, pen_up = [], [], True
+        for index, (value, (_, events)) in enumerate(zip(values[kind], nets, strict=True)):
+            if value is None:
+                pen_up = True
+                continue
+            x, y = left + index * step + step / 2, axis - value * scale
+            strokes.append(f"{'M' if pen_up else 'L'}{x:.1f},{y:.1f}")
+            pen_up = False
+            above = (value >= 0) == (kind == "actual")
+            if (above and y < MARGIN) or (not above and y + 16 > HEIGHT - MARGIN + 4):
+                above = not above
+            label_y = y - 8 if above else y + 16
+            points.append(Point(x, y, months[index], value, events, label_y))
+        chart.lines.append(Line(kind, " ".join(strokes), points))
+    for month, h, d in zip(months, here, divisors, strict=True):
+        if not (h.actual_events or h.unconfirmed_events):
+            continue
+        if articles is None:
+            chart.rows.append(IntensityRow(month, h))
+            continue
+        chart.without_articles += not d
+        per = (h.actual / d, h.unconfirmed / d) if d else (None, None)
+        chart.rows.append(IntensityRow(month, h, d, *per))
     return chart
+
+
+def signed(value: float | None, per_article: bool = False) -> str:
+    """A net intensity as the chart writes it: +6.5, -3, 0; per article two decimals."""
+    if value is None:
+        return "—"
+    if not value:
+        return "0"
+    text = f"{value:+,.2f}" if per_article else f"{value:+,.1f}"
+    return text if per_article else text.removesuffix(".0")

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from functools import partial
 from importlib import resources
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 from urllib.parse import quote, urlencode, urlsplit
 
 from fastapi import APIRouter, Query, Request
@@ -22,10 +22,18 @@ from dyad import query
 from dyad.plover import event_types, quad_classes
 from dyad.query import Filters
 from dyad.query.actors import actor_path, actor_refs
+from dyad.query.intensity import articles_by_month, monthly_intensity
 from dyad.query.names import countries, country_name, sector_name
 from dyad.timex import display
 from dyad.web import api
-from dyad.web.chart import by_quad, cooperation_conflict
+from dyad.web.chart import (
+    Chart,
+    IntensityChart,
+    by_quad,
+    cooperation_conflict,
+    net_intensity,
+    signed,
+)
 from dyad.web.deps import STATUSES, CacheDep, Conn, FiltersDep
 from dyad.web.highlight import highlight
 from dyad.web.worldmap import WorldMap, world_map
@@ -45,6 +53,14 @@ DEFAULT_MONTHS = 3
 MAX_ID_DIGITS = 18
 # The query parameters every filter form holds: kept in links, downloads and error pages.
 FILTER_FIELDS = ("since", "until", "type", "quad", "status", "source", "country")
+# What the actor and dyad charts draw: counts by quad class, or the net intensity line.
+Measure = Literal["counts", "intensity", "per-article"]
+MEASURES = {
+    "counts": "Counts",
+    "intensity": "Net intensity",
+    "per-article": "Net intensity per article",
+}
+MeasureDep = Annotated[Measure, Query(description="What the chart draws.")]
 
 
 def dyad_url(first: str, second: str, **params: str | None) -> str:
@@ -120,6 +136,7 @@ templates.env.globals.update(
     event_types=event_types(),
     statuses=STATUSES,
     countries=countries(),
+    measures=MEASURES,
 )
 templates.env.filters.update(
     label=lambda value: (value or "").replace("_", " "),
@@ -127,6 +144,7 @@ templates.env.filters.update(
     country=country_label,
     sector=sector_label,
     actor_label=actor_label,
+    signed=signed,
 )
 
 
@@ -257,34 +275,72 @@ def suggest(request: Request, conn: Conn, q: str = ""):
 
 
 @router.get("/actors/{actor}", response_class=HTMLResponse)
-def actor_page(request: Request, conn: Conn, cache: CacheDep, filters: FiltersDep, actor: str):
+def actor_page(
+    request: Request,
+    conn: Conn,
+    cache: CacheDep,
+    filters: FiltersDep,
+    actor: str,
+    measure: MeasureDep = "counts",
+):
     overview = cache.get(
         conn,
         ("actor", actor, filters),
         lambda: query.actor_overview(conn, actor, filters=filters),
     )
-    charted = _charted(filters)
-    counts = (
-        by_quad(overview.types_by_month)
-        if charted == filters
-        else cache.get(
-            conn,
-            ("actor counts", actor, charted),
-            lambda: query.event_counts(conn, actor, filters=charted),
+    chart: Chart | IntensityChart
+    if measure == "counts":
+        charted = _charted(filters)
+        counts = (
+            by_quad(overview.types_by_month)
+            if charted == filters
+            else cache.get(
+                conn,
+                ("actor counts", actor, charted),
+                lambda: query.event_counts(conn, actor, filters=charted),
+            )
         )
-    )
+        chart, shown = cooperation_conflict(counts), _total(counts)
+    else:
+        # The overview resolved the name: the line reads the same actor by its id.
+        chart = _intensity(conn, cache, filters, measure, overview.actor.id)
+        shown = chart.events
     return render(
         request,
         "actor.html",
         profile=overview,
-        chart=cooperation_conflict(counts),
-        not_charted=overview.events - _total(counts),
+        chart=chart,
+        measure=measure,
+        not_charted=overview.events - shown,
         worldmap=_map(conn, cache, filters, actor),
         filters=filter_values(filters),
         sources=_sources(conn, cache),
         downloads=filter_params(request.query_params, actor=overview.actor.id),
         title=actor_label(overview.actor),
     )
+
+
+def _intensity(
+    conn: Connection,
+    cache,
+    filters: Filters,
+    measure: Measure,
+    actor: str,
+    counterpart: str | None = None,
+) -> IntensityChart:
+    """The net intensity line of the page's events (all statuses it keeps: actual
+    events are drawn apart from the others), per article if asked."""
+    by_month = cache.get(
+        conn,
+        ("intensity", actor, counterpart, filters),
+        lambda: monthly_intensity(conn, actor, counterpart, filters=filters),
+    )
+    articles = None
+    if measure == "per-article":
+        articles = cache.get(
+            conn, ("articles by month", filters), lambda: articles_by_month(conn, filters=filters)
+        )
+    return net_intensity(by_month, articles)
 
 
 def _charted(filters: Filters) -> Filters:
@@ -344,6 +400,7 @@ def dyad_page(
     second: str,
     page: Annotated[int, Query(ge=1, le=100_000)] = 1,
     expand: bool = False,
+    measure: MeasureDep = "counts",
 ):
     timeline = query.timeline(
         conn,
@@ -354,12 +411,18 @@ def dyad_page(
         offset=(page - 1) * PAGE_SIZE,
         reports=api.TIMELINE_REPORTS,
     )
-    charted = _charted(filters)
-    counts = cache.get(
-        conn,
-        ("dyad counts", first, second, charted),
-        lambda: query.event_counts(conn, first, second, filters=charted),
-    )
+    chart: Chart | IntensityChart
+    if measure == "counts":
+        charted = _charted(filters)
+        counts = cache.get(
+            conn,
+            ("dyad counts", first, second, charted),
+            lambda: query.event_counts(conn, first, second, filters=charted),
+        )
+        chart, not_charted = cooperation_conflict(counts), timeline.total - _total(counts)
+    else:
+        chart = _intensity(conn, cache, filters, measure, first, second)
+        not_charted = timeline.total - chart.events
     framing = query.dyad_framing(conn, first, second, filters=filters, limit=FRAMED_EVENTS)
     return render(
         request,
@@ -368,8 +431,9 @@ def dyad_page(
         second=second,
         timeline=timeline,
         framing=framing,
-        chart=cooperation_conflict(counts),
-        not_charted=timeline.total - _total(counts),
+        chart=chart,
+        measure=measure,
+        not_charted=not_charted,
         worldmap=_map(conn, cache, filters, first, second),
         filters=filter_values(filters),
         sources=_sources(conn, cache),

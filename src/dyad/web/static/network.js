@@ -14,15 +14,18 @@
     return node;
   }
 
-  function edgeClass(quads) {
-    let cooperation = 0, conflict = 0;
-    for (const [quad, count] of Object.entries(quads)) {
-      if (quad.endsWith("cooperation")) cooperation += count;
-      else if (quad.endsWith("conflict")) conflict += count;
-    }
-    if (cooperation >= 2 * conflict) return "cooperation";
-    if (conflict >= 2 * cooperation) return "conflict";
+  // Coloured by net intensity (the PLOVER manual's scores, -10 … +10 an event) per
+  // event: a point either way of zero is mostly cooperation or mostly conflict.
+  function edgeClass(edge) {
+    const mean = edge.intensity / edge.weight;
+    if (mean >= 1) return "cooperation";
+    if (mean <= -1) return "conflict";
     return "mixed";
+  }
+
+  function signed(value) {
+    const text = (Math.round(value * 10) / 10).toString();
+    return value > 0 ? "+" + text : text;
   }
 
   // Spring layout of one connected group in a size × size square: edges pull, every
@@ -106,7 +109,7 @@
   function draw(svg, data) {
     const byId = new Map(data.nodes.map(function (n) { return [n.id, Object.assign({ degree: 0 }, n)]; }));
     const edges = data.edges.map(function (e) {
-      const edge = { a: byId.get(e.source), b: byId.get(e.target), weight: e.weight, quads: e.quads };
+      const edge = { a: byId.get(e.source), b: byId.get(e.target), weight: e.weight, quads: e.quads, intensity: e.intensity };
       edge.a.degree += e.weight; edge.b.degree += e.weight;
       return edge;
     });
@@ -118,13 +121,15 @@
     svg.append(edgeLayer, labelLayer, nodeLayer);
     for (const edge of edges) {
       edge.line = element("line", {
-        class: "edge " + edgeClass(edge.quads),
+        class: "edge " + edgeClass(edge),
         "stroke-width": String(1 + 1.5 * Math.log2(edge.weight)),
       });
+      edge.line.dataset.source = edge.a.id; edge.line.dataset.target = edge.b.id;
       const title = element("title");
       const parts = Object.entries(edge.quads).map(function (q) { return q[1] + " " + q[0].replace("_", " "); });
       // Edges are directed (who acted on whom), as in the GraphML and GEXF downloads.
-      title.textContent = edge.a.name + " → " + edge.b.name + ": " + parts.join(", ");
+      title.textContent = edge.a.name + " → " + edge.b.name + ": " + parts.join(", ") +
+        "; net intensity " + signed(edge.intensity);
       edge.line.append(title);
       edge.label = element("text", { class: "weight" });
       edge.label.textContent = String(edge.weight);
@@ -174,19 +179,29 @@
     });
     for (const edge of edges) taken.push(edge.box);
     for (const node of nodes) {
-      const w = node.name.length * 6.2, h = 12, r = node.radius + 3;
-      const tries = [
-        [r, -h / 2], [-r - w, -h / 2], [-w / 2, -r - h], [-w / 2, r],
-        [r, -h - r / 2], [r, r / 2], [-r - w, -h - r / 2], [-r - w, r / 2],
-      ];
-      let chosen = tries[0], box = null;
-      for (const [dx, dy] of tries) {
-        const candidate = { x: node.x + dx, y: node.y + dy, w: w, h: h };
-        if (candidate.x < 0 || candidate.x + w > WIDTH || candidate.y < 0 || candidate.y + h > height) continue;
-        if (!overlaps(candidate, taken) && !crossesEdge(candidate, edges)) { chosen = [dx, dy]; box = candidate; break; }
+      const w = node.name.length * 6.2, h = 12;
+      // Beside the node, above, below, at its corners; then the same a little further out.
+      const tries = [];
+      for (const r of [node.radius + 3, node.radius + 14]) {
+        tries.push(
+          [r, -h / 2], [-r - w, -h / 2], [-w / 2, -r - h], [-w / 2, r],
+          [r, -h - r / 2], [r, r / 2], [-r - w, -h - r / 2], [-r - w, r / 2],
+        );
       }
-      box = box || { x: node.x + chosen[0], y: node.y + chosen[1], w: w, h: h };
-      taken.push(box);
+      // A place that touches nothing; else one that only crosses edges; else none: a
+      // label over another reads as neither, so the name shows on hover and focus only.
+      let chosen = tries[0], box = null;
+      for (const clearOfEdges of [true, false]) {
+        for (const [dx, dy] of tries) {
+          const candidate = { x: node.x + dx, y: node.y + dy, w: w, h: h };
+          if (candidate.x < 0 || candidate.x + w > WIDTH || candidate.y < 0 || candidate.y + h > height) continue;
+          if (overlaps(candidate, taken) || (clearOfEdges && crossesEdge(candidate, edges))) continue;
+          chosen = [dx, dy]; box = candidate; break;
+        }
+        if (box) break;
+      }
+      node.group.classList.toggle("crowded", !box);
+      if (box) taken.push(box);
       node.label.setAttribute("x", chosen[0].toFixed(1));
       node.label.setAttribute("y", (chosen[1] + h - 2).toFixed(1));
     }
