@@ -95,9 +95,8 @@ def extract_events(
     nominal = [r for r in _nominal_readings(ctx, lexicon) if r.trigger.i not in absorbed]
     readings = _without_consequences(readings, nominal) + nominal
     # A rule reads a word more closely than its lexicon frame: it replaces the
-    # lexicon's reading of that word with that type.
-    # A rule's NO_EVENT reading says the word is no event at all in this sense
-    # ("called the deal lousy" is no phone call): it drops every reading of it.
+    # lexicon's reading of that word with that type, or, with a NO_EVENT reading,
+    # every reading of it ("called the deal lousy" is no phone call).
     ruled = [r for rule in rules for r in rule(ctx, lexicon)]
     replaced = {(r.trigger.i, r.frame.type) for r in ruled}
     idle = {r.trigger.i for r in ruled if r.frame.type == NO_EVENT}
