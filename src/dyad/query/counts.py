@@ -20,7 +20,7 @@ def involving(
     ids: set[str], others: set[str] | None = None, events: Table = schema.events
 ) -> ColumnElement[bool]:
     """Events with one of ``ids`` on either side (and one of ``others`` on the other);
-    ``events`` may be the ``dyad_months`` table, which has the same two columns."""
+    ``events`` may be a pair counts table, which has the same two columns."""
     if others is None:
         return or_(events.c.source_id.in_(ids), events.c.target_id.in_(ids))
     return or_(
@@ -83,16 +83,24 @@ def actor_counts(
     return _by_month(rows, by_type)
 
 
+def pair_counts(filters: Filters) -> Table:
+    """The table to count events per actor pair from: the counts over all time or by
+    month when the filters allow (their rows carry ``events``), else the events."""
+    if filters.all_time:
+        return schema.dyad_pairs
+    return schema.dyad_months if filters.by_month else schema.events
+
+
 def with_others(
     ids: set[str], filters: Filters, chosen: list[str] | None = None
 ) -> Iterator[tuple[str, Select]]:
     """Queries counting the events between one of ``ids`` and actors outside them, one
     per side ("sent": ``ids`` are the source, "received": the target): rows of (other,
     n), or with ``chosen`` (other, type, n) for those others only. From the dyads'
-    monthly counts when the filters allow, else from the events' pair indexes."""
-    monthly = filters.by_month
-    table = schema.dyad_months if monthly else schema.events
-    n = (func.sum(table.c.events) if monthly else func.count()).label("n")
+    counts when the filters allow, else from the events' pair indexes."""
+    table = pair_counts(filters)
+    counted = table is not schema.events
+    n = (func.sum(table.c.events) if counted else func.count()).label("n")
     sides = (
         (table.c.source_id, table.c.target_id, "sent"),
         (table.c.target_id, table.c.source_id, "received"),
@@ -108,7 +116,7 @@ def with_others(
                 mine.in_(ids), theirs.in_(chosen)
             )
             query = query.group_by(theirs, table.c.type)
-        yield side, filters.cells(query, table) if monthly else filters.events(query)
+        yield side, filters.cells(query, table) if counted else filters.events(query)
 
 
 def _actor_cells(conn: Connection, ids: set[str], filters: Filters) -> list[tuple]:
