@@ -17,6 +17,7 @@ from dyad.query import (
     network,
     quotes_by,
     search,
+    store_summary,
     summary,
     timeline,
 )
@@ -30,6 +31,13 @@ def corpus(db):
         for analysis in CORPUS:
             assert store.add(analysis)
         yield store
+
+
+def test_store_summary_spans_the_first_to_the_last_event(corpus):
+    found = store_summary(corpus)
+    # The corpus's events run from Hamas's visit in October 2023 to February 2024.
+    assert (found.first_date[:7], found.last_date[:7]) == ("2023-10", "2024-02")
+    assert found.events == 5  # one each in three reports, two in the fourth
 
 
 def test_profile_lists_counterparts_types_by_month_and_quotes(corpus):
