@@ -21,6 +21,7 @@ from dyad.query import (
     summary,
     timeline,
 )
+from dyad.query import quotes as quote_queries
 from dyad.query.search import fts5_query
 from dyad.store import Store
 
@@ -55,6 +56,16 @@ def test_profile_lists_counterparts_types_by_month_and_quotes(corpus):
         "2024-02": {"SUPPORT": 1, "CONSULT": 1},
     }
     assert [q.text for q in profile.recent_quotes] == ["These strikes were precise"]
+
+
+def test_profile_quotes_are_the_newest_sorted_or_read_article_by_article(corpus, monkeypatch):
+    newest = quotes_by(corpus, "Russia", limit=10)
+    assert [(q.speaker, q.speaker_name) for q in newest] == [(ZAKHAROVA.id, ZAKHAROVA.name)]
+    assert actor_profile(corpus, "Russia").recent_quotes == newest
+    monkeypatch.setattr(quote_queries, "SORT_QUOTES_UP_TO", 0)
+    monkeypatch.setattr(quote_queries, "ARTICLE_BATCH", 1)
+    profile = actor_profile(corpus, "Russia")
+    assert (profile.quotes, profile.recent_quotes) == (1, newest)
 
 
 def test_quotes_by_speaker_include_those_who_speak_for_an_actor(corpus):

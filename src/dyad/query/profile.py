@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from dyad.plover import is_symmetric, quad_class
 from dyad.query.actors import UnknownActor, resolve_actor
 from dyad.query.connect import Database, connect
 from dyad.query.counts import actor_counts, with_others
 from dyad.query.filters import NO_FILTERS, Filters
-from dyad.query.quotes import QuoteHit, speaker_quotes
+from dyad.query.quotes import QuoteHit, recent_hits
 from dyad.store import schema
 
 
@@ -92,13 +92,7 @@ def actor_profile(
         )
         for entry in counterparts:
             entry.name = names.get(entry.id, entry.id)
-        quoted = select(func.count()).select_from(schema.quotes)
-        if filters.since or filters.until or filters.sources:
-            quoted = filters.articles(
-                quoted.join(schema.articles, schema.articles.c.id == schema.quotes.c.article_id)
-            )
-        quote_count = conn.execute(quoted.where(schema.quotes.c.speaker_id.in_(ids))).scalar_one()
-        recent = speaker_quotes(conn, ids, filters=filters, limit=quotes)
+        quote_count, recent = recent_hits(conn, ids, filters=filters, limit=quotes)
         by_month = actor_counts(conn, ids, filters=filters, by_type=True)
     return ActorProfile(
         id=main.id,
