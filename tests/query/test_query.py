@@ -22,6 +22,7 @@ from dyad.query import (
     timeline,
 )
 from dyad.query import quotes as quote_queries
+from dyad.query.counts import top_others
 from dyad.query.search import fts5_query
 from dyad.store import Store
 
@@ -56,6 +57,17 @@ def test_profile_lists_counterparts_types_by_month_and_quotes(corpus):
         "2024-02": {"SUPPORT": 1, "CONSULT": 1},
     }
     assert [q.text for q in profile.recent_quotes] == ["These strikes were precise"]
+
+
+def test_top_counterparts_break_ties_at_the_cut_by_id(corpus):
+    with corpus.engine.connect() as conn:
+        # Russia: three events with Hamas (one before 27 October), one each with Israel
+        # and Ukraine; from the counts, then (a day's filter) from the events.
+        for filters, hamas in ((Filters(), 3), (Filters(since="2023-10-27"), 2)):
+            found = top_others(conn, {"RUS"}, filters, 2)
+            assert list(found.items()) == [("HAMAS", hamas), ("ISR", 1)]
+            assert all(type(n) is int for n in found.values())
+        assert top_others(conn, {"RUS"}, Filters(), 5) == {"HAMAS": 3, "ISR": 1, "UKR": 1}
 
 
 def test_profile_quotes_are_the_newest_sorted_or_read_article_by_article(corpus, monkeypatch):

@@ -5,7 +5,19 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from sqlalchemy import ColumnElement, Connection, Select, Table, and_, func, or_, select
+from sqlalchemy import (
+    BigInteger,
+    ColumnElement,
+    Connection,
+    Select,
+    Table,
+    and_,
+    cast,
+    func,
+    or_,
+    select,
+    union_all,
+)
 
 from dyad.plover import quad_class
 from dyad.query.actors import resolve_actor
@@ -117,6 +129,24 @@ def with_others(
             )
             query = query.group_by(theirs, table.c.type)
         yield side, filters.cells(query, table) if counted else filters.events(query)
+
+
+def top_others(conn: Connection, ids: set[str], filters: Filters, top: int) -> dict[str, int]:
+    """The ``top`` actors outside ``ids`` with most events with them (either side), most
+    first, ties by id: summed and ranked by the database, so that only the first few of
+    a busy actor's thousands of counterparts reach Python."""
+    both = union_all(*(query for _side, query in with_others(ids, filters))).subquery()
+    # Cast: PostgreSQL sums a bigint sum to a numeric.
+    n = cast(func.sum(both.c.n), BigInteger).label("n")
+    rows = conn.execute(select(both.c.other, n).group_by(both.c.other).order_by(n.desc()))
+    best: list[tuple[str, int]] = []
+    for other, count in rows:
+        if len(best) >= top and count < best[-1][1]:
+            break  # past the last one tied with the top-th
+        best.append((other, count))
+    rows.close()
+    # Ties by id here, not by the database's collation: the same order on every backend.
+    return dict(sorted(best, key=lambda row: (-row[1], row[0]))[:top])
 
 
 def _actor_cells(conn: Connection, ids: set[str], filters: Filters) -> list[tuple]:

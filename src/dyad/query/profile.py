@@ -9,7 +9,7 @@ from sqlalchemy import select
 from dyad.plover import is_symmetric, quad_class
 from dyad.query.actors import UnknownActor, resolve_actor
 from dyad.query.connect import Database, connect
-from dyad.query.counts import actor_counts, with_others
+from dyad.query.counts import actor_counts, top_others, with_others
 from dyad.query.filters import NO_FILTERS, Filters
 from dyad.query.quotes import QuoteHit, recent_hits
 from dyad.store import schema
@@ -69,11 +69,8 @@ def actor_profile(
             .limit(8)
         ).scalars()
         # First who the main counterparts are, then only theirs by type and direction.
-        totals: dict[str, int] = {}
-        for _side, query in with_others(ids, filters):
-            for row in conn.execute(query):
-                totals[row.other] = totals.get(row.other, 0) + row.n
-        chosen = sorted(totals, key=lambda other: (-totals[other], other))[:top]
+        totals = top_others(conn, ids, filters, top)
+        chosen = list(totals)
         counterparts = [Counterpart(other, other, totals[other]) for other in chosen]
         by_id = {entry.id: entry for entry in counterparts}
         for direction, query in with_others(ids, filters, chosen):
