@@ -62,7 +62,7 @@ def event_counts(
             query = filters.cells(_cells_by_month(table), table)
         else:
             query = filters.events(_by_month_and_type())
-        if actor:
+        if actor and counterpart:
             ids = resolve_actor(conn, actor, include_affiliates)
             others = resolve_actor(conn, counterpart, include_affiliates)
             query = query.where(involving(ids, others, table))
@@ -118,6 +118,7 @@ def with_others(
         (table.c.target_id, table.c.source_id, "received"),
     )
     for mine, theirs, side in sides:
+        query: Select
         if chosen is None:
             query = select(theirs.label("other"), n).where(
                 mine.in_(ids), theirs.is_not(None), theirs != "", theirs.not_in(ids)

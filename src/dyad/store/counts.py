@@ -36,7 +36,7 @@ class EventTally:
     ) -> None:
         month = (sort_date or "")[:7]
         # An event between an actor and itself is one of its events, not two.
-        for actor in {source, target} - {None}:
+        for actor in {side for side in (source, target) if side is not None}:
             self.actors[(actor, month, event_type, status)] += 1
         pair = (source or "", target or "")
         self.dyads[(*pair, month, event_type, status, place or "")] += 1
