@@ -68,6 +68,7 @@ def test_top_counterparts_break_ties_at_the_cut_by_id(corpus):
             assert list(found.items()) == [("HAMAS", hamas), ("ISR", 1)]
             assert all(type(n) is int for n in found.values())
         assert top_others(conn, {"RUS"}, Filters(), 5) == {"HAMAS": 3, "ISR": 1, "UKR": 1}
+        assert top_others(conn, {"RUS"}, Filters(), 0) == {}
 
 
 def test_profile_quotes_are_the_newest_sorted_or_read_article_by_article(corpus, monkeypatch):

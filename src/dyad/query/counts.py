@@ -136,6 +136,8 @@ def top_others(conn: Connection, ids: set[str], filters: Filters, top: int) -> d
     """The ``top`` actors outside ``ids`` with most events with them (either side), most
     first, ties by id: summed and ranked by the database, so that only the first few of
     a busy actor's thousands of counterparts reach Python."""
+    if top <= 0:
+        return {}
     both = union_all(*(query for _side, query in with_others(ids, filters))).subquery()
     # Cast: PostgreSQL sums a bigint sum to a numeric.
     n = cast(func.sum(both.c.n), BigInteger).label("n")
