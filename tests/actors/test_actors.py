@@ -622,3 +622,244 @@ def test_a_generic_institution_belongs_to_the_article_country(nlp):
     )
     senate = actor_of(doc, "Senate")
     assert (senate.country, senate.kb_id) == ("TTO", None)
+
+
+# -- entity chains: courtesy titles, org-tagged people, institutions (issue 16) --------
+
+
+def test_a_courtesy_title_without_a_full_stop_joins_the_named_person(nlp):
+    doc = run(
+        nlp,
+        "President Evo Morales has ordered that all foreign-owned natural gas fields be "
+        'turned over to the national government of Bolivia. "The looting by the foreign '
+        'companies has ended," said Mr Morales after signing the decree.',
+        date(2006, 5, 1),
+    )
+    assert actor_of(doc, "Morales", 1).id == actor_of(doc, "Evo Morales").id == "MORALES"
+
+
+def test_a_known_organisation_written_after_its_state_is_the_known_one(nlp):
+    doc = run(
+        nlp,
+        "Atwah is on the FBI's list of most wanted terrorists. So far, neither the United "
+        "States FBI nor U.S. officials have confirmed his death.",
+        date(2006, 4, 14),
+    )
+    assert actor_of(doc, "FBI", 1).id == actor_of(doc, "FBI").id == "FBI"
+
+
+def test_a_name_written_again_by_its_last_word_is_a_person(nlp):
+    doc = run(
+        nlp,
+        "On Thursday the supreme court of Haiti ruled that the candidacy of Dumarsais Siméus "
+        "does not violate election laws. Guerdy Lissade, a lawyer for Siméus said the "
+        "decision was reached unanimously. However the Court ruled that because Siméus never "
+        "renounced his citizenship, he is eligible.",
+        date(2005, 12, 23),
+    )
+    simeus = actor_of(doc, "Dumarsais Siméus")
+    assert simeus.kind == "person"
+    assert actor_of(doc, "Siméus", 1).id == actor_of(doc, "Siméus", 2).id == simeus.id
+    # 'the supreme court of Haiti' is Haiti's, and 'the Court' later is that court
+    court = actor_of(doc, "supreme court")
+    assert (court.country, court.kb_id) == ("HTI", None)
+    assert actor_of(doc, "Court").id == court.id
+
+
+# -- role nouns and appositions (issue 16) ---------------------------------------------
+
+
+def test_a_capitalised_title_refers_to_who_holds_it_now(nlp):
+    doc = run(
+        nlp,
+        "All living past Prime Ministers, with the exception of John Howard, were in the "
+        "chamber to witness the apology. The Prime Minister's speech was received warmly by "
+        "the crowds. Prime Minister Kevin Rudd said the apology was overdue.",
+        date(2008, 2, 13),
+    )
+    assert actor_of(doc, "The Prime Minister").id == "RUDD"
+    doc = run(
+        nlp,
+        "A spokesperson for U.N. Secretary-General Ban Ki-Moon said the Secretary-General "
+        "condemned the reported beating of the leaders.",
+        date(2007, 3, 12),
+    )
+    assert actor_of(doc, "Secretary-General", 1).id == "BAN_KI_MOON"
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "role", "name", "kept"),
+    [
+        # the role's complement is not part of the role's mention
+        (
+            'The mayor of London, Sadiq Khan, tweeted, "Here in London, thousands of people '
+            'from across the country are marching."',
+            "2019-03-28",
+            "mayor",
+            "Sadiq Khan",
+            None,
+        ),
+        # an owner before the role keeps its own mention
+        (
+            "Al-Qaeda's leader, Osama Bin Laden, released an audio tape on January 19, 2006.",
+            "2006-04-13",
+            "leader",
+            "Osama Bin Laden",
+            ("Al-Qaeda", "al-Qaeda"),
+        ),
+        # so does a possessive pronoun
+        (
+            "Mexico's opposition party elected Alejandro Encinas Rodríguez as its leader. "
+            "Figures showed Encinas with 49.4 percent of vote and his main opponent, Jesús "
+            "Ortega Martínez, with 44.6 percent.",
+            "2008-03-17",
+            "opponent",
+            "Jesús Ortega Martínez",
+            ("his", "Encinas"),
+        ),
+    ],
+)
+def test_a_role_before_a_name_names_that_person(nlp, text, published, role, name, kept):
+    doc = run(nlp, text, date.fromisoformat(published))
+    assert actor_of(doc, role).id == actor_of(doc, name).id
+    assert actor_of(doc, name).kind == "person"
+    if kept is not None:  # the word before the role, and the name it stands for
+        assert kept[1] in actor_of(doc, kept[0]).name
+
+
+def test_an_unnamed_office_holder_is_an_actor_a_pronoun_can_point_at(nlp):
+    doc = run(
+        nlp,
+        "The Secretary General of the main opposition party in Zimbabwe, the Movement for "
+        "Democratic Change, also criticized the upcoming elections. He continued his speech "
+        "to the forum.",
+        date(2008, 3, 1),
+    )
+    secretary = actor_of(doc, "Secretary General")
+    assert (secretary.kind, secretary.country, secretary.name) == (
+        "person",
+        "ZWE",
+        "Secretary General",
+    )
+    assert actor_of(doc, "He").id == secretary.id
+    # a vague 'the nominee' speaks for itself but takes no pronoun from the person named
+    doc = run(
+        nlp,
+        "Hillary Clinton spoke in Florida. The Democratic nominee currently sits at 85 "
+        "percent support among black voters. She said race still matters.",
+        date(2016, 9, 28),
+    )
+    assert actor_of(doc, "She").name == "Hillary Clinton"
+
+
+def test_a_spokesman_for_an_organisation_takes_its_country(nlp):
+    doc = run(
+        nlp,
+        "Saddam Hussein is to be executed in Baghdad. Scott Stanzel, spokesman for the "
+        "White House, said that the decision was an important milestone.",
+        date(2006, 12, 26),
+    )
+    stanzel = actor_of(doc, "Scott Stanzel")
+    assert (stanzel.country, stanzel.role) == ("USA", "spokesman")
+
+
+# -- not actors, or not the actor spaCy's tag suggests (issue 16) -----------------------
+
+
+def test_one_person_of_a_country_is_not_a_group_of_it(nlp):
+    doc = run(
+        nlp,
+        'The Egyptian minister said, "I confirm the death of this Egyptian terrorist." '
+        "A Canadian journalist was arrested in Minsk.",
+        date(2006, 4, 14),
+    )
+    assert actor_of(doc, "terrorist") is None
+    assert actor_of(doc, "Egyptian", 1).id == "EGY"  # the demonym still names the country
+    assert actor_of(doc, "journalist").country == "CAN"
+
+
+def test_platforms_titles_and_titled_names(nlp):
+    doc = run(
+        nlp,
+        "Former US Ambassador Nikki Haley wrote on Twitter that the decision was wrong. "
+        "Education Spokesperson Anne Smith disagreed. Bishop Deogracias Iniguez said the "
+        "killings must stop.",
+        date(2019, 10, 8),
+    )
+    assert mention_of(doc, "Twitter") is None
+    assert actor_of(doc, "Anne Smith").name == "Anne Smith"
+    bishop = actor_of(doc, "Bishop Deogracias Iniguez")
+    assert (bishop.kind, bishop.name) == ("person", "Deogracias Iniguez")
+
+
+def test_the_i_of_an_appended_statement_is_its_signatory(nlp):
+    doc = run(
+        nlp,
+        "The Conservatives made the largest gains. Below is a quote from Labour leader Gordon "
+        "Brown, on the results:\n\nIt is clear to me that this has been a bad night for Labour. "
+        "My job is to listen and that is what I will do.\n\nThe next elections are in 2010."
+        "\n\nI am writing to protest the decision. We cannot accept it.\n\nJohn Smith, Mayor "
+        "of Springfield",
+        date(2008, 5, 2),
+    )
+    assert actor_of(doc, "I").id == actor_of(doc, "Gordon Brown").id
+    assert actor_of(doc, "I", 1).id == actor_of(doc, "John Smith").id
+    # the writer's own colon is no statement: 'I' stays the author
+    doc = run(nlp, "Here is what I mean:\n\nI think the plan will fail.", date(2016, 9, 1))
+    assert actor_of(doc, "I", 1).kind == "author"
+
+
+def test_he_inside_a_quote_is_the_person_talked_about(nlp):
+    doc = run(
+        nlp,
+        "Consumer advocate Ralph Nader announced his bid on Sunday. Today, however, Barack "
+        'Obama was more disapproving of Nader. "He thought that there was no difference '
+        'between Al Gore and George Bush," Obama told reporters.',
+        date(2008, 2, 25),
+    )
+    assert actor_of(doc, "He").name == "Ralph Nader"
+
+
+def test_it_opening_a_clause_is_the_organisation_last_a_subject(nlp):
+    doc = run(
+        nlp,
+        "Hamas seized control of the Gaza Strip in 2007. It has ruled the territory since "
+        "then. It is clear that the blockade will go on.",
+        date(2019, 1, 21),
+    )
+    assert actor_of(doc, "It").id == "HAMAS"
+    assert mention_of(doc, "It", 1) is None  # 'It is clear that ...' names no one
+
+
+def test_a_former_office_or_an_apposition_is_no_new_person(nlp):
+    doc = run(
+        nlp,
+        "Hillary Clinton spoke in South Carolina. The former secretary of State wants to "
+        "cement her lead. Tuesday, Clinton was joined by Gabrielle Giffords, a former Arizona "
+        "congresswoman who survived being shot, and her husband, Mark Kelly.",
+        date(2016, 2, 25),
+    )
+    assert actor_of(doc, "her").name == "Hillary Clinton"
+    assert actor_of(doc, "her", 1).name == "Gabrielle Giffords"
+
+
+def test_riot_police_bare_officials_and_a_government_source(nlp):
+    doc = run(
+        nlp,
+        "After four days of protesting the disputed election victory of Alexander Lukashenko "
+        "in Minsk, Belarus, protesters have been dispersed by riot police using clubs.",
+        date(2006, 3, 24),
+    )
+    assert actor_of(doc, "police").id == "BLR"
+    doc = run(
+        nlp,
+        "Germany on Monday banned Iranian airline Mahan Air from flying in the European nation, "
+        "with officials saying this is for security reasons. Reuters reported on Monday a "
+        "German government source, whom they did not name, said the ban is not part of any "
+        "broader policy.",
+        date(2019, 1, 21),
+    )
+    assert actor_of(doc, "officials").id == "DEU"
+    source = actor_of(doc, "source")
+    assert (source.kind, source.country) == ("person", "DEU")
+    assert actor_of(doc, "German").id == "DEU"  # the state keeps its own mention

@@ -361,3 +361,34 @@ def test_a_statement_speaks_for_its_owner_or_author(nlp):
         "Secretary of State Mike Pompeo.",
     )
     assert [s.id for s in speakers] == ["TRUMP", "POMPEO"]
+
+
+def test_a_clause_leading_into_a_quote_gives_its_subject(nlp):
+    speakers = direct_speakers(
+        nlp,
+        'Brett McGurk also criticized the decision via Twitter. "The statement tonight shows '
+        'that Trump was rolled," McGurk wrote. Senator Lindsey Graham spoke on Fox News, '
+        '"This is going to lead to the reemergence of ISIS. Nothing is better for them."',
+    )
+    assert [s.name.split()[-1] for s in speakers] == ["McGurk", "Graham"]
+
+
+def test_a_speaker_the_article_does_not_name_is_an_actor_with_a_country(nlp):
+    (spokesman,) = direct_speakers(
+        nlp,
+        'The US government refused to lift its sanctions on Zimbabwe. "We remain very '
+        'concerned about the plight of the Zimbabwean people," said a spokesman for the US '
+        "State Department.",
+    )
+    assert (spokesman.kind, spokesman.country, spokesman.affiliation) == (
+        "person",
+        "USA",
+        "US_STATE_DEPT",
+    )
+    (member,) = direct_speakers(
+        nlp,
+        "Protesters asked the British government to revoke Article 50 and marched to "
+        "Parliament in London. Not everyone agreed there should be another referendum in "
+        'the United Kingdom. One MP told the BBC, "It was always a minority."',
+    )
+    assert (member.kind, member.country, member.role) == ("person", "GBR", "mp")

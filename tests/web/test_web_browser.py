@@ -10,22 +10,17 @@ from __future__ import annotations
 import csv
 import itertools
 import re
-import socket
-import threading
 from pathlib import Path
 
 import pytest
-import uvicorn
+from served import CHROMIUM, CHROMIUM_ARGS, serve
 
 from dyad.plover import intensity
 from dyad.store import Store
 from dyad.timex import period, sort_date
-from dyad.web import create_app
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts" / "web"
 
 pytestmark = pytest.mark.slow
@@ -33,26 +28,11 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory, seed_analysis):
-    """`dyad serve` over a store holding the seed's analysis, on a free local port."""
+    """`dyad serve` over a store holding the seed's analysis."""
     db = str(tmp_path_factory.mktemp("browser") / "seed.db")
     with Store(db) as store:
         store.add(seed_analysis)
-    listener = socket.socket()
-    listener.bind(("127.0.0.1", 0))
-    port = listener.getsockname()[1]
-    config = uvicorn.Config(create_app(db, allowed_hosts=["127.0.0.1"]), log_level="warning")
-    running = uvicorn.Server(config)
-    thread = threading.Thread(target=running.run, kwargs={"sockets": [listener]}, daemon=True)
-    thread.start()
-    for _ in range(100):
-        if running.started:
-            break
-        threading.Event().wait(0.1)
-    assert running.started, "the server did not start"
-    yield f"http://127.0.0.1:{port}"
-    running.should_exit = True
-    thread.join(timeout=10)
-    listener.close()
+    yield from (served.url for served in serve(db))
 
 
 @pytest.fixture(scope="module")

@@ -28,10 +28,26 @@ def antecedent(
     With a ``role``: someone holding it now before someone who once held it."""
     found = _search(article, token, kinds, quoted_ok, window, plural, role, salience, gender)
     if found is None and role is not None:
+        found = _holder_named_later(article, token, kinds, role)
+    if found is None and role is not None:
         found = _search(
             article, token, kinds, quoted_ok, window, plural, role, salience, gender, history=True
         )
     return found
+
+
+def _holder_named_later(
+    article: ArticleMentions, token: Token, kinds: set[str], role: str
+) -> str | None:
+    """'The Prime Minister's speech ...' before 'Kevin Rudd' is named: the one actor of
+    the article holding the role now, wherever it is named."""
+    holders = {
+        found.actor
+        for found in article.found.starting(token.i + 1, len(article.doc))
+        if article.actors[found.actor].kind in kinds
+        and _had_role(article, article.actors[found.actor], role, history=False)
+    }
+    return holders.pop() if len(holders) == 1 else None
 
 
 def is_subject(article: ArticleMentions, found: Found) -> bool:
@@ -64,7 +80,7 @@ def _search(
         if sentence < here - window:
             continue
         actor = article.actors[found.actor]
-        if actor.kind not in kinds or actor.id == AUTHOR_ID:
+        if actor.kind not in kinds or actor.id == AUTHOR_ID or actor.id in article.not_antecedents:
             continue
         if role is not None and not _had_role(article, actor, role, history):
             continue
@@ -102,8 +118,14 @@ def _search(
 
 def _had_role(article: ArticleMentions, actor: Actor, role: str, history: bool) -> bool:
     """Does the role word fit what the actor is, or (``history``, KB people) ever was?"""
-    if role in (actor.role or "") or any(role in t for t in article.titles.get(actor.id, ())):
-        return True
+    if history:
+        if role in (actor.role or "") or any(role in t for t in article.titles.get(actor.id, ())):
+            return True
+    elif any(
+        role in title and not title.startswith("former ")
+        for title in (actor.role or "", *article.titles.get(actor.id, ()))
+    ):
+        return True  # 'the Prime Minister' is the one in office before a former one
     if not history:
         return False
     entry = article.kb.entries.get(actor.kb_id or "")

@@ -21,7 +21,7 @@ from dataclasses import replace
 from difflib import SequenceMatcher
 
 from dyad.actors.kb import DEMONYM, NAME, PLACE, ascii_id
-from dyad.actors.state import AUTHOR_ID, NATIONAL_KINDS, ArticleMentions, Found
+from dyad.actors.state import AUTHOR_ID, NATIONAL_KINDS, POSSESSIVE, ArticleMentions, Found
 from dyad.model import Actor
 
 # Share of the article's state and place mentions its own country must have.
@@ -42,8 +42,10 @@ def link_chains(article: ArticleMentions) -> None:
     _merge_variant_spellings(article)
     _merge_name_parts(article)
     _surnames_to_latest_full_name(article)
+    _institutions_of_states(article)
     _home_institutions(article)
     _home_agents(article)
+    _bare_officials(article)
     # organisations first: their people take their country ("Mahan's director")
     for actor in sorted(article.actors.values(), key=lambda a: a.kind == "person"):
         if actor.country is None and actor.kb_id is None and actor.id != AUTHOR_ID:
@@ -136,13 +138,23 @@ def _people_named_like_people(article: ArticleMentions) -> None:
     place ('Scotland Nicola Sturgeon') is the title's, not the name's."""
     lex = article.lex
     first_names = lex.male_names | lex.female_names
+    mentioned = _mentions_of(article)
     for actor in list(article.actors.values()):
         if actor.kind != "organization" or not _local(actor):
             continue
         words = name_words(actor.name)
         while len(words) > 2 and any(t.kind in (NAME, PLACE) for t in article.kb.lookup(words[0])):
             words = words[1:]
-        if not 2 <= len(words) <= 3 or words[0] not in first_names or _is_org_name(article, words):
+        titled = len(words) > 2 and words[0] in lex.role_nouns | lex.honorifics
+        if titled:  # 'Bishop Deogracias Iniguez': a title before a name
+            words = words[1:]
+        if not 2 <= len(words) <= 3 or _is_org_name(article, words):
+            continue
+        if (
+            not titled
+            and words[0] not in first_names
+            and not _surname_alone(article, words, mentioned)
+        ):
             continue
         gender = "f" if words[0] in lex.female_names else "m"
         person = next(
@@ -154,11 +166,25 @@ def _people_named_like_people(article: ArticleMentions) -> None:
             None,
         )
         if person is None:
-            article.actors[actor.id] = replace(actor, kind="person", sector=None)
+            name = " ".join(actor.name.split()[1:]) if titled else actor.name
+            article.actors[actor.id] = replace(actor, name=name, kind="person", sector=None)
             article.gender.setdefault(actor.id, gender)
             article.surnames[words[-1]] = actor.id
         else:
             _merge(article, actor.id, person.id)
+
+
+def _surname_alone(
+    article: ArticleMentions, words: list[str], mentioned: dict[str, list[Found]]
+) -> bool:
+    """'Dumarsais Siméus' ... 'Siméus said': a name whose last word the article also
+    writes alone, as one writes a surname, names a person (an organisation is
+    shortened to its first words: 'Mahan' of 'Mahan Air')."""
+    return any(
+        _local(other) and other.kind != "state" and name_words(other.name) == words[-1:]
+        for other in article.actors.values()
+        if other.id in mentioned
+    )
 
 
 def _merge_name_parts(article: ArticleMentions) -> None:
@@ -239,6 +265,71 @@ def _surnames_to_latest_full_name(article: ArticleMentions) -> None:
             found.actor = latest[words[0]]
 
 
+def _institutions_of_states(article: ArticleMentions) -> None:
+    """'the supreme court of Haiti', 'Haiti's Supreme Court', 'the Haitian parliament':
+    that state's institution, one actor with the bare 'the Court' written later."""
+    doc = article.doc
+    lex = article.lex
+    longest = max((len(n.split()) for n in lex.generic_institutions), default=0)
+    first_words = {n.split()[0] for n in lex.generic_institutions}
+    after = 0  # the end of the last institution: names do not overlap
+    for i in (t.i for t in article.tokens_of(first_words)):
+        if i < after:
+            continue
+        size = next(
+            (
+                n
+                for n in range(longest, 0, -1)
+                if doc[i : i + n].text.lower() in lex.generic_institutions
+                and not any(t in article.claimed for t in range(i, i + n))
+            ),
+            0,
+        )
+        if size == 0:
+            continue
+        end = after = i + size
+        state = _state_of_institution(article, i, end)
+        if state is not None:
+            name = " ".join(t.text.capitalize() for t in doc[i:end])
+            last = doc[end - 1].lower_
+            kind, sector = lex.organisation_name_words.get(last, ("government", None))
+            actor = Actor(
+                id=f"O:{ascii_id(name)}@{state}", name=name, kind=kind, country=state, sector=sector
+            )
+            article.add(Found(i, end, actor.id, 2), actor)
+            if article.found.starting(i, i + 1):
+                _absorb_bare_names(article, actor)
+
+
+def _state_of_institution(article: ArticleMentions, start: int, end: int) -> str | None:
+    """The state written with an institution: 'of Haiti' after it, or 'Haiti's' or
+    'Haitian' before it."""
+    doc = article.doc
+    candidates = []
+    if end + 1 < len(doc) and doc[end].lower_ == "of":
+        candidates += article.found.starting(end + 1, end + 2)
+    before = start - 1
+    if before >= 0 and doc[before].text in POSSESSIVE:
+        before -= 1
+    candidates += article.found.ending_at(before + 1)
+    for found in candidates:
+        actor = article.actors[found.actor]
+        if actor.kind == "state":
+            return actor.id
+    return None
+
+
+def _absorb_bare_names(article: ArticleMentions, institution: Actor) -> None:
+    """Local actors named by the institution's last words ('Court' of 'Supreme
+    Court') are that institution."""
+    words = name_words(institution.name)
+    for actor in list(article.actors.values()):
+        short = name_words(actor.name)
+        if actor.id != institution.id and _local(actor) and actor.kind != "person":
+            if short and _part_of(short, words) and words[-len(short) :] == short:
+                _merge(article, actor.id, institution.id)
+
+
 def _home_institutions(article: ArticleMentions) -> None:
     """'The Senate' in an article about Trinidad and Tobago is its Senate, not the base's
     U.S. Senate: a generic institution name is the article's country's own."""
@@ -275,11 +366,36 @@ def _home_agents(article: ArticleMentions) -> None:
             and token.i not in article.claimed
             and token.pos_ in ("NOUN", "PROPN")
             and not token.ent_type_
-            and all(c.dep_ in ("det", "amod") and c.is_lower for c in token.lefts)
+            # 'riot police', 'the local police': not 'Capitol Police'
+            and all(c.dep_ in ("det", "amod", "compound") and c.is_lower for c in token.lefts)
         ):
-            start = token.i - 1 if token.i and token.doc[token.i - 1].lower_ == "the" else token.i
             state = article.ensure_actor(article.country)
-            article.add(Found(start, token.i + 1, state.id, 1), state)
+            article.add(Found(token.left_edge.i, token.i + 1, state.id, 1), state)
+
+
+def _bare_officials(article: ArticleMentions) -> None:
+    """'Germany on Monday banned Iranian airline Mahan Air, with officials saying ...':
+    bare 'officials' speak for the state that acts in their sentence."""
+    doc = article.doc
+    for token in article.tokens_of(("officials", "authorities")):
+        if (
+            token.i in article.claimed
+            or any(True for _ in token.lefts)
+            or article.in_quote(token.idx)
+        ):
+            continue
+        sentence = token.sent
+        state = next(
+            (
+                f.actor
+                for f in article.found.starting(sentence.start, token.i)
+                if article.actors[f.actor].kind == "state"
+                and doc[f.start : f.end].root.dep_ == "nsubj"
+            ),
+            None,
+        )
+        if state is not None:
+            article.add(Found(token.i, token.i + 1, state, 1), article.actors[state])
 
 
 # -- countries ----------------------------------------------------------------------

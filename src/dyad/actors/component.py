@@ -16,6 +16,8 @@ seeing what the earlier ones found:
   4b. entity chains: the actors one entity was split into merged, and each local
      actor's country from its context or the article's (``chains.py``);
   5. definite descriptions that refer back ("the group") (``descriptions.py``);
+  5b. people described but not named ("a spokesman for the US State Department"), each
+     an actor of its own (``unnamed.py``);
   6. pronouns (``pronouns.py``); 5 and 6 share ``antecedents.py``.
 """
 
@@ -24,7 +26,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from dyad.actors import chains, dateline, descriptions, names, pronouns
+from dyad.actors import chains, dateline, descriptions, names, pronouns, unnamed
 from dyad.actors.aliases import add_aliases
 from dyad.actors.kb import load_kb
 from dyad.actors.state import ArticleMentions
@@ -60,6 +62,7 @@ class ActorResolver:
         names.add_people_of_organisations(article)
         chains.link_chains(article)
         descriptions.add_descriptions(article)
+        unnamed.add_unnamed_people(article)
         pronouns.add_pronouns(article)
         doc._.mentions = article.finish()
         doc._.actors = article.actors

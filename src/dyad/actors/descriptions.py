@@ -17,10 +17,12 @@ def add_descriptions(article: ArticleMentions) -> None:
     doc = article.doc
     lex = article.lex
     for token in doc:
-        if token.i in article.claimed or token.pos_ != "NOUN":
+        if token.i in article.claimed or token.pos_ not in ("NOUN", "PROPN"):
             continue
-        kinds = lex.anaphoric_nouns.get(token.lower_)
         role = token.lower_ if token.lower_ in lex.role_nouns else None
+        if token.pos_ == "PROPN" and role is None:
+            continue  # only a title is written with capitals: 'the Prime Minister'
+        kinds = lex.anaphoric_nouns.get(token.lower_)
         if token.lower_ in lex.government_nouns and (
             _government_of(article, token) or _same_government(article, token)
         ):
@@ -33,7 +35,9 @@ def add_descriptions(article: ArticleMentions) -> None:
         if any(
             c.dep_ in ("prep", "compound", "poss", "nmod") and c.i < token.i
             for c in token.children
-            if c.dep_ != "amod" and c.ent_type_ not in PLACE_LABELS
+            if c.dep_ != "amod"
+            and c.ent_type_ not in PLACE_LABELS
+            and c.lower_ not in lex.title_words
         ):
             continue
         end = token.i + 1
@@ -50,6 +54,9 @@ def add_descriptions(article: ArticleMentions) -> None:
             for i in range(det.i + 1, token.i)
         ):
             continue  # 'the Vermont senator' is a description; 'the Carnegie report' is not
+        title = doc[det.i + 1 : token.i + 1].text.lower()
+        if end == token.i + 1 and role is not None and title in lex.role_nouns | lex.leader_roles:
+            role = title  # 'the Prime Minister': the whole title, not 'minister'
         if kinds is not None:
             # 'the group' is the group last named, not the topic of the paragraph
             actor_id = antecedent(article, token, set(kinds), quoted_ok=True, salience=False)

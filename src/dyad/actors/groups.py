@@ -14,6 +14,10 @@ from dyad.actors.state import (
 )
 from dyad.model import Actor
 
+# Determiners of a singular agent noun that make it one person the article names
+# elsewhere, not a group of a country ('this Egyptian terrorist').
+ONE_PERSON_DETERMINERS = {"this", "that"}
+
 
 def add_actor_mention(
     article: ArticleMentions, start: int, end: int, actor_id: str, extend: bool
@@ -73,9 +77,14 @@ def add_demonym(article: ArticleMentions, start: int, end: int, state: str) -> N
             if sector is not None and head.is_lower:
                 if sector in STATE_SECTORS:
                     add_actor_mention(article, start, head.i + 1, state, extend=False)
-                else:
+                    return
+                if head.tag_ != "NN" or not any(
+                    c.dep_ == "det" and c.lower_ in ONE_PERSON_DETERMINERS for c in head.children
+                ):
                     _add_group(article, start, head.i + 1, state, sector, phrase)
-                return
+                    return
+                # 'this Egyptian terrorist': one person of that country, not a group
+                # of it; the demonym still names the country
     actor = article.ensure_actor(state)
     article.add(Found(start, end, state, 2), actor)
 

@@ -120,6 +120,9 @@ class Lexicon:
     generic_institutions: frozenset[str]
     place_prepositions: frozenset[str]
     place_nouns: frozenset[str]
+    unnamed_person_nouns: frozenset[str]
+    platforms: frozenset[str]
+    impersonal_passives: frozenset[str]
 
     @classmethod
     def load(cls, path: Path) -> Lexicon:
@@ -163,6 +166,9 @@ class Lexicon:
             generic_institutions=frozenset(data["generic_institutions"]),
             place_prepositions=frozenset(data["place_prepositions"]),
             place_nouns=frozenset(data["place_nouns"]),
+            unnamed_person_nouns=frozenset(data["unnamed_person_nouns"]),
+            platforms=frozenset(data["platforms"]),
+            impersonal_passives=frozenset(data["impersonal_passives"]),
         )
 
 

@@ -10,7 +10,7 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from dyad.actors.groups import kind_noun_after, member_phrase_end
-from dyad.actors.kb import ascii_id
+from dyad.actors.kb import DEMONYM, NAME, ascii_id
 from dyad.actors.places import add_place, named_as_place, place_of, under_locative
 from dyad.actors.roles import (
     apposition_after,
@@ -149,11 +149,25 @@ def add_person(
             actor.id if article.first_names.get(first, actor.id) == actor.id else ""
         )
     _learn_gender(article, actor, start, end, role)
+    if before is not None:
+        _shorten_owner(article, before.start)
     for apposition in (before, after):
         if apposition is not None:
             article.add(Found(apposition.start, apposition.end, actor.id, 3), actor)
     _after_person(article, start, end, actor)
     return actor.id
+
+
+def _shorten_owner(article: ArticleMentions, start: int) -> None:
+    """ "Al-Qaeda's leader, Osama Bin Laden": the owner's mention, widened over the
+    role ("Al-Qaeda's leader"), gives the role back to the person it names."""
+    doc = article.doc
+    if start < 2 or doc[start - 1].text not in POSSESSIVE:
+        return
+    for found in article.found.covering(start):
+        if found.start < start - 1:
+            article.found.remove(found)
+            article.found.replace(Found(found.start, start - 1, found.actor, found.rank))
 
 
 def kb_person(article: ArticleMentions, span: Span) -> str | None:
@@ -187,7 +201,7 @@ def _add_local_person(article: ArticleMentions, ent: Span) -> None:
         first -= 1
     tokens = [*doc[first : tokens[0].i], *tokens]
     span = doc[tokens[0].i : tokens[-1].i + 1]
-    if kind_noun_after(article, span.end) is not None:
+    if kind_noun_after(article, span.end) is not None or _platform(article, span) is not None:
         add_local_org(article, span)  # 'The Maariv newspaper': spaCy took the name for a person
         return
     title_role = []
@@ -195,9 +209,14 @@ def _add_local_person(article: ArticleMentions, ent: Span) -> None:
     while len(span) > 1 and span[0].lower_ in lex.title_words:
         title_role.append(span[0].lower_)
         span = span[1:]
+    # 'Education Spokesperson Anne Smith': a portfolio before the title is the title's
+    cut = max((t.i for t in span[:-1] if t.lower_ in lex.role_nouns), default=None)
+    if cut is not None:
+        title_role += [t.lower_ for t in span[: cut - span.start + 1]]
+        span = doc[cut + 1 : span.end]
     words = _clean_name(span, lex.title_words).split()
-    if not words:
-        return
+    if not words or words[-1].lower() in lex.role_nouns:
+        return  # 'Education Spokesperson': a title spaCy took for a name
     if (len(words) > 1 and words[-1].lower() in lex.place_name_words) or named_as_place(
         article, span
     ):
@@ -402,6 +421,13 @@ def add_local_org(article: ArticleMentions, ent: Span, country: str | None = Non
         return
     if last in article.lex.not_actor_name_words or name.lower() in article.lex.not_actor_names:
         return  # a law, a war, a prize, a time zone
+    if _platform(article, span) is False:
+        article.claimed.update(range(span.start, span.end))
+        return  # 'wrote on Twitter': where one speaks, not who
+    known = _known_org_of_state(article, name)
+    if known is not None:  # 'the United States FBI' is the base's FBI
+        article.add(Found(span.start, span.end, known, 2), article.ensure_actor(known))
+        return
     kind, sector = "organization", None
     for word in reversed(name.lower().split()):
         if word in article.lex.organisation_name_words:
@@ -413,6 +439,41 @@ def add_local_org(article: ArticleMentions, ent: Span, country: str | None = Non
         end, kind, sector = kind_noun
     actor = Actor(id="O:" + ascii_id(name), name=name, kind=kind, country=country, sector=sector)
     article.add(Found(span.start, end, actor.id, 2), actor)
+
+
+def _platform(article: ArticleMentions, span: Span) -> bool | None:
+    """None: not a platform's name; True: a platform acting ('Twitter suspended the
+    account'); False: a platform one speaks on ('wrote on Twitter')."""
+    if _name_text(span).lower() not in article.lex.platforms:
+        return None
+    return span.root.dep_ in ("nsubj", "nsubjpass")
+
+
+def _known_org_of_state(article: ArticleMentions, name: str) -> str | None:
+    """The base's organisation a name writes after its state's name or demonym
+    ('United States FBI', 'Iranian IRGC'), when the base gives it that state."""
+    words = name.split()
+    for cut in range(1, min(len(words), 4)):
+        state = next(
+            (
+                t.actor
+                for t in article.kb.lookup(" ".join(words[:cut]))
+                if t.kind in (NAME, DEMONYM) and article.kb.entries[t.actor].kind == "state"
+            ),
+            None,
+        )
+        if state is None:
+            continue
+        for target in article.kb.lookup(" ".join(words[cut:])):
+            entry = article.kb.entries.get(target.actor)
+            if (
+                target.kind == NAME
+                and entry is not None
+                and entry.kind not in ("person", "state")
+                and entry.country == state
+            ):
+                return entry.id
+    return None
 
 
 def _acronym_of(article: ArticleMentions, ent: Span) -> str | None:

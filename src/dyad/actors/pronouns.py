@@ -3,8 +3,11 @@ fitting actor mentioned before (or, for 'In her statement, Hillary Clinton ...',
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from spacy.tokens import Token
 
+from dyad.actors import statements
 from dyad.actors.antecedents import antecedent, is_subject
 from dyad.actors.state import AUTHOR_ID, ArticleMentions, Found
 from dyad.model import Actor
@@ -23,9 +26,19 @@ def add_pronouns(article: ArticleMentions) -> None:
         inside = article.in_quote(token.idx)
         if lower in groups["author"]:
             if not inside and (lower != "i" or token.text == "I"):
-                article.add(Found(token.i, token.i + 1, AUTHOR_ID, 1), _author(article))
+                signatory = statements.signatory(article, token)
+                if signatory is not None:
+                    article.add(
+                        Found(token.i, token.i + 1, signatory, 1), article.actors[signatory]
+                    )
+                else:
+                    article.add(Found(token.i, token.i + 1, AUTHOR_ID, 1), _author(article))
             continue
         if inside:
+            if lower in groups["person"]:
+                actor_id = _third_party_in_quote(article, token, groups)
+                if actor_id is not None:
+                    article.add(Found(token.i, token.i + 1, actor_id, 1), article.actors[actor_id])
             continue
         if lower in groups["person"]:
             gender = "f" if lower in groups["female"] else "m"
@@ -36,8 +49,8 @@ def add_pronouns(article: ArticleMentions) -> None:
             actor_id = antecedent(
                 article, token, NON_PERSON, quoted_ok=False, window=1, salience=False
             )
-        elif lower == "it" and token.dep_ == "nsubj":
-            actor_id = _reporter_of(article, token)
+        elif lower == "it" and token.dep_ in ("nsubj", "nsubjpass"):
+            actor_id = _reporter_of(article, token) or _subject_before(article, token)
         elif lower in ("its", "itself"):
             actor_id = antecedent(article, token, NON_PERSON, quoted_ok=False, window=1)
         elif lower in ("their", "theirs", "themselves") or (
@@ -50,6 +63,47 @@ def add_pronouns(article: ArticleMentions) -> None:
             continue
         if actor_id is not None:
             article.add(Found(token.i, token.i + 1, actor_id, 1), article.actors[actor_id])
+
+
+def _third_party_in_quote(
+    article: ArticleMentions, token: Token, groups: dict[str, frozenset[str]]
+) -> str | None:
+    """'"He thought there was no difference," Obama said of Nader': inside a quote a
+    'he' is someone talked about, the nearest fitting person named before it, not the
+    one speaking in its sentence."""
+    gender = "f" if token.lower_ in groups["female"] else "m"
+    sentence = token.sent
+    speakers = {
+        f.actor
+        for f in article.found.starting(sentence.start, sentence.end)
+        if not article.in_quote(article.doc[f.start].idx) and is_subject(article, f)
+    }
+    added = speakers - article.not_antecedents
+    article.not_antecedents |= added
+    try:
+        return antecedent(article, token, {"person"}, quoted_ok=True, salience=False, gender=gender)
+    finally:
+        article.not_antecedents -= added
+
+
+def _subject_before(article: ArticleMentions, token: Token) -> str | None:
+    """'The airline was Iran's first in private hands. It has Iran's largest fleet':
+    'it' opening a clause of its own is the organisation or state last a subject."""
+    head = token.head
+    if (
+        head.lemma_ == "be"
+        or any(c.dep_ in ("ccomp", "xcomp", "csubj") for c in head.children)
+        or (token.dep_ == "nsubjpass" and head.lemma_ in article.lex.impersonal_passives)
+    ):
+        return None  # 'It is clear that ...', 'it seems to ...', 'It is widely known'
+    actor_id = antecedent(article, token, NON_PERSON, quoted_ok=False, window=1)
+    if actor_id is None:
+        return None
+    starts = article.sentence_starts
+    here = bisect_right(starts, token.i) - 1
+    nearby = article.found.starting(starts[max(0, here - 1)], token.i)
+    subject = any(f.actor == actor_id and is_subject(article, f) for f in nearby)
+    return actor_id if subject else None
 
 
 def _reporter_of(article: ArticleMentions, token: Token) -> str | None:

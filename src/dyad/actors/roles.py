@@ -70,14 +70,28 @@ def apposition_before(article: ArticleMentions, start: int) -> Apposition | None
         return None
     words: list[str] = []
     affiliation = country = None
+    role_end = comma  # the role's head: 'the mayor[ of London],'
     i = comma - 1
     while i >= 0 and comma - i < 8:
         token = doc[i]
+        if token.text in POSSESSIVE and words:
+            # "Al-Qaeda's leader, Osama Bin Laden": the owner is the affiliation
+            owner = next(iter(article.found.covering(i - 1)), None)  # maybe widened
+            if owner is None or not _role_noun(article, words[-1]):
+                return None
+            if article.actors[owner.actor].kind != "person":
+                affiliation = owner.actor
+            role = " ".join(words)
+            return Apposition(i + 1, role_end, role, affiliation, country)
         if token.lower_ in lex.appositive_determiners or token.is_punct:
             break
-        if token.pos_ == "ADP" and token.lower_ in ("to", "of", "for", "at", "in") and words:
-            # 'the Syrian ambassador to Washington,': the complement is not the role
-            words, affiliation, country = [], None, None
+        if token.pos_ == "ADP" and token.lower_ in ("to", "of", "for", "at", "in"):
+            # 'the Syrian ambassador to Washington,': the complement is not the role;
+            # 'the mayor of London,': London's country is the mayor's
+            complement = article.actors.get(affiliation or "")
+            keep = token.lower_ in ("of", "for") and complement is not None
+            country = complement.country if keep and complement is not None else None
+            words, affiliation, role_end = [], None, i
             i -= 1
             continue
         if token.pos_ not in ("NOUN", "ADJ", "PROPN"):
@@ -96,13 +110,17 @@ def apposition_before(article: ArticleMentions, start: int) -> Apposition | None
         else:
             words.insert(0, token.lower_)
         i -= 1
-    if i < 0 or doc[i].lower_ != "the" or not words or not _role_noun(article, words[-1]):
+    if i < 0 or doc[i].lower_ not in lex.appositive_determiners or doc[i].lower_ in ("a", "an"):
+        return None  # 'a spokesman, ...' begins a list more often than an apposition
+    if not words or not _role_noun(article, words[-1]):
         return None
     role = " ".join(words)
     if affiliation is None and country is not None and state_role(article, role):
         affiliation = country
         article.ensure_actor(country)
-    return Apposition(i, comma, role, affiliation, country)
+    # 'his main opponent,': the pronoun is a mention of its own
+    start = i if doc[i].lower_ == "the" else i + 1
+    return Apposition(start, role_end, role, affiliation, country)
 
 
 def apposition_after(article: ArticleMentions, end: int) -> Apposition | None:
@@ -140,6 +158,14 @@ def apposition_after(article: ArticleMentions, end: int) -> Apposition | None:
             break
         i += 1
     head_end = i
+    if words and affiliation is None and i + 1 < len(doc) and doc[i].lower_ in ("for", "of", "at"):
+        # 'Scott Stanzel, spokesman for the White House,': he speaks for what follows
+        employer = next(iter(article.found.starting(i + 1, i + 3)), None)
+        holder = article.actors[employer.actor] if employer is not None else None
+        if holder is not None and holder.kind not in ("person", "author"):
+            affiliation = holder.id
+            if holder.kind in NATIONAL_KINDS:
+                country = country or (holder.id if holder.kind == "state" else holder.country)
     if words and i < len(doc) and doc[i].pos_ == "ADP" and doc[i].lower_ != "than":
         # 'an expert on Syria at the Wilson Center,': the phrase runs on to the comma,
         # the mention ends at its head noun

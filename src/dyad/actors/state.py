@@ -9,11 +9,11 @@ the tokens already claimed, and what the article has taught about its people
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right, insort
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from dyad.actors.kb import KnowledgeBase, Lexicon
 from dyad.model import Actor, Mention, Place
@@ -117,6 +117,8 @@ class ArticleMentions:
     dateline_end: int = 0  # tokens of a dateline place, claimed before anything else
     # what the capitals of each mention spell, in the order found ('INS' -> [mentions])
     initials: dict[str, list[Found]] = field(default_factory=dict)
+    # actors a pronoun or description must not refer back to ('the nominee' met unnamed)
+    not_antecedents: set[str] = field(default_factory=set)
     lex: Lexicon = field(init=False)
     quoted: list[tuple[int, int]] = field(init=False)  # (start, end) offsets of quotes
     ents: list[Span] = field(init=False)
@@ -133,6 +135,36 @@ class ArticleMentions:
         if self.doc.has_annotation("SENT_START"):
             return [s.start for s in self.doc.sents]
         return [0]  # a pipeline without a parser or sentencizer: one long sentence
+
+    @cached_property
+    def tokens_by_word(self) -> dict[str, list[int]]:
+        """Lower-case word -> its tokens, so that passes looking for a few words do not
+        each walk the whole article."""
+        index: dict[str, list[int]] = {}
+        for token in self.doc:
+            index.setdefault(token.lower_, []).append(token.i)
+        return index
+
+    def tokens_of(self, words: Iterable[str]) -> list[Token]:
+        """The tokens written as any of ``words`` (lower-case), in text order."""
+        index = self.tokens_by_word
+        return [self.doc[i] for i in sorted(i for w in words for i in index.get(w, ()))]
+
+    @cached_property
+    def paragraph_starts(self) -> tuple[int, ...]:
+        """First token of each paragraph (a token holding a line break ends one)."""
+        return (0, *(t.i + 1 for t in self.doc if "\n" in t.text))
+
+    @cached_property
+    def first_person_paragraphs(self) -> frozenset[int]:
+        """Paragraphs with 'I', 'we', 'my' ... outside quotes (a statement's lines)."""
+        author = self.lex.pronouns["author"]
+        starts = self.paragraph_starts
+        return frozenset(
+            bisect_right(starts, t.i) - 1
+            for t in self.tokens_of(author)
+            if t.pos_ == "PRON" and not self.in_quote(t.idx)
+        )
 
     def ensure_actor(self, actor_id: str) -> Actor:
         if actor_id not in self.actors:

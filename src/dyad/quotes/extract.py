@@ -50,6 +50,8 @@ CUE_REACH_AFTER = 8
 MAX_HEAD_STEPS = 6
 # Unattributed quoted passages shorter than this are scare quotes or titles.
 MIN_UNATTRIBUTED_WORDS = 4
+# Pronoun subjects a clause leading into a quote may have ('She ended her speech: “…”').
+PERSON_SUBJECTS = frozenset({"he", "she", "they", "we", "i"})
 # A clause at least this much inside quotation marks is a quotation, not reported speech.
 QUOTED_SHARE = 0.8
 # "Name: words" — at most this many tokens before the colon.
@@ -603,6 +605,31 @@ class QuoteFinder:
         sentence = self.view.before(i)
         return next((t for t in reversed(sentence) if self.is_speech_cue(t)), None)
 
+    def lead_in_subject(self, before: list[Token]) -> Token | None:
+        """'Senator Lindsey Graham spoke on Fox News, “…”', 'Landrieu struck a similar
+        tone in his concession speech: “…”': a clause without a speech verb that leads
+        into a quote gives it its subject as speaker."""
+        if len(before) < 3 or before[-1].text not in (",", ":"):
+            return None
+        inside = {t.i for t in before}
+        # the first clause with its subject before the mark (the parser may hang the
+        # quote's own verb above it)
+        subject = next(
+            (
+                c
+                for verb in before
+                if verb.pos_ in ("VERB", "AUX") and verb.dep_ in ("ROOT", "conj", "ccomp")
+                for c in verb.children
+                if c.dep_ == "nsubj" and c.i in inside
+            ),
+            None,
+        )
+        if subject is None or subject.pos_ not in ("PROPN", "NOUN", "PRON"):
+            return None
+        if subject.pos_ == "PRON" and subject.lower_ not in PERSON_SUBJECTS:
+            return None
+        return subject
+
     def governing_cue(self, first: int, last: int) -> Token | None:
         """The speech verb a partial quote hangs from, walking up the parse."""
         doc = self.doc
@@ -674,7 +701,9 @@ class QuoteFinder:
                 if container is not None:
                     cue = container.cue
                 cue = cue or self.governing_cue(first, last) or self.cue_after(last)
-            if container is not None and container.cue is cue:
+            if cue is None and kind == "direct":
+                head = self.lead_in_subject(before)
+            elif container is not None and container.cue is cue:
                 head = container.speaker_head
             elif cue is not None and cue.lower_ == "according":
                 # '"…," according to a tweet by X': the source; inside reported speech
@@ -775,7 +804,7 @@ class QuoteFinder:
         for index, item in enumerate(items):
             if item.cue is not None or item.speaker_head is not None:
                 item.speaker = self.resolver.speaker(item.speaker_head)
-            if item.cue is None and item.kind == "direct":
+            if item.cue is None and item.speaker_head is None and item.kind == "direct":
                 # No cue of its own: the quote continues the adjacent speaker.
                 if (
                     previous is not None

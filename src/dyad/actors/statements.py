@@ -1,0 +1,99 @@
+"""Statements appended to a story: their 'I' is who signs or issues them, not the
+journalist. 'Below is the statement from the Conservative website, on the results:'
+followed by paragraphs in the first person, or such paragraphs ended by a signature line
+('— Alan Johnson, Home Secretary').
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from spacy.tokens import Token
+
+from dyad.actors.state import ArticleMentions, Found
+
+# How many paragraphs in the first person a statement may run before or after its 'I'.
+STATEMENT_PARAGRAPHS = 6
+# Longest signature line, in tokens.
+SIGNATURE_TOKENS = 12
+SPEAKING_KINDS = {"person", "organization", "party", "government", "igo", "ngo", "armed_group"}
+
+
+def signatory(article: ArticleMentions, token: Token) -> str | None:
+    """Who the first-person ``token`` outside quotes stands for, when it sits in a
+    statement introduced by a colon or closed by a signature; None otherwise."""
+    starts = article.paragraph_starts
+    here = _paragraph_of(starts, token.i)
+    first = here
+    while (
+        first > 0
+        and here - first < STATEMENT_PARAGRAPHS
+        and first - 1 in article.first_person_paragraphs
+    ):
+        first -= 1
+    last = here
+    while (
+        last + 1 < len(starts)
+        and last - here < STATEMENT_PARAGRAPHS
+        and last + 1 in article.first_person_paragraphs
+    ):
+        last += 1
+    signed = _signature(article, starts, last + 1)
+    introduced = _introducer(article, starts, first, token.i)
+    if signed and introduced:  # two statements in a row: the nearer edge tells
+        return signed if last + 1 - here < here - first + 1 else introduced
+    return signed or introduced
+
+
+def _paragraph_of(starts: tuple[int, ...], i: int) -> int:
+    return bisect_right(starts, i) - 1
+
+
+def _tokens(article: ArticleMentions, starts: tuple[int, ...], paragraph: int) -> list[Token]:
+    end = starts[paragraph + 1] if paragraph + 1 < len(starts) else len(article.doc)
+    return [t for t in article.doc[starts[paragraph] : end] if not t.is_space]
+
+
+def _introducer(
+    article: ArticleMentions, starts: tuple[int, ...], first: int, before: int
+) -> str | None:
+    """The speaker of the sentence ending in the colon that opens the statement: in the
+    paragraph before its first one, or earlier in that first paragraph."""
+    candidates = _tokens(article, starts, first)
+    previous = _tokens(article, starts, first - 1) if first > 0 else []
+    if previous and previous[-1].text == ":":  # the colon must close its paragraph
+        candidates = [previous[-1], *candidates]
+    colons = [
+        t for t in candidates if t.text == ":" and t.i < before and not article.in_quote(t.idx)
+    ]
+    if not colons:
+        return None
+    sentence = colons[-1].sent
+    if any(
+        t.lower_ in article.lex.pronouns["author"] and t.pos_ == "PRON"
+        for t in article.doc[sentence.start : colons[-1].i]
+    ):
+        return None  # 'Here is what I mean:' is the writer's own introduction
+    speakers = [
+        f
+        for f in article.found.starting(sentence.start, colons[-1].i)
+        if article.actors[f.actor].kind in SPEAKING_KINDS
+    ]
+    subjects = [f for f in speakers if article.doc[f.start : f.end].root.dep_ == "nsubj"]
+    people = [f for f in speakers if article.actors[f.actor].kind == "person"]
+    # 'a quote from Labour leader Gordon Brown': the person before his organisation
+    chosen = (subjects or people[-1:] or speakers[-1:] or [None])[0]
+    return chosen.actor if chosen is not None else None
+
+
+def _signature(article: ArticleMentions, starts: tuple[int, ...], paragraph: int) -> str | None:
+    """'— Alan Johnson, Home Secretary' right after the statement."""
+    if paragraph >= len(starts):
+        return None
+    tokens = [t for t in _tokens(article, starts, paragraph) if not t.is_punct]
+    if not tokens or len(tokens) > SIGNATURE_TOKENS:
+        return None
+    found: Found | None = next(iter(article.found.starting(tokens[0].i, tokens[0].i + 1)), None)
+    if found is None or article.actors[found.actor].kind != "person":
+        return None
+    return found.actor
