@@ -11,7 +11,7 @@ import sqlalchemy
 from sqlalchemy import select
 
 from dyad.store import Store, schema
-from dyad.store.counts import recount
+from dyad.store.counts import COUNT_TABLES, recount
 
 VOLATILE = {"ingested_at"}  # the only column allowed to differ between runs
 
@@ -102,9 +102,9 @@ def consistency_problems(db: str) -> list[str]:
 
 
 def monthly_counts(engine: sqlalchemy.Engine) -> dict[str, dict[str, set[tuple]]]:
-    """The monthly counts tables as kept, and as a recount of the events makes them
-    (in a transaction rolled back after)."""
-    tables = (schema.actor_months, schema.dyad_months)
+    """The counts tables (monthly, and per pair over all time) as kept, and as a
+    recount of the events makes them (in a transaction rolled back after)."""
+    tables = COUNT_TABLES
 
     def rows(conn) -> dict[str, set[tuple]]:
         return {t.name: {tuple(row) for row in conn.execute(select(t))} for t in tables}

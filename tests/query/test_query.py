@@ -17,9 +17,12 @@ from dyad.query import (
     network,
     quotes_by,
     search,
+    store_summary,
     summary,
     timeline,
 )
+from dyad.query import quotes as quote_queries
+from dyad.query.counts import top_others
 from dyad.query.search import fts5_query
 from dyad.store import Store
 
@@ -30,6 +33,13 @@ def corpus(db):
         for analysis in CORPUS:
             assert store.add(analysis)
         yield store
+
+
+def test_store_summary_spans_the_first_to_the_last_event(corpus):
+    found = store_summary(corpus)
+    # The corpus's events run from Hamas's visit in October 2023 to February 2024.
+    assert (found.first_date[:7], found.last_date[:7]) == ("2023-10", "2024-02")
+    assert found.events == 5  # one each in three reports, two in the fourth
 
 
 def test_profile_lists_counterparts_types_by_month_and_quotes(corpus):
@@ -47,6 +57,28 @@ def test_profile_lists_counterparts_types_by_month_and_quotes(corpus):
         "2024-02": {"SUPPORT": 1, "CONSULT": 1},
     }
     assert [q.text for q in profile.recent_quotes] == ["These strikes were precise"]
+
+
+def test_top_counterparts_break_ties_at_the_cut_by_id(corpus):
+    with corpus.engine.connect() as conn:
+        # Russia: three events with Hamas (one before 27 October), one each with Israel
+        # and Ukraine; from the counts, then (a day's filter) from the events.
+        for filters, hamas in ((Filters(), 3), (Filters(since="2023-10-27"), 2)):
+            found = top_others(conn, {"RUS"}, filters, 2)
+            assert list(found.items()) == [("HAMAS", hamas), ("ISR", 1)]
+            assert all(type(n) is int for n in found.values())
+        assert top_others(conn, {"RUS"}, Filters(), 5) == {"HAMAS": 3, "ISR": 1, "UKR": 1}
+        assert top_others(conn, {"RUS"}, Filters(), 0) == {}
+
+
+def test_profile_quotes_are_the_newest_sorted_or_read_article_by_article(corpus, monkeypatch):
+    newest = quotes_by(corpus, "Russia", limit=10)
+    assert [(q.speaker, q.speaker_name) for q in newest] == [(ZAKHAROVA.id, ZAKHAROVA.name)]
+    assert actor_profile(corpus, "Russia").recent_quotes == newest
+    monkeypatch.setattr(quote_queries, "SORT_QUOTES_UP_TO", 0)
+    monkeypatch.setattr(quote_queries, "ARTICLE_BATCH", 1)
+    profile = actor_profile(corpus, "Russia")
+    assert (profile.quotes, profile.recent_quotes) == (1, newest)
 
 
 def test_quotes_by_speaker_include_those_who_speak_for_an_actor(corpus):

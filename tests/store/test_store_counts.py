@@ -88,9 +88,19 @@ def test_counts_kept_on_write_equal_a_recount_after_loads_and_reloads(store):
     dyads = first["kept"]["dyad_months"]
     assert ("UKR", "", "2024-02", "MOBILIZE", "actual", "", 1) in dyads
     assert ("ISR", "HAMAS", "2024-02", "CONSULT", "actual", "EGY", 1) in dyads
+    # Over all time: Hamas's October visit once (the reprint merged); Russia's support
+    # and its undated hypothetical consultation, each once.
+    pairs = first["kept"]["dyad_pairs"]
+    assert {row for row in pairs if {row[0], row[1]} == {"RUS", "HAMAS"}} == {
+        ("HAMAS", "RUS", "CONSULT", "actual", "", 1),
+        ("RUS", "HAMAS", "SUPPORT", "intended", "", 1),
+        ("RUS", "HAMAS", "CONSULT", "hypothetical", "", 1),
+    }
+    assert ("ISR", "HAMAS", "CONSULT", "actual", "EGY", 1) in pairs
     with store.engine.connect() as conn:
-        total = conn.execute(select(func.sum(schema.dyad_months.c.events))).scalar_one()
-    assert total == store.count("events") == 9
+        for table in (schema.dyad_months, schema.dyad_pairs):
+            total = conn.execute(select(func.sum(table.c.events))).scalar_one()
+            assert total == store.count("events") == 9
 
 
 FILTERS = [
@@ -129,6 +139,14 @@ def test_queries_answer_from_the_counts_as_from_the_events(store, filters, monke
     assert answers() == from_counts
 
 
+def test_only_filters_without_dates_read_the_counts_over_all_time():
+    assert Filters().all_time
+    assert Filters(statuses=("actual",), quads=("verbal_conflict",)).all_time
+    assert not Filters(since="2023-10").all_time
+    assert not Filters(until="2024").all_time
+    assert not Filters(sources=("wire",)).all_time
+
+
 def test_only_whole_months_without_source_or_country_read_the_counts():
     assert Filters(since="2023-10", until="2024").by_month
     assert not Filters(since="2023-10-07").by_month
@@ -159,6 +177,7 @@ def test_the_migrations_fill_counts_and_search_filters_of_a_store_made_before_th
         config.attributes["connection"] = conn
         command.downgrade(config, "0007")
         assert not inspect(conn).has_table("actor_months")
+        assert not inspect(conn).has_table("dyad_pairs")
         command.upgrade(config, "head")
     assert counted(store)["kept"] == before
     again = [(hit.article_id, hit.quote_id) for hit in search(store, "Hamas", filters=herald)]

@@ -82,8 +82,8 @@ def _introducer(
     subjects = [f for f in speakers if article.doc[f.start : f.end].root.dep_ == "nsubj"]
     people = [f for f in speakers if article.actors[f.actor].kind == "person"]
     # 'a quote from Labour leader Gordon Brown': the person before his organisation
-    chosen = (subjects or people[-1:] or speakers[-1:] or [None])[0]
-    return chosen.actor if chosen is not None else None
+    chosen = subjects or people[-1:] or speakers[-1:]
+    return chosen[0].actor if chosen else None
 
 
 def _signature(article: ArticleMentions, starts: tuple[int, ...], paragraph: int) -> str | None:

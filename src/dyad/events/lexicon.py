@@ -238,12 +238,11 @@ def load_lexicon(directory: Path = DATA_DIR) -> Lexicon:
 def _speech_cues(path: Path) -> SpeechCues:
     """The statement rules' words (none in a lexicon saved before they existed)."""
     raw = (_load(path) if path.exists() else None) or {}
-    return SpeechCues(
-        **{
-            name: frozenset(str(w) for w in value) if isinstance(value, list) else value
-            for name, value in raw.items()
-        }
-    )
+    cues: dict[str, Any] = {
+        name: frozenset(map(str, value)) if isinstance(value, list) else float(value)
+        for name, value in raw.items()
+    }
+    return SpeechCues(**cues)
 
 
 def _whole_words(aliases: Any) -> re.Pattern[str] | None:

@@ -5,7 +5,19 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from sqlalchemy import ColumnElement, Connection, Select, Table, and_, func, or_, select
+from sqlalchemy import (
+    BigInteger,
+    ColumnElement,
+    Connection,
+    Select,
+    Table,
+    and_,
+    cast,
+    func,
+    or_,
+    select,
+    union_all,
+)
 
 from dyad.plover import quad_class
 from dyad.query.actors import resolve_actor
@@ -20,7 +32,7 @@ def involving(
     ids: set[str], others: set[str] | None = None, events: Table = schema.events
 ) -> ColumnElement[bool]:
     """Events with one of ``ids`` on either side (and one of ``others`` on the other);
-    ``events`` may be the ``dyad_months`` table, which has the same two columns."""
+    ``events`` may be a pair counts table, which has the same two columns."""
     if others is None:
         return or_(events.c.source_id.in_(ids), events.c.target_id.in_(ids))
     return or_(
@@ -50,7 +62,7 @@ def event_counts(
             query = filters.cells(_cells_by_month(table), table)
         else:
             query = filters.events(_by_month_and_type())
-        if actor:
+        if actor and counterpart:
             ids = resolve_actor(conn, actor, include_affiliates)
             others = resolve_actor(conn, counterpart, include_affiliates)
             query = query.where(involving(ids, others, table))
@@ -83,21 +95,30 @@ def actor_counts(
     return _by_month(rows, by_type)
 
 
+def pair_counts(filters: Filters) -> Table:
+    """The table to count events per actor pair from: the counts over all time or by
+    month when the filters allow (their rows carry ``events``), else the events."""
+    if filters.all_time:
+        return schema.dyad_pairs
+    return schema.dyad_months if filters.by_month else schema.events
+
+
 def with_others(
     ids: set[str], filters: Filters, chosen: list[str] | None = None
 ) -> Iterator[tuple[str, Select]]:
     """Queries counting the events between one of ``ids`` and actors outside them, one
     per side ("sent": ``ids`` are the source, "received": the target): rows of (other,
     n), or with ``chosen`` (other, type, n) for those others only. From the dyads'
-    monthly counts when the filters allow, else from the events' pair indexes."""
-    monthly = filters.by_month
-    table = schema.dyad_months if monthly else schema.events
-    n = (func.sum(table.c.events) if monthly else func.count()).label("n")
+    counts when the filters allow, else from the events' pair indexes."""
+    table = pair_counts(filters)
+    counted = table is not schema.events
+    n = (func.sum(table.c.events) if counted else func.count()).label("n")
     sides = (
         (table.c.source_id, table.c.target_id, "sent"),
         (table.c.target_id, table.c.source_id, "received"),
     )
     for mine, theirs, side in sides:
+        query: Select
         if chosen is None:
             query = select(theirs.label("other"), n).where(
                 mine.in_(ids), theirs.is_not(None), theirs != "", theirs.not_in(ids)
@@ -108,7 +129,27 @@ def with_others(
                 mine.in_(ids), theirs.in_(chosen)
             )
             query = query.group_by(theirs, table.c.type)
-        yield side, filters.cells(query, table) if monthly else filters.events(query)
+        yield side, filters.cells(query, table) if counted else filters.events(query)
+
+
+def top_others(conn: Connection, ids: set[str], filters: Filters, top: int) -> dict[str, int]:
+    """The ``top`` actors outside ``ids`` with most events with them (either side), most
+    first, ties by id: summed and ranked by the database, so that only the first few of
+    a busy actor's thousands of counterparts reach Python."""
+    if top <= 0:
+        return {}
+    both = union_all(*(query for _side, query in with_others(ids, filters))).subquery()
+    # Cast: PostgreSQL sums a bigint sum to a numeric.
+    n = cast(func.sum(both.c.n), BigInteger).label("n")
+    rows = conn.execute(select(both.c.other, n).group_by(both.c.other).order_by(n.desc()))
+    best: list[tuple[str, int]] = []
+    for other, count in rows:
+        if len(best) >= top and count < best[-1][1]:
+            break  # past the last one tied with the top-th
+        best.append((other, count))
+    rows.close()
+    # Ties by id here, not by the database's collation: the same order on every backend.
+    return dict(sorted(best, key=lambda row: (-row[1], row[0]))[:top])
 
 
 def _actor_cells(conn: Connection, ids: set[str], filters: Filters) -> list[tuple]:

@@ -64,8 +64,15 @@ class Filters:
             and (last is None or last == date.max.isoformat() or _day_after(last).endswith("-01"))
         )
 
+    @property
+    def all_time(self) -> bool:
+        """Whether the counts per pair over all time (``dyad_pairs``) can answer:
+        ``by_month`` filters with no date."""
+        return self.by_month and not self.first_day and not self.last_day
+
     def cells(self, query: Select, table: Table) -> Select:
-        """Restrict a query over a monthly counts table (``by_month`` filters only)."""
+        """Restrict a query over a counts table (``by_month`` filters only; without a
+        month column, ``all_time`` ones)."""
         if self.first_day or self.last_day:
             query = query.where(table.c.month != "")  # undated events have no date in range
         if self.first_day:

@@ -16,7 +16,7 @@ from sqlalchemy import Connection, select
 from dyad.plover import quad_class
 from dyad.query.actors import ActorRef, UnknownActor, actor_refs, resolve_actor
 from dyad.query.connect import Database, connect
-from dyad.query.counts import actor_counts, with_others
+from dyad.query.counts import actor_counts, top_others, with_others
 from dyad.query.events import EventItem, actor_events
 from dyad.query.filters import NO_FILTERS, Filters
 from dyad.query.quotes import QuoteItem, recent_quotes
@@ -94,11 +94,8 @@ def actor_overview(
 
 def _counterparts(conn: Connection, ids: set[str], filters: Filters, top: int) -> list[Counterpart]:
     """The actors with most events with these, counted first, split by quad class after."""
-    totals: Counter = Counter()
-    for _side, query in with_others(ids, filters):
-        totals.update({other: n for other, n in conn.execute(query)})
-    # Ties by id: the same page whichever order the database returned the counts in.
-    best = sorted(totals, key=lambda other: (-totals[other], other))[:top]
+    totals = top_others(conn, ids, filters, top)
+    best = list(totals)
     quads: dict[str, Counter] = defaultdict(Counter)
     for _side, query in with_others(ids, filters, best):
         for other, event_type, count in conn.execute(query):

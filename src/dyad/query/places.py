@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 
 from dyad.query.actors import resolve_actor
 from dyad.query.connect import Database, connect
-from dyad.query.counts import involving
+from dyad.query.counts import involving, pair_counts
 from dyad.query.filters import NO_FILTERS, Filters
 from dyad.store import schema
 
@@ -27,13 +27,12 @@ def events_by_country(
     counts: Counter = Counter()
     with connect(db) as conn:
         # Grouped by actor pair and place, the actors' countries looked up once each:
-        # no join per event. The dyads' monthly counts hold the same groups, summed.
-        if filters.by_month:
-            table = schema.dyad_months
+        # no join per event. The pair counts hold the same groups, summed.
+        table = pair_counts(filters)
+        if table is not schema.events:
             pair = (table.c.source_id, table.c.target_id, table.c.place)
             query = filters.cells(select(*pair, func.sum(table.c.events)).group_by(*pair), table)
         else:
-            table = schema.events
             pair = (table.c.source_id, table.c.target_id, table.c.location_country)
             query = filters.events(select(*pair, func.count()).group_by(*pair))
         if actor:

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from dyad.plover import is_symmetric, quad_class
 from dyad.query.actors import UnknownActor, resolve_actor
 from dyad.query.connect import Database, connect
-from dyad.query.counts import actor_counts, with_others
+from dyad.query.counts import actor_counts, top_others, with_others
 from dyad.query.filters import NO_FILTERS, Filters
-from dyad.query.quotes import QuoteHit, speaker_quotes
+from dyad.query.quotes import QuoteHit, recent_hits
 from dyad.store import schema
 
 
@@ -69,11 +69,8 @@ def actor_profile(
             .limit(8)
         ).scalars()
         # First who the main counterparts are, then only theirs by type and direction.
-        totals: dict[str, int] = {}
-        for _side, query in with_others(ids, filters):
-            for row in conn.execute(query):
-                totals[row.other] = totals.get(row.other, 0) + row.n
-        chosen = sorted(totals, key=lambda other: (-totals[other], other))[:top]
+        totals = top_others(conn, ids, filters, top)
+        chosen = list(totals)
         counterparts = [Counterpart(other, other, totals[other]) for other in chosen]
         by_id = {entry.id: entry for entry in counterparts}
         for direction, query in with_others(ids, filters, chosen):
@@ -92,13 +89,7 @@ def actor_profile(
         )
         for entry in counterparts:
             entry.name = names.get(entry.id, entry.id)
-        quoted = select(func.count()).select_from(schema.quotes)
-        if filters.since or filters.until or filters.sources:
-            quoted = filters.articles(
-                quoted.join(schema.articles, schema.articles.c.id == schema.quotes.c.article_id)
-            )
-        quote_count = conn.execute(quoted.where(schema.quotes.c.speaker_id.in_(ids))).scalar_one()
-        recent = speaker_quotes(conn, ids, filters=filters, limit=quotes)
+        quote_count, recent = recent_hits(conn, ids, filters=filters, limit=quotes)
         by_month = actor_counts(conn, ids, filters=filters, by_type=True)
     return ActorProfile(
         id=main.id,

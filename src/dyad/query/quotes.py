@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import Connection, Select, func, select
+from sqlalchemy import Connection, Row, Select, func, select
 
 from dyad.query.actors import ActorRef, actor_refs, resolve_actor
 from dyad.query.connect import Database, connect
@@ -14,9 +14,11 @@ from dyad.query.filters import NO_FILTERS, Filters
 from dyad.store import schema
 
 # A speaker with up to this many quotes has them sorted; past it, articles are read
-# newest first, ARTICLE_BATCH at a time, until enough of its quotes turn up.
+# newest first, ARTICLE_BATCH at first and twice as many each time after, until enough
+# of its quotes turn up: one quoted in every third article is found in the first batch
+# (without reading and decoding hundreds of others' quotes), a rarer one in a few more.
 SORT_QUOTES_UP_TO = 2000
-ARTICLE_BATCH = 500
+ARTICLE_BATCH = 50
 
 
 @dataclass
@@ -75,46 +77,37 @@ def speaker_quotes(
     limit: int | None = 50,
     offset: int = 0,
 ) -> list[QuoteHit]:
-    quotes, articles, actors = schema.quotes, schema.articles, schema.actors
+    quotes, articles = schema.quotes, schema.articles
     query = filters.articles(
-        select(
-            quotes,
-            actors.c.name.label("speaker_name"),
-            articles.c.title,
-            articles.c.url,
-            articles.c.source,
-            articles.c.published,
-        )
-        .join(articles, articles.c.id == quotes.c.article_id)
-        .outerjoin(actors, actors.c.id == quotes.c.speaker_id)
+        _hit_select()
         .where(quotes.c.speaker_id.in_(ids))
         .order_by(articles.c.published.desc(), quotes.c.article_id, quotes.c.quote_id)
         .limit(limit)
         .offset(offset or None)
     )
-    return [
-        QuoteHit(
-            article_id=row.article_id,
-            quote_id=row.quote_id,
-            kind=row.kind,
-            text=row.text,
-            speaker=row.speaker_id,
-            speaker_name=row.speaker_name,
-            speaker_text=row.speaker_text,
-            cue=row.cue_text,
-            title=row.title,
-            url=row.url,
-            source=row.source,
-            published=row.published,
-        )
-        for row in conn.execute(query)
-    ]
+    return [_hit(row) for row in conn.execute(query)]
 
 
 def recent_quotes(
     conn: Connection, ids: set[str], *, filters: Filters = NO_FILTERS, limit: int = 10
 ) -> tuple[int, list[QuoteItem]]:
-    """How many quotes the actors have, and their newest ones.
+    """How many quotes the actors have, and their newest ones."""
+    count, rows = _newest(conn, ids, quote_select(), filters, limit)
+    return count, quote_items(conn, rows)
+
+
+def recent_hits(
+    conn: Connection, ids: set[str], *, filters: Filters = NO_FILTERS, limit: int = 10
+) -> tuple[int, list[QuoteHit]]:
+    """``recent_quotes`` as ``speaker_quotes`` gives them (for the API)."""
+    count, rows = _newest(conn, ids, _hit_select(), filters, limit)
+    return count, [_hit(row) for row in rows]
+
+
+def _newest(
+    conn: Connection, ids: set[str], query: Select, filters: Filters, limit: int
+) -> tuple[int, list[Row]]:
+    """How many quotes the actors have, and ``query``'s rows of the newest ``limit``.
 
     A speaker with few quotes has them sorted by date; one quoted in thousands of
     articles is found by reading articles newest first until enough turn up.
@@ -132,11 +125,11 @@ def recent_quotes(
     count = conn.execute(count_query).scalar_one()
     if count <= SORT_QUOTES_UP_TO:
         rows = conn.execute(
-            filters.articles(quote_select().where(by_speaker))
+            filters.articles(query.where(by_speaker))
             .order_by(articles.c.published.desc(), articles.c.id, quotes.c.quote_id)
             .limit(limit)
         ).all()
-        return count, quote_items(conn, rows)
+        return count, list(rows)
     rows = []
     article_ids = conn.execute(
         # Ordered by date alone, the date index is read backwards and nothing is sorted.
@@ -144,16 +137,50 @@ def recent_quotes(
         .order_by(articles.c.published.desc())
         .execution_options(stream_results=True)
     )
-    for batch in article_ids.scalars().partitions(ARTICLE_BATCH):
+    newest_first, size = article_ids.scalars(), ARTICLE_BATCH
+    while len(rows) < limit and (batch := newest_first.fetchmany(size)):
         # By article (the primary key), not by speaker: that index would list all its quotes.
-        found = conn.execute(quote_select().where(quotes.c.article_id.in_(batch)))
+        found = conn.execute(query.where(quotes.c.article_id.in_(batch)))
         order = {article_id: i for i, article_id in enumerate(batch)}
         mine = [row for row in found if row.speaker_id in ids]
         rows += sorted(mine, key=lambda r: (order[r.article_id], r.quote_id))
-        if len(rows) >= limit:
-            break
+        size *= 2
     article_ids.close()
-    return count, quote_items(conn, rows[:limit])
+    return count, rows[:limit]
+
+
+def _hit_select() -> Select:
+    """Quotes with their speaker's name and their article's title, address and date."""
+    quotes, articles, actors = schema.quotes, schema.articles, schema.actors
+    return (
+        select(
+            quotes,
+            actors.c.name.label("speaker_name"),
+            articles.c.title,
+            articles.c.url,
+            articles.c.source,
+            articles.c.published,
+        )
+        .join(articles, articles.c.id == quotes.c.article_id)
+        .outerjoin(actors, actors.c.id == quotes.c.speaker_id)
+    )
+
+
+def _hit(row: Row) -> QuoteHit:
+    return QuoteHit(
+        article_id=row.article_id,
+        quote_id=row.quote_id,
+        kind=row.kind,
+        text=row.text,
+        speaker=row.speaker_id,
+        speaker_name=row.speaker_name,
+        speaker_text=row.speaker_text,
+        cue=row.cue_text,
+        title=row.title,
+        url=row.url,
+        source=row.source,
+        published=row.published,
+    )
 
 
 def quote_items(conn: Connection, rows) -> list[QuoteItem]:

@@ -43,8 +43,12 @@ def store_summary(db: Database, *, sources: int = 12) -> StoreSummary:
     news sources with most articles."""
     articles, events, actors = schema.articles, schema.events, schema.actors
     with connect(db) as conn:
+        # Apart, each is one seek in the date index; together SQLite scans all of it.
         first, last = conn.execute(
-            select(func.min(events.c.sort_date), func.max(events.c.sort_date))
+            select(
+                select(func.min(events.c.sort_date)).scalar_subquery(),
+                select(func.max(events.c.sort_date)).scalar_subquery(),
+            )
         ).one()
         by_source = conn.execute(
             select(articles.c.source, func.count().label("n"))

@@ -1,18 +1,20 @@
-"""The monthly counts of events per actor and per dyad (``actor_months``,
-``dyad_months``): added to by the writer in the transaction that stores the events,
-rebuilt from the events by ``recount`` (migrations, bulk loads)."""
+"""The counts of events per actor and month (``actor_months``), per dyad and month
+(``dyad_months``) and per dyad over all time (``dyad_pairs``): added to by the writer
+in the transaction that stores the events, rebuilt from the events by ``recount``
+(migrations, bulk loads)."""
 
 from __future__ import annotations
 
 from collections import Counter
 
-from sqlalchemy import Connection, func, select, union_all
+from sqlalchemy import Connection, Table, func, select, union_all
 from sqlalchemy.dialects import postgresql, sqlite
 
 from dyad.store import schema
 
 ActorCell = tuple[str, str, str, str]  # actor, month, type, status
 DyadCell = tuple[str, str, str, str, str, str]  # source, target, month, type, status, place
+PairCell = tuple[str, str, str, str, str]  # source, target, type, status, place
 
 
 class EventTally:
@@ -21,6 +23,7 @@ class EventTally:
     def __init__(self) -> None:
         self.actors: Counter[ActorCell] = Counter()
         self.dyads: Counter[DyadCell] = Counter()
+        self.pairs: Counter[PairCell] = Counter()
 
     def add(
         self,
@@ -33,13 +36,16 @@ class EventTally:
     ) -> None:
         month = (sort_date or "")[:7]
         # An event between an actor and itself is one of its events, not two.
-        for actor in {source, target} - {None}:
+        for actor in {side for side in (source, target) if side is not None}:
             self.actors[(actor, month, event_type, status)] += 1
-        self.dyads[(source or "", target or "", month, event_type, status, place or "")] += 1
+        pair = (source or "", target or "")
+        self.dyads[(*pair, month, event_type, status, place or "")] += 1
+        self.pairs[(*pair, event_type, status, place or "")] += 1
 
     def write(self, conn: Connection) -> None:
         _upsert(conn, schema.actor_months, self.actors)
         _upsert(conn, schema.dyad_months, self.dyads)
+        _upsert(conn, schema.dyad_pairs, self.pairs)
 
 
 def _upsert(conn: Connection, table, cells: Counter) -> None:
@@ -57,8 +63,12 @@ def _upsert(conn: Connection, table, cells: Counter) -> None:
     )
 
 
-def recount(conn: Connection) -> None:
-    """Count every stored event again into both tables (their old rows dropped)."""
+COUNT_TABLES = (schema.actor_months, schema.dyad_months, schema.dyad_pairs)
+
+
+def recount(conn: Connection, tables: tuple[Table, ...] = COUNT_TABLES) -> None:
+    """Count every stored event again into ``tables`` (their old rows dropped); a
+    migration names the tables that exist at its revision."""
     events = schema.events
     month = func.coalesce(func.substr(events.c.sort_date, 1, 7), "").label("month")
     kind, status = events.c.type.label("type"), events.c.status.label("status")
@@ -80,9 +90,11 @@ def recount(conn: Connection) -> None:
         status,
         func.coalesce(events.c.location_country, "").label("place"),
     ).subquery()
-    conn.execute(schema.actor_months.delete())
-    conn.execute(schema.dyad_months.delete())
-    for table, rows in ((schema.actor_months, sides), (schema.dyad_months, pairs)):
+    # dyad_pairs is dyad_months without the month: the same pairs subquery serves.
+    rows_of = {"actor_months": sides, "dyad_months": pairs, "dyad_pairs": pairs}
+    for table in tables:
+        rows = rows_of[table.name]
+        conn.execute(table.delete())
         keys = [rows.c[c.name] for c in table.primary_key.columns]
         conn.execute(
             table.insert().from_select(

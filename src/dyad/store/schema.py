@@ -210,6 +210,22 @@ dyad_months = Table(
     sqlite_with_rowid=False,
 )
 
+# The same without the month: per directed pair, type, status and place over all
+# time. A busy actor's counterparts and map for the whole store read one row per
+# pair and type, where dyad_months has one per month too.
+dyad_pairs = Table(
+    "dyad_pairs",
+    metadata,
+    Column("source_id", String(128), primary_key=True),
+    Column("target_id", String(128), primary_key=True),
+    Column("type", String(16), primary_key=True),
+    Column("status", String(16), primary_key=True),
+    Column("place", String(3), primary_key=True),
+    Column("events", Integer, nullable=False),
+    Index("ix_dyad_pairs_target", "target_id", "source_id", "type", "status", "place", "events"),
+    sqlite_with_rowid=False,
+)
+
 evidence = Table(
     "evidence",
     metadata,

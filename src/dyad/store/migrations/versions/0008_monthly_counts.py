@@ -9,6 +9,7 @@ Create Date: 2026-12-07
 import sqlalchemy as sa
 from alembic import op
 
+from dyad.store import schema
 from dyad.store.counts import recount
 
 revision = "0008"
@@ -41,7 +42,7 @@ def upgrade() -> None:
         "dyad_months",
         ["target_id", "source_id", *KEY, "place", "events"],
     )
-    recount(op.get_bind())
+    recount(op.get_bind(), (schema.actor_months, schema.dyad_months))
     # Statistics, so that the planners read the new tables by their keys at once.
     for table in ("actor_months", "dyad_months"):
         op.execute(f"ANALYZE {table}")
