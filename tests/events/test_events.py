@@ -714,3 +714,36 @@ def test_an_event_noun_is_carried_through_a_series_of(nlp, extractor):
 def test_declining_to_comment_is_no_rejection(nlp, extractor):
     events = run(nlp, extractor, "The Kremlin declined to comment.", [("The Kremlin", "RUS")])
     assert events == []
+
+
+def test_a_preposition_of_time_is_no_call_on(nlp, extractor):
+    text = "Putin called Erdogan on Tuesday."
+    events = run(nlp, extractor, text, (("Putin", "PUTIN"), ("Erdogan", "ERDOGAN")))
+    assert [e.type for e in events] == ["CONSULT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "state", "expected"),
+    [
+        # A court finding an act unlawful convicts (PLOVER SANCTION, convict) ...
+        ("The Kenyan court declared the law unconstitutional.", "Kenyan", ["convict"]),
+        ("The Kenyan court found the decree to be unlawful.", "Kenyan", ["convict"]),
+        # ... a government calling it so accuses at most.
+        ("Kenya declared the vote illegal.", "Kenya", []),
+    ],
+)
+def test_a_court_finding_an_act_unlawful(nlp, extractor, text, state, expected):
+    events = run(nlp, extractor, text, ((state, "KEN"),))
+    assert [e.mode for e in events if e.type == "SANCTION"] == expected
+
+
+def test_done_at_the_behest_of_someone_is_their_request(nlp, extractor):
+    text = "The Queen suspended parliament at the behest of Boris Johnson on September 10."
+    events = run(nlp, extractor, text, (("Queen", "GBR"), ("Boris Johnson", "JOHNSON")))
+    assert only(events, "REQUEST").source == "JOHNSON"
+
+
+def test_an_admonition_disapproves(nlp, extractor):
+    text = "In her admonition of Manafort, Judge Jackson called his plea uninspiring."
+    events = run(nlp, extractor, text, (("Manafort", "MANAFORT"), ("Judge Jackson", "JACKSON")))
+    assert ("JACKSON", "MANAFORT") in {(e.source, e.target) for e in events if e.type == "ACCUSE"}

@@ -147,3 +147,36 @@ def test_arguments_through_coordination_control_and_clauses(
     expected,
 ):
     assert expected in dyads(run(nlp, extractor, text, mentions))
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "groups"),
+    [
+        # States the article does not name are a side of their own ...
+        (
+            "The twenty-five member states have called for the release of all protesters.",
+            [],
+            {("REQUEST", "G:STATE", "G:PROTESTER")},
+        ),
+        (
+            "McCormack said the United States will work closely with states in the region.",
+            [("McCormack", "MCCORMACK"), ("United States", "USA")],
+            {("AGREE", "USA", "G:STATE")},
+        ),
+        # ... but not beside a named one, nor counted as the ones named before.
+        (
+            "The United States and other countries condemned the attack on Kenya.",
+            [("United States", "USA"), ("Kenya", "KEN")],
+            set(),
+        ),
+        (
+            "Kenya and Tanzania were attacked. The United States sent aid to the two countries.",
+            [("Kenya", "KEN"), ("Tanzania", "TZA"), ("United States", "USA")],
+            set(),
+        ),
+    ],
+)
+def test_unnamed_states(nlp, extractor, text, mentions, groups):  # noqa: F811
+    found = dyads(run(nlp, extractor, text, mentions))
+    with_states = {d for d in found if "G:STATE" in d[1:] or "G:COUNTRY" in d[1:]}
+    assert groups <= with_states if groups else not with_states

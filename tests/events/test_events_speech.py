@@ -140,3 +140,25 @@ def test_support_refused_is_a_rejection(nlp, extractor):  # noqa: F811
     assert (rejection.source, rejection.target, rejection.status) == ("CHN", "RUS", "actual")
     assert rejection.action == "SUPPORT:endorse"
     assert not [e for e in events if e.type == "SUPPORT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "judgement"),
+    [
+        # The parser hangs a quoted adjective after the deal on the deal.
+        (
+            'Tom Watson called Theresa May\'s Brexit deal "lousy".',
+            (("Tom Watson", "WATSON"), ("Theresa May", "MAY")),
+            ("ACCUSE", "WATSON", "MAY"),
+        ),
+        (
+            'Hamas is calling Obama his "beloved brother".',
+            (("Hamas", "HAMAS"), ("Obama", "OBAMA")),
+            ("SUPPORT", "HAMAS", "OBAMA"),
+        ),
+    ],
+)
+def test_calling_someone_something_is_no_phone_call(nlp, extractor, text, mentions, judgement):  # noqa: F811
+    events = run(nlp, extractor, text, mentions)
+    # ("proposed deal" is an AGREE of its own.)
+    assert [(e.type, e.source, e.target) for e in events if e.type != "AGREE"] == [judgement]

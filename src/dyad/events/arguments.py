@@ -765,7 +765,11 @@ def _phrase_actors(ctx: DocContext, head: Token, depth: int, acting: bool = Fals
     if depth > 2 or head.pos_ not in ("NOUN", "PROPN", "PRON"):
         return []
     lemma = head.lemma_.lower()
-    if lemma in ctx.unnamed_groups and head.tag_ in ("NNS", "NNPS"):
+    if (
+        lemma in ctx.unnamed_groups
+        and head.tag_ in ("NNS", "NNPS")
+        and not _named_before(ctx, head)
+    ):
         if acting or lemma not in ctx.acting_only_groups:
             return [_unnamed_group(ctx, head)]
     named_inside = _modifier_actors(ctx, head)
@@ -790,6 +794,20 @@ def _phrase_actors(ctx: DocContext, head: Token, depth: int, acting: bool = Fals
         state = ctx.home_state()
         return [state] if state else []
     return []
+
+
+def _named_before(ctx: DocContext, noun: Token) -> bool:
+    """States the text names elsewhere, not a side of their own: "the United States and
+    other countries", "the two countries", "those states" ("the twenty-five member
+    states" are a kind of state, a side)."""
+    if noun.lemma_.lower() not in ctx.named_before_groups:
+        return False
+    if noun.dep_ == "conj" and ctx.token_actor[noun.head.i] is not None:
+        return True
+    children = list(noun.children)
+    return any(
+        c.dep_ == "nummod" or c.lower_ in ("these", "those", "both") for c in children
+    ) and not any(c.dep_ == "compound" for c in children)
 
 
 def _is_member_count(head: Token) -> bool:

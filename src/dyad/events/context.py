@@ -33,6 +33,7 @@ class DocContext:
     group_nouns: frozenset[str] = frozenset()
     unnamed_groups: dict[str, str] = field(default_factory=dict)
     acting_only_groups: frozenset[str] = frozenset()  # unnamed groups that are only sources
+    named_before_groups: frozenset[str] = frozenset()  # "the two countries": no new group
     operation_nouns: frozenset[str] = frozenset()  # nouns of a use of force ("operation")
     partner_nouns: frozenset[str] = frozenset()  # nouns of agreements and talks
     state_agents: frozenset[str] = frozenset()  # "police", "court": act for a state

@@ -79,6 +79,7 @@ def extract_events(
     ctx.state_agents = lexicon.cues.state_agents
     ctx.unnamed_groups = lexicon.cues.unnamed_groups
     ctx.acting_only_groups = lexicon.cues.acting_only_groups
+    ctx.named_before_groups = lexicon.cues.named_before_groups
     ctx.operation_nouns = frozenset(
         lemma
         for lemma, frames in lexicon.nouns.items()
@@ -94,10 +95,16 @@ def extract_events(
     nominal = [r for r in _nominal_readings(ctx, lexicon) if r.trigger.i not in absorbed]
     readings = _without_consequences(readings, nominal) + nominal
     # A rule reads a word more closely than its lexicon frame: it replaces the
-    # lexicon's reading of that word with that type.
+    # lexicon's reading of that word with that type, or, with a NO_EVENT reading,
+    # every reading of it ("called the deal lousy" is no phone call).
     ruled = [r for rule in rules for r in rule(ctx, lexicon)]
     replaced = {(r.trigger.i, r.frame.type) for r in ruled}
-    readings = [r for r in readings if (r.trigger.i, r.frame.type) not in replaced] + ruled
+    idle = {r.trigger.i for r in ruled if r.frame.type == NO_EVENT}
+    readings = [
+        r
+        for r in readings
+        if r.trigger.i not in idle and (r.trigger.i, r.frame.type) not in replaced
+    ] + [r for r in ruled if r.frame.type != NO_EVENT]
     readings = [r for r in readings if not is_heading(r.trigger) and not is_generic(_clause_top(r))]
     readings.sort(key=lambda r: r.trigger.i)
     events: list[Event] = []
@@ -108,6 +115,20 @@ def extract_events(
     for number, event in enumerate(events, 1):
         event.id = f"e{number}"
     return events
+
+
+def _complement_words(verb: Token) -> Iterator[Token]:
+    """The head words of a verb's complement, and a copula's predicate: "found the
+    prorogation *unlawful*", "ruled the prorogation was *unlawful*"."""
+    for clause in verb.children:
+        if clause.dep_ in ("xcomp", "oprd", "acomp", "ccomp"):
+            yield clause
+            if clause.lemma_ == "be":
+                yield from (c for c in clause.children if c.dep_ in ("acomp", "attr"))
+
+
+def _is_time(word: Token | None) -> bool:
+    return word is not None and word.ent_type_ in ("DATE", "TIME")
 
 
 # --- triggers ------------------------------------------------------------------
@@ -183,8 +204,13 @@ def _read_verb(
     objects = children_with(verb, ("dobj",))
     if passive and subject is not None:
         objects = [subject]
+    # "called Erdogan on Tuesday": a point in time is no "call on" ("sentenced to
+    # 73 months" is the sentence).
     if frame.prep and not any(
-        c.dep_ in ("prep", "agent", "dative") and c.lower_ in frame.prep for c in verb.children
+        c.dep_ in ("prep", "agent", "dative")
+        and c.lower_ in frame.prep
+        and not (c.lower_ in ("on", "at") and _is_time(prep_object(c)))
+        for c in verb.children
     ):
         return None
     # The parser often makes the particle a preposition: "pulled *out* of the deal"
@@ -200,10 +226,7 @@ def _read_verb(
     if frame.subject and (subject is None or subject.lemma_.lower() not in frame.subject):
         return None
     # "vowed to *crush*", "found *guilty*": the verb's complement.
-    if frame.clause and not any(
-        c.dep_ in ("xcomp", "oprd", "acomp", "ccomp") and c.lemma_.lower() in frame.clause
-        for c in verb.children
-    ):
+    if frame.clause and not any(w.lemma_.lower() in frame.clause for w in _complement_words(verb)):
         return None
     if frame.complement is not None:
         has_clause = any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)

@@ -139,6 +139,7 @@ class Cues:
     from_source_types: frozenset[str]
     unnamed_groups: dict[str, str]  # noun lemma -> sector
     acting_only_groups: frozenset[str]
+    named_before_groups: frozenset[str]
     hedges: frozenset[str]
     promised_types: frozenset[str]
     threat_modes: dict[str, str]  # threatened action "TYPE" or "TYPE:mode" -> THREATEN mode

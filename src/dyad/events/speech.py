@@ -39,7 +39,7 @@ from dyad.events.arguments import (
     subject_of,
 )
 from dyad.events.context import STATE_KINDS, DocContext
-from dyad.events.extract import Reading
+from dyad.events.extract import NO_EVENT, Reading
 from dyad.events.lexicon import Frame, Lexicon, SpeechCues
 
 ALLEGATION = Frame(type="ACCUSE", mode="allege")
@@ -307,6 +307,7 @@ def _reciprocal(ctx: DocContext, verb: Token, frame: Frame) -> Iterator[Reading]
 
 DISAPPROVAL = Frame(type="ACCUSE", mode="disapprove")
 PRAISE = Frame(type="SUPPORT", mode="praise")
+NAMING = Frame(type=NO_EVENT)
 PREDICATE_DEPS = frozenset({"attr", "acomp", "oprd", "xcomp"})
 COMPARATIVE_TAGS = frozenset({"JJR", "JJS", "RBR", "RBS"})
 
@@ -332,8 +333,13 @@ def _judgements(ctx: DocContext, words: SpeechCues, verb: Token) -> Iterator[Rea
         for w in (prep_object(c) if c.dep_ == "prep" else c, *c.conjuncts)
         if w is not None
     ]
+    if naming and judged is not None:
+        predicates += _postposed_adjectives(judged)
     if judged is None or not predicates:
         return
+    if naming:
+        # "called him a traitor": the verb names, whatever the judgement's strength.
+        yield Reading(verb, NAMING, [verb], None)
     valence = _valence(predicates)
     if any(c.dep_ == "neg" for c in verb.children):
         valence = -valence  # "not helpful"
@@ -348,6 +354,12 @@ def _judgements(ctx: DocContext, words: SpeechCues, verb: Token) -> Iterator[Rea
     if speakers and targets:
         frame = PRAISE if valence > 0 else DISAPPROVAL
         yield Reading(verb, frame, chain, subject, speakers, targets, status="actual")
+
+
+def _postposed_adjectives(noun: Token) -> list[Token]:
+    """ "called the deal \"lousy\"": the parser hangs a quoted adjective after its noun
+    on the noun; English puts a noun's own adjectives before it."""
+    return [c for c in noun.rights if c.dep_ == "amod" and c.pos_ == "ADJ"]
 
 
 def _judged(verb: Token, naming: bool) -> Token | None:
