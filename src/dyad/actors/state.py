@@ -13,6 +13,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
+import numpy
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
 from dyad.actors.kb import KnowledgeBase, Lexicon
@@ -137,18 +139,17 @@ class ArticleMentions:
         return [0]  # a pipeline without a parser or sentencizer: one long sentence
 
     @cached_property
-    def tokens_by_word(self) -> dict[str, list[int]]:
-        """Lower-case word -> its tokens, so that passes looking for a few words do not
-        each walk the whole article."""
-        index: dict[str, list[int]] = {}
-        for token in self.doc:
-            index.setdefault(token.lower_, []).append(token.i)
-        return index
+    def lower_hashes(self) -> numpy.ndarray:
+        """Each token's lower-case form as spaCy's string hash, in one array, so that
+        passes looking for a few words do not each walk the whole article's tokens."""
+        return self.doc.to_array(LOWER)
 
     def tokens_of(self, words: Iterable[str]) -> list[Token]:
         """The tokens written as any of ``words`` (lower-case), in text order."""
-        index = self.tokens_by_word
-        return [self.doc[i] for i in sorted(i for w in words for i in index.get(w, ()))]
+        strings = self.doc.vocab.strings
+        wanted = [strings[w] for w in words if w in strings]  # a word never seen is not here
+        found = numpy.flatnonzero(numpy.isin(self.lower_hashes, wanted))
+        return [self.doc[int(i)] for i in found]
 
     @cached_property
     def paragraph_starts(self) -> tuple[int, ...]:
