@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 import numpy
-from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
 from dyad.actors.kb import KnowledgeBase, Lexicon
@@ -142,7 +141,7 @@ class ArticleMentions:
     def lower_hashes(self) -> numpy.ndarray:
         """Each token's lower-case form as spaCy's string hash, in one array, so that
         passes looking for a few words do not each walk the whole article's tokens."""
-        return self.doc.to_array(LOWER)
+        return self.doc.to_array("LOWER")
 
     def tokens_of(self, words: Iterable[str]) -> list[Token]:
         """The tokens written as any of ``words`` (lower-case), in text order."""
