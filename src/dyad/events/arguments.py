@@ -14,6 +14,7 @@ from datetime import date
 
 from spacy.tokens import Token
 
+from dyad.events.clauses import breaks_line
 from dyad.events.context import DocContext
 from dyad.events.lexicon import Cues, Frame, Lexicon, NamedEvent
 from dyad.model import Actor
@@ -628,7 +629,7 @@ def same_line(first: Token, second: Token) -> bool:
     """No line break between two words: a wire dateline ("NAIROBI, Kenya (AP) _") that
     the parser takes for the subject of the first sentence is on a line of its own."""
     low, high = sorted((first.i, second.i))
-    return not any("\n" in t.text or "\n" in t.whitespace_ for t in first.doc[low:high])
+    return not any(breaks_line(t) for t in first.doc[low:high])
 
 
 def _below_dateline(subject: Token, verb: Token) -> Token | None:

@@ -23,12 +23,12 @@ def is_heading(token: Token) -> bool:
     # line breaks costs no more per event than one with them.
     reach = 2 * HEADING_MAX_WORDS
     start = token.i
-    while start > 0 and not _breaks_line(doc[start - 1]):
+    while start > 0 and not breaks_line(doc[start - 1]):
         start -= 1
         if token.i - start > reach:
             return False
     end = token.i
-    while end + 1 < len(doc) and not _breaks_line(doc[end]):
+    while end + 1 < len(doc) and not breaks_line(doc[end]):
         end += 1
         if end - token.i > reach:
             return False
@@ -38,7 +38,8 @@ def is_heading(token: Token) -> bool:
     return not any(t.pos_ in ("VERB", "AUX") for t in words)
 
 
-def _breaks_line(token: Token) -> bool:
+def breaks_line(token: Token) -> bool:
+    """The token holds or is followed by a line break."""
     return "\n" in token.whitespace_ or "\n" in token.text
 
 
