@@ -24,7 +24,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
 )
-from sqlalchemy.dialects.postgresql import TSVECTOR
+from sqlalchemy.dialects.postgresql import ARRAY, TSVECTOR
 
 from dyad.model import parse_date
 
@@ -276,8 +276,11 @@ search_documents = Table(
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("article_id", String(64), ForeignKey("articles.id"), nullable=False),
     Column("quote_id", String(32)),
-    # Only PostgreSQL fills this; on SQLite the words live in search_fts.
+    # Only PostgreSQL fills these two; on SQLite the words live in search_fts.
     Column("terms", Text().with_variant(TSVECTOR(), "postgresql")),
+    # Hashes of the adjacent word pairs in ``terms`` (``dyad_word_pairs``, a function made
+    # by migration 0011): GIN keeps no word positions, so a phrase is found by its pairs.
+    Column("word_pairs", Text().with_variant(ARRAY(Integer), "postgresql")),
     # The article's date and source, copied here so that a search's filters read the
     # document's own small row (and these indexes), not the article with its text.
     Column("published", IsoDate()),
@@ -286,6 +289,9 @@ search_documents = Table(
     Index("ix_search_documents_published", "published", "id"),
     Index("ix_search_documents_source", "source", "published", "id"),
     Index("ix_search_documents_terms", "terms", postgresql_using="gin").ddl_if(
+        dialect="postgresql"
+    ),
+    Index("ix_search_documents_word_pairs", "word_pairs", postgresql_using="gin").ddl_if(
         dialect="postgresql"
     ),
 )
