@@ -13,8 +13,11 @@ from dyad.store import Store, schema
 from dyad.store.database import make_engine
 from dyad.store.migrate import alembic_config, head_revision
 
-
-POSTGRES_ONLY = {"ix_search_documents_terms", "ix_search_documents_word_pairs"}
+POSTGRES_ONLY = {
+    "ix_search_documents_terms",
+    "ix_search_documents_word_pairs",
+    "ix_dyad_pairs_source",
+}
 
 
 def declared_for(dialect: str):
@@ -24,7 +27,8 @@ def declared_for(dialect: str):
         # SQLite's FTS5 index and its shadow tables are made by hand, not declared.
         if type_ == "table" and name.startswith("search_fts"):
             return False
-        # The GIN indexes over words and word pairs exist on PostgreSQL only.
+        # The GIN indexes over words and word pairs, and one index PostgreSQL's primary
+        # keys need, exist on PostgreSQL only.
         return not (name in POSTGRES_ONLY and dialect != "postgresql")
 
     return include

@@ -223,6 +223,11 @@ dyad_pairs = Table(
     Column("place", String(3), primary_key=True),
     Column("events", Integer, nullable=False),
     Index("ix_dyad_pairs_target", "target_id", "source_id", "type", "status", "place", "events"),
+    # SQLite keeps the rows in primary-key order (no rowid); PostgreSQL's primary key
+    # holds no count, so an actor's counterparts as source come from this index alone.
+    Index(
+        "ix_dyad_pairs_source", "source_id", "target_id", "type", "status", "place", "events"
+    ).ddl_if(dialect="postgresql"),
     sqlite_with_rowid=False,
 )
 

@@ -1,4 +1,5 @@
-"""Phrase search on PostgreSQL through an index of adjacent word pairs.
+"""Phrase search on PostgreSQL through an index of adjacent word pairs; PostgreSQL's
+counts per actor pair readable from an index as source as they are as target.
 
 A GIN index over tsvectors finds the documents holding every word of a phrase, not
 those holding them side by side: a phrase of two common words had every candidate's
@@ -51,11 +52,17 @@ def upgrade() -> None:
         postgresql_using="gin",
     )
     op.execute("ANALYZE search_documents")
+    op.create_index(
+        "ix_dyad_pairs_source",
+        "dyad_pairs",
+        ["source_id", "target_id", "type", "status", "place", "events"],
+    )
 
 
 def downgrade() -> None:
     postgres = op.get_bind().dialect.name == "postgresql"
     if postgres:
+        op.drop_index("ix_dyad_pairs_source", table_name="dyad_pairs")
         op.drop_index("ix_search_documents_word_pairs", table_name="search_documents")
     with op.batch_alter_table("search_documents") as batch:
         batch.drop_column("word_pairs")
