@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, Connection, Row, and_, func, select, tuple_, union_all
+from sqlalchemy import ColumnElement, Connection, Row, func, select, tuple_, union_all
 
 from dyad.query.actors import ActorRef, actor_refs, resolve_actor, with_affiliates
 from dyad.query.connect import Database, connect
-from dyad.query.counts import involving
+from dyad.query.counts import involving, involving_apart
 from dyad.query.events import EventItem, event_items
 from dyad.query.filters import NO_FILTERS, Filters
 from dyad.store import schema
@@ -131,7 +131,7 @@ def timeline(
         # would read every one of them. One row past the page tells whether another
         # page follows.
         wanted = None if limit is None else offset + limit + 1
-        keys = _page_keys(conn, _sides(side_a, side_b), filters, after, wanted)[offset:]
+        keys = _page_keys(conn, involving_apart(side_a, side_b), filters, after, wanted)[offset:]
         more = limit is not None and len(keys) > limit
         keys = keys[:limit]
         found = {
@@ -141,8 +141,8 @@ def timeline(
         rows = [found[key.id] for key in keys]
         refs = actor_refs(conn, side_a | side_b)
         return TimelinePage(
-            first=_side(refs, named_a, side_a),
-            second=_side(refs, named_b, side_b),
+            first=_side_of(refs, named_a, side_a),
+            second=_side_of(refs, named_b, side_b),
             total=total,
             offset=offset,
             events=event_items(conn, rows, reports=reports),
@@ -150,20 +150,12 @@ def timeline(
         )
 
 
-def _sides(first: set[str], second: set[str]) -> list[ColumnElement[bool]]:
-    """The dyad's events as conditions on (source, target) that do not overlap, each
-    read from the pair index: first to second, and second to first less what the
-    first already holds (an actor on both sides, as in an actor's own dyad)."""
-    events = schema.events
-    parts = [(first, second), (second - first, first), (second & first, first - second)]
-    return [
-        and_(events.c.source_id.in_(sources), events.c.target_id.in_(targets))
-        for sources, targets in parts
-        if sources and targets
-    ]
-
-
-def _side(refs: dict[str, ActorRef], named: set[str], ids: set[str]) -> list[ActorRef]:
+def _side(conn: Connection, name: str, ids: set[str]) -> list[ActorRef]:
     """The actors one side of a dyad stands for: the named actor first, then its affiliates."""
+    named = resolve_actor(conn, name, include_affiliates=False)
+    return _side_of(actor_refs(conn, ids), named, ids)
+
+
+def _side_of(refs: dict[str, ActorRef], named: set[str], ids: set[str]) -> list[ActorRef]:
     found = [refs[i] for i in ids if i in refs]
     return sorted(found, key=lambda ref: (ref.id not in named, ref.name, ref.id))
