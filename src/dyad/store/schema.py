@@ -1,9 +1,10 @@
 """Every table of the dyad store, declared once.
 
 The same tables serve SQLite and PostgreSQL. Full-text search is the one place the
-two differ: PostgreSQL keeps a ``tsvector`` in ``search_documents.terms`` (GIN
-index); SQLite keeps an FTS5 index, ``search_fts``, created by the migrations and
-declared below only so queries can be built from it.
+two differ: PostgreSQL keeps a ``tsvector`` in ``search_documents.terms`` and its
+adjacent word pairs in ``word_pairs`` (GIN indexes); SQLite keeps an FTS5 index,
+``search_fts``, created by the migrations and declared below only so queries can be
+built from it.
 """
 
 from datetime import date
@@ -283,8 +284,8 @@ search_documents = Table(
     Column("quote_id", String(32)),
     # Only PostgreSQL fills these two; on SQLite the words live in search_fts.
     Column("terms", Text().with_variant(TSVECTOR(), "postgresql")),
-    # Hashes of the adjacent word pairs in ``terms`` (``dyad_word_pairs``, a function made
-    # by migration 0011): GIN keeps no word positions, so a phrase is found by its pairs.
+    # Hashes of the adjacent word pairs in ``terms`` (``dyad_word_pairs``, a SQL function
+    # the migrations make): GIN keeps no word positions, so a phrase is found by its pairs.
     Column("word_pairs", Text().with_variant(ARRAY(Integer), "postgresql")),
     # The article's date and source, copied here so that a search's filters read the
     # document's own small row (and these indexes), not the article with its text.
