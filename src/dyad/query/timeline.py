@@ -28,6 +28,10 @@ class TimelinePage:
     next: str | None = None
 
 
+# The largest LIMIT either database takes (a signed 64-bit integer).
+LARGEST_LIMIT = 2**63 - 1
+
+
 class BadCursor(ValueError):
     """An ``after`` cursor that no timeline page gave out."""
 
@@ -130,7 +134,7 @@ def timeline(
         # The page's ids first, then only their rows: sorting whole rows of a busy dyad
         # would read every one of them. One row past the page tells whether another
         # page follows.
-        wanted = None if limit is None else offset + limit + 1
+        wanted = None if limit is None else min(offset + limit + 1, LARGEST_LIMIT)
         keys = _page_keys(conn, involving_apart(side_a, side_b), filters, after, wanted)[offset:]
         more = limit is not None and len(keys) > limit
         keys = keys[:limit]
