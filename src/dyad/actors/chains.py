@@ -116,14 +116,17 @@ def _is_org_name(article: ArticleMentions, words: list[str]) -> bool:
 
 
 def _drop_common_nouns_taken_for_people(article: ArticleMentions) -> None:
-    """'Brexit' tagged as a person: a one-word name the base lacks that the article
-    also writes as a common noun ('a no-deal Brexit', 'anti-Brexit') names no one."""
+    """'Brexit' tagged as a person, 'Order' ('make an Order') or 'Boeing' ('a Boeing
+    737') as an organisation: a one-word name the base lacks that the article also
+    writes as a common noun ('a no-deal Brexit', 'anti-Brexit') names no one."""
     text = article.doc.text
     for actor in list(article.actors.values()):
         words = actor.name.split()
-        if actor.kind != "person" or not _local(actor) or len(words) != 1:
+        if actor.kind not in ("person", "organization") or not _local(actor) or len(words) != 1:
             continue
-        pattern = rf"(?:\b(?:a|an)\s+(?:[\w-]+\s+)?|\w-){re.escape(words[0])}\b"
+        # an organisation's name takes no adjective: 'a Liberal MP' but not 'a new Liberal'
+        adjective = r"(?:[\w-]+\s+)?" if actor.kind == "person" else ""
+        pattern = rf"(?:\b(?:a|an)\s+{adjective}|\w-){re.escape(words[0])}\b"
         if re.search(pattern, text):
             for found in list(article.found):
                 if found.actor == actor.id:
@@ -143,9 +146,9 @@ def _people_named_like_people(article: ArticleMentions) -> None:
         if actor.kind != "organization" or not _local(actor):
             continue
         words = name_words(actor.name)
-        while len(words) > 2 and any(t.kind in (NAME, PLACE) for t in article.kb.lookup(words[0])):
-            words = words[1:]
-        titled = len(words) > 2 and words[0] in lex.role_nouns | lex.honorifics
+        while len(words) > 2 and (place := _leading_place(article, words)):
+            words = words[place:]  # 'United States Representative Elijah Cummings'
+        titled = len(words) > 2 and words[0] in lex.role_nouns | lex.honorifics | lex.title_words
         if titled:  # 'Bishop Deogracias Iniguez': a title before a name
             words = words[1:]
         if not 2 <= len(words) <= 3 or _is_org_name(article, words):
@@ -166,12 +169,22 @@ def _people_named_like_people(article: ArticleMentions) -> None:
             None,
         )
         if person is None:
-            name = " ".join(actor.name.split()[1:]) if titled else actor.name
+            written = actor.name.split()
+            name = " ".join(written[-len(words) :]) if len(written) > len(words) else actor.name
             article.actors[actor.id] = replace(actor, name=name, kind="person", sector=None)
             article.gender.setdefault(actor.id, gender)
             article.surnames[words[-1]] = actor.id
         else:
             _merge(article, actor.id, person.id)
+
+
+def _leading_place(article: ArticleMentions, words: list[str]) -> int:
+    """How many first words of a name are a place or state the base knows ('scotland',
+    'united states'), 0 when none."""
+    for size in (3, 2, 1):
+        if any(t.kind in (NAME, PLACE) for t in article.kb.lookup(" ".join(words[:size]))):
+            return size
+    return 0
 
 
 def _surname_alone(
@@ -181,7 +194,7 @@ def _surname_alone(
     writes alone, as one writes a surname, names a person (an organisation is
     shortened to its first words: 'Mahan' of 'Mahan Air')."""
     return any(
-        _local(other) and other.kind != "state" and name_words(other.name) == words[-1:]
+        _local(other) and other.kind == "person" and name_words(other.name) == words[-1:]
         for other in article.actors.values()
         if other.id in mentioned
     )

@@ -478,7 +478,9 @@ def _phoenix_roles(codes: str, offices: str, home: str) -> list[Role]:
             continue
         country, sector = code[:3], code[3:6] or STATE_SECTOR
         if country in ("IGO", "NGO", "IMG", "MNC"):
-            country, sector = home or country, country if country != "IMG" else "REB"
+            # a sector code, not a country: without a home the role has no affiliation
+            # (the code 'NGO' would name the base's Le Huy Ngo, whose id it is)
+            country, sector = home, country if country != "IMG" else "REB"
         title = titles.get((country, start), "")
         roles.append(Role(country, title, start, end, _CAMEO_SECTORS.get(sector, sector)))
     return roles

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from dyad.actors.groups import kind_noun_after, member_phrase_end
+from dyad.actors.groups import kind_noun_after, kind_noun_before, member_phrase_end
 from dyad.actors.kb import DEMONYM, NAME, ascii_id
 from dyad.actors.places import add_place, named_as_place, place_of, under_locative
 from dyad.actors.roles import (
@@ -63,7 +63,9 @@ def add_unknown_names(article: ArticleMentions, matched: set[int]) -> None:
                 article.add(Found(ent.start, ent.end, short, 2), article.actors[short])
             else:
                 add_local_org(article, ent)
-        elif ent.label_ in PLACE_LABELS and under_locative(article, ent):
+        elif ent.label_ in PLACE_LABELS and (
+            under_locative(article, ent) or named_as_place(article, ent)
+        ):
             article.places.append(place_of(ent, None))
             article.claimed.update(range(ent.start, ent.end))
     for token in article.doc:  # 'Earnest told reporters': a surname spaCy did not tag
@@ -99,7 +101,11 @@ def add_people_of_organisations(article: ArticleMentions) -> None:
             and doc[first - 1].i not in article.claimed
         ):
             first -= 1
-        if of - first >= 2 and doc[first].lower_ not in article.lex.title_words:
+        if (
+            of - first >= 2
+            and doc[first].lower_ not in article.lex.title_words
+            and doc[of - 1].lower_ not in article.lex.role_nouns  # 'First Minister of Scotland X'
+        ):
             span = doc[first:of]
             add_person(article, first, of, kb_person(article, span), affiliation_hint=actor.id)
 
@@ -201,7 +207,13 @@ def _add_local_person(article: ArticleMentions, ent: Span) -> None:
         first -= 1
     tokens = [*doc[first : tokens[0].i], *tokens]
     span = doc[tokens[0].i : tokens[-1].i + 1]
-    if kind_noun_after(article, span.end) is not None or _platform(article, span) is not None:
+    if not_a_name(span):
+        return
+    if (
+        kind_noun_after(article, span.end) is not None
+        or kind_noun_before(article, span.start) is not None
+        or _platform(article, span) is not None
+    ):
         add_local_org(article, span)  # 'The Maariv newspaper': spaCy took the name for a person
         return
     title_role = []
@@ -421,6 +433,9 @@ def add_local_org(article: ArticleMentions, ent: Span, country: str | None = Non
         return
     if last in article.lex.not_actor_name_words or name.lower() in article.lex.not_actor_names:
         return  # a law, a war, a prize, a time zone
+    if _title_not_name(article, span) or not_a_name(span):
+        article.claimed.update(range(span.start, span.end))
+        return
     if _platform(article, span) is False:
         article.claimed.update(range(span.start, span.end))
         return  # 'wrote on Twitter': where one speaks, not who
@@ -437,8 +452,42 @@ def add_local_org(article: ArticleMentions, ent: Span, country: str | None = Non
     kind_noun = kind_noun_after(article, end)
     if kind_noun is not None:  # 'the Maariv newspaper'
         end, kind, sector = kind_noun
+    elif (noun_before := kind_noun_before(article, span.start)) is not None:
+        kind, sector = noun_before  # 'the German newspaper Bild'
     actor = Actor(id="O:" + ascii_id(name), name=name, kind=kind, country=country, sector=sector)
     article.add(Found(span.start, end, actor.id, 2), actor)
+
+
+def _title_not_name(article: ArticleMentions, span: Span) -> bool:
+    """'to serve as US Surgeon General', 'the Representatives who voted': an office or
+    its holders spaCy tagged as an organisation (a role noun ends it, or follows it),
+    not one with a name ('the Inspector General's Office' ends in an organisation's word)."""
+    lex = article.lex
+    words = [t.lower_ for t in span]
+    following = span.end < len(article.doc) and article.doc[span.end]
+    if any(w in lex.organisation_name_words or w in lex.organisation_kind_nouns for w in words):
+        return False
+    if len(words) == 1 and words[0].removesuffix("s") in lex.title_words:
+        return True
+    return words[-1] in lex.role_nouns or bool(
+        following and following.is_title and following.lower_ in lex.role_nouns
+    )
+
+
+def not_a_name(span: Span) -> bool:
+    """A quote's bracketed insertion ('[I]t'), a word of words written in capitals
+    ('I WON THIS ELECTION, BY A LOT!', a heading) or a maker before a model number
+    ('the Boeing 737-800 jet'): no one's name."""
+    doc = span.doc
+    if any("[" in t.text or "]" in t.text for t in span):
+        return True
+    following = doc[span.end] if span.end < len(doc) else None
+    if following is not None and following.text[:1].isdigit() and following.ent_type_ != "DATE":
+        return True
+    near = (*doc[max(0, span.start - 6) : span.start], *doc[span.end : span.end + 6])
+    shouted = [t for t in near if t.is_alpha and t.is_upper]
+    # capitals with a stop word among them are words, not a list of acronyms ('US, EU, NATO')
+    return len(shouted) >= 3 and any(doc.vocab[t.lower_].is_stop for t in shouted)
 
 
 def _platform(article: ArticleMentions, span: Span) -> bool | None:

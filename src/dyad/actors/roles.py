@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from spacy.tokens import Token
+
 from dyad.actors.kb import DEMONYM, NAME, SEAT
 from dyad.actors.state import (
     NATIONAL_KINDS,
@@ -244,3 +246,9 @@ def _possessive_owner(article: ArticleMentions, i: int) -> tuple[str, int] | Non
         article.ensure_actor(entry.id)
         return entry.id, j + 1
     return None
+
+
+def predicate(token: Token) -> bool:
+    """'He had been a prosecutor', 'ran to be a state delegate', 'resigned as the
+    leader': a role said of the subject, not another person."""
+    return token.dep_ in ("attr", "oprd") or (token.dep_ == "pobj" and token.head.lower_ == "as")

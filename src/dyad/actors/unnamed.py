@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from dyad.actors.kb import DEMONYM, ascii_id
-from dyad.actors.roles import role_sector
+from dyad.actors.roles import predicate, role_sector
 from dyad.actors.state import NATIONAL_KINDS, PERSON_LABELS, ArticleMentions, Found
 from dyad.model import Actor
 
@@ -49,7 +49,7 @@ def add_unnamed_people(article: ArticleMentions) -> None:
             or any(t.lower_ == "former" for t in doc[first : token.i])
             or (token.i + 2 < len(doc) and doc[token.i + 2].lower_ in lex.title_words)
         )  # nor is 'the former secretary of State'
-        if _apposed_to_person(article, first):
+        if _apposed_to_person(article, first) or predicate(token):
             continue  # 'Gabrielle Giffords, a former Arizona congresswoman who ...'
         holder, country = _holder_before(article, first, token)
         end = token.i + 1
