@@ -382,7 +382,7 @@ class KnowledgeBase:
         role = self.role_at(entry, date)
         country, sector, title, affiliation = entry.country, entry.sector, None, None
         if role is not None:
-            affiliation = role.affiliation
+            affiliation = role.affiliation or None
             holder = self.entries.get(role.affiliation)
             if holder is not None:
                 country = country or holder.country

@@ -1,0 +1,156 @@
+"""Words that are no actor: titles, places, products, publications, shouted words.
+
+Sentences from Wikinews articles (CC BY 2.5, Wikinews contributors,
+https://en.wikinews.org; shortened), the kinds of junk gold/actors_junk.json found.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from test_actors import actor_of, mention_of, run
+
+from dyad.actors.kb import load_kb
+
+
+def test_an_office_written_as_a_title_or_said_of_the_subject_is_no_actor(nlp):
+    doc = run(nlp, 'US Secretary of State Mike Pompeo said the crash was "likely" Iran\'s doing.')
+    assert mention_of(doc, "US Secretary of State") is None
+    assert actor_of(doc, "Mike Pompeo").id == "POMPEO"
+    doc = run(
+        nlp,
+        "Joe Biden was projected to have surpassed 270 electoral college votes and therefore "
+        "become the 46th President of the United States elect.",
+        date(2020, 11, 7),
+    )
+    assert mention_of(doc, "President of the United States") is None
+
+
+def test_a_role_said_of_the_subject_is_no_new_person(nlp):
+    doc = run(
+        nlp,
+        "Markus Reinhardt was head of police for the canton. He had previously been a "
+        "prosecutor for the canton. In 1982 Cummings successfully ran to be a state delegate.",
+    )
+    assert mention_of(doc, "prosecutor") is None
+    assert mention_of(doc, "state delegate") is None
+
+
+def test_a_title_before_of_and_a_name_is_no_person(nlp):
+    doc = run(
+        nlp,
+        "First Minister of Scotland Nicola Sturgeon said via Twitter, \"Today's Court of "
+        'Session judgment is of huge constitutional significance."',
+    )
+    assert mention_of(doc, "First Minister") is None
+    assert actor_of(doc, "Nicola Sturgeon").kind == "person"
+
+
+def test_one_known_word_ending_a_longer_name_is_not_what_it_names_alone(nlp):
+    doc = run(
+        nlp,
+        "\"He's speaking to an organization that's linked to a terrorist organization, and he's "
+        'done it on the steps of Parliament Hill in the name of the Prime Minister," she added.',
+    )
+    assert actor_of(doc, "Hill") is None  # not the newspaper The Hill
+    doc = run(nlp, "The United States claims Mahan flies fighters to Syria in support of al-Assad.")
+    assert actor_of(doc, "al-Assad").id == "ASSAD"  # an article before a name is no name
+
+
+def test_places_before_their_state_after_a_place_noun_or_owning_its_police(nlp):
+    doc = run(
+        nlp,
+        "The Citizen's Committee for the Free Beach of Maiori, Italy, collected signatures. "
+        "Fees amount to 20 euros for a sunshade, with residents of Maiori paying 8.",
+    )
+    assert mention_of(doc, "Maiori") is None
+    assert mention_of(doc, "Maiori", 1) is None
+    doc = run(
+        nlp,
+        "The protest followed Hussein's burial the day before in his birthplace of Al Auja, "
+        "where mourners also expressed outrage.",
+    )
+    assert mention_of(doc, "Al Auja") is None
+    doc = run(
+        nlp,
+        "Over thirty people have died in Lebanon, with the latest violence having occurred in "
+        "the Lebanese city of Tripoli.",
+    )
+    assert mention_of(doc, "Tripoli") is None  # not Libya's capital acting
+    assert actor_of(doc, "city") is None
+    doc = run(
+        nlp,
+        "Marcel Suter will replace Reinhardt as head of WEF security, and Robert Willi will "
+        "temporarily head the Graubünden police.",
+    )
+    assert actor_of(doc, "Graubünden") is None
+
+
+def test_things_products_and_offices_are_no_organisations(nlp):
+    doc = run(
+        nlp,
+        "On Saturday Iran acknowledged it had shot down a Ukrainian passenger jet near Tehran. "
+        "A few hours before the Boeing 737-800 jet crashed, Iran launched missiles.",
+    )
+    assert actor_of(doc, "jet") is None
+    assert mention_of(doc, "Boeing") is None
+    doc = run(
+        nlp,
+        "He was among the Representatives who voted against the Iraq War in 2002. He will "
+        "likely leave all of these positions to serve as US Surgeon General.",
+    )
+    assert mention_of(doc, "Representatives") is None
+    assert mention_of(doc, "US Surgeon") is None
+    doc = run(
+        nlp,
+        "The court's summary concluded: \"The Court will accordingly make an Order declaring "
+        'that the advice was unlawful."',
+    )
+    assert mention_of(doc, "Order") is None
+
+
+def test_shouted_and_bracketed_words_are_no_names(nlp):
+    doc = run(
+        nlp,
+        'President Trump has yet to concede, saying earlier in the morning, "I WON THIS '
+        'ELECTION, BY A LOT!" on Twitter.',
+        date(2020, 11, 7),
+    )
+    assert mention_of(doc, "LOT") is None
+    doc = run(
+        nlp,
+        "Jennifer Lu of Marriage Equality Coalition Taiwan said, \"[I]t's still not full "
+        'marriage rights."',
+    )
+    assert mention_of(doc, "I]t") is None
+
+
+def test_a_publication_after_its_kind_noun_and_an_organisation_tagged_as_a_person(nlp):
+    doc = run(nlp, 'The German newspaper Bild stated that "he wants to do this with others."')
+    assert actor_of(doc, "Bild").kind == "media"
+    doc = run(nlp, "The John Birch Society's online poll, however, shows very different numbers.")
+    assert actor_of(doc, "John Birch Society").kind == "ngo"
+    doc = run(
+        nlp,
+        "The Citizen's Committee for the Free Beach collected signatures. The Committee "
+        "protests that they forbid people to sit on the beach.",
+    )
+    assert actor_of(doc, "Committee", 1).kind != "person"
+
+
+def test_a_place_and_a_title_before_a_name_are_not_the_name(nlp):
+    doc = run(
+        nlp,
+        "Early yesterday morning, United States Representative Elijah Cummings died while in "
+        "hospice care.",
+        date(2019, 10, 17),
+    )
+    cummings = actor_of(doc, "Elijah Cummings")
+    assert (cummings.kind, cummings.name) == ("person", "Elijah Cummings")
+
+
+def test_a_sector_code_is_no_affiliation():
+    """'NGOBUSWEF' makes the World Economic Forum an NGO, not a body of the base's 'NGO'
+    (Le Huy Ngo, a Vietnamese minister)."""
+    forum = load_kb().actor("WORLD_ECONOMIC_FORUM", "2008-01-22")
+    assert (forum.affiliation, forum.country) == (None, None)
