@@ -132,8 +132,9 @@ def test_a_publication_after_its_kind_noun_and_an_organisation_tagged_as_a_perso
     assert actor_of(doc, "John Birch Society").kind == "ngo"
     doc = run(
         nlp,
-        "The Citizen's Committee for the Free Beach collected signatures. The Committee "
-        "protests that they forbid people to sit on the beach.",
+        "The Citizen's Committee for the Free Beach collected signatures. The committee "
+        "contends that this is prohibitively expensive. The Committee protests that they "
+        "forbid people to sit on the beach.",
     )
     assert actor_of(doc, "Committee", 1).kind != "person"
 

@@ -41,6 +41,7 @@ def link_chains(article: ArticleMentions) -> None:
     _people_named_like_people(article)
     _merge_variant_spellings(article)
     _merge_name_parts(article)
+    _merge_short_org_names(article)
     _surnames_to_latest_full_name(article)
     _institutions_of_states(article)
     _home_institutions(article)
@@ -193,8 +194,10 @@ def _surname_alone(
     """'Dumarsais Siméus' ... 'Siméus said': a name whose last word the article also
     writes alone, as one writes a surname, names a person (an organisation is
     shortened to its first words: 'Mahan' of 'Mahan Air')."""
+    if re.search(rf"\b{re.escape(words[-1])}\b", article.doc.text):
+        return False  # 'the committee contends': a common noun, no surname
     return any(
-        _local(other) and other.kind == "person" and name_words(other.name) == words[-1:]
+        _local(other) and other.kind != "state" and name_words(other.name) == words[-1:]
         for other in article.actors.values()
         if other.id in mentioned
     )
@@ -230,6 +233,35 @@ def _merge_name_parts(article: ArticleMentions) -> None:
             named = [o for o in orgs if name_words(o.name)[:1] == words and o.id != actor.id]
             if len(named) == 1:
                 _merge(article, actor.id, named[0].id)
+
+
+def _merge_short_org_names(article: ArticleMentions) -> None:
+    """'the Oversight and Reform Committee' after 'the House Oversight and Reform
+    Committee', 'the Committee' after "the Citizen's Committee": an organisation the base
+    lacks named by some words of one other organisation's name is that organisation (of
+    two that share the words, 'the Court' after 'the Court of Session' and 'the Supreme
+    Court', neither). Longer names merge first: 'National' joins 'the National Party'
+    once it has joined 'the New Zealand National Party'."""
+    mentioned = set(_mentions_of(article))
+    orgs = [
+        a
+        for a in article.actors.values()
+        if a.kind not in ("person", "state", "author") and a.id in mentioned
+    ]
+    orgs.sort(key=lambda a: len(name_words(a.name)), reverse=True)
+    merged: set[str] = set()
+    for actor in orgs:
+        words = name_words(actor.name)
+        if not _local(actor) or not words:
+            continue
+        wholes = [
+            o
+            for o in orgs
+            if o.id not in merged and o.id != actor.id and _part_of(words, name_words(o.name))
+        ]
+        if len(wholes) == 1:
+            _merge(article, actor.id, wholes[0].id)
+            merged.add(actor.id)
 
 
 def _part_of(part: list[str], whole: list[str]) -> bool:

@@ -33,6 +33,7 @@ from dyad.model import Actor
 
 WIDENED = 4  # rank of a name widened over the words that follow it ('Clinton's aides')
 NAME_SUFFIXES = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"}
+DASHES = {"-", "–", "—"}
 
 
 # -- the passes ---------------------------------------------------------------------
@@ -207,6 +208,13 @@ def _add_local_person(article: ArticleMentions, ent: Span) -> None:
         first -= 1
     tokens = [*doc[first : tokens[0].i], *tokens]
     span = doc[tokens[0].i : tokens[-1].i + 1]
+    dashes = [t.i for t in span[1:] if t.text in DASHES and t.whitespace_]
+    if dashes:  # 'Andrew Chan - Death Myuran Sukumaran - Death': a list's lines
+        starts = [span.start, *(d + 1 for d in dashes)]
+        for first, stop in zip(starts, [*dashes, span.end], strict=True):
+            if stop - first >= 2:
+                _add_local_person(article, doc[first:stop])
+        return
     if not_a_name(span):
         return
     if (

@@ -92,6 +92,8 @@ def _before_its_state(article: ArticleMentions, span: Span) -> bool:
     doc = article.doc
     if span.end + 1 >= len(doc) or doc[span.end].text != ",":
         return False
+    if span.end + 2 < len(doc) and doc[span.end + 2].text in POSSESSIVE:
+        return False  # 'Tomas Brenner, Austria's chief negotiator': an apposition
     after = article.kb.lookup(doc[span.end + 1].text)
     return any(
         t.kind == NAME and article.kb.entries[t.actor].kind == "state"

@@ -114,8 +114,8 @@ def apposition_before(article: ArticleMentions, start: int) -> Apposition | None
         i -= 1
     if i < 0 or doc[i].lower_ not in lex.appositive_determiners or doc[i].lower_ in ("a", "an"):
         return None  # 'a spokesman, ...' begins a list more often than an apposition
-    if not words or not _role_noun(article, words[-1]):
-        return None
+    if not words or not _role_noun(article, words[-1]) or words[-1] in lex.place_nouns:
+        return None  # 'in the US state of Alabama, Governor Kay Ivey': a place, not her role
     role = " ".join(words)
     if affiliation is None and country is not None and state_role(article, role):
         affiliation = country
