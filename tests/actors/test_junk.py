@@ -155,3 +155,27 @@ def test_a_sector_code_is_no_affiliation():
     (Le Huy Ngo, a Vietnamese minister)."""
     forum = load_kb().actor("WORLD_ECONOMIC_FORUM", "2008-01-22")
     assert (forum.affiliation, forum.country) == (None, None)
+
+
+def test_a_role_not_yet_filled_is_no_person(nlp):
+    doc = run(
+        nlp,
+        "Brash will officially step down on Monday, where the party will vote for a new leader "
+        "and deputy-leader. Doctors stated that the next Surgeon General would need to "
+        "communicate well.",
+        date(2006, 11, 23),
+    )
+    assert mention_of(doc, "new leader") is None
+    assert mention_of(doc, "Surgeon General") is None
+
+
+def test_the_institution_of_a_region_is_not_the_nations(nlp):
+    doc = run(
+        nlp,
+        "On Wednesday in the US state of Alabama, Governor Kay Ivey signed the Alabama Human "
+        "Life Protection Act. This bill passed the Senate of the state on Tuesday. Donald Trump "
+        "and the US Supreme Court were not asked.",
+        date(2019, 5, 16),
+    )
+    senate = actor_of(doc, "Senate")
+    assert (senate.kb_id, senate.country) == (None, "USA")

@@ -57,3 +57,26 @@ def test_a_place_before_the_title_is_not_the_persons_role(nlp):
     )
     assert mention_of(doc, "the US state") is None or actor_of(doc, "the US state").id == "USA"
     assert actor_of(doc, "Kay Ivey").kind == "person"
+
+
+def test_a_sector_noun_refers_back_to_an_actor_of_that_sector(nlp):
+    doc = run(
+        nlp,
+        "Mohammed el-Attar was sentenced in an Egyptian court after being convicted of spying "
+        "for Israel's intelligence agency, Mossad. In its ruling, the court stated: \"He let "
+        'himself be seduced."',
+        date(2007, 4, 22),
+    )
+    assert actor_of(doc, "the court") is None or actor_of(doc, "the court").id != "MOSSAD"
+
+
+def test_capitalised_words_after_a_title_that_spacy_missed_are_a_person(nlp):
+    doc = run(
+        nlp,
+        "Liberal MP Borys Wrzesnewskyj has resigned after an uproar over his comments. "
+        "Wrzesnewskyj resigned on Wednesday.",
+        date(2006, 11, 10),
+    )
+    person = actor_of(doc, "Borys Wrzesnewskyj")
+    assert person.kind == "person"
+    assert actor_of(doc, "Wrzesnewskyj", 1).id == person.id

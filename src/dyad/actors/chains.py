@@ -377,21 +377,25 @@ def _absorb_bare_names(article: ArticleMentions, institution: Actor) -> None:
 
 def _home_institutions(article: ArticleMentions) -> None:
     """'The Senate' in an article about Trinidad and Tobago is its Senate, not the base's
-    U.S. Senate: a generic institution name is the article's country's own."""
+    U.S. Senate: a generic institution name is the article's country's own; 'the Senate
+    of the state' is a region's of that country, not the nation's."""
     home = article.country
     if home is None:
         return
     doc = article.doc
     for found in list(article.found):
         actor = article.actors[found.actor]
-        if actor.kb_id is None or actor.country in (None, home) or actor.kind == "state":
+        if actor.kb_id is None or actor.country is None or actor.kind == "state":
             continue
         words = [t for t in doc[found.start : found.end] if t.lower_ != "the"]
         name = " ".join(t.text for t in words)
         if name.lower() not in article.lex.generic_institutions:
             continue
+        region = _of_a_region(article, found.end)
+        if actor.country == home and not region:
+            continue
         local = Actor(
-            id=f"O:{ascii_id(name)}@{home}",
+            id=f"O:{ascii_id(name)}@{home}" + ("#region" if region else ""),
             name=name,
             kind=actor.kind,
             country=home,
@@ -399,6 +403,13 @@ def _home_institutions(article: ArticleMentions) -> None:
         )
         article.actors.setdefault(local.id, local)
         found.actor = local.id
+
+
+def _of_a_region(article: ArticleMentions, end: int) -> bool:
+    """'the Senate of the state' (of Alabama): a state's or province's own institution,
+    not the nation's."""
+    words = [t.lower_ for t in article.doc[end : end + 3]]
+    return words[:2] == ["of", "the"] and words[2:] in (["state"], ["province"], ["region"])
 
 
 def _home_agents(article: ArticleMentions) -> None:

@@ -45,6 +45,30 @@ def add_people(article: ArticleMentions, matched: set[int]) -> None:
     for ent in sorted(people, key=lambda e: e.start):
         if not any(t.i in matched or t.i in article.claimed for t in ent):
             _add_local_person(article, ent)
+    _untagged_after_title(article)
+
+
+def _untagged_after_title(article: ArticleMentions) -> None:
+    """'Liberal MP Borys Wrzesnewskyj': two or more capitalised words after a title that
+    spaCy tagged as nothing are a person's name."""
+    doc = article.doc
+    lex = article.lex
+    for token in article.tokens_of(lex.role_nouns | lex.honorifics | {"mp"}):
+        first = stop = token.i + 1
+        while (
+            stop < len(doc)
+            and doc[stop].pos_ == "PROPN"
+            and doc[stop].is_title
+            and not doc[stop].ent_type_
+            and stop not in article.claimed
+            and doc[stop].lower_ not in lex.title_words
+        ):
+            stop += 1
+        words = [t.lower_ for t in doc[first:stop]]
+        if stop - first >= 2 and not any(
+            w in lex.organisation_name_words or w in lex.place_name_words for w in words
+        ):
+            _add_local_person(article, doc[first:stop])
 
 
 def add_unknown_names(article: ArticleMentions, matched: set[int]) -> None:
