@@ -179,3 +179,19 @@ def test_the_institution_of_a_region_is_not_the_nations(nlp):
     )
     senate = actor_of(doc, "Senate")
     assert (senate.kb_id, senate.country) == (None, "USA")
+
+
+def test_a_work_in_apposition_is_no_organisation(nlp):
+    doc = run(
+        nlp,
+        "He is currently the host of House Call, a program on CNN, and a contributor to CBS News.",
+        date(2009, 1, 7),
+    )
+    assert mention_of(doc, "House Call") is None
+
+
+def test_the_queen_is_the_united_kingdoms():
+    """Phoenix files Queen Elizabeth II under Saint Kitts and Nevis; the curated layer
+    gives her the realm articles mean."""
+    queen = load_kb().actor("QUEEN_ELIZABETH_II", "2019-09-11")
+    assert (queen.country, queen.affiliation) == ("GBR", "GBR")

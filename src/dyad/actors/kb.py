@@ -117,6 +117,7 @@ class Lexicon:
     state_locative_prepositions: frozenset[str]
     not_actor_name_words: frozenset[str]
     not_actor_names: frozenset[str]
+    work_nouns: frozenset[str]
     generic_institutions: frozenset[str]
     place_prepositions: frozenset[str]
     place_nouns: frozenset[str]
@@ -163,6 +164,7 @@ class Lexicon:
             state_locative_prepositions=frozenset(data["state_locative_prepositions"]),
             not_actor_name_words=frozenset(data["not_actor_name_words"]),
             not_actor_names=frozenset(data["not_actor_names"]),
+            work_nouns=frozenset(data["work_nouns"]),
             generic_institutions=frozenset(data["generic_institutions"]),
             place_prepositions=frozenset(data["place_prepositions"]),
             place_nouns=frozenset(data["place_nouns"]),

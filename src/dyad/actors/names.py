@@ -465,7 +465,7 @@ def add_local_org(article: ArticleMentions, ent: Span, country: str | None = Non
         return
     if last in article.lex.not_actor_name_words or name.lower() in article.lex.not_actor_names:
         return  # a law, a war, a prize, a time zone
-    if _title_not_name(article, span) or not_a_name(span):
+    if _title_not_name(article, span) or not_a_name(span) or _a_work(article, span):
         article.claimed.update(range(span.start, span.end))
         return
     if _platform(article, span) is False:
@@ -504,6 +504,16 @@ def _title_not_name(article: ArticleMentions, span: Span) -> bool:
     return words[-1] in lex.role_nouns or bool(
         following and following.is_title and following.lower_ in lex.role_nouns
     )
+
+
+def _a_work(article: ArticleMentions, span: Span) -> bool:
+    """'the host of House Call, a program on CNN': a name whose apposition is a work."""
+    doc = article.doc
+    after = doc[span.end : span.end + 4]
+    if len(after) < 3 or after[0].text != "," or after[1].lower_ not in ("a", "an", "the"):
+        return False
+    noun = next((t for t in after[2:] if t.pos_ == "NOUN"), None)
+    return noun is not None and noun.lower_ in article.lex.work_nouns
 
 
 def not_a_name(span: Span) -> bool:
