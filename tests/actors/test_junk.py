@@ -195,3 +195,16 @@ def test_the_queen_is_the_united_kingdoms():
     gives her the realm articles mean."""
     queen = load_kb().actor("QUEEN_ELIZABETH_II", "2019-09-11")
     assert (queen.country, queen.affiliation) == ("GBR", "GBR")
+
+
+def test_common_words_and_phrases_with_a_are_no_names(nlp):
+    doc = run(
+        nlp,
+        "Media reports say there are about 6,000 British citizens currently travelling in "
+        "Kenya, the local media said. Jackal horns are crafted from skulls of jackals. The man "
+        'replies: "I agree, if we only had a Nuclear Bomb, then we could win." On Sunday, '
+        "Blair said in a T.V. interview that the operation was now complete.",
+        date(2008, 1, 2),
+    )
+    for words in ("Media", "Jackal", "Nuclear Bomb", "T.V."):
+        assert mention_of(doc, words) is None, words

@@ -127,7 +127,7 @@ def _drop_common_nouns_taken_for_people(article: ArticleMentions) -> None:
             continue
         # an organisation's name takes no adjective: 'a Liberal MP' but not 'a new Liberal'
         adjective = r"(?:[\w-]+\s+)?" if actor.kind == "person" else ""
-        pattern = rf"(?:\b(?:a|an)\s+{adjective}|\w-){re.escape(words[0])}\b"
+        pattern = rf"(?:\b(?:a|an)\s+{adjective}|\w-){re.escape(words[0])}(?!\w)"
         if re.search(pattern, text):
             for found in list(article.found):
                 if found.actor == actor.id:

@@ -5,6 +5,7 @@ organisation an acronym spells; 'Meenakshi Ganguly of Human Rights Watch'.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from spacy.tokens import Span, Token
@@ -232,6 +233,8 @@ def _add_local_person(article: ArticleMentions, ent: Span) -> None:
         first -= 1
     tokens = [*doc[first : tokens[0].i], *tokens]
     span = doc[tokens[0].i : tokens[-1].i + 1]
+    if _common_word(article, span):
+        return
     dashes = [t.i for t in span[1:] if t.text in DASHES and t.whitespace_]
     if dashes:  # 'Andrew Chan - Death Myuran Sukumaran - Death': a list's lines
         starts = [span.start, *(d + 1 for d in dashes)]
@@ -452,8 +455,8 @@ def add_local_org(article: ArticleMentions, ent: Span, country: str | None = Non
         add_person(article, owner.i + 1, ent.end, None, org.actor if org else None)
         return
     tokens = [t for t in ent if t.text not in POSSESSIVE]
-    if not tokens:
-        return
+    if not tokens or tokens[0].lower_ in ("a", "an"):
+        return  # 'if we only had a Nuclear Bomb': no name takes 'a'
     start = tokens[0].i + (1 if tokens[0].lower_ == "the" else 0)
     span = doc[start : tokens[-1].i + 1]
     name = _name_text(span)
@@ -465,7 +468,12 @@ def add_local_org(article: ArticleMentions, ent: Span, country: str | None = Non
         return
     if last in article.lex.not_actor_name_words or name.lower() in article.lex.not_actor_names:
         return  # a law, a war, a prize, a time zone
-    if _title_not_name(article, span) or not_a_name(span) or _a_work(article, span):
+    if (
+        _title_not_name(article, span)
+        or not_a_name(span)
+        or _a_work(article, span)
+        or _common_word(article, span)
+    ):
         article.claimed.update(range(span.start, span.end))
         return
     if _platform(article, span) is False:
@@ -504,6 +512,16 @@ def _title_not_name(article: ArticleMentions, span: Span) -> bool:
     return words[-1] in lex.role_nouns or bool(
         following and following.is_title and following.lower_ in lex.role_nouns
     )
+
+
+def _common_word(article: ArticleMentions, span: Span) -> bool:
+    """'Media reports say ...', 'Jackal horns are crafted from skulls of jackals': one
+    word capitalised only because it opens a sentence, written in lower case elsewhere
+    in the article."""
+    if len(span) != 1 or not span[0].is_sent_start or span[0].lower_ in article.surnames:
+        return False  # 'Price said', after 'Ned Price', is a surname whatever 'price' is
+    word = re.escape(span[0].lower_)
+    return re.search(rf"(?<![\w-]){word}(?:s|es)?(?![\w-])", article.doc.text) is not None
 
 
 def _a_work(article: ArticleMentions, span: Span) -> bool:
