@@ -208,3 +208,13 @@ def test_common_words_and_phrases_with_a_are_no_names(nlp):
     )
     for words in ("Media", "Jackal", "Nuclear Bomb", "T.V."):
         assert mention_of(doc, words) is None, words
+
+
+def test_a_title_word_before_a_phrase_with_for_is_no_persons_title(nlp):
+    doc = run(
+        nlp,
+        "In response to a lawsuit by the men's rights group National Coalition for Men, U.S. "
+        "District Judge Gray Miller ruled the male-only draft unconstitutional.",
+        date(2019, 2, 25),
+    )
+    assert actor_of(doc, "National Coalition for Men").kind != "person"

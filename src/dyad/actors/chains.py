@@ -154,6 +154,8 @@ def _people_named_like_people(article: ArticleMentions) -> None:
             words = words[1:]
         if not 2 <= len(words) <= 3 or _is_org_name(article, words):
             continue
+        if any(w in ("for", "of", "and") for w in words):
+            continue  # 'National Coalition for Men': no person's name
         if (
             not titled
             and words[0] not in first_names
