@@ -34,3 +34,13 @@ def test_a_statement_issued_saying_is_its_issuers(nlp):
         nlp=nlp,
     )
     assert speaker_of(analysis, "We regret") is not None
+
+
+def test_an_object_the_parser_made_the_subject_of_saying_gives_way(nlp):
+    analysis = analyze(
+        "On Wednesday, Governor Kay Ivey signed the bill. The governor tweeted her reasoning "
+        'saying, "Today, I signed into law the Alabama Human Life Protection Act."',
+        date(2019, 5, 16),
+        nlp=nlp,
+    )
+    assert speaker_of(analysis, "Today, I signed") == "Kay Ivey"

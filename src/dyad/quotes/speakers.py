@@ -43,7 +43,16 @@ def subject_of(cue: Token) -> Token | None:
     """The grammatical subject of a cue verb, looking through coordination and relatives."""
     verb = cue
     subject = _direct_subject(cue)
-    # "... and added", "..., adding": the subject is the governing verb's.
+    if (
+        subject is not None
+        and cue.tag_ == "VBG"
+        and cue.dep_ == "advcl"
+        and subject.pos_ == "NOUN"
+        and any(c.dep_ == "poss" for c in subject.children)
+    ):
+        # 'The governor tweeted her reasoning saying, ...': the parser made the object
+        # the subject of 'saying'; who tweeted says it
+        subject = None  # "... and added", "..., adding": the subject is the governing verb's.
     for _ in range(SUBJECT_CLIMB):
         if subject is not None or verb.dep_ not in ("conj", "xcomp", "advcl"):
             break
