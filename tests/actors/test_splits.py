@@ -80,3 +80,8 @@ def test_capitalised_words_after_a_title_that_spacy_missed_are_a_person(nlp):
     person = actor_of(doc, "Borys Wrzesnewskyj")
     assert person.kind == "person"
     assert actor_of(doc, "Wrzesnewskyj", 1).id == person.id
+
+
+def test_a_date_before_a_name_is_not_part_of_it(nlp):
+    doc = run(nlp, "On Thursday Kay Ivey issued a statement.", date(2019, 5, 16))
+    assert actor_of(doc, "Kay Ivey").name == "Kay Ivey"

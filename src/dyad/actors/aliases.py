@@ -36,7 +36,7 @@ def add_aliases(article: ArticleMentions) -> set[int]:
             continue
         if _other_person(article, start, end, targets, person_tokens):
             continue
-        if _title_of_person(article, start, end, targets, person_tokens):
+        if _title_of_person(article, article.doc[start:end], targets[0], person_tokens):
             article.claimed.update(range(start, end))  # the person's title: names.py reads it
             continue
         _use_alias(article, start, end, targets)
@@ -122,25 +122,20 @@ TITLE_SUFFIXES = {"-", "elect", "designate"}
 
 
 def _title_of_person(
-    article: ArticleMentions,
-    start: int,
-    end: int,
-    targets: list[AliasTarget],
-    person_tokens: set[int],
+    article: ArticleMentions, span: Span, target: AliasTarget, person_tokens: set[int]
 ) -> bool:
     """'US Secretary of State Mike Pompeo', 'become the 46th President of the United
     States': an office the base lists as an organisation, written as the title of the
     person named right after it or said of the subject, is no actor of its own."""
-    entry = article.kb.entries.get(targets[0].actor)
+    entry = article.kb.entries.get(target.actor)
     if entry is None or entry.kind in ("person", "state"):
         return False
-    span = article.doc[start:end]
     if not any(t.lower_ in article.lex.role_nouns for t in span):
         return False
     if predicate(span.root):
         return True
-    i = end
-    while i < len(article.doc) and i - end < 3 and article.doc[i].lower_ in TITLE_SUFFIXES:
+    i = span.end
+    while i < len(article.doc) and i - span.end < 3 and article.doc[i].lower_ in TITLE_SUFFIXES:
         i += 1
     return i in person_tokens
 

@@ -229,6 +229,7 @@ def _add_local_person(article: ArticleMentions, ent: Span) -> None:
         and doc[first - 1].text[:1].isupper()
         and doc[first - 1].i not in article.claimed
         and doc[first - 1].lower_ not in lex.title_words
+        and doc[first - 1].ent_type_ in ("", "PERSON")  # not 'On Thursday Kay Ivey'
     ):
         first -= 1
     tokens = [*doc[first : tokens[0].i], *tokens]
