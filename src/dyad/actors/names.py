@@ -243,7 +243,7 @@ def _add_local_person(article: ArticleMentions, ent: Span) -> None:
             if stop - first >= 2:
                 _add_local_person(article, doc[first:stop])
         return
-    if not_a_name(span):
+    if _not_a_name(span):
         return
     if (
         kind_noun_after(article, span.end) is not None
@@ -471,7 +471,7 @@ def add_local_org(article: ArticleMentions, ent: Span, country: str | None = Non
         return  # a law, a war, a prize, a time zone
     if (
         _title_not_name(article, span)
-        or not_a_name(span)
+        or _not_a_name(span)
         or _a_work(article, span)
         or _common_word(article, span)
     ):
@@ -535,7 +535,7 @@ def _a_work(article: ArticleMentions, span: Span) -> bool:
     return noun is not None and noun.lower_ in article.lex.work_nouns
 
 
-def not_a_name(span: Span) -> bool:
+def _not_a_name(span: Span) -> bool:
     """A quote's bracketed insertion ('[I]t'), a word of words written in capitals
     ('I WON THIS ELECTION, BY A LOT!', a heading) or a maker before a model number
     ('the Boeing 737-800 jet'): no one's name."""
