@@ -40,7 +40,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Connection, func, select, text
 
 from dyad.export import write_csv, write_graphml, write_jsonl
-from dyad.plover import event_types
+from dyad.plover import event_types, scored_modes
 from dyad.query import (
     Filters,
     actor_profile,
@@ -153,6 +153,12 @@ class Builder:
             name = self._new_name("{} Front" if kind == "armed_group" else "{} {} Council")
             actors.append(_actor(f"O:{name.upper().replace(' ', '_')}", name, kind, code, "REB"))
         return actors
+
+    def _mode(self, kind: str) -> str | None:
+        """A third of the events of a type the manual scores by mode carry one: the
+        counts tables keep a row per mode, as they do for real news."""
+        modes = scored_modes(kind)
+        return self.rng.choice(modes) if modes and self.rng.random() < 1 / 3 else None
 
     def _new_name(self, pattern: str) -> str:
         while True:
@@ -293,7 +299,7 @@ class Builder:
                 {
                     "id": event_id,
                     "type": kind,
-                    "mode": None,
+                    "mode": self._mode(kind),
                     "status": status,
                     "source_id": subject["id"],
                     "target_id": other["id"],
@@ -537,6 +543,9 @@ class Bench:
             path = quote(actor, safe="")
             return {
                 "actor_page": self.timed(lambda: first_visit(f"/actors/{path}")),
+                "actor_page_intensity": self.timed(
+                    lambda: first_visit(f"/actors/{path}?measure=intensity")
+                ),
                 "profile_api": self.timed(lambda: first_visit(f"/api/actors/{path}/profile")),
             }
 

@@ -44,6 +44,11 @@ def intensity(event_type: str, mode: str | None = None) -> float | None:
     return float(scores[""])
 
 
+def scored_modes(event_type: str) -> list[str]:
+    """The modes of a type the manual gives a score of their own."""
+    return [mode for mode in _ontology()["intensity"].get(event_type, {}) if mode]
+
+
 def contexts_of(mode: str | None, contexts: tuple[str, ...]) -> list[str] | None:
     """An event's PLOVER contexts: its trigger's, and the context a cyber or
     misinformation mode brings with it."""
