@@ -2,8 +2,10 @@
 
 Each event weighs its PLOVER manual score (-10 most conflictual … +10 most
 cooperative: its mode's, else its type's; ``dyad.plover.intensity``). The store
-keeps type and mode, not the score, so one GROUP BY counts events per month,
-type, mode and status, and the scores are applied to those few rows here.
+keeps type and mode, not the score: the monthly counts per actor and per dyad
+(kept on write, by mode too) give the events per month, type, mode and status,
+and the scores are applied to those few rows here. Filters the counts cannot
+answer (a day's date, a source, a country) count the events instead.
 Actual events are summed apart from intended, claimed and hypothetical ones;
 negated events did not happen and weigh nothing.
 """
@@ -12,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, Connection, Table, func, select
 
 from dyad.plover import intensity
 from dyad.query.actors import resolve_actor
@@ -44,31 +46,72 @@ def monthly_intensity(
     filters: Filters = NO_FILTERS,
 ) -> dict[str, MonthIntensity]:
     """Net intensity per month (``YYYY-MM``; ``undated`` last) of all events, one
-    actor's, or one dyad's, as filtered."""
-    events = schema.events
-    month = func.substr(events.c.sort_date, 1, 7).label("month")
-    query = select(
-        month, events.c.type, events.c.mode, events.c.status, func.count().label("n")
-    ).group_by(month, events.c.type, events.c.mode, events.c.status)
+    actor's, or one dyad's, as filtered: from the monthly counts when the filters
+    allow, else from the events."""
     with connect(db) as conn:
-        if actor:
-            ids = resolve_actor(conn, actor, include_affiliates)
-            others = resolve_actor(conn, counterpart, include_affiliates) if counterpart else None
-            query = query.where(involving(ids, others))
-        rows = conn.execute(filters.events(query)).all()
-    months: dict[str, MonthIntensity] = {}
-    for row in sorted(rows, key=lambda r: (r.month is None, r.month or "")):
-        score = intensity(row.type, row.mode)
-        if score is None or row.status not in ("actual", *UNCONFIRMED):
-            continue
-        here = months.setdefault(row.month or UNDATED, MonthIntensity())
-        if row.status == "actual":
-            here.actual += score * row.n
-            here.actual_events += row.n
+        ids = resolve_actor(conn, actor, include_affiliates) if actor else None
+        others = resolve_actor(conn, counterpart, include_affiliates) if counterpart else None
+        if filters.by_month:
+            rows = _counted_cells(conn, filters, ids, others)
         else:
-            here.unconfirmed += score * row.n
-            here.unconfirmed_events += row.n
+            events = schema.events
+            month = func.substr(events.c.sort_date, 1, 7).label("month")
+            detail = (month, events.c.type, events.c.mode, events.c.status)
+            query = select(*detail, func.count().label("n")).group_by(*detail)
+            if ids is not None:
+                query = query.where(involving(ids, others))
+            rows = [tuple(row) for row in conn.execute(filters.events(query))]
+    months: dict[str, MonthIntensity] = {}
+    for month_, kind, mode, status, n in sorted(rows, key=lambda r: (r[0] is None, r[0] or "")):
+        score = intensity(kind, mode)
+        if score is None or status not in ("actual", *UNCONFIRMED):
+            continue
+        here = months.setdefault(month_ or UNDATED, MonthIntensity())
+        if status == "actual":
+            here.actual += score * n
+            here.actual_events += n
+        else:
+            here.unconfirmed += score * n
+            here.unconfirmed_events += n
     return months
+
+
+Cell = tuple[str | None, str, str | None, str, int]  # month, type, mode, status, events
+
+
+def _counted_cells(
+    conn: Connection, filters: Filters, ids: set[str] | None, others: set[str] | None
+) -> list[Cell]:
+    """(month, type, mode, status, events) from the monthly counts: an actor's own
+    (less the events between two of ``ids``, which both count), a dyad's, or all."""
+    actors, dyads = schema.actor_months, schema.dyad_months
+    if ids is not None and others is None:
+        rows = _cells(conn, filters, actors, actors.c.actor_id.in_(ids))
+        if len(ids) > 1:
+            shared = (
+                dyads.c.source_id.in_(ids),
+                dyads.c.target_id.in_(ids),
+                dyads.c.source_id != dyads.c.target_id,
+            )
+            rows += [(*cell[:4], -cell[4]) for cell in _cells(conn, filters, dyads, *shared)]
+        return rows
+    if ids is not None:
+        return _cells(conn, filters, dyads, involving(ids, others, dyads))
+    return _cells(conn, filters, dyads)
+
+
+def _cells(
+    conn: Connection, filters: Filters, table: Table, *where: ColumnElement[bool]
+) -> list[Cell]:
+    detail = (table.c.month, table.c.type, table.c.mode, table.c.status)
+    query = select(
+        func.nullif(table.c.month, "").label("month"),
+        table.c.type,
+        func.nullif(table.c.mode, "").label("mode"),
+        table.c.status,
+        func.sum(table.c.events).label("n"),
+    ).group_by(*detail)
+    return [tuple(row) for row in conn.execute(filters.cells(query.where(*where), table))]
 
 
 def articles_by_month(db: Database, *, filters: Filters = NO_FILTERS) -> dict[str, int]:

@@ -434,7 +434,7 @@ class _ArticleWriter:
                 )
                 .returning(schema.events.c.id)
             ).scalar_one()
-            self.tally.add(source, target, day, item.type, item.status, place)
+            self.tally.add(source, target, day, item.type, item.status, item.mode, place)
         sentence = item.sentence
         self.conn.execute(
             schema.evidence.insert().values(
