@@ -747,3 +747,21 @@ def test_an_admonition_disapproves(nlp, extractor):
     text = "In her admonition of Manafort, Judge Jackson called his plea uninspiring."
     events = run(nlp, extractor, text, (("Manafort", "MANAFORT"), ("Judge Jackson", "JACKSON")))
     assert ("JACKSON", "MANAFORT") in {(e.source, e.target) for e in events if e.type == "ACCUSE"}
+
+
+def test_a_side_that_names_no_actor_keeps_the_words_the_text_used(nlp, extractor):
+    text = "Iran threatened members of the opposition. Israel was condemned by the committee."
+    events = run(nlp, extractor, text, [("Iran", "IRN"), ("Israel", "ISR")])
+    threat, condemned = only(events, "THREATEN"), only(events, "ACCUSE")
+    assert (threat.source, threat.target, threat.source_words) == ("IRN", None, None)
+    words = "members of the opposition"
+    assert threat.target_words == Span(words, *_find(text, words))
+    # The passive's agent, not its subject, is the one who condemned.
+    assert (condemned.source, condemned.target, condemned.target_words) == (None, "ISR", None)
+    assert condemned.source_words == Span("the committee", *_find(text, "the committee"))
+
+
+def test_an_event_a_side_points_at_is_no_side_words(nlp, extractor):
+    # The accusation's object is an attack, not a party: nothing to show for it.
+    [accusation] = run(nlp, extractor, "Russia condemned the attack.", [("Russia", "RUS")])
+    assert (accusation.type, accusation.target, accusation.target_words) == ("ACCUSE", None, None)

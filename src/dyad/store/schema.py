@@ -257,6 +257,9 @@ evidence = Table(
     Column("target_id", String(128)),
     Column("location_name", Text),
     Column("location_country", String(3)),
+    # The words the text used for a side that names no actor: {"source"/"target":
+    # {"text", "start", "end"}}, or null when both sides are actors.
+    Column("side_words", JSON(none_as_null=True)),  # SQL NULL, not JSON null
 )
 
 # Which events each statement speaks about (``Quote.about``): the article's quote, the
