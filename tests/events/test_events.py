@@ -596,6 +596,16 @@ def test_intensity_table():
     assert intensity("NOT_A_TYPE") is None
 
 
+def test_the_intensity_table_a_query_applies_scores_as_intensity_does():
+    from dyad.plover import intensity, mode_scores
+
+    table = mode_scores()
+    assert table["PROTEST"]["demonstrate"] == table["PROTEST"]["demo"] == -5
+    assert table["CONSULT"][""] == 2.5 and table["CONSULT"]["host"] == 4
+    for kind, by_mode in table.items():
+        assert all(intensity(kind, mode) == score for mode, score in by_mode.items())
+
+
 def test_an_agentless_arrest_is_the_states_but_not_a_trip_to_hospital(nlp, extractor):
     events = run(
         nlp,
