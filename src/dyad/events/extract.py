@@ -472,9 +472,12 @@ def _told_twice(event: Event, sentence: tuple[int, int], earlier: list[Event]) -
 
 
 def _source_word(reading: Reading) -> Token | None:
-    """The word a source no actor was found for would have been read from: the agent
-    ("attacked *by gunmen*", "the arrest *by police*"), else the active subject."""
+    """The word a source no actor was found for would have been read from: an active
+    verb's subject; a passive verb's or an event noun's agent ("attacked *by gunmen*",
+    "the arrest *by police*"), else a noun's support verb's subject."""
     trigger = reading.trigger
+    if trigger.pos_ == "VERB" and not reading.passive:
+        return reading.subject  # "by" on an active verb is the means: "by air"
     by = next(
         (
             word
