@@ -571,6 +571,7 @@ class Bench:
             ).first()[0]
             pair = conn.execute(
                 select(events.c.source_id, events.c.target_id)
+                .where(events.c.source_id != events.c.target_id)  # a dyad of two actors
                 .group_by(events.c.source_id, events.c.target_id)
                 .order_by(count.desc())
                 .limit(1)
@@ -609,6 +610,7 @@ class Bench:
             # The drawing's data, as the page asks for it (its window of the store).
             drawn = re.search(r'data-source="([^"]+)"', client.get("/network").text)
             paths["network data"] = html.unescape(drawn[1]) if drawn else "/api/network"
+            report["network data path"] = paths["network data"]
             for label, path in paths.items():
                 first_ms, _cpu = server_ms(path, True)
                 cold = [server_ms(path, True) for _ in range(self.runs)]
