@@ -771,7 +771,10 @@ def test_a_side_that_names_no_actor_keeps_the_words_the_text_used(nlp, extractor
     assert condemned.source_words == Span("the committee", *_find(text, "the committee"))
 
 
-def test_an_event_a_side_points_at_is_no_side_words(nlp, extractor):
-    # The accusation's object is an attack, not a party: nothing to show for it.
+def test_an_event_or_a_thing_a_side_points_at_is_no_side_words(nlp, extractor):
+    # The accusation's object is an attack, the request's a moratorium: not parties.
     [accusation] = run(nlp, extractor, "Russia condemned the attack.", [("Russia", "RUS")])
+    text = "Russia called for a moratorium on charter schools."
+    [request] = run(nlp, extractor, text, [("Russia", "RUS")])
     assert (accusation.type, accusation.target, accusation.target_words) == ("ACCUSE", None, None)
+    assert (request.type, request.target, request.target_words) == ("REQUEST", None, None)

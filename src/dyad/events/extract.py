@@ -53,6 +53,8 @@ FOCUS_WORDS = frozenset({"just", "only", "merely", "simply", "solely"})
 # words, with a phrase on these prepositions that says whose ("members of the party").
 MAX_SIDE_WORDS = 8
 SIDE_PREPOSITIONS = frozenset({"of", "for", "from"})
+# Named entities that are people, groups or states (not places, works or dates).
+PARTY_ENTITIES = frozenset({"PERSON", "NORP", "ORG", "GPE"})
 
 
 @dataclass
@@ -507,8 +509,9 @@ def _target_word(reading: Reading) -> Token | None:
 def _side_words(lexicon: Lexicon, head: Token | None) -> Span | None:
     """The noun phrase ``head`` heads as the text has it ("protesters", "the ministry",
     "members of the opposition"): what the page shows for a side that names no actor.
-    Pronouns, clauses and events ("condemned the attack") name nobody: none."""
-    if head is None or head.pos_ not in ("NOUN", "PROPN") or head.lemma_.lower() in lexicon.nouns:
+    Only a name or a noun of people or bodies: a thing ("sent aid"), an event
+    ("condemned the attack") or a pronoun names no side."""
+    if head is None or not _names_a_party(lexicon.cues, head):
         return None
     start, end = head.left_edge.i, head.i + 1
     # "members *of the opposition*": a short of/for/from phrase says whose.
@@ -521,6 +524,16 @@ def _side_words(lexicon: Lexicon, head: Token | None) -> Span | None:
         start = max(start, end - MAX_SIDE_WORDS)
     phrase = head.doc[start:end]
     return Span(phrase.text, phrase.start_char, phrase.end_char)
+
+
+def _names_a_party(cues: Cues, head: Token) -> bool:
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    lemma = head.lemma_.lower()
+    return head.ent_type_ in PARTY_ENTITIES or any(
+        lemma in words
+        for words in (cues.group_nouns, cues.unnamed_groups, cues.state_agents, cues.party_nouns)
+    )
 
 
 def _is_aim(cues: Cues, reading: Reading) -> bool:
