@@ -776,5 +776,9 @@ def test_an_event_or_a_thing_a_side_points_at_is_no_side_words(nlp, extractor):
     [accusation] = run(nlp, extractor, "Russia condemned the attack.", [("Russia", "RUS")])
     text = "Russia called for a moratorium on charter schools."
     [request] = run(nlp, extractor, text, [("Russia", "RUS")])
+    # Who faced the criticism is its target, named: no words for the critic.
+    text = "Vladimir Putin has faced sharp criticism."
+    [criticism] = run(nlp, extractor, text, [("Vladimir Putin", "PUTIN")])
+    assert (criticism.source, criticism.target, criticism.source_words) == (None, "PUTIN", None)
     assert (accusation.type, accusation.target, accusation.target_words) == ("ACCUSE", None, None)
     assert (request.type, request.target, request.target_words) == ("REQUEST", None, None)

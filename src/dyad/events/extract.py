@@ -413,8 +413,8 @@ def _events_of(
             reported_by=reported_by,
             quote=quote_id,
             time_role=role,
-            source_words=None if source else _side_words(lexicon, _source_word(reading)),
-            target_words=None if target else _side_words(lexicon, _target_word(reading)),
+            source_words=None if source else _side_words(ctx, lexicon, _source_word(reading)),
+            target_words=None if target else _side_words(ctx, lexicon, _target_word(reading)),
         )
         sentence = reading.trigger.sent
         if _told_twice(event, (sentence.start_char, sentence.end_char), earlier):
@@ -506,12 +506,13 @@ def _target_word(reading: Reading) -> Token | None:
     return None
 
 
-def _side_words(lexicon: Lexicon, head: Token | None) -> Span | None:
+def _side_words(ctx: DocContext, lexicon: Lexicon, head: Token | None) -> Span | None:
     """The noun phrase ``head`` heads as the text has it ("protesters", "the ministry",
     "members of the opposition"): what the page shows for a side that names no actor.
     Only a name or a noun of people or bodies: a thing ("sent aid"), an event
-    ("condemned the attack") or a pronoun names no side."""
-    if head is None or not _names_a_party(lexicon.cues, head):
+    ("condemned the attack") or a pronoun names no side; nor does an actor's mention,
+    which the reading did not take for this side ("Suu Kyi has faced criticism")."""
+    if head is None or ctx.token_actor[head.i] or not _names_a_party(lexicon.cues, head):
         return None
     start, end = head.left_edge.i, head.i + 1
     # "members *of the opposition*": a short of/for/from phrase says whose.
