@@ -188,7 +188,9 @@ class QuoteFinder:
                 item = self._name_colon(token)
                 if item is not None:
                     found.append(item)
-            if self.view.in_quote[token.i]:
+            # "the proposed deal", "the alleged attack": a participle describing a noun
+            # reports nothing.
+            if self.view.in_quote[token.i] or token.dep_ == "amod":
                 continue
             item = self._according_to(token) if token.lower_ == "according" else None
             if item is None and token.lower_ == "in" and token.dep_ == "prep":
@@ -318,6 +320,13 @@ class QuoteFinder:
             # "…, as X told Y": the reported clause is the one the as-clause modifies.
             excluded = set(range(cue.left_edge.i, cue.right_edge.i + 1))
             content = [i for i in self._subtree(cue.head) if i not in excluded]
+        elif (speaker := self._inverted_speaker(cue)) is not None:
+            # "It is not for the Court to opine …, argued the government's lawyer": the
+            # clause before the cue is what the speaker after it said.
+            excluded = set(range(cue.left_edge.i, cue.right_edge.i + 1))
+            content = [i for i in self._subtree(cue.head) if i not in excluded]
+            pieces = self._pieces(self._within_sentence(content, cue))
+            return _Found("indirect", pieces, cue, speaker) if pieces else None
         else:
             content = self._following_clause(cue)
         if not content or not any(self.doc[i].pos_ in VERB_POS for i in content):
@@ -326,6 +335,33 @@ class QuoteFinder:
         if not pieces:
             return None
         return _Found("indirect", pieces, cue, subject_of(cue))
+
+    def _inverted_speaker(self, cue: Token) -> Token | None:
+        """The speaker named after a speech verb that closes its sentence behind the
+        clause it reports ("…, argued the government's lawyer, Richard Keen."), which the
+        parser joins to that clause as a conjunct."""
+        doc = self.doc
+        if (
+            cue.dep_ not in ("conj", "parataxis")
+            or cue.head.i > cue.i
+            or cue.i == 0
+            or doc[cue.i - 1].text != ","
+            or not self.is_speech_cue(cue)
+            or any(c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i for c in cue.children)
+        ):
+            return None
+        named = [
+            c
+            for c in cue.rights
+            if c.dep_ in ("nsubj", "dobj", "attr") and c.pos_ in ("NOUN", "PROPN")
+        ]
+        if len(named) != 1:
+            return None
+        # The speaker ends the sentence: "…, told reporters about …" names an audience.
+        end = named[0].right_edge.i + 1
+        if end < len(doc) and not (doc[end].is_punct and doc[end].text in SENTENCE_END):
+            return None
+        return named[0]
 
     def _nominal(self, cue: Token) -> _Found | None:
         """A noun of saying with its content: "accusations that …", "his promise to …".
@@ -346,12 +382,27 @@ class QuoteFinder:
                     content = self._subtree(objects[0])
             if content:
                 break
+        if not content and cue.dep_ == "nsubj" and cue.head.lemma_ == "be":
+            # "The government's argument was that …": the that-clause the noun is equated with.
+            clause = next(
+                (
+                    c
+                    for c in cue.head.rights
+                    if c.dep_ == "ccomp"
+                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                ),
+                None,
+            )
+            content = self._subtree(clause) if clause is not None else []
         pieces = self._pieces(self._within_sentence(content, cue))
         if not pieces or sum(self.view.words(s, e) for s, e in pieces) < 2:
             return None
-        speaker = next((c for c in cue.children if c.dep_ == "poss"), None) or next(
-            (c for c in cue.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"), None
-        )
+        # The owner may hang from the noun or, the parser splitting "counter-argument"
+        # into subjects side by side, from a word before it.
+        split_off = [t for t in cue.head.lefts if t.dep_ == cue.dep_ == "nsubj" and t.i < cue.i]
+        speaker = next(
+            (c for word in (cue, *split_off) for c in word.children if c.dep_ == "poss"), None
+        ) or next((c for c in cue.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
         if speaker is None and cue.dep_ in ("dobj", "attr") and cue.head.pos_ in VERB_POS:
             # "X expressed concern that …", "X made a promise to …"
             speaker = subject_of(cue.head)
@@ -572,8 +623,13 @@ class QuoteFinder:
 
     def cue_after(self, last: int) -> Token | None:
         after = self.view.after(last)
+        # “… our country.” She said Nader “…”: after a quote that ends its sentence, a
+        # cue with a clause of its own reports that clause, not the quote.
+        closed = last > 0 and self.doc[last - 1].text in SENTENCE_END
         for token in after[:CUE_REACH_AFTER]:
             if self.is_speech_cue(token):
+                if closed and any(c.dep_ in CLAUSAL_DEPS and c.i > token.i for c in token.children):
+                    return None
                 return token
         return None
 
@@ -653,7 +709,9 @@ class QuoteFinder:
         """The reported speech a quoted passage sits in, if any (reported is in text order)."""
         index = bisect.bisect_right(starts, passage.start)
         for item in reversed(reported[max(0, index - NESTED_REPORTS) : index]):
-            if _inside(passage, item.pieces):
+            # Reported speech ends before a closing mark (“… of Washington.”) it is
+            # later widened to take in.
+            if _inside(passage, self._covering_passages(item.pieces)):
                 return item
         return None
 
@@ -711,8 +769,14 @@ class QuoteFinder:
                 head = _source_of_according(cue) if kind == "direct" else None
             else:
                 head = subject_of(cue) if cue is not None else None
-            if cue is not None and cue.i in by_cue and not passage.single:
-                # A quote split around its cue: “A,” she said, “b.” is one quote.
+            if (
+                cue is not None
+                and cue.i in by_cue
+                and by_cue[cue.i].kind == "direct"
+                and not passage.single
+            ):
+                # A quote split around its cue: “A,” she said, “b.” is one quote; two
+                # fragments quoted in one report (she said X “a” and “b”) are two.
                 by_cue[cue.i].pieces.append((passage.start, passage.end))
                 continue
             if (
