@@ -114,6 +114,21 @@ def test_an_event_told_again_is_spoken_about(nlp, text, told):
     assert event.id in quote.about
 
 
+def test_the_event_named_again_is_the_one_whose_sides_the_statement_names(nlp):
+    # Both bans are named by "suspended" and touch the airline; only the first is
+    # Germany's, and German officials speak.
+    analysis = analyze(
+        "Germany on Monday banned Iranian airline Mahan Air from flying in the European nation. "
+        "Mahan has been the subject of United States sanctions since 2011. German officials "
+        "said the Federal Aviation Office of Germany has suspended Mahan's permit.",
+        nlp=nlp,
+    )
+    [german] = [e for e in analysis.events if e.evidence.text.startswith("Germany")]
+    [american] = [e for e in analysis.events if e.evidence.text.startswith("United States")]
+    [quote] = [q for q in analysis.quotes if q.text.startswith("the Federal Aviation")]
+    assert german.id in quote.about and american.id not in quote.about
+
+
 def test_another_sides_event_of_the_same_type_is_not_told_again(nlp):
     about = _about(
         nlp,

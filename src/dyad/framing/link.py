@@ -346,12 +346,16 @@ def _named_again(
             or (event.time is not None and event.time.value in naming.times)
         )
 
-    def closeness(event: Event) -> tuple[bool, bool, int]:
+    def closeness(event: Event) -> tuple[bool, int, bool, int]:
         # The very word that reported the event ("the ban" after "banned") names it
-        # best; then an event of this paragraph or the one before; then the latest.
+        # best; then the event with more of its sides named or speaking (Germany's
+        # ban on the airline, not the US sanctions on it, for German officials saying
+        # "Germany has suspended the airline's permit"); then an event of this
+        # paragraph or the one before; then the latest.
         trigger = article.trigger(event)
         return (
             trigger in naming.lemmas and words.name(_kinds(event), {trigger}),
+            _sides_named(article, statement, naming, event),
             statement.paragraph - article.paragraph(event.evidence.start) <= 1,
             event.evidence.start,
         )
@@ -365,6 +369,16 @@ def _mentions_party(
     """Whether the statement's speaker, or an actor it mentions, takes part in the event."""
     party = article.party(event)
     return bool(statement.speaker_group & party or any(g & party for g in naming.groups))
+
+
+def _sides_named(article: _Article, statement: _Statement, naming: _Naming, event: Event) -> int:
+    """How many of the event's sides the statement's speaker or words name."""
+    named = statement.speaker_group.union(*naming.groups)
+    return sum(
+        bool(named & article.group(side))
+        for side in (event.source, event.target, *event.others)
+        if side is not None
+    )
 
 
 def _lead(
