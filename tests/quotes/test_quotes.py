@@ -179,6 +179,20 @@ def test_cue_of_the_next_sentence_with_its_own_clause_is_not_the_quotes(quotes_n
     assert [q.text[:14] for q in only(found, "partial")] == ["prevented Al G", "just a passing"]
 
 
+def test_a_question_put_to_the_speaker_is_not_their_words(quotes_nlp):
+    (quote,) = quotes(
+        quotes_nlp,
+        "Asked whether the talks would resume, he said no decision had been made.",
+    )
+    assert (quote.text, quote.speaker.text) == ("no decision had been made", "he")
+
+
+def test_as_reported_by_gives_the_agent_as_speaker(quotes_nlp):
+    (quote,) = quotes(quotes_nlp, "The talks in Geneva failed, as reported by Reuters.")
+    assert (quote.text, quote.cue.text) == ("The talks in Geneva failed", "reported")
+    assert quote.speaker.text == "Reuters"
+
+
 def test_scare_quotes_and_titles_are_not_quotations(quotes_nlp):
     text = (
         "The so-called ‘experts’ met on a talk show to discuss the “reform”. "

@@ -189,8 +189,9 @@ class QuoteFinder:
                 if item is not None:
                     found.append(item)
             # "the proposed deal", "the alleged attack": a participle describing a noun
-            # reports nothing.
-            if self.view.in_quote[token.i] or token.dep_ == "amod":
+            # reports nothing; nor does "(when) asked whether …, he said": what was put
+            # to the speaker.
+            if self.view.in_quote[token.i] or token.dep_ == "amod" or _put_to(token):
                 continue
             item = self._according_to(token) if token.lower_ == "according" else None
             if item is None and token.lower_ == "in" and token.dep_ == "prep":
@@ -306,6 +307,7 @@ class QuoteFinder:
 
     def _reported_clause(self, cue: Token) -> _Found | None:
         clause = next((c for c in cue.children if c.dep_ in CLAUSAL_DEPS), None)
+        speaker: Token | None = None
         if clause is not None:
             content = self._subtree(clause)
             if clause.i > cue.i:
@@ -317,16 +319,18 @@ class QuoteFinder:
         elif cue.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ == "as" for c in cue.children
         ):
-            # "…, as X told Y": the reported clause is the one the as-clause modifies.
+            # "…, as X told Y": the reported clause is the one the as-clause modifies;
+            # "…, as reported by X": X, not the clause's subject, speaks.
             excluded = set(range(cue.left_edge.i, cue.right_edge.i + 1))
             content = [i for i in self._subtree(cue.head) if i not in excluded]
-        elif (speaker := self._inverted_speaker(cue)) is not None:
+            speaker = next((o for a in cue.children if a.dep_ == "agent" for o in a.children), None)
+        elif (inverted := self._inverted_speaker(cue)) is not None:
             # "It is not for the Court to opine …, argued the government's lawyer": the
             # clause before the cue is what the speaker after it said.
             excluded = set(range(cue.left_edge.i, cue.right_edge.i + 1))
             content = [i for i in self._subtree(cue.head) if i not in excluded]
             pieces = self._pieces(self._within_sentence(content, cue))
-            return _Found("indirect", pieces, cue, speaker) if pieces else None
+            return _Found("indirect", pieces, cue, inverted) if pieces else None
         else:
             content = self._following_clause(cue)
         if not content or not any(self.doc[i].pos_ in VERB_POS for i in content):
@@ -334,7 +338,7 @@ class QuoteFinder:
         pieces = self._pieces(self._within_sentence(content, cue))
         if not pieces:
             return None
-        return _Found("indirect", pieces, cue, subject_of(cue))
+        return _Found("indirect", pieces, cue, speaker or subject_of(cue))
 
     def _inverted_speaker(self, cue: Token) -> Token | None:
         """The speaker named after a speech verb that closes its sentence behind the
@@ -920,6 +924,20 @@ def _drop_trailing_comma(doc: Doc, tokens: list[int]) -> list[int]:
     while tokens and doc[tokens[-1]].text in EDGE_PUNCT:
         tokens.pop()
     return tokens
+
+
+def _put_to(token: Token) -> bool:
+    """A participle without a subject of its own opening its sentence's clause ("When
+    asked about …, the general said", "Asked whether …"): the words were the
+    speaker's audience's; "as reported by X" still reports."""
+    return (
+        token.tag_ == "VBN"
+        and token.dep_ == "advcl"
+        and not any(
+            c.dep_ in ("nsubj", "nsubjpass") or (c.dep_ == "mark" and c.lower_ == "as")
+            for c in token.children
+        )
+    )
 
 
 def _outermost(reported: list[_Found]) -> list[_Found]:
