@@ -193,6 +193,22 @@ def test_as_reported_by_gives_the_agent_as_speaker(quotes_nlp):
     assert quote.speaker.text == "Reuters"
 
 
+def test_quoted_as_saying_gives_the_passive_subject_as_speaker(quotes_nlp):
+    (quote,) = quotes(
+        quotes_nlp, "Putin was quoted by Interfax as saying the talks were constructive."
+    )
+    assert (quote.text, quote.speaker.text) == ("the talks were constructive", "Putin")
+
+
+def test_a_document_finding_that(quotes_nlp):
+    (quote,) = quotes(
+        quotes_nlp,
+        "The report, released on Monday, found that the strikes killed 40 civilians.",
+    )
+    assert (quote.text, quote.cue.text) == ("the strikes killed 40 civilians", "found")
+    assert quote.speaker.text == "The report"
+
+
 def test_scare_quotes_and_titles_are_not_quotations(quotes_nlp):
     text = (
         "The so-called ‘experts’ met on a talk show to discuss the “reform”. "

@@ -8,9 +8,11 @@ present). Four kinds come out:
 - ``partial``: a quoted fragment inside the writer's sentence, attributed
   through the verb that governs it or the reported speech it sits in;
 - ``indirect``: a clause reported by a speech verb ("X said that …",
-  "according to X, …", "…, as X told Y"), by any verb whose named or pronoun
-  subject takes a that-clause ("X groused that …"), by a noun of saying
-  ("accusations that …", "his promise to …"), the object of a stance verb
+  "according to X, …", "…, as X told Y", "…, argued X", "X was quoted as saying
+  …"), by any verb whose named, pronoun or document subject takes a that-clause
+  ("X groused that …", "the report found that …"), by a noun of saying
+  ("accusations that …", "his promise to …", "X's argument was that …"), the
+  object of a stance verb
   ("X called the plan …") or of any verb casting it as quoted words, the
   complement of an attribution verb learned from PolNeAR ("X wants to …",
   "polls show …", "declined to …"), an impression without a holder ("X
@@ -338,7 +340,7 @@ class QuoteFinder:
         pieces = self._pieces(self._within_sentence(content, cue))
         if not pieces:
             return None
-        return _Found("indirect", pieces, cue, speaker or subject_of(cue))
+        return _Found("indirect", pieces, cue, speaker or _quoted_as(cue) or subject_of(cue))
 
     def _inverted_speaker(self, cue: Token) -> Token | None:
         """The speaker named after a speech verb that closes its sentence behind the
@@ -423,7 +425,10 @@ class QuoteFinder:
             return False
         subject = subject_of(token)
         return subject is not None and (
-            subject.ent_type_ in SPEAKER_ENTITIES or subject.pos_ in ("PRON", "PROPN")
+            subject.ent_type_ in SPEAKER_ENTITIES
+            or subject.pos_ in ("PRON", "PROPN")
+            # "The report found that …", "A poll showed that …"
+            or subject.lemma_.lower() in self.lexicon.document_nouns
         )
 
     def _characterises(self, token: Token) -> bool:
@@ -924,6 +929,15 @@ def _drop_trailing_comma(doc: Doc, tokens: list[int]) -> list[int]:
     while tokens and doc[tokens[-1]].text in EDGE_PUNCT:
         tokens.pop()
     return tokens
+
+
+def _quoted_as(cue: Token) -> Token | None:
+    """The one "was quoted (by X) as saying …", "was cited as saying …" gives the words to:
+    the subject of the passive verb above "as"."""
+    preposition = cue.head
+    if cue.dep_ != "pcomp" or preposition.lower_ != "as" or preposition.head.tag_ != "VBN":
+        return None
+    return next((c for c in preposition.head.children if c.dep_ == "nsubjpass"), None)
 
 
 def _put_to(token: Token) -> bool:
