@@ -12,12 +12,11 @@ present). Four kinds come out:
   …"), by any verb whose named, pronoun or document subject takes a that-clause
   ("X groused that …", "the report found that …"), by a noun of saying
   ("accusations that …", "his promise to …", "X's argument was that …"), the
-  object of a stance verb
-  ("X called the plan …") or of any verb casting it as quoted words, the
-  complement of an attribution verb learned from PolNeAR ("X wants to …",
-  "polls show …", "declined to …"), an impression without a holder ("X
-  seemed unperturbed"), the clause a document speaks in ("In a new poll, …"),
-  or the words after "Name:" opening a paragraph (headlines, transcripts);
+  object of a stance verb ("X called the plan …") or of any verb casting it as
+  quoted words, the complement of an attribution verb learned from PolNeAR ("X
+  wants to …", "polls show …", "declined to …"), an impression without a holder
+  ("X seemed unperturbed"), the clause a document speaks in ("In a new poll,
+  …"), or the words after "Name:" opening a paragraph (headlines, transcripts);
 - ``mixed``: reported speech that holds a quoted fragment (the fragment is
   also reported on its own as ``partial``).
 
