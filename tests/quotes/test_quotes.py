@@ -209,6 +209,20 @@ def test_a_document_finding_that(quotes_nlp):
     assert quote.speaker.text == "The report"
 
 
+def test_responded_by_saying_gives_the_subject_as_speaker(quotes_nlp):
+    (quote,) = quotes(quotes_nlp, "The ministry responded by saying the report was biased.")
+    assert (quote.text, quote.speaker.text) == ("the report was biased", "The ministry")
+
+
+def test_cue_after_a_long_apposition_of_its_speaker(quotes_nlp):
+    (quote,) = quotes(
+        quotes_nlp,
+        '"It is a sad day," Smith, a spokesman for the party, said in a statement released'
+        " on Monday.",
+    )
+    assert (quote.kind, quote.cue.text, quote.speaker.text) == ("direct", "said", "Smith")
+
+
 def test_scare_quotes_and_titles_are_not_quotations(quotes_nlp):
     text = (
         "The so-called ‘experts’ met on a talk show to discuss the “reform”. "

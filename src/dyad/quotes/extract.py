@@ -634,7 +634,14 @@ class QuoteFinder:
         # “… our country.” She said Nader “…”: after a quote that ends its sentence, a
         # cue with a clause of its own reports that clause, not the quote.
         closed = last > 0 and self.doc[last - 1].text in SENTENCE_END
+        within = {t.i for t in after}
+        opening = next((t.i for t in after if not t.is_punct), None)
         for token in after[:CUE_REACH_AFTER]:
+            if token.dep_ == "nsubj" and token.left_edge.i == opening and token.head.i in within:
+                # “…,” Smith, a spokesman for the party, said: the cue is the verb the
+                # speaker right after the quote is the subject of, however long the
+                # apposition between them.
+                token = token.head
             if self.is_speech_cue(token):
                 if closed and any(c.dep_ in CLAUSAL_DEPS and c.i > token.i for c in token.children):
                     return None
@@ -931,12 +938,15 @@ def _drop_trailing_comma(doc: Doc, tokens: list[int]) -> list[int]:
 
 
 def _quoted_as(cue: Token) -> Token | None:
-    """The one "was quoted (by X) as saying …", "was cited as saying …" gives the words to:
-    the subject of the passive verb above "as"."""
+    """The speaker of a cue under a preposition: the subject of the verb above it,
+    "X responded by saying …", or of the passive in "X was quoted (by Y) as saying …"."""
     preposition = cue.head
-    if cue.dep_ != "pcomp" or preposition.lower_ != "as" or preposition.head.tag_ != "VBN":
+    verb = preposition.head
+    if cue.dep_ != "pcomp" or preposition.pos_ != "ADP" or verb.pos_ not in VERB_POS:
         return None
-    return next((c for c in preposition.head.children if c.dep_ == "nsubjpass"), None)
+    if preposition.lower_ == "as" and verb.tag_ == "VBN":
+        return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    return subject_of(verb)
 
 
 def _put_to(token: Token) -> bool:
