@@ -181,7 +181,7 @@ def _match_events(
         if not any_type:
             continue
         for n, gold in enumerate(item["events"]):
-            if (item["start"], n) in matched or gold["source"] is gold["target"] is None:
+            if (item["start"], n) in matched or (gold["source"] is None and gold["target"] is None):
                 continue
             told = next((e for e in left if all(_sides_right(gold, e, actors))), None)
             if told is not None:

@@ -950,9 +950,9 @@ def _quoted_as(cue: Token) -> Token | None:
 
 
 def _put_to(token: Token) -> bool:
-    """A participle without a subject of its own opening its sentence's clause ("When
-    asked about …, the general said", "Asked whether …"): the words were the
-    speaker's audience's; "as reported by X" still reports."""
+    """A participle without a subject of its own heading an adverbial clause ("When
+    asked about …, the general said", "Asked whether …"): its words are the question
+    put to the speaker, not theirs; "as reported by X" still reports."""
     return (
         token.tag_ == "VBN"
         and token.dep_ == "advcl"
