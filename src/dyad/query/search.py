@@ -42,6 +42,8 @@ class SearchHit:
     published: date | None
     speaker: str | None
     snippet: str
+    # The words the text used for the speaker ("a spokesman"), where no actor was named.
+    speaker_text: str | None = None
 
 
 def search(
@@ -83,6 +85,7 @@ def search(
                 articles.c.text.label("article_text"),
                 quotes.c.text.label("quote_text"),
                 quotes.c.speaker_id,
+                quotes.c.speaker_text,
             )
             .join(articles, articles.c.id == documents.c.article_id)
             .outerjoin(
@@ -104,6 +107,7 @@ def search(
             published=row.published,
             speaker=row.speaker_id,
             snippet=snippet(row.quote_text or row.article_text, pattern),
+            speaker_text=row.speaker_text,
         )
         for row in sorted(rows, key=lambda r: order[r.id])
     ]

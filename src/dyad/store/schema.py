@@ -170,10 +170,11 @@ events = Table(
     Index("ix_events_date_pair_type", "sort_date", "source_id", "target_id", "type"),
 )
 
-# Events counted per actor, month, type and status, kept by the writer in the
+# Events counted per actor, month, type, status and mode, kept by the writer in the
 # transaction that stores the events (and rebuilt by ``dyad.store.counts.recount``):
 # an actor's charts and totals read a few hundred of these rows instead of its events.
-# An event counts once for each of its actors; '' stands for no month (undated).
+# An event counts once for each of its actors; '' stands for no month (undated) or no
+# mode. The mode is there for the intensity line, which the manual scores by mode.
 actor_months = Table(
     "actor_months",
     metadata,
@@ -181,6 +182,7 @@ actor_months = Table(
     Column("month", String(7), primary_key=True, comment="YYYY-MM of sort_date, or ''"),
     Column("type", String(16), primary_key=True),
     Column("status", String(16), primary_key=True),
+    Column("mode", String(32), primary_key=True, comment="the events' mode, or ''"),
     Column("events", Integer, nullable=False),
     sqlite_with_rowid=False,  # rows kept in key order: an actor's rows are read together
 )
@@ -195,6 +197,7 @@ dyad_months = Table(
     Column("month", String(7), primary_key=True),
     Column("type", String(16), primary_key=True),
     Column("status", String(16), primary_key=True),
+    Column("mode", String(32), primary_key=True),
     Column("place", String(3), primary_key=True),
     Column("events", Integer, nullable=False),
     # The target's side, with the count: read from the index alone.
@@ -205,6 +208,7 @@ dyad_months = Table(
         "month",
         "type",
         "status",
+        "mode",
         "place",
         "events",
     ),
@@ -259,6 +263,9 @@ evidence = Table(
     Column("target_id", String(128)),
     Column("location_name", Text),
     Column("location_country", String(3)),
+    # The words the text used for a side that names no actor: {"source"/"target":
+    # {"text", "start", "end"}}, or null when both sides are actors.
+    Column("side_words", JSON(none_as_null=True)),  # SQL NULL, not JSON null
 )
 
 # Which events each statement speaks about (``Quote.about``): the article's quote, the

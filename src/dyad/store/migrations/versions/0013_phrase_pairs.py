@@ -7,8 +7,8 @@ tsvector read (306,330 of them at 1M events, 973 ms). Each document now also kee
 hashes of its adjacent lexeme pairs, with a GIN index; a phrase's pairs narrow the
 candidates to the documents that hold them, and the tsvector check confirms those few.
 
-Revision ID: 0011
-Revises: 0010
+Revision ID: 0013
+Revises: 0012
 Create Date: 2026-12-07
 """
 
@@ -16,8 +16,8 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects.postgresql import ARRAY
 
-revision = "0011"
-down_revision = "0010"
+revision = "0013"
+down_revision = "0012"
 branch_labels = None
 depends_on = None
 
