@@ -174,6 +174,8 @@ def test_the_migrations_fill_counts_and_search_filters_of_a_store_made_before_th
     herald = Filters(sources=("herald",), since="2023-11")
     found = [(hit.article_id, hit.quote_id) for hit in search(store, "Hamas", filters=herald)]
     assert len(found) == 2  # the reprint and the extra report, both in the herald
+    phrase = {hit.published for hit in search(store, '"Palestinian factions"')}
+    assert phrase  # the migrations index the stored documents' word pairs too
     config = alembic_config()
     with store.engine.begin() as conn:
         config.attributes["connection"] = conn
@@ -184,3 +186,4 @@ def test_the_migrations_fill_counts_and_search_filters_of_a_store_made_before_th
     assert counted(store)["kept"] == before
     again = [(hit.article_id, hit.quote_id) for hit in search(store, "Hamas", filters=herald)]
     assert again == found
+    assert {hit.published for hit in search(store, '"Palestinian factions"')} == phrase

@@ -1,9 +1,10 @@
 """Every table of the dyad store, declared once.
 
 The same tables serve SQLite and PostgreSQL. Full-text search is the one place the
-two differ: PostgreSQL keeps a ``tsvector`` in ``search_documents.terms`` (GIN
-index); SQLite keeps an FTS5 index, ``search_fts``, created by the migrations and
-declared below only so queries can be built from it.
+two differ: PostgreSQL keeps a ``tsvector`` in ``search_documents.terms`` and its
+adjacent word pairs in ``word_pairs`` (GIN indexes); SQLite keeps an FTS5 index,
+``search_fts``, created by the migrations and declared below only so queries can be
+built from it.
 """
 
 from datetime import date
@@ -24,7 +25,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
 )
-from sqlalchemy.dialects.postgresql import TSVECTOR
+from sqlalchemy.dialects.postgresql import ARRAY, TSVECTOR
 
 from dyad.model import parse_date
 
@@ -227,6 +228,11 @@ dyad_pairs = Table(
     Column("place", String(3), primary_key=True),
     Column("events", Integer, nullable=False),
     Index("ix_dyad_pairs_target", "target_id", "source_id", "type", "status", "place", "events"),
+    # SQLite keeps the rows in primary-key order (no rowid); PostgreSQL's primary key
+    # holds no count, so an actor's counterparts as source come from this index alone.
+    Index(
+        "ix_dyad_pairs_source", "source_id", "target_id", "type", "status", "place", "events"
+    ).ddl_if(dialect="postgresql"),
     sqlite_with_rowid=False,
 )
 
@@ -283,8 +289,11 @@ search_documents = Table(
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("article_id", String(64), ForeignKey("articles.id"), nullable=False),
     Column("quote_id", String(32)),
-    # Only PostgreSQL fills this; on SQLite the words live in search_fts.
+    # Only PostgreSQL fills these two; on SQLite the words live in search_fts.
     Column("terms", Text().with_variant(TSVECTOR(), "postgresql")),
+    # Hashes of the adjacent word pairs in ``terms`` (``dyad_word_pairs``, a SQL function
+    # the migrations make): GIN keeps no word positions, so a phrase is found by its pairs.
+    Column("word_pairs", Text().with_variant(ARRAY(Integer), "postgresql")),
     # The article's date and source, copied here so that a search's filters read the
     # document's own small row (and these indexes), not the article with its text.
     Column("published", IsoDate()),
@@ -293,6 +302,9 @@ search_documents = Table(
     Index("ix_search_documents_published", "published", "id"),
     Index("ix_search_documents_source", "source", "published", "id"),
     Index("ix_search_documents_terms", "terms", postgresql_using="gin").ddl_if(
+        dialect="postgresql"
+    ),
+    Index("ix_search_documents_word_pairs", "word_pairs", postgresql_using="gin").ddl_if(
         dialect="postgresql"
     ),
 )
