@@ -36,6 +36,9 @@ PARTICLES = frozenset({"out", "away", "back", "off", "down", "up"})
 AIM_NOUNS = frozenset({"subject", "target", "victim", "object", "focus"})
 # "X is responsible for the bombings": X did them.
 RESPONSIBLE_WORDS = frozenset({"responsible", "culpable", "guilty"})
+RELEASE_MODE = "release"  # PLOVER's CONCEDE mode of freeing people
+# PLOVER types whose passive subject is the source's own forces ("troops were deployed").
+OWN_FORCES_TYPES = frozenset({"MOBILIZE"})
 
 
 @dataclass
@@ -66,6 +69,11 @@ def verb_arguments(
         if agent is None:
             # "was killed in a French air operation": whoever's operation it was.
             sources = _operation_actors(ctx, verb)
+        own_forces = agent is None and frame.type in OWN_FORCES_TYPES and subject is not None
+        if own_forces and not sources:
+            # "an Army interrogator stationed at Camp Nama": forces are deployed by
+            # their own side, which the passive's subject names.
+            sources = actors_of(ctx, subject, acting=True)
         # "Fahie has been detained": the state the arrest happens in detained him
         # (for the curated verbs of state action: not CAMEO's "was taken to hospital").
         if (
@@ -77,6 +85,10 @@ def verb_arguments(
             state = _state_where(ctx, verb) or ctx.home_state()
             sources = [state] if state else []
             implied = bool(sources)
+    elif subject is not None and _relativised(verb, subject):
+        # "those who oppose X, and moderates who favor Y": a relative clause is about
+        # its own noun, not the nouns coordinated with it.
+        sources = list(dict.fromkeys(_phrase_actors(ctx, subject, 0, True)))
     else:
         sources = actors_of(ctx, subject, acting=True) if subject is not None else []
     # "condemned the arrest of protesters": the target is who made the arrest.
@@ -87,11 +99,15 @@ def verb_arguments(
     absorbed = [o for o in children_with(verb, ("dobj",)) if o.lemma_.lower() in frame.object]
     carriers = [verb, *absorbed] if frame.absorb else [verb]
     for slot in () if targets else frame.target:
+        if slot == "dobj" and passive and sources and actors_of(ctx, subject) == sources:
+            continue  # the passive's subject is the source ("troops were deployed")
         words = [subject] if slot == "dobj" and passive and subject is not None else None
         if words is None:
             words = [w for carrier in carriers for w in slot_words(carrier, slot)]
         for word in words:
             targets = actors_of(ctx, word) or _partner(ctx, word)
+            if not targets and slot == "that" and frame.type in cues.answerable_types:
+                targets = [d for d in named_doers(ctx, lexicon, word) if d not in sources]
             if targets:
                 break
         if targets:
@@ -182,6 +198,9 @@ def noun_arguments(ctx: DocContext, lexicon: Lexicon, noun: Token, frame: Frame)
     if not targets:
         # "Mahan has been the subject of U.S. sanctions": the one it is aimed at.
         targets = _aimed_at(ctx, noun)
+    if not sources and frame.of == "target":
+        # "abuses against detainees in US custody": by whoever holds them.
+        sources = [a for a in _custodians(ctx, noun) if a not in targets]
     if not sources and targets and _state_action(cues, frame):
         # "after his conviction", "the arrest of protesters": by the state it happens in.
         state = ctx.home_state()
@@ -210,8 +229,34 @@ def _doers_of_object(
         if not frames or frames[0].type == "NONE":
             continue
         doers = noun_arguments(ctx, lexicon, noun, frames[0]).sources
+        if not doers and frames[0].mode == RELEASE_MODE:
+            doers = _captors(ctx, lexicon, noun)
         return [d for d in doers if d not in sources]
     return []
+
+
+def _captors(ctx: DocContext, lexicon: Lexicon, release: Token) -> list[str]:
+    """Who would free the people a call for their release names: who the text says
+    holds them, else (for detainees, not hostages) the state the article is about:
+    "urged *their release*", "called for the release of all protesters"."""
+    released = slot_words(release, "of") + children_with(release, ("poss",))
+    holders = [a for word in released for a in _custodians(ctx, word)]
+    if holders:
+        return holders
+    if any(f.holder for word in released for f in lexicon.nouns.get(word.lemma_.lower(), ())):
+        return []
+    state = ctx.home_state()
+    return [state] if state else []
+
+
+def named_doers(ctx: DocContext, lexicon: Lexicon, noun: Token) -> list[str]:
+    """Who the text says did the event a noun names ("claims *torture … in US custody*
+    continues": the US), not the state it is only supposed to happen in."""
+    frames = lexicon.nouns.get(noun.lemma_.lower()) if noun.pos_ == "NOUN" else None
+    if not frames or frames[0].type == "NONE":
+        return []
+    found = noun_arguments(ctx, lexicon, noun, frames[0])
+    return [] if found.implied_source else found.sources
 
 
 def _state_action(cues: Cues, frame: Frame) -> bool:
@@ -358,6 +403,20 @@ def _support_verb(noun: Token, cues: Cues) -> tuple[Token | None, bool]:
     if lemma in cues.inverse_support_verbs:
         return head, True
     return None, False
+
+
+def _custodians(ctx: DocContext, noun: Token) -> list[str]:
+    """Who holds the people an event noun's phrase names: "torture … of detainees *in
+    US custody*", "abuse of prisoners in Israel's hands"."""
+    for head in (noun, *noun.conjuncts):
+        for word in head.subtree:
+            if word.lemma_.lower() not in CUSTODY_NOUNS or word.head.lower_ != "in":
+                continue
+            holder = next((c for c in word.children if c.dep_ in ("poss", "compound")), None)
+            found = actors_of(ctx, holder)
+            if found:
+                return found
+    return []
 
 
 def _holder(ctx: DocContext, noun: Token) -> tuple[list[str], list[str]] | None:
@@ -727,6 +786,12 @@ def _phrase_actors(ctx: DocContext, head: Token, depth: int, acting: bool = Fals
             if named:
                 return named
             break
+    if (head.pos_ == "PRON" or head.tag_ == "NNS") and not ctx.token_actor[head.i]:
+        # "countries such as Germany", "those who oppose Calderón, like Encinas":
+        # the example named is the actor an unnamed kind stands for.
+        named = [a for example in _examples(head) for a in actors_of(ctx, example)]
+        if named:
+            return named
     # "Chinese and American officials": each coordinated modifier names a side, even
     # when the mention covers the whole phrase.
     for child in head.children:
@@ -795,6 +860,27 @@ def _phrase_actors(ctx: DocContext, head: Token, depth: int, acting: bool = Fals
         state = ctx.home_state()
         return [state] if state else []
     return []
+
+
+def _relativised(verb: Token, noun: Token) -> bool:
+    """The verb is in a relative clause on the noun: "those *who oppose* …"."""
+    return any(node.dep_ == "relcl" and node.head.i == noun.i for node in control_chain(verb))
+
+
+def _examples(head: Token) -> list[Token]:
+    """The words a plural phrase gives as examples of itself: "countries *such as* Germany",
+    "those who oppose X*, like* Encinas" (after a comma closing the relative clause,
+    where the parser often hangs it on the clause's last noun)."""
+    examples = []
+    coordinated = {w.i for c in head.children if c.dep_ == "conj" for w in c.subtree}
+    for word in head.subtree:
+        if word.dep_ != "prep" or word.i < head.i or word.i in coordinated:
+            continue
+        such_as = word.lower_ == "as" and any(c.lower_ == "such" for c in word.children)
+        own = word.head.i == head.i or (word.i > 0 and word.doc[word.i - 1].lower_ == ",")
+        if (such_as or word.lower_ == "like") and own:
+            examples += [c for c in word.children if c.dep_ == "pobj"]
+    return examples
 
 
 def _named_before(ctx: DocContext, noun: Token) -> bool:
