@@ -98,6 +98,43 @@ def dyads(events) -> set[tuple[str, str | None, str | None]]:
             [],
             ("PROTEST", "G:PROTESTER", "PUTIN"),
         ),
+        # What is claimed to go on is done by whoever holds its victims.
+        (
+            "Kerry claims torture and other abuses against detainees in Russian custody continue.",
+            [("Kerry", "KERRY"), ("Russian", "RUS")],
+            [],
+            ("ACCUSE", "KERRY", "RUS"),
+        ),
+        # Forces stationed somewhere are deployed by their own side.
+        (
+            "The report quotes a Russian interrogator stationed at a camp in Ukraine.",
+            [("Russian", "RUS")],
+            [("Ukraine", "UKR")],
+            ("MOBILIZE", "RUS", "UKR"),
+        ),
+        # A call for the release of detainees is addressed to who holds them: here
+        # the state the article is about.
+        (
+            "Russia's police beat protesters in Moscow. Germany urged their release.",
+            [("Germany", "DEU"), ("Russia", "RUS")],
+            [("Moscow", "RUS")],
+            ("REQUEST", "DEU", "RUS"),
+        ),
+        # An unnamed plural stands for the example it gives.
+        (
+            "Countries such as Germany have condemned Russia.",
+            [("Germany", "DEU"), ("Russia", "RUS")],
+            [],
+            ("ACCUSE", "DEU", "RUS"),
+        ),
+        # ... and a relative clause on it is about it, not the nouns coordinated with it.
+        (
+            "The vote split those who oppose Trump, like Navalny, and moderates who "
+            "favor Trump, like Roth.",
+            [("Trump", "TRUMP"), ("Navalny", "NAVALNY"), ("Roth", "ROTH")],
+            [],
+            ("REJECT", "NAVALNY", "TRUMP"),
+        ),
     ],
 )
 def test_arguments_from_the_sentence(nlp, extractor, text, mentions, places, expected):  # noqa: F811

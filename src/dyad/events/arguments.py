@@ -412,7 +412,9 @@ def _custodians(ctx: DocContext, noun: Token) -> list[str]:
         for word in head.subtree:
             if word.lemma_.lower() not in CUSTODY_NOUNS or word.head.lower_ != "in":
                 continue
-            holder = next((c for c in word.children if c.dep_ in ("poss", "compound")), None)
+            holder = next(
+                (c for c in word.children if c.dep_ in ("poss", "compound", "amod")), None
+            )
             found = actors_of(ctx, holder)
             if found:
                 return found
