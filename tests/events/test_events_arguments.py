@@ -120,6 +120,14 @@ def dyads(events) -> set[tuple[str, str | None, str | None]]:
             [("Moscow", "RUS")],
             ("REQUEST", "DEU", "RUS"),
         ),
+        # A state's official telling of sanctions tells of his own state's.
+        (
+            "Reuters reported that Lavrov said the ban is not part of a plan to increase "
+            "sanctions on Iran.",
+            [("Lavrov", "LAVROV"), ("Iran", "IRN")],
+            [],
+            ("SANCTION", "RUS", "IRN"),
+        ),
         # An unnamed plural stands for the example it gives.
         (
             "Countries such as Germany have condemned Russia.",

@@ -15,7 +15,7 @@ from datetime import date
 from spacy.tokens import Token
 
 from dyad.events.clauses import breaks_line
-from dyad.events.context import DocContext
+from dyad.events.context import STATE_KINDS, DocContext
 from dyad.events.lexicon import Cues, Frame, Lexicon, NamedEvent
 from dyad.model import Actor
 
@@ -201,6 +201,10 @@ def noun_arguments(ctx: DocContext, lexicon: Lexicon, noun: Token, frame: Frame)
     if not sources and frame.of == "target":
         # "abuses against detainees in US custody": by whoever holds them.
         sources = [a for a in _custodians(ctx, noun) if a not in targets]
+    if not sources and frame.type in cues.state_passive_types and not frame.compiled:
+        # "a German government source said the ban … is not part of a plan to increase
+        # sanctions on Iran": a state's spokesman tells of his own state's measures.
+        sources = [s for s in _speaking_state(ctx, noun) if s not in targets]
     if not sources and targets and _state_action(cues, frame):
         # "after his conviction", "the arrest of protesters": by the state it happens in.
         state = ctx.home_state()
@@ -403,6 +407,22 @@ def _support_verb(noun: Token, cues: Cues) -> tuple[Token | None, bool]:
     if lemma in cues.inverse_support_verbs:
         return head, True
     return None, False
+
+
+def _speaking_state(ctx: DocContext, word: Token) -> list[str]:
+    """The state whose government says the words a word is in (itself, or one of its
+    officials): the speaker of the clause reporting it, else of the quote it is in
+    (the parse finds "Reuters reported a German source said …" nested)."""
+    reported = next((a for a in word.ancestors if a.dep_ == "ccomp"), None)
+    subject = next(iter(children_with(reported.head, ("nsubj",))), None) if reported else None
+    quote = ctx.token_quote[word.i]
+    for speaker_id in (*actors_of(ctx, subject), quote.speaker.actor if quote else None):
+        speaker = ctx.actor(speaker_id)
+        if speaker is not None and speaker.kind == "person":
+            speaker = ctx.actor(speaker.affiliation)
+        if speaker is not None and speaker.kind in STATE_KINDS:
+            return [speaker.id]
+    return []
 
 
 def _custodians(ctx: DocContext, noun: Token) -> list[str]:
