@@ -204,7 +204,7 @@ def noun_arguments(ctx: DocContext, lexicon: Lexicon, noun: Token, frame: Frame)
     if not sources and frame.type in cues.state_passive_types and not frame.compiled:
         # "a German government source said the ban … is not part of a plan to increase
         # sanctions on Iran": a state's spokesman tells of his own state's measures.
-        sources = [s for s in _speaking_state(ctx, noun) if s not in targets]
+        sources = [s for s in _speaking_state(ctx, lexicon, noun) if s not in targets]
     if not sources and targets and _state_action(cues, frame):
         # "after his conviction", "the arrest of protesters": by the state it happens in.
         state = ctx.home_state()
@@ -409,10 +409,17 @@ def _support_verb(noun: Token, cues: Cues) -> tuple[Token | None, bool]:
     return None, False
 
 
-def _speaking_state(ctx: DocContext, word: Token) -> list[str]:
+def _speaking_state(ctx: DocContext, lexicon: Lexicon, word: Token) -> list[str]:
     """The state whose government says the words a word is in (itself, or one of its
     officials): the speaker of the clause reporting it, else of the quote it is in
-    (the parse finds "Reuters reported a German source said …" nested)."""
+    (the parse finds "Reuters reported a German source said …" nested). Not when the
+    word is part of another event ("his call for a ban"), whose doer it belongs to."""
+    for above in word.ancestors:
+        if above.dep_ == "ccomp":
+            break
+        frames = lexicon.nouns.get(above.lemma_.lower()) if above.pos_ == "NOUN" else None
+        if frames and frames[0].type != "NONE":
+            return []
     reported = next((a for a in word.ancestors if a.dep_ == "ccomp"), None)
     subject = next(iter(children_with(reported.head, ("nsubj",))), None) if reported else None
     quote = ctx.token_quote[word.i]
