@@ -128,6 +128,14 @@ def dyads(events) -> set[tuple[str, str | None, str | None]]:
             [],
             ("SANCTION", "RUS", "IRN"),
         ),
+        # A title the parser makes a subject of its own yields to the name after it.
+        (
+            "Former world chess champion Garry Kasparov has been arrested along with other "
+            "opposition leaders.",
+            [("Garry Kasparov", "NAVALNY")],
+            [],
+            ("COERCE", "RUS", "NAVALNY"),
+        ),
         # An unnamed plural stands for the example it gives.
         (
             "Countries such as Germany have condemned Russia.",

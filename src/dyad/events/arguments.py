@@ -201,7 +201,8 @@ def noun_arguments(ctx: DocContext, lexicon: Lexicon, noun: Token, frame: Frame)
     if not sources and frame.of == "target":
         # "abuses against detainees in US custody": by whoever holds them.
         sources = [a for a in _custodians(ctx, noun) if a not in targets]
-    if not sources and frame.type in cues.state_passive_types and not frame.compiled:
+    state_measure = frame.type in cues.state_passive_types and not frame.compiled
+    if not sources and state_measure and not frame.holder:
         # "a German government source said the ban … is not part of a plan to increase
         # sanctions on Iran": a state's spokesman tells of his own state's measures.
         sources = [s for s in _speaking_state(ctx, lexicon, noun) if s not in targets]
@@ -706,6 +707,20 @@ def subject_of(chain: list[Token]) -> tuple[Token | None, bool]:
     return None, False
 
 
+def _named_after_title(subject: Token) -> Token:
+    """The name the parser made a second subject after its title: "Former world chess
+    *champion* Garry Kasparov has been arrested" (both words hang on the verb)."""
+    doc = subject.doc
+    after = subject.right_edge.i + 1
+    if subject.pos_ != "NOUN" or after >= len(doc):
+        return subject
+    name = doc[after]
+    while name.dep_ == "compound" and name.head.i > name.i:
+        name = name.head
+    same_slot = name.head.i == subject.head.i and name.dep_ == subject.dep_
+    return name if same_slot and name.pos_ == "PROPN" else subject
+
+
 def _adjunct_preposition(noun: Token) -> Token | None:
     """The preposition heading the adverbial phrase a noun is in: "*After* four days"."""
     if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("VERB", "AUX"):
@@ -754,6 +769,7 @@ def _own_subject(chain: list[Token]) -> tuple[Token | None, bool, bool]:
                     continue
                 if subject.lower_ in RELATIVE_PRONOUNS and node.dep_ == "relcl":
                     return node.head, subject.dep_ == "nsubjpass", True
+                subject = _named_after_title(subject)
                 return subject, subject.dep_ == "nsubjpass", True
         if node.dep_ == "ROOT" and node.pos_ in ("NOUN", "PROPN"):
             # A misread headline verb: its subject was parsed as a compound of it.
