@@ -136,6 +136,22 @@ def dyads(events) -> set[tuple[str, str | None, str | None]]:
             [],
             ("COERCE", "RUS", "NAVALNY"),
         ),
+        # "The two leaders" are the two people named before ...
+        (
+            "Kerry flew to Geneva on Monday to see Lavrov. The two leaders met for three hours.",
+            [("Kerry", "KERRY"), ("Lavrov", "LAVROV")],
+            [("Geneva", "CHE")],
+            ("CONSULT", "USA", "RUS"),
+        ),
+        # ... and "the two countries" a pair named as one, places included, not the
+        # sentence's own actors.
+        (
+            "Bombs hit embassies in Nairobi, Kenya, and Dar-es-Salaam, Pakistan. The United "
+            "States has sent medical supplies to the two countries.",
+            [("The United States", "USA")],
+            [("Nairobi", "KEN"), ("Kenya", "KEN"), ("Dar-es-Salaam", "PAK"), ("Pakistan", "PAK")],
+            ("AID", "USA", "PAK"),
+        ),
         # An unnamed plural stands for the example it gives.
         (
             "Countries such as Germany have condemned Russia.",

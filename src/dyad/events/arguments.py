@@ -36,7 +36,24 @@ PARTICLES = frozenset({"out", "away", "back", "off", "down", "up"})
 AIM_NOUNS = frozenset({"subject", "target", "victim", "object", "focus"})
 # "X is responsible for the bombings": X did them.
 RESPONSIBLE_WORDS = frozenset({"responsible", "culpable", "guilty"})
+# Nouns that count two sides named before ("the two leaders", "both countries"), and
+# the kind of side they count ("side" any kind).
+PAIR_NOUNS = {
+    "country": "state",
+    "nation": "state",
+    "state": "state",
+    "government": "state",
+    "leader": "person",
+    "president": "person",
+    "man": "person",
+    "side": "any",
+    "party": "party",
+}
+PAIR_WINDOW_SENTENCES = 2
 RELEASE_MODE = "release"  # PLOVER's CONCEDE mode of freeing people
+# Measures a state's spokesman, telling of them unattributed, mostly tells of his own
+# state's ("sanctions"; arrests and annexations he as often blames on others).
+SPOKEN_MEASURE_TYPES = frozenset({"SANCTION"})
 # PLOVER types whose passive subject is the source's own forces ("troops were deployed").
 OWN_FORCES_TYPES = frozenset({"MOBILIZE"})
 
@@ -201,8 +218,7 @@ def noun_arguments(ctx: DocContext, lexicon: Lexicon, noun: Token, frame: Frame)
     if not sources and frame.of == "target":
         # "abuses against detainees in US custody": by whoever holds them.
         sources = [a for a in _custodians(ctx, noun) if a not in targets]
-    state_measure = frame.type in cues.state_passive_types and not frame.compiled
-    if not sources and state_measure and not frame.holder:
+    if not sources and frame.type in SPOKEN_MEASURE_TYPES and not frame.compiled:
         # "a German government source said the ban … is not part of a plan to increase
         # sanctions on Iran": a state's spokesman tells of his own state's measures.
         sources = [s for s in _speaking_state(ctx, lexicon, noun) if s not in targets]
@@ -848,6 +864,9 @@ def _phrase_actors(ctx: DocContext, head: Token, depth: int, acting: bool = Fals
     actor = ctx.token_actor[head.i]
     if actor:
         return [actor]
+    pair = _pair_named_before(ctx, head)
+    if pair:
+        return pair
     # "two activists, Jane Roe and John Doe": the name in apposition says who,
     # before any place or demonym inside the phrase.
     for child in head.children:
@@ -926,6 +945,70 @@ def _examples(head: Token) -> list[Token]:
         if (such_as or word.lower_ == "like") and own:
             examples += [c for c in word.children if c.dep_ == "pobj"]
     return examples
+
+
+def _pair_named_before(ctx: DocContext, noun: Token) -> list[str]:
+    """The two actors "the two leaders", "both countries" or "both sides" point back
+    at: a pair named as one ("talks between Israel and the Palestinians"), else the two
+    nearest fitting ones named in the two sentences before (for states, the states of
+    the people named; the sentence's own actors are other participants: "sent aid to
+    the two countries")."""
+    kind = PAIR_NOUNS.get(noun.lemma_.lower())
+    counted = any(
+        c.lower_ == "both" or (c.dep_ == "nummod" and c.lower_ == "two") for c in noun.children
+    )
+    parts = any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
+    if kind is None or not counted or parts or noun.tag_ not in ("NNS", "NNPS"):
+        return []  # "both sides of Parliament" are its parts
+    doc = noun.doc
+    start = noun.sent.start
+    for _ in range(PAIR_WINDOW_SENTENCES):
+        start = doc[start - 1].sent.start if start > 0 else start
+    found: list[str] = []
+    for i in range(noun.i - 1, start - 1, -1):
+        side = _side_at(ctx, i, kind, places=True)
+        if side is None:
+            continue
+        head = doc[i]
+        while head.dep_ == "compound" and head.head.i != head.i:
+            head = head.head
+        # "Nairobi, Kenya, and Dar-es-Salaam, Tanzania": places count only as a pair.
+        first = head if head.dep_ != "conj" else head.head
+        inside_name = first.head.i != first.i and ctx.token_actor[first.head.i] is not None
+        for other in () if inside_name else head.conjuncts:
+            paired = _side_at(ctx, other.i, kind, places=True)
+            if paired not in (None, side) and _same_kind(ctx, side, paired):
+                return [paired, side] if other.i < i else [side, paired]
+        named = _side_at(ctx, i, kind)
+        if named not in (None, *found) and i < noun.sent.start and kind != "any":
+            found.append(named)
+    return found[1::-1] if len(found) >= 2 else []
+
+
+def _same_kind(ctx: DocContext, first: str, second: str | None) -> bool:
+    """Two sides of one kind (a state and its government count as one), not a state
+    and a body of its own: a court and a region coordinated by a misparse are no pair."""
+    actors = [ctx.actor(a) for a in (first, second)]
+    if actors[0] is None or actors[1] is None:
+        return False
+    kinds = {"state" if a.kind in STATE_KINDS else a.kind for a in actors}
+    own = any(a.kind == "state" for a in actors) and actors[0].country == actors[1].country
+    return len(kinds) == 1 and not own
+
+
+def _side_at(ctx: DocContext, i: int, kind: str, places: bool = False) -> str | None:
+    """The actor named at token ``i`` as a side of the ``kind`` a pair noun counts
+    (with ``places``, for states, the state of a place named there)."""
+    actor = ctx.actor(ctx.token_actor[i])
+    place = ctx.token_place[i] if places and kind == "state" else None
+    if actor is None and place is not None:
+        return ctx.state_of(place.country, add=True)
+    if actor is None:
+        return None
+    if kind == "state":
+        # A place someone goes to is no side: only states and their people count.
+        return ctx.state_of(actor.country) if actor.kind in (*STATE_KINDS, "person") else None
+    return actor.id if kind == "any" or actor.kind == kind else None
 
 
 def _named_before(ctx: DocContext, noun: Token) -> bool:
