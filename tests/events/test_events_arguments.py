@@ -152,6 +152,13 @@ def dyads(events) -> set[tuple[str, str | None, str | None]]:
             [("Nairobi", "KEN"), ("Kenya", "KEN"), ("Dar-es-Salaam", "PAK"), ("Pakistan", "PAK")],
             ("AID", "USA", "PAK"),
         ),
+        # Condemning "the action" condemns who acted in the sentence before.
+        (
+            "Around 300 protesters staged a demonstration in Moscow. Kerry condemned the action.",
+            [("Kerry", "KERRY")],
+            [("Moscow", "RUS")],
+            ("ACCUSE", "KERRY", "G:PROTESTER"),
+        ),
         # An unnamed plural stands for the example it gives.
         (
             "Countries such as Germany have condemned Russia.",

@@ -50,6 +50,7 @@ PAIR_NOUNS = {
     "party": "party",
 }
 PAIR_WINDOW_SENTENCES = 2
+POINTING_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "such"})
 RELEASE_MODE = "release"  # PLOVER's CONCEDE mode of freeing people
 # Measures a state's spokesman, telling of them unattributed, mostly tells of his own
 # state's ("sanctions"; arrests and annexations he as often blames on others).
@@ -129,7 +130,29 @@ def verb_arguments(
                 break
         if targets:
             break
+    if sources and not targets and frame.type == "ACCUSE" and not frame.object:
+        objects = children_with(verb, ("dobj",))
+        targets = (
+            [d for d in _previous_doers(ctx, objects[0]) if d not in sources] if objects else []
+        )
     return sources, targets, implied
+
+
+def _previous_doers(ctx: DocContext, noun: Token) -> list[str]:
+    """Who did what a bare definite noun points back at: "Around 300 protesters staged
+    a demonstration. The premier condemned *the action*" (the subject of the sentence
+    before, or of the clause it reports)."""
+    definite = any(c.dep_ == "det" and c.lower_ in POINTING_DETERMINERS for c in noun.children)
+    bare = not any(c.dep_ not in ("det", "punct") for c in noun.children)
+    sentence = noun.sent
+    if not (definite and bare) or sentence.start == 0 or ctx.token_actor[noun.i]:
+        return []
+    clause = noun.doc[sentence.start - 1].sent.root
+    clause = next((c for c in clause.children if c.dep_ == "ccomp"), clause)
+    subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lower_ in FIRST_PERSON:
+        return []  # "We need new leadership": the speaker, who condemns nobody of his own
+    return actors_of(ctx, subject, acting=True)
 
 
 def noun_arguments(ctx: DocContext, lexicon: Lexicon, noun: Token, frame: Frame) -> NounArguments:
