@@ -197,7 +197,7 @@ def test_it_after_a_thing_is_the_thing_not_the_last_state(nlp):
         "US soldiers. It claims torture continues."
     )
     assert actor_of(run(nlp, text), "It").id == "HRW"
-    text = "A report is published on treatment of prisoners by US soldiers. It claims torture continues."
+    text = "A report is published on prisoners held by US soldiers. It claims torture continues."
     assert mention_of(run(nlp, text), "It") is None
 
 
