@@ -81,6 +81,7 @@ def verb_arguments(
     (the state an agentless passive happens in)."""
     cues = lexicon.cues
     implied = False
+    subject_is_source = False
     if passive:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         sources = actors_of(ctx, prep_object(agent)) if agent is not None else []
@@ -92,6 +93,7 @@ def verb_arguments(
             # "an Army interrogator stationed at Camp Nama": forces are deployed by
             # their own side, which the passive's subject names.
             sources = actors_of(ctx, subject, acting=True)
+            subject_is_source = bool(sources)
         # "Fahie has been detained": the state the arrest happens in detained him
         # (for the curated verbs of state action: not CAMEO's "was taken to hospital").
         if (
@@ -117,8 +119,8 @@ def verb_arguments(
     absorbed = [o for o in children_with(verb, ("dobj",)) if o.lemma_.lower() in frame.object]
     carriers = [verb, *absorbed] if frame.absorb else [verb]
     for slot in () if targets else frame.target:
-        if slot == "dobj" and passive and sources and actors_of(ctx, subject) == sources:
-            continue  # the passive's subject is the source ("troops were deployed")
+        if slot == "dobj" and subject_is_source:
+            continue
         words = [subject] if slot == "dobj" and passive and subject is not None else None
         if words is None:
             words = [w for carrier in carriers for w in slot_words(carrier, slot)]
@@ -454,13 +456,14 @@ def _speaking_state(ctx: DocContext, lexicon: Lexicon, word: Token) -> list[str]
     officials): the speaker of the clause reporting it, else of the quote it is in
     (the parse finds "Reuters reported a German source said …" nested). Not when the
     word is part of another event ("his call for a ban"), whose doer it belongs to."""
+    reported = None
     for above in word.ancestors:
         if above.dep_ == "ccomp":
+            reported = above
             break
         frames = lexicon.nouns.get(above.lemma_.lower()) if above.pos_ == "NOUN" else None
         if frames and frames[0].type != "NONE":
             return []
-    reported = next((a for a in word.ancestors if a.dep_ == "ccomp"), None)
     subject = next(iter(children_with(reported.head, ("nsubj",))), None) if reported else None
     quote = ctx.token_quote[word.i]
     for speaker_id in (*actors_of(ctx, subject), quote.speaker.actor if quote else None):
@@ -995,27 +998,28 @@ def _pair_named_before(ctx: DocContext, noun: Token) -> list[str]:
         head = doc[i]
         while head.dep_ == "compound" and head.head.i != head.i:
             head = head.head
-        # "Nairobi, Kenya, and Dar-es-Salaam, Tanzania": places count only as a pair.
+        # Not "the High Court of England and Wales": a coordination inside a name.
         first = head if head.dep_ != "conj" else head.head
         inside_name = first.head.i != first.i and ctx.token_actor[first.head.i] is not None
+        # "Nairobi, Kenya, and Dar-es-Salaam, Tanzania": places count only as a pair.
         for other in () if inside_name else head.conjuncts:
             paired = _side_at(ctx, other.i, kind, places=True)
-            if paired not in (None, side) and _same_kind(ctx, side, paired):
+            if paired is not None and paired != side and _same_kind(ctx, side, paired):
                 return [paired, side] if other.i < i else [side, paired]
         named = _side_at(ctx, i, kind)
-        if named not in (None, *found) and i < noun.sent.start and kind != "any":
+        if named is not None and named not in found and i < noun.sent.start and kind != "any":
             found.append(named)
     return found[1::-1] if len(found) >= 2 else []
 
 
-def _same_kind(ctx: DocContext, first: str, second: str | None) -> bool:
+def _same_kind(ctx: DocContext, first: str, second: str) -> bool:
     """Two sides of one kind (a state and its government count as one), not a state
     and a body of its own: a court and a region coordinated by a misparse are no pair."""
-    actors = [ctx.actor(a) for a in (first, second)]
-    if actors[0] is None or actors[1] is None:
+    one, other = ctx.actor(first), ctx.actor(second)
+    if one is None or other is None:
         return False
-    kinds = {"state" if a.kind in STATE_KINDS else a.kind for a in actors}
-    own = any(a.kind == "state" for a in actors) and actors[0].country == actors[1].country
+    kinds = {"state" if a.kind in STATE_KINDS else a.kind for a in (one, other)}
+    own = "state" in (one.kind, other.kind) and one.country == other.country
     return len(kinds) == 1 and not own
 
 
