@@ -81,7 +81,6 @@ def verb_arguments(
     (the state an agentless passive happens in)."""
     cues = lexicon.cues
     implied = False
-    subject_is_source = False
     if passive:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         sources = actors_of(ctx, prep_object(agent)) if agent is not None else []
@@ -93,7 +92,6 @@ def verb_arguments(
             # "an Army interrogator stationed at Camp Nama": forces are deployed by
             # their own side, which the passive's subject names.
             sources = actors_of(ctx, subject, acting=True)
-            subject_is_source = bool(sources)
         # "Fahie has been detained": the state the arrest happens in detained him
         # (for the curated verbs of state action: not CAMEO's "was taken to hospital").
         if (
@@ -119,7 +117,9 @@ def verb_arguments(
     absorbed = [o for o in children_with(verb, ("dobj",)) if o.lemma_.lower() in frame.object]
     carriers = [verb, *absorbed] if frame.absorb else [verb]
     for slot in () if targets else frame.target:
-        if slot == "dobj" and subject_is_source:
+        if slot == "dobj" and passive and sources and actors_of(ctx, subject) == sources:
+            # The passive's subject is the source ("troops were deployed to …"): the
+            # target is in another slot, if any.
             continue
         words = [subject] if slot == "dobj" and passive and subject is not None else None
         if words is None:
