@@ -189,6 +189,18 @@ def test_it_as_the_subject_of_a_reporting_verb(nlp):
     assert mention_of(doc, "It") is None
 
 
+def test_it_after_a_thing_is_the_thing_not_the_last_state(nlp):
+    # 'It' opening a sentence after 'A report ...' is the report, which speaks for the
+    # organisation that published it, not the last state named before it.
+    text = (
+        "A report is published by Human Rights Watch on treatment of prisoners in Iraq by "
+        "US soldiers. It claims torture continues."
+    )
+    assert actor_of(run(nlp, text), "It").id == "HRW"
+    text = "A report is published on prisoners held by US soldiers. It claims torture continues."
+    assert mention_of(run(nlp, text), "It") is None
+
+
 def test_pronouns_agree_in_gender(nlp):
     text = (
         "Hillary Clinton's offensive against Bernie Sanders will provide the template she "

@@ -98,6 +98,82 @@ def dyads(events) -> set[tuple[str, str | None, str | None]]:
             [],
             ("PROTEST", "G:PROTESTER", "PUTIN"),
         ),
+        # What is claimed to go on is done by whoever holds its victims.
+        (
+            "Kerry claims torture and other abuses against detainees in Russian custody continue.",
+            [("Kerry", "KERRY"), ("Russian", "RUS")],
+            [],
+            ("ACCUSE", "KERRY", "RUS"),
+        ),
+        # Forces stationed somewhere are deployed by their own side.
+        (
+            "The report quotes a Russian interrogator stationed at a camp in Ukraine.",
+            [("Russian", "RUS")],
+            [("Ukraine", "UKR")],
+            ("MOBILIZE", "RUS", "UKR"),
+        ),
+        # A call for the release of detainees is addressed to who holds them: here
+        # the state the article is about.
+        (
+            "Russia's police beat protesters in Moscow. Germany urged their release.",
+            [("Germany", "DEU"), ("Russia", "RUS")],
+            [("Moscow", "RUS")],
+            ("REQUEST", "DEU", "RUS"),
+        ),
+        # A state's official telling of sanctions tells of his own state's.
+        (
+            "Reuters reported that Lavrov said the ban is not part of a plan to increase "
+            "sanctions on Iran.",
+            [("Lavrov", "LAVROV"), ("Iran", "IRN")],
+            [],
+            ("SANCTION", "RUS", "IRN"),
+        ),
+        # A title the parser makes a subject of its own yields to the name after it.
+        (
+            "Former world chess champion Garry Kasparov has been arrested along with other "
+            "opposition leaders.",
+            [("Garry Kasparov", "NAVALNY")],
+            [],
+            ("COERCE", "RUS", "NAVALNY"),
+        ),
+        # "The two leaders" are the two people named before ...
+        (
+            "Kerry flew to Geneva on Monday to see Lavrov. The two leaders met for three hours.",
+            [("Kerry", "KERRY"), ("Lavrov", "LAVROV")],
+            [("Geneva", "CHE")],
+            ("CONSULT", "USA", "RUS"),
+        ),
+        # ... and "the two countries" a pair named as one, places included, not the
+        # sentence's own actors.
+        (
+            "Bombs hit embassies in Nairobi, Kenya, and Dar-es-Salaam, Pakistan. The United "
+            "States has sent medical supplies to the two countries.",
+            [("The United States", "USA")],
+            [("Nairobi", "KEN"), ("Kenya", "KEN"), ("Dar-es-Salaam", "PAK"), ("Pakistan", "PAK")],
+            ("AID", "USA", "PAK"),
+        ),
+        # Condemning "the action" condemns who acted in the sentence before.
+        (
+            "Around 300 protesters staged a demonstration in Moscow. Kerry condemned the action.",
+            [("Kerry", "KERRY")],
+            [("Moscow", "RUS")],
+            ("ACCUSE", "KERRY", "G:PROTESTER"),
+        ),
+        # An unnamed plural stands for the example it gives.
+        (
+            "Countries such as Germany have condemned Russia.",
+            [("Germany", "DEU"), ("Russia", "RUS")],
+            [],
+            ("ACCUSE", "DEU", "RUS"),
+        ),
+        # ... and a relative clause on it is about it, not the nouns coordinated with it.
+        (
+            "The vote split those who oppose Trump, like Navalny, and moderates who "
+            "favor Trump, like Roth.",
+            [("Trump", "TRUMP"), ("Navalny", "NAVALNY"), ("Roth", "ROTH")],
+            [],
+            ("REJECT", "NAVALNY", "TRUMP"),
+        ),
     ],
 )
 def test_arguments_from_the_sentence(nlp, extractor, text, mentions, places, expected):  # noqa: F811

@@ -45,6 +45,10 @@ def add_pronouns(article: ArticleMentions) -> None:
             actor_id = _cataphor(article, token, gender) or antecedent(
                 article, token, {"person"}, quoted_ok=False, gender=gender
             )
+        elif lower == "it" and (thing := _thing_before(article, token)) is not None:
+            # "A report is published by Human Rights Watch. It claims …": the report,
+            # which speaks for whoever wrote it, not the last state named.
+            actor_id = _author_of(article, thing)
         elif lower == "it" and token.dep_ == "nsubj" and token.head.lemma_ in lex.it_verbs:
             actor_id = antecedent(
                 article, token, NON_PERSON, quoted_ok=False, window=1, salience=False
@@ -104,6 +108,44 @@ def _subject_before(article: ArticleMentions, token: Token) -> str | None:
     nearby = article.found.starting(starts[max(0, here - 1)], token.i)
     subject = any(f.actor == actor_id and is_subject(article, f) for f in nearby)
     return actor_id if subject else None
+
+
+def _thing_before(article: ArticleMentions, token: Token) -> Token | None:
+    """The subject of the sentence before, when 'it' opens a sentence and that subject
+    is a thing no actor was found in ("A report is published …. It claims …")."""
+    doc = article.doc
+    sentence = token.sent
+    if token.dep_ not in ("nsubj", "nsubjpass") or token.head.i != sentence.root.i:
+        return None
+    if sentence.start == 0 or any(
+        t.dep_ in ("nsubj", "nsubjpass") for t in doc[sentence.start : token.i]
+    ):
+        return None
+    root = doc[sentence.start - 1].sent.root
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.tag_ != "NN" or article.found.covering(subject.i):
+        return None
+    if any(article.found.covering(t.i) for t in subject.subtree if t.i < subject.i):
+        return None  # "the Hamas statement": the modifier names whose it is, and the
+        # pronoun may well be that actor
+    return subject
+
+
+def _author_of(article: ArticleMentions, thing: Token) -> str | None:
+    """Who a thing is by, when its sentence says so: "is published *by* Human Rights
+    Watch" (a report speaks for its author)."""
+    verb = thing.head
+    agent = (
+        next((c for c in verb.children if c.dep_ == "agent"), None)
+        if thing.dep_ == "nsubjpass"
+        else None
+    )
+    words = [c for c in agent.children if c.dep_ == "pobj"] if agent is not None else []
+    for word in words:
+        found = next(iter(article.found.covering(word.i)), None)
+        if found is not None and article.actors[found.actor].kind in NON_PERSON:
+            return found.actor
+    return None
 
 
 def _reporter_of(article: ArticleMentions, token: Token) -> str | None:

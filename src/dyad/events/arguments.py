@@ -15,7 +15,7 @@ from datetime import date
 from spacy.tokens import Token
 
 from dyad.events.clauses import breaks_line
-from dyad.events.context import DocContext
+from dyad.events.context import STATE_KINDS, DocContext
 from dyad.events.lexicon import Cues, Frame, Lexicon, NamedEvent
 from dyad.model import Actor
 
@@ -36,6 +36,27 @@ PARTICLES = frozenset({"out", "away", "back", "off", "down", "up"})
 AIM_NOUNS = frozenset({"subject", "target", "victim", "object", "focus"})
 # "X is responsible for the bombings": X did them.
 RESPONSIBLE_WORDS = frozenset({"responsible", "culpable", "guilty"})
+# Nouns that count two sides named before ("the two leaders", "both countries"), and
+# the kind of side they count ("side" any kind).
+PAIR_NOUNS = {
+    "country": "state",
+    "nation": "state",
+    "state": "state",
+    "government": "state",
+    "leader": "person",
+    "president": "person",
+    "man": "person",
+    "side": "any",
+    "party": "party",
+}
+PAIR_WINDOW_SENTENCES = 2
+POINTING_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "such"})
+RELEASE_MODE = "release"  # PLOVER's CONCEDE mode of freeing people
+# Measures a state's spokesman, telling of them unattributed, mostly tells of his own
+# state's ("sanctions"; arrests and annexations he as often blames on others).
+SPOKEN_MEASURE_TYPES = frozenset({"SANCTION"})
+# PLOVER types whose passive subject is the source's own forces ("troops were deployed").
+OWN_FORCES_TYPES = frozenset({"MOBILIZE"})
 
 
 @dataclass
@@ -66,6 +87,11 @@ def verb_arguments(
         if agent is None:
             # "was killed in a French air operation": whoever's operation it was.
             sources = _operation_actors(ctx, verb)
+        own_forces = agent is None and frame.type in OWN_FORCES_TYPES and subject is not None
+        if own_forces and not sources:
+            # "an Army interrogator stationed at Camp Nama": forces are deployed by
+            # their own side, which the passive's subject names.
+            sources = actors_of(ctx, subject, acting=True)
         # "Fahie has been detained": the state the arrest happens in detained him
         # (for the curated verbs of state action: not CAMEO's "was taken to hospital").
         if (
@@ -77,6 +103,10 @@ def verb_arguments(
             state = _state_where(ctx, verb) or ctx.home_state()
             sources = [state] if state else []
             implied = bool(sources)
+    elif subject is not None and _relativised(verb, subject):
+        # "those who oppose X, and moderates who favor Y": a relative clause is about
+        # its own noun, not the nouns coordinated with it.
+        sources = list(dict.fromkeys(_phrase_actors(ctx, subject, 0, True)))
     else:
         sources = actors_of(ctx, subject, acting=True) if subject is not None else []
     # "condemned the arrest of protesters": the target is who made the arrest.
@@ -87,16 +117,44 @@ def verb_arguments(
     absorbed = [o for o in children_with(verb, ("dobj",)) if o.lemma_.lower() in frame.object]
     carriers = [verb, *absorbed] if frame.absorb else [verb]
     for slot in () if targets else frame.target:
+        if slot == "dobj" and passive and sources and actors_of(ctx, subject) == sources:
+            # The passive's subject is the source ("troops were deployed to …"): the
+            # target is in another slot, if any.
+            continue
         words = [subject] if slot == "dobj" and passive and subject is not None else None
         if words is None:
             words = [w for carrier in carriers for w in slot_words(carrier, slot)]
         for word in words:
             targets = actors_of(ctx, word) or _partner(ctx, word)
+            if not targets and slot == "that" and frame.type in cues.answerable_types:
+                targets = [d for d in named_doers(ctx, lexicon, word) if d not in sources]
             if targets:
                 break
         if targets:
             break
+    if sources and not targets and frame.type == "ACCUSE" and not frame.object:
+        objects = children_with(verb, ("dobj",))
+        targets = (
+            [d for d in _previous_doers(ctx, objects[0]) if d not in sources] if objects else []
+        )
     return sources, targets, implied
+
+
+def _previous_doers(ctx: DocContext, noun: Token) -> list[str]:
+    """Who did what a bare definite noun points back at: "Around 300 protesters staged
+    a demonstration. The premier condemned *the action*" (the subject of the sentence
+    before, or of the clause it reports)."""
+    definite = any(c.dep_ == "det" and c.lower_ in POINTING_DETERMINERS for c in noun.children)
+    bare = not any(c.dep_ not in ("det", "punct") for c in noun.children)
+    sentence = noun.sent
+    if not (definite and bare) or sentence.start == 0 or ctx.token_actor[noun.i]:
+        return []
+    clause = noun.doc[sentence.start - 1].sent.root
+    clause = next((c for c in clause.children if c.dep_ == "ccomp"), clause)
+    subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lower_ in FIRST_PERSON:
+        return []  # "We need new leadership": the speaker, who condemns nobody of his own
+    return actors_of(ctx, subject, acting=True)
 
 
 def noun_arguments(ctx: DocContext, lexicon: Lexicon, noun: Token, frame: Frame) -> NounArguments:
@@ -182,6 +240,13 @@ def noun_arguments(ctx: DocContext, lexicon: Lexicon, noun: Token, frame: Frame)
     if not targets:
         # "Mahan has been the subject of U.S. sanctions": the one it is aimed at.
         targets = _aimed_at(ctx, noun)
+    if not sources and frame.of == "target":
+        # "abuses against detainees in US custody": by whoever holds them.
+        sources = [a for a in _custodians(ctx, noun) if a not in targets]
+    if not sources and frame.type in SPOKEN_MEASURE_TYPES and not frame.compiled:
+        # "a German government source said the ban … is not part of a plan to increase
+        # sanctions on Iran": a state's spokesman tells of his own state's measures.
+        sources = [s for s in _speaking_state(ctx, lexicon, noun) if s not in targets]
     if not sources and targets and _state_action(cues, frame):
         # "after his conviction", "the arrest of protesters": by the state it happens in.
         state = ctx.home_state()
@@ -210,8 +275,34 @@ def _doers_of_object(
         if not frames or frames[0].type == "NONE":
             continue
         doers = noun_arguments(ctx, lexicon, noun, frames[0]).sources
+        if not doers and frames[0].mode == RELEASE_MODE:
+            doers = _captors(ctx, lexicon, noun)
         return [d for d in doers if d not in sources]
     return []
+
+
+def _captors(ctx: DocContext, lexicon: Lexicon, release: Token) -> list[str]:
+    """Who would free the people a call for their release names: who the text says
+    holds them, else (for detainees, not hostages) the state the article is about:
+    "urged *their release*", "called for the release of all protesters"."""
+    released = slot_words(release, "of") + children_with(release, ("poss",))
+    holders = [a for word in released for a in _custodians(ctx, word)]
+    if holders:
+        return holders
+    if any(f.holder for word in released for f in lexicon.nouns.get(word.lemma_.lower(), ())):
+        return []
+    state = ctx.home_state()
+    return [state] if state else []
+
+
+def named_doers(ctx: DocContext, lexicon: Lexicon, noun: Token) -> list[str]:
+    """Who the text says did the event a noun names ("claims *torture … in US custody*
+    continues": the US), not the state it is only supposed to happen in."""
+    frames = lexicon.nouns.get(noun.lemma_.lower()) if noun.pos_ == "NOUN" else None
+    if not frames or frames[0].type == "NONE":
+        return []
+    found = noun_arguments(ctx, lexicon, noun, frames[0])
+    return [] if found.implied_source else found.sources
 
 
 def _state_action(cues: Cues, frame: Frame) -> bool:
@@ -358,6 +449,46 @@ def _support_verb(noun: Token, cues: Cues) -> tuple[Token | None, bool]:
     if lemma in cues.inverse_support_verbs:
         return head, True
     return None, False
+
+
+def _speaking_state(ctx: DocContext, lexicon: Lexicon, word: Token) -> list[str]:
+    """The state whose government says the words a word is in (itself, or one of its
+    officials): the speaker of the clause reporting it, else of the quote it is in
+    (the parse finds "Reuters reported a German source said …" nested). Not when the
+    word is part of another event ("his call for a ban"), whose doer it belongs to."""
+    reported = None
+    for above in word.ancestors:
+        if above.dep_ == "ccomp":
+            reported = above
+            break
+        frames = lexicon.nouns.get(above.lemma_.lower()) if above.pos_ == "NOUN" else None
+        if frames and frames[0].type != "NONE":
+            return []
+    subject = next(iter(children_with(reported.head, ("nsubj",))), None) if reported else None
+    quote = ctx.token_quote[word.i]
+    for speaker_id in (*actors_of(ctx, subject), quote.speaker.actor if quote else None):
+        speaker = ctx.actor(speaker_id)
+        if speaker is not None and speaker.kind == "person":
+            speaker = ctx.actor(speaker.affiliation)
+        if speaker is not None and speaker.kind in STATE_KINDS:
+            return [speaker.id]
+    return []
+
+
+def _custodians(ctx: DocContext, noun: Token) -> list[str]:
+    """Who holds the people an event noun's phrase names: "torture … of detainees *in
+    US custody*", "abuse of prisoners in Israel's hands"."""
+    for head in (noun, *noun.conjuncts):
+        for word in head.subtree:
+            if word.lemma_.lower() not in CUSTODY_NOUNS or word.head.lower_ != "in":
+                continue
+            holder = next(
+                (c for c in word.children if c.dep_ in ("poss", "compound", "amod")), None
+            )
+            found = actors_of(ctx, holder)
+            if found:
+                return found
+    return []
 
 
 def _holder(ctx: DocContext, noun: Token) -> tuple[list[str], list[str]] | None:
@@ -618,6 +749,20 @@ def subject_of(chain: list[Token]) -> tuple[Token | None, bool]:
     return None, False
 
 
+def _named_after_title(subject: Token) -> Token:
+    """The name the parser made a second subject after its title: "Former world chess
+    *champion* Garry Kasparov has been arrested" (both words hang on the verb)."""
+    doc = subject.doc
+    after = subject.right_edge.i + 1
+    if subject.pos_ != "NOUN" or after >= len(doc):
+        return subject
+    name = doc[after]
+    while name.dep_ == "compound" and name.head.i > name.i:
+        name = name.head
+    same_slot = name.head.i == subject.head.i and name.dep_ == subject.dep_
+    return name if same_slot and name.pos_ == "PROPN" else subject
+
+
 def _adjunct_preposition(noun: Token) -> Token | None:
     """The preposition heading the adverbial phrase a noun is in: "*After* four days"."""
     if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("VERB", "AUX"):
@@ -666,6 +811,7 @@ def _own_subject(chain: list[Token]) -> tuple[Token | None, bool, bool]:
                     continue
                 if subject.lower_ in RELATIVE_PRONOUNS and node.dep_ == "relcl":
                     return node.head, subject.dep_ == "nsubjpass", True
+                subject = _named_after_title(subject)
                 return subject, subject.dep_ == "nsubjpass", True
         if node.dep_ == "ROOT" and node.pos_ in ("NOUN", "PROPN"):
             # A misread headline verb: its subject was parsed as a compound of it.
@@ -727,6 +873,12 @@ def _phrase_actors(ctx: DocContext, head: Token, depth: int, acting: bool = Fals
             if named:
                 return named
             break
+    if (head.pos_ == "PRON" or head.tag_ == "NNS") and not ctx.token_actor[head.i]:
+        # "countries such as Germany", "those who oppose Calderón, like Encinas":
+        # the example named is the actor an unnamed kind stands for.
+        named = [a for example in _examples(head) for a in actors_of(ctx, example)]
+        if named:
+            return named
     # "Chinese and American officials": each coordinated modifier names a side, even
     # when the mention covers the whole phrase.
     for child in head.children:
@@ -738,6 +890,9 @@ def _phrase_actors(ctx: DocContext, head: Token, depth: int, acting: bool = Fals
     actor = ctx.token_actor[head.i]
     if actor:
         return [actor]
+    pair = _pair_named_before(ctx, head)
+    if pair:
+        return pair
     # "two activists, Jane Roe and John Doe": the name in apposition says who,
     # before any place or demonym inside the phrase.
     for child in head.children:
@@ -795,6 +950,92 @@ def _phrase_actors(ctx: DocContext, head: Token, depth: int, acting: bool = Fals
         state = ctx.home_state()
         return [state] if state else []
     return []
+
+
+def _relativised(verb: Token, noun: Token) -> bool:
+    """The verb is in a relative clause on the noun: "those *who oppose* …"."""
+    return any(node.dep_ == "relcl" and node.head.i == noun.i for node in control_chain(verb))
+
+
+def _examples(head: Token) -> list[Token]:
+    """The words a plural phrase gives as examples of itself: "countries *such as* Germany",
+    "those who oppose X*, like* Encinas" (after a comma closing the relative clause,
+    where the parser often hangs it on the clause's last noun)."""
+    examples = []
+    coordinated = {w.i for c in head.children if c.dep_ == "conj" for w in c.subtree}
+    for word in head.subtree:
+        if word.dep_ != "prep" or word.i < head.i or word.i in coordinated:
+            continue
+        such_as = word.lower_ == "as" and any(c.lower_ == "such" for c in word.children)
+        own = word.head.i == head.i or (word.i > 0 and word.doc[word.i - 1].lower_ == ",")
+        if (such_as or word.lower_ == "like") and own:
+            examples += [c for c in word.children if c.dep_ == "pobj"]
+    return examples
+
+
+def _pair_named_before(ctx: DocContext, noun: Token) -> list[str]:
+    """The two actors "the two leaders", "both countries" or "both sides" point back
+    at: a pair named as one ("talks between Israel and the Palestinians"), else the two
+    nearest fitting ones named in the two sentences before (for states, the states of
+    the people named; the sentence's own actors are other participants: "sent aid to
+    the two countries")."""
+    kind = PAIR_NOUNS.get(noun.lemma_.lower())
+    counted = any(
+        c.lower_ == "both" or (c.dep_ == "nummod" and c.lower_ == "two") for c in noun.children
+    )
+    parts = any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
+    if kind is None or not counted or parts or noun.tag_ not in ("NNS", "NNPS"):
+        return []  # "both sides of Parliament" are its parts
+    doc = noun.doc
+    start = noun.sent.start
+    for _ in range(PAIR_WINDOW_SENTENCES):
+        start = doc[start - 1].sent.start if start > 0 else start
+    found: list[str] = []
+    for i in range(noun.i - 1, start - 1, -1):
+        side = _side_at(ctx, i, kind, places=True)
+        if side is None:
+            continue
+        head = doc[i]
+        while head.dep_ == "compound" and head.head.i != head.i:
+            head = head.head
+        # Not "the High Court of England and Wales": a coordination inside a name.
+        first = head if head.dep_ != "conj" else head.head
+        inside_name = first.head.i != first.i and ctx.token_actor[first.head.i] is not None
+        # "Nairobi, Kenya, and Dar-es-Salaam, Tanzania": places count only as a pair.
+        for other in () if inside_name else head.conjuncts:
+            paired = _side_at(ctx, other.i, kind, places=True)
+            if paired is not None and paired != side and _same_kind(ctx, side, paired):
+                return [paired, side] if other.i < i else [side, paired]
+        named = _side_at(ctx, i, kind)
+        if named is not None and named not in found and i < noun.sent.start and kind != "any":
+            found.append(named)
+    return found[1::-1] if len(found) >= 2 else []
+
+
+def _same_kind(ctx: DocContext, first: str, second: str) -> bool:
+    """Two sides of one kind (a state and its government count as one), not a state
+    and a body of its own: a court and a region coordinated by a misparse are no pair."""
+    one, other = ctx.actor(first), ctx.actor(second)
+    if one is None or other is None:
+        return False
+    kinds = {"state" if a.kind in STATE_KINDS else a.kind for a in (one, other)}
+    own = "state" in (one.kind, other.kind) and one.country == other.country
+    return len(kinds) == 1 and not own
+
+
+def _side_at(ctx: DocContext, i: int, kind: str, places: bool = False) -> str | None:
+    """The actor named at token ``i`` as a side of the ``kind`` a pair noun counts
+    (with ``places``, for states, the state of a place named there)."""
+    actor = ctx.actor(ctx.token_actor[i])
+    place = ctx.token_place[i] if places and kind == "state" else None
+    if actor is None and place is not None:
+        return ctx.state_of(place.country, add=True)
+    if actor is None:
+        return None
+    if kind == "state":
+        # A place someone goes to is no side: only states and their people count.
+        return ctx.state_of(actor.country) if actor.kind in (*STATE_KINDS, "person") else None
+    return actor.id if kind == "any" or actor.kind == kind else None
 
 
 def _named_before(ctx: DocContext, noun: Token) -> bool:

@@ -34,6 +34,7 @@ from dyad.events.arguments import (
     actors_of,
     children_with,
     control_chain,
+    named_doers,
     prep_object,
     slot_words,
     subject_of,
@@ -46,6 +47,7 @@ ALLEGATION = Frame(type="ACCUSE", mode="allege")
 REQUEST = Frame(type="REQUEST")
 # Who only tells what others did or said.
 TELLER_KINDS = frozenset({"media", "author"})
+INDEPENDENT_KINDS = frozenset({"ngo", "igo", "media"})
 # Where a request names whom it is addressed to: "called *on* X to", "appealed *to* X to".
 ADDRESSEE_PREPS = frozenset({"on", "upon", "to"})
 VERB_POS = frozenset({"VERB", "AUX"})
@@ -127,7 +129,7 @@ def _accusations(ctx: DocContext, lexicon: Lexicon, verb: Token) -> Iterator[Rea
             continue
         targets = [
             a
-            for a in actors_of(ctx, accused)
+            for a in actors_of(ctx, accused) or named_doers(ctx, lexicon, accused)
             if not any(_own_side(ctx, speaker, a) for speaker in speakers)
         ]
         if alleging:
@@ -183,7 +185,11 @@ def _own_side(ctx: DocContext, speaker_id: str, other_id: str) -> bool:
     if speaker is None or other is None:
         return False
     return speaker.affiliation == other.id or (
-        other.kind in STATE_KINDS and other.country is not None and other.country == speaker.country
+        other.kind in STATE_KINDS
+        and other.country is not None
+        and other.country == speaker.country
+        # A watchdog or an agency speaks for itself, not for the state it is based in.
+        and speaker.kind not in INDEPENDENT_KINDS
     )
 
 
