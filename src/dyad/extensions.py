@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 INPUTS = ("published", "author")
+TEXT_KEY = "dyad.text"  # doc.user_data: the doc's text, joined once
 OUTPUTS = ("actors", "mentions", "places", "times", "quotes", "events")
 
 
@@ -42,3 +43,22 @@ def published_day(doc: Doc) -> date | None:
     """``doc._.published`` as the day it names (a ``datetime`` set by hand included)."""
     published = doc._.published
     return published.date() if isinstance(published, datetime) else published
+
+
+def doc_text(doc: Doc) -> str:
+    """The doc's text, joined once per doc: ``Doc.text`` joins every token on each access,
+    and the components read the whole text several times. Kept in ``doc.user_data``
+    (``dyad.pipeline`` stores the article's text there as it makes the doc); a text
+    that does not end where the doc's last token ends belongs to another doc (a span's
+    ``as_doc`` may copy the user data) and is joined again."""
+    text = doc.user_data.get(TEXT_KEY)
+    if not isinstance(text, str) or len(text) != _text_length(doc):
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
+
+
+def _text_length(doc: Doc) -> int:
+    if not len(doc):
+        return 0
+    last = doc[-1]
+    return last.idx + len(last.text_with_ws)

@@ -22,6 +22,7 @@ from difflib import SequenceMatcher
 
 from dyad.actors.kb import DEMONYM, NAME, PLACE, ascii_id
 from dyad.actors.state import AUTHOR_ID, NATIONAL_KINDS, POSSESSIVE, ArticleMentions, Found
+from dyad.extensions import doc_text
 from dyad.model import Actor
 
 # Share of the article's state and place mentions its own country must have.
@@ -118,7 +119,7 @@ def _is_org_name(article: ArticleMentions, words: list[str]) -> bool:
 def _drop_common_nouns_taken_for_people(article: ArticleMentions) -> None:
     """'Brexit' tagged as a person: a one-word name the base lacks that the article
     also writes as a common noun ('a no-deal Brexit', 'anti-Brexit') names no one."""
-    text = article.doc.text
+    text = doc_text(article.doc)
     for actor in list(article.actors.values()):
         words = actor.name.split()
         if actor.kind != "person" or not _local(actor) or len(words) != 1:
@@ -360,10 +361,9 @@ def _home_agents(article: ArticleMentions) -> None:
     """'Police arrested some 300 protesters': the article's own police."""
     if article.country is None or article.country not in article.kb.entries:
         return
-    for token in article.doc:
+    for token in article.tokens_of(article.lex.home_agent_nouns):
         if (
-            token.lower_ in article.lex.home_agent_nouns
-            and token.i not in article.claimed
+            token.i not in article.claimed
             and token.pos_ in ("NOUN", "PROPN")
             and not token.ent_type_
             # 'riot police', 'the local police': not 'Capitol Police'

@@ -66,15 +66,14 @@ def add_unknown_names(article: ArticleMentions, matched: set[int]) -> None:
         elif ent.label_ in PLACE_LABELS and under_locative(article, ent):
             article.places.append(place_of(ent, None))
             article.claimed.update(range(ent.start, ent.end))
-    for token in article.doc:  # 'Earnest told reporters': a surname spaCy did not tag
-        person = article.surnames.get(token.lower_)
+    # 'Earnest told reporters': a surname spaCy did not tag
+    for token in article.tokens_of(article.surnames):
         if (
-            person is not None
-            and token.i not in article.claimed
+            token.i not in article.claimed
             and (token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.text.istitle()))
             and token.text[:1].isupper()
         ):
-            _add_short_name(article, token.i, token.i + 1, person)
+            _add_short_name(article, token.i, token.i + 1, article.surnames[token.lower_])
 
 
 def add_people_of_organisations(article: ArticleMentions) -> None:

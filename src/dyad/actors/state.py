@@ -17,6 +17,7 @@ import numpy
 from spacy.tokens import Doc, Span, Token
 
 from dyad.actors.kb import KnowledgeBase, Lexicon
+from dyad.extensions import doc_text
 from dyad.model import Actor, Mention, Place
 from dyad.quotation_marks import find_double_quoted
 
@@ -127,7 +128,7 @@ class ArticleMentions:
 
     def __post_init__(self) -> None:
         self.lex = self.kb.lexicon
-        self.quoted = sorted((p.start, p.end) for p in find_double_quoted(self.doc.text))
+        self.quoted = sorted((p.start, p.end) for p in find_double_quoted(doc_text(self.doc)))
         self.ents = list(self.doc.ents)
         self.entity_at = {t: ent for ent in self.ents for t in range(ent.start, ent.end)}
 
