@@ -18,6 +18,7 @@ and what it reads in ``requires``, so ``nlp.analyze_pipes()`` checks the order):
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
@@ -62,3 +63,18 @@ def _text_length(doc: Doc) -> int:
         return 0
     last = doc[-1]
     return last.idx + len(last.text_with_ws)
+
+
+def line_break_tokens(doc: Doc) -> list[int]:
+    """The tokens holding a line break, in order, found in the text rather than token by
+    token (spaCy keeps line breaks in tokens of their own: none is left between two)."""
+    text = doc_text(doc)
+    starts = doc.to_array("IDX").tolist()
+    breaks: list[int] = []
+    at = text.find("\n")
+    while at != -1:
+        token = bisect_right(starts, at) - 1
+        if not breaks or breaks[-1] != token:
+            breaks.append(token)
+        at = text.find("\n", at + 1)
+    return breaks

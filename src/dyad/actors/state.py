@@ -17,7 +17,7 @@ import numpy
 from spacy.tokens import Doc, Span, Token
 
 from dyad.actors.kb import KnowledgeBase, Lexicon
-from dyad.extensions import doc_text
+from dyad.extensions import doc_text, line_break_tokens
 from dyad.model import Actor, Mention, Place
 from dyad.quotation_marks import find_double_quoted
 
@@ -154,7 +154,7 @@ class ArticleMentions:
     @cached_property
     def paragraph_starts(self) -> tuple[int, ...]:
         """First token of each paragraph (a token holding a line break ends one)."""
-        return (0, *(t.i + 1 for t in self.doc if "\n" in t.text))
+        return (0, *(i + 1 for i in line_break_tokens(self.doc)))
 
     @cached_property
     def first_person_paragraphs(self) -> frozenset[int]:
