@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 INPUTS = ("published", "author")
 TEXT_KEY = "dyad.text"  # doc.user_data: the doc's text, joined once
+BREAKS_KEY = "dyad.line_breaks"  # doc.user_data: (token count, the line breaks' tokens)
 OUTPUTS = ("actors", "mentions", "places", "times", "quotes", "events")
 
 
@@ -66,8 +67,12 @@ def _text_length(doc: Doc) -> int:
 
 
 def line_break_tokens(doc: Doc) -> list[int]:
-    """The tokens holding a line break, in order, found in the text rather than token by
-    token (spaCy keeps line breaks in tokens of their own: none is left between two)."""
+    """The tokens holding a line break, in order (do not change the list), found in the
+    text rather than token by token (spaCy keeps line breaks in tokens of their own: none
+    is left between two). Kept in ``doc.user_data`` with the doc's token count."""
+    cached = doc.user_data.get(BREAKS_KEY)
+    if isinstance(cached, tuple) and cached[0] == len(doc):
+        return cached[1]
     text = doc_text(doc)
     starts = doc.to_array("IDX").tolist()
     breaks: list[int] = []
@@ -77,4 +82,5 @@ def line_break_tokens(doc: Doc) -> list[int]:
         if not breaks or breaks[-1] != token:
             breaks.append(token)
         at = text.find("\n", at + 1)
+    doc.user_data[BREAKS_KEY] = (len(doc), breaks)
     return breaks

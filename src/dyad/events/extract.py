@@ -164,13 +164,11 @@ def _without_consequences(verbal: list[Reading], nominal: list[Reading]) -> list
 
 
 def _verbal_readings(ctx: DocContext, lexicon: Lexicon) -> Iterator[Reading]:
-    for token in ctx.doc:
+    for token in ctx.words_of(("VERB", "NOUN", "PROPN")):
         if token.pos_ == "VERB":
             frames = lexicon.verbs.get(token.lemma_.lower())
-        elif token.pos_ in ("NOUN", "PROPN"):
+        else:  # a noun the parser took for a verb's object or subject
             frames = lexicon.verbs.get(misread_verb(token, lexicon) or "")
-        else:
-            continue
         if not frames:
             continue
         chain = control_chain(token)
@@ -260,9 +258,7 @@ def _read_verb(
 
 
 def _nominal_readings(ctx: DocContext, lexicon: Lexicon) -> Iterator[Reading]:
-    for token in ctx.doc:
-        if token.pos_ not in ("NOUN", "PROPN"):
-            continue
+    for token in ctx.words_of(("NOUN", "PROPN")):
         frames = lexicon.nouns.get(token.lemma_.lower())
         if frames and misread_verb(token, lexicon):
             continue
