@@ -22,7 +22,6 @@ from difflib import SequenceMatcher
 
 from dyad.actors.kb import DEMONYM, NAME, PLACE, ascii_id
 from dyad.actors.state import AUTHOR_ID, NATIONAL_KINDS, POSSESSIVE, ArticleMentions, Found
-from dyad.extensions import doc_text
 from dyad.model import Actor
 
 # Share of the article's state and place mentions its own country must have.
@@ -119,7 +118,7 @@ def _is_org_name(article: ArticleMentions, words: list[str]) -> bool:
 def _drop_common_nouns_taken_for_people(article: ArticleMentions) -> None:
     """'Brexit' tagged as a person: a one-word name the base lacks that the article
     also writes as a common noun ('a no-deal Brexit', 'anti-Brexit') names no one."""
-    text = doc_text(article.doc)
+    text = article.text
     for actor in list(article.actors.values()):
         words = actor.name.split()
         if actor.kind != "person" or not _local(actor) or len(words) != 1:
