@@ -199,9 +199,6 @@ def _read_verb(
     passive: bool,
     lexicon: Lexicon,
 ) -> Reading | None:
-    objects = children_with(verb, ("dobj",))
-    if passive and subject is not None:
-        objects = [subject]
     # "called Erdogan on Tuesday": a point in time is no "call on" ("sentenced to
     # 73 months" is the sentence).
     if frame.prep and not any(
@@ -219,6 +216,10 @@ def _read_verb(
         for c in verb.children
     ):
         return None
+    # Found after the tests above, which turn most frames of a verb away.
+    objects = children_with(verb, ("dobj",))
+    if passive and subject is not None:
+        objects = [subject]
     if frame.object and not any(o.lemma_.lower() in frame.object for o in objects):
         return None
     if frame.subject and (subject is None or subject.lemma_.lower() not in frame.subject):
