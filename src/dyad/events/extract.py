@@ -167,7 +167,7 @@ def _verbal_readings(ctx: DocContext, lexicon: Lexicon) -> Iterator[Reading]:
     for token in ctx.words_of(("VERB", "NOUN", "PROPN")):
         if token.pos_ == "VERB":
             frames = lexicon.verbs.get(token.lemma_.lower())
-        else:  # a noun the parser took for a verb's object or subject
+        else:  # a noun: perhaps a verb the tagger took for one
             frames = lexicon.verbs.get(misread_verb(token, lexicon) or "")
         if not frames:
             continue
