@@ -8,6 +8,7 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from dyad.extensions import TEXT_KEY
 from dyad.limits import Limits
 from dyad.model import Analysis, Article, Event, Span
 from dyad.nlp import DEFAULT_MODEL, cached_nlp
@@ -17,6 +18,7 @@ from dyad.version import __version__
 def make_doc(nlp: Language, article: Article) -> Doc:
     """A tokenised Doc carrying the article metadata the components read."""
     doc = nlp.make_doc(article.text)
+    doc.user_data[TEXT_KEY] = article.text  # the tokenizer keeps every character
     doc._.published = article.published
     doc._.author = article.author
     return doc

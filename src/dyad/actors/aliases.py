@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from spacy.attrs import IDX, LENGTH, LOWER
 from spacy.tokens import Doc, Span
 
 from dyad.actors.groups import add_actor_mention, add_demonym
@@ -24,12 +25,13 @@ from dyad.actors.names import add_local_org, add_person, kb_person
 from dyad.actors.places import acts, add_place, place_of, under_locative
 from dyad.actors.roles import add_org_apposition, predicate
 from dyad.actors.state import ORG_LABELS, PERSON_LABELS, PLACE_LABELS, ArticleMentions
+from dyad.extensions import doc_text
 
 
 def add_aliases(article: ArticleMentions) -> set[int]:
     """Mentions of what the base knows; returns the tokens its aliases matched."""
     people = [e for e in article.ents if e.label_ in PERSON_LABELS]
-    person_tokens = {t.i for e in people for t in e}
+    person_tokens = {i for e in people for i in range(e.start, e.end)}
     matched: set[int] = set()
     for start, end, targets in match_aliases(article.doc, article.kb):
         if start < article.dateline_end:
@@ -54,30 +56,39 @@ def match_aliases(doc: Doc, kb: KnowledgeBase) -> Iterator[tuple[int, int, list[
     ('US', 'WHO') must be written in capitals. Only tokens that begin some alias are
     tried, and only as far as that alias's length.
     """
-    text = doc.text
+    text = doc_text(doc)
     lowered = text.translate(APOSTROPHES).lower()
     n = len(doc)
+    # From the token arrays and the text once: a Token object and its strings per word
+    # per test made this loop the stage's costliest.
+    offsets = doc.to_array(IDX)
+    starts = offsets.tolist()
+    ends = (offsets + doc.to_array(LENGTH)).tolist()
+    capital = [text[start].isupper() for start in starts]
+    is_the = (doc.to_array(LOWER) == doc.vocab.strings["the"]).tolist()
     i = 0
     while i < n:
-        token = doc[i]
         first = i
-        if token.lower_ == "the" and i + 1 < n and doc[i + 1].text[:1].isupper():
+        if is_the[i] and i + 1 < n and capital[i + 1]:
             first = i + 1
-        elif not token.text[:1].isupper() and not _arabic_article(doc, i):
+        elif not capital[i] and not (text[starts[i]] in "aAeE" and _arabic_article(doc, i)):
             i += 1
             continue
-        pieces = kb.first_pieces.get(lowered[doc[first].idx : doc[first].idx + len(doc[first])])
+        pieces = kb.first_pieces.get(lowered[starts[first] : ends[first]])
         if pieces is None:
             i += 1
             continue
         limit = first
-        while limit < n and limit - first < 2 * pieces + 1 and "\n" not in doc[limit].text:
+        while (
+            limit < n
+            and limit - first < 2 * pieces + 1
+            and "\n" not in text[starts[limit] : ends[limit]]
+        ):
             limit += 1
         hit = None
         for j in range(limit - 1, first - 1, -1):
-            last = doc[j]
-            raw = text[token.idx : last.idx + len(last)]
-            key = lowered[token.idx : last.idx + len(last)]
+            raw = text[starts[i] : ends[j]]
+            key = lowered[starts[i] : ends[j]]
             if "  " in key or "\n" in key:
                 key = " ".join(key.split())
             targets = kb.aliases.get(key)

@@ -120,7 +120,7 @@ def _drop_common_nouns_taken_for_people(article: ArticleMentions) -> None:
     """'Brexit' tagged as a person, 'Order' ('make an Order') or 'Boeing' ('a Boeing
     737') as an organisation: a one-word name the base lacks that the article also
     writes as a common noun ('a no-deal Brexit', 'anti-Brexit') names no one."""
-    text = article.doc.text
+    text = article.text
     for actor in list(article.actors.values()):
         words = actor.name.split()
         if actor.kind not in ("person", "organization") or not _local(actor) or len(words) != 1:
@@ -196,7 +196,7 @@ def _surname_alone(
     """'Dumarsais Siméus' ... 'Siméus said': a name whose last word the article also
     writes alone, as one writes a surname, names a person (an organisation is
     shortened to its first words: 'Mahan' of 'Mahan Air')."""
-    if re.search(rf"\b{re.escape(words[-1])}\b", article.doc.text):
+    if re.search(rf"\b{re.escape(words[-1])}\b", article.text):
         return False  # 'the committee contends': a common noun, no surname
     return any(
         _local(other) and other.kind != "state" and name_words(other.name) == words[-1:]
@@ -418,10 +418,9 @@ def _home_agents(article: ArticleMentions) -> None:
     """'Police arrested some 300 protesters': the article's own police."""
     if article.country is None or article.country not in article.kb.entries:
         return
-    for token in article.doc:
+    for token in article.tokens_of(article.lex.home_agent_nouns):
         if (
-            token.lower_ in article.lex.home_agent_nouns
-            and token.i not in article.claimed
+            token.i not in article.claimed
             and token.pos_ in ("NOUN", "PROPN")
             and not token.ent_type_
             # 'riot police', 'the local police': not 'Capitol Police'

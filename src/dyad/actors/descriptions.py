@@ -16,7 +16,8 @@ def add_descriptions(article: ArticleMentions) -> None:
     nearest person with that role; 'the government of X' -> X's state."""
     doc = article.doc
     lex = article.lex
-    for token in doc:
+    nouns = lex.role_nouns | set(lex.anaphoric_nouns) | lex.government_nouns
+    for token in article.tokens_of(nouns):
         if token.i in article.claimed or token.pos_ not in ("NOUN", "PROPN"):
             continue
         role = token.lower_ if token.lower_ in lex.role_nouns else None

@@ -94,15 +94,14 @@ def add_unknown_names(article: ArticleMentions, matched: set[int]) -> None:
         ):
             article.places.append(place_of(ent, None))
             article.claimed.update(range(ent.start, ent.end))
-    for token in article.doc:  # 'Earnest told reporters': a surname spaCy did not tag
-        person = article.surnames.get(token.lower_)
+    # 'Earnest told reporters': a surname spaCy did not tag
+    for token in article.tokens_of(article.surnames):
         if (
-            person is not None
-            and token.i not in article.claimed
+            token.i not in article.claimed
             and (token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.text.istitle()))
             and token.text[:1].isupper()
         ):
-            _add_short_name(article, token.i, token.i + 1, person)
+            _add_short_name(article, token.i, token.i + 1, article.surnames[token.lower_])
 
 
 def add_people_of_organisations(article: ArticleMentions) -> None:
@@ -522,7 +521,7 @@ def _common_word(article: ArticleMentions, span: Span) -> bool:
     if len(span) != 1 or not span[0].is_sent_start or span[0].lower_ in article.surnames:
         return False  # 'Price said', after 'Ned Price', is a surname whatever 'price' is
     word = re.escape(span[0].lower_)
-    return re.search(rf"(?<![\w-]){word}(?:s|es)?(?![\w-])", article.doc.text) is not None
+    return re.search(rf"(?<![\w-]){word}(?:s|es)?(?![\w-])", article.text) is not None
 
 
 def _a_work(article: ArticleMentions, span: Span) -> bool:

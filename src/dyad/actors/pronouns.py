@@ -16,10 +16,9 @@ NON_PERSON = {"state", "government", "igo", "ngo", "armed_group", "party", "orga
 
 
 def add_pronouns(article: ArticleMentions) -> None:
-    doc = article.doc
     lex = article.lex
     groups = lex.pronouns
-    for token in doc:
+    for token in article.tokens_of(frozenset().union(*groups.values())):
         lower = token.lower_
         if token.pos_ != "PRON" or token.i in article.claimed:
             continue

@@ -17,6 +17,7 @@ import numpy
 from spacy.tokens import Doc, Span, Token
 
 from dyad.actors.kb import KnowledgeBase, Lexicon
+from dyad.extensions import doc_text, line_break_tokens
 from dyad.model import Actor, Mention, Place
 from dyad.quotation_marks import find_double_quoted
 
@@ -121,13 +122,15 @@ class ArticleMentions:
     # actors a pronoun or description must not refer back to ('the nominee' met unnamed)
     not_antecedents: set[str] = field(default_factory=set)
     lex: Lexicon = field(init=False)
+    text: str = field(init=False)  # the doc's text
     quoted: list[tuple[int, int]] = field(init=False)  # (start, end) offsets of quotes
     ents: list[Span] = field(init=False)
     entity_at: dict[int, Span] = field(init=False)  # token -> the entity it is part of
 
     def __post_init__(self) -> None:
         self.lex = self.kb.lexicon
-        self.quoted = sorted((p.start, p.end) for p in find_double_quoted(self.doc.text))
+        self.text = doc_text(self.doc)
+        self.quoted = sorted((p.start, p.end) for p in find_double_quoted(self.text))
         self.ents = list(self.doc.ents)
         self.entity_at = {t: ent for ent in self.ents for t in range(ent.start, ent.end)}
 
@@ -136,6 +139,18 @@ class ArticleMentions:
         if self.doc.has_annotation("SENT_START"):
             return [s.start for s in self.doc.sents]
         return [0]  # a pipeline without a parser or sentencizer: one long sentence
+
+    @cached_property
+    def token_offsets(self) -> tuple[list[int], list[int]]:
+        """Each token's start and end offset in the text, from the token arrays."""
+        starts = self.doc.to_array("IDX")
+        return starts.tolist(), (starts + self.doc.to_array("LENGTH")).tolist()
+
+    def text_of(self, start: int, end: int) -> tuple[str, int, int]:
+        """The text of tokens [start, end) (``start < end``) with its offsets, sliced from
+        the doc's text: a Span and its Tokens cost more than the slice."""
+        starts, ends = self.token_offsets
+        return self.text[starts[start] : ends[end - 1]], starts[start], ends[end - 1]
 
     @cached_property
     def lower_hashes(self) -> numpy.ndarray:
@@ -153,7 +168,7 @@ class ArticleMentions:
     @cached_property
     def paragraph_starts(self) -> tuple[int, ...]:
         """First token of each paragraph (a token holding a line break ends one)."""
-        return (0, *(t.i + 1 for t in self.doc if "\n" in t.text))
+        return (0, *(i + 1 for i in line_break_tokens(self.doc)))
 
     @cached_property
     def first_person_paragraphs(self) -> frozenset[int]:
@@ -189,7 +204,8 @@ class ArticleMentions:
     def _spelled(self, found: Found) -> set[str]:
         """The initials of a mention's capitalised words, also without a leading country
         ('U.S. Immigration and Naturalization Service' -> 'USINS', 'INS', ...)."""
-        capitals = [t.text for t in self.doc[found.start : found.end] if t.text[:1].isupper()]
+        words = (self.text_of(i, i + 1)[0] for i in range(found.start, found.end))
+        capitals = [w for w in words if w[:1].isupper()]
         capitals = [w for w in capitals if w.lower() != "the"]
         return {"".join(w[0] for w in capitals[first:]) for first in range(len(capitals))}
 
@@ -204,11 +220,10 @@ class ArticleMentions:
     def finish(self) -> list[Mention]:
         """The mentions by start offset; drops the actors that no mention names or
         that no named actor is affiliated with."""
-        doc = self.doc
-        result = []
-        for found in sorted(self.found, key=lambda f: f.start):
-            span = doc[found.start : found.end]
-            result.append(Mention(span.text, span.start_char, span.end_char, found.actor))
+        result = [
+            Mention(*self.text_of(found.start, found.end), found.actor)
+            for found in sorted(self.found, key=lambda f: f.start)
+        ]
         used = {m.actor for m in result}
         for actor in list(self.actors.values()):
             if actor.affiliation:

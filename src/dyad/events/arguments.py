@@ -8,15 +8,16 @@ filling them name.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
 from spacy.tokens import Token
 
-from dyad.events.clauses import breaks_line
 from dyad.events.context import STATE_KINDS, DocContext
 from dyad.events.lexicon import Cues, Frame, Lexicon, NamedEvent
+from dyad.extensions import line_break_tokens
 from dyad.model import Actor
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -774,7 +775,9 @@ def same_line(first: Token, second: Token) -> bool:
     """No line break between two words: a wire dateline ("NAIROBI, Kenya (AP) _") that
     the parser takes for the subject of the first sentence is on a line of its own."""
     low, high = sorted((first.i, second.i))
-    return not any(breaks_line(t) for t in first.doc[low:high])
+    # The tokens clauses.breaks_line holds for, found once per doc.
+    breaks = line_break_tokens(first.doc)
+    return bisect_left(breaks, low) == bisect_left(breaks, high)
 
 
 def _below_dateline(subject: Token, verb: Token) -> Token | None:

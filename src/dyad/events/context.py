@@ -7,9 +7,12 @@ maps every token to the mention, place and quote it sits in, once per doc.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
+import numpy
+from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Token
 
 from dyad.clause_time import time_for
@@ -39,6 +42,7 @@ class DocContext:
     state_agents: frozenset[str] = frozenset()  # "police", "court": act for a state
     _time_for: dict[int, TimeExpr | None] = field(default_factory=dict)
     _home: str | None = None
+    _pos: numpy.ndarray | None = None
 
     @classmethod
     def of(cls, doc: Doc) -> DocContext:
@@ -70,6 +74,14 @@ class DocContext:
             times=list(doc._.times or []),
             published=published_day(doc),
         )
+
+    def words_of(self, parts_of_speech: Iterable[str]) -> list[Token]:
+        """The words of these parts of speech, in order, found in the token array (a
+        rule that walked every token made a Token object per word)."""
+        if self._pos is None:
+            self._pos = self.doc.to_array("POS")
+        wanted = [POS_IDS[pos] for pos in parts_of_speech]
+        return [self.doc[i] for i in numpy.flatnonzero(numpy.isin(self._pos, wanted)).tolist()]
 
     def time_for(self, token: Token) -> TimeExpr | None:
         """The time governing ``token``'s clause (the times stage's answer, kept per token)."""

@@ -171,13 +171,11 @@ def _without_consequences(verbal: list[Reading], nominal: list[Reading]) -> list
 
 
 def _verbal_readings(ctx: DocContext, lexicon: Lexicon) -> Iterator[Reading]:
-    for token in ctx.doc:
+    for token in ctx.words_of(("VERB", "NOUN", "PROPN")):
         if token.pos_ == "VERB":
             frames = lexicon.verbs.get(token.lemma_.lower())
-        elif token.pos_ in ("NOUN", "PROPN"):
+        else:  # a noun: perhaps a verb the tagger took for one
             frames = lexicon.verbs.get(misread_verb(token, lexicon) or "")
-        else:
-            continue
         if not frames:
             continue
         chain = control_chain(token)
@@ -208,9 +206,6 @@ def _read_verb(
     passive: bool,
     lexicon: Lexicon,
 ) -> Reading | None:
-    objects = children_with(verb, ("dobj",))
-    if passive and subject is not None:
-        objects = [subject]
     # "called Erdogan on Tuesday": a point in time is no "call on" ("sentenced to
     # 73 months" is the sentence).
     if frame.prep and not any(
@@ -228,6 +223,10 @@ def _read_verb(
         for c in verb.children
     ):
         return None
+    # Found after the tests above, which turn most frames of a verb away.
+    objects = children_with(verb, ("dobj",))
+    if passive and subject is not None:
+        objects = [subject]
     if frame.object and not any(o.lemma_.lower() in frame.object for o in objects):
         return None
     if frame.subject and (subject is None or subject.lemma_.lower() not in frame.subject):
@@ -268,9 +267,7 @@ def _read_verb(
 
 
 def _nominal_readings(ctx: DocContext, lexicon: Lexicon) -> Iterator[Reading]:
-    for token in ctx.doc:
-        if token.pos_ not in ("NOUN", "PROPN"):
-            continue
+    for token in ctx.words_of(("NOUN", "PROPN")):
         frames = lexicon.nouns.get(token.lemma_.lower())
         if frames and misread_verb(token, lexicon):
             continue

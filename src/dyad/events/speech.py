@@ -55,9 +55,7 @@ VERB_POS = frozenset({"VERB", "AUX"})
 
 def speech_readings(ctx: DocContext, lexicon: Lexicon) -> Iterator[Reading]:
     words = lexicon.speech
-    for token in ctx.doc:
-        if token.pos_ not in VERB_POS:
-            continue
+    for token in ctx.words_of(VERB_POS):
         lemma = token.lemma_.lower()
         if lemma in words.alleging_verbs or lemma in words.stating_verbs:
             yield from _accusations(ctx, lexicon, token)

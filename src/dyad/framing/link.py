@@ -36,6 +36,7 @@ import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+import numpy
 from spacy.tokens import Doc, Span, Token
 
 from dyad.framing.sides import participants
@@ -80,6 +81,8 @@ class _Article:
             # A paragraph break is a whitespace token holding a line break.
             if space and "\n" in (gap := doc.vocab.strings[orth]):
                 self.paragraph_starts.append(idx + len(gap))
+        # Each token's head (HEAD holds the offset to it): a Token's .head makes one more.
+        self.heads = (numpy.arange(len(doc)) + doc.to_array("HEAD").astype(numpy.int64)).tolist()
         self._evidence: dict[str, Span | None] = {}
         self._parties: dict[str, set[str]] = {}
         self.mentions: list[Mention] = list(doc._.mentions or [])
@@ -216,7 +219,8 @@ def _statement(article: _Article, quote: Quote, events: list[Event]) -> _Stateme
     )
     inside = {token.i for token in tokens}
     # The words the statement's own clause hangs from: its main assertion.
-    roots = {t.idx for t in tokens if t.head.i not in inside or t.head.i == t.i}
+    heads = article.heads
+    roots = {t.idx for t in tokens if heads[t.i] not in inside or heads[t.i] == t.i}
     for event in events:
         if event.quote == quote.id or _within(event.evidence.start, event.evidence.end, quote):
             statement.own.append(event)

@@ -32,8 +32,11 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
+import numpy
+from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Token
 
+from dyad.extensions import doc_text, line_break_tokens
 from dyad.model import Quote, Span, Speaker
 from dyad.quotation_marks import MarkedPassage, find_quoted
 from dyad.quotes.lexicon import CueLexicon
@@ -100,18 +103,31 @@ class _DocView:
     def __init__(self, doc: Doc, passages: list[MarkedPassage], text: str) -> None:
         self.doc = doc
         self.text = text
-        self.starts = [token.idx for token in doc]
+        self.starts = doc.to_array("IDX").tolist()
         self.in_quote = [False] * len(doc)
         for passage in passages:
             last = passage.close if passage.close is not None else passage.end - 1
             for i in range(self.token_at(passage.open), self.token_at(last) + 1):
                 self.in_quote[i] = True
-        self.paragraph = [0] * len(doc)
-        paragraph = 0
-        for token in doc:
-            self.paragraph[token.i] = paragraph
-            if "\n" in token.text:
-                paragraph += 1
+        self.line_breaks = line_break_tokens(doc)
+        self.paragraph: list[int] = []  # a line break's token ends its paragraph
+        for paragraph, last in enumerate([*self.line_breaks, len(doc) - 1]):
+            self.paragraph += [paragraph] * (last + 1 - len(self.paragraph))
+        self.sentence_end = self._sentence_ends()
+
+    def _sentence_ends(self) -> list[bool]:
+        """Whether each token ends a sentence for the clause rules: a line break, a full
+        stop outside quotes, or a closing mark right after a quoted sentence's stop
+        (from the token arrays: the rules ask of hundreds of tokens per cue)."""
+        strings = self.doc.vocab.strings
+        words = self.doc.to_array("ORTH")
+        in_quote = numpy.array(self.in_quote, dtype=bool)
+        stop = numpy.isin(words, [strings[mark] for mark in SENTENCE_END])
+        closing = numpy.isin(words, [strings[mark] for mark in CLOSING_MARKS])
+        ends = stop & ~in_quote
+        ends[1:] |= closing[1:] & stop[:-1] & in_quote[1:]
+        ends[self.line_breaks] = True
+        return ends.tolist()
 
     def token_at(self, char: int) -> int:
         return max(0, bisect.bisect_right(self.starts, char) - 1)
@@ -158,7 +174,7 @@ class QuoteFinder:
         self.doc = doc
         self.lexicon = lexicon
         self.report_verbs = lexicon.speech_verbs | (lexicon.cognition_verbs if cognition else set())
-        self.text = doc.text  # Doc.text joins every token on each access
+        self.text = doc_text(doc)
         self.passages = find_quoted(self.text)
         self.passage_ends = [p.end for p in self.passages]
         self.view = _DocView(doc, self.passages, self.text)
@@ -184,8 +200,10 @@ class QuoteFinder:
 
     def reported_speech(self) -> list[_Found]:
         found = []
-        for token in self.doc:
-            if token.i == 0 or "\n" in self.doc[token.i - 1].text:
+        line_breaks = set(self.view.line_breaks)
+        for i in self._report_candidates():
+            token = self.doc[i]
+            if token.i == 0 or token.i - 1 in line_breaks:
                 item = self._name_colon(token)
                 if item is not None:
                     found.append(item)
@@ -216,6 +234,25 @@ class QuoteFinder:
             if item is not None:
                 found.append(item)
         return found
+
+    def _report_candidates(self) -> list[int]:
+        """The tokens the tests of ``reported_speech`` can accept, in order: paragraph
+        openings, verbs and nouns, 'according' and 'in', and impression verbs. Found in
+        the token arrays: testing every token was the stage's costliest loop."""
+        doc = self.doc
+        strings = doc.vocab.strings
+        lemmas = doc.to_array("LEMMA")
+        impressions = [
+            h
+            for h in numpy.unique(lemmas).tolist()
+            if strings[h].lower() in self.lexicon.impression_verbs
+        ]
+        wanted = numpy.isin(doc.to_array("POS"), [POS_IDS[pos] for pos in VERB_POS | {"NOUN"}])
+        wanted |= numpy.isin(doc.to_array("LOWER"), [strings["according"], strings["in"]])
+        wanted |= numpy.isin(lemmas, impressions)
+        openings = [0, *(i + 1 for i in self.view.line_breaks)]
+        wanted[[i for i in openings if i < len(doc)]] = True
+        return numpy.flatnonzero(wanted).tolist()
 
     def _name_colon(self, first: Token) -> _Found | None:
         """A paragraph opening "Name: words" (headlines, transcripts): the words are Name's."""
@@ -522,17 +559,7 @@ class QuoteFinder:
         return [i for i in content if lo <= i <= hi]
 
     def _ends_sentence(self, i: int) -> bool:
-        token = self.doc[i]
-        if "\n" in token.text:
-            return True
-        if token.text in SENTENCE_END:
-            return not self.view.in_quote[i]
-        return (
-            token.text in CLOSING_MARKS
-            and i > 0
-            and self.doc[i - 1].text in SENTENCE_END
-            and self.view.in_quote[i]
-        )
+        return self.view.sentence_end[i]
 
     def _rest_of_sentence(self, start: int) -> list[int]:
         """Tokens from ``start`` to the end of the sentence that still belong to the report.

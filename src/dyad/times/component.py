@@ -18,7 +18,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from dyad.extensions import published_day, register_extensions
+from dyad.extensions import doc_text, published_day, register_extensions
 from dyad.model import TimeExpr
 from dyad.times.normalize import Context, Normalizer, Resolved, Tense
 from dyad.times.rules import RULE_FILES, default_rules_dir, load_rules
@@ -77,7 +77,7 @@ class TimeTagger:
         return self
 
     def find(self, doc: Doc) -> list[TimeExpr]:
-        text = doc.text
+        text = doc_text(doc)
         candidates = []
         windows = self.rules.windows(text)
         # Whether the pipeline tagged and parsed this doc; to_array is much cheaper than
