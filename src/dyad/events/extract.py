@@ -66,6 +66,7 @@ class Reading:
     consequence: Token | None = None  # verb of what this event did ("the blast *killed* …")
     implied_source: bool = False  # the source is the state an agentless passive happens in
     status: str | None = None  # fixed by the rule that read it (a voiced demand is actual)
+    requested: Frame | None = None  # for a request: the act it asks for ("urged X *to meet*")
 
 
 # A rule reading events the trigger words do not carry (dyad.events.speech).
@@ -106,6 +107,7 @@ def extract_events(
         if r.trigger.i not in idle and (r.trigger.i, r.frame.type) not in replaced
     ] + [r for r in ruled if r.frame.type != NO_EVENT]
     readings = [r for r in readings if not is_heading(r.trigger) and not is_generic(_clause_top(r))]
+    readings = _without_requested(ctx, lexicon.cues, readings)
     readings.sort(key=lambda r: r.trigger.i)
     events: list[Event] = []
     for reading in readings:
@@ -132,6 +134,96 @@ def _is_time(word: Token | None) -> bool:
 
 
 # --- triggers ------------------------------------------------------------------
+
+
+def _without_requested(ctx: DocContext, cues: Cues, readings: list[Reading]) -> list[Reading]:
+    """What one party asks, urges or invites another to do has not happened: the
+    request is the event (PLOVER REQUEST: "all requests, demands, and orders") and
+    the act asked for is its content, not an event of its own. An order to one's own
+    side ("Obama instructed Kerry to negotiate") is the side's intended act."""
+    asked: dict[int, Frame] = {}
+    kept = []
+    for reading in readings:
+        asker = _asked_by(cues, reading)
+        if asker is None:
+            kept.append(reading)
+        elif _ordered_own_side(ctx, cues, asker, reading.trigger):
+            reading.status = "intended"
+            kept.append(reading)
+        elif _is_asked_act(reading):
+            asked.setdefault(asker.i, reading.frame)
+    for reading in kept:
+        word = reading.support if reading.support is not None else reading.trigger
+        if reading.frame.type == "REQUEST" and word.i in asked:
+            reading.requested = asked[word.i]
+    return kept
+
+
+def _is_asked_act(reading: Reading) -> bool:
+    """The verb asked for, or the noun that is its object ("to renew *negotiations*",
+    "called for *the release*"), not a noun in an adjunct ("to join at the *summit*")."""
+    trigger = reading.trigger
+    if trigger.dep_ == "pobj":
+        return trigger.head.lower_ == "for"
+    return trigger.pos_ in VERBAL_POS or trigger.dep_ in ("dobj", "nsubj", "nsubjpass")
+
+
+def _ordered_own_side(ctx: DocContext, cues: Cues, asker: Token, trigger: Token) -> bool:
+    """The one asked ("instructed *Kerry* to …", "ordered that *troops* …") acts for
+    the asker's own state or organisation."""
+    subject, passive = subject_of(control_chain(asker))
+    content = next((w for w in (trigger, *trigger.ancestors) if w.head.i == asker.i), trigger)
+    addressees = [o for o in children_with(asker, ("dobj",)) if o.i != content.i]
+    if not addressees and content.pos_ in VERBAL_POS:
+        addressees = children_with(content, ("nsubj",))
+    if subject is None or passive or not addressees:
+        return False
+
+    def sides(word: Token) -> set[str]:
+        kinds = cues.collective_kinds
+        return {collective(ctx, national(ctx, a) or a, kinds) for a in actors_of(ctx, word)}
+
+    askers, asked = sides(subject), sides(addressees[0])
+    return bool(asked) and asked <= askers
+
+
+def _asked_by(cues: Cues, reading: Reading) -> Token | None:
+    """The directive word ("urge", "demand", "call for") whose content the event is:
+    a verb controlling it ("urged Iran *to* talk"), a mandative clause ("demanded
+    that Israel *withdraw*", "called for talks *to* restart"), or an event noun as
+    what is asked for ("demanded *the release* of", "called for *a ceasefire*")."""
+    directive = cues.directive_words
+    noun = reading.trigger
+    if noun.pos_ in VERBAL_POS or reading.support is not None:
+        for node in reading.chain:
+            if node not in (noun, reading.support) and node.lemma_.lower() in directive:
+                return node
+    top = reading.chain[-1]
+    if noun.pos_ not in VERBAL_POS:
+        # An event noun: the object of the directive, the object of its "for", or
+        # the subject of a mandative clause ("called for negotiations to restart").
+        head = noun.head
+        if noun.dep_ == "dobj" and head.lemma_.lower() in cues.asking_for_words:
+            return head
+        if noun.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in directive:
+            return head.head
+        if noun.dep_ not in ("nsubj", "nsubjpass") or head.pos_ not in VERBAL_POS:
+            return None
+        top = head
+    if top.dep_ in ("ccomp", "xcomp", "advcl") and top.head.lemma_.lower() in directive:
+        if _mandative(top):
+            return top.head
+    return None
+
+
+def _mandative(clause: Token) -> bool:
+    """A clause that states what should be, not what is: an infinitive ("to restart")
+    or a subjunctive ("that Israel withdraw", "that talks be held", "should end")."""
+    auxiliaries = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in ("to", "should") for a in auxiliaries):
+        return True
+    verb = next((a for a in auxiliaries if a.dep_ == "auxpass"), clause)
+    return verb.tag_ == "VB" and not any(a.dep_ == "aux" for a in auxiliaries)
 
 
 def _without_consequences(verbal: list[Reading], nominal: list[Reading]) -> list[Reading]:
@@ -207,10 +299,8 @@ def _read_verb(
     # "called Erdogan on Tuesday": a point in time is no "call on" ("sentenced to
     # 73 months" is the sentence).
     if frame.prep and not any(
-        c.dep_ in ("prep", "agent", "dative")
-        and c.lower_ in frame.prep
-        and not (c.lower_ in ("on", "at") and _is_time(prep_object(c)))
-        for c in verb.children
+        c.lower_ in frame.prep and not (c.lower_ in ("on", "at") and _is_time(prep_object(c)))
+        for c in _prepositions(verb)
     ):
         return None
     # The parser often makes the particle a preposition: "pulled *out* of the deal"
@@ -257,6 +347,16 @@ def _read_verb(
         absorbed=absorbed,
         implied_source=implied,
     )
+
+
+def _prepositions(verb: Token) -> Iterator[Token]:
+    """The verb's prepositions, and the "for" the parser makes the mark of the clause
+    a verb asks for ("called *for* talks to resume")."""
+    for child in verb.children:
+        if child.dep_ in ("prep", "agent", "dative"):
+            yield child
+        elif child.dep_ in ("xcomp", "advcl", "ccomp"):
+            yield from (c for c in child.children if c.dep_ == "mark" and c.lower_ == "for")
 
 
 def _nominal_readings(ctx: DocContext, lexicon: Lexicon) -> Iterator[Reading]:
@@ -332,6 +432,8 @@ def _events_of(
     status, reported_by, quote_id, reporter_verb = _status(ctx, lexicon, reading)
     status = reading.status or status
     type_, mode, final_status, action = plover_coding(cues, frame, status)
+    if reading.requested is not None:
+        type_, mode, action = _request_coding(cues, reading, reading.requested, type_, mode)
     if final_status == "negated" and type_ in lexicon.speech.refused_types:
         # "does not recognize the government", "refused to endorse": a rejection.
         action = f"{type_}:{mode}" if mode else type_
@@ -419,8 +521,6 @@ def plover_coding(cues: Cues, frame: Frame, status: str) -> tuple[str, str | Non
     """Type, mode, status and promised/threatened action by the manual's single-type
     rule: a promised cooperative act is AGREE, a threatened hostile one THREATEN
     (mode: the threat's content), both actual, since the promise or threat was made."""
-    if status == "directed":
-        return frame.type, frame.mode, "intended", None
     if status not in ("promised", "threatened"):
         return frame.type, frame.mode, status, None
     action = f"{frame.type}:{frame.mode}" if frame.mode else frame.type
@@ -430,6 +530,18 @@ def plover_coding(cues: Cues, frame: Frame, status: str) -> tuple[str, str | Non
     if threat_mode is not None:
         return "THREATEN", threat_mode, "actual", action
     return frame.type, frame.mode, "intended", None
+
+
+def _request_coding(
+    cues: Cues, reading: Reading, asked: Frame, type_: str, mode: str | None
+) -> tuple[str, str | None, str]:
+    """A request's mode is what it asks for (the manual's REQUEST modes: meet, assist,
+    yield, change); an invitation to cooperate is an offer, so AGREE (manual, CONSULT:
+    "invitations for state visits should be coded as AGREE")."""
+    action = f"{asked.type}:{asked.mode}" if asked.mode else asked.type
+    if reading.trigger.lemma_.lower() in cues.inviting_words and asked.type in cues.invited_types:
+        return "AGREE", None, action
+    return type_, cues.request_modes.get(asked.type, mode), action
 
 
 def _told_twice(event: Event, sentence: tuple[int, int], earlier: list[Event]) -> bool:
@@ -455,6 +567,7 @@ def _told_twice(event: Event, sentence: tuple[int, int], earlier: list[Event]) -
             continue
         other.target = other.target or event.target
         other.action = other.action or event.action
+        other.mode = other.mode or event.mode  # "threatened to strike": the threat's content
         other.location = other.location or event.location
         return True
     return False
@@ -606,7 +719,7 @@ def _status(
 
 def _grammatical_status(lexicon: Lexicon, reading: Reading) -> str | None:
     """negated, hypothetical, or one of the intended kinds: "promised" (a commitment
-    or a plain future), "threatened", "directed" (asked of someone else)."""
+    or a plain future), "threatened"."""
     cues = lexicon.cues
     trigger = reading.trigger
     found: set[str] = set()
@@ -631,6 +744,10 @@ def _grammatical_status(lexicon: Lexicon, reading: Reading) -> str | None:
         for child in node.children:
             if child.dep_ == "neg" and not _focus_negation(child):
                 found.add("negated")
+            elif child.dep_ == "aux" and child.lower_ in cues.backshifted_auxiliaries and (
+                _told_as_future(cues, reading.chain[-1])
+            ):
+                found.add("promised")  # "said it would send aid": "will", reported
             elif child.dep_ == "aux" and child.lower_ in cues.hypothetical_auxiliaries:
                 found.add("hypothetical")
             elif child.dep_ == "aux" and child.lower_ in cues.future_auxiliaries:
@@ -643,7 +760,6 @@ def _grammatical_status(lexicon: Lexicon, reading: Reading) -> str | None:
             words = (node.lemma_.lower(), node.lower_)
             for kind, listed in (
                 ("threatened", cues.threat_words),
-                ("directed", cues.directive_words),
                 ("promised", cues.promise_words),
             ):
                 if any(w in listed for w in words):
@@ -656,10 +772,22 @@ def _grammatical_status(lexicon: Lexicon, reading: Reading) -> str | None:
     top = nodes[-1] if nodes else trigger
     if top.dep_ == "acl" and top.head.lemma_.lower() in cues.intent_nouns:
         found.add("promised")
-    for status in ("negated", "hypothetical", "directed", "threatened", "promised"):
+    for status in ("negated", "hypothetical", "threatened", "promised"):
         if status in found:
             return status
     return None
+
+
+def _told_as_future(cues: Cues, top: Token) -> bool:
+    """The clause is what someone said would happen: reported speech shifts "will"
+    back to "would" ("Germany said it would send weapons"); a prediction or a
+    belief ("analysts expect …", "he thinks …") is no statement of intent."""
+    if top.dep_ == "ccomp" and top.head.i != top.i:
+        return top.head.lemma_.lower() in cues.future_statement_verbs
+    return any(
+        c.dep_ == "parataxis" and c.lemma_.lower() in cues.future_statement_verbs
+        for c in top.children
+    )
 
 
 def _focus_negation(neg: Token) -> bool:
