@@ -274,6 +274,17 @@ CASES = {
         type="CONSULT",
         fields=(*SIDES, "status"),
     ),
+    "a proposal is an offer": Case(
+        "Russia proposed a ceasefire to Ukraine.",
+        (("Russia", "RUS"), ("Ukraine", "UKR")),
+        (("AGREE", "RUS", "UKR"),),
+    ),
+    "what a proposed law would allow has not happened": Case(
+        "Germany proposed an amendment to a law to allow China to extradite suspects.",
+        (("Germany", "DEU"), ("China", "CHN")),
+        (("AGREE", "DEU"),),
+        fields=("type", "source"),
+    ),
     "what a party said it would do is a commitment": Case(
         "Germany said it would send weapons to Ukraine.",
         (("Germany", "DEU"), ("it", "DEU"), ("Ukraine", "UKR")),

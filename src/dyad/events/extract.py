@@ -210,6 +210,14 @@ def _asked_by(cues: Cues, reading: Reading) -> Token | None:
         if noun.dep_ not in ("nsubj", "nsubjpass") or head.pos_ not in VERBAL_POS:
             return None
         top = head
+    # "appealed to them to stay on *and support* Obama": coordinated verbs share it.
+    # (A conjunct in another tense is a clause of its own: "urged Iran to talk and *attacked* …".)
+    while top.dep_ == "conj" and top.tag_ == top.head.tag_ and top.head.pos_ in VERBAL_POS:
+        chain = control_chain(top.head)
+        asker = next((n for n in chain if n.lemma_.lower() in directive), None)
+        if asker is not None:
+            return asker
+        top = chain[-1]
     if top.dep_ in ("ccomp", "xcomp", "advcl") and top.head.lemma_.lower() in directive:
         if _mandative(top):
             return top.head
@@ -575,9 +583,20 @@ def _told_twice(event: Event, sentence: tuple[int, int], earlier: list[Event]) -
 
 def _is_aim(cues: Cues, reading: Reading) -> bool:
     """ "the Kremlin's efforts to strike a partnership": what someone strives for is
-    not yet an event, nor an announced one like "plans to visit"."""
+    not yet an event, nor an announced one like "plans to visit"; nor is what a
+    proposal would do ("proposed legislation that would *fund* …", "proposed an
+    amendment to a law to allow China to *extradite* …")."""
     top = reading.chain[-1]
-    return top.dep_ == "acl" and top.head.lemma_.lower() in cues.aim_nouns
+    if top.dep_ == "acl" and top.head.lemma_.lower() in cues.aim_nouns:
+        return True
+    while top.dep_ in ("ccomp", "xcomp") and top.head.pos_ in VERBAL_POS:
+        top = top.head  # "to allow China *to extradite*"
+    if top.dep_ not in ("acl", "relcl"):
+        return False
+    noun = top.head
+    while noun.dep_ == "pobj" and noun.head.head.pos_ == "NOUN":
+        noun = noun.head.head  # "an amendment *to a law* to allow …"
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in cues.proposing_words
 
 
 def _territory(
@@ -744,8 +763,10 @@ def _grammatical_status(lexicon: Lexicon, reading: Reading) -> str | None:
         for child in node.children:
             if child.dep_ == "neg" and not _focus_negation(child):
                 found.add("negated")
-            elif child.dep_ == "aux" and child.lower_ in cues.backshifted_auxiliaries and (
-                _told_as_future(cues, reading.chain[-1])
+            elif (
+                child.dep_ == "aux"
+                and child.lower_ in cues.backshifted_auxiliaries
+                and _told_as_future(cues, reading.chain[-1])
             ):
                 found.add("promised")  # "said it would send aid": "will", reported
             elif child.dep_ == "aux" and child.lower_ in cues.hypothetical_auxiliaries:

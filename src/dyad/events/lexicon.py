@@ -124,6 +124,7 @@ class Cues:
     request_modes: dict[str, str]  # type of the act asked for -> REQUEST mode
     intent_nouns: frozenset[str]
     aim_nouns: frozenset[str]
+    proposing_words: frozenset[str]
     future_auxiliaries: frozenset[str]
     backshifted_auxiliaries: frozenset[str]
     future_statement_verbs: frozenset[str]
