@@ -285,6 +285,18 @@ CASES = {
         (("AGREE", "DEU"),),
         fields=("type", "source"),
     ),
+    "who announces future talks agrees to them": Case(
+        "Russia said talks with Ukraine will be held in Istanbul next week.",
+        (("Russia", "RUS"), ("Ukraine", "UKR")),
+        (("AGREE", "RUS", "UKR", "actual"),),
+        fields=("type", *SIDES, "status"),
+    ),
+    "an announced negotiation has its announcer as a side": Case(
+        "Putin said that direct negotiations for a ceasefire will begin December 12.",
+        (("Putin", "PUTIN"),),
+        (("AGREE", "RUS"),),
+        fields=("type", "source"),
+    ),
     "what a party said it would do is a commitment": Case(
         "Germany said it would send weapons to Ukraine.",
         (("Germany", "DEU"), ("it", "DEU"), ("Ukraine", "UKR")),

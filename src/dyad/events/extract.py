@@ -434,6 +434,9 @@ def _events_of(
         territory = _territory(ctx, lexicon, reading, named)
         state = ctx.state_of(territory.country, add=True) if territory is not None else None
         targets = [state] if state else []
+    announced = not sources and _announced(ctx, lexicon, reading)
+    if announced:
+        sources = [announced]
     pairs = _pairs(sources, targets)
     if not pairs or _is_aim(cues, reading):
         return
@@ -493,7 +496,7 @@ def _events_of(
         # A bare event noun with one side ("Russia's request") mostly refers back to
         # an event told in full elsewhere; a clause names its own sides.
         verbal = reading.trigger.pos_ == "VERB" or reading.support is not None
-        if target is None and not verbal and frame.type not in cues.one_sided_types:
+        if target is None and not (verbal or announced) and frame.type not in cues.one_sided_types:
             continue
         if _repeats(ctx, reading, type_, source, target, earlier):
             continue
@@ -523,6 +526,32 @@ def _events_of(
         if emitted > MAX_PAIRS:
             return
         yield event
+
+
+def _announced(ctx: DocContext, lexicon: Lexicon, reading: Reading) -> str | None:
+    """Who announces a future meeting or act of cooperation that the sentence names
+    with no party of its own ("Russia said talks with Ukraine will be held next
+    week", "Bush said negotiations will begin"): the announcer commits to it (manual, CONSULT: "references to future
+    meetings … should be coded as AGREE"). A news agency only tells of it."""
+    if reading.frame.type not in lexicon.cues.promised_types:
+        return None
+    trigger = reading.trigger
+    if trigger.pos_ == "VERB" and not any(c.dep_ == "auxpass" for c in trigger.children):
+        return None  # an active verb names its own subject
+    if _grammatical_status(lexicon, reading) != "promised":
+        return None
+    verb = _reporting_verb(lexicon, _clause_top(reading))
+    if verb is None:
+        return None
+    subject, passive = subject_of(control_chain(verb))
+    found = [] if passive else actors_of(ctx, subject, acting=True)
+    speakers = [a for a in found if not ctx.is_author(a) and not _is_media(ctx, a)]
+    return speakers[0] if speakers else None
+
+
+def _is_media(ctx: DocContext, actor_id: str) -> bool:
+    actor = ctx.actor(actor_id)
+    return actor is not None and actor.kind == "media"
 
 
 def plover_coding(cues: Cues, frame: Frame, status: str) -> tuple[str, str | None, str, str | None]:
