@@ -297,6 +297,18 @@ CASES = {
         (("AGREE", "RUS"),),
         fields=("type", "source"),
     ),
+    "a refusal to meet is a rejection": Case(
+        "Iran refused to meet the American envoy.",
+        (("Iran", "IRN"), ("American", "USA")),
+        (("REJECT", "IRN", "USA", "meet", "CONSULT:meet"),),
+        fields=("type", *SIDES, "mode", "action"),
+    ),
+    "saying one will not negotiate is a rejection": Case(
+        "China said it would not negotiate with Iran.",
+        (("China", "CHN"), ("it", "CHN"), ("Iran", "IRN")),
+        (("REJECT", "CHN", "IRN", "actual"),),
+        fields=("type", *SIDES, "status"),
+    ),
     "what a party said it would do is a commitment": Case(
         "Germany said it would send weapons to Ukraine.",
         (("Germany", "DEU"), ("it", "DEU"), ("Ukraine", "UKR")),

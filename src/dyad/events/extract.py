@@ -557,10 +557,15 @@ def _is_media(ctx: DocContext, actor_id: str) -> bool:
 def plover_coding(cues: Cues, frame: Frame, status: str) -> tuple[str, str | None, str, str | None]:
     """Type, mode, status and promised/threatened action by the manual's single-type
     rule: a promised cooperative act is AGREE, a threatened hostile one THREATEN
-    (mode: the threat's content), both actual, since the promise or threat was made."""
+    (mode: the threat's content), both actual, since the promise or threat was made;
+    a refused cooperative act is REJECT ("all rejections and refusals")."""
+    action = f"{frame.type}:{frame.mode}" if frame.mode else frame.type
+    if status == "refused":
+        if frame.type in cues.promised_types:
+            return "REJECT", cues.request_modes.get(frame.type), "actual", action
+        return frame.type, frame.mode, "negated", None
     if status not in ("promised", "threatened"):
         return frame.type, frame.mode, status, None
-    action = f"{frame.type}:{frame.mode}" if frame.mode else frame.type
     if frame.type in cues.promised_types:
         return "AGREE", None, "actual", action
     threat_mode = cues.threat_modes.get(action, cues.threat_modes.get(frame.type))
@@ -766,8 +771,8 @@ def _status(
 
 
 def _grammatical_status(lexicon: Lexicon, reading: Reading) -> str | None:
-    """negated, hypothetical, or one of the intended kinds: "promised" (a commitment
-    or a plain future), "threatened"."""
+    """negated, hypothetical, "refused" (an act denied in the future or refused), or
+    one of the intended kinds: "promised" (a commitment or a plain future), "threatened"."""
     cues = lexicon.cues
     trigger = reading.trigger
     found: set[str] = set()
@@ -817,11 +822,16 @@ def _grammatical_status(lexicon: Lexicon, reading: Reading) -> str | None:
                     break
             if node.lemma_.lower() in cues.negating_words:
                 found.add("negated")
+            if node.lemma_.lower() in cues.refusing_words:
+                found.add("refused")
     if is_question(reading.chain[-1]):
         found.add("hypothetical")
     top = nodes[-1] if nodes else trigger
     if top.dep_ == "acl" and top.head.lemma_.lower() in cues.intent_nouns:
         found.add("promised")
+    # "refused to meet", "will not negotiate", "is not ready to help": a refusal.
+    if "hypothetical" not in found and ("refused" in found or {"negated", "promised"} <= found):
+        return "refused"
     for status in ("negated", "hypothetical", "threatened", "promised"):
         if status in found:
             return status

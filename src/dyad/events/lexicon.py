@@ -131,6 +131,7 @@ class Cues:
     hypothetical_auxiliaries: frozenset[str]
     conditional_marks: frozenset[str]
     negating_words: frozenset[str]
+    refusing_words: frozenset[str]
     negating_determiners: frozenset[str]
     claim_cues: frozenset[str]
     report_cues: frozenset[str]
