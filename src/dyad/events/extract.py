@@ -531,8 +531,9 @@ def _events_of(
 def _announced(ctx: DocContext, lexicon: Lexicon, reading: Reading) -> str | None:
     """Who announces a future meeting or act of cooperation that the sentence names
     with no party of its own ("Russia said talks with Ukraine will be held next
-    week", "Bush said negotiations will begin"): the announcer commits to it (manual, CONSULT: "references to future
-    meetings … should be coded as AGREE"). A news agency only tells of it."""
+    week", "Bush said negotiations will begin"): the announcer commits to it
+    (manual, CONSULT: "references to future meetings … should be coded as AGREE").
+    A news agency only tells of it."""
     if reading.frame.type not in lexicon.cues.promised_types:
         return None
     trigger = reading.trigger
