@@ -82,6 +82,30 @@ def test_must_of_the_speakers_own_state_asks_nothing(nlp, extractor):  # noqa: F
     assert coded(events, "REQUEST") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "words", "expected"),
+    [
+        # An imperative in a speaker's words demands the act; the act is its content.
+        (
+            "“Release our people now,” said Putin.",
+            "Release our people now,",
+            [("REQUEST", "RUS", "CONCEDE:release", "actual")],
+        ),
+        (
+            "“The enemy is weak, so do not stop fighting,” said Putin.",
+            "The enemy is weak, so do not stop fighting,",
+            [("REQUEST", "RUS", None, "actual")],
+        ),
+        # An imperative that only steers the talk asks for nothing.
+        ("“Let me be clear about it,” said Putin.", "Let me be clear about it,", []),
+    ],
+)
+def test_an_imperative_in_quoted_words_is_a_demand(nlp, extractor, text, words, expected):  # noqa: F811
+    quote = quoted(text, words, "Putin", "PUTIN")
+    events = run(nlp, extractor, text, (("Putin", "PUTIN"),), quotes=[quote])
+    assert [(e.type, e.source, e.action, e.status) for e in events] == expected
+
+
 def test_dismissing_criticism_rejects_the_critics_not_oneself(nlp, extractor):  # noqa: F811
     # "of its currency policy" says what the criticism is about, not who voiced it.
     text = "China dismissed criticism of its currency policy."

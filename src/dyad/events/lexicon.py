@@ -166,6 +166,7 @@ class SpeechCues:
     requesting_verbs: frozenset[str] = frozenset()
     obligation_auxiliaries: frozenset[str] = frozenset()
     obligation_verbs: frozenset[str] = frozenset()
+    discourse_verbs: frozenset[str] = frozenset()
     refused_types: frozenset[str] = frozenset()
     copulas: frozenset[str] = frozenset()
     naming_verbs: frozenset[str] = frozenset()

@@ -9,6 +9,8 @@ the words of ``src/dyad/data/events/speech.yaml``, by the PLOVER manual:
   to have done is a wrongdoing and X is no mere teller (a news agency, the author);
 - "X wanted / asked / told Y to …": REQUEST by X of Y (object control);
 - "Y must …" in words X is quoted or reported as saying: REQUEST by X of Y;
+- "Don't stop pursuing him!" in X's quoted words: an imperative, REQUEST by X, whose
+  content is the act commanded (not an event of its own);
 - "X dismissed / rejected Y's criticism (demand, threat)": REJECT by X of Y, the
   one who voiced it (not of whom it was about);
 - "I warn …", "we condemn …" in X's quoted words: the act itself, by X, even when
@@ -63,6 +65,8 @@ def speech_readings(ctx: DocContext, lexicon: Lexicon) -> Iterator[Reading]:
             yield from _requests(ctx, token)
         if _is_obliged(words, token):
             yield from _obligations(ctx, token)
+        if _is_imperative(words, token):
+            yield from _commands(ctx, lexicon, token)
         if lemma in words.copulas or lemma in words.naming_verbs:
             yield from _judgements(ctx, words, token)
         frame = _speech_frame(lexicon, token)
@@ -429,3 +433,39 @@ def _obligations(ctx: DocContext, verb: Token) -> Iterator[Reading]:
     targets = [a for a in actors_of(ctx, subject) if not _own_side(ctx, speaker, a)]
     if targets:
         yield Reading(verb, REQUEST, chain, subject, [speaker], targets, status="actual")
+
+
+# --- "Release them!" in someone's words -----------------------------------------------
+
+# What may open an imperative clause before its verb: "*Do n't* stop", "*Please* release".
+IMPERATIVE_OPENERS = frozenset({"do", "n't", "not", "please", "so", "and", "now", "then"})
+
+
+def _is_imperative(words: SpeechCues, verb: Token) -> bool:
+    """A verb in the base form that opens its clause with no subject and no
+    auxiliary but "do": the imperative mood ("Release them", "…, so don't stop")."""
+    if verb.tag_ != "VB" or verb.lemma_.lower() in words.discourse_verbs:
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "mark") for c in verb.children):
+        return False
+    if any(c.dep_ == "aux" and c.lemma_.lower() != "do" for c in verb.children):
+        return False
+    start = verb.i
+    while start > verb.sent.start and verb.doc[start - 1].lower_ in IMPERATIVE_OPENERS:
+        start -= 1
+    return start == verb.sent.start or verb.doc[start - 1].is_punct
+
+
+def _commands(ctx: DocContext, lexicon: Lexicon, verb: Token) -> Iterator[Reading]:
+    quote = ctx.token_quote[verb.i]
+    if quote is None or quote.kind not in ("direct", "partial"):
+        return
+    speaker = quote.speaker.actor
+    if speaker is None or _is_teller(ctx, speaker):
+        return
+    commanded = next(
+        (f for f in lexicon.verbs.get(verb.lemma_.lower(), ()) if not f.compiled), None
+    )
+    # The act commanded is the request's content: no event of its own.
+    yield Reading(verb, Frame(type=NO_EVENT), [verb], None)
+    yield Reading(verb, REQUEST, [verb], None, [speaker], [], status="actual", requested=commanded)
