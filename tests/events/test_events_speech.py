@@ -96,8 +96,9 @@ def test_must_of_the_speakers_own_state_asks_nothing(nlp, extractor):  # noqa: F
             "The enemy is weak, so do not stop fighting,",
             [("REQUEST", "RUS", None, "actual")],
         ),
-        # An imperative that only steers the talk asks for nothing.
+        # An imperative that only steers the talk, or urges an attitude, asks for no act.
         ("“Let me be clear about it,” said Putin.", "Let me be clear about it,", []),
+        ("“Stay firm,” said Putin.", "Stay firm,", []),
     ],
 )
 def test_an_imperative_in_quoted_words_is_a_demand(nlp, extractor, text, words, expected):  # noqa: F811

@@ -439,6 +439,7 @@ def _obligations(ctx: DocContext, verb: Token) -> Iterator[Reading]:
 
 # What may open an imperative clause before its verb: "*Do n't* stop", "*Please* release".
 IMPERATIVE_OPENERS = frozenset({"do", "n't", "not", "please", "so", "and", "now", "then"})
+IMPERATIVE_OBJECT_DEPS = frozenset({"dobj", "dative", "xcomp", "ccomp", "prt", "prep"})
 
 
 def _is_imperative(words: SpeechCues, verb: Token) -> bool:
@@ -450,15 +451,28 @@ def _is_imperative(words: SpeechCues, verb: Token) -> bool:
         return False
     if any(c.dep_ == "aux" and c.lemma_.lower() != "do" for c in verb.children):
         return False
+    # An act on something ("Release *our people*", "stop *pursuing* him", "withdraw
+    # *from* …"), not an attitude urged ("Stay firm", "Stay together").
+    if not any(c.dep_ in IMPERATIVE_OBJECT_DEPS for c in verb.children):
+        return False
+    if verb.dep_ == "conj":
+        return False  # "to pay off a home, *provide* for their kids": the subject is shared
     start = verb.i
     while start > verb.sent.start and verb.doc[start - 1].lower_ in IMPERATIVE_OPENERS:
         start -= 1
-    return start == verb.sent.start or verb.doc[start - 1].is_punct
+    if start == verb.sent.start:
+        return True
+    # After a comma only with a word that opens a new clause ("…, so don't stop"),
+    # not in a list or an aside ("…, call them what you will").
+    before = verb.doc[start - 1]
+    return before.is_punct and (before.text != "," or start < verb.i)
 
 
 def _commands(ctx: DocContext, lexicon: Lexicon, verb: Token) -> Iterator[Reading]:
     quote = ctx.token_quote[verb.i]
-    if quote is None or quote.kind not in ("direct", "partial"):
+    # A partial quote may leave the verb's subject outside it ("said the charges
+    # "strike at the heart of …"").
+    if quote is None or quote.kind != "direct":
         return
     speaker = quote.speaker.actor
     if speaker is None or _is_teller(ctx, speaker):
