@@ -309,6 +309,18 @@ CASES = {
         (("REJECT", "CHN", "IRN", "actual"),),
         fields=("type", *SIDES, "status"),
     ),
+    "threatened sanctions are the threat's content, not sanctions": Case(
+        "The European Union threatened Russia with new sanctions.",
+        (("The European Union", "NATO"), ("Russia", "RUS")),
+        (("THREATEN", "NATO", "RUS", "relations", "SANCTION"),),
+        fields=("type", *SIDES, "mode", "action"),
+    ),
+    "threatened military action is a threat of violence": Case(
+        "Israel threatened military action against Iran.",
+        (("Israel", "ISR"), ("Iran", "IRN")),
+        (("THREATEN", "ISR", "IRN", "violence"),),
+        fields=("type", *SIDES, "mode"),
+    ),
     "what a party said it would do is a commitment": Case(
         "Germany said it would send weapons to Ukraine.",
         (("Germany", "DEU"), ("it", "DEU"), ("Ukraine", "UKR")),

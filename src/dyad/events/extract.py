@@ -66,7 +66,7 @@ class Reading:
     consequence: Token | None = None  # verb of what this event did ("the blast *killed* …")
     implied_source: bool = False  # the source is the state an agentless passive happens in
     status: str | None = None  # fixed by the rule that read it (a voiced demand is actual)
-    requested: Frame | None = None  # for a request: the act it asks for ("urged X *to meet*")
+    requested: Frame | None = None  # a request's or threat's content ("urged X *to meet*")
 
 
 # A rule reading events the trigger words do not carry (dyad.events.speech).
@@ -141,22 +141,43 @@ def _without_requested(ctx: DocContext, cues: Cues, readings: list[Reading]) -> 
     request is the event (PLOVER REQUEST: "all requests, demands, and orders") and
     the act asked for is its content, not an event of its own. An order to one's own
     side ("Obama instructed Kerry to negotiate") is the side's intended act."""
-    asked: dict[int, Frame] = {}
+    asked: dict[int, Reading] = {}
     kept = []
     for reading in readings:
         asker = _asked_by(cues, reading)
-        if asker is None:
+        threat = _threatened_by(cues, reading)
+        if threat is not None:
+            asked.setdefault(threat.i, reading)
+        elif asker is None:
             kept.append(reading)
         elif _ordered_own_side(ctx, cues, asker, reading.trigger):
             reading.status = "intended"
             kept.append(reading)
         elif _is_asked_act(reading):
-            asked.setdefault(asker.i, reading.frame)
+            asked.setdefault(asker.i, reading)
     for reading in kept:
         word = reading.support if reading.support is not None else reading.trigger
-        if reading.frame.type == "REQUEST" and word.i in asked:
-            reading.requested = asked[word.i]
+        content = asked.get(word.i)
+        if content is not None and reading.frame.type in ("REQUEST", "THREATEN"):
+            reading.requested = content.frame
+            if reading.frame.type == "THREATEN" and not reading.targets:
+                reading.targets = list(content.targets)  # "threatened sanctions against Russia"
     return kept
+
+
+def _threatened_by(cues: Cues, reading: Reading) -> Token | None:
+    """The threat verb whose object an event noun is: "threatened *sanctions* against
+    Russia", "threatened Russia with *sanctions*" (manual, THREATEN: the threat's
+    content is its mode, not an event of its own)."""
+    noun = reading.trigger
+    if noun.pos_ in VERBAL_POS:
+        return None
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "with":
+        head = head.head
+    elif noun.dep_ != "dobj":
+        return None
+    return head if head.lemma_.lower() in cues.threat_words else None
 
 
 def _is_asked_act(reading: Reading) -> bool:
@@ -444,7 +465,7 @@ def _events_of(
     status = reading.status or status
     type_, mode, final_status, action = plover_coding(cues, frame, status)
     if reading.requested is not None:
-        type_, mode, action = _request_coding(cues, reading, reading.requested, type_, mode)
+        type_, mode, action = _content_coding(cues, reading, reading.requested, type_, mode)
     if final_status == "negated" and type_ in lexicon.speech.refused_types:
         # "does not recognize the government", "refused to endorse": a rejection.
         action = f"{type_}:{mode}" if mode else type_
@@ -575,13 +596,16 @@ def plover_coding(cues: Cues, frame: Frame, status: str) -> tuple[str, str | Non
     return frame.type, frame.mode, "intended", None
 
 
-def _request_coding(
+def _content_coding(
     cues: Cues, reading: Reading, asked: Frame, type_: str, mode: str | None
 ) -> tuple[str, str | None, str]:
     """A request's mode is what it asks for (the manual's REQUEST modes: meet, assist,
-    yield, change); an invitation to cooperate is an offer, so AGREE (manual, CONSULT:
-    "invitations for state visits should be coded as AGREE")."""
+    yield, change), a threat's what it threatens (its THREATEN modes); an invitation
+    to cooperate is an offer, so AGREE (manual, CONSULT: "invitations for state visits
+    should be coded as AGREE")."""
     action = f"{asked.type}:{asked.mode}" if asked.mode else asked.type
+    if type_ == "THREATEN":
+        return type_, cues.threat_modes.get(action, cues.threat_modes.get(asked.type, mode)), action
     if reading.trigger.lemma_.lower() in cues.inviting_words and asked.type in cues.invited_types:
         return "AGREE", None, action
     return type_, cues.request_modes.get(asked.type, mode), action
