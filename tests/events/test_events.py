@@ -321,6 +321,12 @@ CASES = {
         (("THREATEN", "ISR", "IRN", "violence"),),
         fields=("type", *SIDES, "mode"),
     ),
+    "a hostile act decided on is the act, not a threat": Case(
+        "The European Union decided to impose sanctions on Russia.",
+        (("The European Union", "NATO"), ("Russia", "RUS")),
+        (("SANCTION", "NATO", "RUS", "actual"),),
+        fields=("type", *SIDES, "status"),
+    ),
     "what a party said it would do is a commitment": Case(
         "Germany said it would send weapons to Ukraine.",
         (("Germany", "DEU"), ("it", "DEU"), ("Ukraine", "UKR")),

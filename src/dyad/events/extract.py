@@ -586,6 +586,10 @@ def plover_coding(cues: Cues, frame: Frame, status: str) -> tuple[str, str | Non
         if frame.type in cues.promised_types:
             return "REJECT", cues.request_modes.get(frame.type), "actual", action
         return frame.type, frame.mode, "negated", None
+    if status == "decided":
+        if frame.type in cues.promised_types:
+            return "AGREE", None, "actual", action
+        return frame.type, frame.mode, "actual", None
     if status not in ("promised", "threatened"):
         return frame.type, frame.mode, status, None
     if frame.type in cues.promised_types:
@@ -797,7 +801,8 @@ def _status(
 
 def _grammatical_status(lexicon: Lexicon, reading: Reading) -> str | None:
     """negated, hypothetical, "refused" (an act denied in the future or refused), or
-    one of the intended kinds: "promised" (a commitment or a plain future), "threatened"."""
+    one of the intended kinds: "promised" (a commitment or a plain future), "threatened",
+    "decided" (the act decided on)."""
     cues = lexicon.cues
     trigger = reading.trigger
     found: set[str] = set()
@@ -841,6 +846,7 @@ def _grammatical_status(lexicon: Lexicon, reading: Reading) -> str | None:
             for kind, listed in (
                 ("threatened", cues.threat_words),
                 ("promised", cues.promise_words),
+                ("decided", cues.deciding_words),
             ):
                 if any(w in listed for w in words):
                     found.add(kind)
@@ -857,7 +863,7 @@ def _grammatical_status(lexicon: Lexicon, reading: Reading) -> str | None:
     # "refused to meet", "will not negotiate", "is not ready to help": a refusal.
     if "hypothetical" not in found and ("refused" in found or {"negated", "promised"} <= found):
         return "refused"
-    for status in ("negated", "hypothetical", "threatened", "promised"):
+    for status in ("negated", "hypothetical", "threatened", "promised", "decided"):
         if status in found:
             return status
     return None

@@ -116,6 +116,7 @@ class Cues:
     inverse_support_verbs: frozenset[str]
     partitive_nouns: frozenset[str]
     promise_words: frozenset[str]
+    deciding_words: frozenset[str]
     threat_words: frozenset[str]
     directive_words: frozenset[str]
     inviting_words: frozenset[str]
