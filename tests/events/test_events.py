@@ -321,6 +321,12 @@ CASES = {
         (("THREATEN", "ISR", "IRN", "violence"),),
         fields=("type", *SIDES, "mode"),
     ),
+    "a great deal of something is no deal": Case(
+        "Putin said he had a great deal of hope for the talks with Kerry.",
+        (("Putin", "PUTIN"), ("he", "PUTIN"), ("Kerry", "KERRY")),
+        (),
+        type="AGREE",
+    ),
     "a hostile act decided on is the act, not a threat": Case(
         "The European Union decided to impose sanctions on Russia.",
         (("The European Union", "NATO"), ("Russia", "RUS")),
