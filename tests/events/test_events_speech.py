@@ -75,6 +75,26 @@ def test_must_in_quoted_words_is_a_demand_of_the_subject(nlp, extractor):  # noq
     assert (request.source, request.target, request.status) == ("USA", "IRN", "actual")
 
 
+def test_what_must_be_done_is_the_demands_content_not_an_event(nlp, extractor):  # noqa: F811
+    text = "“Russia must negotiate with Ukraine,” Kerry said."
+    quote = quoted(text, "Russia must negotiate with Ukraine,", "Kerry", "KERRY")
+    mentions = (("Russia", "RUS"), ("Ukraine", "UKR"), ("Kerry", "KERRY"))
+    events = run(nlp, extractor, text, mentions, quotes=[quote])
+    assert [(e.type, e.source, e.target, e.mode) for e in events] == [
+        ("REQUEST", "USA", "RUS", "meet")
+    ]
+
+
+def test_the_speakers_own_duty_to_cooperate_is_a_commitment(nlp, extractor):  # noqa: F811
+    text = "“We must negotiate with Russia,” Kerry said."
+    quote = quoted(text, "We must negotiate with Russia,", "Kerry", "KERRY")
+    mentions = (("We", "USA"), ("Russia", "RUS"), ("Kerry", "KERRY"))
+    events = run(nlp, extractor, text, mentions, quotes=[quote])
+    assert [(e.type, e.source, e.target, e.status) for e in events] == [
+        ("AGREE", "USA", "RUS", "actual")
+    ]
+
+
 def test_must_of_the_speakers_own_state_asks_nothing(nlp, extractor):  # noqa: F811
     text = "“Russia must defend its borders,” Putin said."
     quote = quoted(text, "Russia must defend its borders,", "Putin", "PUTIN")

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from dyad.events.arguments import (
+    FIRST_PERSON,
     PARTICLES,
     VERBAL_POS,
     actors_of,
@@ -833,6 +834,8 @@ def _grammatical_status(lexicon: Lexicon, reading: Reading) -> str | None:
                 and _told_as_future(cues, reading.chain[-1])
             ):
                 found.add("promised")  # "said it would send aid": "will", reported
+            elif child.dep_ == "aux" and _owes_cooperation(lexicon, reading, child):
+                found.add("promised")
             elif child.dep_ == "aux" and child.lower_ in cues.hypothetical_auxiliaries:
                 found.add("hypothetical")
             elif child.dep_ == "aux" and child.lower_ in cues.future_auxiliaries:
@@ -842,6 +845,8 @@ def _grammatical_status(lexicon: Lexicon, reading: Reading) -> str | None:
             elif child.dep_ == "advmod" and child.lower_ in cues.hedges:
                 found.add("hypothetical")
         if node is not trigger:
+            if _owes_cooperation(lexicon, reading, node):
+                found.add("promised")
             words = (node.lemma_.lower(), node.lower_)
             for kind, listed in (
                 ("threatened", cues.threat_words),
@@ -867,6 +872,20 @@ def _grammatical_status(lexicon: Lexicon, reading: Reading) -> str | None:
         if status in found:
             return status
     return None
+
+
+def _owes_cooperation(lexicon: Lexicon, reading: Reading, word: Token) -> bool:
+    """ "We must negotiate", "I have to consult the speaker": a speaker's own duty to
+    cooperate is a commitment to it (AGREE), not a mere possibility."""
+    speech = lexicon.speech
+    if reading.frame.type not in lexicon.cues.promised_types:
+        return False
+    subject = reading.subject
+    if subject is None or subject.lower_ not in FIRST_PERSON:
+        return False
+    if word.dep_ == "aux":
+        return word.lower_ in speech.obligation_auxiliaries
+    return word.lemma_.lower() in speech.obligation_verbs
 
 
 def _told_as_future(cues: Cues, top: Token) -> bool:

@@ -64,7 +64,7 @@ def speech_readings(ctx: DocContext, lexicon: Lexicon) -> Iterator[Reading]:
         if lemma in words.requesting_verbs:
             yield from _requests(ctx, token)
         if _is_obliged(words, token):
-            yield from _obligations(ctx, token)
+            yield from _obligations(ctx, lexicon, token)
         if _is_imperative(words, token):
             yield from _commands(ctx, lexicon, token)
         if lemma in words.copulas or lemma in words.naming_verbs:
@@ -422,7 +422,7 @@ def _is_obliged(words: SpeechCues, verb: Token) -> bool:
     )
 
 
-def _obligations(ctx: DocContext, verb: Token) -> Iterator[Reading]:
+def _obligations(ctx: DocContext, lexicon: Lexicon, verb: Token) -> Iterator[Reading]:
     quote = ctx.token_quote[verb.i]
     speaker = quote.speaker.actor if quote is not None else None
     if speaker is None or _is_teller(ctx, speaker):
@@ -432,7 +432,7 @@ def _obligations(ctx: DocContext, verb: Token) -> Iterator[Reading]:
         return  # "we must …" commits the speaker; it asks nothing of anyone
     targets = [a for a in actors_of(ctx, subject) if not _own_side(ctx, speaker, a)]
     if targets:
-        yield Reading(verb, REQUEST, chain, subject, [speaker], targets, status="actual")
+        yield from _demand(lexicon, Reading(verb, REQUEST, chain, subject, [speaker], targets))
 
 
 # --- "Release them!" in someone's words -----------------------------------------------
@@ -477,9 +477,16 @@ def _commands(ctx: DocContext, lexicon: Lexicon, verb: Token) -> Iterator[Readin
     speaker = quote.speaker.actor
     if speaker is None or _is_teller(ctx, speaker):
         return
-    commanded = next(
+    yield from _demand(lexicon, Reading(verb, REQUEST, [verb], None, [speaker], []))
+
+
+def _demand(lexicon: Lexicon, request: Reading) -> Iterator[Reading]:
+    """A demand voiced in the words of its act ("Russia must negotiate", "Release
+    them"): the act demanded is the request's content, not an event of its own."""
+    verb = request.trigger
+    request.requested = next(
         (f for f in lexicon.verbs.get(verb.lemma_.lower(), ()) if not f.compiled), None
     )
-    # The act commanded is the request's content: no event of its own.
+    request.status = "actual"
     yield Reading(verb, Frame(type=NO_EVENT), [verb], None)
-    yield Reading(verb, REQUEST, [verb], None, [speaker], [], status="actual", requested=commanded)
+    yield request
