@@ -75,24 +75,28 @@ def test_must_in_quoted_words_is_a_demand_of_the_subject(nlp, extractor):  # noq
     assert (request.source, request.target, request.status) == ("USA", "IRN", "actual")
 
 
-def test_what_must_be_done_is_the_demands_content_not_an_event(nlp, extractor):  # noqa: F811
-    text = "“Russia must negotiate with Ukraine,” Kerry said."
-    quote = quoted(text, "Russia must negotiate with Ukraine,", "Kerry", "KERRY")
-    mentions = (("Russia", "RUS"), ("Ukraine", "UKR"), ("Kerry", "KERRY"))
-    events = run(nlp, extractor, text, mentions, quotes=[quote])
-    assert [(e.type, e.source, e.target, e.mode) for e in events] == [
-        ("REQUEST", "USA", "RUS", "meet")
-    ]
-
-
-def test_the_speakers_own_duty_to_cooperate_is_a_commitment(nlp, extractor):  # noqa: F811
-    text = "“We must negotiate with Russia,” Kerry said."
-    quote = quoted(text, "We must negotiate with Russia,", "Kerry", "KERRY")
-    mentions = (("We", "USA"), ("Russia", "RUS"), ("Kerry", "KERRY"))
-    events = run(nlp, extractor, text, mentions, quotes=[quote])
-    assert [(e.type, e.source, e.target, e.status) for e in events] == [
-        ("AGREE", "USA", "RUS", "actual")
-    ]
+@pytest.mark.parametrize(
+    ("words", "mentions", "expected"),
+    [
+        # What the speaker says another must do is the demand's content, not an event.
+        (
+            "Russia must negotiate with Ukraine,",
+            (("Russia", "RUS"), ("Ukraine", "UKR")),
+            ("REQUEST", "USA", "RUS", "actual", "meet"),
+        ),
+        # The speaker's own duty to cooperate is a commitment.
+        (
+            "We must negotiate with Russia,",
+            (("We", "USA"), ("Russia", "RUS")),
+            ("AGREE", "USA", "RUS", "actual", None),
+        ),
+    ],
+)
+def test_must_in_the_speakers_words(nlp, extractor, words, mentions, expected):  # noqa: F811
+    text = f"“{words}” Kerry said."
+    quote = quoted(text, words, "Kerry", "KERRY")
+    events = run(nlp, extractor, text, (*mentions, ("Kerry", "KERRY")), quotes=[quote])
+    assert [(e.type, e.source, e.target, e.status, e.mode) for e in events] == [expected]
 
 
 def test_must_of_the_speakers_own_state_asks_nothing(nlp, extractor):  # noqa: F811
