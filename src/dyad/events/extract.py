@@ -50,6 +50,8 @@ MAX_PAIRS = 4
 MULTILATERAL_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 NO_EVENT = "NONE"  # a lexicon reading that is an idiom, not an event
 FOCUS_WORDS = frozenset({"just", "only", "merely", "simply", "solely"})
+# Who only tells of what others do: a news agency, the article's author.
+TELLERS = frozenset({"media", "author"})
 
 
 @dataclass
@@ -456,8 +458,8 @@ def _events_of(
         territory = _territory(ctx, lexicon, reading, named)
         state = ctx.state_of(territory.country, add=True) if territory is not None else None
         targets = [state] if state else []
-    announced = not sources and _announced(ctx, lexicon, reading)
-    if announced:
+    announced = None if sources else _announced(ctx, lexicon, reading)
+    if announced is not None:
         sources = [announced]
     pairs = _pairs(sources, targets)
     if not pairs or _is_aim(cues, reading):
@@ -518,7 +520,8 @@ def _events_of(
         # A bare event noun with one side ("Russia's request") mostly refers back to
         # an event told in full elsewhere; a clause names its own sides.
         verbal = reading.trigger.pos_ == "VERB" or reading.support is not None
-        if target is None and not (verbal or announced) and frame.type not in cues.one_sided_types:
+        announces = announced is not None
+        if target is None and not (verbal or announces) and frame.type not in cues.one_sided_types:
             continue
         if _repeats(ctx, reading, type_, source, target, earlier):
             continue
@@ -568,13 +571,8 @@ def _announced(ctx: DocContext, lexicon: Lexicon, reading: Reading) -> str | Non
         return None
     subject, passive = subject_of(control_chain(verb))
     found = [] if passive else actors_of(ctx, subject, acting=True)
-    speakers = [a for a in found if not ctx.is_author(a) and not _is_media(ctx, a)]
+    speakers = [a for a in found if (actor := ctx.actor(a)) is None or actor.kind not in TELLERS]
     return speakers[0] if speakers else None
-
-
-def _is_media(ctx: DocContext, actor_id: str) -> bool:
-    actor = ctx.actor(actor_id)
-    return actor is not None and actor.kind == "media"
 
 
 def plover_coding(cues: Cues, frame: Frame, status: str) -> tuple[str, str | None, str, str | None]:

@@ -41,13 +41,11 @@ from dyad.events.arguments import (
     subject_of,
 )
 from dyad.events.context import STATE_KINDS, DocContext
-from dyad.events.extract import NO_EVENT, Reading
+from dyad.events.extract import NO_EVENT, TELLERS, Reading
 from dyad.events.lexicon import Frame, Lexicon, SpeechCues
 
 ALLEGATION = Frame(type="ACCUSE", mode="allege")
 REQUEST = Frame(type="REQUEST")
-# Who only tells what others did or said.
-TELLER_KINDS = frozenset({"media", "author"})
 # Where a request names whom it is addressed to: "called *on* X to", "appealed *to* X to".
 ADDRESSEE_PREPS = frozenset({"on", "upon", "to"})
 VERB_POS = frozenset({"VERB", "AUX"})
@@ -193,7 +191,7 @@ def _own_side(ctx: DocContext, speaker_id: str, other_id: str) -> bool:
 
 def _is_teller(ctx: DocContext, actor_id: str) -> bool:
     actor = ctx.actor(actor_id)
-    return actor is not None and actor.kind in TELLER_KINDS
+    return actor is not None and actor.kind in TELLERS
 
 
 # --- "X asked Y to …" ---------------------------------------------------------------
