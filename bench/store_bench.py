@@ -4,6 +4,7 @@
     .venv/bin/python bench/store_bench.py --small               # 20,000 events (CI-sized)
     .venv/bin/python bench/store_bench.py --articles 20000 --quick
     .venv/bin/python bench/store_bench.py --db postgresql://dyad:dyad@127.0.0.1/dyad_bench
+    .venv/bin/python bench/store_bench.py --reuse --pages --db /tmp/dyad_bench.db   # web pages
 
 The data is generated, not parsed: states from the shipped country list, ten
 people acting for each, armed groups and organisations; who acts on whom drawn
@@ -24,9 +25,11 @@ from __future__ import annotations
 
 import argparse
 import csv
+import html
 import json
 import os
 import random
+import re
 import statistics
 import sys
 import tempfile
@@ -40,7 +43,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Connection, func, select, text
 
 from dyad.export import write_csv, write_graphml, write_jsonl
-from dyad.plover import event_types
+from dyad.plover import event_types, scored_modes
 from dyad.query import (
     Filters,
     actor_profile,
@@ -82,6 +85,11 @@ def main() -> None:
         action="store_true",
         help="time only the busiest dyad's timeline pages and the busiest actor's counts",
     )
+    parser.add_argument(
+        "--pages",
+        action="store_true",
+        help="time only every page of the web app, with an empty answer cache and warm",
+    )
     args = parser.parse_args()
     articles = 2000 if args.small else args.articles
     if not args.reuse:
@@ -91,7 +99,8 @@ def main() -> None:
         started = time.perf_counter()
         Builder(store, random.Random(args.seed)).build(articles)
         print(f"built in {time.perf_counter() - started:.0f} s", flush=True)
-    report = Bench(store, args.runs, random.Random(args.seed)).run(args.quick)
+    bench = Bench(store, args.runs, random.Random(args.seed))
+    report = bench.every_page() if args.pages else bench.run(args.quick)
     report["load_average"] = round(os.getloadavg()[0], 1)
     print(json.dumps(report, indent=2))
     store.close()
@@ -153,6 +162,12 @@ class Builder:
             name = self._new_name("{} Front" if kind == "armed_group" else "{} {} Council")
             actors.append(_actor(f"O:{name.upper().replace(' ', '_')}", name, kind, code, "REB"))
         return actors
+
+    def _mode(self, kind: str) -> str | None:
+        """A third of the events of a type the manual scores by mode carry one: the
+        counts tables keep a row per mode, as they do for real news."""
+        modes = scored_modes(kind)
+        return self.rng.choice(modes) if modes and self.rng.random() < 1 / 3 else None
 
     def _new_name(self, pattern: str) -> str:
         while True:
@@ -293,7 +308,7 @@ class Builder:
                 {
                     "id": event_id,
                     "type": kind,
-                    "mode": None,
+                    "mode": self._mode(kind),
                     "status": status,
                     "source_id": subject["id"],
                     "target_id": other["id"],
@@ -537,8 +552,77 @@ class Bench:
             path = quote(actor, safe="")
             return {
                 "actor_page": self.timed(lambda: first_visit(f"/actors/{path}")),
+                "actor_page_intensity": self.timed(
+                    lambda: first_visit(f"/actors/{path}?measure=intensity")
+                ),
                 "profile_api": self.timed(lambda: first_visit(f"/api/actors/{path}/profile")),
             }
+
+    def every_page(self) -> dict:
+        """Server time (the app's Server-Timing) of each page for the busiest actor and
+        dyad: the first request after the app starts (``first_ms``), the median with an
+        empty answer cache (``cold_ms``, and this process's CPU: on SQLite the app's and
+        the queries') and with the cache kept (``warm_ms``)."""
+        events, articles = schema.events, schema.articles
+        with self.store.engine.connect() as conn:
+            count = func.count().label("n")
+            actor = conn.execute(
+                select(events.c.source_id).group_by(events.c.source_id).order_by(count.desc())
+            ).first()[0]
+            pair = conn.execute(
+                select(events.c.source_id, events.c.target_id)
+                .where(events.c.source_id != events.c.target_id)  # a dyad of two actors
+                .group_by(events.c.source_id, events.c.target_id)
+                .order_by(count.desc())
+                .limit(1)
+            ).one()
+            event_id = conn.execute(select(func.max(events.c.id))).scalar_one()
+            article = conn.execute(select(func.max(articles.c.id))).scalar_one()
+        first, second = (quote(side, safe="") for side in pair)
+        name = quote(actor, safe="")
+        word = vocabulary(SEED_VOCABULARY)[100]
+        paths = {
+            "home": "/",
+            "search": f"/?q={word}",
+            "suggest": f"/suggest?q={name[:3]}",
+            "busiest actor": f"/actors/{name}",
+            "busiest actor, intensity": f"/actors/{name}?measure=intensity",
+            "busiest actor, per article": f"/actors/{name}?measure=per-article",
+            "busiest dyad": f"/dyads/{first}/{second}",
+            "busiest dyad, intensity": f"/dyads/{first}/{second}?measure=intensity",
+            "event": f"/events/{event_id}",
+            "article": f"/articles/{article}",
+            "network page": "/network",
+        }
+        app = create_app(self.store.db)
+        report: dict = {"actor": actor, "dyad": list(pair)}
+        with TestClient(app) as client:
+
+            def server_ms(path: str, empty_cache: bool) -> tuple[float, float]:
+                if empty_cache:
+                    app.state.cache = AnswerCache()
+                cpu_started = time.process_time()
+                response = client.get(path)
+                cpu = (time.process_time() - cpu_started) * 1000
+                response.raise_for_status()
+                return float(response.headers["server-timing"].split("dur=")[1]), cpu
+
+            # The drawing's data, as the page asks for it (its window of the store).
+            drawn = re.search(r'data-source="([^"]+)"', client.get("/network").text)
+            paths["network data"] = html.unescape(drawn[1]) if drawn else "/api/network"
+            report["network data path"] = paths["network data"]
+            for label, path in paths.items():
+                first_ms, _cpu = server_ms(path, True)
+                cold = [server_ms(path, True) for _ in range(self.runs)]
+                warm = [server_ms(path, False)[0] for _ in range(self.runs)]
+                report[label] = {
+                    "first_ms": first_ms,
+                    "cold_ms": round(statistics.median(ms for ms, _ in cold), 1),
+                    "cold_cpu_ms": round(statistics.median(cpu for _, cpu in cold), 1),
+                    "warm_ms": round(statistics.median(warm), 1),
+                }
+                print(label, report[label], file=sys.stderr, flush=True)
+        return report
 
     def pages(self, first: str, second: str, size: int = 100) -> dict:
         """Every page of a dyad's timeline, each asked for with the previous page's cursor

@@ -206,6 +206,10 @@ class Event:
     # The PLOVER manual's conflict-cooperation score of the type and mode, -10 (most
     # conflictual) to +10 (``dyad.plover.intensity``); set from them when not given.
     intensity: float | None = None
+    # The words the text used for a side no actor was found for ("protesters", "a
+    # spokesman", "the ministry"): set only where ``source`` or ``target`` is None.
+    source_words: Span | None = None
+    target_words: Span | None = None
 
     def __post_init__(self) -> None:
         if self.intensity is None:
@@ -254,6 +258,8 @@ class Analysis:
             item = dict(item)
             item["evidence"] = span(item["evidence"])
             item["sentence"] = span(item.get("sentence"))
+            for side in ("source_words", "target_words"):
+                item[side] = span(item.get(side))
             item["time"] = TimeValue(**item["time"]) if item.get("time") else None
             item["location"] = Location(**item["location"]) if item.get("location") else None
             events.append(Event(**item))

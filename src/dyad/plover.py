@@ -44,6 +44,24 @@ def intensity(event_type: str, mode: str | None = None) -> float | None:
     return float(scores[""])
 
 
+def mode_scores() -> dict[str, dict[str, float]]:
+    """Each scored type's scores by mode, the modes' other names included ('': the
+    type's own score): ``intensity`` as a table, for a query to apply in the database."""
+    ontology = _ontology()
+    table = {}
+    for kind, scores in ontology["intensity"].items():
+        table[kind] = {mode: float(score) for mode, score in scores.items()}
+        for alias, mode in ontology["mode_aliases"].get(kind, {}).items():
+            if mode in scores:
+                table[kind][alias] = float(scores[mode])
+    return table
+
+
+def scored_modes(event_type: str) -> list[str]:
+    """The modes of a type the manual gives a score of their own."""
+    return [mode for mode in _ontology()["intensity"].get(event_type, {}) if mode]
+
+
 def contexts_of(mode: str | None, contexts: tuple[str, ...]) -> list[str] | None:
     """An event's PLOVER contexts: its trigger's, and the context a cyber or
     misinformation mode brings with it."""

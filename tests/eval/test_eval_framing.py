@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from dyad.eval.framing import _report, _score_article
-from dyad.model import Analysis, Article, Event, Quote, Span, Speaker
+from dyad.model import Actor, Analysis, Article, Event, Quote, Span, Speaker
 
 TEXT = (
     "Russia banned the airline on Monday. Officials met in Berlin on Tuesday. "
@@ -72,3 +72,36 @@ def test_each_lost_link_is_put_down_to_the_statement_the_event_or_the_link():
     assert (report["precision"], report["recall"]) == (0.5, 0.25)
     # Two gold links have both ends found (q1 -> the ban, q2 -> the meeting): one linked.
     assert report["recall_found_events"] == 0.5
+
+
+def test_any_type_lets_an_event_of_another_type_stand_only_with_its_sides_right():
+    banned = "Russia banned the airline on Monday."
+    met = "Officials met in Berlin on Tuesday."
+    sentences = [_sentence(banned, "SANCTION"), _sentence(met, "CONSULT")]
+    sentences[0]["events"][0].update(source=["Russia"], target=["airline"])
+    sentences[1]["events"][0].update(source=["Germany"])
+    statements = [
+        _statement("the ban was needed", (banned, 0)),
+        _statement("the talks were useless", (met, 0)),
+    ]
+    russia = Actor("RUS", "Russia", "state", country="RUS")
+    airline = Actor("O:AIRLINE", "the airline", "organisation")
+    banning = _event("e1", "COERCE", "banned")
+    banning.source, banning.target = russia.id, airline.id
+    # Another type and a side the gold does not give: no stand-in.
+    meeting = _event("e2", "ASSAULT", "met")
+    meeting.source = russia.id
+    analysis = Analysis(
+        Article(TEXT, id="a"),
+        actors=[russia, airline],
+        events=[banning, meeting],
+        quotes=[
+            _quote("q1", "the ban was needed", ["e1"]),
+            _quote("q2", "the talks were useless", ["e2"]),
+        ],
+    )
+    counts: Counter[str] = Counter()
+    _score_article(analysis, statements, sentences, counts, [])
+    report = _report(counts)
+    assert (report["precision"], report["recall"]) == (None, 0.0)
+    assert report["any_type"] == {"precision": 1.0, "recall": 0.5}

@@ -701,6 +701,16 @@ def test_intensity_table():
     assert intensity("NOT_A_TYPE") is None
 
 
+def test_the_intensity_table_a_query_applies_scores_as_intensity_does():
+    from dyad.plover import intensity, mode_scores
+
+    table = mode_scores()
+    assert table["PROTEST"]["demonstrate"] == table["PROTEST"]["demo"] == -5
+    assert table["CONSULT"][""] == 2.5 and table["CONSULT"]["host"] == 4
+    for kind, by_mode in table.items():
+        assert all(intensity(kind, mode) == score for mode, score in by_mode.items())
+
+
 def test_an_agentless_arrest_is_the_states_but_not_a_trip_to_hospital(nlp, extractor):
     events = run(
         nlp,
@@ -852,3 +862,28 @@ def test_an_admonition_disapproves(nlp, extractor):
     text = "In her admonition of Manafort, Judge Jackson called his plea uninspiring."
     events = run(nlp, extractor, text, (("Manafort", "MANAFORT"), ("Judge Jackson", "JACKSON")))
     assert ("JACKSON", "MANAFORT") in {(e.source, e.target) for e in events if e.type == "ACCUSE"}
+
+
+def test_a_side_that_names_no_actor_keeps_the_words_the_text_used(nlp, extractor):
+    text = "Iran threatened members of the opposition. Israel was condemned by the committee."
+    events = run(nlp, extractor, text, [("Iran", "IRN"), ("Israel", "ISR")])
+    threat, condemned = only(events, "THREATEN"), only(events, "ACCUSE")
+    assert (threat.source, threat.target, threat.source_words) == ("IRN", None, None)
+    words = "members of the opposition"
+    assert threat.target_words == Span(words, *_find(text, words))
+    # The passive's agent, not its subject, is the one who condemned.
+    assert (condemned.source, condemned.target, condemned.target_words) == (None, "ISR", None)
+    assert condemned.source_words == Span("the committee", *_find(text, "the committee"))
+
+
+def test_an_event_or_a_thing_a_side_points_at_is_no_side_words(nlp, extractor):
+    # The accusation's object is an attack, the request's a moratorium: not parties.
+    [accusation] = run(nlp, extractor, "Russia condemned the attack.", [("Russia", "RUS")])
+    text = "Russia called for a moratorium on charter schools."
+    [request] = run(nlp, extractor, text, [("Russia", "RUS")])
+    # Who faced the criticism is its target, named: no words for the critic.
+    text = "Vladimir Putin has faced sharp criticism."
+    [criticism] = run(nlp, extractor, text, [("Vladimir Putin", "PUTIN")])
+    assert (criticism.source, criticism.target, criticism.source_words) == (None, "PUTIN", None)
+    assert (accusation.type, accusation.target, accusation.target_words) == ("ACCUSE", None, None)
+    assert (request.type, request.target, request.target_words) == ("REQUEST", None, None)

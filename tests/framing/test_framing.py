@@ -17,9 +17,11 @@ from dyad import query
 from dyad.cli import app as cli
 from dyad.eval.seed import ActorMap, score_events, score_framing, score_quotes
 from dyad.framing.contrast import contrast
+from dyad.framing.link import link_statements
 from dyad.framing.sides import AUTHOR, SOURCE, TARGET, THIRD, side_of
+from dyad.framing.words import EventWords
 from dyad.model import Actor, Analysis, Article, Event, Quote, Span, Speaker, TimeValue
-from dyad.pipeline import analyze
+from dyad.pipeline import analyze, make_doc
 from dyad.store import Store
 from dyad.store.read import read_analyses
 from dyad.web import create_app
@@ -112,6 +114,48 @@ def test_an_event_told_again_is_spoken_about(nlp, text, told):
     [event] = [e for e in analysis.events if e.evidence.text.startswith(told)]
     [quote] = analysis.quotes
     assert event.id in quote.about
+
+
+def test_the_event_named_again_is_the_one_whose_sides_the_statement_names(nlp):
+    # Both bans are named by "suspended" and touch the airline; only the first is
+    # Germany's, and German officials speak.
+    analysis = analyze(
+        "Germany on Monday banned Iranian airline Mahan Air from flying in the European nation. "
+        "Mahan has been the subject of United States sanctions since 2011. German officials "
+        "said the Federal Aviation Office of Germany has suspended Mahan's permit.",
+        nlp=nlp,
+    )
+    [german] = [e for e in analysis.events if e.evidence.text.startswith("Germany")]
+    [american] = [e for e in analysis.events if e.evidence.text.startswith("United States")]
+    [quote] = [q for q in analysis.quotes if q.text.startswith("the Federal Aviation")]
+    assert german.id in quote.about and american.id not in quote.about
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Germany banned the Iranian airline Mahan Air from its airports on Monday. "
+            "Analysts said the ban on Mahan Air was not part of a wider plan.",
+            id="named by the word that reported it",
+        ),
+        pytest.param(
+            "Voters in Iowa went to the polls on Monday. Mike Huckabee welcomed Nader into the "
+            'race on Sunday. "Republicans would welcome his entry into the race," Huckabee said.',
+            id="told again by the same verb",
+        ),
+    ],
+)
+def test_a_link_does_not_hang_on_the_events_type(nlp, text):
+    """Each event given a type of its own, all wrong: the words still tie the statement
+    to the event they report."""
+    with nlp.select_pipes(disable=["dyad_framing"]):
+        doc = nlp(make_doc(nlp, Article(text=text)))
+    first = doc._.events[0]
+    for event, wrong in zip(doc._.events, ["COERCE", "AID", "PROTEST"], strict=False):
+        event.type = wrong
+    [quote] = doc._.quotes
+    assert first.id in link_statements(doc, EventWords.load())[quote.id]
 
 
 def test_another_sides_event_of_the_same_type_is_not_told_again(nlp):

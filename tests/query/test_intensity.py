@@ -5,10 +5,12 @@ ASSAULT -9, SUPPORT +5, THREATEN -3.5."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 import pytest
 from query_corpus import CORPUS, HAMAS, ISR, RUS, report
+from sqlalchemy import event
 
 from dyad.query import Filters, network
 from dyad.query.intensity import MonthIntensity, articles_by_month, monthly_intensity
@@ -80,3 +82,25 @@ def test_network_edges_carry_the_net_intensity_of_their_events(corpus):
     assert graph.edges["ISR", "RUS"]["weight"] == 3
     assert graph.edges["ISR", "RUS"]["intensity"] == 1.0
     assert graph.edges["RUS", "UKR"]["intensity"] == -9.0
+
+
+def test_the_monthly_counts_answer_as_the_events_do_without_reading_them(corpus):
+    # Whole months read the counts tables; a date ending mid-month (the last day is
+    # the 30th) has to read the events. Both see every event here.
+    months, days = Filters(since="2023-10"), Filters(since="2023-10-01", until="2099-12-30")
+    assert months.by_month and not days.by_month
+    read: list[str] = []
+
+    def remember(conn, cursor, statement, *args) -> None:
+        read.append(statement)
+
+    event.listen(corpus.engine, "before_cursor_execute", remember)
+    try:
+        for sides in ((), ("Russia",), ("Hamas", "Russia"), ("Israel",)):
+            read.clear()
+            counted = monthly_intensity(corpus, *sides, filters=months)
+            assert not [s for s in read if re.search(r"\bFROM events\b", s)]
+            assert counted == monthly_intensity(corpus, *sides, filters=days)
+            assert counted  # every one of them has events
+    finally:
+        event.remove(corpus.engine, "before_cursor_execute", remember)

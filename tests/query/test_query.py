@@ -101,6 +101,11 @@ def test_search_articles_and_quotes_with_stems_phrases_and_exclusions(corpus):
     assert "precise" in quotes[0].snippet
     assert {h.published for h in search(corpus, '"Palestinian factions"')} == {date(2024, 2, 20)}
     assert search(corpus, '"factions Palestinian"') == []
+    # A phrase on one side of "or", or excluded, does not have to be in every match.
+    either = search(corpus, '"Palestinian factions" or "southern ports"', kind="articles")
+    assert {h.published for h in either} == {date(2024, 1, 20), date(2024, 2, 20)}
+    excluded = search(corpus, 'Moscow -"Palestinian factions"', kind="articles")
+    assert {h.published for h in excluded} == {date(2023, 11, 1)}
     assert {h.published for h in search(corpus, "Moscow -Hamas")} == set()
     assert {h.published for h in search(corpus, "Moscow -factions")} == {date(2023, 11, 1)}
     assert {h.published for h in search(corpus, "ports or terrorists", kind="articles")} == {

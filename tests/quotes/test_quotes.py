@@ -116,6 +116,113 @@ def test_partial_quote_inside_reported_speech_is_mixed_and_partial(quotes_nlp):
     assert partial.speaker.text == mixed.speaker.text == "The spokesman"
 
 
+def test_participle_describing_a_noun_is_not_a_cue(quotes_nlp):
+    # "proposed" would report "Brexit deal … and said he would …", and swallow the
+    # real report of "said" as reported speech inside its own.
+    found = quotes(
+        quotes_nlp,
+        'Tom Watson called Prime Minister Theresa May\'s proposed Brexit deal "lousy" and said'
+        " he would only vote for it if the British people could also vote for or against it.",
+    )
+    (said,) = [q for q in only(found, "indirect") if q.cue.text == "said"]
+    assert said.text.startswith("he would only vote for it if")
+    assert said.speaker.text == "Tom Watson"
+    assert all(q.cue.text != "proposed" for q in found)
+
+
+def test_speaker_named_after_the_clause_it_reports(quotes_nlp):
+    (quote,) = quotes(
+        quotes_nlp,
+        "It is not for the Court to opine about the motivations, argued the government's"
+        " lawyer, Richard Keen.",
+    )
+    assert quote.text == "It is not for the Court to opine about the motivations"
+    assert (quote.cue.text, quote.speaker.text) == ("argued", "Richard Keen")
+
+
+def test_noun_of_saying_equated_with_a_that_clause(quotes_nlp):
+    (quote,) = quotes(
+        quotes_nlp,
+        "The government's counter-argument was that prorogation is a political tool given by"
+        " the legislature to the executive branch.",
+    )
+    assert quote.text.startswith("prorogation is a political tool")
+    assert quote.cue.text == "argument"
+    assert quote.speaker.text == "The government"
+
+
+def test_title_cased_fragment_inside_reported_speech_ending_the_sentence(quotes_nlp):
+    # The report ends before the closing mark, so the fragment was not seen as inside it
+    # and was dropped as a title.
+    found = quotes(
+        quotes_nlp,
+        "Zawahiri also accused United States President George W. Bush of being the"
+        ' "Caesar of Washington."',
+    )
+    (partial,) = only(found, "partial")
+    assert partial.text == "Caesar of Washington."
+    assert partial.speaker.text == "Zawahiri"
+
+
+def test_cue_of_the_next_sentence_with_its_own_clause_is_not_the_quotes(quotes_nlp):
+    found = quotes(
+        quotes_nlp,
+        '"Obviously it\'s not helpful to whoever our Democratic nominee is," she said. "I'
+        " remember when he did this before, it didn't turn out too well for anyone.\" She said"
+        " Nader \"prevented Al Gore from being the 'greenest' president we could have had\","
+        ' and she hoped his bid will be "just a passing fancy."',
+    )
+    direct = only(found, "direct")
+    assert [q.text[:12] for q in direct] == ["Obviously it", "I remember w"]
+    assert direct[1].cue is None and direct[1].speaker.text == "she"
+    # Two fragments quoted in one report are two quotes, not one split around its cue.
+    assert [q.text[:14] for q in only(found, "partial")] == ["prevented Al G", "just a passing"]
+
+
+def test_a_question_put_to_the_speaker_is_not_their_words(quotes_nlp):
+    (quote,) = quotes(
+        quotes_nlp,
+        "Asked whether the talks would resume, he said no decision had been made.",
+    )
+    assert (quote.text, quote.speaker.text) == ("no decision had been made", "he")
+
+
+def test_as_reported_by_gives_the_agent_as_speaker(quotes_nlp):
+    (quote,) = quotes(quotes_nlp, "The talks in Geneva failed, as reported by Reuters.")
+    assert (quote.text, quote.cue.text) == ("The talks in Geneva failed", "reported")
+    assert quote.speaker.text == "Reuters"
+
+
+def test_quoted_as_saying_gives_the_passive_subject_as_speaker(quotes_nlp):
+    (quote,) = quotes(
+        quotes_nlp, "Putin was quoted by Interfax as saying the talks were constructive."
+    )
+    assert (quote.text, quote.speaker.text) == ("the talks were constructive", "Putin")
+
+
+def test_a_document_finding_that(quotes_nlp):
+    (quote,) = quotes(
+        quotes_nlp,
+        "The report, released on Monday, found that the strikes killed 40 civilians.",
+    )
+    assert (quote.text, quote.cue.text) == ("the strikes killed 40 civilians", "found")
+    assert quote.speaker.text == "The report"
+
+
+def test_responded_by_saying_gives_the_subject_as_speaker(quotes_nlp):
+    (quote,) = quotes(quotes_nlp, "The ministry responded by saying the report was biased.")
+    assert (quote.text, quote.speaker.text) == ("the report was biased", "The ministry")
+
+
+def test_cue_after_a_long_apposition_of_its_speaker(quotes_nlp):
+    (quote,) = quotes(
+        quotes_nlp,
+        '"It is a sad day," Smith, a spokesman for the party, said in a statement released'
+        " on Monday.",
+    )
+    assert (quote.kind, quote.cue.text, quote.speaker.text) == ("direct", "said", "Smith")
+
+
 def test_scare_quotes_and_titles_are_not_quotations(quotes_nlp):
     text = (
         "The so-called ‘experts’ met on a talk show to discuss the “reform”. "

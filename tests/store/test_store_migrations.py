@@ -13,6 +13,12 @@ from dyad.store import Store, schema
 from dyad.store.database import make_engine
 from dyad.store.migrate import alembic_config, head_revision
 
+POSTGRES_ONLY = {
+    "ix_search_documents_terms",
+    "ix_search_documents_word_pairs",
+    "ix_dyad_pairs_source",
+}
+
 
 def declared_for(dialect: str):
     """Schema objects that ``schema.metadata`` declares for this dialect."""
@@ -21,8 +27,9 @@ def declared_for(dialect: str):
         # SQLite's FTS5 index and its shadow tables are made by hand, not declared.
         if type_ == "table" and name.startswith("search_fts"):
             return False
-        # The GIN index over tsvectors exists on PostgreSQL only.
-        return not (name == "ix_search_documents_terms" and dialect != "postgresql")
+        # The GIN indexes over words and word pairs, and one index PostgreSQL's primary
+        # keys need, exist on PostgreSQL only.
+        return not (name in POSTGRES_ONLY and dialect != "postgresql")
 
     return include
 

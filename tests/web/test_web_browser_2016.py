@@ -64,3 +64,16 @@ def test_network_around_trump_covers_the_2016_articles(election_server):
         around = {n["id"] for n in expected["nodes"]}
         assert len(around) >= 3, "Trump and at least two counterparts"
         browser.close()
+
+
+def test_searching_a_candidate_finds_every_article_that_names_them(election_server):
+    # Each of the articles names both candidates three times or more; quotes that
+    # name them too must not crowd the articles out.
+    for name in ("Clinton", "Trump"):
+        url = f"{election_server.url}/api/search?q={name}&kind=articles&limit=50"
+        with urlopen(url) as answer:
+            hits = json.load(answer)
+        assert len({hit["article_id"] for hit in hits}) == ARTICLES
+        with urlopen(f"{election_server.url}/?q={name}") as answer:
+            page = answer.read().decode()
+        assert "No article has these words" not in page

@@ -376,3 +376,47 @@ def test_search_results_download_as_the_page_finds_them(client, kind):
             "Moscow hosts a delegation",
             "Why Moscow matters",
         }
+
+
+def test_a_side_or_speaker_that_names_no_actor_shows_the_words_of_the_text(tmp_path):
+    text = "Russia threatened members of the opposition. “We will answer,” a spokesman said."
+    threat = _event(
+        text,
+        "e1",
+        "THREATEN",
+        "RUS",
+        None,
+        "Russia threatened members of the opposition",
+        "2024-02",
+    )
+    threat.target_words = _span(text, "members of the opposition")
+    said = _span(text, "We will answer")
+    quote = Quote(
+        "q1", "direct", said.text, [(said.start, said.end)], Speaker(None, *_said_by(text))
+    )
+    analysis = Analysis(
+        article=Article(text=text, published="2024-02-20", title="Threats", source="Wire"),
+        actors=[RUS],
+        mentions=[Mention("Russia", 0, 6, "RUS")],
+        quotes=[quote],
+        events=[threat],
+    )
+    db = str(tmp_path / "unnamed.db")
+    with Store(db) as store:
+        assert store.add(analysis)
+    with TestClient(create_app(db)) as client:
+        [event] = client.get("/api/actors/RUS/events").json()
+        assert (event["target"], event["target_words"]) == (None, "members of the opposition")
+        for page in ("/actors/RUS", f"/events/{event['id']}"):
+            html = client.get(page).text
+            assert "“members of the opposition”" in html and "not named" not in html
+        # The event page holds the sentence the words are in.
+        assert "threatened members of the opposition" in _text(
+            client.get(f"/events/{event['id']}").text
+        )
+        found = client.get("/", params={"q": "answer", "kind": "quotes"}).text
+        assert "“a spokesman”" in found and "speaker not named" not in found
+
+
+def _said_by(text: str) -> tuple[str, int, int]:
+    return ("a spokesman", *_offsets(text, "a spokesman"))

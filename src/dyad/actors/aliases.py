@@ -22,7 +22,7 @@ from dyad.actors.kb import (
 )
 from dyad.actors.names import add_local_org, add_person, kb_person
 from dyad.actors.places import acts, add_place, place_of, under_locative
-from dyad.actors.roles import add_org_apposition
+from dyad.actors.roles import add_org_apposition, predicate
 from dyad.actors.state import ORG_LABELS, PERSON_LABELS, PLACE_LABELS, ArticleMentions
 
 
@@ -35,6 +35,9 @@ def add_aliases(article: ArticleMentions) -> set[int]:
         if start < article.dateline_end:
             continue
         if _other_person(article, start, end, targets, person_tokens):
+            continue
+        if _title_of_person(article, article.doc[start:end], targets[0], person_tokens):
+            article.claimed.update(range(start, end))  # the person's title: names.py reads it
             continue
         _use_alias(article, start, end, targets)
         matched.update(range(start, end))
@@ -114,6 +117,29 @@ def _other_person(
     return kb_person(article, ent) != entry.id
 
 
+# Words between a title and its holder's name: 'United States president-elect Barack Obama'.
+TITLE_SUFFIXES = {"-", "elect", "designate"}
+
+
+def _title_of_person(
+    article: ArticleMentions, span: Span, target: AliasTarget, person_tokens: set[int]
+) -> bool:
+    """'US Secretary of State Mike Pompeo', 'become the 46th President of the United
+    States': an office the base lists as an organisation, written as the title of the
+    person named right after it or said of the subject, is no actor of its own."""
+    entry = article.kb.entries.get(target.actor)
+    if entry is None or entry.kind in ("person", "state"):
+        return False
+    if not any(t.lower_ in article.lex.role_nouns for t in span):
+        return False
+    if predicate(span.root):
+        return True
+    i = span.end
+    while i < len(article.doc) and i - span.end < 3 and article.doc[i].lower_ in TITLE_SUFFIXES:
+        i += 1
+    return i in person_tokens
+
+
 def _use_alias(article: ArticleMentions, start: int, end: int, targets: list[AliasTarget]) -> None:
     span = article.doc[start:end]
     target = _pick(article, targets)
@@ -126,7 +152,7 @@ def _use_alias(article: ArticleMentions, start: int, end: int, targets: list[Ali
             add_actor_mention(article, start, end, target.actor, extend=True)
         else:
             add_place(article, span, target.actor)
-    elif _country_in_org_name(article, span, target):
+    elif _country_in_org_name(article, span, target) or _tail_of_longer_name(article, span):
         return
     elif target.kind == DEMONYM:
         add_demonym(article, start, end, target.actor)
@@ -200,6 +226,25 @@ def _inside_longer_name(article: ArticleMentions, span: Span) -> bool:
     if entity is None or entity.label_ in PLACE_LABELS:
         return False
     return entity.start < span.start or entity.end > span.end
+
+
+def _tail_of_longer_name(article: ArticleMentions, span: Span) -> bool:
+    """'Hill' of 'Parliament Hill', 'Organization' of "People's Mojahedin Organization":
+    one word the base knows, ending a longer organisation's name, is not what it names
+    alone (a state before it is another matter: 'Iranian IRGC')."""
+    entity = article.entity_at.get(span.start)
+    if len(span) != 1 or entity is None or entity.label_ not in ORG_LABELS:
+        return False
+    if entity.start >= span.start or entity.end != span.end:
+        return False
+    before = article.doc[entity.start : span.start]
+    if not any(t.is_alpha and t.text[:1].isupper() for t in before):
+        return False  # 'al-Assad': an article, not a longer name
+    return not any(
+        article.kb.entries[t.actor].kind == "state"
+        for t in article.kb.lookup(before.text)
+        if t.actor in article.kb.entries
+    )
 
 
 def _country_in_org_name(article: ArticleMentions, span: Span, target: AliasTarget) -> bool:

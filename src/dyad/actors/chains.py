@@ -41,6 +41,7 @@ def link_chains(article: ArticleMentions) -> None:
     _people_named_like_people(article)
     _merge_variant_spellings(article)
     _merge_name_parts(article)
+    _merge_short_org_names(article)
     _surnames_to_latest_full_name(article)
     _institutions_of_states(article)
     _home_institutions(article)
@@ -116,14 +117,17 @@ def _is_org_name(article: ArticleMentions, words: list[str]) -> bool:
 
 
 def _drop_common_nouns_taken_for_people(article: ArticleMentions) -> None:
-    """'Brexit' tagged as a person: a one-word name the base lacks that the article
-    also writes as a common noun ('a no-deal Brexit', 'anti-Brexit') names no one."""
+    """'Brexit' tagged as a person, 'Order' ('make an Order') or 'Boeing' ('a Boeing
+    737') as an organisation: a one-word name the base lacks that the article also
+    writes as a common noun ('a no-deal Brexit', 'anti-Brexit') names no one."""
     text = article.doc.text
     for actor in list(article.actors.values()):
         words = actor.name.split()
-        if actor.kind != "person" or not _local(actor) or len(words) != 1:
+        if actor.kind not in ("person", "organization") or not _local(actor) or len(words) != 1:
             continue
-        pattern = rf"(?:\b(?:a|an)\s+(?:[\w-]+\s+)?|\w-){re.escape(words[0])}\b"
+        # an organisation's name takes no adjective: 'a Liberal MP' but not 'a new Liberal'
+        adjective = r"(?:[\w-]+\s+)?" if actor.kind == "person" else ""
+        pattern = rf"(?:\b(?:a|an)\s+{adjective}|\w-){re.escape(words[0])}(?!\w)"
         if re.search(pattern, text):
             for found in list(article.found):
                 if found.actor == actor.id:
@@ -143,13 +147,15 @@ def _people_named_like_people(article: ArticleMentions) -> None:
         if actor.kind != "organization" or not _local(actor):
             continue
         words = name_words(actor.name)
-        while len(words) > 2 and any(t.kind in (NAME, PLACE) for t in article.kb.lookup(words[0])):
-            words = words[1:]
-        titled = len(words) > 2 and words[0] in lex.role_nouns | lex.honorifics
+        while len(words) > 2 and (place := _leading_place(article, words)):
+            words = words[place:]  # 'United States Representative Elijah Cummings'
+        titled = len(words) > 2 and words[0] in lex.role_nouns | lex.honorifics | lex.title_words
         if titled:  # 'Bishop Deogracias Iniguez': a title before a name
             words = words[1:]
         if not 2 <= len(words) <= 3 or _is_org_name(article, words):
             continue
+        if any(w in ("for", "of", "and") for w in words):
+            continue  # 'National Coalition for Men': no person's name
         if (
             not titled
             and words[0] not in first_names
@@ -166,12 +172,22 @@ def _people_named_like_people(article: ArticleMentions) -> None:
             None,
         )
         if person is None:
-            name = " ".join(actor.name.split()[1:]) if titled else actor.name
+            written = actor.name.split()
+            name = " ".join(written[-len(words) :]) if len(written) > len(words) else actor.name
             article.actors[actor.id] = replace(actor, name=name, kind="person", sector=None)
             article.gender.setdefault(actor.id, gender)
             article.surnames[words[-1]] = actor.id
         else:
             _merge(article, actor.id, person.id)
+
+
+def _leading_place(article: ArticleMentions, words: list[str]) -> int:
+    """How many first words of a name are a place or state the base knows ('scotland',
+    'united states'), 0 when none."""
+    for size in (3, 2, 1):
+        if any(t.kind in (NAME, PLACE) for t in article.kb.lookup(" ".join(words[:size]))):
+            return size
+    return 0
 
 
 def _surname_alone(
@@ -180,6 +196,8 @@ def _surname_alone(
     """'Dumarsais Siméus' ... 'Siméus said': a name whose last word the article also
     writes alone, as one writes a surname, names a person (an organisation is
     shortened to its first words: 'Mahan' of 'Mahan Air')."""
+    if re.search(rf"\b{re.escape(words[-1])}\b", article.doc.text):
+        return False  # 'the committee contends': a common noun, no surname
     return any(
         _local(other) and other.kind != "state" and name_words(other.name) == words[-1:]
         for other in article.actors.values()
@@ -217,6 +235,35 @@ def _merge_name_parts(article: ArticleMentions) -> None:
             named = [o for o in orgs if name_words(o.name)[:1] == words and o.id != actor.id]
             if len(named) == 1:
                 _merge(article, actor.id, named[0].id)
+
+
+def _merge_short_org_names(article: ArticleMentions) -> None:
+    """'the Oversight and Reform Committee' after 'the House Oversight and Reform
+    Committee', 'the Committee' after "the Citizen's Committee": an organisation the base
+    lacks named by some words of one other organisation's name is that organisation (of
+    two that share the words, 'the Court' after 'the Court of Session' and 'the Supreme
+    Court', neither). Longer names merge first: 'National' joins 'the National Party'
+    once it has joined 'the New Zealand National Party'."""
+    mentioned = set(_mentions_of(article))
+    orgs = [
+        a
+        for a in article.actors.values()
+        if a.kind not in ("person", "state", "author") and a.id in mentioned
+    ]
+    orgs.sort(key=lambda a: len(name_words(a.name)), reverse=True)
+    merged: set[str] = set()
+    for actor in orgs:
+        words = name_words(actor.name)
+        if not _local(actor) or not words:
+            continue
+        wholes = [
+            o
+            for o in orgs
+            if o.id not in merged and o.id != actor.id and _part_of(words, name_words(o.name))
+        ]
+        if len(wholes) == 1:
+            _merge(article, actor.id, wholes[0].id)
+            merged.add(actor.id)
 
 
 def _part_of(part: list[str], whole: list[str]) -> bool:
@@ -332,21 +379,25 @@ def _absorb_bare_names(article: ArticleMentions, institution: Actor) -> None:
 
 def _home_institutions(article: ArticleMentions) -> None:
     """'The Senate' in an article about Trinidad and Tobago is its Senate, not the base's
-    U.S. Senate: a generic institution name is the article's country's own."""
+    U.S. Senate: a generic institution name is the article's country's own; 'the Senate
+    of the state' is a region's of that country, not the nation's."""
     home = article.country
     if home is None:
         return
     doc = article.doc
     for found in list(article.found):
         actor = article.actors[found.actor]
-        if actor.kb_id is None or actor.country in (None, home) or actor.kind == "state":
+        if actor.kb_id is None or actor.country is None or actor.kind == "state":
             continue
         words = [t for t in doc[found.start : found.end] if t.lower_ != "the"]
         name = " ".join(t.text for t in words)
         if name.lower() not in article.lex.generic_institutions:
             continue
+        region = _of_a_region(article, found.end)
+        if actor.country == home and not region:
+            continue
         local = Actor(
-            id=f"O:{ascii_id(name)}@{home}",
+            id=f"O:{ascii_id(name)}@{home}" + ("#region" if region else ""),
             name=name,
             kind=actor.kind,
             country=home,
@@ -354,6 +405,13 @@ def _home_institutions(article: ArticleMentions) -> None:
         )
         article.actors.setdefault(local.id, local)
         found.actor = local.id
+
+
+def _of_a_region(article: ArticleMentions, end: int) -> bool:
+    """'the Senate of the state' (of Alabama): a state's or province's own institution,
+    not the nation's."""
+    words = [t.lower_ for t in article.doc[end : end + 3]]
+    return words[:2] == ["of", "the"] and words[2:] in (["state"], ["province"], ["region"])
 
 
 def _home_agents(article: ArticleMentions) -> None:

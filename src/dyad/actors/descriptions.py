@@ -60,12 +60,23 @@ def add_descriptions(article: ArticleMentions) -> None:
         if kinds is not None:
             # 'the group' is the group last named, not the topic of the paragraph
             actor_id = antecedent(article, token, set(kinds), quoted_ok=True, salience=False)
+            if actor_id is not None and not _of_its_sector(article, token, actor_id):
+                continue
         else:
             if token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN":
                 continue  # 'the admiral Harris': a title
             actor_id = antecedent(article, token, {"person"}, quoted_ok=True, role=role)
         if actor_id is not None:
             article.add(Found(det.i, end, actor_id, 1), article.actors[actor_id])
+
+
+def _of_its_sector(article: ArticleMentions, token: Token, actor_id: str) -> bool:
+    """'the court' is a court, not the spy agency named before it: a noun that tells a
+    sector ('court', 'police', 'ministry') refers back to an actor of that sector or
+    with the noun in its name."""
+    sector = article.lex.organisation_name_words.get(token.lower_, (None, None))[1]
+    actor = article.actors[actor_id]
+    return sector is None or actor.sector == sector or token.lower_ in actor.name.lower()
 
 
 def _same_government(article: ArticleMentions, token: Token) -> bool:

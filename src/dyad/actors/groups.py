@@ -74,6 +74,8 @@ def add_demonym(article: ArticleMentions, start: int, end: int, state: str) -> N
                 add_actor_mention(article, start, head.i + 1, state, extend=False)
                 return
             sector = article.kb.agent_sector(phrase)
+            if noun in lex.place_nouns or noun in lex.not_actor_name_words:
+                sector = None  # 'the Lebanese city of Tripoli', 'a Ukrainian passenger jet'
             if sector is not None and head.is_lower:
                 if sector in STATE_SECTORS:
                     add_actor_mention(article, start, head.i + 1, state, extend=False)
@@ -126,6 +128,18 @@ def kind_noun_after(article: ArticleMentions, end: int) -> tuple[int, str, str] 
         if key in nouns and words[-1].pos_ == "NOUN" and words[-1].is_lower:
             return end + size, *nouns[key]
     return None
+
+
+def kind_noun_before(article: ArticleMentions, start: int) -> tuple[str, str] | None:
+    """'the German newspaper [Bild]': the common noun before a name that says what kind
+    of organisation it names -> (kind, sector)."""
+    if start == 0:
+        return None
+    noun = article.doc[start - 1]
+    if noun.pos_ != "NOUN" or not noun.is_lower:
+        return None
+    kind = article.lex.organisation_kind_nouns.get(noun.lower_)
+    return (kind[0], kind[1]) if kind else None
 
 
 def _add_office_holder(

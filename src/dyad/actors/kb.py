@@ -117,6 +117,7 @@ class Lexicon:
     state_locative_prepositions: frozenset[str]
     not_actor_name_words: frozenset[str]
     not_actor_names: frozenset[str]
+    work_nouns: frozenset[str]
     generic_institutions: frozenset[str]
     place_prepositions: frozenset[str]
     place_nouns: frozenset[str]
@@ -163,6 +164,7 @@ class Lexicon:
             state_locative_prepositions=frozenset(data["state_locative_prepositions"]),
             not_actor_name_words=frozenset(data["not_actor_name_words"]),
             not_actor_names=frozenset(data["not_actor_names"]),
+            work_nouns=frozenset(data["work_nouns"]),
             generic_institutions=frozenset(data["generic_institutions"]),
             place_prepositions=frozenset(data["place_prepositions"]),
             place_nouns=frozenset(data["place_nouns"]),
@@ -382,7 +384,7 @@ class KnowledgeBase:
         role = self.role_at(entry, date)
         country, sector, title, affiliation = entry.country, entry.sector, None, None
         if role is not None:
-            affiliation = role.affiliation
+            affiliation = role.affiliation or None
             holder = self.entries.get(role.affiliation)
             if holder is not None:
                 country = country or holder.country
@@ -478,7 +480,9 @@ def _phoenix_roles(codes: str, offices: str, home: str) -> list[Role]:
             continue
         country, sector = code[:3], code[3:6] or STATE_SECTOR
         if country in ("IGO", "NGO", "IMG", "MNC"):
-            country, sector = home or country, country if country != "IMG" else "REB"
+            # a sector code, not a country: without a home the role has no affiliation
+            # (the code 'NGO' would name the base's Le Huy Ngo, whose id it is)
+            country, sector = home, country if country != "IMG" else "REB"
         title = titles.get((country, start), "")
         roles.append(Role(country, title, start, end, _CAMEO_SECTORS.get(sector, sector)))
     return roles

@@ -5,11 +5,12 @@ organisation an acronym spells; 'Meenakshi Ganguly of Human Rights Watch'.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from dyad.actors.groups import kind_noun_after, member_phrase_end
+from dyad.actors.groups import kind_noun_after, kind_noun_before, member_phrase_end
 from dyad.actors.kb import DEMONYM, NAME, ascii_id
 from dyad.actors.places import add_place, named_as_place, place_of, under_locative
 from dyad.actors.roles import (
@@ -33,6 +34,7 @@ from dyad.model import Actor
 
 WIDENED = 4  # rank of a name widened over the words that follow it ('Clinton's aides')
 NAME_SUFFIXES = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"}
+DASHES = {"-", "–", "—"}
 
 
 # -- the passes ---------------------------------------------------------------------
@@ -44,6 +46,30 @@ def add_people(article: ArticleMentions, matched: set[int]) -> None:
     for ent in sorted(people, key=lambda e: e.start):
         if not any(t.i in matched or t.i in article.claimed for t in ent):
             _add_local_person(article, ent)
+    _untagged_after_title(article)
+
+
+def _untagged_after_title(article: ArticleMentions) -> None:
+    """'Liberal MP Borys Wrzesnewskyj': two or more capitalised words after a title that
+    spaCy tagged as nothing are a person's name."""
+    doc = article.doc
+    lex = article.lex
+    for token in article.tokens_of(lex.role_nouns | lex.honorifics | {"mp"}):
+        first = stop = token.i + 1
+        while (
+            stop < len(doc)
+            and doc[stop].pos_ == "PROPN"
+            and doc[stop].is_title
+            and not doc[stop].ent_type_
+            and stop not in article.claimed
+            and doc[stop].lower_ not in lex.title_words
+        ):
+            stop += 1
+        words = [t.lower_ for t in doc[first:stop]]
+        if stop - first >= 2 and not any(
+            w in lex.organisation_name_words or w in lex.place_name_words for w in words
+        ):
+            _add_local_person(article, doc[first:stop])
 
 
 def add_unknown_names(article: ArticleMentions, matched: set[int]) -> None:
@@ -63,7 +89,9 @@ def add_unknown_names(article: ArticleMentions, matched: set[int]) -> None:
                 article.add(Found(ent.start, ent.end, short, 2), article.actors[short])
             else:
                 add_local_org(article, ent)
-        elif ent.label_ in PLACE_LABELS and under_locative(article, ent):
+        elif ent.label_ in PLACE_LABELS and (
+            under_locative(article, ent) or named_as_place(article, ent)
+        ):
             article.places.append(place_of(ent, None))
             article.claimed.update(range(ent.start, ent.end))
     for token in article.doc:  # 'Earnest told reporters': a surname spaCy did not tag
@@ -99,7 +127,11 @@ def add_people_of_organisations(article: ArticleMentions) -> None:
             and doc[first - 1].i not in article.claimed
         ):
             first -= 1
-        if of - first >= 2 and doc[first].lower_ not in article.lex.title_words:
+        if (
+            of - first >= 2
+            and doc[first].lower_ not in article.lex.title_words
+            and doc[of - 1].lower_ not in article.lex.role_nouns  # 'First Minister of Scotland X'
+        ):
             span = doc[first:of]
             add_person(article, first, of, kb_person(article, span), affiliation_hint=actor.id)
 
@@ -197,11 +229,27 @@ def _add_local_person(article: ArticleMentions, ent: Span) -> None:
         and doc[first - 1].text[:1].isupper()
         and doc[first - 1].i not in article.claimed
         and doc[first - 1].lower_ not in lex.title_words
+        and doc[first - 1].ent_type_ in ("", "PERSON")  # not 'On Thursday Kay Ivey'
     ):
         first -= 1
     tokens = [*doc[first : tokens[0].i], *tokens]
     span = doc[tokens[0].i : tokens[-1].i + 1]
-    if kind_noun_after(article, span.end) is not None or _platform(article, span) is not None:
+    if _common_word(article, span):
+        return
+    dashes = [t.i for t in span[1:] if t.text in DASHES and t.whitespace_]
+    if dashes:  # 'Andrew Chan - Death Myuran Sukumaran - Death': a list's lines
+        starts = [span.start, *(d + 1 for d in dashes)]
+        for first, stop in zip(starts, [*dashes, span.end], strict=True):
+            if stop - first >= 2:
+                _add_local_person(article, doc[first:stop])
+        return
+    if _not_a_name(span):
+        return
+    if (
+        kind_noun_after(article, span.end) is not None
+        or kind_noun_before(article, span.start) is not None
+        or _platform(article, span) is not None
+    ):
         add_local_org(article, span)  # 'The Maariv newspaper': spaCy took the name for a person
         return
     title_role = []
@@ -408,8 +456,8 @@ def add_local_org(article: ArticleMentions, ent: Span, country: str | None = Non
         add_person(article, owner.i + 1, ent.end, None, org.actor if org else None)
         return
     tokens = [t for t in ent if t.text not in POSSESSIVE]
-    if not tokens:
-        return
+    if not tokens or tokens[0].lower_ in ("a", "an"):
+        return  # 'if we only had a Nuclear Bomb': no name takes 'a'
     start = tokens[0].i + (1 if tokens[0].lower_ == "the" else 0)
     span = doc[start : tokens[-1].i + 1]
     name = _name_text(span)
@@ -421,6 +469,14 @@ def add_local_org(article: ArticleMentions, ent: Span, country: str | None = Non
         return
     if last in article.lex.not_actor_name_words or name.lower() in article.lex.not_actor_names:
         return  # a law, a war, a prize, a time zone
+    if (
+        _title_not_name(article, span)
+        or _not_a_name(span)
+        or _a_work(article, span)
+        or _common_word(article, span)
+    ):
+        article.claimed.update(range(span.start, span.end))
+        return
     if _platform(article, span) is False:
         article.claimed.update(range(span.start, span.end))
         return  # 'wrote on Twitter': where one speaks, not who
@@ -437,8 +493,62 @@ def add_local_org(article: ArticleMentions, ent: Span, country: str | None = Non
     kind_noun = kind_noun_after(article, end)
     if kind_noun is not None:  # 'the Maariv newspaper'
         end, kind, sector = kind_noun
+    elif (noun_before := kind_noun_before(article, span.start)) is not None:
+        kind, sector = noun_before  # 'the German newspaper Bild'
     actor = Actor(id="O:" + ascii_id(name), name=name, kind=kind, country=country, sector=sector)
     article.add(Found(span.start, end, actor.id, 2), actor)
+
+
+def _title_not_name(article: ArticleMentions, span: Span) -> bool:
+    """'to serve as US Surgeon General', 'the Representatives who voted': an office or
+    its holders spaCy tagged as an organisation (a role noun ends it, or follows it),
+    not one with a name ('the Inspector General's Office' ends in an organisation's word)."""
+    lex = article.lex
+    words = [t.lower_ for t in span]
+    following = span.end < len(article.doc) and article.doc[span.end]
+    if any(w in lex.organisation_name_words or w in lex.organisation_kind_nouns for w in words):
+        return False
+    if len(words) == 1 and words[0].removesuffix("s") in lex.title_words:
+        return True
+    return words[-1] in lex.role_nouns or bool(
+        following and following.is_title and following.lower_ in lex.role_nouns
+    )
+
+
+def _common_word(article: ArticleMentions, span: Span) -> bool:
+    """'Media reports say ...', 'Jackal horns are crafted from skulls of jackals': one
+    word capitalised only because it opens a sentence, written in lower case elsewhere
+    in the article."""
+    if len(span) != 1 or not span[0].is_sent_start or span[0].lower_ in article.surnames:
+        return False  # 'Price said', after 'Ned Price', is a surname whatever 'price' is
+    word = re.escape(span[0].lower_)
+    return re.search(rf"(?<![\w-]){word}(?:s|es)?(?![\w-])", article.doc.text) is not None
+
+
+def _a_work(article: ArticleMentions, span: Span) -> bool:
+    """'the host of House Call, a program on CNN': a name whose apposition is a work."""
+    doc = article.doc
+    after = doc[span.end : span.end + 4]
+    if len(after) < 3 or after[0].text != "," or after[1].lower_ not in ("a", "an", "the"):
+        return False
+    noun = next((t for t in after[2:] if t.pos_ == "NOUN"), None)
+    return noun is not None and noun.lower_ in article.lex.work_nouns
+
+
+def _not_a_name(span: Span) -> bool:
+    """A quote's bracketed insertion ('[I]t'), a word of words written in capitals
+    ('I WON THIS ELECTION, BY A LOT!', a heading) or a maker before a model number
+    ('the Boeing 737-800 jet'): no one's name."""
+    doc = span.doc
+    if any("[" in t.text or "]" in t.text for t in span):
+        return True
+    following = doc[span.end] if span.end < len(doc) else None
+    if following is not None and following.text[:1].isdigit() and following.ent_type_ != "DATE":
+        return True
+    near = (*doc[max(0, span.start - 6) : span.start], *doc[span.end : span.end + 6])
+    shouted = [t for t in near if t.is_alpha and t.is_upper]
+    # capitals with a stop word among them are words, not a list of acronyms ('US, EU, NATO')
+    return len(shouted) >= 3 and any(doc.vocab[t.lower_].is_stop for t in shouted)
 
 
 def _platform(article: ArticleMentions, span: Span) -> bool | None:

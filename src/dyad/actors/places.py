@@ -40,8 +40,10 @@ def acts(article: ArticleMentions, span: Span, default: bool) -> bool:
         return True
     if root.dep_ == "pobj":
         prep = root.head.lower_
-        if prep in lex.locative_prepositions:
-            return False
+        if prep in lex.locative_prepositions or (
+            prep == "of" and root.head.head.lower_ in lex.place_nouns
+        ):
+            return False  # 'in Tripoli', 'the Lebanese city of Tripoli'
         return prep in lex.acting_prepositions or default
     if root.dep_ == "dobj":
         return root.head.lemma_ not in lex.place_verbs
@@ -63,16 +65,41 @@ def named_as_place(article: ArticleMentions, span: Span) -> bool:
     'Mindoro, Samar, and Nueva Ecija provinces'."""
     doc = article.doc
     lex = article.lex
-    if span[0].lower_ in lex.male_names or span[0].lower_ in lex.female_names:
-        return False  # 'in prison Michael Czugaj': a person after all
     root = span.root
     while root.dep_ == "conj" and root.head != root:
         root = root.head
+    if root.dep_ == "pobj" and root.head.lower_ == "of":
+        owner = root.head.head.lower_
+        if owner in lex.place_nouns or owner in lex.place_parts:
+            return True  # 'birthplace of Al Auja' (whatever its first word), 'residents of Maiori'
+    if span[0].lower_ in lex.male_names or span[0].lower_ in lex.female_names:
+        return False  # 'in prison Michael Czugaj': a person after all
     if root.dep_ == "pobj" and root.head.lower_ in lex.place_prepositions:
         return True
-    if root.dep_ == "pobj" and root.head.lower_ == "of":
-        return root.head.head.lower_ in lex.place_nouns
-    return span.end < len(doc) and doc[span.end].lower_ in lex.place_nouns
+    if _before_its_state(article, span) or any(p.text == span.text for p in article.places):
+        return True  # 'Maiori, Italy', then 'the residents of Maiori'
+    if span.end >= len(doc):
+        return False
+    following = doc[span.end].lower_
+    # 'the Graubünden police', 'Kiryat Shmona residents': the place's own
+    return following in lex.place_nouns or (
+        following in lex.place_parts and span.root.dep_ == "compound"
+    )
+
+
+def _before_its_state(article: ArticleMentions, span: Span) -> bool:
+    """'Maiori, Italy', 'Davos, Switzerland': a name written before a comma and a state."""
+    doc = article.doc
+    if span.end + 1 >= len(doc) or doc[span.end].text != ",":
+        return False
+    if span.end + 2 < len(doc) and doc[span.end + 2].text in POSSESSIVE:
+        return False  # 'Tomas Brenner, Austria's chief negotiator': an apposition
+    after = article.kb.lookup(doc[span.end + 1].text)
+    return any(
+        t.kind == NAME and article.kb.entries[t.actor].kind == "state"
+        for t in after
+        if t.actor in article.kb.entries
+    )
 
 
 def add_place(article: ArticleMentions, span: Span, country: str | None) -> None:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from spacy.tokens import Token
+
 from dyad.actors.kb import DEMONYM, NAME, SEAT
 from dyad.actors.state import (
     NATIONAL_KINDS,
@@ -112,8 +114,8 @@ def apposition_before(article: ArticleMentions, start: int) -> Apposition | None
         i -= 1
     if i < 0 or doc[i].lower_ not in lex.appositive_determiners or doc[i].lower_ in ("a", "an"):
         return None  # 'a spokesman, ...' begins a list more often than an apposition
-    if not words or not _role_noun(article, words[-1]):
-        return None
+    if not words or not _role_noun(article, words[-1]) or words[-1] in lex.place_nouns:
+        return None  # 'in the US state of Alabama, Governor Kay Ivey': a place, not her role
     role = " ".join(words)
     if affiliation is None and country is not None and state_role(article, role):
         affiliation = country
@@ -244,3 +246,9 @@ def _possessive_owner(article: ArticleMentions, i: int) -> tuple[str, int] | Non
         article.ensure_actor(entry.id)
         return entry.id, j + 1
     return None
+
+
+def predicate(token: Token) -> bool:
+    """'He had been a prosecutor', 'ran to be a state delegate', 'resigned as the
+    leader': a role said of the subject, not another person."""
+    return token.dep_ in ("attr", "oprd") or (token.dep_ == "pobj" and token.head.lower_ == "as")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from dyad.actors.kb import DEMONYM, ascii_id
-from dyad.actors.roles import role_sector
+from dyad.actors.roles import predicate, role_sector
 from dyad.actors.state import NATIONAL_KINDS, PERSON_LABELS, ArticleMentions, Found
 from dyad.model import Actor
 
@@ -49,7 +49,7 @@ def add_unnamed_people(article: ArticleMentions) -> None:
             or any(t.lower_ == "former" for t in doc[first : token.i])
             or (token.i + 2 < len(doc) and doc[token.i + 2].lower_ in lex.title_words)
         )  # nor is 'the former secretary of State'
-        if _apposed_to_person(article, first):
+        if _apposed_to_person(article, first) or predicate(token) or _not_yet_chosen(token, first):
             continue  # 'Gabrielle Giffords, a former Arizona congresswoman who ...'
         holder, country = _holder_before(article, first, token)
         end = token.i + 1
@@ -131,6 +131,16 @@ def _state_in_complement(article: ArticleMentions, token: Token) -> str | None:
             if place is not None:
                 return place.country
     return None
+
+
+def _not_yet_chosen(token: Token, first: int) -> bool:
+    """'the next Surgeon General would need to ...', 'the party will vote for a new
+    leader': whoever will hold the role, no one the article can point at (a new leader
+    who acts as the subject is one)."""
+    words = {t.lower_ for t in token.doc[first : token.i]}
+    if words & {"next", "future"}:
+        return True
+    return "new" in words and token.dep_ not in ("nsubj", "nsubjpass")
 
 
 def _apposed_to_person(article: ArticleMentions, first: int) -> bool:

@@ -52,6 +52,12 @@ NO_EVENT = "NONE"  # a lexicon reading that is an idiom, not an event
 FOCUS_WORDS = frozenset({"just", "only", "merely", "simply", "solely"})
 # Who only tells of what others do: a news agency, the article's author.
 TELLERS = frozenset({"media", "author"})
+# The words shown for a side that names no actor: a noun phrase of at most this many
+# words, with a phrase on these prepositions that says whose ("members of the party").
+MAX_SIDE_WORDS = 8
+SIDE_PREPOSITIONS = frozenset({"of", "for", "from"})
+# Named entities that are people, groups or states (not places, works or dates).
+PARTY_ENTITIES = frozenset({"PERSON", "NORP", "ORG", "GPE"})
 
 
 @dataclass
@@ -68,6 +74,7 @@ class Reading:
     absorbed: Token | None = None  # object noun that belongs to this event
     consequence: Token | None = None  # verb of what this event did ("the blast *killed* …")
     implied_source: bool = False  # the source is the state an agentless passive happens in
+    passive: bool = False  # a passive verb: its subject undergoes it
     status: str | None = None  # fixed by the rule that read it (a voiced demand is actual)
     requested: Frame | None = None  # a request's or threat's content ("urged X *to meet*")
 
@@ -378,6 +385,7 @@ def _read_verb(
         targets=targets,
         absorbed=absorbed,
         implied_source=implied,
+        passive=passive,
     )
 
 
@@ -543,6 +551,8 @@ def _events_of(
             reported_by=reported_by,
             quote=quote_id,
             time_role=role,
+            source_words=None if source else _side_words(ctx, lexicon, _source_word(reading)),
+            target_words=None if target else _side_words(ctx, lexicon, _target_word(reading)),
         )
         sentence = reading.trigger.sent
         if _told_twice(event, (sentence.start_char, sentence.end_char), earlier):
@@ -635,12 +645,79 @@ def _told_twice(event: Event, sentence: tuple[int, int], earlier: list[Event]) -
             continue
         if event.target not in (other.target, None) and other.target is not None:
             continue
-        other.target = other.target or event.target
+        if other.target is None and event.target is not None:
+            other.target, other.target_words = event.target, None
+        elif other.target is None:
+            other.target_words = other.target_words or event.target_words
         other.action = other.action or event.action
         other.mode = other.mode or event.mode  # "threatened to strike": the threat's content
         other.location = other.location or event.location
         return True
     return False
+
+
+def _source_word(reading: Reading) -> Token | None:
+    """The word a source no actor was found for would have been read from: an active
+    verb's subject; a passive verb's or an event noun's agent ("attacked *by gunmen*",
+    "the arrest *by police*"), else a noun's support verb's subject."""
+    trigger = reading.trigger
+    if trigger.pos_ == "VERB" and not reading.passive:
+        return reading.subject  # "by" on an active verb is the means: "by air"
+    by = next(
+        (
+            word
+            for c in trigger.children
+            if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
+            if (word := prep_object(c)) is not None
+        ),
+        None,
+    )
+    return by if by is not None or reading.passive else reading.subject
+
+
+def _target_word(reading: Reading) -> Token | None:
+    """The word a target no actor was found for would have been read from: the first
+    word filling one of the frame's target slots (a passive verb's subject for its
+    object)."""
+    carriers = [w for w in (reading.trigger, reading.absorbed) if w is not None]
+    for slot in reading.frame.target:
+        if slot == "dobj" and reading.passive:
+            return reading.subject
+        words = [w for carrier in carriers for w in slot_words(carrier, slot)]
+        if words:
+            return words[0]
+    return None
+
+
+def _side_words(ctx: DocContext, lexicon: Lexicon, head: Token | None) -> Span | None:
+    """The noun phrase ``head`` heads as the text has it ("protesters", "the ministry",
+    "members of the opposition"): what the page shows for a side that names no actor.
+    Only a name or a noun of people or bodies: a thing ("sent aid"), an event
+    ("condemned the attack") or a pronoun names no side; nor does an actor's mention,
+    which the reading did not take for this side ("Suu Kyi has faced criticism")."""
+    if head is None or ctx.token_actor[head.i] or not _names_a_party(lexicon.cues, head):
+        return None
+    start, end = head.left_edge.i, head.i + 1
+    # "members *of the opposition*": a short of/for/from phrase says whose.
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ in SIDE_PREPOSITIONS:
+            if child.right_edge.i + 1 - start <= MAX_SIDE_WORDS:
+                end = child.right_edge.i + 1
+            break
+    if end - start > MAX_SIDE_WORDS:
+        start = max(start, end - MAX_SIDE_WORDS)
+    phrase = head.doc[start:end]
+    return Span(phrase.text, phrase.start_char, phrase.end_char)
+
+
+def _names_a_party(cues: Cues, head: Token) -> bool:
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    lemma = head.lemma_.lower()
+    return head.ent_type_ in PARTY_ENTITIES or any(
+        lemma in words
+        for words in (cues.group_nouns, cues.unnamed_groups, cues.state_agents, cues.party_nouns)
+    )
 
 
 def _is_aim(cues: Cues, reading: Reading) -> bool:

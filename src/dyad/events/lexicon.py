@@ -154,6 +154,7 @@ class Cues:
     threat_modes: dict[str, str]  # threatened action "TYPE" or "TYPE:mode" -> THREATEN mode
     state_agents: frozenset[str]
     state_passive_types: frozenset[str]
+    party_nouns: frozenset[str]
 
 
 @dataclass(frozen=True)

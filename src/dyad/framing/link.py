@@ -333,25 +333,29 @@ def _named_again(
         for event in events
         if event not in statement.own
         and event.evidence.end <= statement.start
-        and words.name(_kinds(event), naming.lemmas)
+        and _names(article, words, event, naming.lemmas)
     ]
 
     def related(event: Event) -> bool:
         party = article.party(event)
         located = event.location.country if event.location else None
         return bool(
-            words.name(_kinds(event), naming.definite)
+            _names(article, words, event, naming.definite)
             or _mentions_party(article, statement, naming, event)
             or naming.countries & (party | {located})
             or (event.time is not None and event.time.value in naming.times)
         )
 
-    def closeness(event: Event) -> tuple[bool, bool, int]:
-        # The very word that reported the event ("the ban" after "banned") names it
-        # best; then an event of this paragraph or the one before; then the latest.
+    def closeness(event: Event) -> tuple[bool, int, bool, int]:
+        # The very word that reported the event ("the ban" after "banned", whatever
+        # type the event was given) names it best; then the event with more of its
+        # sides named or speaking (Germany's ban on the airline, not the US sanctions on
+        # it, for German officials saying "Germany has suspended the airline's permit");
+        # then an event of this paragraph or the one before; then the latest.
         trigger = article.trigger(event)
         return (
-            trigger in naming.lemmas and words.name(_kinds(event), {trigger}),
+            trigger in naming.lemmas,
+            _sides_named(article, statement, naming, event),
             statement.paragraph - article.paragraph(event.evidence.start) <= 1,
             event.evidence.start,
         )
@@ -365,6 +369,23 @@ def _mentions_party(
     """Whether the statement's speaker, or an actor it mentions, takes part in the event."""
     party = article.party(event)
     return bool(statement.speaker_group & party or any(g & party for g in naming.groups))
+
+
+def _names(article: _Article, words: EventWords, event: Event, lemmas: set[str]) -> bool:
+    """Whether one of ``lemmas`` names the event: a word of its kind, or the very word
+    that reported it, so that an event given a wrong type is still named ("the ban"
+    after "banned")."""
+    return words.name(_kinds(event), lemmas) or article.trigger(event) in lemmas
+
+
+def _sides_named(article: _Article, statement: _Statement, naming: _Naming, event: Event) -> int:
+    """How many of the event's sides the statement's speaker or words name."""
+    named = statement.speaker_group.union(*naming.groups)
+    return sum(
+        bool(named & article.group(side))
+        for side in (event.source, event.target, *event.others)
+        if side is not None
+    )
 
 
 def _lead(
@@ -382,7 +403,7 @@ def _lead(
         if article.sentence(event.evidence.start) == 0
         and event not in statement.own
         and event.evidence.end <= statement.start
-        and (words.name(_kinds(event), naming.lemmas) or _takes_part(article, statement, event))
+        and (_names(article, words, event, naming.lemmas) or _takes_part(article, statement, event))
     ]
 
 
@@ -441,7 +462,7 @@ def _retold(
         other
         for other in events
         if other.evidence.end <= event.evidence.start
-        and _kinds(other) & _kinds(event)
+        and (_kinds(other) & _kinds(event) or article.trigger(other) == article.trigger(event))
         and same_word in (None, article.trigger(other))
         and _same_sides(article, event, other)
         and (

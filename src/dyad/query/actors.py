@@ -55,11 +55,14 @@ def resolve_actor(conn: Connection, name: str, include_affiliates: bool = True) 
             ids = {max(by_alias, key=lambda row: row.times_seen).actor_id}
     if not ids:
         raise UnknownActor(f"no actor in the store is called {name!r}")
-    if include_affiliates:
-        ids |= set(
-            conn.execute(select(actors.c.id).where(actors.c.affiliation.in_(list(ids)))).scalars()
-        )
-    return ids
+    return with_affiliates(conn, ids) if include_affiliates else ids
+
+
+def with_affiliates(conn: Connection, ids: set[str]) -> set[str]:
+    """The actors and those who act for them."""
+    actors = schema.actors
+    found = conn.execute(select(actors.c.id).where(actors.c.affiliation.in_(list(ids))))
+    return ids | set(found.scalars())
 
 
 def actor_refs(conn: Connection, ids: Iterable[str | None]) -> dict[str, ActorRef]:

@@ -41,6 +41,22 @@ def involving(
     )
 
 
+def involving_apart(
+    ids: set[str], others: set[str] | None = None, events: Table = schema.events
+) -> list[ColumnElement[bool]]:
+    """``involving`` as conditions that do not overlap, one per side, each read from
+    its own (source, …) or (target, …) index: PostgreSQL answers an OR of the two by
+    visiting the table page of every row."""
+    source, target = events.c.source_id, events.c.target_id
+    if others is None:
+        other_source = or_(source.is_(None), source.not_in(ids))
+        return [source.in_(ids), and_(target.in_(ids), other_source)]
+    # First to second, then second to first less what the first holds (an actor on
+    # both sides, as in an actor's events with itself).
+    parts = [(ids, others), (others - ids, ids), (others & ids, ids - others)]
+    return [and_(source.in_(s), target.in_(t)) for s, t in parts if s and t]
+
+
 def event_counts(
     db: Database,
     actor: str | None = None,

@@ -83,6 +83,9 @@ class EventItem:
     location: str | None
     reports: int = 0
     evidence: list[EvidenceItem] = field(default_factory=list)
+    # The words its first report used for a side that names no actor ("protesters").
+    source_words: str | None = None
+    target_words: str | None = None
 
 
 def dated_first(events=schema.events) -> tuple[ColumnElement, ...]:
@@ -113,6 +116,7 @@ def event_items(conn: Connection, rows, reports: int | None) -> list[EventItem]:
     }
     if not items:
         return []
+    _side_words(conn, [item for item in items.values() if not (item.source and item.target)])
     table = schema.evidence
     in_items = table.c.event_id.in_(list(items))
     if reports is not None:
@@ -128,6 +132,27 @@ def event_items(conn: Connection, rows, reports: int | None) -> list[EventItem]:
             for item in items.values():
                 item.reports = len(item.evidence)
     return list(items.values())
+
+
+def _side_words(conn: Connection, unnamed: list[EventItem]) -> None:
+    """Give events with a side that names no actor the words their earliest report with
+    such words used for it."""
+    if not unnamed:
+        return
+    evidence, articles = schema.evidence, schema.articles
+    by_id = {item.id: item for item in unnamed}
+    rows = conn.execute(
+        select(evidence.c.event_id, evidence.c.side_words)
+        .join(articles, articles.c.id == evidence.c.article_id)
+        .where(evidence.c.event_id.in_(list(by_id)), evidence.c.side_words.is_not(None))
+        .order_by(articles.c.published, evidence.c.article_id, evidence.c.start)
+    )
+    for event_id, words in rows:
+        item = by_id[event_id]
+        if item.source is None and item.source_words is None and "source" in words:
+            item.source_words = words["source"]["text"]
+        if item.target is None and item.target_words is None and "target" in words:
+            item.target_words = words["target"]["text"]
 
 
 EVIDENCE_COLUMNS = (

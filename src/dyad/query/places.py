@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections import Counter
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, union_all
 
 from dyad.query.actors import resolve_actor
 from dyad.query.connect import Database, connect
-from dyad.query.counts import involving, pair_counts
+from dyad.query.counts import involving_apart, pair_counts
 from dyad.query.filters import NO_FILTERS, Filters
 from dyad.store import schema
 
@@ -38,7 +38,9 @@ def events_by_country(
         if actor:
             ids = resolve_actor(conn, actor)
             others = resolve_actor(conn, counterpart) if counterpart else None
-            query = query.where(involving(ids, others, table))
+            # A group (source, target, place) lies on one side: the sides' groups add up.
+            sides = involving_apart(ids, others, table)
+            query = union_all(*(query.where(side) for side in sides))
         groups = conn.execute(query).all()
         wanted = sorted({i for row in groups for i in row[:2] if i})
         country: dict[str, str] = {}

@@ -14,8 +14,8 @@ from functools import cache
 from importlib import resources
 from typing import Literal
 
-from sqlalchemy import Connection, Subquery, func, literal, select
-from sqlalchemy.dialects.postgresql import REGCONFIG
+from sqlalchemy import Connection, Integer, Subquery, cast, func, literal, select
+from sqlalchemy.dialects.postgresql import ARRAY, REGCONFIG
 
 from dyad.query.connect import Database, connect
 from dyad.query.events import headline
@@ -42,6 +42,8 @@ class SearchHit:
     published: date | None
     speaker: str | None
     snippet: str
+    # The words the text used for the speaker ("a spokesman"), where no actor was named.
+    speaker_text: str | None = None
 
 
 def search(
@@ -83,6 +85,7 @@ def search(
                 articles.c.text.label("article_text"),
                 quotes.c.text.label("quote_text"),
                 quotes.c.speaker_id,
+                quotes.c.speaker_text,
             )
             .join(articles, articles.c.id == documents.c.article_id)
             .outerjoin(
@@ -104,6 +107,7 @@ def search(
             published=row.published,
             speaker=row.speaker_id,
             snippet=snippet(row.quote_text or row.article_text, pattern),
+            speaker_text=row.speaker_text,
         )
         for row in sorted(rows, key=lambda r: order[r.id])
     ]
@@ -145,8 +149,13 @@ def _matching(
     documents = schema.search_documents
     postgres = conn.dialect.name == "postgresql"
     if postgres:
-        tsquery = func.websearch_to_tsquery(literal(schema.SEARCH_LANGUAGE, REGCONFIG), query)
+        language = literal(schema.SEARCH_LANGUAGE, REGCONFIG)
+        tsquery = func.websearch_to_tsquery(language, query)
         found = select(documents.c.id).where(documents.c.terms.op("@@")(tsquery))
+        if pairs := _word_pairs(conn, _required_phrases(query)):
+            # The index of word pairs finds the documents holding the phrases' pairs;
+            # the tsvector check above then reads only theirs.
+            found = found.where(documents.c.word_pairs.op("@>")(cast(pairs, ARRAY(Integer))))
         newest = documents.c.id
     else:
         fts = schema.search_fts
@@ -171,6 +180,35 @@ def _matching(
         .where(documents.c.id.in_(select(window.c.id)))
         .subquery()
     )
+
+
+def _required_phrases(query: str) -> list[str]:
+    """The quoted phrases every match must hold: not excluded, not one side of an "or"."""
+    tokens = _TOKEN.findall(query)
+    either = {
+        i + offset
+        for i, (_, _, word) in enumerate(tokens)
+        if word.lower() == "or"
+        for offset in (-1, 1)
+    }
+    return [
+        phrase
+        for i, (negated, phrase, _) in enumerate(tokens)
+        if phrase and not negated and i not in either
+    ]
+
+
+def _word_pairs(conn: Connection, phrases: list[str]) -> list[int]:
+    """The hashed adjacent word pairs of the phrases, as ``word_pairs`` holds them."""
+    language = literal(schema.SEARCH_LANGUAGE, REGCONFIG)
+    pairs: set[int] = set()
+    for phrase in phrases:
+        pairs.update(
+            conn.execute(
+                select(func.dyad_word_pairs(func.to_tsvector(language, phrase)))
+            ).scalar_one()
+        )
+    return sorted(pairs)
 
 
 def fts5_query(query: str) -> str:

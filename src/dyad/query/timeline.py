@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, Connection, and_, func, or_, select
+from sqlalchemy import ColumnElement, Connection, Row, func, select, tuple_, union_all
 
-from dyad.query.actors import ActorRef, actor_refs, resolve_actor
+from dyad.query.actors import ActorRef, actor_refs, resolve_actor, with_affiliates
 from dyad.query.connect import Database, connect
-from dyad.query.counts import involving
-from dyad.query.events import EventItem, dated_first, event_items
+from dyad.query.counts import involving, involving_apart
+from dyad.query.events import EventItem, event_items
 from dyad.query.filters import NO_FILTERS, Filters
 from dyad.store import schema
 
@@ -28,6 +28,10 @@ class TimelinePage:
     next: str | None = None
 
 
+# The largest LIMIT either database takes (a signed 64-bit integer).
+LARGEST_LIMIT = 2**63 - 1
+
+
 class BadCursor(ValueError):
     """An ``after`` cursor that no timeline page gave out."""
 
@@ -37,22 +41,61 @@ def page_cursor(sort_date: str | None, event_id: int) -> str:
     return f"{sort_date or ''}~{event_id}"
 
 
-def _after(cursor: str, events=schema.events) -> ColumnElement[bool]:
-    """Events past ``cursor`` in timeline order (``dated_first``), as one indexable condition.
-
-    Keyset paging: each page costs the same however deep it is, where an offset
-    makes the database walk and drop every event before it.
-    """
+def _parse_cursor(cursor: str) -> tuple[str | None, int]:
+    """The (sort date or None, event id) a cursor names."""
     date, separator, number = cursor.rpartition("~")
     if not separator or not number.isdigit():
         raise BadCursor(f"{cursor!r} is not a timeline cursor (DATE~ID)")
-    event_id = int(number)
-    if not date:  # undated events come last, by id
-        return and_(events.c.sort_date.is_(None), events.c.id > event_id)
-    return or_(
-        events.c.sort_date > date,
-        and_(events.c.sort_date == date, events.c.id > event_id),
-        events.c.sort_date.is_(None),
+    return date or None, int(number)
+
+
+def _page_keys(
+    conn: Connection,
+    sides: list[ColumnElement[bool]],
+    filters: Filters,
+    after: str | None,
+    wanted: int | None,
+) -> list[Row]:
+    """(id, sort_date) of the first ``wanted`` events (all with None) of the timeline
+    past ``after``, in timeline order (``dated_first``).
+
+    Keyset paging: each page costs the same however deep it is. The dated events and
+    the undated ones are read apart, and each side of the dyad apart, each in the order
+    of the pair index (source, target, date), so a page reads about its own rows from
+    the index; one query over both sides and a "dated first" order sorts every event
+    of the dyad for each page.
+    """
+    events = schema.events
+    date, event_id = _parse_cursor(after) if after else (None, 0)
+    keys: list[Row] = []
+    if not (after and date is None):  # past an undated event only undated ones follow
+        dated = [events.c.sort_date.is_not(None)]
+        if date is not None:
+            dated.append(tuple_(events.c.sort_date, events.c.id) > tuple_(date, event_id))
+        keys = _merged(conn, sides, filters, dated, (events.c.sort_date, events.c.id), wanted)
+    if wanted is None or len(keys) < wanted:
+        # Past a dated event every undated one follows; past an undated one, those after it.
+        undated = [events.c.sort_date.is_(None), events.c.id > (0 if date else event_id)]
+        more = None if wanted is None else wanted - len(keys)
+        keys += _merged(conn, sides, filters, undated, (events.c.id,), more)
+    return keys
+
+
+def _merged(conn, sides, filters: Filters, conditions, order, wanted: int | None) -> list[Row]:
+    """The first ``wanted`` (id, sort_date) in ``order`` of each side, merged."""
+    events = schema.events
+    parts = [
+        filters.events(select(events.c.id, events.c.sort_date).where(side, *conditions))
+        .order_by(*order)
+        .limit(wanted)
+        .subquery()
+        for side in sides
+    ]
+    if len(parts) == 1:
+        return list(conn.execute(select(parts[0])))
+    merged = union_all(*(select(part) for part in parts)).subquery()
+    return list(
+        conn.execute(select(merged).order_by(*(merged.c[c.name] for c in order)).limit(wanted))
     )
 
 
@@ -79,23 +122,20 @@ def timeline(
     """
     events = schema.events
     with connect(db) as conn:
-        side_a = resolve_actor(conn, first, include_affiliates)
-        side_b = resolve_actor(conn, second, include_affiliates)
+        named_a = resolve_actor(conn, first, include_affiliates=False)
+        named_b = resolve_actor(conn, second, include_affiliates=False)
+        side_a, side_b = named_a, named_b
+        if include_affiliates:
+            side_a, side_b = with_affiliates(conn, named_a), with_affiliates(conn, named_b)
         where = involving(side_a, side_b)
         total = conn.execute(
             filters.events(select(func.count()).select_from(events).where(where))
         ).scalar_one()
-        page = filters.events(select(events.c.id, events.c.sort_date).where(where))
-        if after:
-            page = page.where(_after(after, events))
-        # The page's ids first, sorted from the pair index alone, then only their rows:
-        # sorting whole rows of a busy dyad would read every one of them. One row past
-        # the page tells whether another page follows.
-        keys = conn.execute(
-            page.order_by(*dated_first(events))
-            .limit(None if limit is None else limit + 1)
-            .offset(offset or None)
-        ).all()
+        # The page's ids first, then only their rows: sorting whole rows of a busy dyad
+        # would read every one of them. One row past the page tells whether another
+        # page follows.
+        wanted = None if limit is None else min(offset + limit + 1, LARGEST_LIMIT)
+        keys = _page_keys(conn, involving_apart(side_a, side_b), filters, after, wanted)[offset:]
         more = limit is not None and len(keys) > limit
         keys = keys[:limit]
         found = {
@@ -103,9 +143,10 @@ def timeline(
             for row in conn.execute(select(events).where(events.c.id.in_([k.id for k in keys])))
         }
         rows = [found[key.id] for key in keys]
+        refs = actor_refs(conn, side_a | side_b)
         return TimelinePage(
-            first=_side(conn, first, side_a),
-            second=_side(conn, second, side_b),
+            first=_side_of(refs, named_a, side_a),
+            second=_side_of(refs, named_b, side_b),
             total=total,
             offset=offset,
             events=event_items(conn, rows, reports=reports),
@@ -116,6 +157,9 @@ def timeline(
 def _side(conn: Connection, name: str, ids: set[str]) -> list[ActorRef]:
     """The actors one side of a dyad stands for: the named actor first, then its affiliates."""
     named = resolve_actor(conn, name, include_affiliates=False)
-    refs = actor_refs(conn, ids)
+    return _side_of(actor_refs(conn, ids), named, ids)
+
+
+def _side_of(refs: dict[str, ActorRef], named: set[str], ids: set[str]) -> list[ActorRef]:
     found = [refs[i] for i in ids if i in refs]
     return sorted(found, key=lambda ref: (ref.id not in named, ref.name, ref.id))

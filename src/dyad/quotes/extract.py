@@ -8,14 +8,15 @@ present). Four kinds come out:
 - ``partial``: a quoted fragment inside the writer's sentence, attributed
   through the verb that governs it or the reported speech it sits in;
 - ``indirect``: a clause reported by a speech verb ("X said that …",
-  "according to X, …", "…, as X told Y"), by any verb whose named or pronoun
-  subject takes a that-clause ("X groused that …"), by a noun of saying
-  ("accusations that …", "his promise to …"), the object of a stance verb
-  ("X called the plan …") or of any verb casting it as quoted words, the
-  complement of an attribution verb learned from PolNeAR ("X wants to …",
-  "polls show …", "declined to …"), an impression without a holder ("X
-  seemed unperturbed"), the clause a document speaks in ("In a new poll, …"),
-  or the words after "Name:" opening a paragraph (headlines, transcripts);
+  "according to X, …", "…, as X told Y", "…, argued X", "X was quoted as saying
+  …"), by any verb whose named, pronoun or document subject takes a that-clause
+  ("X groused that …", "the report found that …"), by a noun of saying
+  ("accusations that …", "his promise to …", "X's argument was that …"), the
+  object of a stance verb ("X called the plan …") or of any verb casting it as
+  quoted words, the complement of an attribution verb learned from PolNeAR ("X
+  wants to …", "polls show …", "declined to …"), an impression without a holder
+  ("X seemed unperturbed"), the clause a document speaks in ("In a new poll,
+  …"), or the words after "Name:" opening a paragraph (headlines, transcripts);
 - ``mixed``: reported speech that holds a quoted fragment (the fragment is
   also reported on its own as ``partial``).
 
@@ -188,7 +189,10 @@ class QuoteFinder:
                 item = self._name_colon(token)
                 if item is not None:
                     found.append(item)
-            if self.view.in_quote[token.i]:
+            # "the proposed deal", "the alleged attack": a participle describing a noun
+            # reports nothing; nor does "(when) asked whether …, he said": what was put
+            # to the speaker.
+            if self.view.in_quote[token.i] or token.dep_ == "amod" or _put_to(token):
                 continue
             item = self._according_to(token) if token.lower_ == "according" else None
             if item is None and token.lower_ == "in" and token.dep_ == "prep":
@@ -304,6 +308,7 @@ class QuoteFinder:
 
     def _reported_clause(self, cue: Token) -> _Found | None:
         clause = next((c for c in cue.children if c.dep_ in CLAUSAL_DEPS), None)
+        speaker: Token | None = None
         if clause is not None:
             content = self._subtree(clause)
             if clause.i > cue.i:
@@ -315,9 +320,18 @@ class QuoteFinder:
         elif cue.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ == "as" for c in cue.children
         ):
-            # "…, as X told Y": the reported clause is the one the as-clause modifies.
+            # "…, as X told Y": the reported clause is the one the as-clause modifies;
+            # "…, as reported by X": X, not the clause's subject, speaks.
             excluded = set(range(cue.left_edge.i, cue.right_edge.i + 1))
             content = [i for i in self._subtree(cue.head) if i not in excluded]
+            speaker = next((o for a in cue.children if a.dep_ == "agent" for o in a.children), None)
+        elif (inverted := self._inverted_speaker(cue)) is not None:
+            # "It is not for the Court to opine …, argued the government's lawyer": the
+            # clause before the cue is what the speaker after it said.
+            excluded = set(range(cue.left_edge.i, cue.right_edge.i + 1))
+            content = [i for i in self._subtree(cue.head) if i not in excluded]
+            pieces = self._pieces(self._within_sentence(content, cue))
+            return _Found("indirect", pieces, cue, inverted) if pieces else None
         else:
             content = self._following_clause(cue)
         if not content or not any(self.doc[i].pos_ in VERB_POS for i in content):
@@ -325,7 +339,34 @@ class QuoteFinder:
         pieces = self._pieces(self._within_sentence(content, cue))
         if not pieces:
             return None
-        return _Found("indirect", pieces, cue, subject_of(cue))
+        return _Found("indirect", pieces, cue, speaker or _quoted_as(cue) or subject_of(cue))
+
+    def _inverted_speaker(self, cue: Token) -> Token | None:
+        """The speaker named after a speech verb that closes its sentence behind the
+        clause it reports ("…, argued the government's lawyer, Richard Keen."), which the
+        parser joins to that clause as a conjunct."""
+        doc = self.doc
+        if (
+            cue.dep_ not in ("conj", "parataxis")
+            or cue.head.i > cue.i
+            or cue.i == 0
+            or doc[cue.i - 1].text != ","
+            or not self.is_speech_cue(cue)
+            or any(c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i for c in cue.children)
+        ):
+            return None
+        named = [
+            c
+            for c in cue.rights
+            if c.dep_ in ("nsubj", "dobj", "attr") and c.pos_ in ("NOUN", "PROPN")
+        ]
+        if len(named) != 1:
+            return None
+        # The speaker ends the sentence: "…, told reporters about …" names an audience.
+        end = named[0].right_edge.i + 1
+        if end < len(doc) and not (doc[end].is_punct and doc[end].text in SENTENCE_END):
+            return None
+        return named[0]
 
     def _nominal(self, cue: Token) -> _Found | None:
         """A noun of saying with its content: "accusations that …", "his promise to …".
@@ -346,12 +387,27 @@ class QuoteFinder:
                     content = self._subtree(objects[0])
             if content:
                 break
+        if not content and cue.dep_ == "nsubj" and cue.head.lemma_ == "be":
+            # "The government's argument was that …": the that-clause the noun is equated with.
+            clause = next(
+                (
+                    c
+                    for c in cue.head.rights
+                    if c.dep_ == "ccomp"
+                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                ),
+                None,
+            )
+            content = self._subtree(clause) if clause is not None else []
         pieces = self._pieces(self._within_sentence(content, cue))
         if not pieces or sum(self.view.words(s, e) for s, e in pieces) < 2:
             return None
-        speaker = next((c for c in cue.children if c.dep_ == "poss"), None) or next(
-            (c for c in cue.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"), None
-        )
+        # The owner may hang from the noun or, the parser splitting "counter-argument"
+        # into subjects side by side, from a word before it.
+        split_off = [t for t in cue.head.lefts if t.dep_ == cue.dep_ == "nsubj" and t.i < cue.i]
+        speaker = next(
+            (c for word in (cue, *split_off) for c in word.children if c.dep_ == "poss"), None
+        ) or next((c for c in cue.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
         if speaker is None and cue.dep_ in ("dobj", "attr") and cue.head.pos_ in VERB_POS:
             # "X expressed concern that …", "X made a promise to …"
             speaker = subject_of(cue.head)
@@ -368,7 +424,10 @@ class QuoteFinder:
             return False
         subject = subject_of(token)
         return subject is not None and (
-            subject.ent_type_ in SPEAKER_ENTITIES or subject.pos_ in ("PRON", "PROPN")
+            subject.ent_type_ in SPEAKER_ENTITIES
+            or subject.pos_ in ("PRON", "PROPN")
+            # "The report found that …", "A poll showed that …"
+            or subject.lemma_.lower() in self.lexicon.document_nouns
         )
 
     def _characterises(self, token: Token) -> bool:
@@ -572,8 +631,20 @@ class QuoteFinder:
 
     def cue_after(self, last: int) -> Token | None:
         after = self.view.after(last)
+        # “… our country.” She said Nader “…”: after a quote that ends its sentence, a
+        # cue with a clause of its own reports that clause, not the quote.
+        closed = last > 0 and self.doc[last - 1].text in SENTENCE_END
+        within = {t.i for t in after}
+        opening = next((t.i for t in after if not t.is_punct), None)
         for token in after[:CUE_REACH_AFTER]:
+            if token.dep_ == "nsubj" and token.left_edge.i == opening and token.head.i in within:
+                # “…,” Smith, a spokesman for the party, said: the cue is the verb the
+                # speaker right after the quote is the subject of, however long the
+                # apposition between them.
+                token = token.head
             if self.is_speech_cue(token):
+                if closed and any(c.dep_ in CLAUSAL_DEPS and c.i > token.i for c in token.children):
+                    return None
                 return token
         return None
 
@@ -653,7 +724,9 @@ class QuoteFinder:
         """The reported speech a quoted passage sits in, if any (reported is in text order)."""
         index = bisect.bisect_right(starts, passage.start)
         for item in reversed(reported[max(0, index - NESTED_REPORTS) : index]):
-            if _inside(passage, item.pieces):
+            # Reported speech ends before a closing mark (“… of Washington.”) it is
+            # later widened to take in.
+            if _inside(passage, self._covering_passages(item.pieces)):
                 return item
         return None
 
@@ -711,8 +784,14 @@ class QuoteFinder:
                 head = _source_of_according(cue) if kind == "direct" else None
             else:
                 head = subject_of(cue) if cue is not None else None
-            if cue is not None and cue.i in by_cue and not passage.single:
-                # A quote split around its cue: “A,” she said, “b.” is one quote.
+            if (
+                cue is not None
+                and cue.i in by_cue
+                and by_cue[cue.i].kind == "direct"
+                and not passage.single
+            ):
+                # A quote split around its cue: “A,” she said, “b.” is one quote; two
+                # fragments quoted in one report (she said X “a” and “b”) are two.
                 by_cue[cue.i].pieces.append((passage.start, passage.end))
                 continue
             if (
@@ -856,6 +935,32 @@ def _drop_trailing_comma(doc: Doc, tokens: list[int]) -> list[int]:
     while tokens and doc[tokens[-1]].text in EDGE_PUNCT:
         tokens.pop()
     return tokens
+
+
+def _quoted_as(cue: Token) -> Token | None:
+    """The speaker of a cue under a preposition: the subject of the verb above it,
+    "X responded by saying …", or of the passive in "X was quoted (by Y) as saying …"."""
+    preposition = cue.head
+    verb = preposition.head
+    if cue.dep_ != "pcomp" or preposition.pos_ != "ADP" or verb.pos_ not in VERB_POS:
+        return None
+    if preposition.lower_ == "as" and verb.tag_ == "VBN":
+        return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    return subject_of(verb)
+
+
+def _put_to(token: Token) -> bool:
+    """A participle without a subject of its own heading an adverbial clause ("When
+    asked about …, the general said", "Asked whether …"): its words are the question
+    put to the speaker, not theirs; "as reported by X" still reports."""
+    return (
+        token.tag_ == "VBN"
+        and token.dep_ == "advcl"
+        and not any(
+            c.dep_ in ("nsubj", "nsubjpass") or (c.dep_ == "mark" and c.lower_ == "as")
+            for c in token.children
+        )
+    )
 
 
 def _outermost(reported: list[_Found]) -> list[_Found]:

@@ -43,7 +43,16 @@ def subject_of(cue: Token) -> Token | None:
     """The grammatical subject of a cue verb, looking through coordination and relatives."""
     verb = cue
     subject = _direct_subject(cue)
-    # "... and added", "..., adding": the subject is the governing verb's.
+    if (
+        subject is not None
+        and cue.tag_ == "VBG"
+        and cue.dep_ == "advcl"
+        and subject.pos_ == "NOUN"
+        and any(c.dep_ == "poss" for c in subject.children)
+    ):
+        # 'The governor tweeted her reasoning saying, ...': the parser made the object
+        # the subject of 'saying'; who tweeted says it
+        subject = None  # "... and added", "..., adding": the subject is the governing verb's.
     for _ in range(SUBJECT_CLIMB):
         if subject is not None or verb.dep_ not in ("conj", "xcomp", "advcl"):
             break
@@ -53,6 +62,9 @@ def subject_of(cue: Token) -> Token | None:
         subject = _direct_subject(verb)
     if verb.dep_ == "relcl" and (subject is None or subject.lower_ in RELATIVE_PRONOUNS):
         return verb.head
+    if subject is None and verb.dep_ == "acl" and verb.head.dep_ == "dobj":
+        # 'The governor tweeted her reasoning saying, ...': the subject of who tweeted
+        subject = _direct_subject(verb.head.head)
     if subject is not None and subject.ent_type_ in NOT_SPEAKERS:
         subject = None  # a dateline or time stamp the parser took for a subject
     if subject is None and cue.i + 1 < len(cue.doc):
@@ -141,10 +153,23 @@ class SpeakerResolver:
             return Speaker()
         head = speaker_head(head)
         mention = self._mention_covering(head.idx)
+        if mention is None and head.pos_ in ("NOUN", "PROPN"):
+            mention = self._person_named_in(head)
         if mention is not None:
             return Speaker(mention.actor, mention.text, mention.start, mention.end)
         start, end = speaker_span(head)
         return Speaker(self._fallback_actor(head), self.text[start:end], start, end)
+
+    def _person_named_in(self, head: Token) -> Mention | None:
+        """'First Minister of Scotland Nicola Sturgeon said', 'President of Ukraine
+        Volodymyr Zelenskyy said': a title the parser made the subject, its holder's
+        name further on in the title's phrase."""
+        for token in head.subtree:
+            mention = self._mention_covering(token.idx) if token.i > head.i else None
+            actor = self.actors.get(mention.actor) if mention is not None else None
+            if actor is not None and actor.kind == "person":
+                return mention
+        return None
 
     def _mention_covering(self, char: int) -> Mention | None:
         index = bisect.bisect_right(self.mention_starts, char) - 1

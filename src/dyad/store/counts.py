@@ -12,8 +12,9 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from dyad.store import schema
 
-ActorCell = tuple[str, str, str, str]  # actor, month, type, status
-DyadCell = tuple[str, str, str, str, str, str]  # source, target, month, type, status, place
+ActorCell = tuple[str, str, str, str, str]  # actor, month, type, status, mode
+# source, target, month, type, status, mode, place
+DyadCell = tuple[str, str, str, str, str, str, str]
 PairCell = tuple[str, str, str, str, str]  # source, target, type, status, place
 
 
@@ -32,14 +33,15 @@ class EventTally:
         sort_date: str | None,
         event_type: str,
         status: str,
+        mode: str | None,
         place: str | None,
     ) -> None:
-        month = (sort_date or "")[:7]
+        month, mode = (sort_date or "")[:7], mode or ""
         # An event between an actor and itself is one of its events, not two.
         for actor in {side for side in (source, target) if side is not None}:
-            self.actors[(actor, month, event_type, status)] += 1
+            self.actors[(actor, month, event_type, status, mode)] += 1
         pair = (source or "", target or "")
-        self.dyads[(*pair, month, event_type, status, place or "")] += 1
+        self.dyads[(*pair, month, event_type, status, mode, place or "")] += 1
         self.pairs[(*pair, event_type, status, place or "")] += 1
 
     def write(self, conn: Connection) -> None:
@@ -68,16 +70,18 @@ COUNT_TABLES = (schema.actor_months, schema.dyad_months, schema.dyad_pairs)
 
 def recount(conn: Connection, tables: tuple[Table, ...] = COUNT_TABLES) -> None:
     """Count every stored event again into ``tables`` (their old rows dropped); a
-    migration names the tables that exist at its revision."""
+    migration passes the tables as they are at its revision (their keys say which
+    columns are counted by)."""
     events = schema.events
     month = func.coalesce(func.substr(events.c.sort_date, 1, 7), "").label("month")
     kind, status = events.c.type.label("type"), events.c.status.label("status")
+    mode = func.coalesce(events.c.mode, "").label("mode")
     sides = union_all(
-        select(events.c.source_id.label("actor_id"), month, kind, status).where(
+        select(events.c.source_id.label("actor_id"), month, kind, status, mode).where(
             events.c.source_id.is_not(None)
         ),
         # The target, unless the source is the same actor (counted once above).
-        select(events.c.target_id, month, kind, status).where(
+        select(events.c.target_id, month, kind, status, mode).where(
             events.c.target_id.is_not(None),
             events.c.source_id.is_(None) | (events.c.source_id != events.c.target_id),
         ),
@@ -88,6 +92,7 @@ def recount(conn: Connection, tables: tuple[Table, ...] = COUNT_TABLES) -> None:
         month,
         kind,
         status,
+        mode,
         func.coalesce(events.c.location_country, "").label("place"),
     ).subquery()
     # dyad_pairs is dyad_months without the month: the same pairs subquery serves.

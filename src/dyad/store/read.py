@@ -183,4 +183,11 @@ def _event(row) -> Event:
             if row.sentence_text is not None
             else None
         ),
+        source_words=_words(row.side_words, "source"),
+        target_words=_words(row.side_words, "target"),
     )
+
+
+def _words(side_words: dict | None, side: str) -> Span | None:
+    found = (side_words or {}).get(side)
+    return Span(**found) if found else None

@@ -1,9 +1,10 @@
 """Every table of the dyad store, declared once.
 
 The same tables serve SQLite and PostgreSQL. Full-text search is the one place the
-two differ: PostgreSQL keeps a ``tsvector`` in ``search_documents.terms`` (GIN
-index); SQLite keeps an FTS5 index, ``search_fts``, created by the migrations and
-declared below only so queries can be built from it.
+two differ: PostgreSQL keeps a ``tsvector`` in ``search_documents.terms`` and its
+adjacent word pairs in ``word_pairs`` (GIN indexes); SQLite keeps an FTS5 index,
+``search_fts``, created by the migrations and declared below only so queries can be
+built from it.
 """
 
 from datetime import date
@@ -24,7 +25,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
 )
-from sqlalchemy.dialects.postgresql import TSVECTOR
+from sqlalchemy.dialects.postgresql import ARRAY, TSVECTOR
 
 from dyad.model import parse_date
 
@@ -169,10 +170,11 @@ events = Table(
     Index("ix_events_date_pair_type", "sort_date", "source_id", "target_id", "type"),
 )
 
-# Events counted per actor, month, type and status, kept by the writer in the
+# Events counted per actor, month, type, status and mode, kept by the writer in the
 # transaction that stores the events (and rebuilt by ``dyad.store.counts.recount``):
 # an actor's charts and totals read a few hundred of these rows instead of its events.
-# An event counts once for each of its actors; '' stands for no month (undated).
+# An event counts once for each of its actors; '' stands for no month (undated) or no
+# mode. The mode is there for the intensity line, which the manual scores by mode.
 actor_months = Table(
     "actor_months",
     metadata,
@@ -180,6 +182,7 @@ actor_months = Table(
     Column("month", String(7), primary_key=True, comment="YYYY-MM of sort_date, or ''"),
     Column("type", String(16), primary_key=True),
     Column("status", String(16), primary_key=True),
+    Column("mode", String(32), primary_key=True, comment="the events' mode, or ''"),
     Column("events", Integer, nullable=False),
     sqlite_with_rowid=False,  # rows kept in key order: an actor's rows are read together
 )
@@ -194,6 +197,7 @@ dyad_months = Table(
     Column("month", String(7), primary_key=True),
     Column("type", String(16), primary_key=True),
     Column("status", String(16), primary_key=True),
+    Column("mode", String(32), primary_key=True),
     Column("place", String(3), primary_key=True),
     Column("events", Integer, nullable=False),
     # The target's side, with the count: read from the index alone.
@@ -204,6 +208,7 @@ dyad_months = Table(
         "month",
         "type",
         "status",
+        "mode",
         "place",
         "events",
     ),
@@ -223,6 +228,11 @@ dyad_pairs = Table(
     Column("place", String(3), primary_key=True),
     Column("events", Integer, nullable=False),
     Index("ix_dyad_pairs_target", "target_id", "source_id", "type", "status", "place", "events"),
+    # SQLite keeps the rows in primary-key order (no rowid); PostgreSQL's primary key
+    # holds no count, so an actor's counterparts as source come from this index alone.
+    Index(
+        "ix_dyad_pairs_source", "source_id", "target_id", "type", "status", "place", "events"
+    ).ddl_if(dialect="postgresql"),
     sqlite_with_rowid=False,
 )
 
@@ -253,6 +263,9 @@ evidence = Table(
     Column("target_id", String(128)),
     Column("location_name", Text),
     Column("location_country", String(3)),
+    # The words the text used for a side that names no actor: {"source"/"target":
+    # {"text", "start", "end"}}, or null when both sides are actors.
+    Column("side_words", JSON(none_as_null=True)),  # SQL NULL, not JSON null
 )
 
 # Which events each statement speaks about (``Quote.about``): the article's quote, the
@@ -276,8 +289,11 @@ search_documents = Table(
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("article_id", String(64), ForeignKey("articles.id"), nullable=False),
     Column("quote_id", String(32)),
-    # Only PostgreSQL fills this; on SQLite the words live in search_fts.
+    # Only PostgreSQL fills these two; on SQLite the words live in search_fts.
     Column("terms", Text().with_variant(TSVECTOR(), "postgresql")),
+    # Hashes of the adjacent word pairs in ``terms`` (``dyad_word_pairs``, a SQL function
+    # the migrations make): GIN keeps no word positions, so a phrase is found by its pairs.
+    Column("word_pairs", Text().with_variant(ARRAY(Integer), "postgresql")),
     # The article's date and source, copied here so that a search's filters read the
     # document's own small row (and these indexes), not the article with its text.
     Column("published", IsoDate()),
@@ -286,6 +302,9 @@ search_documents = Table(
     Index("ix_search_documents_published", "published", "id"),
     Index("ix_search_documents_source", "source", "published", "id"),
     Index("ix_search_documents_terms", "terms", postgresql_using="gin").ddl_if(
+        dialect="postgresql"
+    ),
+    Index("ix_search_documents_word_pairs", "word_pairs", postgresql_using="gin").ddl_if(
         dialect="postgresql"
     ),
 )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import asdict
 from datetime import UTC, datetime
 from typing import Any
 
@@ -434,7 +435,7 @@ class _ArticleWriter:
                 )
                 .returning(schema.events.c.id)
             ).scalar_one()
-            self.tally.add(source, target, day, item.type, item.status, place)
+            self.tally.add(source, target, day, item.type, item.status, item.mode, place)
         sentence = item.sentence
         self.conn.execute(
             schema.evidence.insert().values(
@@ -461,6 +462,7 @@ class _ArticleWriter:
                 target_id=target,
                 location_name=item.location.name if item.location else None,
                 location_country=item.location.country if item.location else None,
+                side_words=_side_words(item),
             )
         )
         return event_id
@@ -510,3 +512,8 @@ def dyad_key(event_type: str, source: str | None, target: str | None) -> str:
     if is_symmetric(event_type):
         pair.sort()
     return "|".join([event_type, *pair])
+
+
+def _side_words(item: Event) -> dict[str, dict] | None:
+    words = {"source": item.source_words, "target": item.target_words}
+    return {side: asdict(span) for side, span in words.items() if span is not None} or None

@@ -9,7 +9,6 @@ Create Date: 2026-12-07
 import sqlalchemy as sa
 from alembic import op
 
-from dyad.store import schema
 from dyad.store.counts import recount
 
 revision = "0008"
@@ -21,14 +20,15 @@ KEY = {"month": 7, "type": 16, "status": 16}
 
 
 def upgrade() -> None:
-    op.create_table(
+    # recount() takes the tables as created here: later revisions add to their keys.
+    actor_months = op.create_table(
         "actor_months",
         sa.Column("actor_id", sa.String(128), primary_key=True),
         *(sa.Column(name, sa.String(size), primary_key=True) for name, size in KEY.items()),
         sa.Column("events", sa.Integer, nullable=False),
         sqlite_with_rowid=False,
     )
-    op.create_table(
+    dyad_months = op.create_table(
         "dyad_months",
         sa.Column("source_id", sa.String(128), primary_key=True),
         sa.Column("target_id", sa.String(128), primary_key=True),
@@ -42,7 +42,7 @@ def upgrade() -> None:
         "dyad_months",
         ["target_id", "source_id", *KEY, "place", "events"],
     )
-    recount(op.get_bind(), (schema.actor_months, schema.dyad_months))
+    recount(op.get_bind(), (actor_months, dyad_months))
     # Statistics, so that the planners read the new tables by their keys at once.
     for table in ("actor_months", "dyad_months"):
         op.execute(f"ANALYZE {table}")

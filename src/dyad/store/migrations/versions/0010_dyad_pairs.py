@@ -9,7 +9,6 @@ Create Date: 2026-12-07
 import sqlalchemy as sa
 from alembic import op
 
-from dyad.store import schema
 from dyad.store.counts import recount
 
 revision = "0010"
@@ -21,7 +20,7 @@ KEY = {"type": 16, "status": 16, "place": 3}
 
 
 def upgrade() -> None:
-    op.create_table(
+    dyad_pairs = op.create_table(
         "dyad_pairs",
         sa.Column("source_id", sa.String(128), primary_key=True),
         sa.Column("target_id", sa.String(128), primary_key=True),
@@ -32,7 +31,7 @@ def upgrade() -> None:
     op.create_index(
         "ix_dyad_pairs_target", "dyad_pairs", ["target_id", "source_id", *KEY, "events"]
     )
-    recount(op.get_bind(), (schema.dyad_pairs,))
+    recount(op.get_bind(), (dyad_pairs,))
     op.execute("ANALYZE dyad_pairs")
 
 

@@ -1,0 +1,87 @@
+"""One entity, one actor: the splits of the news gold and of the junk sample.
+
+Sentences from Wikinews articles (CC BY 2.5, Wikinews contributors,
+https://en.wikinews.org; shortened).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from test_actors import actor_of, mention_of, run
+
+
+def test_a_name_in_a_list_line_ends_at_the_dash(nlp):
+    doc = run(
+        nlp,
+        "Si Yi Chen, 20, and Tan Duc Thanh Nguyen, aged 27 were found guilty of exporting "
+        "narcotics.\n\nMartin Stephens - Life in prison Si Yi Chen - Life in prison Tan Duc "
+        "Thanh Nguyen - Life in prison Andrew Chan - Death",
+        date(2006, 2, 15),
+    )
+    nguyen = actor_of(doc, "Tan Duc Thanh Nguyen")
+    assert actor_of(doc, "Tan Duc Thanh Nguyen", 1).id == nguyen.id
+    assert nguyen.name == "Tan Duc Thanh Nguyen"
+
+
+def test_an_organisation_named_again_by_some_of_its_words(nlp):
+    doc = run(
+        nlp,
+        "Elijah Cummings, the Democratic chairman of the House Oversight and Reform Committee, "
+        "was 68. Representative Carolyn Maloney, the most senior Democrat on the Oversight and "
+        "Reform Committee, has stepped into the role.",
+        date(2019, 10, 17),
+    )
+    whole = actor_of(doc, "House Oversight and Reform Committee")
+    assert actor_of(doc, "Oversight and Reform Committee", 1).id == whole.id
+    doc = run(
+        nlp,
+        "On Wednesday, the Court of Session in Scotland issued an opinion. The only court with "
+        "higher authority is the Supreme Court of the United Kingdom. The Court will "
+        "accordingly make an order.",
+        date(2019, 9, 11),
+    )
+    # two courts share the word: 'the Court' joins neither
+    assert actor_of(doc, "Court", 2).id not in (
+        actor_of(doc, "Court of Session").id,
+        actor_of(doc, "Supreme Court").id,
+    )
+
+
+def test_a_place_before_the_title_is_not_the_persons_role(nlp):
+    doc = run(
+        nlp,
+        "On Wednesday in the US state of Alabama, Governor Kay Ivey signed the Alabama Human "
+        "Life Protection Act.",
+        date(2019, 5, 16),
+    )
+    assert mention_of(doc, "the US state") is None or actor_of(doc, "the US state").id == "USA"
+    assert actor_of(doc, "Kay Ivey").kind == "person"
+
+
+def test_a_sector_noun_refers_back_to_an_actor_of_that_sector(nlp):
+    doc = run(
+        nlp,
+        "Mohammed el-Attar was sentenced in an Egyptian court after being convicted of spying "
+        "for Israel's intelligence agency, Mossad. In its ruling, the court stated: \"He let "
+        'himself be seduced."',
+        date(2007, 4, 22),
+    )
+    assert actor_of(doc, "the court") is None or actor_of(doc, "the court").id != "MOSSAD"
+
+
+def test_capitalised_words_after_a_title_that_spacy_missed_are_a_person(nlp):
+    doc = run(
+        nlp,
+        "Liberal MP Borys Wrzesnewskyj has resigned after an uproar over his comments. "
+        "Wrzesnewskyj resigned on Wednesday.",
+        date(2006, 11, 10),
+    )
+    person = actor_of(doc, "Borys Wrzesnewskyj")
+    assert person.kind == "person"
+    assert actor_of(doc, "Wrzesnewskyj", 1).id == person.id
+
+
+def test_a_date_before_a_name_is_not_part_of_it(nlp):
+    doc = run(nlp, "On Thursday Kay Ivey issued a statement.", date(2019, 5, 16))
+    assert actor_of(doc, "Kay Ivey").name == "Kay Ivey"
