@@ -199,8 +199,9 @@ class Event:
     # governs the event, so it carries the time it was reported at).
     time_role: str | None = None
     # For AGREE and THREATEN: the act promised or threatened, as "TYPE" or "TYPE:mode"
-    # ("CONSULT:host" for "is prepared to welcome delegations"); for REJECT, the support
-    # refused ("SUPPORT:recognize" for "does not recognize the government").
+    # ("CONSULT:host" for "is prepared to welcome delegations"); for REQUEST, the act
+    # asked for ("CONCEDE:release" for "called for the release of …"); for REJECT, the
+    # act refused ("SUPPORT:recognize" for "does not recognize the government").
     action: str | None = None
     # The PLOVER manual's conflict-cooperation score of the type and mode, -10 (most
     # conflictual) to +10 (``dyad.plover.intensity``); set from them when not given.

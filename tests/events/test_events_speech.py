@@ -75,11 +75,60 @@ def test_must_in_quoted_words_is_a_demand_of_the_subject(nlp, extractor):  # noq
     assert (request.source, request.target, request.status) == ("USA", "IRN", "actual")
 
 
+@pytest.mark.parametrize(
+    ("words", "mentions", "expected"),
+    [
+        # What the speaker says another must do is the demand's content, not an event.
+        (
+            "Russia must negotiate with Ukraine,",
+            (("Russia", "RUS"), ("Ukraine", "UKR")),
+            ("REQUEST", "USA", "RUS", "actual", "meet"),
+        ),
+        # The speaker's own duty to cooperate is a commitment.
+        (
+            "We must negotiate with Russia,",
+            (("We", "USA"), ("Russia", "RUS")),
+            ("AGREE", "USA", "RUS", "actual", None),
+        ),
+    ],
+)
+def test_must_in_the_speakers_words(nlp, extractor, words, mentions, expected):  # noqa: F811
+    text = f"“{words}” Kerry said."
+    quote = quoted(text, words, "Kerry", "KERRY")
+    events = run(nlp, extractor, text, (*mentions, ("Kerry", "KERRY")), quotes=[quote])
+    assert [(e.type, e.source, e.target, e.status, e.mode) for e in events] == [expected]
+
+
 def test_must_of_the_speakers_own_state_asks_nothing(nlp, extractor):  # noqa: F811
     text = "“Russia must defend its borders,” Putin said."
     quote = quoted(text, "Russia must defend its borders,", "Putin", "PUTIN")
     events = run(nlp, extractor, text, (("Russia", "RUS"), ("Putin", "PUTIN")), quotes=[quote])
     assert coded(events, "REQUEST") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "expected"),
+    [
+        # An imperative in a speaker's words demands the act; the act is its content.
+        (
+            "“Release our people now,” said Putin.",
+            "Release our people now,",
+            [("REQUEST", "RUS", "CONCEDE:release", "actual")],
+        ),
+        (
+            "“The enemy is weak, so do not stop fighting,” said Putin.",
+            "The enemy is weak, so do not stop fighting,",
+            [("REQUEST", "RUS", None, "actual")],
+        ),
+        # An imperative that only steers the talk, or urges an attitude, asks for no act.
+        ("“Let me be clear about it,” said Putin.", "Let me be clear about it,", []),
+        ("“Stay firm,” said Putin.", "Stay firm,", []),
+    ],
+)
+def test_an_imperative_in_quoted_words_is_a_demand(nlp, extractor, text, words, expected):  # noqa: F811
+    quote = quoted(text, words, "Putin", "PUTIN")
+    events = run(nlp, extractor, text, (("Putin", "PUTIN"),), quotes=[quote])
+    assert [(e.type, e.source, e.action, e.status) for e in events] == expected
 
 
 def test_dismissing_criticism_rejects_the_critics_not_oneself(nlp, extractor):  # noqa: F811

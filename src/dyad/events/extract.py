@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from dyad.events.arguments import (
+    FIRST_PERSON,
     PARTICLES,
     VERBAL_POS,
     actors_of,
@@ -49,6 +50,8 @@ MAX_PAIRS = 4
 MULTILATERAL_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 NO_EVENT = "NONE"  # a lexicon reading that is an idiom, not an event
 FOCUS_WORDS = frozenset({"just", "only", "merely", "simply", "solely"})
+# Who only tells of what others do: a news agency, the article's author.
+TELLERS = frozenset({"media", "author"})
 # The words shown for a side that names no actor: a noun phrase of at most this many
 # words, with a phrase on these prepositions that says whose ("members of the party").
 MAX_SIDE_WORDS = 8
@@ -73,6 +76,7 @@ class Reading:
     implied_source: bool = False  # the source is the state an agentless passive happens in
     passive: bool = False  # a passive verb: its subject undergoes it
     status: str | None = None  # fixed by the rule that read it (a voiced demand is actual)
+    requested: Frame | None = None  # a request's or threat's content ("urged X *to meet*")
 
 
 # A rule reading events the trigger words do not carry (dyad.events.speech).
@@ -113,6 +117,7 @@ def extract_events(
         if r.trigger.i not in idle and (r.trigger.i, r.frame.type) not in replaced
     ] + [r for r in ruled if r.frame.type != NO_EVENT]
     readings = [r for r in readings if not is_heading(r.trigger) and not is_generic(_clause_top(r))]
+    readings = _without_requested(ctx, lexicon.cues, readings)
     readings.sort(key=lambda r: r.trigger.i)
     events: list[Event] = []
     for reading in readings:
@@ -139,6 +144,125 @@ def _is_time(word: Token | None) -> bool:
 
 
 # --- triggers ------------------------------------------------------------------
+
+
+def _without_requested(ctx: DocContext, cues: Cues, readings: list[Reading]) -> list[Reading]:
+    """What one party asks, urges or invites another to do has not happened: the
+    request is the event (PLOVER REQUEST: "all requests, demands, and orders") and
+    the act asked for is its content, not an event of its own. An order to one's own
+    side ("Obama instructed Kerry to negotiate") is the side's intended act."""
+    asked: dict[int, Reading] = {}
+    kept = []
+    for reading in readings:
+        asker = _asked_by(cues, reading)
+        threat = _threatened_by(cues, reading)
+        if threat is not None:
+            asked.setdefault(threat.i, reading)
+        elif asker is None:
+            kept.append(reading)
+        elif _ordered_own_side(ctx, cues, asker, reading.trigger):
+            reading.status = "intended"
+            kept.append(reading)
+        elif _is_asked_act(reading):
+            asked.setdefault(asker.i, reading)
+    for reading in kept:
+        word = reading.support if reading.support is not None else reading.trigger
+        content = asked.get(word.i)
+        if content is not None and reading.frame.type in ("REQUEST", "THREATEN"):
+            reading.requested = content.frame
+            if reading.frame.type == "THREATEN" and not reading.targets:
+                reading.targets = list(content.targets)  # "threatened sanctions against Russia"
+    return kept
+
+
+def _threatened_by(cues: Cues, reading: Reading) -> Token | None:
+    """The threat verb whose object an event noun is: "threatened *sanctions* against
+    Russia", "threatened Russia with *sanctions*" (manual, THREATEN: the threat's
+    content is its mode, not an event of its own)."""
+    noun = reading.trigger
+    if noun.pos_ in VERBAL_POS:
+        return None
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "with":
+        head = head.head
+    elif noun.dep_ != "dobj":
+        return None
+    return head if head.lemma_.lower() in cues.threat_words else None
+
+
+def _is_asked_act(reading: Reading) -> bool:
+    """The verb asked for, or the noun that is its object ("to renew *negotiations*",
+    "called for *the release*"), not a noun in an adjunct ("to join at the *summit*")."""
+    trigger = reading.trigger
+    if trigger.dep_ == "pobj":
+        return trigger.head.lower_ == "for"
+    return trigger.pos_ in VERBAL_POS or trigger.dep_ in ("dobj", "nsubj", "nsubjpass")
+
+
+def _ordered_own_side(ctx: DocContext, cues: Cues, asker: Token, trigger: Token) -> bool:
+    """The one asked ("instructed *Kerry* to …", "ordered that *troops* …") acts for
+    the asker's own state or organisation."""
+    subject, passive = subject_of(control_chain(asker))
+    content = next((w for w in (trigger, *trigger.ancestors) if w.head.i == asker.i), trigger)
+    addressees = [o for o in children_with(asker, ("dobj",)) if o.i != content.i]
+    if not addressees and content.pos_ in VERBAL_POS:
+        addressees = children_with(content, ("nsubj",))
+    if subject is None or passive or not addressees:
+        return False
+
+    def sides(word: Token) -> set[str]:
+        kinds = cues.collective_kinds
+        return {collective(ctx, national(ctx, a) or a, kinds) for a in actors_of(ctx, word)}
+
+    askers, asked = sides(subject), sides(addressees[0])
+    return bool(asked) and asked <= askers
+
+
+def _asked_by(cues: Cues, reading: Reading) -> Token | None:
+    """The directive word ("urge", "demand", "call for") whose content the event is:
+    a verb controlling it ("urged Iran *to* talk"), a mandative clause ("demanded
+    that Israel *withdraw*", "called for talks *to* restart"), or an event noun as
+    what is asked for ("demanded *the release* of", "called for *a ceasefire*")."""
+    directive = cues.directive_words
+    noun = reading.trigger
+    if noun.pos_ in VERBAL_POS or reading.support is not None:
+        for node in reading.chain:
+            if node not in (noun, reading.support) and node.lemma_.lower() in directive:
+                return node
+    top = reading.chain[-1]
+    if noun.pos_ not in VERBAL_POS:
+        # An event noun: the object of the directive, the object of its "for", or
+        # the subject of a mandative clause ("called for negotiations to restart").
+        head = noun.head
+        if noun.dep_ == "dobj" and head.lemma_.lower() in cues.asking_for_words:
+            return head
+        if noun.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in directive:
+            return head.head
+        if noun.dep_ not in ("nsubj", "nsubjpass") or head.pos_ not in VERBAL_POS:
+            return None
+        top = head
+    # "appealed to them to stay on *and support* Obama": coordinated verbs share it.
+    # (A conjunct in another tense is a clause of its own: "urged Iran to talk and *attacked* …".)
+    while top.dep_ == "conj" and top.tag_ == top.head.tag_ and top.head.pos_ in VERBAL_POS:
+        chain = control_chain(top.head)
+        asker = next((n for n in chain if n.lemma_.lower() in directive), None)
+        if asker is not None:
+            return asker
+        top = chain[-1]
+    if top.dep_ in ("ccomp", "xcomp", "advcl") and top.head.lemma_.lower() in directive:
+        if _mandative(top):
+            return top.head
+    return None
+
+
+def _mandative(clause: Token) -> bool:
+    """A clause that states what should be, not what is: an infinitive ("to restart")
+    or a subjunctive ("that Israel withdraw", "that talks be held", "should end")."""
+    auxiliaries = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in ("to", "should") for a in auxiliaries):
+        return True
+    verb = next((a for a in auxiliaries if a.dep_ == "auxpass"), clause)
+    return verb.tag_ == "VB" and not any(a.dep_ == "aux" for a in auxiliaries)
 
 
 def _without_consequences(verbal: list[Reading], nominal: list[Reading]) -> list[Reading]:
@@ -209,10 +333,8 @@ def _read_verb(
     # "called Erdogan on Tuesday": a point in time is no "call on" ("sentenced to
     # 73 months" is the sentence).
     if frame.prep and not any(
-        c.dep_ in ("prep", "agent", "dative")
-        and c.lower_ in frame.prep
-        and not (c.lower_ in ("on", "at") and _is_time(prep_object(c)))
-        for c in verb.children
+        c.lower_ in frame.prep and not (c.lower_ in ("on", "at") and _is_time(prep_object(c)))
+        for c in _prepositions(verb)
     ):
         return None
     # The parser often makes the particle a preposition: "pulled *out* of the deal"
@@ -264,6 +386,16 @@ def _read_verb(
         implied_source=implied,
         passive=passive,
     )
+
+
+def _prepositions(verb: Token) -> Iterator[Token]:
+    """The verb's prepositions, and the "for" the parser makes the mark of the clause
+    a verb asks for ("called *for* talks to resume")."""
+    for child in verb.children:
+        if child.dep_ in ("prep", "agent", "dative"):
+            yield child
+        elif child.dep_ in ("xcomp", "advcl", "ccomp"):
+            yield from (c for c in child.children if c.dep_ == "mark" and c.lower_ == "for")
 
 
 def _nominal_readings(ctx: DocContext, lexicon: Lexicon) -> Iterator[Reading]:
@@ -331,12 +463,17 @@ def _events_of(
         territory = _territory(ctx, lexicon, reading, named)
         state = ctx.state_of(territory.country, add=True) if territory is not None else None
         targets = [state] if state else []
+    announced = None if sources else _announced(ctx, lexicon, reading)
+    if announced is not None:
+        sources = [announced]
     pairs = _pairs(sources, targets)
     if not pairs or _is_aim(cues, reading):
         return
     status, reported_by, quote_id, reporter_verb = _status(ctx, lexicon, reading)
     status = reading.status or status
     type_, mode, final_status, action = plover_coding(cues, frame, status)
+    if reading.requested is not None:
+        type_, mode, action = _content_coding(cues, reading, reading.requested, type_, mode)
     if final_status == "negated" and type_ in lexicon.speech.refused_types:
         # "does not recognize the government", "refused to endorse": a rejection.
         action = f"{type_}:{mode}" if mode else type_
@@ -388,7 +525,8 @@ def _events_of(
         # A bare event noun with one side ("Russia's request") mostly refers back to
         # an event told in full elsewhere; a clause names its own sides.
         verbal = reading.trigger.pos_ == "VERB" or reading.support is not None
-        if target is None and not verbal and frame.type not in cues.one_sided_types:
+        announces = announced is not None
+        if target is None and not (verbal or announces) and frame.type not in cues.one_sided_types:
             continue
         if _repeats(ctx, reading, type_, source, target, earlier):
             continue
@@ -422,21 +560,65 @@ def _events_of(
         yield event
 
 
+def _announced(ctx: DocContext, lexicon: Lexicon, reading: Reading) -> str | None:
+    """Who announces a future meeting or act of cooperation that the sentence names
+    with no party of its own ("Russia said talks with Ukraine will be held next
+    week", "Bush said negotiations will begin"): the announcer commits to it
+    (manual, CONSULT: "references to future meetings … should be coded as AGREE").
+    A news agency only tells of it."""
+    if reading.frame.type not in lexicon.cues.promised_types:
+        return None
+    trigger = reading.trigger
+    if trigger.pos_ == "VERB" and not any(c.dep_ == "auxpass" for c in trigger.children):
+        return None  # an active verb names its own subject
+    if _grammatical_status(lexicon, reading) != "promised":
+        return None
+    verb = _reporting_verb(lexicon, _clause_top(reading))
+    if verb is None:
+        return None
+    subject, passive = subject_of(control_chain(verb))
+    found = [] if passive else actors_of(ctx, subject, acting=True)
+    speakers = [a for a in found if (actor := ctx.actor(a)) is None or actor.kind not in TELLERS]
+    return speakers[0] if speakers else None
+
+
 def plover_coding(cues: Cues, frame: Frame, status: str) -> tuple[str, str | None, str, str | None]:
     """Type, mode, status and promised/threatened action by the manual's single-type
     rule: a promised cooperative act is AGREE, a threatened hostile one THREATEN
-    (mode: the threat's content), both actual, since the promise or threat was made."""
-    if status == "directed":
-        return frame.type, frame.mode, "intended", None
+    (mode: the threat's content), both actual, since the promise or threat was made;
+    a refused cooperative act is REJECT ("all rejections and refusals")."""
+    action = f"{frame.type}:{frame.mode}" if frame.mode else frame.type
+    if status == "refused":
+        if frame.type in cues.promised_types:
+            return "REJECT", cues.request_modes.get(frame.type), "actual", action
+        return frame.type, frame.mode, "negated", None
+    if status == "decided":
+        if frame.type in cues.promised_types:
+            return "AGREE", None, "actual", action
+        return frame.type, frame.mode, "actual", None
     if status not in ("promised", "threatened"):
         return frame.type, frame.mode, status, None
-    action = f"{frame.type}:{frame.mode}" if frame.mode else frame.type
     if frame.type in cues.promised_types:
         return "AGREE", None, "actual", action
     threat_mode = cues.threat_modes.get(action, cues.threat_modes.get(frame.type))
     if threat_mode is not None:
         return "THREATEN", threat_mode, "actual", action
     return frame.type, frame.mode, "intended", None
+
+
+def _content_coding(
+    cues: Cues, reading: Reading, asked: Frame, type_: str, mode: str | None
+) -> tuple[str, str | None, str]:
+    """A request's mode is what it asks for (the manual's REQUEST modes: meet, assist,
+    yield, change), a threat's what it threatens (its THREATEN modes); an invitation
+    to cooperate is an offer, so AGREE (manual, CONSULT: "invitations for state visits
+    should be coded as AGREE")."""
+    action = f"{asked.type}:{asked.mode}" if asked.mode else asked.type
+    if type_ == "THREATEN":
+        return type_, cues.threat_modes.get(action, cues.threat_modes.get(asked.type, mode)), action
+    if reading.trigger.lemma_.lower() in cues.inviting_words and asked.type in cues.invited_types:
+        return "AGREE", None, action
+    return type_, cues.request_modes.get(asked.type, mode), action
 
 
 def _told_twice(event: Event, sentence: tuple[int, int], earlier: list[Event]) -> bool:
@@ -465,6 +647,7 @@ def _told_twice(event: Event, sentence: tuple[int, int], earlier: list[Event]) -
         elif other.target is None:
             other.target_words = other.target_words or event.target_words
         other.action = other.action or event.action
+        other.mode = other.mode or event.mode  # "threatened to strike": the threat's content
         other.location = other.location or event.location
         return True
     return False
@@ -536,9 +719,20 @@ def _names_a_party(cues: Cues, head: Token) -> bool:
 
 def _is_aim(cues: Cues, reading: Reading) -> bool:
     """ "the Kremlin's efforts to strike a partnership": what someone strives for is
-    not yet an event, nor an announced one like "plans to visit"."""
+    not yet an event, nor an announced one like "plans to visit"; nor is what a
+    proposal would do ("proposed legislation that would *fund* …", "proposed an
+    amendment to a law to allow China to *extradite* …")."""
     top = reading.chain[-1]
-    return top.dep_ == "acl" and top.head.lemma_.lower() in cues.aim_nouns
+    if top.dep_ == "acl" and top.head.lemma_.lower() in cues.aim_nouns:
+        return True
+    while top.dep_ in ("ccomp", "xcomp") and top.head.pos_ in VERBAL_POS:
+        top = top.head  # "to allow China *to extradite*"
+    if top.dep_ not in ("acl", "relcl"):
+        return False
+    noun = top.head
+    while noun.dep_ == "pobj" and noun.head.head.pos_ == "NOUN":
+        noun = noun.head.head  # "an amendment *to a law* to allow …"
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in cues.proposing_words
 
 
 def _territory(
@@ -679,8 +873,9 @@ def _status(
 
 
 def _grammatical_status(lexicon: Lexicon, reading: Reading) -> str | None:
-    """negated, hypothetical, or one of the intended kinds: "promised" (a commitment
-    or a plain future), "threatened", "directed" (asked of someone else)."""
+    """negated, hypothetical, "refused" (an act denied in the future or refused), or
+    one of the intended kinds: "promised" (a commitment or a plain future), "threatened",
+    "decided" (the act decided on)."""
     cues = lexicon.cues
     trigger = reading.trigger
     found: set[str] = set()
@@ -705,6 +900,14 @@ def _grammatical_status(lexicon: Lexicon, reading: Reading) -> str | None:
         for child in node.children:
             if child.dep_ == "neg" and not _focus_negation(child):
                 found.add("negated")
+            elif (
+                child.dep_ == "aux"
+                and child.lower_ in cues.backshifted_auxiliaries
+                and _told_as_future(cues, reading.chain[-1])
+            ):
+                found.add("promised")  # "said it would send aid": "will", reported
+            elif child.dep_ == "aux" and _owes_cooperation(lexicon, reading, child):
+                found.add("promised")
             elif child.dep_ == "aux" and child.lower_ in cues.hypothetical_auxiliaries:
                 found.add("hypothetical")
             elif child.dep_ == "aux" and child.lower_ in cues.future_auxiliaries:
@@ -714,26 +917,59 @@ def _grammatical_status(lexicon: Lexicon, reading: Reading) -> str | None:
             elif child.dep_ == "advmod" and child.lower_ in cues.hedges:
                 found.add("hypothetical")
         if node is not trigger:
+            if _owes_cooperation(lexicon, reading, node):
+                found.add("promised")
             words = (node.lemma_.lower(), node.lower_)
             for kind, listed in (
                 ("threatened", cues.threat_words),
-                ("directed", cues.directive_words),
                 ("promised", cues.promise_words),
+                ("decided", cues.deciding_words),
             ):
                 if any(w in listed for w in words):
                     found.add(kind)
                     break
             if node.lemma_.lower() in cues.negating_words:
                 found.add("negated")
+            if node.lemma_.lower() in cues.refusing_words:
+                found.add("refused")
     if is_question(reading.chain[-1]):
         found.add("hypothetical")
     top = nodes[-1] if nodes else trigger
     if top.dep_ == "acl" and top.head.lemma_.lower() in cues.intent_nouns:
         found.add("promised")
-    for status in ("negated", "hypothetical", "directed", "threatened", "promised"):
+    # "refused to meet", "will not negotiate", "is not ready to help": a refusal.
+    if "hypothetical" not in found and ("refused" in found or {"negated", "promised"} <= found):
+        return "refused"
+    for status in ("negated", "hypothetical", "threatened", "promised", "decided"):
         if status in found:
             return status
     return None
+
+
+def _owes_cooperation(lexicon: Lexicon, reading: Reading, word: Token) -> bool:
+    """ "We must negotiate", "I have to consult the speaker": a speaker's own duty to
+    cooperate is a commitment to it (AGREE), not a mere possibility."""
+    speech = lexicon.speech
+    if reading.frame.type not in lexicon.cues.promised_types:
+        return False
+    subject = reading.subject
+    if subject is None or subject.lower_ not in FIRST_PERSON:
+        return False
+    if word.dep_ == "aux":
+        return word.lower_ in speech.obligation_auxiliaries
+    return word.lemma_.lower() in speech.obligation_verbs
+
+
+def _told_as_future(cues: Cues, top: Token) -> bool:
+    """The clause is what someone said would happen: reported speech shifts "will"
+    back to "would" ("Germany said it would send weapons"); a prediction or a
+    belief ("analysts expect …", "he thinks …") is no statement of intent."""
+    if top.dep_ == "ccomp" and top.head.i != top.i:
+        return top.head.lemma_.lower() in cues.future_statement_verbs
+    return any(
+        c.dep_ == "parataxis" and c.lemma_.lower() in cues.future_statement_verbs
+        for c in top.children
+    )
 
 
 def _focus_negation(neg: Token) -> bool:

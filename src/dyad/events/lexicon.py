@@ -116,14 +116,23 @@ class Cues:
     inverse_support_verbs: frozenset[str]
     partitive_nouns: frozenset[str]
     promise_words: frozenset[str]
+    deciding_words: frozenset[str]
     threat_words: frozenset[str]
     directive_words: frozenset[str]
+    inviting_words: frozenset[str]
+    invited_types: frozenset[str]
+    asking_for_words: frozenset[str]
+    request_modes: dict[str, str]  # type of the act asked for -> REQUEST mode
     intent_nouns: frozenset[str]
     aim_nouns: frozenset[str]
+    proposing_words: frozenset[str]
     future_auxiliaries: frozenset[str]
+    backshifted_auxiliaries: frozenset[str]
+    future_statement_verbs: frozenset[str]
     hypothetical_auxiliaries: frozenset[str]
     conditional_marks: frozenset[str]
     negating_words: frozenset[str]
+    refusing_words: frozenset[str]
     negating_determiners: frozenset[str]
     claim_cues: frozenset[str]
     report_cues: frozenset[str]
@@ -159,6 +168,7 @@ class SpeechCues:
     requesting_verbs: frozenset[str] = frozenset()
     obligation_auxiliaries: frozenset[str] = frozenset()
     obligation_verbs: frozenset[str] = frozenset()
+    discourse_verbs: frozenset[str] = frozenset()
     refused_types: frozenset[str] = frozenset()
     copulas: frozenset[str] = frozenset()
     naming_verbs: frozenset[str] = frozenset()

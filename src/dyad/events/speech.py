@@ -9,6 +9,8 @@ the words of ``src/dyad/data/events/speech.yaml``, by the PLOVER manual:
   to have done is a wrongdoing and X is no mere teller (a news agency, the author);
 - "X wanted / asked / told Y to …": REQUEST by X of Y (object control);
 - "Y must …" in words X is quoted or reported as saying: REQUEST by X of Y;
+- "Don't stop pursuing him!" in X's quoted words: an imperative, REQUEST by X, whose
+  content is the act commanded (not an event of its own);
 - "X dismissed / rejected Y's criticism (demand, threat)": REJECT by X of Y, the
   one who voiced it (not of whom it was about);
 - "I warn …", "we condemn …" in X's quoted words: the act itself, by X, even when
@@ -40,13 +42,12 @@ from dyad.events.arguments import (
     subject_of,
 )
 from dyad.events.context import STATE_KINDS, DocContext
-from dyad.events.extract import NO_EVENT, Reading
+from dyad.events.extract import NO_EVENT, TELLERS, Reading
 from dyad.events.lexicon import Frame, Lexicon, SpeechCues
 
 ALLEGATION = Frame(type="ACCUSE", mode="allege")
 REQUEST = Frame(type="REQUEST")
-# Who only tells what others did or said.
-TELLER_KINDS = frozenset({"media", "author"})
+# Who speaks for no state, even the one it is based in.
 INDEPENDENT_KINDS = frozenset({"ngo", "igo", "media"})
 # Where a request names whom it is addressed to: "called *on* X to", "appealed *to* X to".
 ADDRESSEE_PREPS = frozenset({"on", "upon", "to"})
@@ -62,7 +63,9 @@ def speech_readings(ctx: DocContext, lexicon: Lexicon) -> Iterator[Reading]:
         if lemma in words.requesting_verbs:
             yield from _requests(ctx, token)
         if _is_obliged(words, token):
-            yield from _obligations(ctx, token)
+            yield from _obligations(ctx, lexicon, token)
+        if _is_imperative(words, token):
+            yield from _commands(ctx, lexicon, token)
         if lemma in words.copulas or lemma in words.naming_verbs:
             yield from _judgements(ctx, words, token)
         frame = _speech_frame(lexicon, token)
@@ -193,7 +196,7 @@ def _own_side(ctx: DocContext, speaker_id: str, other_id: str) -> bool:
 
 def _is_teller(ctx: DocContext, actor_id: str) -> bool:
     actor = ctx.actor(actor_id)
-    return actor is not None and actor.kind in TELLER_KINDS
+    return actor is not None and actor.kind in TELLERS
 
 
 # --- "X asked Y to …" ---------------------------------------------------------------
@@ -422,7 +425,7 @@ def _is_obliged(words: SpeechCues, verb: Token) -> bool:
     )
 
 
-def _obligations(ctx: DocContext, verb: Token) -> Iterator[Reading]:
+def _obligations(ctx: DocContext, lexicon: Lexicon, verb: Token) -> Iterator[Reading]:
     quote = ctx.token_quote[verb.i]
     speaker = quote.speaker.actor if quote is not None else None
     if speaker is None or _is_teller(ctx, speaker):
@@ -432,4 +435,61 @@ def _obligations(ctx: DocContext, verb: Token) -> Iterator[Reading]:
         return  # "we must …" commits the speaker; it asks nothing of anyone
     targets = [a for a in actors_of(ctx, subject) if not _own_side(ctx, speaker, a)]
     if targets:
-        yield Reading(verb, REQUEST, chain, subject, [speaker], targets, status="actual")
+        yield from _demand(lexicon, Reading(verb, REQUEST, chain, subject, [speaker], targets))
+
+
+# --- "Release them!" in someone's words -----------------------------------------------
+
+# What may open an imperative clause before its verb: "*Do n't* stop", "*Please* release".
+IMPERATIVE_OPENERS = frozenset({"do", "n't", "not", "please", "so", "and", "now", "then"})
+IMPERATIVE_OBJECT_DEPS = frozenset({"dobj", "dative", "xcomp", "ccomp", "prt", "prep"})
+
+
+def _is_imperative(words: SpeechCues, verb: Token) -> bool:
+    """A verb in the base form that opens its clause with no subject and no
+    auxiliary but "do": the imperative mood ("Release them", "…, so don't stop")."""
+    if verb.tag_ != "VB" or verb.lemma_.lower() in words.discourse_verbs:
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "mark") for c in verb.children):
+        return False
+    if any(c.dep_ == "aux" and c.lemma_.lower() != "do" for c in verb.children):
+        return False
+    # An act on something ("Release *our people*", "stop *pursuing* him", "withdraw
+    # *from* …"), not an attitude urged ("Stay firm", "Stay together").
+    if not any(c.dep_ in IMPERATIVE_OBJECT_DEPS for c in verb.children):
+        return False
+    if verb.dep_ == "conj":
+        return False  # "to pay off a home, *provide* for their kids": the subject is shared
+    start = verb.i
+    while start > verb.sent.start and verb.doc[start - 1].lower_ in IMPERATIVE_OPENERS:
+        start -= 1
+    if start == verb.sent.start:
+        return True
+    # After a comma only with a word that opens a new clause ("…, so don't stop"),
+    # not in a list or an aside ("…, call them what you will").
+    before = verb.doc[start - 1]
+    return before.is_punct and (before.text != "," or start < verb.i)
+
+
+def _commands(ctx: DocContext, lexicon: Lexicon, verb: Token) -> Iterator[Reading]:
+    quote = ctx.token_quote[verb.i]
+    # A partial quote may leave the verb's subject outside it ("said the charges
+    # "strike at the heart of …"").
+    if quote is None or quote.kind != "direct":
+        return
+    speaker = quote.speaker.actor
+    if speaker is None or _is_teller(ctx, speaker):
+        return
+    yield from _demand(lexicon, Reading(verb, REQUEST, [verb], None, [speaker], []))
+
+
+def _demand(lexicon: Lexicon, request: Reading) -> Iterator[Reading]:
+    """A demand voiced in the words of its act ("Russia must negotiate", "Release
+    them"): the act demanded is the request's content, not an event of its own."""
+    verb = request.trigger
+    request.requested = next(
+        (f for f in lexicon.verbs.get(verb.lemma_.lower(), ()) if not f.compiled), None
+    )
+    request.status = "actual"
+    yield Reading(verb, Frame(type=NO_EVENT), [verb], None)
+    yield request

@@ -40,8 +40,9 @@ def events_by_country(
             others = resolve_actor(conn, counterpart) if counterpart else None
             # A group (source, target, place) lies on one side: the sides' groups add up.
             sides = involving_apart(ids, others, table)
-            query = union_all(*(query.where(side) for side in sides))
-        groups = conn.execute(query).all()
+            groups = conn.execute(union_all(*(query.where(side) for side in sides))).all()
+        else:
+            groups = conn.execute(query).all()
         wanted = sorted({i for row in groups for i in row[:2] if i})
         country: dict[str, str] = {}
         for start in range(0, len(wanted), 1000):

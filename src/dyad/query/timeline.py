@@ -69,7 +69,7 @@ def _page_keys(
     date, event_id = _parse_cursor(after) if after else (None, 0)
     keys: list[Row] = []
     if not (after and date is None):  # past an undated event only undated ones follow
-        dated = [events.c.sort_date.is_not(None)]
+        dated: list[ColumnElement[bool]] = [events.c.sort_date.is_not(None)]
         if date is not None:
             dated.append(tuple_(events.c.sort_date, events.c.id) > tuple_(date, event_id))
         keys = _merged(conn, sides, filters, dated, (events.c.sort_date, events.c.id), wanted)
