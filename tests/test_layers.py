@@ -39,6 +39,7 @@ LAYERS = [
         "dyad.quotes",
         "dyad.events",
         "dyad.framing",
+        "dyad.paragraphs",
         "dyad.store",
     },
     {"dyad.nlp", "dyad.query"},

