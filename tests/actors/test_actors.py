@@ -10,16 +10,22 @@ import pytest
 from dyad.actors.kb import CAPITAL, SEAT, load_kb
 from dyad.eval.actors import score_seed_mentions
 from dyad.model import Article
+from dyad.nlp import DYAD_COMPONENTS
 from dyad.pipeline import make_doc
+
+
+def spacy_components(nlp, doc):
+    """The components before dyad's stages (spaCy's own, and ``dyad_paragraphs`` among them)."""
+    for name, component in nlp.pipeline:
+        if name in DYAD_COMPONENTS:
+            break
+        doc = component(doc)
+    return doc
 
 
 def run(nlp, text: str, published: date | None = date(2024, 2, 20), resolver=None):
     """spaCy's own components, then the actors stage (``resolver`` or the pipeline's)."""
-    doc = make_doc(nlp, Article(text=text, published=published))
-    for name, component in nlp.pipeline:
-        if name.startswith("dyad_"):
-            break
-        doc = component(doc)
+    doc = spacy_components(nlp, make_doc(nlp, Article(text=text, published=published)))
     return (resolver or nlp.get_pipe("dyad_actors"))(doc)
 
 
@@ -148,11 +154,8 @@ def test_unknown_organisation_kind_from_its_name(nlp):
 def test_outlet_and_writer_in_one_entity_are_split(nlp):
     from dyad.actors.component import ActorResolver
 
-    doc = make_doc(nlp, Article(text="As Commentary’s Noah Rothman wrote, the plan failed."))
-    for name, component in nlp.pipeline:
-        if name.startswith("dyad_"):
-            break
-        doc = component(doc)
+    article = Article(text="As Commentary’s Noah Rothman wrote, the plan failed.")
+    doc = spacy_components(nlp, make_doc(nlp, article))
     # spaCy's small model sometimes tags the whole phrase as one organisation
     from spacy.tokens import Span
 
