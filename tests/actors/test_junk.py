@@ -104,6 +104,33 @@ NO_ACTOR = {
         "Blair said in a T.V. interview that the operation was now complete.",
         ["Media", "Jackal", "Nuclear Bomb", "T.V."],
     ),
+    "a suffix and a holiday read on from a title word": (
+        "Starting in 1968, he spent 15 years fighting for Martin Luther King Jr. Day to be a "
+        "federal holiday.",
+        ["Jr. Day", "Day"],
+    ),
+    "a model's code, a faith, a disease": (
+        "An E-3 and a UH-60 Black Hawk flew over the base. Officials said the man had "
+        "converted to Islam; his wife died of COVID-19.",
+        ["E-3", "Black Hawk", "Islam", "COVID-19"],
+    ),
+    "places an apposition or a copula's subject calls so, a mosque": (
+        "The rebels told a BBC reporter that they had captured Ouadda-Djalle, an isolated "
+        "settlement 200 km west of the border with Sudan. The first town to fall into the "
+        "hands of the UFDR was Birao. The first attack was in Al Noor Mosque.",
+        ["Ouadda-Djalle", "Birao", "Al Noor Mosque"],
+    ),
+    "the words after a number in a longer name": (
+        "Requests have come from the deputies of Movimento 5 Stelle (M5S) of the regional "
+        "counsel of Lombardy.",
+        ["Stelle"],
+    ),
+    "another country's group named by a common word": (
+        "The Australia First Party is writing to its supporters. The party's website does "
+        'claim that "Australian Youth And Families Should Support The Cronulla Mass '
+        'Mobilisation On December 11". Australia First is seen as a far-right wing party.',
+        ["Youth"],
+    ),
 }
 
 
@@ -140,6 +167,16 @@ KIND = {
         "hospice care.",
         "Elijah Cummings",
         "person",
+    ),
+    "a newswire in apposition, spaCy's person": (
+        "According to Jiji, a Tokyo based newswire, RWB also requested sanctions.",
+        "Jiji",
+        "media",
+    ),
+    "a party whose last word the base gives the US party": (
+        "Simon Hughes (Liberal Democrats) said he accepts nationalisation is required.",
+        "Liberal Democrats",
+        "party",
     ),
 }
 
@@ -197,3 +234,33 @@ def test_the_queen_is_the_united_kingdoms():
     gives her the realm articles mean."""
     queen = load_kb().actor("QUEEN_ELIZABETH_II", "2019-09-11")
     assert (queen.country, queen.affiliation) == ("GBR", "GBR")
+
+
+def test_a_common_word_name_is_the_articles_countrys_party(nlp):
+    """'The Democrats' of an Australian story that never names the United States are the
+    Australian Democrats, not the base's US party; a longer name the base's alias begins
+    is that longer name."""
+    doc = run(
+        nlp,
+        "The Australia First Party and its offspring the Patriotic Youth League were "
+        "accused. The Australian Labor Party and the Democrats voted against the bill in the "
+        "Australian parliament in Canberra.",
+        date(2005, 12, 20),
+    )
+    democrats = actor_of(doc, "Democrats")
+    assert (democrats.kb_id, democrats.kind, democrats.country) == (None, "party", "AUS")
+    league = actor_of(doc, "League")
+    assert (league.kb_id, league.name) == (None, "Patriotic Youth League")
+    doc = run(nlp, "President Obama met the Democrats in Washington.", date(2010, 3, 1))
+    assert actor_of(doc, "Democrats").id == "DEM"  # the United States named: its party
+
+
+def test_a_state_is_named_by_its_own_row_not_a_territorys():
+    """CountryInfo lists France's territories (Saint Barthelemy) under its code after it."""
+    kb = load_kb()
+    assert (kb.entries["FRA"].name, kb.entries["GBR"].name) == ("France", "United Kingdom")
+
+
+def test_the_group_of_eight(nlp):
+    doc = run(nlp, "President Bush left Russia, where he had attended the G-8 summit.")
+    assert actor_of(doc, "G-8").id == "G8"

@@ -256,3 +256,16 @@ def test_unnamed_states(nlp, extractor, text, mentions, groups):  # noqa: F811
     found = dyads(run(nlp, extractor, text, mentions))
     with_states = {d for d in found if "G:STATE" in d[1:] or "G:COUNTRY" in d[1:]}
     assert groups <= with_states if groups else not with_states
+
+
+def test_an_unnamed_group_is_named_by_its_plural():
+    """'Two gunmen', 'Some people': the group is named as the text writes its plural, not
+    with an 's' added to the lemma ('gunmans', 'peoples')."""
+    from dyad.pipeline import analyze
+
+    for text, name in (
+        ("Two gunmen opened fire on police officers in Athens on Tuesday.", "gunmen"),
+        ("Some people attacked the police station in Athens on Tuesday.", "people"),
+    ):
+        groups = [a.name for a in analyze(text, "2010-05-04").actors if a.id.startswith("G:")]
+        assert groups == [name]

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from spacy.attrs import IDX, LENGTH, LOWER
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from dyad.actors.groups import add_actor_mention, add_demonym
 from dyad.actors.kb import (
@@ -163,7 +163,11 @@ def _use_alias(article: ArticleMentions, start: int, end: int, targets: list[Ali
             add_actor_mention(article, start, end, target.actor, extend=True)
         else:
             add_place(article, span, target.actor)
-    elif _country_in_org_name(article, span, target) or _tail_of_longer_name(article, span):
+    elif (
+        _country_in_org_name(article, span, target)
+        or _tail_of_longer_name(article, span)
+        or _common_words_of_longer_name(article, span, target)
+    ):
         return
     elif target.kind == DEMONYM:
         add_demonym(article, start, end, target.actor)
@@ -256,6 +260,35 @@ def _tail_of_longer_name(article: ArticleMentions, span: Span) -> bool:
         for t in article.kb.lookup(before.text)
         if t.actor in article.kb.entries
     )
+
+
+def _common_words_of_longer_name(
+    article: ArticleMentions, span: Span, target: AliasTarget
+) -> bool:
+    """'Liberal Democrats', 'the Patriotic Youth League': common words the base gives some
+    country's party or group as its name, inside a longer capitalised name, are that name's
+    words; the longer name is an organisation the base lacks."""
+    doc = article.doc
+    words = " ".join(t.lower_ for t in span if t.lower_ != "the")
+    if words not in article.lex.common_word_names:
+        return False
+    if article.kb.entries[target.actor].kind in ("person", "state"):
+        return False
+    first = next(t.i for t in span if t.lower_ != "the")
+    end = span.end
+    while first > 0 and _name_word(doc[first - 1]) and first - 1 not in article.claimed:
+        first -= 1
+    while end < len(doc) and _name_word(doc[end]):
+        end += 1
+    if end - first <= len(words.split()):
+        return False
+    add_local_org(article, doc[first:end])
+    return True
+
+
+def _name_word(token: Token) -> bool:
+    """A capitalised word a name runs over (not 'And', 'Should' of a title-cased slogan)."""
+    return token.is_title and token.pos_ in ("PROPN", "NOUN", "ADJ") and token.lower_ != "the"
 
 
 def _country_in_org_name(article: ArticleMentions, span: Span, target: AliasTarget) -> bool:

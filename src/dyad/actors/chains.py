@@ -44,6 +44,7 @@ def link_chains(article: ArticleMentions) -> None:
     _merge_short_org_names(article)
     _surnames_to_latest_full_name(article)
     _institutions_of_states(article)
+    _foreign_namesakes(article)
     _home_institutions(article)
     _home_agents(article)
     _bare_officials(article)
@@ -402,6 +403,41 @@ def _home_institutions(article: ArticleMentions) -> None:
             kind=actor.kind,
             country=home,
             sector=actor.sector,
+        )
+        article.actors.setdefault(local.id, local)
+        found.actor = local.id
+
+
+def _foreign_namesakes(article: ArticleMentions) -> None:
+    """'The Democrats voted' in an Australian story that never names the United States: a
+    common word the base gives another country's party is the article's country's party
+    of that name; one it gives another country's group ('Youth') names no one."""
+    home = article.country
+    if home is None:
+        return
+    doc = article.doc
+    named = set()  # the states the article names, itself or through the people it knows
+    for found in article.found:
+        actor = article.actors[found.actor]
+        if actor.kind == "state" or (actor.kind == "person" and actor.kb_id):
+            named.add(actor.country)
+    for found in list(article.found):
+        actor = article.actors[found.actor]
+        if (
+            actor.kb_id is None
+            or actor.kind in ("state", "person", "igo", "ngo", "media")
+            or actor.country in (None, home, *named)
+        ):
+            continue
+        words = [t for t in doc[found.start : found.end] if t.lower_ != "the"]
+        name = " ".join(t.text for t in words)
+        if name.lower() not in article.lex.common_word_names:
+            continue
+        if actor.kind != "party":
+            article.found.remove(found)
+            continue
+        local = Actor(
+            id=f"O:{ascii_id(name)}@{home}", name=name, kind="party", country=home, sector="PTY"
         )
         article.actors.setdefault(local.id, local)
         found.actor = local.id

@@ -12,7 +12,13 @@ from spacy.tokens import Span, Token
 
 from dyad.actors.groups import kind_noun_after, kind_noun_before, member_phrase_end
 from dyad.actors.kb import DEMONYM, NAME, ascii_id
-from dyad.actors.places import add_place, named_as_place, place_of, under_locative
+from dyad.actors.places import (
+    add_place,
+    apposition_noun,
+    named_as_place,
+    place_of,
+    under_locative,
+)
 from dyad.actors.roles import (
     apposition_after,
     apposition_before,
@@ -35,6 +41,8 @@ from dyad.model import Actor
 WIDENED = 4  # rank of a name widened over the words that follow it ('Clinton's aides')
 NAME_SUFFIXES = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"}
 DASHES = {"-", "–", "—"}
+# An aircraft's or weapon's designation: 'E-3', 'UH-60', 'MiG-29', 'A320' (not 'M5S').
+MODEL_CODE = re.compile(r"^[A-Z][A-Za-z]{0,3}-\d+[A-Za-z]?$|^[A-Z]{1,3}\d{2,}$")
 
 
 # -- the passes ---------------------------------------------------------------------
@@ -247,6 +255,7 @@ def _add_local_person(article: ArticleMentions, ent: Span) -> None:
     if (
         kind_noun_after(article, span.end) is not None
         or kind_noun_before(article, span.start) is not None
+        or _apposed_kind(article, span) is not None
         or _platform(article, span) is not None
     ):
         add_local_org(article, span)  # 'The Maariv newspaper': spaCy took the name for a person
@@ -264,6 +273,8 @@ def _add_local_person(article: ArticleMentions, ent: Span) -> None:
     words = _clean_name(span, lex.title_words).split()
     if not words or words[-1].lower() in lex.role_nouns:
         return  # 'Education Spokesperson': a title spaCy took for a name
+    if _no_persons_name(article, span):
+        return
     if (len(words) > 1 and words[-1].lower() in lex.place_name_words) or named_as_place(
         article, span
     ):
@@ -494,6 +505,8 @@ def add_local_org(article: ArticleMentions, ent: Span, country: str | None = Non
         end, kind, sector = kind_noun
     elif (noun_before := kind_noun_before(article, span.start)) is not None:
         kind, sector = noun_before  # 'the German newspaper Bild'
+    elif (apposed := _apposed_kind(article, span)) is not None:
+        kind, sector = apposed  # 'Jiji, a Tokyo based newswire'
     actor = Actor(id="O:" + ascii_id(name), name=name, kind=kind, country=country, sector=sector)
     article.add(Found(span.start, end, actor.id, 2), actor)
 
@@ -526,20 +539,37 @@ def _common_word(article: ArticleMentions, span: Span) -> bool:
 
 def _a_work(article: ArticleMentions, span: Span) -> bool:
     """'the host of House Call, a program on CNN': a name whose apposition is a work."""
-    doc = article.doc
-    after = doc[span.end : span.end + 4]
-    if len(after) < 3 or after[0].text != "," or after[1].lower_ not in ("a", "an", "the"):
-        return False
-    noun = next((t for t in after[2:] if t.pos_ == "NOUN"), None)
+    noun = apposition_noun(article.doc, span.end)
     return noun is not None and noun.lower_ in article.lex.work_nouns
+
+
+def _apposed_kind(article: ArticleMentions, span: Span) -> tuple[str, str] | None:
+    """'Jiji, a Tokyo based newswire': the kind and sector an apposition's noun gives."""
+    noun = apposition_noun(article.doc, span.end)
+    kind = article.lex.organisation_kind_nouns.get(noun.lower_) if noun is not None else None
+    return (kind[0], kind[1]) if kind else None
+
+
+def _no_persons_name(article: ArticleMentions, span: Span) -> bool:
+    """'Martin Luther King Jr. Day' read on from 'King', 'the G-8 summit', 'UH-60', 'COVID-19',
+    'Movimento 5 Stelle': a suffix first, a digit, a disease or faith, or the words after a
+    number in a longer name are no person's name."""
+    doc = article.doc
+    if span[0].lower_.strip(",") in NAME_SUFFIXES or any(c.isdigit() for c in span.text):
+        return True
+    if _name_text(span).lower() in article.lex.not_actor_names:
+        return True
+    before = span.start - 1
+    return before >= 1 and doc[before].like_num and doc[before - 1].text[:1].isupper()
 
 
 def _not_a_name(span: Span) -> bool:
     """A quote's bracketed insertion ('[I]t'), a word of words written in capitals
-    ('I WON THIS ELECTION, BY A LOT!', a heading) or a maker before a model number
-    ('the Boeing 737-800 jet'): no one's name."""
+    ('I WON THIS ELECTION, BY A LOT!', a heading), a maker before a model number
+    ('the Boeing 737-800 jet') or a model's code ('an E-3', 'UH-60 Black Hawk'): no one's
+    name."""
     doc = span.doc
-    if any("[" in t.text or "]" in t.text for t in span):
+    if any("[" in t.text or "]" in t.text for t in span) or MODEL_CODE.match(span.text.split()[0]):
         return True
     following = doc[span.end] if span.end < len(doc) else None
     if following is not None and following.text[:1].isdigit() and following.ent_type_ != "DATE":

@@ -1099,7 +1099,9 @@ def _unnamed_group(ctx: DocContext, noun: Token) -> str:
     if actor_id not in ctx.actors:
         sector = ctx.unnamed_groups[lemma]
         kind = "armed_group" if sector == "REB" else "other"
-        name = noun.text.lower() if noun.text.lower().endswith("s") else f"{lemma}s"
+        # a plural as written ('gunmen', 'people'), a singular's lemma made plural
+        plural = noun.tag_ in ("NNS", "NNPS") or noun.text.lower().endswith("s")
+        name = noun.text.lower() if plural else f"{lemma}s"
         ctx.add_actor(Actor(actor_id, name, kind, country=country, sector=sector))
     return actor_id
 
