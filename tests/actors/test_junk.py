@@ -131,6 +131,29 @@ NO_ACTOR = {
         'Mobilisation On December 11". Australia First is seen as a far-right wing party.',
         ["Youth"],
     ),
+    "a member's title before 'of' and a name, a title after 'the'": (
+        "They showed footage of the New Zealand First Member of Parliament (MP) Ron Mark. "
+        "Communist Member of Parliament Nikos Papaconstantinou commented. Conyers, the former "
+        "Democratic Dean of the House of Representatives, was 90.",
+        ["First Member", "Communist Member", "Dean"],
+    ),
+    "a title whose complement runs to a comma and a name": (
+        '"We were only showing it," said the Director of News and Current Affairs for TV3, '
+        "Mark Jennings. Also the president of the Lombardy region, Roberto Maroni, has "
+        "reacted. The secretary general of CEI (Italian Episcopal Conference), Nunzio "
+        'Galantino, has called the sentence "dangerous".',
+        ["Director", "president", "secretary general"],
+    ),
+    "an office before a name spaCy did not tag as a person": (
+        "Former US Ambassador to the United Nations Nikki Haley wrote on Twitter that it was "
+        "a mistake.",
+        ["Ambassador"],
+    ),
+    "a demonym and an agent noun in apposition to a person": (
+        "Kenji Nagai, 50, a Japanese video journalist shot dead in Myanmar this Thursday, is "
+        "alleged to have been shot intentionally.",
+        ["video journalist"],
+    ),
 }
 
 

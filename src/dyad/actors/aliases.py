@@ -148,7 +148,11 @@ def _title_of_person(
     i = span.end
     while i < len(article.doc) and i - span.end < 3 and article.doc[i].lower_ in TITLE_SUFFIXES:
         i += 1
-    return i in person_tokens
+    if i in person_tokens:
+        return True
+    # 'US Ambassador to the United Nations Nikki Haley', the name tagged otherwise
+    name = article.entity_at.get(i)
+    return name is not None and name.start == i and kb_person(article, name) is not None
 
 
 def _use_alias(article: ArticleMentions, start: int, end: int, targets: list[AliasTarget]) -> None:

@@ -80,13 +80,17 @@ def add_demonym(article: ArticleMentions, start: int, end: int, state: str) -> N
                 if sector in STATE_SECTORS:
                     add_actor_mention(article, start, head.i + 1, state, extend=False)
                     return
-                if head.tag_ != "NN" or not any(
-                    c.dep_ == "det" and c.lower_ in ONE_PERSON_DETERMINERS for c in head.children
+                if head.tag_ != "NN" or not (
+                    any(
+                        c.dep_ == "det" and c.lower_ in ONE_PERSON_DETERMINERS
+                        for c in head.children
+                    )
+                    or (head.dep_ == "appos" and head.head.ent_type_ in PERSON_LABELS)
                 ):
                     _add_group(article, start, head.i + 1, state, sector, phrase)
                     return
-                # 'this Egyptian terrorist': one person of that country, not a group
-                # of it; the demonym still names the country
+                # 'this Egyptian terrorist', 'Kenji Nagai, a Japanese video journalist': one
+                # person of that country, not a group of it; the demonym still names the country
     actor = article.ensure_actor(state)
     article.add(Found(start, end, state, 2), actor)
 

@@ -41,6 +41,8 @@ from dyad.model import Actor
 WIDENED = 4  # rank of a name widened over the words that follow it ('Clinton's aides')
 NAME_SUFFIXES = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"}
 DASHES = {"-", "–", "—"}
+# Words before a capitalised phrase that make it a title or description, not a name.
+TITLE_OPENERS = {"the", "a", "an", "former", "then"}
 # An aircraft's or weapon's designation: 'E-3', 'UH-60', 'MiG-29', 'A320' (not 'M5S').
 MODEL_CODE = re.compile(r"^[A-Z][A-Za-z]{0,3}-\d+[A-Za-z]?$|^[A-Z]{1,3}\d{2,}$")
 
@@ -134,10 +136,14 @@ def add_people_of_organisations(article: ArticleMentions) -> None:
             and doc[first - 1].i not in article.claimed
         ):
             first -= 1
+        lex = article.lex
         if (
             of - first >= 2
-            and doc[first].lower_ not in article.lex.title_words
-            and doc[of - 1].lower_ not in article.lex.role_nouns  # 'First Minister of Scotland X'
+            and doc[first].lower_ not in lex.title_words
+            # 'First Minister of Scotland X', 'New Zealand First Member of Parliament X'
+            and doc[of - 1].lower_ not in lex.role_nouns | lex.unnamed_person_nouns
+            # 'Conyers, the former Democratic Dean of the House': no name takes 'the'
+            and (first == 0 or doc[first - 1].lower_ not in TITLE_OPENERS)
         ):
             span = doc[first:of]
             add_person(article, first, of, kb_person(article, span), affiliation_hint=actor.id)

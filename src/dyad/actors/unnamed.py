@@ -19,6 +19,8 @@ from dyad.model import Actor
 DETERMINERS = {"a", "an", "one", "another", "the"}
 # How far after 'of'/'for' the organisation a person works for may start.
 COMPLEMENT_REACH = 4
+# How far a title's complement may run before the comma and the name it is the title of.
+TITLE_PHRASE_REACH = 12
 
 
 def add_unnamed_people(article: ArticleMentions) -> None:
@@ -49,7 +51,11 @@ def add_unnamed_people(article: ArticleMentions) -> None:
             or any(t.lower_ == "former" for t in doc[first : token.i])
             or (token.i + 2 < len(doc) and doc[token.i + 2].lower_ in lex.title_words)
         )  # nor is 'the former secretary of State'
-        if _apposed_to_person(article, first) or predicate(token) or _not_yet_chosen(token, first):
+        if (
+            _apposed_to_person(article, first, token)
+            or predicate(token)
+            or _not_yet_chosen(token, first)
+        ):
             continue  # 'Gabrielle Giffords, a former Arizona congresswoman who ...'
         holder, country = _holder_before(article, first, token)
         end = token.i + 1
@@ -143,8 +149,13 @@ def _not_yet_chosen(token: Token, first: int) -> bool:
     return "new" in words and token.dep_ not in ("nsubj", "nsubjpass")
 
 
-def _apposed_to_person(article: ArticleMentions, first: int) -> bool:
-    """Does the phrase stand right after a person's name and a comma?"""
+def _apposed_to_person(article: ArticleMentions, first: int, token: Token) -> bool:
+    """Does the phrase stand right after a person's name and a comma, or in apposition to
+    one ('Kenji Nagai, 50, a Japanese video journalist')?"""
+    if token.dep_ == "appos" and any(
+        article.actors[f.actor].kind == "person" for f in article.found.covering(token.head.i)
+    ):
+        return True
     if first < 2 or article.doc[first - 1].text != ",":
         return False
     before = article.mention_ending_at(first - 2)
@@ -152,14 +163,24 @@ def _apposed_to_person(article: ArticleMentions, first: int) -> bool:
 
 
 def _comma_after(article: ArticleMentions, end: int) -> int:
-    """The comma closing the phrase ('the secretary of the Treasury, Jacob J. Lew'), or
-    ``end`` when none follows within reach."""
+    """The comma closing the phrase ('the secretary of the Treasury, Jacob J. Lew', 'the
+    Director of News and Current Affairs for TV3, Mark Jennings', 'The secretary general of
+    CEI (Italian Episcopal Conference), Nunzio Galantino'), or ``end`` when none follows
+    within reach; a bracketed aside is read over."""
     doc = article.doc
-    for i in range(end, min(len(doc), end + COMPLEMENT_REACH)):
+    i = end
+    while i < min(len(doc), end + TITLE_PHRASE_REACH):
         if doc[i].text == ",":
             return i
-        if doc[i].pos_ in ("VERB", "AUX") or doc[i].is_punct:
+        if doc[i].text == "(":
+            close = next((t.i for t in doc[i : i + 8] if t.text == ")"), None)
+            if close is None:
+                break
+            i = close + 1
+            continue
+        if doc[i].pos_ in ("VERB", "AUX") or (doc[i].is_punct and doc[i].text not in "-–"):
             break
+        i += 1
     return end
 
 
