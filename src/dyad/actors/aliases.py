@@ -266,9 +266,7 @@ def _tail_of_longer_name(article: ArticleMentions, span: Span) -> bool:
     )
 
 
-def _common_words_of_longer_name(
-    article: ArticleMentions, span: Span, target: AliasTarget
-) -> bool:
+def _common_words_of_longer_name(article: ArticleMentions, span: Span, target: AliasTarget) -> bool:
     """'Liberal Democrats', 'the Patriotic Youth League': common words the base gives some
     country's party or group as its name, inside a longer capitalised name, are that name's
     words; the longer name is an organisation the base lacks."""
