@@ -154,6 +154,17 @@ NO_ACTOR = {
         "alleged to have been shot intentionally.",
         ["video journalist"],
     ),
+    "a place called so, a capital in apposition with a place noun, a battle's place": (
+        "The meeting was held in a small town called Unity in New Hampshire. Thousands of "
+        "people converged on Canberra, the capital city, to witness the event. The tape "
+        "commemorates the battle of Tora Bora in December 2001.",
+        ["Unity", "Canberra", "Tora Bora"],
+    ),
+    "one word before 'of' and a body's name": (
+        "He had served in Congress longer than any other member, earning him the distinction "
+        "of Dean of the House of Representatives.",
+        ["Dean"],
+    ),
 }
 
 
@@ -274,6 +285,8 @@ def test_a_common_word_name_is_the_articles_countrys_party(nlp):
     assert (democrats.kb_id, democrats.kind, democrats.country) == (None, "party", "AUS")
     league = actor_of(doc, "League")
     assert (league.kb_id, league.name) == (None, "Patriotic Youth League")
+    doc = run(nlp, NO_ACTOR["another country's group named by a common word"][0])
+    assert "FRA" not in doc._.actors  # the dropped namesake leaves no country behind
     doc = run(nlp, "President Obama met the Democrats in Washington.", date(2010, 3, 1))
     assert actor_of(doc, "Democrats").id == "DEM"  # the United States named: its party
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from dyad.actors.groups import kind_noun_after, kind_noun_before, member_phrase_end
 from dyad.actors.kb import DEMONYM, NAME, ascii_id
@@ -299,11 +299,24 @@ def _add_local_person(article: ArticleMentions, ent: Span) -> None:
     ):
         _add_short_name(article, span.start, span.end, known)
         return
+    if len(words) == 1 and _title_of_a_body(doc, span.end):
+        return  # 'earning him the distinction of Dean of the House of Representatives'
     actor_id = add_person(article, span.start, span.end, kb_person(article, span))
     actor = article.actors[actor_id]
     role = role_text(article, title_role)
     if role and not actor.role and actor.kind == "person":
         article.actors[actor_id] = replace(actor, role=role)
+
+
+def _title_of_a_body(doc: Doc, end: int) -> bool:
+    """Is one capitalised word followed by 'of' and a capitalised name ('Dean of the House',
+    'Chancellor of the Exchequer')? A person named by one word the article has not named
+    before is written so only as a title."""
+    following = doc[end + 1 : end + 3]
+    if end >= len(doc) or doc[end].lower_ != "of" or not following:
+        return False
+    name = following[1] if following[0].lower_ == "the" and len(following) > 1 else following[0]
+    return name.is_title and name.pos_ == "PROPN"
 
 
 def _add_short_name(article: ArticleMentions, start: int, end: int, actor_id: str) -> None:

@@ -19,6 +19,8 @@ def acts(article: ArticleMentions, span: Span, default: bool) -> bool:
     root = span.root
     doc = article.doc
     lex = article.lex
+    if _said_to_be_place(article, span):
+        return False  # 'converged on Canberra, the capital city'
     if span.end < len(doc) and doc[span.end].text in POSSESSIVE:
         following = doc[span.end + 1] if span.end + 1 < len(doc) else None
         # "Washington's Institute for ...", "Rangoon's streets": places
@@ -105,12 +107,15 @@ def _before_its_state(article: ArticleMentions, span: Span) -> bool:
 
 
 def _said_to_be_place(article: ArticleMentions, span: Span) -> bool:
-    """'captured Ouadda-Djalle, an isolated settlement', 'the first town to fall was Birao':
-    a name its apposition or its copula's subject calls a place."""
+    """'captured Ouadda-Djalle, an isolated settlement', 'the first town to fall was Birao',
+    'a small town called Unity': a name its apposition, its copula's subject or the place
+    noun it is called by calls a place."""
     apposed = apposition_noun(article.doc, span.end)
     if apposed is not None and apposed.lower_ in article.lex.place_nouns:
         return True
     root = span.root
+    if root.head.lemma_ in ("call", "name") and root.head.head.lower_ in article.lex.place_nouns:
+        return True  # 'a small town called Unity'
     if root.dep_ != "attr" or root.head.lemma_ != "be":
         return False
     subject = next((c for c in root.head.children if c.dep_ == "nsubj"), None)

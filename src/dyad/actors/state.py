@@ -225,8 +225,13 @@ class ArticleMentions:
             for found in sorted(self.found, key=lambda f: f.start)
         ]
         used = {m.actor for m in result}
-        for actor in list(self.actors.values()):
-            if actor.affiliation:
+        # the affiliations of the actors kept, and theirs, not of those no mention names
+        # any more (a namesake dropped for the article's own must not leave its country)
+        wanted = list(used)
+        while wanted:
+            actor = self.actors.get(wanted.pop())
+            if actor is not None and actor.affiliation and actor.affiliation not in used:
                 used.add(actor.affiliation)
+                wanted.append(actor.affiliation)
         self.actors = {k: v for k, v in self.actors.items() if k in used}
         return result
