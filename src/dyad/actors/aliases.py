@@ -289,8 +289,11 @@ def _common_words_of_longer_name(article: ArticleMentions, span: Span, target: A
 
 
 def _name_word(token: Token) -> bool:
-    """A capitalised word a name runs over (not 'And', 'Should' of a title-cased slogan)."""
-    return token.is_title and token.pos_ in ("PROPN", "NOUN", "ADJ") and token.lower_ != "the"
+    """A capitalised word a name runs over (not 'And', 'Should' of a title-cased slogan,
+    nor 'Many' that only opens a sentence)."""
+    if not token.is_title or token.lower_ == "the":
+        return False
+    return token.pos_ == "PROPN" or (token.pos_ in ("NOUN", "ADJ") and not token.is_sent_start)
 
 
 def _country_in_org_name(article: ArticleMentions, span: Span, target: AliasTarget) -> bool:
