@@ -165,6 +165,22 @@ NO_ACTOR = {
         "of Dean of the House of Representatives.",
         ["Dean"],
     ),
+    "anyone who would hold a role, a role to fill, a role word modifying a noun": (
+        '"The House is moving forward with an official impeachment inquiry," she announced. '
+        "Impeachment is the process by which a federal official, including the president, "
+        "can be removed from office by Congress. For a candidate to win the nomination, "
+        "1,991 delegates are needed. The Green Zone can be a demoralizing place for a "
+        "diplomat to work. The report recommended appointing an independent prosecutor.",
+        ["official", "candidate", "diplomat", "independent prosecutor"],
+    ),
+    "sites after 'in' or 'at', a place before 'hospital', an attitude to a country": (
+        "Two cars passed the residence in Areia Branca, two kilometers outside of the "
+        "capital. The wounded were transported to nearby Kalubovila hospital. He died at "
+        "Gilchrist Hospice Care. Pinochet underwent a bypass surgery in the Hospital Militar "
+        "in Santiago. The operation is targeting insurgents loyal to anti-American Shi'ite "
+        "cleric Muqtada al-Sadr.",
+        ["Areia Branca", "Kalubovila", "Gilchrist Hospice Care", "Hospital Militar", "American"],
+    ),
 }
 
 
@@ -183,6 +199,10 @@ def test_what_stays_an_actor_beside_the_junk(nlp):
     assert actor_of(doc, "al-Assad").id == "ASSAD"  # an article before a name is no name
     doc = run(nlp, "First Minister of Scotland Nicola Sturgeon said it via Twitter.")
     assert actor_of(doc, "Nicola Sturgeon").kind == "person"
+    doc = run(nlp, "A spokesman said the talks would continue. Police arrested an official.")
+    assert actor_of(doc, "spokesman").kind == actor_of(doc, "official").kind == "person"
+    doc = run(nlp, "The hospital said Grady Memorial Hospital would treat them.")
+    assert actor_of(doc, "Grady Memorial Hospital").kind == "organization"
 
 
 KIND = {

@@ -173,6 +173,8 @@ def _use_alias(article: ArticleMentions, start: int, end: int, targets: list[Ali
         or _common_words_of_longer_name(article, span, target)
     ):
         return
+    elif target.kind == DEMONYM and _attitude(article, start):
+        article.claimed.update(range(start, end))  # 'anti-American cleric': no American
     elif target.kind == DEMONYM:
         add_demonym(article, start, end, target.actor)
     else:
@@ -187,6 +189,13 @@ def _use_alias(article: ArticleMentions, start: int, end: int, targets: list[Ali
                 article.places.append(place_of(span, target.actor))
             elif entry.kind != "state":
                 add_org_apposition(article, end, target.actor)
+
+
+def _attitude(article: ArticleMentions, start: int) -> bool:
+    """'anti-American', 'pro-Russian': a demonym after 'anti-' or 'pro-' says what someone
+    is for or against, not who they are."""
+    doc = article.doc
+    return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in ("anti", "pro")
 
 
 def _arabic_article(doc: Doc, i: int) -> bool:

@@ -112,11 +112,6 @@ def _merge(article: ArticleMentions, old: str, new: str) -> None:
     article.titles.setdefault(new, set()).update(article.titles.pop(old, set()))
 
 
-def _is_org_name(article: ArticleMentions, words: list[str]) -> bool:
-    lex = article.lex
-    return any(w in lex.organisation_name_words or w in lex.organisation_kind_nouns for w in words)
-
-
 def _drop_common_nouns_taken_for_people(article: ArticleMentions) -> None:
     """'Brexit' tagged as a person, 'Order' ('make an Order') or 'Boeing' ('a Boeing
     737') as an organisation: a one-word name the base lacks that the article also
@@ -153,7 +148,7 @@ def _people_named_like_people(article: ArticleMentions) -> None:
         titled = len(words) > 2 and words[0] in lex.role_nouns | lex.honorifics | lex.title_words
         if titled:  # 'Bishop Deogracias Iniguez': a title before a name
             words = words[1:]
-        if not 2 <= len(words) <= 3 or _is_org_name(article, words):
+        if not 2 <= len(words) <= 3 or article.is_organisation_name(words):
             continue
         if any(w in ("for", "of", "and") for w in words):
             continue  # 'National Coalition for Men': no person's name
@@ -226,7 +221,7 @@ def _merge_name_parts(article: ArticleMentions) -> None:
         if actor.id not in mentioned or not _local(actor):
             continue
         words = name_words(actor.name)
-        if not words or (actor.kind != "person" and _is_org_name(article, words)):
+        if not words or (actor.kind != "person" and article.is_organisation_name(words)):
             continue
         wholes = [p for p in people if p.id != actor.id and _part_of(words, name_words(p.name))]
         if len(wholes) == 1:

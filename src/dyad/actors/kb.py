@@ -120,6 +120,8 @@ class Lexicon:
     work_nouns: frozenset[str]
     generic_institutions: frozenset[str]
     common_word_names: frozenset[str]
+    site_name_words: frozenset[str]
+    choosing_verbs: frozenset[str]
     place_prepositions: frozenset[str]
     place_nouns: frozenset[str]
     unnamed_person_nouns: frozenset[str]
@@ -168,6 +170,8 @@ class Lexicon:
             work_nouns=frozenset(data["work_nouns"]),
             generic_institutions=frozenset(data["generic_institutions"]),
             common_word_names=frozenset(data["common_word_names"]),
+            site_name_words=frozenset(data["site_name_words"]),
+            choosing_verbs=frozenset(data["choosing_verbs"]),
             place_prepositions=frozenset(data["place_prepositions"]),
             place_nouns=frozenset(data["place_nouns"]),
             unnamed_person_nouns=frozenset(data["unnamed_person_nouns"]),

@@ -493,7 +493,11 @@ def add_local_org(article: ArticleMentions, ent: Span, country: str | None = Non
     if not name or not any(t.text[:1].isupper() for t in span):
         return  # 'a more or less united guerrilla force': no name
     last = name.split()[-1].lower()
-    if last in article.lex.place_name_words or (len(span) == 1 and named_as_place(article, span)):
+    if (
+        last in article.lex.place_name_words
+        or (len(span) == 1 and named_as_place(article, span))
+        or _site_where(article, span)
+    ):
         add_place(article, span, country)  # 'Parliament House', 'in Erbil': places
         return
     if last in article.lex.not_actor_name_words or name.lower() in article.lex.not_actor_names:
@@ -528,6 +532,26 @@ def add_local_org(article: ArticleMentions, ent: Span, country: str | None = Non
         kind, sector = apposed  # 'Jiji, a Tokyo based newswire'
     actor = Actor(id="O:" + ascii_id(name), name=name, kind=kind, country=country, sector=sector)
     article.add(Found(span.start, end, actor.id, 2), actor)
+
+
+def _site_where(article: ArticleMentions, span: Span) -> bool:
+    """'died at Gilchrist Hospice Care', 'surgery in the Hospital Militar', 'the residence
+    in Areia Branca': a hospital's or a school's name, or a name of no organisation's
+    words, after a locative preposition is where something happened."""
+    lex = article.lex
+    if not under_locative(article, span) or span.root.head.lower_ not in lex.place_prepositions:
+        return False
+    words = [t.lower_ for t in span]
+    if any(w in lex.site_name_words for w in words):
+        return True
+    before = article.doc[span.start - 1] if span.start else None
+    return (
+        len(words) > 1
+        and (before is None or before.lower_ != "the")
+        and all(t.is_title and t.pos_ == "PROPN" for t in span)
+        and not article.is_organisation_name(words)
+        and not any(w in lex.male_names or w in lex.female_names for w in words)
+    )
 
 
 def _title_not_name(article: ArticleMentions, span: Span) -> bool:

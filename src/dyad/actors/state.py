@@ -181,6 +181,14 @@ class ArticleMentions:
             if t.pos_ == "PRON" and not self.in_quote(t.idx)
         )
 
+    def is_organisation_name(self, words: list[str]) -> bool:
+        """Does a word of the (lower-case) name say it names an organisation ('party',
+        'ministry', 'newspaper')?"""
+        lex = self.lex
+        return any(
+            w in lex.organisation_name_words or w in lex.organisation_kind_nouns for w in words
+        )
+
     def ensure_actor(self, actor_id: str) -> Actor:
         if actor_id not in self.actors:
             self.actors[actor_id] = self.kb.actor(actor_id, self.date)

@@ -17,6 +17,8 @@ from dyad.model import Actor
 # Words that open the noun phrase of one unnamed person ('the' only when the
 # descriptions pass found no one it refers back to).
 DETERMINERS = {"a", "an", "one", "another", "the"}
+# Modals that make an indefinite subject anyone at all ('a federal official can be removed').
+GENERIC_MODALS = {"can", "may", "might", "must", "should"}
 # How far after 'of'/'for' the organisation a person works for may start.
 COMPLEMENT_REACH = 4
 # How far a title's complement may run before the comma and the name it is the title of.
@@ -32,6 +34,7 @@ def add_unnamed_people(article: ArticleMentions) -> None:
             token.i in article.claimed
             or token.pos_ not in ("NOUN", "PROPN")
             or token.tag_ in ("NNS", "NNPS")
+            or token.dep_ in ("compound", "amod")  # 'an official impeachment inquiry'
             or article.in_quote(token.idx)
         ):
             continue
@@ -54,7 +57,7 @@ def add_unnamed_people(article: ArticleMentions) -> None:
         if (
             _apposed_to_person(article, first, token)
             or predicate(token)
-            or _not_yet_chosen(token, first)
+            or _not_yet_chosen(article, token, first)
         ):
             continue  # 'Gabrielle Giffords, a former Arizona congresswoman who ...'
         holder, country = _holder_before(article, first, token)
@@ -139,13 +142,25 @@ def _state_in_complement(article: ArticleMentions, token: Token) -> str | None:
     return None
 
 
-def _not_yet_chosen(token: Token, first: int) -> bool:
+def _not_yet_chosen(article: ArticleMentions, token: Token, first: int) -> bool:
     """'the next Surgeon General would need to ...', 'the party will vote for a new
-    leader': whoever will hold the role, no one the article can point at (a new leader
-    who acts as the subject is one)."""
-    words = {t.lower_ for t in token.doc[first : token.i]}
+    leader', 'appointing an independent prosecutor': whoever will hold the role, no one
+    the article can point at (a new leader who acts as the subject is one); 'for a
+    candidate to win', 'a federal official can be removed': anyone who would."""
+    doc = token.doc
+    words = {t.lower_ for t in doc[first : token.i]}
     if words & {"next", "future"}:
         return True
+    indefinite = doc[first].lower_ in ("a", "an")
+    head = token.head
+    if indefinite and first > 0 and doc[first - 1].lower_ == "for":
+        if token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+            return True  # 'For a candidate to win', however spaCy attaches the 'for'
+    if indefinite and token.dep_ == "dobj" and head.lemma_ in article.lex.choosing_verbs:
+        return True
+    if indefinite and token.dep_ in ("nsubj", "nsubjpass"):
+        if any(c.lower_ in GENERIC_MODALS for c in head.children):
+            return True
     return "new" in words and token.dep_ not in ("nsubj", "nsubjpass")
 
 
