@@ -222,6 +222,12 @@ KIND = {
         "Elijah Cummings",
         "person",
     ),
+    "a person whose surname the base knows as a place": (
+        "All verdicts are consistent with the recommendations of the Indonesian prosecutors, "
+        "except for Renae Lawrence.",
+        "Renae Lawrence",
+        "person",
+    ),
     "a newswire in apposition, spaCy's person": (
         "According to Jiji, a Tokyo based newswire, RWB also requested sanctions.",
         "Jiji",

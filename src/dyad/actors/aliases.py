@@ -41,8 +41,8 @@ def add_aliases(article: ArticleMentions) -> set[int]:
         if _title_of_person(article, article.doc[start:end], targets[0], person_tokens):
             article.claimed.update(range(start, end))  # the person's title: names.py reads it
             continue
-        _use_alias(article, start, end, targets)
-        matched.update(range(start, end))
+        if _use_alias(article, start, end, targets):
+            matched.update(range(start, end))
     return matched
 
 
@@ -155,11 +155,12 @@ def _title_of_person(
     return name is not None and name.start == i and kb_person(article, name) is not None
 
 
-def _use_alias(article: ArticleMentions, start: int, end: int, targets: list[AliasTarget]) -> None:
+def _use_alias(article: ArticleMentions, start: int, end: int, targets: list[AliasTarget]) -> bool:
+    """Resolve one alias match; False when the match is left to the longer name around it."""
     span = article.doc[start:end]
     target = _pick(article, targets)
     if target.kind in (PLACE, CAPITAL, SEAT) and _inside_longer_name(article, span):
-        return  # 'Munich' in 'the Munich Security Conference'
+        return False  # 'Munich' in 'the Munich Security Conference', 'Renae Lawrence'
     if target.kind == PLACE:
         add_place(article, span, target.actor)
     elif target.kind in (CAPITAL, SEAT):
@@ -172,7 +173,7 @@ def _use_alias(article: ArticleMentions, start: int, end: int, targets: list[Ali
         or _tail_of_longer_name(article, span)
         or _common_words_of_longer_name(article, span, target)
     ):
-        return
+        return True
     elif target.kind == DEMONYM and _attitude(article, start):
         article.claimed.update(range(start, end))  # 'anti-American cleric': no American
     elif target.kind == DEMONYM:
@@ -189,6 +190,7 @@ def _use_alias(article: ArticleMentions, start: int, end: int, targets: list[Ali
                 article.places.append(place_of(span, target.actor))
             elif entry.kind != "state":
                 add_org_apposition(article, end, target.actor)
+    return True
 
 
 def _attitude(article: ArticleMentions, start: int) -> bool:
