@@ -173,6 +173,12 @@ NO_ACTOR = {
         "diplomat to work. The report recommended appointing an independent prosecutor.",
         ["official", "candidate", "diplomat", "independent prosecutor"],
     ),
+    "one of a pair that anyone would be, a title in apposition spaCy tagged": (
+        "The rules state that only the Speaker or an MP who is standing and speaking can be "
+        "recorded. Professor Greg Barton, Chair In Global Islamic Politics at Deakin "
+        'University, said "The attacker was using a couple of guns."',
+        ["MP", "Chair In Global Islamic Politics"],
+    ),
     "sites after 'in' or 'at', a place before 'hospital', an attitude to a country": (
         "Two cars passed the residence in Areia Branca, two kilometers outside of the "
         "capital. The wounded were transported to nearby Kalubovila hospital. He died at "

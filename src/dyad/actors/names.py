@@ -565,6 +565,9 @@ def _title_not_name(article: ArticleMentions, span: Span) -> bool:
         return False
     if len(words) == 1 and words[0].removesuffix("s") in lex.title_words:
         return True
+    root = span.root
+    if words[0] in lex.title_words and root.dep_ == "appos" and root.head.ent_type_ == "PERSON":
+        return True  # 'Professor Greg Barton, Chair In Global Islamic Politics'
     return words[-1] in lex.role_nouns or bool(
         following and following.is_title and following.lower_ in lex.role_nouns
     )

@@ -158,8 +158,11 @@ def _not_yet_chosen(article: ArticleMentions, token: Token, first: int) -> bool:
             return True  # 'For a candidate to win', however spaCy attaches the 'for'
     if indefinite and token.dep_ == "dobj" and head.lemma_ in article.lex.choosing_verbs:
         return True
-    if indefinite and token.dep_ in ("nsubj", "nsubjpass"):
-        if any(c.lower_ in GENERIC_MODALS for c in head.children):
+    subject = token
+    while subject.dep_ == "conj" and subject.head != subject:
+        subject = subject.head  # 'only the Speaker or an MP ... can be recorded'
+    if indefinite and subject.dep_ in ("nsubj", "nsubjpass"):
+        if any(c.lower_ in GENERIC_MODALS for c in subject.head.children):
             return True
     return "new" in words and token.dep_ not in ("nsubj", "nsubjpass")
 
