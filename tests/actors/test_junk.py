@@ -343,3 +343,19 @@ def test_the_african_national_congress_is_not_the_us_congress(nlp):
     )
     assert actor_of(doc, "African National Congress").id == "ANC"
     assert "US_CONGRESS" not in doc._.actors
+
+
+def test_an_organisations_name_is_not_a_role_and_a_list_shares_its_title(nlp):
+    doc = run(
+        nlp,
+        "Police arrested about 50 people, including the leader of the opposition party "
+        "Movement for Democratic Change, Morgan Tsvangirai. German firms including Deutsche "
+        "Bahn, Deutsche Telekom, Daimler, and Siemens have announced plans to pull out of "
+        "Iran. Iranian state-run television said so. Russian President Vladimir Putin and "
+        "Xi Jinping met.",
+        date(2007, 3, 12),
+    )
+    assert actor_of(doc, "Movement for Democratic Change").kind != "person"
+    assert actor_of(doc, "Siemens").country == "DEU"
+    assert actor_of(doc, "Iranian state-run television").country == "IRN"
+    assert actor_of(doc, "Xi Jinping").country != "RUS"

@@ -20,6 +20,8 @@ from collections import Counter
 from dataclasses import replace
 from difflib import SequenceMatcher
 
+from spacy.tokens import Doc
+
 from dyad.actors.kb import DEMONYM, NAME, PLACE, ascii_id
 from dyad.actors.state import AUTHOR_ID, NATIONAL_KINDS, POSSESSIVE, ArticleMentions, Found
 from dyad.model import Actor
@@ -498,9 +500,12 @@ def _context_country(article: ArticleMentions, actor: Actor) -> str | None:
         if found.actor != actor.id or (found.end - found.start < 2 and actor.kind == "person"):
             continue  # a person's title stands before the full name, not a bare surname
         sentence_start = doc[found.start].sent.start
-        i = found.start - 1
+        # a title before a list is each organisation's, not each person's ('Russian
+        # President Vladimir Putin and Xi Jinping')
+        first = found.start if actor.kind == "person" else _list_start(doc, found.start, found.end)
+        i = first - 1
         holders: list[str] = []
-        while i >= max(sentence_start, found.start - TITLE_REACH):
+        while i >= max(sentence_start, first - TITLE_REACH):
             token = doc[i]
             if token.text == "," and i < found.start - 1:
                 before = article.found.covering(i - 1)
@@ -533,6 +538,16 @@ def _context_country(article: ArticleMentions, actor: Actor) -> str | None:
                 if country:
                     return country
     return None
+
+
+def _list_start(doc: Doc, start: int, end: int) -> int:
+    """Where the list a name ends begins: 'German firms including Deutsche Bahn, Daimler,
+    and Siemens' gives Siemens the title of the first."""
+    root = doc[start:end].root
+    first = root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    return min(start, first.left_edge.i) if first is not root else start
 
 
 def _home_for(article: ArticleMentions, actor: Actor) -> str | None:
