@@ -179,6 +179,11 @@ NO_ACTOR = {
         'University, said "The attacker was using a couple of guns."',
         ["MP", "Chair In Global Islamic Politics"],
     ),
+    "a title before a comma and a name": (
+        "Politicians and the Archbishop of Gdańsk, Sławoj Leszek Głódź, were reported by local "
+        "media to have visited the hospital.",
+        ["Archbishop of Gdańsk"],
+    ),
     "sites after 'in' or 'at', a place before 'hospital', an attitude to a country": (
         "Two cars passed the residence in Areia Branca, two kilometers outside of the "
         "capital. The wounded were transported to nearby Kalubovila hospital. He died at "

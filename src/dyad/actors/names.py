@@ -565,11 +565,27 @@ def _title_not_name(article: ArticleMentions, span: Span) -> bool:
         return False
     if len(words) == 1 and words[0].removesuffix("s") in lex.title_words:
         return True
-    root = span.root
-    if words[0] in lex.title_words and root.dep_ == "appos" and root.head.ent_type_ == "PERSON":
-        return True  # 'Professor Greg Barton, Chair In Global Islamic Politics'
+    if words[0] in lex.title_words | lex.role_nouns and _beside_a_person(span):
+        # 'Professor Greg Barton, Chair In Global Islamic Politics', 'the Archbishop of
+        # Gdańsk, Sławoj Leszek Głódź'
+        return True
     return words[-1] in lex.role_nouns or bool(
         following and following.is_title and following.lower_ in lex.role_nouns
+    )
+
+
+def _beside_a_person(span: Span) -> bool:
+    """Is the span in apposition to a person's name, or followed by ', Name'?"""
+    doc = span.doc
+    root = span.root
+    if root.dep_ == "appos" and root.head.ent_type_ in PERSON_LABELS:
+        return True
+    # the name may begin with a word spaCy left out of the person ('Sławoj Leszek Głódź')
+    return (
+        span.end + 1 < len(doc)
+        and doc[span.end].text == ","
+        and doc[span.end + 1].is_title
+        and any(t.ent_type_ in PERSON_LABELS for t in doc[span.end + 1 : span.end + 3])
     )
 
 
