@@ -179,6 +179,19 @@ NO_ACTOR = {
         'University, said "The attacker was using a couple of guns."',
         ["MP", "Chair In Global Islamic Politics"],
     ),
+    "an operation's name, counties, taxes and documents, an official anyone could be": (
+        "Over the last weeks, the British have conducted 'operation Sinbad' against Shiite "
+        "militias in Basra. Zilaitis ran for circuit judge in Florida's Seminole and Brevard "
+        "counties. The House is needed to impeach an official, who can then be removed from "
+        "office. The government introduced a Value Added Tax. The United States Constitution "
+        "was cited.",
+        ["Sinbad", "Brevard", "official", "Value Added Tax", "United States Constitution"],
+    ),
+    "a place that owns a government, named by one word": (
+        "Goa's government announced three days of mourning for D'Souza. The Aam Aadmi Party "
+        "in Goa said he was a gentleman politician.",
+        ["Goa"],
+    ),
     "a title before a comma and a name": (
         "Politicians and the Archbishop of Gdańsk, Sławoj Leszek Głódź, were reported by local "
         "media to have visited the hospital.",
@@ -322,6 +335,18 @@ def test_a_common_word_name_is_the_articles_countrys_party(nlp):
     assert (democrats.kb_id, democrats.kind, democrats.country) == (None, "party", "AUS")
     league = actor_of(doc, "League")
     assert (league.kb_id, league.name) == (None, "Patriotic Youth League")
+    doc = run(
+        nlp,
+        'State Congress President Girish Chodankar called D\'Souza "humble". The Aam Aadmi '
+        "Party in India said he was a gentleman politician. India mourned.",
+    )
+    assert "US_CONGRESS" not in doc._.actors  # India's Congress, not the United States'
+    doc = run(
+        nlp,
+        "The LCA said that the Greens and Democrats have both committed to an increase. An "
+        "Australian Democrats policy document says that legal aid funding hurts Australians.",
+    )
+    assert actor_of(doc, "Democrats").country == "AUS"  # the namesake casts no vote
     doc = run(nlp, NO_ACTOR["another country's group named by a common word"][0])
     assert "FRA" not in doc._.actors  # the dropped namesake leaves no country behind
     doc = run(nlp, "Many Democrats met President Obama in Washington.", date(2010, 3, 1))

@@ -66,8 +66,8 @@ def home_country(article: ArticleMentions) -> str | None:
         actor = article.actors[found.actor]
         if actor.kind == "state":
             votes[actor.id] += 1
-        elif actor.kb_id is not None and actor.country:
-            votes[actor.country] += 1  # 'Trump' speaks for an American story
+        elif actor.kb_id is not None and actor.country and not _common_word_name(article, found):
+            votes[actor.country] += 1  # 'Trump' speaks for an American story, 'Democrats' not
     for place in article.places:
         if place.country:
             votes[place.country] += 1
@@ -426,10 +426,9 @@ def _foreign_namesakes(article: ArticleMentions) -> None:
             or actor.country in (None, home, *named)
         ):
             continue
-        words = [t for t in doc[found.start : found.end] if t.lower_ != "the"]
-        name = " ".join(t.text for t in words)
-        if name.lower() not in article.lex.common_word_names:
+        if not _common_word_name(article, found):
             continue
+        name = " ".join(t.text for t in doc[found.start : found.end] if t.lower_ != "the")
         if actor.kind != "party":
             article.found.remove(found)
             continue
@@ -438,6 +437,12 @@ def _foreign_namesakes(article: ArticleMentions) -> None:
         )
         article.actors.setdefault(local.id, local)
         found.actor = local.id
+
+
+def _common_word_name(article: ArticleMentions, found: Found) -> bool:
+    """Is the mention a common word the base gives some country's party ('the Democrats')?"""
+    words = [t.lower_ for t in article.doc[found.start : found.end] if t.lower_ != "the"]
+    return " ".join(words) in article.lex.common_word_names
 
 
 def _of_a_region(article: ArticleMentions, end: int) -> bool:

@@ -301,11 +301,25 @@ def _add_local_person(article: ArticleMentions, ent: Span) -> None:
         return
     if len(words) == 1 and _title_of_a_body(doc, span.end):
         return  # 'earning him the distinction of Dean of the House of Representatives'
+    if len(words) == 1 and _owns_a_government(article, span.end):
+        add_place(article, span, None)  # "Goa's government announced": a place's
+        return
     actor_id = add_person(article, span.start, span.end, kb_person(article, span))
     actor = article.actors[actor_id]
     role = role_text(article, title_role)
     if role and not actor.role and actor.kind == "person":
         article.actors[actor_id] = replace(actor, role=role)
+
+
+def _owns_a_government(article: ArticleMentions, end: int) -> bool:
+    """Is a name followed by "'s government" or "'s police"? One word named so first is a
+    place's name, not a person's ('Goa's government')."""
+    doc = article.doc
+    return (
+        end + 1 < len(doc)
+        and doc[end].text in POSSESSIVE
+        and doc[end + 1].lower_ in article.lex.home_agent_nouns | {"government"}
+    )
 
 
 def _title_of_a_body(doc: Doc, end: int) -> bool:
@@ -502,6 +516,10 @@ def add_local_org(article: ArticleMentions, ent: Span, country: str | None = Non
         return
     if last in article.lex.not_actor_name_words or name.lower() in article.lex.not_actor_names:
         return  # a law, a war, a prize, a time zone
+    before = doc[span.start - 1] if span.start else None
+    if before is not None and before.is_lower and before.lower_ in article.lex.work_nouns:
+        article.claimed.update(range(span.start, span.end))
+        return  # "'operation Sinbad' against militias", 'the film Titanic'
     if (
         _title_not_name(article, span)
         or _not_a_name(span)

@@ -164,6 +164,12 @@ def _not_yet_chosen(article: ArticleMentions, token: Token, first: int) -> bool:
     if indefinite and subject.dep_ in ("nsubj", "nsubjpass"):
         if any(c.lower_ in GENERIC_MODALS for c in subject.head.children):
             return True
+    # 'to impeach an official, who can then be removed'
+    if indefinite and any(
+        c.dep_ == "relcl" and any(m.lower_ in GENERIC_MODALS for m in c.children)
+        for c in token.children
+    ):
+        return True
     return "new" in words and token.dep_ not in ("nsubj", "nsubjpass")
 
 
