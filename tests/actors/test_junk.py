@@ -205,6 +205,11 @@ NO_ACTOR = {
         "cleric Muqtada al-Sadr.",
         ["Areia Branca", "Kalubovila", "Gilchrist Hospice Care", "Hospital Militar", "American"],
     ),
+    "an organisation's name after 'in' and before its state": (
+        "An Australian, Brenton Tarrant, aged 28, appeared in Christchurch District Court, New "
+        "Zealand yesterday, charged with one count of murder.",
+        ["Christchurch District Court"],
+    ),
 }
 
 

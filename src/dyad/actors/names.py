@@ -15,6 +15,7 @@ from dyad.actors.kb import DEMONYM, NAME, ascii_id
 from dyad.actors.places import (
     add_place,
     apposition_noun,
+    before_its_state,
     named_as_place,
     place_of,
     under_locative,
@@ -556,14 +557,15 @@ def add_local_org(article: ArticleMentions, ent: Span, country: str | None = Non
 
 def _site_where(article: ArticleMentions, span: Span) -> bool:
     """'died at Gilchrist Hospice Care', 'surgery in the Hospital Militar', 'the residence
-    in Areia Branca': a hospital's or a school's name, or a name of no organisation's
-    words, after a locative preposition is where something happened."""
+    in Areia Branca', 'appeared in Christchurch District Court, New Zealand': a hospital's
+    or a school's name, a name before its state, or a name of no organisation's words, after
+    a locative preposition is where something happened."""
     lex = article.lex
     if not under_locative(article, span) or span.root.head.lower_ not in lex.place_prepositions:
         return False
     words = [t.lower_ for t in span]
-    if any(w in lex.site_name_words for w in words):
-        return True
+    if any(w in lex.site_name_words for w in words) or before_its_state(article, span):
+        return True  # 'appeared in Christchurch District Court, New Zealand'
     before = article.doc[span.start - 1] if span.start else None
     return (
         len(words) > 1

@@ -80,7 +80,7 @@ def named_as_place(article: ArticleMentions, span: Span) -> bool:
         return True
     if root.dep_ == "pobj" and root.head.lower_ in lex.place_prepositions:
         return True
-    if _before_its_state(article, span) or any(p.text == span.text for p in article.places):
+    if before_its_state(article, span) or any(p.text == span.text for p in article.places):
         return True  # 'Maiori, Italy', then 'the residents of Maiori'
     if span.end >= len(doc):
         return False
@@ -91,14 +91,16 @@ def named_as_place(article: ArticleMentions, span: Span) -> bool:
     )
 
 
-def _before_its_state(article: ArticleMentions, span: Span) -> bool:
+def before_its_state(article: ArticleMentions, span: Span) -> bool:
     """'Maiori, Italy', 'Davos, Switzerland': a name written before a comma and a state."""
     doc = article.doc
     if span.end + 1 >= len(doc) or doc[span.end].text != ",":
         return False
     if span.end + 2 < len(doc) and doc[span.end + 2].text in POSSESSIVE:
         return False  # 'Tomas Brenner, Austria's chief negotiator': an apposition
-    after = article.kb.lookup(doc[span.end + 1].text)
+    after = article.kb.lookup(doc[span.end + 1].text) + article.kb.lookup(
+        doc[span.end + 1 : span.end + 3].text  # 'Christchurch, New Zealand'
+    )
     return any(
         t.kind == NAME and article.kb.entries[t.actor].kind == "state"
         for t in after
