@@ -88,13 +88,14 @@ def test_a_date_before_a_name_is_not_part_of_it(nlp):
 
 
 def test_the_cabinet_of_a_man_out_of_office_is_his_own(nlp):
-    """'the Obama administration' is the state; the cabinet López Obrador named in 2006,
+    """ "Robert Mugabe's government" is the state; the cabinet López Obrador named in 2006,
     when he held no office, is his."""
     doc = run(
         nlp,
         "Andres Manuel Lopez Obrador said he would form a parallel government. Obrador's "
-        "cabinet will meet in Mexico City. The Obama administration said nothing.",
+        "cabinet will meet in Mexico City. Mr Tsvangirai protested against the policies of "
+        "Robert Mugabe's government.",
         date(2006, 9, 20),
     )
     assert actor_of(doc, "Obrador").id == actor_of(doc, "Andres Manuel Lopez Obrador").id
-    assert actor_of(doc, "Obama administration").id == "USA"
+    assert actor_of(doc, "government", 1).id == "ZWE"  # the base codes Mugabe GOV that day

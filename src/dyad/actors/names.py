@@ -424,8 +424,8 @@ def _after_person(article: ArticleMentions, start: int, end: int, actor: Actor) 
     if start > 0 and doc[start - 1].lower_ == "the":
         start -= 1
     # 'the Obama administration' is the state he leads; "Obrador's cabinet", of a man the
-    # base gives no office that day, is his own
-    if doc[i].lower_ in article.lex.government_nouns and actor.role:
+    # base gives no office (nor a government code) that day, is his own
+    if doc[i].lower_ in article.lex.government_nouns and (actor.role or actor.sector == "GOV"):
         state = actor.affiliation or actor.country
         holder = article.ensure_actor(state) if state in article.kb.entries else None
         if holder is not None and holder.kind == "state":
