@@ -251,6 +251,12 @@ KIND = {
         "Elijah Cummings",
         "person",
     ),
+    "a person spaCy tagged as an organisation with a long title": (
+        "On Thursday, Francis D'Souza died in Goa, India. State Congress President Girish "
+        "Chodankar called D'Souza humble.",
+        "Girish Chodankar",
+        "person",
+    ),
     "a person whose surname the base knows as a place": (
         "All verdicts are consistent with the recommendations of the Indonesian prosecutors, "
         "except for Renae Lawrence.",

@@ -147,9 +147,13 @@ def _people_named_like_people(article: ArticleMentions) -> None:
         words = name_words(actor.name)
         while len(words) > 2 and (place := _leading_place(article, words)):
             words = words[place:]  # 'United States Representative Elijah Cummings'
-        titled = len(words) > 2 and words[0] in lex.role_nouns | lex.honorifics | lex.title_words
-        if titled:  # 'Bishop Deogracias Iniguez': a title before a name
-            words = words[1:]
+        titles = lex.role_nouns | lex.honorifics | lex.title_words
+        # 'Bishop Deogracias Iniguez', 'State Congress President Girish Chodankar': the
+        # words up to the last title before a name are the title
+        last_title = max((i for i, w in enumerate(words[:-2]) if w in titles), default=None)
+        titled = last_title is not None
+        if last_title is not None:
+            words = words[last_title + 1 :]
         if not 2 <= len(words) <= 3 or article.is_organisation_name(words):
             continue
         if any(w in ("for", "of", "and") for w in words):
