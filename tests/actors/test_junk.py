@@ -358,6 +358,14 @@ def test_a_common_word_name_is_the_articles_countrys_party(nlp):
         "Australian Democrats policy document says that legal aid funding hurts Australians.",
     )
     assert actor_of(doc, "Democrats").country == "AUS"  # the namesake casts no vote
+    doc = run(
+        nlp,
+        "Prime Minister John Howard said in Canberra that Australia would act, the ABC "
+        "reported. Australian police agreed.",
+    )
+    assert actor_of(doc, "ABC").id == "ABC_AUS"  # the base's namesake in Australia
+    doc = run(nlp, "President Biden said in Washington that America would act, ABC reported.")
+    assert actor_of(doc, "ABC").id == "ABC_NEWS"
     doc = run(nlp, NO_ACTOR["another country's group named by a common word"][0])
     assert "FRA" not in doc._.actors  # the dropped namesake leaves no country behind
     doc = run(nlp, "Many Democrats met President Obama in Washington.", date(2010, 3, 1))

@@ -410,9 +410,11 @@ def _home_institutions(article: ArticleMentions) -> None:
 
 
 def _foreign_namesakes(article: ArticleMentions) -> None:
-    """'The Democrats voted' in an Australian story that never names the United States: a
-    common word the base gives another country's party is the article's country's party
-    of that name; one it gives another country's group ('Youth') names no one."""
+    """Context decides between namesakes: 'ABC' in an Australian story is the base's
+    Australian ABC; 'The Democrats voted' in an Australian story that never names the United
+    States, a common word the base gives another country's party, is the article's
+    country's party of that name; one it gives another country's group ('Youth') names no
+    one."""
     home = article.country
     if home is None:
         return
@@ -424,11 +426,13 @@ def _foreign_namesakes(article: ArticleMentions) -> None:
             named.add(actor.country)
     for found in list(article.found):
         actor = article.actors[found.actor]
-        if (
-            actor.kb_id is None
-            or actor.kind in ("state", "person", "igo", "ngo", "media")
-            or actor.country in (None, home, *named)
-        ):
+        if actor.kb_id is None or actor.kind in ("state", "person") or actor.country in (None, home):
+            continue
+        home_namesake = _home_namesake(article, found, home)
+        if home_namesake is not None:  # 'ABC' in an Australian story
+            found.actor = article.ensure_actor(home_namesake).id
+            continue
+        if actor.kind in ("igo", "ngo", "media") or actor.country in named:
             continue
         if not _common_word_name(article, found):
             continue
@@ -441,6 +445,22 @@ def _foreign_namesakes(article: ArticleMentions) -> None:
         )
         article.actors.setdefault(local.id, local)
         found.actor = local.id
+
+
+def _home_namesake(article: ArticleMentions, found: Found, home: str) -> str | None:
+    """The base's other actor of the same name in the article's own country, if it has one."""
+    text = article.text_of(found.start, found.end)[0]
+    return next(
+        (
+            t.actor
+            for t in article.kb.lookup(text)
+            if t.kind == NAME
+            and t.actor in article.kb.entries
+            and article.kb.entries[t.actor].country == home
+            and article.kb.entries[t.actor].kind not in ("state", "person")
+        ),
+        None,
+    )
 
 
 def _common_word_name(article: ArticleMentions, found: Found) -> bool:
