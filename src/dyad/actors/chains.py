@@ -426,7 +426,9 @@ def _foreign_namesakes(article: ArticleMentions) -> None:
             named.add(actor.country)
     for found in list(article.found):
         actor = article.actors[found.actor]
-        if actor.kb_id is None or actor.kind in ("state", "person") or actor.country in (None, home):
+        if actor.kb_id is None or actor.kind in ("state", "person"):
+            continue
+        if actor.country in (None, home):
             continue
         home_namesake = _home_namesake(article, found, home)
         if home_namesake is not None:  # 'ABC' in an Australian story
