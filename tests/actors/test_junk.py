@@ -378,19 +378,25 @@ def test_a_state_is_named_by_its_own_row_not_a_territorys():
     assert (kb.entries["FRA"].name, kb.entries["GBR"].name) == ("France", "United Kingdom")
 
 
-def test_the_group_of_eight(nlp):
-    doc = run(nlp, "President Bush left Russia, where he had attended the G-8 summit.")
-    assert actor_of(doc, "G-8").id == "G8"
-
-
-def test_the_african_national_congress_is_not_the_us_congress(nlp):
-    doc = run(
-        nlp,
+KNOWN = {
+    "the Group of Eight, not a person 'G-8'": (
+        "President Bush left Russia, where he had attended the G-8 summit.",
+        "G-8",
+        "G8",
+    ),
+    "the African National Congress, not the US Congress": (
         "Mr Saleam organised a shotgun attack on the home of the African National Congress "
         "Australian representative, Eddie Funde.",
-        date(2005, 12, 20),
-    )
-    assert actor_of(doc, "African National Congress").id == "ANC"
+        "African National Congress",
+        "ANC",
+    ),
+}
+
+
+@pytest.mark.parametrize(("text", "words", "actor"), KNOWN.values(), ids=KNOWN.keys())
+def test_known_to_the_base(nlp, text, words, actor):
+    doc = run(nlp, text, date(2006, 7, 20))
+    assert actor_of(doc, words).id == actor
     assert "US_CONGRESS" not in doc._.actors
 
 
