@@ -205,6 +205,11 @@ NO_ACTOR = {
         "cleric Muqtada al-Sadr.",
         ["Areia Branca", "Kalubovila", "Gilchrist Hospice Care", "Hospital Militar", "American"],
     ),
+    "a place's name in an organisation's spaCy tagged": (
+        "I am not a new candidate, this is my third federal election and I have also run in an "
+        "Ontario Provincial election.",
+        ["Ontario Provincial"],
+    ),
     "an organisation's name after 'in' and before its state": (
         "An Australian, Brenton Tarrant, aged 28, appeared in Christchurch District Court, New "
         "Zealand yesterday, charged with one count of murder.",
@@ -262,6 +267,12 @@ KIND = {
         "except for Renae Lawrence.",
         "Renae Lawrence",
         "person",
+    ),
+    "an organisation after a capital in one entity spaCy tagged as a person": (
+        "Pro-Beijing DAB's Starry Lee and Holden Chow were successfully elected in this "
+        "constituency.",
+        "DAB",
+        "organization",
     ),
     "a newswire in apposition, spaCy's person": (
         "According to Jiji, a Tokyo based newswire, RWB also requested sanctions.",

@@ -156,11 +156,14 @@ def _title_of_person(
 
 
 def _use_alias(article: ArticleMentions, start: int, end: int, targets: list[AliasTarget]) -> bool:
-    """Resolve one alias match; False when the match is left to the longer name around it."""
+    """Resolve one alias match; False when the match is left to the person's name around it."""
     span = article.doc[start:end]
     target = _pick(article, targets)
     if target.kind in (PLACE, CAPITAL, SEAT) and _inside_longer_name(article, span):
-        return False  # 'Munich' in 'the Munich Security Conference', 'Renae Lawrence'
+        # 'Munich' in 'the Munich Security Conference'; a person's name ending in a place's
+        # ('Renae Lawrence') is left to the people pass
+        entity = article.entity_at[span.start]
+        return not (entity.label_ in PERSON_LABELS and entity.end == span.end)
     if target.kind == PLACE:
         add_place(article, span, target.actor)
     elif target.kind in (CAPITAL, SEAT):
