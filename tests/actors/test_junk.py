@@ -205,6 +205,13 @@ NO_ACTOR = {
         "cleric Muqtada al-Sadr.",
         ["Areia Branca", "Kalubovila", "Gilchrist Hospice Care", "Hospital Militar", "American"],
     ),
+    "a capital inside a name spaCy tagged as a person's, which it does not end": (
+        "Other pan-democrats elected were Leung Yiu-chung of NWSC and James To of the "
+        "Democratic Party. Pro-Beijing DAB's Starry Lee and Holden Chow were successfully "
+        "elected in this constituency, while pro-Beijing veteran politician Wong Kwok-hing was "
+        "defeated.",
+        ["Pro-Beijing DAB"],
+    ),
     "a place's name in an organisation's spaCy tagged": (
         "I am not a new candidate, this is my third federal election and I have also run in an "
         "Ontario Provincial election.",
@@ -267,12 +274,6 @@ KIND = {
         "except for Renae Lawrence.",
         "Renae Lawrence",
         "person",
-    ),
-    "an organisation after a capital in one entity spaCy tagged as a person": (
-        "Pro-Beijing DAB's Starry Lee and Holden Chow were successfully elected in this "
-        "constituency.",
-        "DAB",
-        "organization",
     ),
     "a newswire in apposition, spaCy's person": (
         "According to Jiji, a Tokyo based newswire, RWB also requested sanctions.",
