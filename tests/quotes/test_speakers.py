@@ -29,6 +29,13 @@ SPEAKERS = {
         "Today, I signed",
         "Kay Ivey",
     ),
+    "a document's summary read out after a colon speaks for the subject before it": (
+        "Human Rights Watch ruled out any talks with the junta on Tuesday.\n\n"
+        'The summary of the decision read in part: "This organisation has already concluded '
+        "that the junta's advice was unlawful.\"",
+        "This organisation has",
+        "Human Rights Watch",
+    ),
 }
 
 
@@ -38,3 +45,27 @@ def test_speaker(nlp, text, words, speaker):
     (quote,) = [q for q in analysis.quotes if q.kind == "direct" and q.text.startswith(words)]
     actor = analysis.actor(quote.speaker.actor)
     assert actor is not None and actor.name == speaker
+
+
+def test_a_news_outlet_relays_its_sources_statement(nlp):
+    analysis = analyze(
+        "Reuters reported on Monday a German government source, whom they did not name, said "
+        "the ban on Mahan Air is not part of a broader plan.",
+        date(2019, 1, 21),
+        nlp=nlp,
+    )
+    (quote,) = analysis.quotes
+    assert quote.text == "the ban on Mahan Air is not part of a broader plan"
+    actor = analysis.actor(quote.speaker.actor)
+    assert actor is not None and actor.country == "DEU" and actor.kind != "media"
+
+
+def test_an_outside_report_keeps_the_reports_within_it(nlp):
+    analysis = analyze(
+        "The senator said the governor claimed that taxes would rise.", date(2019, 1, 21), nlp=nlp
+    )
+    (quote,) = analysis.quotes
+    assert (quote.speaker.text, quote.text) == (
+        "The senator",
+        "the governor claimed that taxes would rise",
+    )

@@ -30,6 +30,7 @@ are short or title-like, are scare quotes and titles and are dropped.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy
@@ -72,6 +73,8 @@ TOPIC_PREPOSITIONS = frozenset({"to", "for", "about", "on", "of"})
 OBJECT_PREPOSITIONS = frozenset({"as", "about", "of", "for", "on"})
 # Prepositions that attach what a noun of saying is about ("criticism of", "praise for").
 NOUN_TOPIC_PREPOSITIONS = frozenset({"of", "for", "about", "on"})
+# The sector of news outlets: their reports of what a source said are the source's.
+MEDIA_SECTOR = "MED"
 SPEAKER_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 CLAUSAL_DEPS = frozenset({"ccomp"})
 COMPLEMENT_DEPS = frozenset({"dobj", "dative", "xcomp", "oprd", "prep", "acomp", "attr", "ccomp"})
@@ -860,7 +863,7 @@ class QuoteFinder:
     # -- assembly -----------------------------------------------------------
 
     def find(self) -> list[Quote]:
-        reported = _outermost(self.reported_speech())
+        reported = _outermost(self.reported_speech(), self._relays)
         quoted = self.quoted(reported)
         # The object of a cue that introduces a direct quote is its audience
         # ("told Fox News, “…”"), not what was said.
@@ -928,6 +931,13 @@ class QuoteFinder:
             if item.speaker.text is not None or item.cue is not None:
                 previous = item
 
+    def _relays(self, item: _Found) -> bool:
+        """Whether the report is a news outlet's ("Reuters reported …")."""
+        if item.speaker_head is None:
+            return False
+        actor = self.resolver.actors.get(self.resolver.speaker(item.speaker_head).actor or "")
+        return actor is not None and actor.sector == MEDIA_SECTOR
+
     def _paragraph_of(self, item: _Found) -> int:
         return self.view.paragraph[self.view.token_at(item.start)]
 
@@ -990,29 +1000,42 @@ def _put_to(token: Token) -> bool:
     )
 
 
-def _outermost(reported: list[_Found]) -> list[_Found]:
+def _outermost(
+    reported: list[_Found], relays: Callable[[_Found], bool] = lambda item: False
+) -> list[_Found]:
     """Reports whose cue is not inside another report's content.
 
     "X said that Y claimed Z" is X's report; Y's claim is part of what X said
     (PolNeAR annotates only the outermost attribution, guidelines p. 23).
     A noun of saying keeps its own report: in "rejected accusations that …"
-    the accusations are someone else's words, named as such.
+    the accusations are someone else's words, named as such. A report that only
+    ``relays`` others ("Reuters reported a government source said …") gives way
+    to the reports inside it: the statement is the source's, the outlet carries it.
     """
     ordered = sorted(reported, key=lambda r: r.start)
     starts = [r.start for r in ordered]
-    kept = []
+    nested: set[int] = set()
+    relaying: set[int] = set()
+    relayed: set[int] = set()
     for item in reported:
         if item.cue is None or item.cue.pos_ == "NOUN":
-            kept.append(item)
             continue
         cue = item.cue.idx
         index = bisect.bisect_right(starts, cue)
-        if not any(
-            other is not item and any(s <= cue < e for s, e in other.pieces)
-            for other in ordered[max(0, index - NESTED_REPORTS * 2) : index]
-        ):
-            kept.append(item)
-    return kept
+        for other in ordered[max(0, index - NESTED_REPORTS * 2) : index]:
+            if other is item or not any(s <= cue < e for s, e in other.pieces):
+                continue
+            nested.add(id(item))
+            # The clause the outlet reports is the source's report ("reported a
+            # source said …"), not a word inside it ("whom they did not name").
+            if other.cue is not None and item.cue.head.i == other.cue.i and relays(other):
+                relaying.add(id(other))
+                relayed.add(id(item))
+    return [
+        item
+        for item in reported
+        if id(item) not in relaying and (id(item) not in nested or id(item) in relayed)
+    ]
 
 
 def _overlapping(item: _Found, spans: list[tuple[int, int]]) -> bool:

@@ -65,6 +65,13 @@ def subject_of(cue: Token) -> Token | None:
     if subject is None and verb.dep_ == "acl" and verb.head.dep_ == "dobj":
         # 'The governor tweeted her reasoning saying, ...': the subject of who tweeted
         subject = _direct_subject(verb.head.head)
+    elif subject is None and verb.dep_ == "acl" and _introduces(verb):
+        # 'The summary of the decision read in part: “…”': the parser hung the verb on
+        # the last noun as a participle; the phrase it ends speaks ('summary', not
+        # 'decision').
+        subject = verb.head
+        while subject.dep_ == "pobj" and subject.head.lower_ == "of":
+            subject = subject.head.head
     if subject is not None and subject.ent_type_ in NOT_SPEAKERS:
         subject = None  # a dateline or time stamp the parser took for a subject
     if subject is None and cue.i + 1 < len(cue.doc):
@@ -77,6 +84,12 @@ def subject_of(cue: Token) -> Token | None:
         ):
             return neighbour
     return subject
+
+
+def _introduces(verb: Token) -> bool:
+    """Whether a colon follows the verb's phrase: it introduces a quote."""
+    after = verb.right_edge.i + 1
+    return after < len(verb.doc) and verb.doc[after].text == ":"
 
 
 def speaker_head(subject: Token) -> Token:
