@@ -73,8 +73,8 @@ TOPIC_PREPOSITIONS = frozenset({"to", "for", "about", "on", "of"})
 OBJECT_PREPOSITIONS = frozenset({"as", "about", "of", "for", "on"})
 # Prepositions that attach what a noun of saying is about ("criticism of", "praise for").
 NOUN_TOPIC_PREPOSITIONS = frozenset({"of", "for", "about", "on"})
-# The sector of news outlets: their reports of what a source said are the source's.
-MEDIA_SECTOR = "MED"
+# The kind of news outlets: their reports of what a source said are the source's.
+MEDIA_KIND = "media"
 SPEAKER_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 CLAUSAL_DEPS = frozenset({"ccomp"})
 COMPLEMENT_DEPS = frozenset({"dobj", "dative", "xcomp", "oprd", "prep", "acomp", "attr", "ccomp"})
@@ -931,12 +931,13 @@ class QuoteFinder:
             if item.speaker.text is not None or item.cue is not None:
                 previous = item
 
-    def _relays(self, item: _Found) -> bool:
-        """Whether the report is a news outlet's ("Reuters reported …")."""
-        if item.speaker_head is None:
+    def _relays(self, outer: _Found, inner: _Found) -> bool:
+        """Whether ``outer`` is a news outlet's report of what ``inner``'s speaker said
+        ("Reuters reported a source said …")."""
+        if outer.speaker_head is None or inner.cue is None or not self.is_speech_cue(inner.cue):
             return False
-        actor = self.resolver.actors.get(self.resolver.speaker(item.speaker_head).actor or "")
-        return actor is not None and actor.sector == MEDIA_SECTOR
+        actor = self.resolver.actors.get(self.resolver.speaker(outer.speaker_head).actor or "")
+        return actor is not None and actor.kind == MEDIA_KIND
 
     def _paragraph_of(self, item: _Found) -> int:
         return self.view.paragraph[self.view.token_at(item.start)]
@@ -1001,16 +1002,16 @@ def _put_to(token: Token) -> bool:
 
 
 def _outermost(
-    reported: list[_Found], relays: Callable[[_Found], bool] = lambda item: False
+    reported: list[_Found], relays: Callable[[_Found, _Found], bool] = lambda outer, inner: False
 ) -> list[_Found]:
     """Reports whose cue is not inside another report's content.
 
     "X said that Y claimed Z" is X's report; Y's claim is part of what X said
     (PolNeAR annotates only the outermost attribution, guidelines p. 23).
     A noun of saying keeps its own report: in "rejected accusations that …"
-    the accusations are someone else's words, named as such. A report that only
-    ``relays`` others ("Reuters reported a government source said …") gives way
-    to the reports inside it: the statement is the source's, the outlet carries it.
+    the accusations are someone else's words, named as such. A report that
+    ``relays`` the one it holds ("Reuters reported a government source said …")
+    gives way to it: the statement is the source's, the outlet carries it.
     """
     ordered = sorted(reported, key=lambda r: r.start)
     starts = [r.start for r in ordered]
@@ -1028,7 +1029,7 @@ def _outermost(
             nested.add(id(item))
             # The clause the outlet reports is the source's report ("reported a
             # source said …"), not a word inside it ("whom they did not name").
-            if other.cue is not None and item.cue.head.i == other.cue.i and relays(other):
+            if other.cue is not None and item.cue.head.i == other.cue.i and relays(other, item):
                 relaying.add(id(other))
                 relayed.add(id(item))
     return [
