@@ -7,8 +7,9 @@ them from resolving to the article's actors.
 A pure function over the string, independent of spaCy: it pairs marks by
 direction, never treats apostrophes as marks, lets a quote run on into the
 next paragraph when that paragraph opens with a mark (the news convention for
-multi-paragraph quotes), and never lets an unclosed mark run past its own
-paragraph. Time is linear in the length of the text.
+multi-paragraph quotes) or when the next paragraph's first mark closes, and
+otherwise never lets an unclosed mark run past its own paragraph. Time is
+linear in the length of the text.
 
 Typewriter-style double marks (two apostrophes ``''``, two backticks)
 count as double quotation marks: some wire and newspaper texts (the New York
@@ -98,6 +99,17 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _runs_on(text: str, start: int, end: int) -> bool:
+    """Whether a quote left open at the end of a paragraph runs on into the one at
+    text[start:end]: it opens with a mark (the news convention), or its first mark
+    closes (the writer or the page lost the opening one: “I served ten years.
+    And I will not stop now,” he said)."""
+    first = _DOUBLE_MARK.search(text, start, end)
+    if first is None:
+        return False
+    return first.start() == start or _is_closing(first.group(), text, *first.span())
+
+
 def find_double_quoted(text: str) -> list[MarkedPassage]:
     """Passages between double quotation marks, outermost only, in text order."""
     passages: list[MarkedPassage] = []
@@ -125,8 +137,8 @@ def find_double_quoted(text: str) -> list[MarkedPassage]:
                 # A second opening mark before any close: the first was never closed.
                 open_at, content_at = i, mark_end
         if open_at is not None:
-            following = paragraphs[index + 1][0] if index + 1 < len(paragraphs) else None
-            if following is not None and _DOUBLE_MARK.match(text, following):
+            following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
+            if following is not None and _runs_on(text, *following):
                 continue
             start, end = _trimmed(text, content_at, p_end)
             passages.append(MarkedPassage(start, end, open_at, None))

@@ -86,3 +86,8 @@ def test_single_marks_are_the_quotation_marks_of_a_text_without_double_ones():
     assert [p.single for p in find_quoted(british)] == [False, False]
     american = "“We will not give up on the ‘peace’ plan,” she said, then ‘never’."
     assert [p.single for p in find_quoted(american)] == [False, True]
+
+
+def test_quote_runs_on_into_a_paragraph_whose_first_mark_closes_it():
+    text = 'The mayor spoke.\n"I served ten years.\nAnd I will not stop now," he said. "Yes."'
+    assert texts(text) == ["I served ten years.\nAnd I will not stop now,", "Yes."]

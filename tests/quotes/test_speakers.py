@@ -69,3 +69,36 @@ def test_an_outside_report_keeps_the_reports_within_it(nlp):
         "The senator",
         "the governor claimed that taxes would rise",
     )
+
+
+def test_an_interviews_answers_are_the_interviewees_and_its_questions_the_writers(nlp):
+    analysis = analyze(
+        "Prime Minister Keith Rowley spoke to the Guardian on Friday about the crisis.\n\n"
+        "Q: Will you resign?\n\nA: No. I will stay until the job is done.\n\n"
+        "Q: What about the opposition?\n\nA: They have no plan for the country at all.",
+        date(2020, 1, 11),
+        nlp=nlp,
+    )
+    speakers = {q.text: analysis.actor(q.speaker.actor) for q in analysis.quotes}
+    assert {text: actor.kind for text, actor in speakers.items()} == {
+        "Will you resign?": "author",
+        "No. I will stay until the job is done": "person",
+        "What about the opposition?": "author",
+        "They have no plan for the country at all": "person",
+    }
+    assert speakers["No. I will stay until the job is done"].name == "Keith Rowley"
+    (i,) = [m for m in analysis.mentions if m.text == "I"]
+    assert i.actor == speakers["They have no plan for the country at all"].id
+
+
+def test_a_quote_whose_opening_mark_was_lost_keeps_its_i_off_the_writer(nlp):
+    analysis = analyze(
+        'The mayor addressed the council.\n\n"I have served this city for twenty years.\n\n'
+        'And I will not stop now," he said.',
+        date(2020, 1, 11),
+        nlp=nlp,
+    )
+    (quote,) = analysis.quotes
+    assert quote.text.endswith("And I will not stop now,")
+    assert analysis.actor(quote.speaker.actor).kind == "person"
+    assert all(m.actor != "AUTHOR" for m in analysis.mentions)

@@ -59,6 +59,9 @@ MIN_UNATTRIBUTED_WORDS = 4
 PERSON_SUBJECTS = frozenset({"he", "she", "they", "we", "i"})
 # A clause at least this much inside quotation marks is a quotation, not reported speech.
 QUOTED_SHARE = 0.8
+# Interview transcripts: "Q: …" is the interviewer's, "A: …" the interviewee's.
+INTERVIEW_QUESTIONS = frozenset({"q", "question"})
+INTERVIEW_ANSWERS = frozenset({"a", "answer"})
 # "Name: words" — at most this many tokens before the colon.
 NAME_COLON_TOKENS = 6
 # Bounds that keep the work per cue constant on pathological input.
@@ -265,10 +268,15 @@ class QuoteFinder:
         if colon is None or colon == first.i:
             return None
         name = doc[first.i : colon]
-        if any(t.pos_ in VERB_POS or "\n" in t.text for t in name) or not any(
+        label = name.text.lower()
+        if label in INTERVIEW_QUESTIONS | INTERVIEW_ANSWERS:
+            speaker = None if label in INTERVIEW_QUESTIONS else self._interviewee(first.i)
+        elif any(t.pos_ in VERB_POS or "\n" in t.text for t in name) or not any(
             t.pos_ == "PROPN" for t in name
         ):
             return None
+        else:
+            speaker = name.root
         content: list[int] = []
         i = colon + 1
         while i < len(doc) and "\n" not in doc[i].text and len(content) < MAX_CLAUSE_TOKENS:
@@ -277,9 +285,34 @@ class QuoteFinder:
         pieces = self._pieces(content)
         if sum(self.view.words(s, e) for s, e in pieces) < MIN_UNATTRIBUTED_WORDS - 1:
             return None
-        found = _Found("indirect", pieces, doc[colon], name.root, colon=True)
+        found = _Found("indirect", pieces, doc[colon], speaker, colon=True)
         found.cue_span = Span(":", doc[colon].idx, doc[colon].idx + 1)
+        if label in INTERVIEW_QUESTIONS:
+            # The interviewer asks: the article's writer.
+            found.speaker = self.resolver.author_speaker()
         return found
+
+    def _interviewee(self, first: int) -> Token | None:
+        """Who answers in an interview ("A: …"): the person its lead-in names last, before
+        the run of paragraphs opening with "Q:" or "A:"."""
+        doc = self.doc
+        openings = [0, *(i + 1 for i in self.view.line_breaks if i + 1 < len(doc))]
+        index = bisect.bisect_right(openings, first) - 1
+        while index > 0 and self._interview_label(openings[index - 1]):
+            index -= 1
+        mention = self.resolver.person_before(doc[openings[index]].idx)
+        if mention is None:
+            return None
+        return doc.char_span(mention.start, mention.end, alignment_mode="expand").root
+
+    def _interview_label(self, first: int) -> bool:
+        """Whether the paragraph opening at token ``first`` is an interview's "Q:" or "A:"."""
+        doc = self.doc
+        return (
+            first + 1 < len(doc)
+            and doc[first + 1].text == ":"
+            and doc[first].lower_ in INTERVIEW_QUESTIONS | INTERVIEW_ANSWERS
+        )
 
     def _according_to(self, token: Token) -> _Found | None:
         to = next((c for c in token.children if c.lower_ == "to"), None)
@@ -911,7 +944,7 @@ class QuoteFinder:
     def _speakers(self, items: list[_Found]) -> None:
         previous: _Found | None = None
         for index, item in enumerate(items):
-            if item.cue is not None or item.speaker_head is not None:
+            if item.speaker is None and (item.cue is not None or item.speaker_head is not None):
                 item.speaker = self.resolver.speaker(item.speaker_head)
             if item.cue is None and item.speaker_head is None and item.kind == "direct":
                 # No cue of its own: the quote continues the adjacent speaker.

@@ -215,6 +215,25 @@ class SpeakerResolver:
             )
         return None
 
+    def author_speaker(self) -> Speaker:
+        """The article's writer as a speaker (no words of the text name them)."""
+        return Speaker(self._author())
+
+    def person_before(self, char: int) -> Mention | None:
+        """The last person mentioned outside quotes before ``char``."""
+        index = bisect.bisect_left(self.mention_starts, char) - 1
+        for mention in reversed(self.mentions[max(0, index - PRONOUN_LOOKBACK) : index + 1]):
+            actor = self.actors.get(mention.actor)
+            span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if (
+                actor is not None
+                and actor.kind == "person"
+                and span is not None
+                and not self.in_quote[span.root.i]
+            ):
+                return mention
+        return None
+
     def _author(self) -> str:
         if AUTHOR_ID not in self.actors:
             self.actors[AUTHOR_ID] = Actor(
