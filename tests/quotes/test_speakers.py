@@ -102,3 +102,18 @@ def test_a_quote_whose_opening_mark_was_lost_keeps_its_i_off_the_writer(nlp):
     assert quote.text.endswith("And I will not stop now,")
     assert analysis.actor(quote.speaker.actor).kind == "person"
     assert all(m.actor != "AUTHOR" for m in analysis.mentions)
+
+
+def test_a_pull_quote_takes_the_speaker_of_the_words_it_repeats(nlp):
+    analysis = analyze(
+        "Kamla Persad-Bissessar criticised the budget on Monday.\n\nThe finance minister, "
+        'Colm Imbert, defended the plan. "We have balanced the books," Imbert said.\n\n'
+        '"This budget is a disaster for working families"\n\nPersad-Bissessar spoke at a rally '
+        'later. "This budget is a disaster for working families, and we will fight it," '
+        "Persad-Bissessar said.",
+        date(2020, 1, 11),
+        nlp=nlp,
+    )
+    (pulled,) = [q for q in analysis.quotes if q.cue is None]
+    assert pulled.text == "This budget is a disaster for working families"
+    assert analysis.actor(pulled.speaker.actor).name == "Kamla Persad-Bissessar"

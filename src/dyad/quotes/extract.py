@@ -30,6 +30,7 @@ are short or title-like, are scare quotes and titles and are dropped.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -59,6 +60,7 @@ MIN_UNATTRIBUTED_WORDS = 4
 PERSON_SUBJECTS = frozenset({"he", "she", "they", "we", "i"})
 # A clause at least this much inside quotation marks is a quotation, not reported speech.
 QUOTED_SHARE = 0.8
+WORD = re.compile(r"\w+")
 # Interview transcripts: "Q: …" is the interviewer's, "A: …" the interviewee's.
 INTERVIEW_QUESTIONS = frozenset({"q", "question"})
 INTERVIEW_ANSWERS = frozenset({"a", "answer"})
@@ -943,10 +945,19 @@ class QuoteFinder:
 
     def _speakers(self, items: list[_Found]) -> None:
         previous: _Found | None = None
+        cued = [(item, self._phrase(item)) for item in items if item.cue is not None]
         for index, item in enumerate(items):
             if item.speaker is None and (item.cue is not None or item.speaker_head is not None):
                 item.speaker = self.resolver.speaker(item.speaker_head)
-            if item.cue is None and item.speaker_head is None and item.kind == "direct":
+            repeated = (
+                _repeated(cued, self._phrase(item))
+                if item.cue is None and item.speaker_head is None and item.kind == "direct"
+                else None
+            )
+            if repeated is not None:
+                # A pull quote: the words of a quote told elsewhere, and its speaker's.
+                item.speaker = repeated.speaker or self.resolver.speaker(repeated.speaker_head)
+            elif item.cue is None and item.speaker_head is None and item.kind == "direct":
                 # No cue of its own: the quote continues the adjacent speaker.
                 if (
                     previous is not None
@@ -972,6 +983,11 @@ class QuoteFinder:
         actor = self.resolver.actors.get(self.resolver.speaker(outer.speaker_head).actor or "")
         return actor is not None and actor.kind == MEDIA_KIND
 
+    def _phrase(self, item: _Found) -> str:
+        """The item's words, lower-case, space-separated and space-framed."""
+        words = [w for s, e in item.pieces for w in WORD.findall(self.text[s:e].lower())]
+        return " " + " ".join(words) + " "
+
     def _paragraph_of(self, item: _Found) -> int:
         return self.view.paragraph[self.view.token_at(item.start)]
 
@@ -995,6 +1011,13 @@ class QuoteFinder:
             speaker=item.speaker or Speaker(),
             cue=item.cue_span,
         )
+
+
+def _repeated(cued: list[tuple[_Found, str]], phrase: str) -> _Found | None:
+    """The cued quote (with its phrase) holding all the words of ``phrase`` in a row."""
+    if len(phrase.split()) < MIN_UNATTRIBUTED_WORDS:
+        return None
+    return next((other for other, words in cued if phrase in words), None)
 
 
 def _drop_trailing_comma(doc: Doc, tokens: list[int]) -> list[int]:
