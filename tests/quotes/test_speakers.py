@@ -117,3 +117,15 @@ def test_a_pull_quote_takes_the_speaker_of_the_words_it_repeats(nlp):
     (pulled,) = [q for q in analysis.quotes if q.cue is None]
     assert pulled.text == "This budget is a disaster for working families"
     assert analysis.actor(pulled.speaker.actor).name == "Kamla Persad-Bissessar"
+
+
+def test_the_i_of_a_letter_is_who_signs_it_after_the_closing(nlp):
+    analysis = analyze(
+        "The senator resigned on Friday. In a letter to the governor, she explained her "
+        "decision.\n\nDear Governor,\n\nI hereby resign my seat effective immediately.\n\n"
+        "Sincerely,\nMary Jones",
+        date(2020, 1, 11),
+        nlp=nlp,
+    )
+    (i,) = [m for m in analysis.mentions if m.text == "I"]
+    assert analysis.actor(i.actor).name == "Mary Jones"

@@ -17,6 +17,9 @@ from dyad.actors.state import ArticleMentions, Found
 STATEMENT_PARAGRAPHS = 6
 # Longest signature line, in tokens.
 SIGNATURE_TOKENS = 12
+# A letter's closing line before its signature ('Yours sincerely,').
+VALEDICTIONS = frozenset({"sincerely", "yours", "regards", "respectfully", "best", "kind"})
+VALEDICTION_TOKENS = 3
 # Interview transcripts: "Q: …" asks (the writer), "A: …" answers.
 INTERVIEW_LABELS = frozenset({"q", "question", "a", "answer"})
 INTERVIEW_ANSWERS = frozenset({"a", "answer"})
@@ -122,10 +125,16 @@ def _introducer(
 
 
 def _signature(article: ArticleMentions, starts: tuple[int, ...], paragraph: int) -> str | None:
-    """'— Alan Johnson, Home Secretary' right after the statement."""
+    """'— Alan Johnson, Home Secretary' right after the statement, or after its closing
+    ('Sincerely,' 'Yours faithfully,')."""
     if paragraph >= len(starts):
         return None
     tokens = [t for t in _tokens(article, starts, paragraph) if not t.is_punct]
+    if tokens and len(tokens) <= VALEDICTION_TOKENS and tokens[0].lower_ in VALEDICTIONS:
+        paragraph += 1
+        if paragraph >= len(starts):
+            return None
+        tokens = [t for t in _tokens(article, starts, paragraph) if not t.is_punct]
     if not tokens or len(tokens) > SIGNATURE_TOKENS:
         return None
     found: Found | None = next(iter(article.found.starting(tokens[0].i, tokens[0].i + 1)), None)
