@@ -61,6 +61,8 @@ PERSON_SUBJECTS = frozenset({"he", "she", "they", "we", "i"})
 # A clause at least this much inside quotation marks is a quotation, not reported speech.
 QUOTED_SHARE = 0.8
 WORD = re.compile(r"\w+")
+# Characters (marks, spaces, "and") between two quotes sharing one cue.
+MAX_JOINER = 12
 # Interview transcripts: "Q: …" is the interviewer's, "A: …" the interviewee's.
 INTERVIEW_QUESTIONS = frozenset({"q", "question"})
 INTERVIEW_ANSWERS = frozenset({"a", "answer"})
@@ -958,7 +960,10 @@ class QuoteFinder:
                 # A pull quote: the words of a quote told elsewhere, and its speaker's.
                 item.speaker = repeated.speaker or self.resolver.speaker(repeated.speaker_head)
             elif item.cue is None and item.speaker_head is None and item.kind == "direct":
-                # No cue of its own: the quote continues the adjacent speaker.
+                # No cue of its own: the quote continues the adjacent speaker, or shares
+                # the cue of the quote it is joined to (“A” and “B,” the crowd chanted).
+                if self._joined(item, items[index + 1 : index + 2]):
+                    previous = None
                 if (
                     previous is not None
                     and self._paragraph_of(item) - self._paragraph_of(previous)
@@ -982,6 +987,15 @@ class QuoteFinder:
             return False
         actor = self.resolver.actors.get(self.resolver.speaker(outer.speaker_head).actor or "")
         return actor is not None and actor.kind == MEDIA_KIND
+
+    def _joined(self, item: _Found, following: list[_Found]) -> bool:
+        """Whether the next quote follows ``item`` with only "and", "or" or a comma
+        between them, and has a cue."""
+        if not following or following[0].cue is None:
+            return False
+        between = self.text[item.pieces[-1][1] : following[0].start]
+        words = WORD.findall(between)
+        return words in ([], ["and"], ["or"]) and len(between) <= MAX_JOINER
 
     def _phrase(self, item: _Found) -> str:
         """The item's words, lower-case, space-separated and space-framed."""
