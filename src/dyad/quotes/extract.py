@@ -989,13 +989,13 @@ class QuoteFinder:
         return actor is not None and actor.kind == MEDIA_KIND
 
     def _joined(self, item: _Found, following: list[_Found]) -> bool:
-        """Whether the next quote follows ``item`` with only "and", "or" or a comma
-        between them, and has a cue."""
-        if not following or following[0].cue is None:
+        """Whether the next quote, a direct one with a cue, follows ``item`` in its
+        paragraph with only "and", "or" or a comma between them."""
+        if not following or following[0].cue is None or following[0].kind != "direct":
             return False
         between = self.text[item.pieces[-1][1] : following[0].start]
         words = WORD.findall(between)
-        return words in ([], ["and"], ["or"]) and len(between) <= MAX_JOINER
+        return words in ([], ["and"], ["or"]) and len(between) <= MAX_JOINER and "\n" not in between
 
     def _phrase(self, item: _Found) -> str:
         """The item's words, lower-case, space-separated and space-framed."""
