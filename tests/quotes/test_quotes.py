@@ -511,3 +511,15 @@ def test_quotes_joined_by_and_share_the_cue_after_them(quotes_nlp):
         ("Abbas is a traitor", "the crowd"),
         ("Death to Israel, death to America,", "the crowd"),
     ]
+
+
+def test_a_report_of_an_object_and_its_infinitive(quotes_nlp):
+    found = quotes(
+        quotes_nlp,
+        "On July 31, multiple news outlets reported Hamza bin Laden to be dead citing sources "
+        "within the Department of Defense.",
+    )
+    reported = [q for q in found if q.cue.text == "reported"]
+    assert [(q.text, q.speaker.text) for q in reported] == [
+        ("Hamza bin Laden to be dead", "multiple news outlets")
+    ]

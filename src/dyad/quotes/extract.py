@@ -402,6 +402,19 @@ class QuoteFinder:
             excluded = set(range(cue.left_edge.i, cue.right_edge.i + 1))
             content = [i for i in self._subtree(cue.head) if i not in excluded]
             speaker = next((o for a in cue.children if a.dep_ == "agent" for o in a.children), None)
+        elif (raised := _raised_object(cue)) is not None:
+            # "outlets reported Hamza bin Laden to be dead": an object and its infinitive;
+            # a participle on the infinitive ("…, citing sources") is the writer's.
+            thing, infinitive = raised
+            excluded = {
+                i
+                for c in infinitive.children
+                if c.dep_ == "advcl" and c.i > infinitive.i
+                for i in range(c.left_edge.i, c.right_edge.i + 1)
+            }
+            content = [
+                i for i in self._subtree(thing) + self._subtree(infinitive) if i not in excluded
+            ]
         elif (inverted := self._inverted_speaker(cue)) is not None:
             # "It is not for the Court to opine …, argued the government's lawyer": the
             # clause before the cue is what the speaker after it said.
@@ -1032,6 +1045,21 @@ def _repeated(cued: list[tuple[_Found, str]], phrase: str) -> _Found | None:
     if len(phrase.split()) < MIN_UNATTRIBUTED_WORDS:
         return None
     return next((other for other, words in cued if phrase in words), None)
+
+
+def _raised_object(cue: Token) -> tuple[Token, Token] | None:
+    """The object and the infinitive after it of "reported X to be Y"."""
+    thing = next((c for c in cue.children if c.dep_ == "dobj"), None)
+    infinitive = next((c for c in cue.children if c.dep_ == "xcomp" and c.i > cue.i), None)
+    # "to be", "to have": what the object is or did, not what it was told to do
+    # ("told reporters to leave").
+    if thing is None or infinitive is None or infinitive.lemma_ not in ("be", "have"):
+        return None
+    if not thing.i < infinitive.i:
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in infinitive.children):
+        return None
+    return thing, infinitive
 
 
 def _drop_trailing_comma(doc: Doc, tokens: list[int]) -> list[int]:
