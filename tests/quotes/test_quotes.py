@@ -523,3 +523,8 @@ def test_a_report_of_an_object_and_its_infinitive(quotes_nlp):
     assert [(q.text, q.speaker.text) for q in reported] == [
         ("Hamza bin Laden to be dead", "multiple news outlets")
     ]
+
+
+def test_a_part_of_a_group_speaks_for_the_group(quotes_nlp):
+    (quote,) = quotes(quotes_nlp, "One of the organisers said the march was peaceful.")
+    assert (quote.speaker.text, quote.text) == ("the organisers", "the march was peaceful")

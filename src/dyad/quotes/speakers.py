@@ -27,6 +27,8 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
 NOUN_PHRASE_LEFT_DEPS = frozenset(
     {"det", "amod", "compound", "poss", "nummod", "case", "nmod", "quantmod", "nn"}
 )
+# Parts of speech of a part of a group ("Some of", "One of", "Many of").
+PARTITIVE_POS = frozenset({"PRON", "NUM", "DET", "ADJ"})
 # Entity types that never speak: "12:15 p.m. Trump says …" parses the time as subject.
 NOT_SPEAKERS = frozenset({"TIME", "DATE"})
 # How many governing verbs to climb to find the subject of "…, adding" / "… and said".
@@ -97,6 +99,12 @@ def speaker_head(subject: Token) -> Token:
     "a spokesman for the U.S. State Department, Sean McCormack")."""
     if subject.dep_ in ("amod", "compound") and subject.head.i > subject.i:
         subject = subject.head  # "said Ugandan President, Yoweri Museveni": the title noun
+    if subject.pos_ in PARTITIVE_POS:
+        # "Some of the protesters said", "One of the organisers said": the group speaks.
+        of = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        member = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+        if member is not None:
+            subject = member
     if subject.ent_type_ != "PERSON":
         # an apposed name before a compound one ('Ugandan' is often tagged a person)
         children = sorted(subject.children, key=lambda c: c.dep_ != "appos")
