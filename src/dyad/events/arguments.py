@@ -949,10 +949,30 @@ def _phrase_actors(ctx: DocContext, head: Token, depth: int, acting: bool = Fals
                     if (found := ctx.place_at(word)) is not None
                     and (state := ctx.state_of(found.country, add=True))
                 ]
+    body = _body_named_before(ctx, head)
+    if body is not None:
+        return [body]
     if head.lemma_.lower() in ctx.state_agents and head.pos_ != "PRON":
         state = ctx.home_state()
         return [state] if state else []
     return []
+
+
+def _body_named_before(ctx: DocContext, noun: Token) -> str | None:
+    """The body "the court", "the committee" points back at: the last one named
+    before whose name has that word ("the Supreme Court of the United Kingdom …
+    *The court* found"), not the state a court or police acts for in general."""
+    determiner = next((c for c in noun.children if c.dep_ == "det"), None)
+    if noun.tag_ != "NN" or determiner is None or determiner.lower_ != "the":
+        return None
+    lemma = noun.lemma_.lower()
+    for i in range(noun.i - 1, -1, -1):
+        actor = ctx.actor(ctx.token_actor[i])
+        if actor is None or actor.kind in ("person", "group", "media", "author"):
+            continue
+        if lemma in actor.name.lower().split():
+            return actor.id
+    return None
 
 
 def _relativised(verb: Token, noun: Token) -> bool:
@@ -1119,3 +1139,107 @@ def national(ctx: DocContext, actor_id: str | None) -> str | None:
     if actor is None or actor.kind != "group" or actor.affiliation or not actor.country:
         return actor_id
     return ctx.state_of(actor.country) or actor_id
+
+
+# --- the other party a clause leaves unsaid ------------------------------------
+
+# Prepositions whose object says where, not who: "met *in Geneva*", "the party *in Zimbabwe*".
+PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout"})
+# Verbs whose subject only tells of the clause below them ("Kerry *said* Russia attacked").
+REPORTED_DEPS = frozenset({"ccomp", "parataxis"})
+
+
+def implied_target(
+    ctx: DocContext, trigger: Token, subject: Token | None, source: str, kinds: frozenset[str]
+) -> str | None:
+    """The other party of an event whose clause names its source but no target, from
+    what the text around it names: "Manafort agreed to help with *Mueller's*
+    investigation", "*Russia* made a case with the U.N., but the U.N. requested more
+    data" (the nearest party of another side in the trigger's clause, then in its
+    sentence), else the subject of the sentence before in the same paragraph
+    ("*Pelosi* was elected Speaker. Fifteen Democrats defected"). Not the side the
+    source belongs to, nor who only tells of the event ("Kerry said Russia attacked"),
+    nor a place named as where it happened."""
+    excluded = _describing_words(trigger, subject)
+    sentence = trigger.sent
+    clause = set(range(_clause_of(trigger).left_edge.i, _clause_of(trigger).right_edge.i + 1))
+
+    def nearness(word: Token) -> tuple[bool, int, bool]:
+        return (word.i not in clause, abs(word.i - trigger.i), word.i < trigger.i)
+
+    for word in sorted(sentence, key=nearness):
+        if word.i in excluded or word.i == trigger.i:
+            continue
+        party = _party_at(ctx, word)
+        if party is not None and not _same_side(ctx, party, source, kinds):
+            return party
+    if sentence.start == 0:
+        return None
+    before = trigger.doc[sentence.start - 1].sent
+    if not same_line(before.root, trigger):
+        return None  # a heading or another paragraph
+    # Its subject first ("*Pelosi* was elected"), then the party named last
+    # ("… except for *Renae Lawrence*. In her case prosecutors requested 20 years").
+    subject, passive = subject_of(control_chain(before.root))
+    named = [] if passive else actors_of(ctx, subject, acting=True)
+    named += [party for word in reversed(before) if (party := _party_at(ctx, word))]
+    return next((party for party in named if not _same_side(ctx, party, source, kinds)), None)
+
+
+def _clause_of(trigger: Token) -> Token:
+    """The verb heading the clause a trigger is in (an event noun's governing verb)."""
+    word = trigger
+    while word.pos_ not in VERBAL_POS and word.head.i != word.i:
+        word = word.head
+    return control_chain(word)[-1] if word.pos_ in VERBAL_POS else word
+
+
+def _describing_words(trigger: Token, subject: Token | None) -> set[int]:
+    """Words that say who the source is or who tells of the event, not whom it is
+    aimed at: an active subject's phrase ("the Secretary General *of the party*") and
+    the subjects of the verbs the clause is reported by."""
+    words = set()
+    if subject is not None and subject.dep_ != "nsubjpass":
+        words = {w.i for w in subject.subtree}
+    node = _clause_of(trigger)
+    while node.head.i != node.i:
+        if node.dep_ in REPORTED_DEPS or node.head.dep_ in REPORTED_DEPS:
+            teller = node.head
+            words |= {
+                w.i
+                for c in teller.children
+                if c.dep_ in SUBJECT_DEPS or c.dep_ == "agent"
+                for w in c.subtree
+            }
+        node = node.head
+    return words
+
+
+def _party_at(ctx: DocContext, word: Token) -> str | None:
+    """The actor a word names as a party: an actor's mention (not a place named as
+    where), or an unnamed group of people ("protesters")."""
+    if word.dep_ == "pobj" and word.head.lower_ in PLACE_PREPOSITIONS:
+        if ctx.place_at(word) is not None:
+            return None
+    actor = ctx.token_actor[word.i]
+    if actor is not None:
+        found = ctx.actor(actor)
+        if found is None or found.kind in ("media", "author"):
+            return None
+        return actor
+    lemma = word.lemma_.lower()
+    if lemma in ctx.unnamed_groups and word.tag_ in ("NNS", "NNPS"):
+        return _unnamed_group(ctx, word)
+    return None
+
+
+def _same_side(ctx: DocContext, one: str, other: str, kinds: frozenset[str]) -> bool:
+    """The same actor, a person and what he acts for, or a state and its own bodies."""
+    sides = [collective(ctx, national(ctx, a) or a, kinds) for a in (one, other)]
+    if one == other or sides[0] == sides[1]:
+        return True
+    first, second = (ctx.actor(a) for a in sides)
+    if first is None or second is None:
+        return False
+    state = first.kind in STATE_KINDS or second.kind in STATE_KINDS
+    return state and first.country is not None and first.country == second.country
