@@ -256,3 +256,72 @@ def test_unnamed_states(nlp, extractor, text, mentions, groups):  # noqa: F811
     found = dyads(run(nlp, extractor, text, mentions))
     with_states = {d for d in found if "G:STATE" in d[1:] or "G:COUNTRY" in d[1:]}
     assert groups <= with_states if groups else not with_states
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "places", "expected"),
+    [
+        # A clause naming no target: the party its own clause names ...
+        (
+            "Navalny agreed to help with Kerry's investigation.",
+            [("Navalny", "NAVALNY"), ("Kerry", "KERRY")],
+            [],
+            ("AGREE", "NAVALNY", "KERRY"),
+        ),
+        # ... else the one the rest of its sentence names ...
+        (
+            "Russia made a claim to the Arctic, but Germany requested more data.",
+            [("Russia", "RUS"), ("Germany", "DEU")],
+            [],
+            ("REQUEST", "DEU", "RUS"),
+        ),
+        # ... else the subject of the sentence before.
+        (
+            "Russia held a referendum on Monday. Germany criticized the vote.",
+            [("Russia", "RUS"), ("Germany", "DEU")],
+            [],
+            ("ACCUSE", "DEU", "RUS"),
+        ),
+        # An unnamed group of people is a party too.
+        (
+            "Police fatally shot one person after being attacked by protesters in Moscow.",
+            [],
+            [("Moscow", "RUS")],
+            ("ASSAULT", "RUS", "G:PROTESTER"),
+        ),
+        # "The court" is the court named before, not the state courts act for.
+        (
+            "The Supreme Court of Russia heard the case on Monday. The court rejected the "
+            "appeal of Navalny.",
+            [("Supreme Court of Russia", "RUSCOURT"), ("Navalny", "NAVALNY")],
+            [],
+            ("REJECT", "RUSCOURT", "NAVALNY"),
+        ),
+    ],
+)
+def test_implied_target(nlp, extractor, text, mentions, places, expected):  # noqa: F811
+    assert expected in dyads(run(nlp, extractor, text, mentions, places=places))
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions"),
+    [
+        # Who tells of an event is not its target ...
+        ("Kerry said Russia criticized the decision.", [("Kerry", "KERRY"), ("Russia", "RUS")]),
+        # ... nor the source's own side ("the government" of the police's state) ...
+        (
+            "Russian police claimed that the rally violated a government ban.",
+            [("Russian police", "RUS"), ("government", "RUS")],
+        ),
+        # ... nor a place named as where it happened.
+        (
+            "Russia criticized the decision at a meeting in Ukraine.",
+            [("Russia", "RUS"), ("Ukraine", "UKR")],
+        ),
+    ],
+)
+def test_no_implied_target(nlp, extractor, text, mentions):  # noqa: F811
+    places = [(words, actor) for words, actor in mentions if words == "Ukraine"]
+    events = [e for e in run(nlp, extractor, text, mentions, places=places) if e.source == "RUS"]
+    assert events
+    assert all(e.target is None for e in events), events

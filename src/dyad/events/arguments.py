@@ -1119,7 +1119,7 @@ def _unnamed_group(ctx: DocContext, noun: Token) -> str:
     if actor_id not in ctx.actors:
         sector = ctx.unnamed_groups[lemma]
         kind = "armed_group" if sector == "REB" else "other"
-        name = noun.text.lower() if noun.text.lower().endswith("s") else f"{lemma}s"
+        name = noun.lower_ if noun.tag_ in ("NNS", "NNPS") else f"{lemma}s"
         ctx.add_actor(Actor(actor_id, name, kind, country=country, sector=sector))
     return actor_id
 
@@ -1178,10 +1178,20 @@ def implied_target(
     before = trigger.doc[sentence.start - 1].sent
     if not same_line(before.root, trigger):
         return None  # a heading or another paragraph
-    # Its subject first ("*Pelosi* was elected"), then the party named last
-    # ("… except for *Renae Lawrence*. In her case prosecutors requested 20 years").
-    subject, passive = subject_of(control_chain(before.root))
-    named = [] if passive else actors_of(ctx, subject, acting=True)
+    # Its subject first ("*Pelosi* was elected"), then its verb's objects: the
+    # participants of what it tells …
+    root = before.root
+    subject, _ = subject_of(control_chain(root))
+    objects = children_with(root, ("dobj", "dative")) + [
+        word
+        for prep in children_with(root, ("prep",))
+        if prep.i > root.i and prep.lower_ not in PLACE_PREPOSITIONS
+        if (word := prep_object(prep)) is not None
+    ]
+    words = ([subject] if subject is not None else []) + objects
+    named = [party for word in words for party in actors_of(ctx, word)]
+    # … then the party named last ("… except for *Renae Lawrence*. In her case
+    # prosecutors requested 20 years").
     named += [party for word in reversed(before) if (party := _party_at(ctx, word))]
     return next((party for party in named if not _same_side(ctx, party, source, kinds)), None)
 
