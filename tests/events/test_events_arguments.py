@@ -325,3 +325,14 @@ def test_no_implied_target(nlp, extractor, text, mentions):  # noqa: F811
     events = [e for e in run(nlp, extractor, text, mentions, places=places) if e.source == "RUS"]
     assert events
     assert all(e.target is None for e in events), events
+
+
+def test_a_legislator_acts_for_himself(nlp, extractor):  # noqa: F811
+    """A member of a legislature is not his state: he can deal with its government."""
+    events = run(
+        nlp,
+        extractor,
+        "Schumer agreed to meet Kerry.",
+        [("Schumer", "SCHUMER"), ("Kerry", "KERRY")],
+    )
+    assert ("AGREE", "SCHUMER", "USA") in dyads(events)

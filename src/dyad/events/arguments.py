@@ -52,6 +52,7 @@ PAIR_NOUNS = {
 }
 PAIR_WINDOW_SENTENCES = 2
 POINTING_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "such"})
+LEGISLATIVE_SECTORS = frozenset({"LEG"})
 RELEASE_MODE = "release"  # PLOVER's CONCEDE mode of freeing people
 # Measures a state's spokesman, telling of them unattributed, mostly tells of his own
 # state's ("sanctions"; arrests and annexations he as often blames on others).
@@ -1125,9 +1126,10 @@ def _unnamed_group(ctx: DocContext, noun: Token) -> str:
 
 
 def collective(ctx: DocContext, actor_id: str, kinds: frozenset[str]) -> str:
-    """The state or organisation a person acts for, when the article knows it."""
+    """The state or organisation a person acts for, when the article knows it (a
+    legislator speaks for himself and his party, not for the state)."""
     actor = ctx.actor(actor_id)
-    if actor is None or actor.kind != "person":
+    if actor is None or actor.kind != "person" or actor.sector in LEGISLATIVE_SECTORS:
         return actor_id
     group = ctx.actor(actor.affiliation)
     return group.id if group is not None and group.kind in kinds else actor_id
