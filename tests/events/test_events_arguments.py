@@ -152,6 +152,13 @@ def dyads(events) -> set[tuple[str, str | None, str | None]]:
             [("Nairobi", "KEN"), ("Kenya", "KEN"), ("Dar-es-Salaam", "PAK"), ("Pakistan", "PAK")],
             ("AID", "USA", "PAK"),
         ),
+        # Who receives what another gives is its target.
+        (
+            "Ukraine received military aid from Germany.",
+            [("Ukraine", "UKR"), ("Germany", "DEU")],
+            [],
+            ("AID", "DEU", "UKR"),
+        ),
         # Condemning "the action" condemns who acted in the sentence before.
         (
             "Around 300 protesters staged a demonstration in Moscow. Kerry condemned the action.",

@@ -53,6 +53,8 @@ PAIR_NOUNS = {
 PAIR_WINDOW_SENTENCES = 2
 POINTING_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "such"})
 LEGISLATIVE_SECTORS = frozenset({"LEG"})
+# Target slots that name a giver ("received aid *from* X").
+FROM_SLOTS = frozenset({"from", "dobj.from"})
 RELEASE_MODE = "release"  # PLOVER's CONCEDE mode of freeing people
 # Measures a state's spokesman, telling of them unattributed, mostly tells of his own
 # state's ("sanctions"; arrests and annexations he as often blames on others).
@@ -118,7 +120,9 @@ def verb_arguments(
     # "imposed sanctions against Iran": the preposition may hang on the absorbed noun.
     absorbed = [o for o in children_with(verb, ("dobj",)) if o.lemma_.lower() in frame.object]
     carriers = [verb, *absorbed] if frame.absorb else [verb]
+    filled = None
     for slot in () if targets else frame.target:
+        filled = slot
         if slot == "dobj" and passive and sources and actors_of(ctx, subject) == sources:
             # The passive's subject is the source ("troops were deployed to …"): the
             # target is in another slot, if any.
@@ -134,6 +138,10 @@ def verb_arguments(
                 break
         if targets:
             break
+    if targets and filled in FROM_SLOTS and verb.lemma_.lower() in cues.inverse_support_verbs:
+        # "Ukraine received military aid from Germany": the subject gets what the
+        # one after "from" gives.
+        sources, targets = targets, sources
     if sources and not targets and frame.type == "ACCUSE" and not frame.object:
         objects = children_with(verb, ("dobj",))
         targets = (
