@@ -296,6 +296,19 @@ def test_unnamed_states(nlp, extractor, text, mentions, groups):  # noqa: F811
             [("Moscow", "RUS")],
             ("ASSAULT", "RUS", "G:PROTESTER"),
         ),
+        # A protest done to or spoken of stands for the protesters, named or not.
+        (
+            "Russian police broke up the demonstration in Moscow.",
+            [("Russian police", "RUS")],
+            [("Moscow", "RUS")],
+            ("COERCE", "RUS", "G:PROTESTER"),
+        ),
+        (
+            "Putin criticized the protests.",
+            [("Putin", "PUTIN")],
+            [],
+            ("ACCUSE", "PUTIN", "G:PROTESTER"),
+        ),
         # "The court" is the court named before, not the state courts act for.
         (
             "The Supreme Court of Russia heard the case on Monday. The court rejected the "

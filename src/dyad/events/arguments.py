@@ -56,6 +56,7 @@ LEGISLATIVE_SECTORS = frozenset({"LEG"})
 # Target slots that name a giver ("received aid *from* X").
 FROM_SLOTS = frozenset({"from", "dobj.from"})
 RELEASE_MODE = "release"  # PLOVER's CONCEDE mode of freeing people
+PROTESTER = "protester"  # the unnamed group of who protests
 # Measures a state's spokesman, telling of them unattributed, mostly tells of his own
 # state's ("sanctions"; arrests and annexations he as often blames on others).
 SPOKEN_MEASURE_TYPES = frozenset({"SANCTION"})
@@ -132,6 +133,7 @@ def verb_arguments(
             words = [w for carrier in carriers for w in slot_words(carrier, slot)]
         for word in words:
             targets = actors_of(ctx, word) or _partner(ctx, word)
+            targets = targets or [p for p in _protesters(ctx, lexicon, word) if p not in sources]
             if not targets and slot == "that" and frame.type in cues.answerable_types:
                 targets = [d for d in named_doers(ctx, lexicon, word) if d not in sources]
             if targets:
@@ -287,8 +289,23 @@ def _doers_of_object(
         doers = noun_arguments(ctx, lexicon, noun, frames[0]).sources
         if not doers and frames[0].mode == RELEASE_MODE:
             doers = _captors(ctx, lexicon, noun)
+        if not doers and frames[0].type == "PROTEST":
+            doers = _protesters(ctx, lexicon, noun)
         return [d for d in doers if d not in sources]
     return []
+
+
+def _protesters(ctx: DocContext, lexicon: Lexicon, noun: Token) -> list[str]:
+    """Who a protest noun stands for, as what is done to it ("broke up the
+    demonstration", "criticized the protests"): whoever the text says protested, else
+    the unnamed protesters."""
+    frames = lexicon.nouns.get(noun.lemma_.lower()) if noun.pos_ == "NOUN" else None
+    if not frames or frames[0].type != "PROTEST":
+        return []
+    doers = noun_arguments(ctx, lexicon, noun, frames[0]).sources
+    if doers or PROTESTER not in ctx.unnamed_groups:
+        return doers
+    return [_group(ctx, PROTESTER, "protesters")]
 
 
 def _captors(ctx: DocContext, lexicon: Lexicon, release: Token) -> list[str]:
@@ -1124,11 +1141,16 @@ def _unnamed_group(ctx: DocContext, noun: Token) -> str:
             if actor.kind not in ("state", "government"):
                 return actor.id  # "Nusra fighters", "Hamas gunmen": the group itself
             country = actor.country
+    name = noun.lower_ if noun.tag_ in ("NNS", "NNPS") else f"{lemma}s"
+    return _group(ctx, lemma, name, country)
+
+
+def _group(ctx: DocContext, lemma: str, name: str, country: str | None = None) -> str:
+    """The article-local actor of an unnamed group (``lemma`` one of the lexicon's)."""
     actor_id = f"G:{lemma.upper()}" + (f"@{country}" if country else "")
     if actor_id not in ctx.actors:
         sector = ctx.unnamed_groups[lemma]
         kind = "armed_group" if sector == "REB" else "other"
-        name = noun.lower_ if noun.tag_ in ("NNS", "NNPS") else f"{lemma}s"
         ctx.add_actor(Actor(actor_id, name, kind, country=country, sector=sector))
     return actor_id
 
