@@ -35,6 +35,7 @@ ACTORS = {
     "SCHUMER": Actor(
         "SCHUMER", "Chuck Schumer", "person", country="USA", affiliation="USA", sector="LEG"
     ),
+    "RUS:PPL": Actor("RUS:PPL", "Russian citizens", "group", country="RUS"),
     "RUSCOURT": Actor("RUSCOURT", "Supreme Court of Russia", "organization", country="RUS"),
     "TUR": Actor("TUR", "Turkey", "state", country="TUR"),
     "KEN": Actor("KEN", "Kenya", "state", country="KEN"),

@@ -268,12 +268,13 @@ def test_unnamed_states(nlp, extractor, text, mentions, groups):  # noqa: F811
 @pytest.mark.parametrize(
     ("text", "mentions", "places", "expected"),
     [
-        # A clause naming no target: the party its own clause names ...
+        # A clause naming no target: the party its own clause names (coded as the
+        # event codes its sides: an official as his state) ...
         (
             "Navalny agreed to help with Kerry's investigation.",
             [("Navalny", "NAVALNY"), ("Kerry", "KERRY")],
             [],
-            ("AGREE", "NAVALNY", "KERRY"),
+            ("AGREE", "NAVALNY", "USA"),
         ),
         # ... else the one the rest of its sentence names ...
         (
@@ -288,6 +289,13 @@ def test_unnamed_states(nlp, extractor, text, mentions, groups):  # noqa: F811
             [("Russia", "RUS"), ("Germany", "DEU")],
             [],
             ("ACCUSE", "DEU", "RUS"),
+        ),
+        # A state's court and its people (coded as their state) deal with each other.
+        (
+            "The Supreme Court of Russia declined to hear a case about Russian citizens.",
+            [("Supreme Court of Russia", "RUSCOURT"), ("Russian citizens", "RUS:PPL")],
+            [],
+            ("REJECT", "RUSCOURT", "RUS"),
         ),
         # An unnamed group of people is a party too.
         (

@@ -9,7 +9,7 @@ filling them name.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
@@ -1182,7 +1182,12 @@ REPORTED_DEPS = frozenset({"ccomp", "parataxis"})
 
 
 def implied_target(
-    ctx: DocContext, trigger: Token, subject: Token | None, source: str, kinds: frozenset[str]
+    ctx: DocContext,
+    trigger: Token,
+    subject: Token | None,
+    source: str,
+    kinds: frozenset[str],
+    acting_for: bool,
 ) -> str | None:
     """The other party of an event whose clause names its source but no target, from
     what the text around it names: "Manafort agreed to help with *Mueller's*
@@ -1191,25 +1196,40 @@ def implied_target(
     sentence), else the subject of the sentence before in the same paragraph
     ("*Pelosi* was elected Speaker. Fifteen Democrats defected"). Not the side the
     source belongs to, nor who only tells of the event ("Kerry said Russia attacked"),
-    nor a place named as where it happened."""
+    nor a place named as where it happened. The party is coded as the event's sides
+    are: a nation's people as their state, and (``acting_for``) a person as the state
+    or organisation he acts for."""
+    return next(
+        (
+            coded
+            for party in _parties_around(ctx, trigger, subject)
+            if (coded := _coded(ctx, party, kinds, acting_for)) != source
+            and not _same_side(ctx, coded, source, kinds)
+        ),
+        None,
+    )
+
+
+def _parties_around(ctx: DocContext, trigger: Token, subject: Token | None) -> Iterator[str]:
+    """The parties named around a trigger, nearest first (see ``implied_target``)."""
     excluded = _describing_words(trigger, subject)
     sentence = trigger.sent
-    clause = set(range(_clause_of(trigger).left_edge.i, _clause_of(trigger).right_edge.i + 1))
+    top = _clause_of(trigger)
+    clause = range(top.left_edge.i, top.right_edge.i + 1)
 
     def nearness(word: Token) -> tuple[bool, int, bool]:
         return (word.i not in clause, abs(word.i - trigger.i), word.i < trigger.i)
 
     for word in sorted(sentence, key=nearness):
-        if word.i in excluded or word.i == trigger.i:
-            continue
-        party = _party_at(ctx, word)
-        if party is not None and not _same_side(ctx, party, source, kinds):
-            return party
+        if word.i not in excluded and word.i != trigger.i:
+            party = _party_at(ctx, word)
+            if party is not None:
+                yield party
     if sentence.start == 0:
-        return None
+        return
     before = trigger.doc[sentence.start - 1].sent
     if not same_line(before.root, trigger):
-        return None  # a heading or another paragraph
+        return  # a heading or another paragraph
     # Its subject first ("*Pelosi* was elected"), then its verb's objects: the
     # participants of what it tells …
     root = before.root
@@ -1220,12 +1240,21 @@ def implied_target(
         if prep.i > root.i and prep.lower_ not in PLACE_PREPOSITIONS
         if (word := prep_object(prep)) is not None
     ]
-    words = ([subject] if subject is not None else []) + objects
-    named = [party for word in words for party in actors_of(ctx, word)]
+    for word in ([subject] if subject is not None else []) + objects:
+        yield from actors_of(ctx, word)
     # … then the party named last ("… except for *Renae Lawrence*. In her case
     # prosecutors requested 20 years").
-    named += [party for word in reversed(before) if (party := _party_at(ctx, word))]
-    return next((party for party in named if not _same_side(ctx, party, source, kinds)), None)
+    for word in reversed(before):
+        party = _party_at(ctx, word)
+        if party is not None:
+            yield party
+
+
+def _coded(ctx: DocContext, party: str, kinds: frozenset[str], acting_for: bool) -> str:
+    """A party as an event names it: a nation's people as their state ("Russian
+    citizens"), and a person as what he acts for when the event's type says so."""
+    party = national(ctx, party) or party
+    return collective(ctx, party, kinds) if acting_for else party
 
 
 def _clause_of(trigger: Token) -> Token:
@@ -1276,12 +1305,13 @@ def _party_at(ctx: DocContext, word: Token) -> str | None:
 
 
 def _same_side(ctx: DocContext, one: str, other: str, kinds: frozenset[str]) -> bool:
-    """The same actor, a person and what he acts for, or a state and its own bodies."""
-    sides = [collective(ctx, national(ctx, a) or a, kinds) for a in (one, other)]
-    if one == other or sides[0] == sides[1]:
+    """A person and what he acts for, or a state and its government; not a state and
+    its courts, its legislators or its people, who deal with each other."""
+    sides = [collective(ctx, a, kinds) for a in (one, other)]
+    if sides[0] == sides[1]:
         return True
     first, second = (ctx.actor(a) for a in sides)
     if first is None or second is None:
         return False
-    state = first.kind in STATE_KINDS or second.kind in STATE_KINDS
-    return state and first.country is not None and first.country == second.country
+    states = first.kind in STATE_KINDS and second.kind in STATE_KINDS
+    return states and first.country is not None and first.country == second.country

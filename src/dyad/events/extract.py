@@ -130,8 +130,15 @@ def extract_events(
     for event in events:
         if event.source is not None and event.target is None and event.target_words is None:
             reading = read_from[id(event)]
+            cues = lexicon.cues
+            acting_for = reading.frame.type in cues.collective_types
             event.target = implied_target(
-                ctx, reading.trigger, reading.subject, event.source, lexicon.cues.collective_kinds
+                ctx,
+                reading.trigger,
+                reading.subject,
+                event.source,
+                cues.collective_kinds,
+                acting_for,
             )
             event.others = [a for a in event.others if a != event.target]
     events.sort(key=lambda e: (e.evidence.start, e.evidence.end))
