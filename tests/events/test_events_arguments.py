@@ -341,11 +341,12 @@ def test_implied_target(nlp, extractor, text, mentions, places, expected):  # no
             "Russian police claimed that the rally violated a government ban.",
             [("Russian police", "RUS"), ("government", "RUS")],
         ),
-        # ... nor a place named as where it happened.
+        # ... nor a place or a venue named as where it happened.
         (
             "Russia criticized the decision at a meeting in Ukraine.",
             [("Russia", "RUS"), ("Ukraine", "UKR")],
         ),
+        ("Russia criticized the plan at the NATO summit.", [("Russia", "RUS"), ("NATO", "NATO")]),
     ],
 )
 def test_no_implied_target(nlp, extractor, text, mentions):  # noqa: F811

@@ -1177,6 +1177,8 @@ def national(ctx: DocContext, actor_id: str | None) -> str | None:
 
 # Prepositions whose object says where, not who: "met *in Geneva*", "the party *in Zimbabwe*".
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout"})
+# The words inside a noun phrase that lean on its head ("the *World Economic* Forum").
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "flat", "det", "nummod"})
 # Verbs whose subject only tells of the clause below them ("Kerry *said* Russia attacked").
 REPORTED_DEPS = frozenset({"ccomp", "parataxis"})
 
@@ -1287,10 +1289,14 @@ def _describing_words(trigger: Token, subject: Token | None) -> set[int]:
 
 
 def _party_at(ctx: DocContext, word: Token) -> str | None:
-    """The actor a word names as a party: an actor's mention (not a place named as
-    where), or an unnamed group of people ("protesters")."""
-    if word.dep_ == "pobj" and word.head.lower_ in PLACE_PREPOSITIONS:
-        if ctx.place_at(word) is not None:
+    """The actor a word names as a party: an actor's mention (not a place or venue
+    named as where: "in Gaza", "met *at the World Economic Forum*"), or an unnamed
+    group of people ("protesters")."""
+    phrase = word
+    while phrase.dep_ in MODIFIER_DEPS and phrase.head.i != phrase.i:
+        phrase = phrase.head
+    if phrase.dep_ == "pobj" and phrase.head.lower_ in PLACE_PREPOSITIONS:
+        if phrase.head.lower_ == "at" or ctx.place_at(phrase) or ctx.place_at(word):
             return None
     actor = ctx.token_actor[word.i]
     if actor is not None:
