@@ -286,11 +286,12 @@ def _doers_of_object(
         frames = lexicon.nouns.get(noun.lemma_.lower()) if noun.pos_ == "NOUN" else None
         if not frames or frames[0].type == "NONE":
             continue
-        doers = noun_arguments(ctx, lexicon, noun, frames[0]).sources
+        if frames[0].type == "PROTEST":
+            doers = _protesters(ctx, lexicon, noun)  # "criticized the protests"
+        else:
+            doers = noun_arguments(ctx, lexicon, noun, frames[0]).sources
         if not doers and frames[0].mode == RELEASE_MODE:
             doers = _captors(ctx, lexicon, noun)
-        if not doers and frames[0].type == "PROTEST":
-            doers = _protesters(ctx, lexicon, noun)
         return [d for d in doers if d not in sources]
     return []
 
@@ -1201,15 +1202,11 @@ def implied_target(
     nor a place named as where it happened. The party is coded as the event's sides
     are: a nation's people as their state, and (``acting_for``) a person as the state
     or organisation he acts for."""
-    return next(
-        (
-            coded
-            for party in _parties_around(ctx, trigger, subject)
-            if (coded := _coded(ctx, party, kinds, acting_for)) != source
-            and not _same_side(ctx, coded, source, kinds)
-        ),
-        None,
-    )
+    for party in _parties_around(ctx, trigger, subject):
+        coded = _coded(ctx, party, kinds, acting_for)
+        if not _same_side(ctx, coded, source, kinds):
+            return coded
+    return None
 
 
 def _parties_around(ctx: DocContext, trigger: Token, subject: Token | None) -> Iterator[str]:
