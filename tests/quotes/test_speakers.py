@@ -47,24 +47,26 @@ def test_speaker(nlp, text, words, speaker):
     assert actor is not None and actor.name == speaker
 
 
+def _only_quote(nlp, text: str):
+    """The analysis of ``text`` and its one quote."""
+    analysis = analyze(text, date(2020, 1, 11), nlp=nlp)
+    (quote,) = analysis.quotes
+    return analysis, quote
+
+
 def test_a_news_outlet_relays_its_sources_statement(nlp):
-    analysis = analyze(
+    analysis, quote = _only_quote(
+        nlp,
         "Reuters reported on Monday a German government source, whom they did not name, said "
         "the ban on Mahan Air is not part of a broader plan.",
-        date(2019, 1, 21),
-        nlp=nlp,
     )
-    (quote,) = analysis.quotes
     assert quote.text == "the ban on Mahan Air is not part of a broader plan"
     actor = analysis.actor(quote.speaker.actor)
     assert actor is not None and actor.country == "DEU" and actor.kind != "media"
 
 
 def test_an_outside_report_keeps_the_reports_within_it(nlp):
-    analysis = analyze(
-        "The senator said the governor claimed that taxes would rise.", date(2019, 1, 21), nlp=nlp
-    )
-    (quote,) = analysis.quotes
+    _, quote = _only_quote(nlp, "The senator said the governor claimed that taxes would rise.")
     assert (quote.speaker.text, quote.text) == (
         "The senator",
         "the governor claimed that taxes would rise",
@@ -92,13 +94,11 @@ def test_an_interviews_answers_are_the_interviewees_and_its_questions_the_writer
 
 
 def test_a_quote_whose_opening_mark_was_lost_keeps_its_i_off_the_writer(nlp):
-    analysis = analyze(
+    analysis, quote = _only_quote(
+        nlp,
         'The mayor addressed the council.\n\n"I have served this city for twenty years.\n\n'
         'And I will not stop now," he said.',
-        date(2020, 1, 11),
-        nlp=nlp,
     )
-    (quote,) = analysis.quotes
     assert quote.text.endswith("And I will not stop now,")
     assert analysis.actor(quote.speaker.actor).kind == "person"
     assert all(m.actor != "AUTHOR" for m in analysis.mentions)
