@@ -58,7 +58,7 @@ def signatory(article: ArticleMentions, token: Token) -> str | None:
 def _interview_label(
     article: ArticleMentions, starts: tuple[int, ...], paragraph: int
 ) -> str | None:
-    """ "q", "a" … when the paragraph opens with an interview's "Q:" or "A:"."""
+    """The label ("q", "a" …) of a paragraph opening with an interview's "Q:" or "A:"."""
     first = starts[paragraph]
     doc = article.doc
     if (
