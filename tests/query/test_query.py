@@ -81,6 +81,24 @@ def test_profile_quotes_are_the_newest_sorted_or_read_article_by_article(corpus,
     assert (profile.quotes, profile.recent_quotes) == (1, newest)
 
 
+def test_quote_pages_read_article_by_article_keep_the_sorted_order(db, monkeypatch):
+    # Six articles quoting one speaker, three of them on one day: a page of two cuts
+    # through that day, whose articles read newest first come in no id order.
+    days = ["2024-03-02"] * 3 + ["2024-03-01"] * 2 + ["2024-02-28"]
+    with Store(db) as store:
+        for n, day in enumerate(days):
+            words = f"Statement number {n} was made"
+            text = f'Russia spoke on day {n}. "{words}," said Maria Zakharova.'
+            store.add(report(text, day, "wire", [], [RUS, ZAKHAROVA], (words, ZAKHAROVA.id)))
+        pages = [quotes_by(store, "Russia", limit=2, offset=offset) for offset in (0, 2, 4)]
+        found = [(q.published.isoformat(), q.article_id) for page in pages for q in page]
+        assert found == sorted(found, key=lambda q: (-date.fromisoformat(q[0]).toordinal(), q[1]))
+        assert len(set(found)) == 6
+        monkeypatch.setattr(quote_queries, "SORT_QUOTES_UP_TO", 0)
+        monkeypatch.setattr(quote_queries, "ARTICLE_BATCH", 1)
+        assert [quotes_by(store, "Russia", limit=2, offset=offset) for offset in (0, 2, 4)] == pages
+
+
 def test_quotes_by_speaker_include_those_who_speak_for_an_actor(corpus):
     hamas = quotes_by(corpus, "Hamas")
     assert [(q.text, q.speaker, q.source) for q in hamas] == [

@@ -19,6 +19,7 @@ from dyad.query import (
     actor_profile,
     event_counts,
     events_by_country,
+    places,
     search,
 )
 from dyad.store import Store, schema
@@ -139,6 +140,20 @@ def test_queries_answer_from_the_counts_as_from_the_events(store, filters, monke
     from_counts = answers()
     monkeypatch.setattr(Filters, "by_month", property(lambda self: False))
     assert answers() == from_counts
+
+
+def test_the_whole_store_map_of_a_short_window_counts_its_events(store, monkeypatch):
+    # October to December 2023 holds 2 of the 9 events (ids 1 to 9).
+    window = Filters(since="2023-10", until="2023-12")
+    with store.engine.connect() as conn:
+        monkeypatch.setattr(places, "FEW_EVENTS_SHARE", 0.2)
+        assert not places._few_dated(conn, window)
+        from_counts = events_by_country(store, filters=window)
+        monkeypatch.setattr(places, "FEW_EVENTS_SHARE", 0.3)
+        assert places._few_dated(conn, window)
+        assert not places._few_dated(conn, Filters())  # no window: the counts over all time
+    assert events_by_country(store, filters=window) == from_counts
+    assert sum(from_counts.values()) >= 2
 
 
 def test_only_filters_without_dates_read_the_counts_over_all_time():
