@@ -249,6 +249,17 @@ def test_network_for_a_time_window_weights_edges_by_quad_class(corpus):
     assert set(network(corpus, actor="Ukraine").edges) == {("RUS", "UKR")}
 
 
+def test_the_heaviest_edges_weigh_as_in_the_whole_network(corpus):
+    # Hamas -> Russia and Russia -> Hamas are both edges: each pair is read once.
+    for actor in (None, "Russia"):
+        whole = network(corpus, actor=actor)
+        assert {("HAMAS", "RUS"), ("RUS", "HAMAS")} <= set(whole.edges)
+        heaviest = network(corpus, actor=actor, limit=whole.number_of_edges())
+        assert dict(heaviest.edges.items()) == dict(whole.edges.items())
+    top = network(corpus, limit=1)
+    assert list(top.edges(data="weight")) == [("HAMAS", "RUS", 2)]
+
+
 def test_a_query_matching_many_documents_ranks_the_newest(corpus, monkeypatch):
     import sys
 

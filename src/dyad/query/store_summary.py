@@ -50,21 +50,28 @@ def store_summary(db: Database, *, sources: int = 12) -> StoreSummary:
                 select(func.max(events.c.sort_date)).scalar_subquery(),
             )
         ).one()
-        by_source = conn.execute(
-            select(articles.c.source, func.count().label("n"))
-            .where(articles.c.source.is_not(None))
-            .group_by(articles.c.source)
-            .order_by(func.count().desc(), articles.c.source)
-            .limit(sources)
-        ).all()
         return StoreSummary(
             articles=_count(conn, articles),
             events=_count(conn, events),
             actors=_count(conn, actors),
             first_date=first,
             last_date=last,
-            sources=[(row.source, row.n) for row in by_source],
+            sources=news_sources(conn, limit=sources),
         )
+
+
+def news_sources(db: Database, *, limit: int = 12) -> list[tuple[str, int]]:
+    """The ``limit`` news sources with most articles, with their numbers of articles."""
+    articles = schema.articles
+    with connect(db) as conn:
+        rows = conn.execute(
+            select(articles.c.source, func.count().label("n"))
+            .where(articles.c.source.is_not(None))
+            .group_by(articles.c.source)
+            .order_by(func.count().desc(), articles.c.source)
+            .limit(limit)
+        ).all()
+    return [(row.source, row.n) for row in rows]
 
 
 def _count(conn: Connection, table) -> int:

@@ -208,8 +208,8 @@ def home_page(
 ):
     if a.strip() and b.strip():
         return RedirectResponse(dyad_url(a.strip(), b.strip()), status_code=303)
-    summary = _summary(conn, cache)
     if not q.strip():
+        summary = _summary(conn, cache)
         filters = _default_window(request, summary, filters)
         return render(
             request,
@@ -261,7 +261,7 @@ def home_page(
         count_limit=query.COUNT_LIMIT,
         speakers=actor_refs(conn, speakers),
         filters=filter_values(filters),
-        sources=summary.sources,
+        sources=_sources(conn, cache),
         title=f"Search: {q}",
     )
 
@@ -383,7 +383,8 @@ def _default_window(request: Request, summary: query.StoreSummary, filters: Filt
 
 
 def _sources(conn: Connection, cache) -> list[tuple[str, int]]:
-    return _summary(conn, cache).sources
+    """The filter form's news sources: not the whole summary, which counts every event."""
+    return cache.get(conn, ("sources",), lambda: query.news_sources(conn))
 
 
 def _summary(conn: Connection, cache) -> query.StoreSummary:
