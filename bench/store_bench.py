@@ -580,8 +580,13 @@ class Bench:
             event_id = conn.execute(select(func.max(events.c.id))).scalar_one()
             article = conn.execute(select(func.max(articles.c.id))).scalar_one()
         first, second = (quote(side, safe="") for side in pair)
-        # The page's timeline counts those acting for either side too.
-        last_page = -(-timeline(self.store, *pair, limit=1).total // WEB_PAGE_SIZE)
+        # The dyad page's last page as its "later" link asks for it (the cursor of the
+        # page before), and by its number (as "earlier" links ask).
+        last_page, cursor = 1, None
+        while following := timeline(
+            self.store, *pair, limit=WEB_PAGE_SIZE, after=cursor, reports=0
+        ).next:
+            last_page, cursor = last_page + 1, following
         name = quote(actor, safe="")
         word = vocabulary(SEED_VOCABULARY)[100]
         paths = {
@@ -593,7 +598,9 @@ class Bench:
             "busiest actor, per article": f"/actors/{name}?measure=per-article",
             "busiest dyad": f"/dyads/{first}/{second}",
             "busiest dyad, intensity": f"/dyads/{first}/{second}?measure=intensity",
-            "busiest dyad, last page": f"/dyads/{first}/{second}?page={last_page}",
+            "busiest dyad, last page": f"/dyads/{first}/{second}?page={last_page}"
+            + (f"&after={quote(cursor, safe='')}" if cursor else ""),
+            "busiest dyad, last page by number": f"/dyads/{first}/{second}?page={last_page}",
             "busiest actor's quotes": f"/api/actors/{name}/quotes",
             "busiest dyad's framing": f"/api/dyads/{first}/{second}/framing",
             "event's framing": f"/api/events/{event_id}/framing",

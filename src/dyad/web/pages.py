@@ -400,18 +400,29 @@ def dyad_page(
     first: str,
     second: str,
     page: Annotated[int, Query(ge=1, le=100_000)] = 1,
+    after: str | None = None,
     expand: bool = False,
     measure: MeasureDep = "counts",
 ):
-    timeline = query.timeline(
-        conn,
-        first,
-        second,
-        filters=filters,
-        limit=PAGE_SIZE,
-        offset=(page - 1) * PAGE_SIZE,
-        reports=api.TIMELINE_REPORTS,
-    )
+    # "Later" links carry the cursor of the page before (``after``): a page deep in a
+    # busy dyad costs what the first does. Other links name the page by its number.
+    try:
+        timeline = cache.get(
+            conn,
+            ("timeline", first, second, filters, PAGE_SIZE, page, after),
+            lambda: query.timeline(
+                conn,
+                first,
+                second,
+                filters=filters,
+                limit=PAGE_SIZE,
+                offset=0 if after else (page - 1) * PAGE_SIZE,
+                after=after,
+                reports=api.TIMELINE_REPORTS,
+            ),
+        )
+    except query.BadCursor as error:
+        return bad_input(request, f"{error}: follow the page links", "after")
     chart: Chart | IntensityChart
     if measure == "counts":
         charted = _charted(filters)
@@ -424,7 +435,11 @@ def dyad_page(
     else:
         chart = _intensity(conn, cache, filters, measure, first, second)
         not_charted = timeline.total - chart.events
-    framing = query.dyad_framing(conn, first, second, filters=filters, limit=FRAMED_EVENTS)
+    framing = cache.get(
+        conn,
+        ("framing", first, second, filters),
+        lambda: query.dyad_framing(conn, first, second, filters=filters, limit=FRAMED_EVENTS),
+    )
     return render(
         request,
         "dyad.html",
@@ -442,6 +457,7 @@ def dyad_page(
         expand=expand,
         page=page,
         pages=max(1, -(-timeline.total // PAGE_SIZE)),
+        first_number=(page - 1) * PAGE_SIZE + 1,
         title=f"{timeline.first[0].name} – {timeline.second[0].name}",
     )
 
