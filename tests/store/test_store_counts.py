@@ -4,6 +4,7 @@ events give."""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 
 import pytest
@@ -17,6 +18,7 @@ from dyad.query import (
     Filters,
     actor_overview,
     actor_profile,
+    busiest,
     event_counts,
     events_by_country,
     places,
@@ -154,6 +156,29 @@ def test_the_whole_store_map_of_a_short_window_counts_its_events(store, monkeypa
         assert not places._few_dated(conn, Filters())  # no window: the counts over all time
     assert events_by_country(store, filters=window) == from_counts
     assert sum(from_counts.values()) >= 2
+
+
+@pytest.mark.parametrize("share", [0.0, 1.0], ids=["counts", "events"])
+@pytest.mark.parametrize("filters", FILTERS, ids=repr)
+def test_the_busiest_actors_and_dyads_count_each_event_once(store, filters, share, monkeypatch):
+    # A window's groups come from the counts tables or (share 1.0) from its events.
+    monkeypatch.setattr(places, "FEW_EVENTS_SHARE", share)
+    events = schema.events
+    with store.engine.connect() as conn:
+        kept = conn.execute(filters.events(select(events.c.source_id, events.c.target_id)))
+        actors: Counter = Counter()
+        dyads: Counter = Counter()
+        for source, target in kept:
+            actors.update({source, target} - {None})  # Russia on both sides: one event
+            if source and target and source != target:
+                dyads[min(source, target), max(source, target)] += 1
+    found = busiest(store, filters=filters, limit=100)
+    assert {c.actor.id: c.events for c in found.actors} == actors
+    assert {(d.first.id, d.second.id): d.events for d in found.dyads} == dyads
+    assert [c.events for c in found.actors] == sorted(actors.values(), reverse=True)
+    assert found.countries == events_by_country(store, filters=filters)
+    top = busiest(store, filters=filters, limit=1)
+    assert [c.events for c in top.actors] == sorted(actors.values(), reverse=True)[:1]
 
 
 def test_only_filters_without_dates_read_the_counts_over_all_time():

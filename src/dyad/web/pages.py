@@ -211,19 +211,18 @@ def home_page(
     if not q.strip():
         summary = _summary(conn, cache)
         filters = _default_window(request, summary, filters)
+        busiest = cache.get(
+            conn, ("busiest", filters), lambda: query.busiest(conn, filters=filters)
+        )
         return render(
             request,
             "home.html",
             summary=summary,
             filters=filter_values(filters),
-            top_actors=cache.get(
-                conn, ("top actors", filters), lambda: query.top_actors(conn, filters=filters)
-            ),
-            top_dyads=cache.get(
-                conn, ("top dyads", filters), lambda: query.top_dyads(conn, filters=filters)
-            ),
+            top_actors=busiest.actors,
+            top_dyads=busiest.dyads,
             latest=query.latest_events(conn, filters=filters, limit=HOME_ROWS),
-            worldmap=_map(conn, cache, filters),
+            worldmap=world_map(busiest.countries),
             title="dyad",
         )
     pages = {"actors": actors_page, "articles": articles_page, "quotes": quotes_page}
