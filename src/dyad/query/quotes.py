@@ -145,19 +145,27 @@ def _newest(
         rows += _quotes_in(conn, query, ids, batch)
         size *= 2
     article_ids.close()
+    rows = _newest_first(conn, rows)
     if limit and len(rows) >= limit:
-        # The last day read may have articles not read yet: all of its are, and ties
+        # The page's last day may have articles not read yet: all of its are, and ties
         # sorted as the query above sorts them (by article id), so pages do not overlap.
         last_day = rows[limit - 1].published
         on_last_day = conn.execute(
             filters.articles(select(articles.c.id)).where(articles.c.published == last_day)
         ).scalars()
         rows = [row for row in rows if row.published != last_day]
-        rows += _quotes_in(conn, query, ids, list(on_last_day))
-    rows.sort(key=lambda r: r.quote_id)
-    rows.sort(key=lambda r: r.article_id)
-    rows.sort(key=lambda r: (r.published is not None, r.published), reverse=True)
+        rows = _newest_first(conn, rows + _quotes_in(conn, query, ids, list(on_last_day)))
     return count, rows[:limit]
+
+
+def _newest_first(conn: Connection, rows: list[Row]) -> list[Row]:
+    """Rows in the order of the sorted query: newest article first (undated ones where
+    the database puts them: last in SQLite, first in PostgreSQL), then by article id
+    and quote id."""
+    rows = sorted(rows, key=lambda r: (r.article_id, r.quote_id))
+    dated = sorted((r for r in rows if r.published), key=lambda r: r.published, reverse=True)
+    undated = [r for r in rows if r.published is None]
+    return undated + dated if conn.dialect.name == "postgresql" else dated + undated
 
 
 def _quotes_in(conn: Connection, query: Select, ids: set[str], article_ids: list[str]) -> list[Row]:
