@@ -127,12 +127,12 @@ def _newest(
         count_query = select(func.count()).select_from(quotes).where(by_speaker)
     count = conn.execute(count_query).scalar_one()
     if count <= SORT_QUOTES_UP_TO:
-        rows = conn.execute(
+        sorted_rows = conn.execute(
             filters.articles(query.where(by_speaker))
             .order_by(articles.c.published.desc(), articles.c.id, quotes.c.quote_id)
             .limit(limit)
         ).all()
-        return count, list(rows)
+        return count, list(sorted_rows)
     rows: list[Row] = []
     article_ids = conn.execute(
         # Ordered by date alone, the date index is read backwards and nothing is sorted.
@@ -142,7 +142,7 @@ def _newest(
     )
     newest_first, size = article_ids.scalars(), ARTICLE_BATCH
     while len(rows) < limit and (batch := newest_first.fetchmany(size)):
-        rows += _quotes_in(conn, query, ids, batch)
+        rows += _quotes_in(conn, query, ids, list(batch))
         size *= 2
     article_ids.close()
     rows = _newest_first(conn, rows)

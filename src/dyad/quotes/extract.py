@@ -307,7 +307,8 @@ class QuoteFinder:
         mention = self.resolver.person_before(doc[openings[index]].idx)
         if mention is None:
             return None
-        return doc.char_span(mention.start, mention.end, alignment_mode="expand").root
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        return span.root if span is not None else None
 
     def _interview_label(self, first: int) -> bool:
         """Whether the paragraph opening at token ``first`` is an interview's "Q:" or "A:"."""
