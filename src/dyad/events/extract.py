@@ -116,7 +116,13 @@ def extract_events(
         for r in readings
         if r.trigger.i not in idle and (r.trigger.i, r.frame.type) not in replaced
     ] + [r for r in ruled if r.frame.type != NO_EVENT]
-    readings = [r for r in readings if not is_heading(r.trigger) and not is_generic(_clause_top(r))]
+    readings = [
+        r
+        for r in readings
+        if not is_heading(r.trigger)
+        and not is_generic(_clause_top(r))
+        and not _accidental(lexicon.cues, r)
+    ]
     readings = _without_requested(ctx, lexicon.cues, readings)
     readings.sort(key=lambda r: r.trigger.i)
     events: list[Event] = []
@@ -137,6 +143,25 @@ def _complement_words(verb: Token) -> Iterator[Token]:
             yield clause
             if clause.lemma_ == "be":
                 yield from (c for c in clause.children if c.dep_ in ("acomp", "attr"))
+
+
+def _accidental(cues: Cues, reading: Reading) -> bool:
+    """A death or injury that an accident or a disaster caused, with no doer named:
+    "were killed when their helicopter *crashed*", "the helicopter *crashed*, killing 12",
+    "died in the *crash*". An accident is no act of one party against another."""
+    if reading.sources:
+        return False
+    trigger = reading.trigger
+    causes = [reading.subject] if reading.subject is not None else []
+    if trigger.dep_ in ("advcl", "conj", "xcomp"):
+        causes.append(trigger.head)  # "crashed, killing 12"
+    for word in (trigger, *trigger.conjuncts):
+        for child in word.children:
+            if child.dep_ in ("advcl", "nsubj"):
+                causes.append(child)  # "when their helicopter crashed"
+            elif child.dep_ in ("prep", "agent"):
+                causes.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
+    return any(c.lemma_.lower() in cues.accident_words for c in causes)
 
 
 def _is_time(word: Token | None) -> bool:
@@ -229,6 +254,9 @@ def _asked_by(cues: Cues, reading: Reading) -> Token | None:
         for node in reading.chain:
             if node not in (noun, reading.support) and node.lemma_.lower() in directive:
                 return node
+        gerund = _asked_gerund(directive, reading.chain[-1])
+        if gerund is not None:
+            return gerund
     top = reading.chain[-1]
     if noun.pos_ not in VERBAL_POS:
         # An event noun: the object of the directive, the object of its "for", or
@@ -252,6 +280,26 @@ def _asked_by(cues: Cues, reading: Reading) -> Token | None:
     if top.dep_ in ("ccomp", "xcomp", "advcl") and top.head.lemma_.lower() in directive:
         if _mandative(top):
             return top.head
+    return None
+
+
+def _asked_gerund(directive: frozenset[str], top: Token) -> Token | None:
+    """The directive asking for a gerund ("calling for *appointing* a prosecutor",
+    "recommends *appointing* a commission"), and for what that asked act is for: "…
+    a prosecutor *to investigate* the abuse" is asked with it, not done."""
+    node = top
+    for _ in range(4):
+        head = node.head
+        if node.dep_ == "pcomp" and head.lower_ == "for":
+            return head.head if head.head.lemma_.lower() in directive else None
+        if node.dep_ == "xcomp" and node.tag_ == "VBG":
+            return head if head.lemma_.lower() in directive else None
+        purpose = any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+        if not purpose or node.dep_ not in ("advcl", "acl", "relcl", "xcomp"):
+            return None
+        node = head
+        if node.pos_ in ("NOUN", "PROPN") and node.dep_ == "dobj":
+            node = node.head  # "appointing a prosecutor *to investigate*"
     return None
 
 
@@ -527,6 +575,15 @@ def _events_of(
         verbal = reading.trigger.pos_ == "VERB" or reading.support is not None
         announces = announced is not None
         if target is None and not (verbal or announces) and frame.type not in cues.one_sided_types:
+            continue
+        # "abuse allegations": an accusation is someone's; a bare noun that names
+        # neither its accuser nor, in its own phrase, the accused is no event.
+        if (
+            source is None
+            and not verbal
+            and type_ in cues.voiced_types
+            and _target_word(reading) is None
+        ):
             continue
         if _repeats(ctx, reading, type_, source, target, earlier):
             continue

@@ -126,6 +126,8 @@ class Cues:
     intent_nouns: frozenset[str]
     aim_nouns: frozenset[str]
     proposing_words: frozenset[str]
+    accident_words: frozenset[str]
+    voiced_types: frozenset[str]
     future_auxiliaries: frozenset[str]
     backshifted_auxiliaries: frozenset[str]
     future_statement_verbs: frozenset[str]

@@ -332,6 +332,9 @@ def _valences() -> dict[str, float]:
 
 def _judgements(ctx: DocContext, words: SpeechCues, verb: Token) -> Iterator[Reading]:
     naming = verb.lemma_.lower() in words.naming_verbs
+    if naming and _gives_a_name(verb):
+        yield Reading(verb, NAMING, [verb], None)
+        return
     judged = _judged(verb, naming)
     predicates = [
         w
@@ -361,6 +364,22 @@ def _judgements(ctx: DocContext, words: SpeechCues, verb: Token) -> Iterator[Rea
     if speakers and targets:
         frame = PRAISE if valence > 0 else DISAPPROVAL
         yield Reading(verb, frame, chain, subject, speakers, targets, status="actual")
+
+
+def _gives_a_name(verb: Token) -> bool:
+    """The verb names what it is about, whose place is empty: "*what* the military
+    calls Task Force Lightning", "a mission the military calls Task Force Lightning"
+    (a relative clause with its own subject and the name as its object)."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "oprd")]
+    if any(o.tag_ in ("WP", "WDT") for o in objects):
+        return True
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return (
+        verb.dep_ == "relcl"
+        and subject is not None
+        and subject.tag_ not in ("WP", "WDT")
+        and any(o.pos_ == "PROPN" for o in objects)
+    )
 
 
 def _postposed_adjectives(noun: Token) -> list[Token]:

@@ -1,0 +1,92 @@
+"""What is no event, or one event and not two: small sentences of the kinds an analyst
+found miscoded in real articles (accidents, blaming a cause, naming, asked-for acts)."""
+
+from __future__ import annotations
+
+import pytest
+from test_events import extractor, nlp, only, run  # noqa: F401  (the module's fixtures)
+
+
+def coded(events):
+    return [(e.type, e.source, e.target) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Russian helicopter crashed in Ukraine on Tuesday, killing 12 soldiers.",
+        "Fourteen Russian soldiers were killed in Ukraine when their helicopter crashed.",
+        "Twelve Russian soldiers died in a helicopter crash in Ukraine.",
+    ],
+)
+def test_an_accident_kills_but_is_no_attack(nlp, extractor, text):  # noqa: F811
+    events = run(nlp, extractor, text, (), places=(("Ukraine", "UKR"),))
+    assert [e for e in events if e.type == "ASSAULT"] == []
+
+
+def test_a_killing_by_someone_is_still_an_attack(nlp, extractor):  # noqa: F811
+    text = "Twelve soldiers were killed in Ukraine when Russia attacked their convoy."
+    events = run(nlp, extractor, text, (("Russia", "RUS"),), places=(("Ukraine", "UKR"),))
+    # The killing (no doer named in its clause) and the attack both stay.
+    assert [e.type for e in events] == ["ASSAULT", "ASSAULT"]
+    assert ("ASSAULT", "RUS", None) in coded(events)
+
+
+def test_blaming_a_cause_accuses_nobody(nlp, extractor):  # noqa: F811
+    text = "Russia blamed mechanical failure for the crash."
+    assert coded(run(nlp, extractor, text, (("Russia", "RUS"),))) == []
+    text = "Russia blamed Ukraine for the crash."
+    events = run(nlp, extractor, text, (("Russia", "RUS"), ("Ukraine", "UKR")))
+    assert coded(events) == [("ACCUSE", "RUS", "UKR")]
+
+
+def test_investigating_a_matter_accuses_nobody(nlp, extractor):  # noqa: F811
+    text = "Russia will investigate the range of abuse in its prisons."
+    assert coded(run(nlp, extractor, text, (("Russia", "RUS"),))) == []
+    text = "Russia will investigate Navalny."
+    events = run(nlp, extractor, text, (("Russia", "RUS"), ("Navalny", "NAVALNY")))
+    assert coded(events) == [("ACCUSE", "RUS", "NAVALNY")]
+
+
+def test_a_bare_allegation_noun_names_no_event(nlp, extractor):  # noqa: F811
+    text = "An independent prosecutor could deal with abuse allegations in Ukraine."
+    assert coded(run(nlp, extractor, text, (), places=(("Ukraine", "UKR"),))) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The troops joined what the Russian military calls Task Force Kenya.",
+        "The helicopter flew on a mission the Russian military calls Task Force Kenya.",
+    ],
+)
+def test_calling_something_a_name_is_no_phone_call(nlp, extractor, text):  # noqa: F811
+    # The name happens to hold a country's: still no call to it.
+    events = run(nlp, extractor, text, (("Russian", "RUS"), ("Kenya", "KEN")))
+    assert [e for e in events if e.type == "CONSULT"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia called for appointing an independent prosecutor to investigate Israel.",
+        "Russia recommends appointing an independent prosecutor to investigate Israel.",
+    ],
+)
+def test_an_asked_for_gerund_and_its_purpose_are_the_request(nlp, extractor, text):  # noqa: F811
+    events = run(nlp, extractor, text, (("Russia", "RUS"), ("Israel", "ISR")))
+    assert [e.type for e in events] == ["REQUEST"]
+    assert events[0].source == "RUS"
+
+
+def test_restrictive_measures_are_a_sanction(nlp, extractor):  # noqa: F811
+    text = "Germany decided to take restrictive measures against Russia."
+    events = run(nlp, extractor, text, (("Germany", "DEU"), ("Russia", "RUS")))
+    assert coded(events) == [("SANCTION", "DEU", "RUS")]
+
+
+def test_a_prison_sentence_is_one_coercion(nlp, extractor):  # noqa: F811
+    text = "A Russian court sentenced Navalny to 19 years in prison."
+    events = run(nlp, extractor, text, (("Russian", "RUS"), ("Navalny", "NAVALNY")))
+    assert [e.type for e in events] == ["COERCE"]
+    assert only(events, "COERCE").target == "NAVALNY"
