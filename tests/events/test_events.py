@@ -348,7 +348,8 @@ CASES = {
     "leaving an agreement is aimed at its other party": Case(
         "The United States pulled out of the deal with Iran.",
         (("The United States", "USA"), ("Iran", "IRN")),
-        (("RETREAT", "USA", "IRN"),),
+        # SANCTION withdraw, as CAMEO's "withdraw from agreement" (161): not a retreat.
+        (("SANCTION", "USA", "IRN"),),
     ),
     # Wire copy and headlines (AQUAINT and PolNeAR sentences).
     "a wire dateline is not the subject": Case(

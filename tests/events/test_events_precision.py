@@ -85,8 +85,24 @@ def test_restrictive_measures_are_a_sanction(nlp, extractor):  # noqa: F811
     assert coded(events) == [("SANCTION", "DEU", "RUS")]
 
 
-def test_a_prison_sentence_is_one_coercion(nlp, extractor):  # noqa: F811
-    text = "A Russian court sentenced Navalny to 19 years in prison."
-    events = run(nlp, extractor, text, (("Russian", "RUS"), ("Navalny", "NAVALNY")))
-    assert [e.type for e in events] == ["COERCE"]
-    assert only(events, "COERCE").target == "NAVALNY"
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Leaving a treaty or a deal reduces relations (manual, SANCTION withdraw) ...
+        ("Trump withdrew the US from a nuclear treaty with Iran.", ("SANCTION", "TRUMP")),
+        ("Russia pulled out of the grain deal with Ukraine.", ("SANCTION", "RUS")),
+        # ... as does calling one's diplomats home; forces leaving ground retreat.
+        ("Russia withdrew its ambassador from Kenya.", ("SANCTION", "RUS")),
+        ("Israel withdrew its troops from Kenya.", ("RETREAT", "ISR")),
+    ],
+)
+def test_withdrawing_from_a_treaty_is_a_sanction_from_ground_a_retreat(
+    nlp,  # noqa: F811
+    extractor,  # noqa: F811
+    text,
+    expected,
+):
+    names = (("Trump", "TRUMP"), ("Iran", "IRN"), ("Russia", "RUS"), ("Ukraine", "UKR"))
+    names += (("Kenya", "KEN"), ("Israel", "ISR"))
+    mentions = tuple((w, a) for w, a in names if w in text)
+    assert [(e.type, e.source) for e in run(nlp, extractor, text, mentions)] == [expected]

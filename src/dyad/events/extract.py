@@ -404,6 +404,10 @@ def _read_verb(
     # "vowed to *crush*", "found *guilty*": the verb's complement.
     if frame.clause and not any(w.lemma_.lower() in frame.clause for w in _complement_words(verb)):
         return None
+    if frame.prep_object and not any(
+        w.lemma_.lower() in frame.prep_object for w in _prepositional_objects(verb)
+    ):
+        return None
     if frame.complement is not None:
         has_clause = any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)
         if has_clause != frame.complement:
@@ -444,6 +448,17 @@ def _prepositions(verb: Token) -> Iterator[Token]:
             yield child
         elif child.dep_ in ("xcomp", "advcl", "ccomp"):
             yield from (c for c in child.children if c.dep_ == "mark" and c.lower_ == "for")
+
+
+def _prepositional_objects(verb: Token) -> Iterator[Token]:
+    """The objects of a verb's prepositions, and of those on its particle: "pulled out
+    *of the deal*" (the parser hangs "of" on "out")."""
+    for child in verb.children:
+        if child.dep_ in ("prep", "prt", "advmod"):
+            for prep in (child, *(c for c in child.children if c.dep_ == "prep")):
+                word = prep_object(prep)
+                if word is not None:
+                    yield word
 
 
 def _nominal_readings(ctx: DocContext, lexicon: Lexicon) -> Iterator[Reading]:

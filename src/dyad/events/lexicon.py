@@ -71,6 +71,8 @@ class Frame:
     mutual: bool = False  # "India and Pakistan exchanged fire": each side acts on the other
     subject: frozenset[str] = frozenset()  # the subject's lemma is one of these ("a bomb exploded")
     clause: frozenset[str] = frozenset()  # the verb of its complement ("vowed to *crush* …")
+    # the object of a preposition of the verb (or of its particle): "withdrew from the *treaty*"
+    prep_object: frozenset[str] = frozenset()
     described: bool = False  # an agent noun, an event only when it describes an actor
     also: bool = False  # the next frames are tried too: one verb, two events
     context: tuple[str, ...] = ()  # PLOVER's contexts for the CAMEO code the frame came from
@@ -78,7 +80,16 @@ class Frame:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Frame:
-        sets = ("prep", "particle", "object", "source_kind", "modifier", "subject", "clause")
+        sets = (
+            "prep",
+            "particle",
+            "object",
+            "source_kind",
+            "modifier",
+            "subject",
+            "clause",
+            "prep_object",
+        )
         values: dict[str, Any] = {k: frozenset(data[k]) if k in sets else data[k] for k in data}
         for name in ("target", "context"):
             if name in values:

@@ -93,6 +93,7 @@ def _conditional(frame: Frame) -> bool:
         or frame.particle
         or frame.object
         or frame.clause
+        or frame.prep_object
         or frame.subject
         or frame.modifier
         or frame.source_kind
