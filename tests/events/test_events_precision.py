@@ -106,3 +106,36 @@ def test_withdrawing_from_a_treaty_is_a_sanction_from_ground_a_retreat(
     names += (("Kenya", "KEN"), ("Israel", "ISR"))
     mentions = tuple((w, a) for w, a in names if w in text)
     assert [(e.type, e.source) for e in run(nlp, extractor, text, mentions)] == [expected]
+
+
+def type_and_sides(text, mentions, nlp, extractor):  # noqa: F811
+    return [(e.type, e.mode, e.source, e.target) for e in run(nlp, extractor, text, mentions)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The act agreed on is the AGREE; the verb of agreeing is not another one.
+        ("Russia agreed to support Ukraine.", [("AGREE", None, "RUS", "UKR")]),
+        # Favouring an act is a stated willingness to do it (manual, AGREE).
+        ("Russia favors negotiating with Ukraine.", [("AGREE", None, "RUS", "UKR")]),
+        # Issuing a statement is how something was said.
+        ("Russia issued a statement on Monday.", []),
+        # Appealing a ruling rejects it; appealing to someone asks of them.
+        ("Russia appealed the ruling.", [("REJECT", None, "RUS", None)]),
+        ("Russia appealed to Ukraine.", [("REQUEST", None, "RUS", "UKR")]),
+        # Flying cargo somewhere carries it; flying there is a visit.
+        ("Iran flies fighters and weapons to Russia.", []),
+        ("Putin flew to Kenya.", [("CONSULT", "visit", "RUS", "KEN")]),
+        # Applying for membership asks a body; applying for jobs asks no one.
+        ("Ukraine applied for NATO membership.", [("REQUEST", None, "UKR", "NATO")]),
+        ("Navalny applied for government jobs.", []),
+        # Banning political life restricts rights (COERCE); banning an actor sanctions.
+        ("Russia banned all opposition rallies.", [("COERCE", "restrict", "RUS", None)]),
+    ],
+)
+def test_what_a_verb_codes_depends_on_what_it_takes(nlp, extractor, text, expected):  # noqa: F811
+    names = (("Russia", "RUS"), ("Ukraine", "UKR"), ("Iran", "IRN"), ("Putin", "PUTIN"))
+    names += (("Kenya", "KEN"), ("NATO", "NATO"), ("Navalny", "NAVALNY"))
+    mentions = tuple((w, a) for w, a in names if w in text)
+    assert type_and_sides(text, mentions, nlp, extractor) == expected

@@ -124,6 +124,7 @@ def extract_events(
         and not _accidental(lexicon.cues, r)
     ]
     readings = _without_requested(ctx, lexicon.cues, readings)
+    readings = _without_agreeing(lexicon.cues, readings)
     readings.sort(key=lambda r: r.trigger.i)
     events: list[Event] = []
     for reading in readings:
@@ -198,6 +199,22 @@ def _without_requested(ctx: DocContext, cues: Cues, readings: list[Reading]) -> 
             if reading.frame.type == "THREATEN" and not reading.targets:
                 reading.targets = list(content.targets)  # "threatened sanctions against Russia"
     return kept
+
+
+def _without_agreeing(cues: Cues, readings: list[Reading]) -> list[Reading]:
+    """ "agreed to support their plans", "decided to send aid": the act agreed on is
+    coded as the AGREE (or the act decided), so the verb of agreeing is not a second
+    event."""
+    governing = {node.i for r in readings for node in r.chain[1:]}
+    return [
+        r
+        for r in readings
+        if not (
+            r.trigger.i in governing
+            and r.frame.type == "AGREE"
+            and r.trigger.lemma_.lower() in cues.deciding_words
+        )
+    ]
 
 
 def _threatened_by(cues: Cues, reading: Reading) -> Token | None:
@@ -450,10 +467,10 @@ def _prepositions(verb: Token) -> Iterator[Token]:
             yield from (c for c in child.children if c.dep_ == "mark" and c.lower_ == "for")
 
 
-def _prepositional_objects(verb: Token) -> Iterator[Token]:
-    """The objects of a verb's prepositions, and of those on its particle: "pulled out
-    *of the deal*" (the parser hangs "of" on "out")."""
-    for child in verb.children:
+def _prepositional_objects(word: Token) -> Iterator[Token]:
+    """The objects of a word's prepositions, and of those on its particle: "pulled out
+    *of the deal*" (the parser hangs "of" on "out"), "a ban *on protests*"."""
+    for child in word.children:
         if child.dep_ in ("prep", "prt", "advmod"):
             for prep in (child, *(c for c in child.children if c.dep_ == "prep")):
                 word = prep_object(prep)
@@ -477,6 +494,10 @@ def _nominal_readings(ctx: DocContext, lexicon: Lexicon) -> Iterator[Reading]:
                 continue
             if frame.prep and not any(
                 c.dep_ == "prep" and c.lower_ in frame.prep for c in token.children
+            ):
+                continue
+            if frame.prep_object and not any(
+                w.lemma_.lower() in frame.prep_object for w in _prepositional_objects(token)
             ):
                 continue
             if frame.modifier and not any(
