@@ -42,6 +42,7 @@ ACTORS = {
     "PRK": Actor("PRK", "North Korea", "state", country="PRK"),
     "NATO": Actor("NATO", "NATO", "igo"),
     "PAK": Actor("PAK", "Pakistan", "state", country="PAK"),
+    "IND": Actor("IND", "India", "state", country="IND"),
     "PKK": Actor("PKK", "Kurdistan Workers' Party", "armed_group", country="TUR"),
     "TRUMP": Actor("TRUMP", "Donald Trump", "person", country="USA"),
     "BUSHNELL": Actor("BUSHNELL", "Prudence Bushnell", "person", country="USA", affiliation="USA"),

@@ -132,10 +132,23 @@ def type_and_sides(text, mentions, nlp, extractor):  # noqa: F811
         ("Navalny applied for government jobs.", []),
         # Banning political life restricts rights (COERCE); banning an actor sanctions.
         ("Russia banned all opposition rallies.", [("COERCE", "restrict", "RUS", None)]),
+        # Test firing shows force (MOBILIZE weapons); dispersing protesters is repression.
+        ("India test-fired a missile off its coast.", [("MOBILIZE", "weapons", "IND", None)]),
+        (
+            "Iran marked the day by test firing dozens of missiles.",
+            [("MOBILIZE", "weapons", "IRN", None)],
+        ),
+        ("Protesters were dispersed by Russia.", [("ASSAULT", None, "RUS", "G:PROTESTER")]),
+        ("Navalny contested the results of the election.", [("REJECT", None, "NAVALNY", None)]),
+        ("Russia cheered Putin.", [("SUPPORT", "praise", "RUS", "PUTIN")]),
+        # What one wants another to do is asked of them, with the act as its content;
+        # wanting to do it oneself is a stated intention (AGREE).
+        ("Ukraine wants Russia to stop the attacks.", [("REQUEST", "yield", "UKR", "RUS")]),
+        ("Russia wants to meet Ukraine.", [("AGREE", None, "RUS", "UKR")]),
     ],
 )
 def test_what_a_verb_codes_depends_on_what_it_takes(nlp, extractor, text, expected):  # noqa: F811
     names = (("Russia", "RUS"), ("Ukraine", "UKR"), ("Iran", "IRN"), ("Putin", "PUTIN"))
-    names += (("Kenya", "KEN"), ("NATO", "NATO"), ("Navalny", "NAVALNY"))
+    names += (("Kenya", "KEN"), ("NATO", "NATO"), ("Navalny", "NAVALNY"), ("India", "IND"))
     mentions = tuple((w, a) for w, a in names if w in text)
     assert type_and_sides(text, mentions, nlp, extractor) == expected

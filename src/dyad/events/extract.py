@@ -297,6 +297,10 @@ def _asked_by(cues: Cues, reading: Reading) -> Token | None:
     if top.dep_ in ("ccomp", "xcomp", "advcl") and top.head.lemma_.lower() in directive:
         if _mandative(top):
             return top.head
+    # "wants Russia to stop the attacks": what one wants another to do is asked of them.
+    if top.dep_ == "ccomp" and top.head.lemma_.lower() in cues.wanting_words:
+        if any(c.dep_ == "nsubj" for c in top.children) and _mandative(top):
+            return top.head
     return None
 
 
@@ -425,6 +429,9 @@ def _read_verb(
         w.lemma_.lower() in frame.prep_object for w in _prepositional_objects(verb)
     ):
         return None
+    # "test-fired a missile", "by test firing missiles": a word modifying the verb.
+    if frame.modifier and not any(w.lower_ in frame.modifier for w in _verb_modifiers(verb)):
+        return None
     if frame.complement is not None:
         has_clause = any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)
         if has_clause != frame.complement:
@@ -465,6 +472,12 @@ def _prepositions(verb: Token) -> Iterator[Token]:
             yield child
         elif child.dep_ in ("xcomp", "advcl", "ccomp"):
             yield from (c for c in child.children if c.dep_ == "mark" and c.lower_ == "for")
+
+
+def _verb_modifiers(verb: Token) -> Iterator[Token]:
+    yield from (c for c in verb.children if c.dep_ in ("npadvmod", "advmod", "compound"))
+    if verb.dep_ == "acl":
+        yield verb.head  # "by test firing": the parser makes "test" the head
 
 
 def _prepositional_objects(word: Token) -> Iterator[Token]:

@@ -133,6 +133,7 @@ class Cues:
     inviting_words: frozenset[str]
     invited_types: frozenset[str]
     asking_for_words: frozenset[str]
+    wanting_words: frozenset[str]
     request_modes: dict[str, str]  # type of the act asked for -> REQUEST mode
     intent_nouns: frozenset[str]
     aim_nouns: frozenset[str]
