@@ -677,7 +677,7 @@ def _announced(ctx: DocContext, lexicon: Lexicon, reading: Reading) -> str | Non
     trigger = reading.trigger
     if trigger.pos_ == "VERB" and not any(c.dep_ == "auxpass" for c in trigger.children):
         return None  # an active verb names its own subject
-    if _grammatical_status(lexicon, reading) != "promised":
+    if _grammatical_status(lexicon, reading) not in ("promised", "planned"):
         return None
     verb = _reporting_verb(lexicon, _clause_top(reading))
     if verb is None:
@@ -698,10 +698,10 @@ def plover_coding(cues: Cues, frame: Frame, status: str) -> tuple[str, str | Non
         if frame.type in cues.promised_types:
             return "REJECT", cues.request_modes.get(frame.type), "actual", action
         return frame.type, frame.mode, "negated", None
-    if status == "decided":
+    if status in ("decided", "planned"):
         if frame.type in cues.promised_types:
             return "AGREE", None, "actual", action
-        return frame.type, frame.mode, "actual", None
+        return frame.type, frame.mode, "actual" if status == "decided" else "intended", None
     if status not in ("promised", "threatened"):
         return frame.type, frame.mode, status, None
     if frame.type in cues.promised_types:
@@ -981,7 +981,8 @@ def _status(
 def _grammatical_status(lexicon: Lexicon, reading: Reading) -> str | None:
     """negated, hypothetical, "refused" (an act denied in the future or refused), or
     one of the intended kinds: "promised" (a commitment or a plain future), "threatened",
-    "decided" (the act decided on)."""
+    "decided" (the act decided on), "planned" (a plan or preparation: "announced plans
+    to pull out", "is preparing to strike" — a hostile act planned is no threat)."""
     cues = lexicon.cues
     trigger = reading.trigger
     found: set[str] = set()
@@ -1028,6 +1029,7 @@ def _grammatical_status(lexicon: Lexicon, reading: Reading) -> str | None:
             words = (node.lemma_.lower(), node.lower_)
             for kind, listed in (
                 ("threatened", cues.threat_words),
+                ("planned", cues.planning_words),
                 ("promised", cues.promise_words),
                 ("decided", cues.deciding_words),
             ):
@@ -1042,11 +1044,12 @@ def _grammatical_status(lexicon: Lexicon, reading: Reading) -> str | None:
         found.add("hypothetical")
     top = nodes[-1] if nodes else trigger
     if top.dep_ == "acl" and top.head.lemma_.lower() in cues.intent_nouns:
-        found.add("promised")
+        found.add("planned" if top.head.lemma_.lower() in cues.planning_words else "promised")
     # "refused to meet", "will not negotiate", "is not ready to help": a refusal.
-    if "hypothetical" not in found and ("refused" in found or {"negated", "promised"} <= found):
+    intended = {"promised", "planned"} & found
+    if "hypothetical" not in found and ("refused" in found or ("negated" in found and intended)):
         return "refused"
-    for status in ("negated", "hypothetical", "threatened", "promised", "decided"):
+    for status in ("negated", "hypothetical", "threatened", "promised", "planned", "decided"):
         if status in found:
             return status
     return None

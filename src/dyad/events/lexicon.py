@@ -127,6 +127,7 @@ class Cues:
     inverse_support_verbs: frozenset[str]
     partitive_nouns: frozenset[str]
     promise_words: frozenset[str]
+    planning_words: frozenset[str]
     deciding_words: frozenset[str]
     threat_words: frozenset[str]
     directive_words: frozenset[str]
