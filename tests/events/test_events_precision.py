@@ -3,6 +3,8 @@ found miscoded in real articles (accidents, blaming a cause, naming, asked-for a
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from test_events import extractor, nlp, only, run  # noqa: F401  (the module's fixtures)
 
@@ -46,6 +48,18 @@ def test_investigating_a_matter_accuses_nobody(nlp, extractor):  # noqa: F811
     text = "Russia will investigate Navalny."
     events = run(nlp, extractor, text, (("Russia", "RUS"), ("Navalny", "NAVALNY")))
     assert coded(events) == [("ACCUSE", "RUS", "NAVALNY")]
+    # A noun likewise; an investigation into an event is one (manual: "any investigation").
+    text = "Navalny helped with Russia's investigation."
+    assert coded(run(nlp, extractor, text, (("Russia", "RUS"), ("Navalny", "NAVALNY")))) == []
+    text = "Russia's investigation into the bombings went ahead."
+    assert coded(run(nlp, extractor, text, (("Russia", "RUS"),))) == [("ACCUSE", "RUS", None)]
+
+
+def test_a_well_known_attack_by_a_person_is_no_verbal_attack(nlp, extractor):  # noqa: F811
+    text = "Osama bin Laden orchestrated the 9/11 attacks on the US."
+    mentions = (("Osama bin Laden", "BIN_LADEN"), ("the US", "USA"))
+    events = run(nlp, extractor, text, mentions, published=date(2019, 9, 14))
+    assert [e.type for e in events] == ["ASSAULT"]
 
 
 def test_a_bare_allegation_noun_names_no_event(nlp, extractor):  # noqa: F811

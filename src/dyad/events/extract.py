@@ -499,6 +499,11 @@ def _nominal_readings(ctx: DocContext, lexicon: Lexicon) -> Iterator[Reading]:
         # A noun modifying another ("Defense Secretary", "attack helicopter") is no event.
         if not frames or token.dep_ == "compound":
             continue
+        # "orchestrated the 9/11 attacks": a well-known event is what its frame says,
+        # whoever is said to have done it (not a verbal attack by a person).
+        named = next((f for f in frames if named_event(ctx, lexicon, token, f)), None)
+        if named is not None:
+            frames = (named,)
         for frame in frames:
             if frame.plural and token.tag_ not in ("NNS", "NNPS"):
                 continue
@@ -624,6 +629,11 @@ def _events_of(
         verbal = reading.trigger.pos_ == "VERB" or reading.support is not None
         announces = announced is not None
         if target is None and not (verbal or announces) and frame.type not in cues.one_sided_types:
+            continue
+        # "Mueller's investigation", "investigate the range of abuse": looking into
+        # a matter is no accusation; looking into a party or an event ("the
+        # investigation into the bombings") is (manual, ACCUSE investigate).
+        if target is None and mode in cues.aimed_modes and not _into_an_event(lexicon, reading):
             continue
         # "abuse allegations": an accusation is someone's; a bare noun that names
         # neither its accuser nor, in its own phrase, the accused is no event.
@@ -757,6 +767,11 @@ def _told_twice(event: Event, sentence: tuple[int, int], earlier: list[Event]) -
         other.location = other.location or event.location
         return True
     return False
+
+
+def _into_an_event(lexicon: Lexicon, reading: Reading) -> bool:
+    word = _target_word(reading)
+    return word is not None and word.lemma_.lower() in lexicon.nouns
 
 
 def _source_word(reading: Reading) -> Token | None:

@@ -141,6 +141,7 @@ class Cues:
     proposing_words: frozenset[str]
     accident_words: frozenset[str]
     voiced_types: frozenset[str]
+    aimed_modes: frozenset[str]
     future_auxiliaries: frozenset[str]
     backshifted_auxiliaries: frozenset[str]
     future_statement_verbs: frozenset[str]
