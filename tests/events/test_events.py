@@ -43,6 +43,7 @@ ACTORS = {
     "NATO": Actor("NATO", "NATO", "igo"),
     "PAK": Actor("PAK", "Pakistan", "state", country="PAK"),
     "IND": Actor("IND", "India", "state", country="IND"),
+    "LBA": Actor("LBA", "Federal Aviation Office", "organization", country="DEU"),
     "BIN_LADEN": Actor("BIN_LADEN", "Osama bin Laden", "person", country="SAU"),
     "SIEMENS": Actor("SIEMENS", "Siemens", "organization", country="DEU", sector="BUS"),
     "PKK": Actor("PKK", "Kurdistan Workers' Party", "armed_group", country="TUR"),

@@ -184,3 +184,9 @@ def test_a_planned_hostile_act_is_no_threat(nlp, extractor, text, expected):  # 
     names = (("Russia", "RUS"), ("Ukraine", "UKR"), ("Siemens", "SIEMENS"))
     mentions = tuple((w, a) for w, a in names if w in text)
     assert [(e.type, e.status) for e in run(nlp, extractor, text, mentions)] == [expected]
+
+
+def test_a_state_telling_what_its_own_office_did_accuses_no_one(nlp, extractor):  # noqa: F811
+    text = "The Federal Aviation Office has suspended the airline's permit, Germany said."
+    mentions = (("The Federal Aviation Office", "LBA"), ("Germany", "DEU"))
+    assert [e for e in run(nlp, extractor, text, mentions) if e.type == "ACCUSE"] == []

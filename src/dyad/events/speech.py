@@ -186,10 +186,13 @@ def _own_side(ctx: DocContext, speaker_id: str, other_id: str) -> bool:
     speaker, other = ctx.actor(speaker_id), ctx.actor(other_id)
     if speaker is None or other is None:
         return False
+    same_country = other.country is not None and other.country == speaker.country
+    # A state's own public bodies act for it: "the Federal Aviation Office of Germany
+    # has suspended the permit, German officials said" accuses no one.
+    own_body = speaker.kind in STATE_KINDS and other.kind == "organization"
     return speaker.affiliation == other.id or (
-        other.kind in STATE_KINDS
-        and other.country is not None
-        and other.country == speaker.country
+        same_country
+        and (other.kind in STATE_KINDS or (own_body and other.sector in (None, "GOV")))
         # A watchdog or an agency speaks for itself, not for the state it is based in.
         and speaker.kind not in INDEPENDENT_KINDS
     )
