@@ -178,12 +178,15 @@ def test_what_a_verb_codes_depends_on_what_it_takes(nlp, extractor, text, expect
         # A threat or a stated future act against an adversary is a threat ...
         ("Russia threatened to attack Ukraine.", ("THREATEN", "actual")),
         ("Russia vowed to crush Ukraine.", ("THREATEN", "actual")),
+        # The vow governs both coordinated acts; the vow is no AGREE besides.
+        ("Putin vowed to find the bombers and bring them to justice.", ("THREATEN", "actual")),
         # ... and a cooperative act planned a commitment.
         ("Russia plans to meet Ukraine.", ("AGREE", "actual")),
     ],
 )
 def test_a_planned_hostile_act_is_no_threat(nlp, extractor, text, expected):  # noqa: F811
     names = (("Russia", "RUS"), ("Ukraine", "UKR"), ("Siemens", "SIEMENS"), ("Iran", "IRN"))
+    names += (("Putin", "PUTIN"),)
     mentions = tuple((w, a) for w, a in names if w in text)
     assert [(e.type, e.status) for e in run(nlp, extractor, text, mentions)] == [expected]
 

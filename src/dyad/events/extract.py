@@ -202,19 +202,29 @@ def _without_requested(ctx: DocContext, cues: Cues, readings: list[Reading]) -> 
 
 
 def _without_agreeing(cues: Cues, readings: list[Reading]) -> list[Reading]:
-    """ "agreed to support their plans", "decided to send aid": the act agreed on is
-    coded as the AGREE (or the act decided), so the verb of agreeing is not a second
-    event."""
-    governing = {node.i for r in readings for node in r.chain[1:]}
+    """ "agreed to support their plans", "vowed to bring them to justice": the act
+    agreed on or promised is coded (as AGREE, THREATEN or the act decided), so the
+    verb of agreeing or promising is not a second event."""
+    governing = {node.i for r in readings for node in _governing_chain(r)[1:]}
+    agreeing = cues.deciding_words | cues.promise_words
     return [
         r
         for r in readings
         if not (
             r.trigger.i in governing
             and r.frame.type == "AGREE"
-            and r.trigger.lemma_.lower() in cues.deciding_words
+            and r.trigger.lemma_.lower() in agreeing
         )
     ]
+
+
+def _governing_chain(reading: Reading) -> list[Token]:
+    """The words controlling the trigger, and those controlling the verb it is
+    coordinated with: "vowed to find the bombers *and bring* them to justice"."""
+    top = reading.chain[-1]
+    if top.dep_ == "conj" and top.head.pos_ in VERBAL_POS and top.tag_ == top.head.tag_:
+        return reading.chain + control_chain(top.head)[1:]
+    return reading.chain
 
 
 def _threatened_by(cues: Cues, reading: Reading) -> Token | None:
@@ -1011,7 +1021,7 @@ def _grammatical_status(lexicon: Lexicon, reading: Reading) -> str | None:
         # "the ground operation may create ...", "if Putin's invasion is acceptable".
         nodes = [trigger.head] if trigger.dep_ in ("nsubj", "nsubjpass") else []
     else:
-        nodes = reading.chain
+        nodes = _governing_chain(reading)
         # "they give no support to …": the event noun a verb carries may be denied.
         for noun in (reading.absorbed, trigger if reading.support is not None else None):
             if noun is not None and any(
