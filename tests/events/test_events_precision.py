@@ -65,6 +65,12 @@ def test_a_well_known_attack_by_a_person_is_no_verbal_attack(nlp, extractor):  #
 def test_a_bare_allegation_noun_names_no_event(nlp, extractor):  # noqa: F811
     text = "An independent prosecutor could deal with abuse allegations in Ukraine."
     assert coded(run(nlp, extractor, text, (), places=(("Ukraine", "UKR"),))) == []
+    # Criticism that is only rebutted is told by the rebuttal.
+    text = "Navalny dismissed criticism of Russia."
+    events = run(nlp, extractor, text, (("Navalny", "NAVALNY"), ("Russia", "RUS")))
+    assert [e.type for e in events] == ["REJECT"]
+    text = "The criticism of Russia grew."
+    assert coded(run(nlp, extractor, text, (("Russia", "RUS"),))) == [("ACCUSE", None, "RUS")]
 
 
 @pytest.mark.parametrize(

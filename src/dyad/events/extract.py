@@ -646,12 +646,13 @@ def _events_of(
         if target is None and mode in cues.aimed_modes and not _into_an_event(lexicon, reading):
             continue
         # "abuse allegations": an accusation is someone's; a bare noun that names
-        # neither its accuser nor, in its own phrase, the accused is no event.
+        # neither its accuser nor, in its own phrase, the accused is no event, nor
+        # is one only rebutted ("Nader dismissed criticism of his entry").
         if (
             source is None
             and not verbal
             and type_ in cues.voiced_types
-            and _target_word(reading) is None
+            and (_target_word(reading) is None or _rebutted(lexicon, reading.trigger))
         ):
             continue
         if _repeats(ctx, reading, type_, source, target, earlier):
@@ -777,6 +778,15 @@ def _told_twice(event: Event, sentence: tuple[int, int], earlier: list[Event]) -
         other.location = other.location or event.location
         return True
     return False
+
+
+def _rebutted(lexicon: Lexicon, noun: Token) -> bool:
+    """The noun is the object of a verb of rejecting or denying ("dismissed *criticism*",
+    "denied the *allegations*"): the rebuttal is the event."""
+    if noun.dep_ != "dobj":
+        return False
+    frames = [f for f in lexicon.verbs.get(noun.head.lemma_.lower(), ()) if not f.compiled]
+    return bool(frames) and frames[0].type == "REJECT"
 
 
 def _into_an_event(lexicon: Lexicon, reading: Reading) -> bool:
