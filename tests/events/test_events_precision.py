@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from test_events import extractor, nlp, only, run  # noqa: F401  (the module's fixtures)
+from test_events import extractor, nlp, run  # noqa: F401  (the module's fixtures)
 
 # The names the sentences below use, with the actor each mentions.
 NAMES = {
