@@ -168,7 +168,7 @@ def type_and_sides(text, mentions, nlp, extractor):  # noqa: F811
         ("Ukraine applied for NATO membership.", [("REQUEST", None, "UKR", "NATO")]),
         ("Navalny applied for government jobs.", []),
         # Banning political life restricts rights (COERCE); banning an actor sanctions.
-        ("Russia banned all opposition rallies.", [("COERCE", "restrict", "RUS", None)]),
+        ("Russia banned all opposition rallies.", [("COERCE", "restrict", "RUS", "G:PROTESTER")]),
         # Test firing shows force (MOBILIZE weapons); dispersing protesters is repression.
         ("India test-fired a missile off its coast.", [("MOBILIZE", "weapons", "IND", None)]),
         (
