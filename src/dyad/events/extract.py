@@ -514,9 +514,9 @@ def _prepositional_objects(word: Token) -> Iterator[Token]:
     for child in word.children:
         if child.dep_ in ("prep", "prt", "advmod"):
             for prep in (child, *(c for c in child.children if c.dep_ == "prep")):
-                word = prep_object(prep)
-                if word is not None:
-                    yield word
+                obj = prep_object(prep)
+                if obj is not None:
+                    yield obj
 
 
 def _nominal_readings(ctx: DocContext, lexicon: Lexicon) -> Iterator[Reading]:
