@@ -153,17 +153,22 @@ class ArticleMentions:
         return self.text[starts[start] : ends[end - 1]], starts[start], ends[end - 1]
 
     @cached_property
-    def lower_hashes(self) -> numpy.ndarray:
-        """Each token's lower-case form as spaCy's string hash, in one array, so that
-        passes looking for a few words do not each walk the whole article's tokens."""
-        return self.doc.to_array("LOWER")
+    def word_index(self) -> dict[str, list[int]]:
+        """Each lower-case word of the article -> its tokens, from the token array once,
+        so that passes looking for a few words do not each walk the whole article's
+        tokens (nor test every token against a long word list)."""
+        lower = self.doc.to_array("LOWER")
+        order = numpy.argsort(lower, kind="stable")
+        hashes, firsts = numpy.unique(lower[order], return_index=True)
+        strings = self.doc.vocab.strings
+        groups = numpy.split(order, firsts[1:])
+        return {strings[h]: g.tolist() for h, g in zip(hashes.tolist(), groups, strict=True)}
 
     def tokens_of(self, words: Iterable[str]) -> list[Token]:
         """The tokens written as any of ``words`` (lower-case), in text order."""
-        strings = self.doc.vocab.strings
-        wanted = [strings[w] for w in words if w in strings]  # a word never seen is not here
-        found = numpy.flatnonzero(numpy.isin(self.lower_hashes, wanted))
-        return [self.doc[int(i)] for i in found]
+        index = self.word_index
+        found = [i for word in set(words) for i in index.get(word, ())]
+        return [self.doc[i] for i in sorted(found)]
 
     @cached_property
     def paragraph_starts(self) -> tuple[int, ...]:
