@@ -153,21 +153,23 @@ class ArticleMentions:
         return self.text[starts[start] : ends[end - 1]], starts[start], ends[end - 1]
 
     @cached_property
-    def word_index(self) -> dict[str, list[int]]:
-        """Each lower-case word of the article -> its tokens, from the token array once,
-        so that passes looking for a few words do not each walk the whole article's
-        tokens (nor test every token against a long word list)."""
+    def word_index(self) -> dict[int, list[int]]:
+        """Each lower-case word of the article (spaCy's hash of it) -> its tokens, from
+        the token array once, so that passes looking for a few words do not each walk
+        the whole article's tokens (nor test every token against a long word list)."""
         lower = self.doc.to_array("LOWER")
         order = numpy.argsort(lower, kind="stable")
-        hashes, firsts = numpy.unique(lower[order], return_index=True)
-        strings = self.doc.vocab.strings
-        groups = numpy.split(order, firsts[1:])
-        return {strings[h]: g.tolist() for h, g in zip(hashes.tolist(), groups, strict=True)}
+        grouped = lower[order]
+        bounds = [0, *(numpy.flatnonzero(grouped[1:] != grouped[:-1]) + 1).tolist(), len(lower)]
+        tokens = order.tolist()
+        words = grouped[bounds[:-1]].tolist() if len(lower) else []
+        return {word: tokens[bounds[k] : bounds[k + 1]] for k, word in enumerate(words)}
 
     def tokens_of(self, words: Iterable[str]) -> list[Token]:
         """The tokens written as any of ``words`` (lower-case), in text order."""
         index = self.word_index
-        found = [i for word in set(words) for i in index.get(word, ())]
+        strings = self.doc.vocab.strings
+        found = [i for word in set(words) for i in index.get(strings[word], ())]
         return [self.doc[i] for i in sorted(found)]
 
     @cached_property
