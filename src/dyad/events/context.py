@@ -15,7 +15,7 @@ import numpy
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Token
 
-from dyad.clause_time import time_for
+from dyad.clause_time import time_attachments, time_for
 from dyad.extensions import published_day
 from dyad.model import Actor, Place, Quote, TimeExpr
 
@@ -41,6 +41,7 @@ class DocContext:
     partner_nouns: frozenset[str] = frozenset()  # nouns of agreements and talks
     state_agents: frozenset[str] = frozenset()  # "police", "court": act for a state
     _time_for: dict[int, TimeExpr | None] = field(default_factory=dict)
+    _time_attachments: dict[int, list[TimeExpr]] | None = None
     _home: str | None = None
     _pos: numpy.ndarray | None = None
 
@@ -88,7 +89,11 @@ class DocContext:
     def time_for(self, token: Token) -> TimeExpr | None:
         """The time governing ``token``'s clause (the times stage's answer, kept per token)."""
         if token.i not in self._time_for:
-            self._time_for[token.i] = time_for(self.doc, token) if self.times else None
+            if self.times and self._time_attachments is None:
+                # The words the times hang from, found once per doc, not once per token.
+                self._time_attachments = time_attachments(self.doc)
+            found = time_for(self.doc, token, self._time_attachments) if self.times else None
+            self._time_for[token.i] = found
         return self._time_for[token.i]
 
     def actor(self, actor_id: str | None) -> Actor | None:
