@@ -19,6 +19,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import replace
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from dyad.actors.kb import DEMONYM, NAME, PLACE, ascii_id
 from dyad.actors.state import AUTHOR_ID, NATIONAL_KINDS, POSSESSIVE, ArticleMentions, Found
@@ -85,8 +86,14 @@ def home_country(article: ArticleMentions) -> str | None:
 
 def name_words(name: str | None) -> list[str]:
     """Lower-case words of a name without accents, hyphens or apostrophes."""
-    plain = unicodedata.normalize("NFKD", name or "").encode("ascii", "ignore").decode()
-    return re.findall(r"[a-z0-9]+", plain.lower().replace("'", "").replace("’", ""))
+    return list(_name_words(name or ""))
+
+
+@lru_cache(maxsize=4096)
+def _name_words(name: str) -> tuple[str, ...]:
+    # Cached: the chain rules compare each actor's name with every other's.
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return tuple(re.findall(r"[a-z0-9]+", plain.lower().replace("'", "").replace("’", "")))
 
 
 # -- merging ------------------------------------------------------------------------
