@@ -251,11 +251,13 @@ class QuoteFinder:
         doc = self.doc
         strings = doc.vocab.strings
         lemmas = doc.to_array("LEMMA")
-        impressions = [
-            h
-            for h in numpy.unique(lemmas).tolist()
-            if strings[h].lower() in self.lexicon.impression_verbs
-        ]
+        known = self.lexicon.impression_lemmas
+        impressions = []
+        for h in numpy.unique(lemmas).tolist():
+            if h not in known:
+                known[h] = strings[h].lower() in self.lexicon.impression_verbs
+            if known[h]:
+                impressions.append(h)
         wanted = _any_of(doc.to_array("POS"), [POS_IDS[pos] for pos in VERB_POS | {"NOUN"}])
         wanted |= _any_of(doc.to_array("LOWER"), [strings["according"], strings["in"]])
         wanted |= _any_of(lemmas, impressions)
