@@ -211,7 +211,8 @@ class ArticleMentions:
     def _spelled(self, found: Found) -> set[str]:
         """The initials of a mention's capitalised words, also without a leading country
         ('U.S. Immigration and Naturalization Service' -> 'USINS', 'INS', ...)."""
-        words = (self.text_of(i, i + 1)[0] for i in range(found.start, found.end))
+        starts, ends = self.token_offsets
+        words = (self.text[starts[i] : ends[i]] for i in range(found.start, found.end))
         capitals = [w for w in words if w[:1].isupper()]
         capitals = [w for w in capitals if w.lower() != "the"]
         return {"".join(w[0] for w in capitals[first:]) for first in range(len(capitals))}
