@@ -29,7 +29,9 @@ CLAUSE_HEAD_POS = frozenset({"VERB", "AUX"})
 CONCURRENT_PREPOSITIONS = frozenset({"during", "at", "amid", "amidst", "throughout", "on"})
 
 
-def time_for(doc: Doc, token: Token) -> TimeExpr | None:
+def time_for(
+    doc: Doc, token: Token, attachments: dict[int, list[TimeExpr]] | None = None
+) -> TimeExpr | None:
     """The time expression in ``doc._.times`` that governs ``token``'s clause, or None.
 
     Climbs the dependency tree from ``token`` to the head of its clause; at each
@@ -40,15 +42,13 @@ def time_for(doc: Doc, token: Token) -> TimeExpr | None:
     made, ask for the reporting verb ("said", "informed") instead.
     Pure: reads ``doc._.times`` and the parse, changes nothing. Without a
     dependency parse only times attached to ``token`` itself can be found.
+    ``attachments``: what ``time_attachments(doc)`` gives, for a caller asking of
+    many tokens of one doc.
     """
     times = doc._.times if doc.has_extension("times") else None
     if not times:
         return None
-    by_word: dict[int, list[TimeExpr]] = {}
-    for time in times:
-        word = attachment(doc, time)
-        if word is not None:
-            by_word.setdefault(word.i, []).append(time)
+    by_word = attachments if attachments is not None else time_attachments(doc)
     node = token
     for _ in range(len(doc)):  # bounded: a malformed parse must not loop forever
         found = by_word.get(node.i) or _through_concurrent_phrase(node, by_word)
@@ -58,6 +58,17 @@ def time_for(doc: Doc, token: Token) -> TimeExpr | None:
             return None
         node = node.head
     return None
+
+
+def time_attachments(doc: Doc) -> dict[int, list[TimeExpr]]:
+    """Each word that times in ``doc._.times`` are attached to -> those times."""
+    times = doc._.times if doc.has_extension("times") else None
+    by_word: dict[int, list[TimeExpr]] = {}
+    for time in times or []:
+        word = attachment(doc, time)
+        if word is not None:
+            by_word.setdefault(word.i, []).append(time)
+    return by_word
 
 
 def _through_concurrent_phrase(node: Token, by_word: dict[int, list[TimeExpr]]) -> list[TimeExpr]:

@@ -5,6 +5,7 @@ capital or seat that acts for its state, or a place.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 
 from spacy.attrs import IDX, LENGTH, LOWER
@@ -12,7 +13,6 @@ from spacy.tokens import Doc, Span, Token
 
 from dyad.actors.groups import add_actor_mention, add_demonym
 from dyad.actors.kb import (
-    APOSTROPHES,
     CAPITAL,
     DEMONYM,
     NAME,
@@ -20,6 +20,7 @@ from dyad.actors.kb import (
     SEAT,
     AliasTarget,
     KnowledgeBase,
+    straight_apostrophes,
 )
 from dyad.actors.names import add_local_org, add_person, kb_person
 from dyad.actors.places import acts, add_place, place_of, under_locative
@@ -57,7 +58,7 @@ def match_aliases(doc: Doc, kb: KnowledgeBase) -> Iterator[tuple[int, int, list[
     tried, and only as far as that alias's length.
     """
     text = doc_text(doc)
-    lowered = text.translate(APOSTROPHES).lower()
+    lowered = straight_apostrophes(text).lower()
     n = len(doc)
     # From the token arrays and the text once: a Token object and its strings per word
     # per test made this loop the stage's costliest.
@@ -71,7 +72,11 @@ def match_aliases(doc: Doc, kb: KnowledgeBase) -> Iterator[tuple[int, int, list[
         first = i
         if is_the[i] and i + 1 < n and capital[i + 1]:
             first = i + 1
-        elif not capital[i] and not (text[starts[i]] in "aAeE" and _arabic_article(doc, i)):
+        elif not capital[i] and not (
+            text[starts[i]] in "aAeE"
+            and text[starts[i] + 1 : starts[i] + 2] in ("l", "L")  # all but 'al', 'el' fail
+            and _arabic_article(doc, i)
+        ):
             i += 1
             continue
         pieces = kb.first_pieces.get(lowered[starts[first] : ends[first]])
@@ -85,8 +90,12 @@ def match_aliases(doc: Doc, kb: KnowledgeBase) -> Iterator[tuple[int, int, list[
             and "\n" not in text[starts[limit] : ends[limit]]
         ):
             limit += 1
+        last = limit - 1
+        longest = _longest_alias(kb, text, lowered, starts, ends, i, first, limit)
+        while last >= first and ends[last] - starts[i] > longest:
+            last -= 1  # longer than any alias that can start here
         hit = None
-        for j in range(limit - 1, first - 1, -1):
+        for j in range(last, first - 1, -1):
             raw = text[starts[i] : ends[j]]
             key = lowered[starts[i] : ends[j]]
             if "  " in key or "\n" in key:
@@ -102,6 +111,37 @@ def match_aliases(doc: Doc, kb: KnowledgeBase) -> Iterator[tuple[int, int, list[
             continue
         yield i, hit[0], hit[1]
         i = hit[0]
+
+
+def _longest_alias(
+    kb: KnowledgeBase,
+    text: str,
+    lowered: str,
+    starts: list[int],
+    ends: list[int],
+    i: int,
+    first: int,
+    limit: int,
+) -> float:
+    """The most characters an alias matched from token ``i`` can take (``first``: the
+    token after 'the', or ``i``) when the words up to ``limit`` are written with single
+    spaces, so that the key looked up is the text itself and its first word the first
+    token's; else no bound. Most words begin some alias ('In', 'New'), but the
+    aliases of the word itself are short, and trying every length up to the longest
+    alias of any first word cost the most of the match."""
+    if len(lowered) != len(text):
+        return math.inf  # 'İ' lower-cased is two characters: the offsets no longer agree
+    if "  " in text[starts[i] : ends[limit - 1]]:
+        return math.inf  # keys with runs of spaces are looked up squeezed
+    if first + 1 < limit and starts[first + 1] == ends[first]:
+        return math.inf  # 'al' of 'al-Qaeda': the first word runs on
+    longest = kb.first_word_chars.get(lowered[starts[first] : ends[first]], 0)
+    if first == i:
+        return longest
+    if starts[first] != ends[i] + 1 or text[ends[i]] != " ":
+        return math.inf
+    # 'the Hague' as itself, or 'Hague' after the 'the ' it is looked up without
+    return max(kb.first_word_chars.get("the", 0), longest + 4)
 
 
 def _other_person(

@@ -19,6 +19,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import replace
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -33,6 +34,14 @@ TITLE_REACH = 10
 # Words a title may run over besides role nouns, names and adjectives.
 TITLE_GLUE = {"of", "for", "to", "the", "a", "an", ",", "'s", "’s", "at", "including", "such", "as"}
 SIMILAR_SURNAME = 0.8
+# What writes a name as a common noun, read backwards from the name in the reversed
+# text: 'a ', 'an ', for a person also with an adjective ('a no-deal '), or a word and
+# a hyphen ('anti-').
+_COMMON_BEFORE = {
+    "person": re.compile(r"\s+(?:[\w-]+\s+)?(?:a|na)(?!\w)|-\w"),
+    "organization": re.compile(r"\s+(?:a|na)(?!\w)|-\w"),
+}
+_WORD_CHAR = re.compile(r"\w")
 
 
 def link_chains(article: ArticleMentions) -> None:
@@ -80,8 +89,14 @@ def home_country(article: ArticleMentions) -> str | None:
 
 def name_words(name: str | None) -> list[str]:
     """Lower-case words of a name without accents, hyphens or apostrophes."""
-    plain = unicodedata.normalize("NFKD", name or "").encode("ascii", "ignore").decode()
-    return re.findall(r"[a-z0-9]+", plain.lower().replace("'", "").replace("’", ""))
+    return list(_name_words(name or ""))
+
+
+@lru_cache(maxsize=4096)
+def _name_words(name: str) -> tuple[str, ...]:
+    # Cached: the chain rules compare each actor's name with every other's.
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return tuple(re.findall(r"[a-z0-9]+", plain.lower().replace("'", "").replace("’", "")))
 
 
 # -- merging ------------------------------------------------------------------------
@@ -118,20 +133,34 @@ def _drop_common_nouns_taken_for_people(article: ArticleMentions) -> None:
     """'Brexit' tagged as a person, 'Order' ('make an Order') or 'Boeing' ('a Boeing
     737') as an organisation: a one-word name the base lacks that the article also
     writes as a common noun ('a no-deal Brexit', 'anti-Brexit') names no one."""
-    text = article.text
+    backwards = article.text[::-1]
     for actor in list(article.actors.values()):
         words = actor.name.split()
         if actor.kind not in ("person", "organization") or not _local(actor) or len(words) != 1:
             continue
-        # an organisation's name takes no adjective: 'a Liberal MP' but not 'a new Liberal'
-        adjective = r"(?:[\w-]+\s+)?" if actor.kind == "person" else ""
-        pattern = rf"(?:\b(?:a|an)\s+{adjective}|\w-){re.escape(words[0])}(?!\w)"
-        if re.search(pattern, text):
+        if _written_as_common_noun(backwards, words[0], actor.kind):
             for found in list(article.found):
                 if found.actor == actor.id:
                     article.found.remove(found)
             del article.actors[actor.id]
             article.surnames = {k: v for k, v in article.surnames.items() if v != actor.id}
+
+
+def _written_as_common_noun(backwards: str, word: str, kind: str) -> bool:
+    """Whether the text (``backwards``: reversed) writes ``word`` after 'a', 'an' or a
+    hyphen, an organisation's name without an adjective between ('a Liberal MP', not
+    'a new Liberal'). Each time the word is written, what comes before it is matched
+    backwards: a pattern per name, searched over the whole text, cost more."""
+    drow = word[::-1]
+    at = backwards.find(drow)
+    while at != -1:
+        # the word ends there (no word character after it), and 'a'/'an'/'-' before it
+        if (at == 0 or not _WORD_CHAR.match(backwards, at - 1)) and _COMMON_BEFORE[kind].match(
+            backwards, at + len(drow)
+        ):
+            return True
+        at = backwards.find(drow, at + 1)
+    return False
 
 
 def _people_named_like_people(article: ArticleMentions) -> None:

@@ -80,7 +80,8 @@ def named_as_place(article: ArticleMentions, span: Span) -> bool:
         return True
     if root.dep_ == "pobj" and root.head.lower_ in lex.place_prepositions:
         return True
-    if before_its_state(article, span) or any(p.text == span.text for p in article.places):
+    # (the span's text joined once, not once per place)
+    if before_its_state(article, span) or span.text in (p.text for p in article.places):
         return True  # 'Maiori, Italy', then 'the residents of Maiori'
     if span.end >= len(doc):
         return False

@@ -153,17 +153,24 @@ class ArticleMentions:
         return self.text[starts[start] : ends[end - 1]], starts[start], ends[end - 1]
 
     @cached_property
-    def lower_hashes(self) -> numpy.ndarray:
-        """Each token's lower-case form as spaCy's string hash, in one array, so that
-        passes looking for a few words do not each walk the whole article's tokens."""
-        return self.doc.to_array("LOWER")
+    def word_index(self) -> dict[int, list[int]]:
+        """Each lower-case word of the article (spaCy's hash of it) -> its tokens, from
+        the token array once, so that passes looking for a few words do not each walk
+        the whole article's tokens (nor test every token against a long word list)."""
+        lower = self.doc.to_array("LOWER")
+        order = numpy.argsort(lower, kind="stable")
+        grouped = lower[order]
+        bounds = [0, *(numpy.flatnonzero(grouped[1:] != grouped[:-1]) + 1).tolist(), len(lower)]
+        tokens = order.tolist()
+        words = grouped[bounds[:-1]].tolist() if len(lower) else []
+        return {word: tokens[bounds[k] : bounds[k + 1]] for k, word in enumerate(words)}
 
     def tokens_of(self, words: Iterable[str]) -> list[Token]:
         """The tokens written as any of ``words`` (lower-case), in text order."""
+        index = self.word_index
         strings = self.doc.vocab.strings
-        wanted = [strings[w] for w in words if w in strings]  # a word never seen is not here
-        found = numpy.flatnonzero(numpy.isin(self.lower_hashes, wanted))
-        return [self.doc[int(i)] for i in found]
+        found = [i for word in set(words) for i in index.get(strings[word], ())]
+        return [self.doc[i] for i in sorted(found)]
 
     @cached_property
     def paragraph_starts(self) -> tuple[int, ...]:
@@ -212,7 +219,8 @@ class ArticleMentions:
     def _spelled(self, found: Found) -> set[str]:
         """The initials of a mention's capitalised words, also without a leading country
         ('U.S. Immigration and Naturalization Service' -> 'USINS', 'INS', ...)."""
-        words = (self.text_of(i, i + 1)[0] for i in range(found.start, found.end))
+        starts, ends = self.token_offsets
+        words = (self.text[starts[i] : ends[i]] for i in range(found.start, found.end))
         capitals = [w for w in words if w[:1].isupper()]
         capitals = [w for w in capitals if w.lower() != "the"]
         return {"".join(w[0] for w in capitals[first:]) for first in range(len(capitals))}

@@ -97,24 +97,32 @@ def _introducer(
 ) -> str | None:
     """The speaker of the sentence ending in the colon that opens the statement: in the
     paragraph before its first one, or earlier in that first paragraph."""
-    candidates = _tokens(article, starts, first)
-    previous = _tokens(article, starts, first - 1) if first > 0 else []
-    if previous and previous[-1].text == ":":  # the colon must close its paragraph
-        candidates = [previous[-1], *candidates]
-    colons = [
-        t for t in candidates if t.text == ":" and t.i < before and not article.in_quote(t.idx)
-    ]
-    if not colons:
+    doc = article.doc
+    end = starts[first + 1] if first + 1 < len(starts) else len(doc)
+    # The colons, from the word index: making a Token of every word of the paragraphs
+    # cost more than the rest of the test.
+    colons = [i for i in article.word_index.get(doc.vocab.strings[":"], ()) if i < end]
+    candidates = [i for i in colons if i >= starts[first]]
+    if first > 0:
+        last = starts[first] - 1  # the previous paragraph's last word other than spaces
+        while last >= starts[first - 1] and doc[last].is_space:
+            last -= 1
+        if last >= starts[first - 1] and last in colons:  # the colon must close its paragraph
+            candidates = [last, *candidates]
+    offsets = article.token_offsets[0]
+    opening = [i for i in candidates if i < before and not article.in_quote(offsets[i])]
+    if not opening:
         return None
-    sentence = colons[-1].sent
+    colon = doc[opening[-1]]
+    sentence = colon.sent
     if any(
         t.lower_ in article.lex.pronouns["author"] and t.pos_ == "PRON"
-        for t in article.doc[sentence.start : colons[-1].i]
+        for t in doc[sentence.start : colon.i]
     ):
         return None  # 'Here is what I mean:' is the writer's own introduction
     speakers = [
         f
-        for f in article.found.starting(sentence.start, colons[-1].i)
+        for f in article.found.starting(sentence.start, colon.i)
         if article.actors[f.actor].kind in SPEAKING_KINDS
     ]
     subjects = [f for f in speakers if article.doc[f.start : f.end].root.dep_ == "nsubj"]

@@ -15,7 +15,7 @@ import numpy
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Token
 
-from dyad.clause_time import time_for
+from dyad.clause_time import time_attachments, time_for
 from dyad.extensions import published_day
 from dyad.model import Actor, Place, Quote, TimeExpr
 
@@ -41,6 +41,7 @@ class DocContext:
     partner_nouns: frozenset[str] = frozenset()  # nouns of agreements and talks
     state_agents: frozenset[str] = frozenset()  # "police", "court": act for a state
     _time_for: dict[int, TimeExpr | None] = field(default_factory=dict)
+    _time_attachments: dict[int, list[TimeExpr]] | None = None
     _home: str | None = None
     _pos: numpy.ndarray | None = None
 
@@ -80,13 +81,19 @@ class DocContext:
         rule that walked every token made a Token object per word)."""
         if self._pos is None:
             self._pos = self.doc.to_array("POS")
-        wanted = [POS_IDS[pos] for pos in parts_of_speech]
-        return [self.doc[i] for i in numpy.flatnonzero(numpy.isin(self._pos, wanted)).tolist()]
+        wanted = numpy.zeros(len(self._pos), dtype=bool)
+        for pos in parts_of_speech:  # a few values: cheaper than numpy.isin, which sorts
+            wanted |= self._pos == POS_IDS[pos]
+        return [self.doc[i] for i in numpy.flatnonzero(wanted).tolist()]
 
     def time_for(self, token: Token) -> TimeExpr | None:
         """The time governing ``token``'s clause (the times stage's answer, kept per token)."""
         if token.i not in self._time_for:
-            self._time_for[token.i] = time_for(self.doc, token) if self.times else None
+            if self.times and self._time_attachments is None:
+                # The words the times hang from, found once per doc, not once per token.
+                self._time_attachments = time_attachments(self.doc)
+            found = time_for(self.doc, token, self._time_attachments) if self.times else None
+            self._time_for[token.i] = found
         return self._time_for[token.i]
 
     def actor(self, actor_id: str | None) -> Actor | None:

@@ -92,16 +92,8 @@ def extract_events(
     ctx.unnamed_groups = lexicon.cues.unnamed_groups
     ctx.acting_only_groups = lexicon.cues.acting_only_groups
     ctx.named_before_groups = lexicon.cues.named_before_groups
-    ctx.operation_nouns = frozenset(
-        lemma
-        for lemma, frames in lexicon.nouns.items()
-        if any(f.type in lexicon.cues.territorial_types for f in frames)
-    )
-    ctx.partner_nouns = frozenset(
-        lemma
-        for lemma, frames in lexicon.nouns.items()
-        if any(f.type in MULTILATERAL_TYPES for f in frames)
-    )
+    ctx.operation_nouns = lexicon.nouns_of_types(lexicon.cues.territorial_types)
+    ctx.partner_nouns = lexicon.nouns_of_types(MULTILATERAL_TYPES)
     readings = list(_verbal_readings(ctx, lexicon))
     absorbed = {r.absorbed.i for r in readings if r.absorbed is not None}
     nominal = [r for r in _nominal_readings(ctx, lexicon) if r.trigger.i not in absorbed]

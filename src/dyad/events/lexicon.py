@@ -199,6 +199,20 @@ class Lexicon:
     named_events: tuple[NamedEvent, ...] = field(default_factory=tuple)
     named_actors: dict[str, NamedActor] = field(default_factory=dict)
     speech: SpeechCues = field(default_factory=SpeechCues)
+    _nouns_of_types: dict[frozenset[str], frozenset[str]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+
+    def nouns_of_types(self, types: frozenset[str]) -> frozenset[str]:
+        """The nouns with a frame of one of ``types``, found once per lexicon (not once
+        per article)."""
+        if types not in self._nouns_of_types:
+            self._nouns_of_types[types] = frozenset(
+                lemma
+                for lemma, frames in self.nouns.items()
+                if any(f.type in types for f in frames)
+            )
+        return self._nouns_of_types[types]
 
 
 def _frames(path: Path, *, compiled: bool = False) -> dict[str, tuple[Frame, ...]]:

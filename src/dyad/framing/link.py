@@ -57,10 +57,15 @@ class _Statement:
     quote: Quote
     speaker_group: set[str]
     tokens: list[Token]
+    indices: list[int]  # each of ``tokens``'s index in the doc
+    offsets: list[int]  # and where it starts in the text
     paragraph: int
     sentence: int
     own: list[Event] = field(default_factory=list)
     main: list[Event] = field(default_factory=list)
+    # The ids of ``own``: comparing Events field by field cost more than the rest of
+    # the tests asking whether an event is one of them.
+    own_ids: set[str] = field(default_factory=set)
 
     @property
     def start(self) -> int:
@@ -73,15 +78,18 @@ class _Article:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.actors: dict[str, Actor] = dict(doc._.actors or {})
-        # From the token arrays: doc.text and doc.sents make a Token object per word.
-        attributes: list[int | str] = ["SENT_START", "IDX", "IS_SPACE", "ORTH"]
-        rows = doc.to_array(attributes).tolist() if len(doc) else []
-        self.sentence_starts = [0] + [idx for start, idx, _, _ in rows[1:] if start == 1]
+        # From the token arrays, one attribute each (a list of rows is many times
+        # slower): doc.text and doc.sents make a Token object per word.
+        offsets = doc.to_array("IDX")
+        self.offsets: list[int] = offsets.tolist()
+        sentence_start = doc.to_array("SENT_START")
+        self.sentence_starts = [0] + offsets[1:][sentence_start[1:] == 1].tolist()
         self.paragraph_starts = [0]
-        for _, idx, space, orth in rows:
+        orth = doc.to_array("ORTH").tolist()
+        for i in numpy.flatnonzero(doc.to_array("IS_SPACE")).tolist():
             # A paragraph break is a whitespace token holding a line break.
-            if space and "\n" in (gap := doc.vocab.strings[orth]):
-                self.paragraph_starts.append(idx + len(gap))
+            if "\n" in (gap := doc.vocab.strings[orth[i]]):
+                self.paragraph_starts.append(self.offsets[i] + len(gap))
         # Each token's head (HEAD holds the offset to it): a Token's .head makes one more.
         self.heads = (numpy.arange(len(doc)) + doc.to_array("HEAD").astype(numpy.int64)).tolist()
         self._evidence: dict[str, Span | None] = {}
@@ -106,12 +114,12 @@ class _Article:
     def sentence(self, char: int) -> int:
         return bisect.bisect_right(self.sentence_starts, char) - 1
 
-    def tokens(self, spans: Iterable[tuple[int, int]]) -> list[Token]:
-        found: list[Token] = []
+    def token_indices(self, spans: Iterable[tuple[int, int]]) -> list[int]:
+        found: list[int] = []
         for start, end in spans:
             span = self.doc.char_span(start, end, alignment_mode="expand")
             if span is not None:
-                found.extend(span)
+                found.extend(range(span.start, span.end))
         return found
 
     def evidence(self, event: Event) -> Span | None:
@@ -212,22 +220,26 @@ def link_statements(doc: Doc, words: EventWords) -> dict[str, list[str]]:
 
 
 def _statement(article: _Article, quote: Quote, events: list[Event]) -> _Statement:
-    tokens = article.tokens(quote.spans)
+    indices = article.token_indices(quote.spans)
     start = quote.spans[0][0]
     statement = _Statement(
         quote=quote,
         speaker_group=article.group(quote.speaker.actor),
-        tokens=tokens,
+        tokens=[article.doc[i] for i in indices],
+        indices=indices,
+        offsets=[article.offsets[i] for i in indices],
         paragraph=article.paragraph(start),
         sentence=article.sentence(start),
     )
-    inside = {token.i for token in tokens}
-    # The words the statement's own clause hangs from: its main assertion.
+    inside = set(indices)
+    # The words the statement's own clause hangs from: its main assertion (from the
+    # arrays: each Token's .i and .idx is a call into spaCy).
     heads = article.heads
-    roots = {t.idx for t in tokens if heads[t.i] not in inside or heads[t.i] == t.i}
+    roots = {article.offsets[i] for i in indices if heads[i] not in inside or heads[i] == i}
     for event in events:
         if event.quote == quote.id or _within(event.evidence.start, event.evidence.end, quote):
             statement.own.append(event)
+            statement.own_ids.add(event.id)
             if any(event.evidence.start <= r < event.evidence.end for r in roots):
                 statement.main.append(event)
     return statement
@@ -275,7 +287,7 @@ def _speech_acts(article: _Article, statement: _Statement, events: list[Event]) 
         event
         for event in events
         if event.evidence.start < statement.start
-        and event not in statement.own
+        and event.id not in statement.own_ids
         and article.sentence(event.evidence.start) == statement.sentence
         and article.paragraph(event.evidence.start) == statement.paragraph
         and (
@@ -302,17 +314,21 @@ def _naming(article: _Article, statement: _Statement, vocabulary: frozenset[str]
     # one ("made another sojourn to Moscow"), but for "the meeting", "this conference",
     # "their talks", which point back even there, unless the event is a part of the
     # statement and so described by them ("embarked on its war").
-    words_of = {t.i: t for t in statement.tokens}
+    words_of = dict(zip(statement.indices, statement.tokens, strict=True))
+    offset_of = dict(zip(statement.indices, statement.offsets, strict=True))
     whole = [e for e in statement.own if _covers(e, statement)]
     within_part = {
         i
         for e in statement.own
         if e not in whole
-        for i, t in words_of.items()
-        if e.evidence.start <= t.idx < e.evidence.end
+        for i, offset in offset_of.items()
+        if e.evidence.start <= offset < e.evidence.end
     }
     within_whole = {
-        i for e in whole for i, t in words_of.items() if e.evidence.start <= t.idx < e.evidence.end
+        i
+        for e in whole
+        for i, offset in offset_of.items()
+        if e.evidence.start <= offset < e.evidence.end
     }
     naming = [
         t
@@ -323,7 +339,8 @@ def _naming(article: _Article, statement: _Statement, vocabulary: frozenset[str]
         and (i not in within_whole or _definite(t))
     ]
     # Mentions, places and times begin where a token does.
-    said = {t.idx for i, t in words_of.items() if i not in within_part | within_whole}
+    within = within_part | within_whole
+    said = {offset for i, offset in offset_of.items() if i not in within}
     return _Naming(
         lemmas={t.lemma_.lower() for t in naming} | {t.lower_ for t in naming},
         definite={t.lemma_.lower() for t in naming if _definite(t)},
@@ -345,7 +362,7 @@ def _named_again(
     candidates = [
         event
         for event in events
-        if event not in statement.own
+        if event.id not in statement.own_ids
         and event.evidence.end <= statement.start
         and _names(article, words, event, naming.lemmas)
     ]
@@ -416,7 +433,7 @@ def _lead(
         event
         for event in events
         if article.sentence(event.evidence.start) == 0
-        and event not in statement.own
+        and event.id not in statement.own_ids
         and event.evidence.end <= statement.start
         and (
             (naming is not None and _names(article, words, event, naming.lemmas))
@@ -462,7 +479,7 @@ def _told_again(
             told.add(antecedents[own.id])
         elif word is not None and word.pos_ in ("VERB", "AUX"):
             earlier = _retold(article, own, events, word.lemma_.lower(), statement)
-            if earlier is not None and earlier not in statement.own:
+            if earlier is not None and earlier.id not in statement.own_ids:
                 told.add(earlier.id)
     return told
 
@@ -515,8 +532,10 @@ def _same_sides(article: _Article, one: Event, other: Event) -> bool:
 
 def _covers(event: Event, statement: _Statement) -> bool:
     """Whether the event's evidence takes in (nearly) all the statement's words."""
-    inside = sum(event.evidence.start <= t.idx < event.evidence.end for t in statement.tokens)
-    return inside >= WHOLE_SHARE * len(statement.tokens)
+    inside = sum(
+        event.evidence.start <= offset < event.evidence.end for offset in statement.offsets
+    )
+    return inside >= WHOLE_SHARE * len(statement.offsets)
 
 
 def _definite(token: Token) -> bool:

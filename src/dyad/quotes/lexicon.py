@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
@@ -22,6 +22,11 @@ class CueLexicon:
     speech_nouns: frozenset[str]
     source_prepositions: tuple[tuple[str, ...], ...]
     document_nouns: frozenset[str]
+    # spaCy's hash of a lemma -> whether it is an impression verb, filled as lemmas are
+    # met: each article's few hundred lemmas were read back as strings otherwise.
+    impression_lemmas: dict[int, bool] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> CueLexicon:

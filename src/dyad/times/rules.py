@@ -89,17 +89,22 @@ class Triggers:
     def find(self, text: str) -> dict[str, list[tuple[int, int]]]:
         """Trigger positions in ``text`` by kind."""
         found: dict[str, list[tuple[int, int]]] = {}
+        # Every word of the article passes here: no set made, no span read for the
+        # words that trigger nothing.
+        words, title_words = self.words, self.title_words
         for match in WORD_OR_DIGIT.finditer(text):
             word = match.group(0)
             if word[0].isdigit():
-                kinds: frozenset[str] = DIGIT
+                kinds: frozenset[str] | None = DIGIT
             else:
                 lower = word.lower()
-                kinds = self.words.get(lower, frozenset())
-                if word[0].isupper():
-                    kinds = kinds | self.title_words.get(lower, frozenset())
-            for kind in kinds:
-                found.setdefault(kind, []).append(match.span())
+                kinds = words.get(lower)
+                if word[0].isupper() and lower in title_words:
+                    kinds = title_words[lower] if kinds is None else kinds | title_words[lower]
+            if kinds:
+                span = match.span()
+                for kind in kinds:
+                    found.setdefault(kind, []).append(span)
         return found
 
     def kinds(self) -> frozenset[str]:
