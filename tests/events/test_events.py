@@ -32,6 +32,11 @@ ACTORS = {
     "LAVROV": Actor("LAVROV", "Sergey Lavrov", "person", country="RUS", affiliation="RUS"),
     "RUSMEDIA": Actor("RUSMEDIA", "Russian media", "media", country="RUS"),
     "ROTH": Actor("ROTH", "Kenneth Roth", "person"),
+    "SCHUMER": Actor(
+        "SCHUMER", "Chuck Schumer", "person", country="USA", affiliation="USA", sector="LEG"
+    ),
+    "RUS:PPL": Actor("RUS:PPL", "Russian citizens", "group", country="RUS"),
+    "RUSCOURT": Actor("RUSCOURT", "Supreme Court of Russia", "organization", country="RUS"),
     "TUR": Actor("TUR", "Turkey", "state", country="TUR"),
     "KEN": Actor("KEN", "Kenya", "state", country="KEN"),
     "POL": Actor("POL", "Poland", "state", country="POL"),

@@ -152,6 +152,13 @@ def dyads(events) -> set[tuple[str, str | None, str | None]]:
             [("Nairobi", "KEN"), ("Kenya", "KEN"), ("Dar-es-Salaam", "PAK"), ("Pakistan", "PAK")],
             ("AID", "USA", "PAK"),
         ),
+        # Who receives what another gives is its target.
+        (
+            "Ukraine received military aid from Germany.",
+            [("Ukraine", "UKR"), ("Germany", "DEU")],
+            [],
+            ("AID", "DEU", "UKR"),
+        ),
         # Condemning "the action" condemns who acted in the sentence before.
         (
             "Around 300 protesters staged a demonstration in Moscow. Kerry condemned the action.",
@@ -256,3 +263,105 @@ def test_unnamed_states(nlp, extractor, text, mentions, groups):  # noqa: F811
     found = dyads(run(nlp, extractor, text, mentions))
     with_states = {d for d in found if "G:STATE" in d[1:] or "G:COUNTRY" in d[1:]}
     assert groups <= with_states if groups else not with_states
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "places", "expected"),
+    [
+        # A clause naming no target: the party its own clause names (coded as the
+        # event codes its sides: an official as his state) ...
+        (
+            "Navalny agreed to help with Kerry's investigation.",
+            [("Navalny", "NAVALNY"), ("Kerry", "KERRY")],
+            [],
+            ("AGREE", "NAVALNY", "USA"),
+        ),
+        # ... else the one the rest of its sentence names ...
+        (
+            "Russia made a claim to the Arctic, but Germany requested more data.",
+            [("Russia", "RUS"), ("Germany", "DEU")],
+            [],
+            ("REQUEST", "DEU", "RUS"),
+        ),
+        # ... else the subject of the sentence before.
+        (
+            "Russia held a referendum on Monday. Germany criticized the vote.",
+            [("Russia", "RUS"), ("Germany", "DEU")],
+            [],
+            ("ACCUSE", "DEU", "RUS"),
+        ),
+        # A state's court and its people (coded as their state) deal with each other.
+        (
+            "The Supreme Court of Russia declined to hear a case about Russian citizens.",
+            [("Supreme Court of Russia", "RUSCOURT"), ("Russian citizens", "RUS:PPL")],
+            [],
+            ("REJECT", "RUSCOURT", "RUS"),
+        ),
+        # An unnamed group of people is a party too.
+        (
+            "Police fatally shot one person after being attacked by protesters in Moscow.",
+            [],
+            [("Moscow", "RUS")],
+            ("ASSAULT", "RUS", "G:PROTESTER"),
+        ),
+        # A protest done to or spoken of stands for the protesters, named or not.
+        (
+            "Russian police broke up the demonstration in Moscow.",
+            [("Russian police", "RUS")],
+            [("Moscow", "RUS")],
+            ("COERCE", "RUS", "G:PROTESTER"),
+        ),
+        (
+            "Putin criticized the protests.",
+            [("Putin", "PUTIN")],
+            [],
+            ("ACCUSE", "PUTIN", "G:PROTESTER"),
+        ),
+        # "The court" is the court named before, not the state courts act for.
+        (
+            "The Supreme Court of Russia heard the case on Monday. The court rejected the "
+            "appeal of Navalny.",
+            [("Supreme Court of Russia", "RUSCOURT"), ("Navalny", "NAVALNY")],
+            [],
+            ("REJECT", "RUSCOURT", "NAVALNY"),
+        ),
+    ],
+)
+def test_implied_target(nlp, extractor, text, mentions, places, expected):  # noqa: F811
+    assert expected in dyads(run(nlp, extractor, text, mentions, places=places))
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions"),
+    [
+        # Who tells of an event is not its target ...
+        ("Kerry said Russia criticized the decision.", [("Kerry", "KERRY"), ("Russia", "RUS")]),
+        # ... nor the source's own side ("the government" of the police's state) ...
+        (
+            "Russian police claimed that the rally violated a government ban.",
+            [("Russian police", "RUS"), ("government", "RUS")],
+        ),
+        # ... nor a place or a venue named as where it happened.
+        (
+            "Russia criticized the decision at a meeting in Ukraine.",
+            [("Russia", "RUS"), ("Ukraine", "UKR")],
+        ),
+        ("Russia criticized the plan at the NATO summit.", [("Russia", "RUS"), ("NATO", "NATO")]),
+    ],
+)
+def test_no_implied_target(nlp, extractor, text, mentions):  # noqa: F811
+    places = [(words, actor) for words, actor in mentions if words == "Ukraine"]
+    events = [e for e in run(nlp, extractor, text, mentions, places=places) if e.source == "RUS"]
+    assert events
+    assert all(e.target is None for e in events), events
+
+
+def test_a_legislator_acts_for_himself(nlp, extractor):  # noqa: F811
+    """A member of a legislature is not his state: he can deal with its government."""
+    events = run(
+        nlp,
+        extractor,
+        "Schumer agreed to meet Kerry.",
+        [("Schumer", "SCHUMER"), ("Kerry", "KERRY")],
+    )
+    assert ("AGREE", "SCHUMER", "USA") in dyads(events)

@@ -9,7 +9,7 @@ filling them name.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
@@ -52,7 +52,11 @@ PAIR_NOUNS = {
 }
 PAIR_WINDOW_SENTENCES = 2
 POINTING_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "such"})
+LEGISLATIVE_SECTORS = frozenset({"LEG"})
+# Target slots that name a giver ("received aid *from* X").
+FROM_SLOTS = frozenset({"from", "dobj.from"})
 RELEASE_MODE = "release"  # PLOVER's CONCEDE mode of freeing people
+PROTESTER = "protester"  # the unnamed group of who protests
 # Measures a state's spokesman, telling of them unattributed, mostly tells of his own
 # state's ("sanctions"; arrests and annexations he as often blames on others).
 SPOKEN_MEASURE_TYPES = frozenset({"SANCTION"})
@@ -117,7 +121,9 @@ def verb_arguments(
     # "imposed sanctions against Iran": the preposition may hang on the absorbed noun.
     absorbed = [o for o in children_with(verb, ("dobj",)) if o.lemma_.lower() in frame.object]
     carriers = [verb, *absorbed] if frame.absorb else [verb]
+    filled = None
     for slot in () if targets else frame.target:
+        filled = slot
         if slot == "dobj" and passive and sources and actors_of(ctx, subject) == sources:
             # The passive's subject is the source ("troops were deployed to …"): the
             # target is in another slot, if any.
@@ -127,12 +133,17 @@ def verb_arguments(
             words = [w for carrier in carriers for w in slot_words(carrier, slot)]
         for word in words:
             targets = actors_of(ctx, word) or _partner(ctx, word)
+            targets = targets or [p for p in _protesters(ctx, lexicon, word) if p not in sources]
             if not targets and slot == "that" and frame.type in cues.answerable_types:
                 targets = [d for d in named_doers(ctx, lexicon, word) if d not in sources]
             if targets:
                 break
         if targets:
             break
+    if targets and filled in FROM_SLOTS and verb.lemma_.lower() in cues.inverse_support_verbs:
+        # "Ukraine received military aid from Germany": the subject gets what the
+        # one after "from" gives.
+        sources, targets = targets, sources
     if sources and not targets and frame.type == "ACCUSE" and not frame.object:
         objects = children_with(verb, ("dobj",))
         targets = (
@@ -275,11 +286,27 @@ def _doers_of_object(
         frames = lexicon.nouns.get(noun.lemma_.lower()) if noun.pos_ == "NOUN" else None
         if not frames or frames[0].type == "NONE":
             continue
-        doers = noun_arguments(ctx, lexicon, noun, frames[0]).sources
+        if frames[0].type == "PROTEST":
+            doers = _protesters(ctx, lexicon, noun)  # "criticized the protests"
+        else:
+            doers = noun_arguments(ctx, lexicon, noun, frames[0]).sources
         if not doers and frames[0].mode == RELEASE_MODE:
             doers = _captors(ctx, lexicon, noun)
         return [d for d in doers if d not in sources]
     return []
+
+
+def _protesters(ctx: DocContext, lexicon: Lexicon, noun: Token) -> list[str]:
+    """Who a protest noun stands for, as what is done to it ("broke up the
+    demonstration", "criticized the protests"): whoever the text says protested, else
+    the unnamed protesters."""
+    frames = lexicon.nouns.get(noun.lemma_.lower()) if noun.pos_ == "NOUN" else None
+    if not frames or frames[0].type != "PROTEST":
+        return []
+    doers = noun_arguments(ctx, lexicon, noun, frames[0]).sources
+    if doers or PROTESTER not in ctx.unnamed_groups:
+        return doers
+    return [_group(ctx, PROTESTER, "protesters")]
 
 
 def _captors(ctx: DocContext, lexicon: Lexicon, release: Token) -> list[str]:
@@ -949,10 +976,30 @@ def _phrase_actors(ctx: DocContext, head: Token, depth: int, acting: bool = Fals
                     if (found := ctx.place_at(word)) is not None
                     and (state := ctx.state_of(found.country, add=True))
                 ]
+    body = _body_named_before(ctx, head)
+    if body is not None:
+        return [body]
     if head.lemma_.lower() in ctx.state_agents and head.pos_ != "PRON":
         state = ctx.home_state()
         return [state] if state else []
     return []
+
+
+def _body_named_before(ctx: DocContext, noun: Token) -> str | None:
+    """The body "the court", "the committee" points back at: the last one named
+    before whose name has that word ("the Supreme Court of the United Kingdom …
+    *The court* found"), not the state a court or police acts for in general."""
+    determiner = next((c for c in noun.children if c.dep_ == "det"), None)
+    if noun.tag_ != "NN" or determiner is None or determiner.lower_ != "the":
+        return None
+    lemma = noun.lemma_.lower()
+    for i in range(noun.i - 1, -1, -1):
+        actor = ctx.actor(ctx.token_actor[i])
+        if actor is None or actor.kind in ("person", "group", "media", "author"):
+            continue
+        if lemma in actor.name.lower().split():
+            return actor.id
+    return None
 
 
 def _relativised(verb: Token, noun: Token) -> bool:
@@ -1095,19 +1142,25 @@ def _unnamed_group(ctx: DocContext, noun: Token) -> str:
             if actor.kind not in ("state", "government"):
                 return actor.id  # "Nusra fighters", "Hamas gunmen": the group itself
             country = actor.country
+    name = noun.lower_ if noun.tag_ in ("NNS", "NNPS") else f"{lemma}s"
+    return _group(ctx, lemma, name, country)
+
+
+def _group(ctx: DocContext, lemma: str, name: str, country: str | None = None) -> str:
+    """The article-local actor of an unnamed group (``lemma`` one of the lexicon's)."""
     actor_id = f"G:{lemma.upper()}" + (f"@{country}" if country else "")
     if actor_id not in ctx.actors:
         sector = ctx.unnamed_groups[lemma]
         kind = "armed_group" if sector == "REB" else "other"
-        name = noun.text.lower() if noun.text.lower().endswith("s") else f"{lemma}s"
         ctx.add_actor(Actor(actor_id, name, kind, country=country, sector=sector))
     return actor_id
 
 
 def collective(ctx: DocContext, actor_id: str, kinds: frozenset[str]) -> str:
-    """The state or organisation a person acts for, when the article knows it."""
+    """The state or organisation a person acts for, when the article knows it (a
+    legislator speaks for himself and his party, not for the state)."""
     actor = ctx.actor(actor_id)
-    if actor is None or actor.kind != "person":
+    if actor is None or actor.kind != "person" or actor.sector in LEGISLATIVE_SECTORS:
         return actor_id
     group = ctx.actor(actor.affiliation)
     return group.id if group is not None and group.kind in kinds else actor_id
@@ -1119,3 +1172,149 @@ def national(ctx: DocContext, actor_id: str | None) -> str | None:
     if actor is None or actor.kind != "group" or actor.affiliation or not actor.country:
         return actor_id
     return ctx.state_of(actor.country) or actor_id
+
+
+# --- the other party a clause leaves unsaid ------------------------------------
+
+# Prepositions whose object says where, not who: "met *in Geneva*", "the party *in Zimbabwe*".
+PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout"})
+# The words inside a noun phrase that lean on its head ("the *World Economic* Forum").
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "flat", "det", "nummod"})
+# Verbs whose subject only tells of the clause below them ("Kerry *said* Russia attacked").
+REPORTED_DEPS = frozenset({"ccomp", "parataxis"})
+
+
+def implied_target(
+    ctx: DocContext,
+    trigger: Token,
+    subject: Token | None,
+    source: str,
+    kinds: frozenset[str],
+    acting_for: bool,
+) -> str | None:
+    """The other party of an event whose clause names its source but no target, from
+    what the text around it names: "Manafort agreed to help with *Mueller's*
+    investigation", "*Russia* made a case with the U.N., but the U.N. requested more
+    data" (the nearest party of another side in the trigger's clause, then in its
+    sentence), else the subject of the sentence before in the same paragraph
+    ("*Pelosi* was elected Speaker. Fifteen Democrats defected"). Not the side the
+    source belongs to, nor who only tells of the event ("Kerry said Russia attacked"),
+    nor a place named as where it happened. The party is coded as the event's sides
+    are: a nation's people as their state, and (``acting_for``) a person as the state
+    or organisation he acts for."""
+    for party in _parties_around(ctx, trigger, subject):
+        coded = _coded(ctx, party, kinds, acting_for)
+        if not _same_side(ctx, coded, source, kinds):
+            return coded
+    return None
+
+
+def _parties_around(ctx: DocContext, trigger: Token, subject: Token | None) -> Iterator[str]:
+    """The parties named around a trigger, nearest first (see ``implied_target``)."""
+    excluded = _describing_words(trigger, subject)
+    sentence = trigger.sent
+    top = _clause_of(trigger)
+    clause = range(top.left_edge.i, top.right_edge.i + 1)
+
+    def nearness(word: Token) -> tuple[bool, int, bool]:
+        return (word.i not in clause, abs(word.i - trigger.i), word.i < trigger.i)
+
+    for word in sorted(sentence, key=nearness):
+        if word.i not in excluded and word.i != trigger.i:
+            party = _party_at(ctx, word)
+            if party is not None:
+                yield party
+    if sentence.start == 0:
+        return
+    before = trigger.doc[sentence.start - 1].sent
+    if not same_line(before.root, trigger):
+        return  # a heading or another paragraph
+    # Its subject first ("*Pelosi* was elected"), then its verb's objects: the
+    # participants of what it tells …
+    root = before.root
+    subject, _ = subject_of(control_chain(root))
+    objects = children_with(root, ("dobj", "dative")) + [
+        word
+        for prep in children_with(root, ("prep",))
+        if prep.i > root.i and prep.lower_ not in PLACE_PREPOSITIONS
+        if (word := prep_object(prep)) is not None
+    ]
+    for word in ([subject] if subject is not None else []) + objects:
+        yield from actors_of(ctx, word)
+    # … then the party named last ("… except for *Renae Lawrence*. In her case
+    # prosecutors requested 20 years").
+    for word in reversed(before):
+        party = _party_at(ctx, word)
+        if party is not None:
+            yield party
+
+
+def _coded(ctx: DocContext, party: str, kinds: frozenset[str], acting_for: bool) -> str:
+    """A party as an event names it: a nation's people as their state ("Russian
+    citizens"), and a person as what he acts for when the event's type says so."""
+    party = national(ctx, party) or party
+    return collective(ctx, party, kinds) if acting_for else party
+
+
+def _clause_of(trigger: Token) -> Token:
+    """The verb heading the clause a trigger is in (an event noun's governing verb)."""
+    word = trigger
+    while word.pos_ not in VERBAL_POS and word.head.i != word.i:
+        word = word.head
+    return control_chain(word)[-1] if word.pos_ in VERBAL_POS else word
+
+
+def _describing_words(trigger: Token, subject: Token | None) -> set[int]:
+    """Words that say who the source is or who tells of the event, not whom it is
+    aimed at: an active subject's phrase ("the Secretary General *of the party*") and
+    the subjects of the verbs the clause is reported by."""
+    words = set()
+    if subject is not None and subject.dep_ != "nsubjpass":
+        words = {w.i for w in subject.subtree}
+    node = _clause_of(trigger)
+    while node.head.i != node.i:
+        if node.dep_ in REPORTED_DEPS or node.head.dep_ in REPORTED_DEPS:
+            teller = node.head
+            words |= {
+                w.i
+                for c in teller.children
+                if c.dep_ in SUBJECT_DEPS or c.dep_ == "agent"
+                for w in c.subtree
+            }
+        node = node.head
+    return words
+
+
+def _party_at(ctx: DocContext, word: Token) -> str | None:
+    """The actor a word names as a party: an actor's mention (not a place or venue
+    named as where: "in Gaza", "met *at the World Economic Forum*"), or an unnamed
+    group of people ("protesters")."""
+    phrase = word
+    while phrase.dep_ in MODIFIER_DEPS and phrase.head.i != phrase.i:
+        phrase = phrase.head
+    if phrase.dep_ == "pobj" and phrase.head.lower_ in PLACE_PREPOSITIONS:
+        if phrase.head.lower_ == "at" or ctx.place_at(phrase) or ctx.place_at(word):
+            return None
+    actor = ctx.token_actor[word.i]
+    if actor is not None:
+        found = ctx.actor(actor)
+        if found is None or found.kind in ("media", "author"):
+            return None
+        return actor
+    lemma = word.lemma_.lower()
+    if lemma in ctx.unnamed_groups and word.tag_ in ("NNS", "NNPS"):
+        return _unnamed_group(ctx, word)
+    return None
+
+
+def _same_side(ctx: DocContext, one: str, other: str, kinds: frozenset[str]) -> bool:
+    """A person and what he acts for, or a state and its government; not a state and
+    its courts, its legislators or its people, who deal with each other."""
+    sides = [collective(ctx, a, kinds) for a in (one, other)]
+    if sides[0] == sides[1]:
+        return True
+    first, second = (ctx.actor(a) for a in sides)
+    if first is None or second is None:
+        return False
+    states = first.kind in STATE_KINDS and second.kind in STATE_KINDS
+    return states and first.country is not None and first.country == second.country

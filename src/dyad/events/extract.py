@@ -25,6 +25,7 @@ from dyad.events.arguments import (
     children_with,
     collective,
     control_chain,
+    implied_target,
     misread_verb,
     named_event,
     national,
@@ -120,9 +121,26 @@ def extract_events(
     readings = _without_requested(ctx, lexicon.cues, readings)
     readings.sort(key=lambda r: r.trigger.i)
     events: list[Event] = []
+    read_from: dict[int, Reading] = {}
     for reading in readings:
         for event in _events_of(ctx, lexicon, reading, events):
             events.append(event)
+            read_from[id(event)] = reading
+    # Once every clause has told what it names: the other party a clause leaves unsaid.
+    for event in events:
+        if event.source is not None and event.target is None and event.target_words is None:
+            reading = read_from[id(event)]
+            cues = lexicon.cues
+            acting_for = reading.frame.type in cues.collective_types
+            event.target = implied_target(
+                ctx,
+                reading.trigger,
+                reading.subject,
+                event.source,
+                cues.collective_kinds,
+                acting_for,
+            )
+            event.others = [a for a in event.others if a != event.target]
     events.sort(key=lambda e: (e.evidence.start, e.evidence.end))
     for number, event in enumerate(events, 1):
         event.id = f"e{number}"
