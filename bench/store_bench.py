@@ -59,6 +59,7 @@ from dyad.store.store import dyad_key
 from dyad.timex import period, sort_date
 from dyad.web.app import create_app
 from dyad.web.cache import AnswerCache
+from dyad.web.pages import PAGE_SIZE as WEB_PAGE_SIZE
 
 FIRST_DAY = date(2015, 1, 1)
 DAYS = 3652  # ten years
@@ -579,6 +580,13 @@ class Bench:
             event_id = conn.execute(select(func.max(events.c.id))).scalar_one()
             article = conn.execute(select(func.max(articles.c.id))).scalar_one()
         first, second = (quote(side, safe="") for side in pair)
+        # The dyad page's last page as its "later" link asks for it (the cursor of the
+        # page before), and by its number (as "earlier" links ask).
+        last_page, cursor = 1, None
+        while following := timeline(
+            self.store, *pair, limit=WEB_PAGE_SIZE, after=cursor, reports=0
+        ).next:
+            last_page, cursor = last_page + 1, following
         name = quote(actor, safe="")
         word = vocabulary(SEED_VOCABULARY)[100]
         paths = {
@@ -590,6 +598,12 @@ class Bench:
             "busiest actor, per article": f"/actors/{name}?measure=per-article",
             "busiest dyad": f"/dyads/{first}/{second}",
             "busiest dyad, intensity": f"/dyads/{first}/{second}?measure=intensity",
+            "busiest dyad, last page": f"/dyads/{first}/{second}?page={last_page}"
+            + (f"&after={quote(cursor, safe='')}" if cursor else ""),
+            "busiest dyad, last page by number": f"/dyads/{first}/{second}?page={last_page}",
+            "busiest actor's quotes": f"/api/actors/{name}/quotes",
+            "busiest dyad's framing": f"/api/dyads/{first}/{second}/framing",
+            "event's framing": f"/api/events/{event_id}/framing",
             "event": f"/events/{event_id}",
             "article": f"/articles/{article}",
             "network page": "/network",

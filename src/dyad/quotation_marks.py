@@ -7,19 +7,24 @@ them from resolving to the article's actors.
 A pure function over the string, independent of spaCy: it pairs marks by
 direction, never treats apostrophes as marks, lets a quote run on into the
 next paragraph when that paragraph opens with a mark (the news convention for
-multi-paragraph quotes), and never lets an unclosed mark run past its own
-paragraph. Time is linear in the length of the text.
+multi-paragraph quotes) or when the next paragraph's first mark closes, and
+otherwise never lets an unclosed mark run past its own paragraph. Time is
+linear in the length of the text.
 
 Typewriter-style double marks (two apostrophes ``''``, two backticks)
 count as double quotation marks: some wire and newspaper texts (the New York
-Times archive among them) use them for every quote.
+Times archive among them) use them for every quote. A straight single mark
+(``'``) is read by its neighbours like a curly one: it opens before a letter
+after a space, and closes after a word where no letter follows ("it's", "Hamas'
+custody" stay apostrophes). In a text without double marks, single marks are
+its quotation marks (the British style), not quotes within quotes.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 OPENING_DOUBLE = "“„«"
 CLOSING_DOUBLE = "”»"
@@ -34,7 +39,9 @@ CLOSING_SINGLE = "’›"
 OPENS_AFTER = " \t\n([{—–-/:" + OPENING_DOUBLE + OPENING_SINGLE
 
 _DOUBLE_MARK = re.compile(r"``|''|[“„«”»\"]")
-_SINGLE_MARK = re.compile(r"[‘‹’›]")
+STRAIGHT_SINGLE = "'"
+# A straight single mark that is not half of a typewriter double one ('').
+_SINGLE_MARK = re.compile(r"[‘‹’›]|(?<!')'(?!')")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*")
 
 
@@ -92,6 +99,17 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _runs_on(text: str, start: int, end: int) -> bool:
+    """Whether a quote left open at the end of a paragraph runs on into the one at
+    text[start:end]: it opens with a mark (the news convention), or its first mark
+    closes (the writer or the page lost the opening one: “I served ten years.
+    And I will not stop now,” he said)."""
+    first = _DOUBLE_MARK.search(text, start, end)
+    if first is None:
+        return False
+    return first.start() == start or _is_closing(first.group(), text, *first.span())
+
+
 def find_double_quoted(text: str) -> list[MarkedPassage]:
     """Passages between double quotation marks, outermost only, in text order."""
     passages: list[MarkedPassage] = []
@@ -119,8 +137,8 @@ def find_double_quoted(text: str) -> list[MarkedPassage]:
                 # A second opening mark before any close: the first was never closed.
                 open_at, content_at = i, mark_end
         if open_at is not None:
-            following = paragraphs[index + 1][0] if index + 1 < len(paragraphs) else None
-            if following is not None and _DOUBLE_MARK.match(text, following):
+            following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
+            if following is not None and _runs_on(text, *following):
                 continue
             start, end = _trimmed(text, content_at, p_end)
             passages.append(MarkedPassage(start, end, open_at, None))
@@ -153,21 +171,27 @@ def find_single_quoted(text: str, start: int, end: int) -> list[MarkedPassage]:
         p_end += start
         open_at = None
         for match in _SINGLE_MARK.finditer(text, p_start, p_end):
-            i = match.start()
-            if match.group() in OPENING_SINGLE:
-                if _single_opens(text, i):
-                    open_at = i
-            elif open_at is not None and _single_closes(text, i):
+            i, mark = match.start(), match.group()
+            # A straight mark closing ends a word or its punctuation, never follows a space.
+            closing = mark in CLOSING_SINGLE or (
+                mark == STRAIGHT_SINGLE and i > 0 and not text[i - 1].isspace()
+            )
+            if open_at is not None and closing and _single_closes(text, i):
                 s, e = _trimmed(text, open_at + 1, i)
                 if e > s:
                     passages.append(MarkedPassage(s, e, open_at, i, single=True))
                 open_at = None
+            elif mark in OPENING_SINGLE or mark == STRAIGHT_SINGLE:
+                if _single_opens(text, i):
+                    open_at = i
     return passages
 
 
 def find_quoted(text: str) -> list[MarkedPassage]:
     """Double-quoted passages plus single-quoted ones that lie outside them."""
     doubles = find_double_quoted(text)
+    if not _DOUBLE_MARK.search(text):
+        return [replace(p, single=False) for p in find_single_quoted(text, 0, len(text))]
     singles: list[MarkedPassage] = []
     cursor = 0
     for passage in doubles:

@@ -53,6 +53,12 @@ def test_kb_aliases_and_their_sources():
     assert "Phoenix" in kb.lookup("Abu Nidal Organization")[0].source
 
 
+def test_states_are_found_by_their_short_names(nlp):
+    # CountryInfo names the state "Republic Of South Africa" and misspells the short name
+    doc = run(nlp, "South Africa condemned the attack on Tuesday.")
+    assert actor_of(doc, "South Africa").id == "ZAF"
+
+
 def test_kb_roles_follow_the_article_date():
     kb = load_kb()
     assert kb.actor("SHTAYYEH", "2020-06-01").role == "prime minister"

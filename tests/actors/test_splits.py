@@ -85,3 +85,17 @@ def test_capitalised_words_after_a_title_that_spacy_missed_are_a_person(nlp):
 def test_a_date_before_a_name_is_not_part_of_it(nlp):
     doc = run(nlp, "On Thursday Kay Ivey issued a statement.", date(2019, 5, 16))
     assert actor_of(doc, "Kay Ivey").name == "Kay Ivey"
+
+
+def test_the_cabinet_of_a_man_out_of_office_is_his_own(nlp):
+    """ "Robert Mugabe's government" is the state; the cabinet López Obrador named in 2006,
+    when he held no office, is his."""
+    doc = run(
+        nlp,
+        "Andres Manuel Lopez Obrador said he would form a parallel government. Obrador's "
+        "cabinet will meet in Mexico City. Mr Tsvangirai protested against the policies of "
+        "Robert Mugabe's government.",
+        date(2006, 9, 20),
+    )
+    assert actor_of(doc, "Obrador").id == actor_of(doc, "Andres Manuel Lopez Obrador").id
+    assert actor_of(doc, "government", 1).id == "ZWE"  # the base codes Mugabe GOV that day

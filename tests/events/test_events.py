@@ -47,6 +47,10 @@ ACTORS = {
     "PRK": Actor("PRK", "North Korea", "state", country="PRK"),
     "NATO": Actor("NATO", "NATO", "igo"),
     "PAK": Actor("PAK", "Pakistan", "state", country="PAK"),
+    "IND": Actor("IND", "India", "state", country="IND"),
+    "LBA": Actor("LBA", "Federal Aviation Office", "organization", country="DEU"),
+    "BIN_LADEN": Actor("BIN_LADEN", "Osama bin Laden", "person", country="SAU"),
+    "SIEMENS": Actor("SIEMENS", "Siemens", "organization", country="DEU", sector="BUS"),
     "PKK": Actor("PKK", "Kurdistan Workers' Party", "armed_group", country="TUR"),
     "TRUMP": Actor("TRUMP", "Donald Trump", "person", country="USA"),
     "BUSHNELL": Actor("BUSHNELL", "Prudence Bushnell", "person", country="USA", affiliation="USA"),
@@ -353,7 +357,8 @@ CASES = {
     "leaving an agreement is aimed at its other party": Case(
         "The United States pulled out of the deal with Iran.",
         (("The United States", "USA"), ("Iran", "IRN")),
-        (("RETREAT", "USA", "IRN"),),
+        # SANCTION withdraw, as CAMEO's "withdraw from agreement" (161): not a retreat.
+        (("SANCTION", "USA", "IRN"),),
     ),
     # Wire copy and headlines (AQUAINT and PolNeAR sentences).
     "a wire dateline is not the subject": Case(

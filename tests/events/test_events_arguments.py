@@ -365,3 +365,16 @@ def test_a_legislator_acts_for_himself(nlp, extractor):  # noqa: F811
         [("Schumer", "SCHUMER"), ("Kerry", "KERRY")],
     )
     assert ("AGREE", "SCHUMER", "USA") in dyads(events)
+
+
+def test_an_unnamed_group_is_named_by_its_plural():
+    """'Two gunmen', 'Some people': the group is named as the text writes its plural, not
+    with an 's' added to the lemma ('gunmans', 'peoples')."""
+    from dyad.pipeline import analyze
+
+    for text, name in (
+        ("Two gunmen opened fire on police officers in Athens on Tuesday.", "gunmen"),
+        ("Some people attacked the police station in Athens on Tuesday.", "people"),
+    ):
+        groups = [a.name for a in analyze(text, "2010-05-04").actors if a.id.startswith("G:")]
+        assert groups == [name]

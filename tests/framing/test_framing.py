@@ -66,6 +66,23 @@ def _about(nlp, text: str) -> dict[str, list[str]]:
             {"Let them hold a thousand conferences, nothing will change,": ["CONSULT"]},
             id="naming the kind of the lead event",
         ),
+        pytest.param(
+            "The United States sent warships to the Somali coast on Monday to stop fleeing "
+            'fighters. "We have asked Kenya to close its border," US Secretary of State '
+            "Condoleezza Rice said.",
+            {"We have asked Kenya to close its border,": ["MOBILIZE", "REQUEST"]},
+            id="a participant of the lead event speaks about it besides its own act",
+        ),
+        pytest.param(
+            "Israeli and Palestinian leaders met in Annapolis on Tuesday. "
+            '"The talks went well," President George W. Bush said. Bush said that direct '
+            "negotiations for a Palestinian state will begin on December 12.",
+            {
+                "The talks went well,": ["CONSULT"],
+                "direct negotiations for a Palestinian state will begin on December 12": ["AGREE"],
+            },
+            id="a speaker telling an act of its own does not go on about the last one",
+        ),
     ],
 )
 def test_a_statement_speaks_about_the_event(nlp, text, expected):

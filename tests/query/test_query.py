@@ -83,6 +83,26 @@ def test_profile_quotes_are_the_newest_sorted_or_read_article_by_article(corpus,
     assert (profile.quotes, profile.recent_quotes) == (1, newest)
 
 
+def test_quote_pages_read_article_by_article_keep_the_sorted_order(db, monkeypatch):
+    # Six articles quoting one speaker, three of them on one day: a page of two cuts
+    # through that day, whose articles read newest first come in no id order.
+    days = ["2024-03-02"] * 3 + ["2024-03-01"] * 2 + ["2024-02-28"]
+    with Store(db) as store:
+        for n, day in enumerate(days):
+            words = f"Statement number {n} was made"
+            text = f'Russia spoke on day {n}. "{words}," said Maria Zakharova.'
+            store.add(report(text, day, "wire", [], [RUS, ZAKHAROVA], (words, ZAKHAROVA.id)))
+        pages = [quotes_by(store, "Russia", limit=2, offset=offset) for offset in (0, 2, 4)]
+        found = [(q.published.isoformat(), q.article_id) for page in pages for q in page]
+        assert found == sorted(found, key=lambda q: (-date.fromisoformat(q[0]).toordinal(), q[1]))
+        assert len(set(found)) == 6
+        monkeypatch.setattr(quote_queries, "SORT_QUOTES_UP_TO", 0)
+        for batch in (1, 4):  # four articles of two days read at once come in no date order
+            monkeypatch.setattr(quote_queries, "ARTICLE_BATCH", batch)
+            offsets = (0, 2, 4)
+            assert [quotes_by(store, "Russia", limit=2, offset=o) for o in offsets] == pages
+
+
 def test_quotes_by_speaker_include_those_who_speak_for_an_actor(corpus):
     hamas = quotes_by(corpus, "Hamas")
     assert [(q.text, q.speaker, q.source) for q in hamas] == [
@@ -262,6 +282,17 @@ def test_network_for_a_time_window_weights_edges_by_quad_class(corpus):
     assert whole.edges["HAMAS", "RUS"]["verbal_cooperation"] == 2
     assert whole.edges["RUS", "HAMAS"]["verbal_cooperation"] == 1
     assert set(network(corpus, actor="Ukraine").edges) == {("RUS", "UKR")}
+
+
+def test_the_heaviest_edges_weigh_as_in_the_whole_network(corpus):
+    # Hamas -> Russia and Russia -> Hamas are both edges: each pair is read once.
+    for actor in (None, "Russia"):
+        whole = network(corpus, actor=actor)
+        assert {("HAMAS", "RUS"), ("RUS", "HAMAS")} <= set(whole.edges)
+        heaviest = network(corpus, actor=actor, limit=whole.number_of_edges())
+        assert dict(heaviest.edges.items()) == dict(whole.edges.items())
+    top = network(corpus, limit=1)
+    assert list(top.edges(data="weight")) == [("HAMAS", "RUS", 2)]
 
 
 def test_a_query_matching_many_documents_ranks_the_newest(corpus, monkeypatch):

@@ -499,3 +499,32 @@ def test_a_speaker_the_article_does_not_name_is_an_actor_with_a_country(nlp):
         'the United Kingdom. One MP told the BBC, "It was always a minority."',
     )
     assert (member.kind, member.country, member.role) == ("person", "GBR", "mp")
+
+
+def test_quotes_joined_by_and_share_the_cue_after_them(quotes_nlp):
+    found = quotes(
+        quotes_nlp,
+        "Abbas has no right to make concessions, he said. "
+        '"Abbas is a traitor" and "Death to Israel, death to America," the crowd chanted.',
+    )
+    assert [(q.text, q.speaker.text) for q in found if q.kind == "direct"] == [
+        ("Abbas is a traitor", "the crowd"),
+        ("Death to Israel, death to America,", "the crowd"),
+    ]
+
+
+def test_a_report_of_an_object_and_its_infinitive(quotes_nlp):
+    found = quotes(
+        quotes_nlp,
+        "On July 31, multiple news outlets reported Hamza bin Laden to be dead citing sources "
+        "within the Department of Defense.",
+    )
+    reported = [q for q in found if q.cue.text == "reported"]
+    assert [(q.text, q.speaker.text) for q in reported] == [
+        ("Hamza bin Laden to be dead", "multiple news outlets")
+    ]
+
+
+def test_a_part_of_a_group_speaks_for_the_group(quotes_nlp):
+    (quote,) = quotes(quotes_nlp, "One of the organisers said the march was peaceful.")
+    assert (quote.speaker.text, quote.text) == ("the organisers", "the march was peaceful")

@@ -69,3 +69,25 @@ def test_typewriter_double_marks_are_quotation_marks():
 def test_a_straight_mark_after_a_no_break_space_opens():
     text = '"They sue," he said.\xa0"Everybody sues, right?"'
     assert texts(text) == ["They sue,", "Everybody sues, right?"]
+
+
+def test_straight_single_marks_are_read_by_their_neighbours():
+    text = "'We will not give up,' the minister said. 'It's the people's choice.' Hamas' men"
+    assert texts(text) == ["We will not give up,", "It's the people's choice."]
+
+
+def test_straight_apostrophes_are_not_marks():
+    text = "Hamas' fighters aren't free, Putin's war goes on, as in the '90s and '00s."
+    assert texts(text) == []
+
+
+def test_single_marks_are_the_quotation_marks_of_a_text_without_double_ones():
+    british = "‘We will not give up,’ she said. Then: ‘Never.’"
+    assert [p.single for p in find_quoted(british)] == [False, False]
+    american = "“We will not give up on the ‘peace’ plan,” she said, then ‘never’."
+    assert [p.single for p in find_quoted(american)] == [False, True]
+
+
+def test_quote_runs_on_into_a_paragraph_whose_first_mark_closes_it():
+    text = 'The mayor spoke.\n"I served ten years.\nAnd I will not stop now," he said. "Yes."'
+    assert texts(text) == ["I served ten years.\nAnd I will not stop now,", "Yes."]

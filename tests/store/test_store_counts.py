@@ -4,6 +4,7 @@ events give."""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 
 import pytest
@@ -18,8 +19,10 @@ from dyad.query import (
     actor_overview,
     actor_profile,
     actors_with_counts,
+    busiest,
     event_counts,
     events_by_country,
+    places,
     search,
 )
 from dyad.store import Store, schema
@@ -221,6 +224,43 @@ def test_queries_answer_from_the_counts_as_from_the_events(store, filters, monke
     from_counts = answers()
     monkeypatch.setattr(Filters, "by_month", property(lambda self: False))
     assert answers() == from_counts
+
+
+def test_the_whole_store_map_of_a_short_window_counts_its_events(store, monkeypatch):
+    # October to December 2023 holds 2 of the 9 events (ids 1 to 9).
+    window = Filters(since="2023-10", until="2023-12")
+    with store.engine.connect() as conn:
+        monkeypatch.setattr(places, "FEW_EVENTS_SHARE", 0.2)
+        assert not places._few_dated(conn, window)
+        from_counts = events_by_country(store, filters=window)
+        monkeypatch.setattr(places, "FEW_EVENTS_SHARE", 0.3)
+        assert places._few_dated(conn, window)
+        assert not places._few_dated(conn, Filters())  # no window: the counts over all time
+    assert events_by_country(store, filters=window) == from_counts
+    assert sum(from_counts.values()) >= 2
+
+
+@pytest.mark.parametrize("share", [0.0, 1.0], ids=["counts", "events"])
+@pytest.mark.parametrize("filters", FILTERS, ids=repr)
+def test_the_busiest_actors_and_dyads_count_each_event_once(store, filters, share, monkeypatch):
+    # A window's groups come from the counts tables or (share 1.0) from its events.
+    monkeypatch.setattr(places, "FEW_EVENTS_SHARE", share)
+    events = schema.events
+    with store.engine.connect() as conn:
+        kept = conn.execute(filters.events(select(events.c.source_id, events.c.target_id)))
+        actors: Counter = Counter()
+        dyads: Counter = Counter()
+        for source, target in kept:
+            actors.update({source, target} - {None})  # Russia on both sides: one event
+            if source and target and source != target:
+                dyads[min(source, target), max(source, target)] += 1
+    found = busiest(store, filters=filters, limit=100)
+    assert {c.actor.id: c.events for c in found.actors} == actors
+    assert {(d.first.id, d.second.id): d.events for d in found.dyads} == dyads
+    assert [c.events for c in found.actors] == sorted(actors.values(), reverse=True)
+    assert found.countries == events_by_country(store, filters=filters)
+    top = busiest(store, filters=filters, limit=1)
+    assert [c.events for c in top.actors] == sorted(actors.values(), reverse=True)[:1]
 
 
 def test_only_filters_without_dates_read_the_counts_over_all_time():

@@ -36,7 +36,7 @@ from dyad.query import Annotation
 from dyad.query import quotes as quote_queries
 from dyad.store import Store
 from dyad.store.database import database_url
-from dyad.web import api, create_app
+from dyad.web import api, create_app, pages
 from dyad.web.chart import cooperation_conflict
 from dyad.web.highlight import highlight
 
@@ -277,6 +277,27 @@ def test_dyad_timeline_is_ordered_merged_across_affiliates_and_paged(client):
     assert [e["type"] for e in since["events"]] == ["ASSAULT"]
     counts = client.get("/api/dyads/Hamas/Russia/counts").json()
     assert counts == {"2023-10": {"verbal_cooperation": 1, "verbal_conflict": 1}}
+
+
+def test_dyad_page_later_links_carry_the_cursor_and_earlier_ones_the_number(client, monkeypatch):
+    def rows(html: str) -> str:
+        return html.split('<ol class="timeline"')[1].split("</ol>")[0]
+
+    monkeypatch.setattr(pages, "PAGE_SIZE", 1)
+    first = client.get("/dyads/Hamas/Russia").text
+    later = re.search(r'href="([^"]+)">later →', first)[1].replace("&amp;", "&")
+    assert "page=2" in later and "after=" in later
+    second = client.get(later).text
+    assert "REQUEST" in rows(first) and "CONSULT" in rows(second)
+    assert "REQUEST" not in rows(second)
+    assert rows(second).startswith(' start="2">') and "page 2 of 2" in second
+    assert "later →" not in second
+    # The second page by its number, as an "earlier" link on a third would ask for it.
+    assert rows(client.get("/dyads/Hamas/Russia?page=2").text) == rows(second)
+    earlier = re.search(r'href="([^"]+)">← earlier', second)[1]
+    assert "after=" not in earlier and "page=1" in earlier
+    bad = client.get("/dyads/Hamas/Russia?page=2&after=2")
+    assert bad.status_code == 422 and "follow the page links" in bad.text
 
 
 def test_dyad_page_expands_each_event_to_its_evidence_and_article(client, visit_id):

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from spacy.attrs import IDX, LENGTH, LOWER
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from dyad.actors.groups import add_actor_mention, add_demonym
 from dyad.actors.kb import (
@@ -41,8 +41,8 @@ def add_aliases(article: ArticleMentions) -> set[int]:
         if _title_of_person(article, article.doc[start:end], targets[0], person_tokens):
             article.claimed.update(range(start, end))  # the person's title: names.py reads it
             continue
-        _use_alias(article, start, end, targets)
-        matched.update(range(start, end))
+        if _use_alias(article, start, end, targets):
+            matched.update(range(start, end))
     return matched
 
 
@@ -148,14 +148,22 @@ def _title_of_person(
     i = span.end
     while i < len(article.doc) and i - span.end < 3 and article.doc[i].lower_ in TITLE_SUFFIXES:
         i += 1
-    return i in person_tokens
+    if i in person_tokens:
+        return True
+    # 'US Ambassador to the United Nations Nikki Haley', the name tagged otherwise
+    name = article.entity_at.get(i)
+    return name is not None and name.start == i and kb_person(article, name) is not None
 
 
-def _use_alias(article: ArticleMentions, start: int, end: int, targets: list[AliasTarget]) -> None:
+def _use_alias(article: ArticleMentions, start: int, end: int, targets: list[AliasTarget]) -> bool:
+    """Resolve one alias match; False when the match is left to the person's name around it."""
     span = article.doc[start:end]
     target = _pick(article, targets)
     if target.kind in (PLACE, CAPITAL, SEAT) and _inside_longer_name(article, span):
-        return  # 'Munich' in 'the Munich Security Conference'
+        # 'Munich' in 'the Munich Security Conference'; a person's name ending in a place's
+        # ('Renae Lawrence') is left to the people pass
+        entity = article.entity_at[span.start]
+        return not (entity.label_ in PERSON_LABELS and entity.end == span.end)
     if target.kind == PLACE:
         add_place(article, span, target.actor)
     elif target.kind in (CAPITAL, SEAT):
@@ -163,8 +171,14 @@ def _use_alias(article: ArticleMentions, start: int, end: int, targets: list[Ali
             add_actor_mention(article, start, end, target.actor, extend=True)
         else:
             add_place(article, span, target.actor)
-    elif _country_in_org_name(article, span, target) or _tail_of_longer_name(article, span):
-        return
+    elif (
+        _country_in_org_name(article, span, target)
+        or _tail_of_longer_name(article, span)
+        or _common_words_of_longer_name(article, span, target)
+    ):
+        return True
+    elif target.kind == DEMONYM and _attitude(article, start):
+        article.claimed.update(range(start, end))  # 'anti-American cleric': no American
     elif target.kind == DEMONYM:
         add_demonym(article, start, end, target.actor)
     else:
@@ -179,6 +193,14 @@ def _use_alias(article: ArticleMentions, start: int, end: int, targets: list[Ali
                 article.places.append(place_of(span, target.actor))
             elif entry.kind != "state":
                 add_org_apposition(article, end, target.actor)
+    return True
+
+
+def _attitude(article: ArticleMentions, start: int) -> bool:
+    """'anti-American', 'pro-Russian': a demonym after 'anti-' or 'pro-' says what someone
+    is for or against, not who they are."""
+    doc = article.doc
+    return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in ("anti", "pro")
 
 
 def _arabic_article(doc: Doc, i: int) -> bool:
@@ -256,6 +278,36 @@ def _tail_of_longer_name(article: ArticleMentions, span: Span) -> bool:
         for t in article.kb.lookup(before.text)
         if t.actor in article.kb.entries
     )
+
+
+def _common_words_of_longer_name(article: ArticleMentions, span: Span, target: AliasTarget) -> bool:
+    """'Liberal Democrats', 'the Patriotic Youth League': common words the base gives some
+    country's party or group as its name, inside a longer capitalised name, are that name's
+    words; the longer name is an organisation the base lacks."""
+    doc = article.doc
+    words = " ".join(t.lower_ for t in span if t.lower_ != "the")
+    if words not in article.lex.common_word_names:
+        return False
+    if article.kb.entries[target.actor].kind in ("person", "state"):
+        return False
+    first = next(t.i for t in span if t.lower_ != "the")
+    end = span.end
+    while first > 0 and _name_word(doc[first - 1]) and first - 1 not in article.claimed:
+        first -= 1
+    while end < len(doc) and _name_word(doc[end]):
+        end += 1
+    if end - first <= len(words.split()):
+        return False
+    add_local_org(article, doc[first:end])
+    return True
+
+
+def _name_word(token: Token) -> bool:
+    """A capitalised word a name runs over (not 'And', 'Should' of a title-cased slogan,
+    nor 'Many' that only opens a sentence)."""
+    if not token.is_title or token.lower_ == "the":
+        return False
+    return token.pos_ == "PROPN" or (token.pos_ in ("NOUN", "ADJ") and not token.is_sent_start)
 
 
 def _country_in_org_name(article: ArticleMentions, span: Span, target: AliasTarget) -> bool:

@@ -20,6 +20,8 @@ from collections import Counter
 from dataclasses import replace
 from difflib import SequenceMatcher
 
+from spacy.tokens import Doc
+
 from dyad.actors.kb import DEMONYM, NAME, PLACE, ascii_id
 from dyad.actors.state import AUTHOR_ID, NATIONAL_KINDS, POSSESSIVE, ArticleMentions, Found
 from dyad.model import Actor
@@ -44,6 +46,7 @@ def link_chains(article: ArticleMentions) -> None:
     _merge_short_org_names(article)
     _surnames_to_latest_full_name(article)
     _institutions_of_states(article)
+    _foreign_namesakes(article)
     _home_institutions(article)
     _home_agents(article)
     _bare_officials(article)
@@ -63,8 +66,8 @@ def home_country(article: ArticleMentions) -> str | None:
         actor = article.actors[found.actor]
         if actor.kind == "state":
             votes[actor.id] += 1
-        elif actor.kb_id is not None and actor.country:
-            votes[actor.country] += 1  # 'Trump' speaks for an American story
+        elif actor.kb_id is not None and actor.country and not _common_word_name(article, found):
+            votes[actor.country] += 1  # 'Trump' speaks for an American story, 'Democrats' not
     for place in article.places:
         if place.country:
             votes[place.country] += 1
@@ -111,11 +114,6 @@ def _merge(article: ArticleMentions, old: str, new: str) -> None:
     article.titles.setdefault(new, set()).update(article.titles.pop(old, set()))
 
 
-def _is_org_name(article: ArticleMentions, words: list[str]) -> bool:
-    lex = article.lex
-    return any(w in lex.organisation_name_words or w in lex.organisation_kind_nouns for w in words)
-
-
 def _drop_common_nouns_taken_for_people(article: ArticleMentions) -> None:
     """'Brexit' tagged as a person, 'Order' ('make an Order') or 'Boeing' ('a Boeing
     737') as an organisation: a one-word name the base lacks that the article also
@@ -149,10 +147,14 @@ def _people_named_like_people(article: ArticleMentions) -> None:
         words = name_words(actor.name)
         while len(words) > 2 and (place := _leading_place(article, words)):
             words = words[place:]  # 'United States Representative Elijah Cummings'
-        titled = len(words) > 2 and words[0] in lex.role_nouns | lex.honorifics | lex.title_words
-        if titled:  # 'Bishop Deogracias Iniguez': a title before a name
-            words = words[1:]
-        if not 2 <= len(words) <= 3 or _is_org_name(article, words):
+        titles = lex.role_nouns | lex.honorifics | lex.title_words
+        # 'Bishop Deogracias Iniguez', 'State Congress President Girish Chodankar': the
+        # words up to the last title before a name are the title
+        last_title = max((i for i, w in enumerate(words[:-2]) if w in titles), default=None)
+        titled = last_title is not None
+        if last_title is not None:
+            words = words[last_title + 1 :]
+        if not 2 <= len(words) <= 3 or article.is_organisation_name(words):
             continue
         if any(w in ("for", "of", "and") for w in words):
             continue  # 'National Coalition for Men': no person's name
@@ -225,7 +227,7 @@ def _merge_name_parts(article: ArticleMentions) -> None:
         if actor.id not in mentioned or not _local(actor):
             continue
         words = name_words(actor.name)
-        if not words or (actor.kind != "person" and _is_org_name(article, words)):
+        if not words or (actor.kind != "person" and article.is_organisation_name(words)):
             continue
         wholes = [p for p in people if p.id != actor.id and _part_of(words, name_words(p.name))]
         if len(wholes) == 1:
@@ -407,6 +409,68 @@ def _home_institutions(article: ArticleMentions) -> None:
         found.actor = local.id
 
 
+def _foreign_namesakes(article: ArticleMentions) -> None:
+    """Context decides between namesakes: 'ABC' in an Australian story is the base's
+    Australian ABC; 'The Democrats voted' in an Australian story that never names the United
+    States, a common word the base gives another country's party, is the article's
+    country's party of that name; one it gives another country's group ('Youth') names no
+    one."""
+    home = article.country
+    if home is None:
+        return
+    doc = article.doc
+    named = set()  # the states the article names, itself or through the people it knows
+    for found in article.found:
+        actor = article.actors[found.actor]
+        if actor.kind == "state" or (actor.kind == "person" and actor.kb_id):
+            named.add(actor.country)
+    for found in list(article.found):
+        actor = article.actors[found.actor]
+        if actor.kb_id is None or actor.kind in ("state", "person"):
+            continue
+        if actor.country in (None, home):
+            continue
+        home_namesake = _home_namesake(article, found, home)
+        if home_namesake is not None:  # 'ABC' in an Australian story
+            found.actor = article.ensure_actor(home_namesake).id
+            continue
+        if actor.kind in ("igo", "ngo", "media") or actor.country in named:
+            continue
+        if not _common_word_name(article, found):
+            continue
+        name = " ".join(t.text for t in doc[found.start : found.end] if t.lower_ != "the")
+        if actor.kind != "party":
+            article.found.remove(found)
+            continue
+        local = Actor(
+            id=f"O:{ascii_id(name)}@{home}", name=name, kind="party", country=home, sector="PTY"
+        )
+        article.actors.setdefault(local.id, local)
+        found.actor = local.id
+
+
+def _home_namesake(article: ArticleMentions, found: Found, home: str) -> str | None:
+    """The base's other actor of the same name in the article's own country, if it has one."""
+    text = article.text_of(found.start, found.end)[0]
+    return next(
+        (
+            t.actor
+            for t in article.kb.lookup(text)
+            if t.kind == NAME
+            and t.actor in article.kb.entries
+            and article.kb.entries[t.actor].country == home
+            and article.kb.entries[t.actor].kind not in ("state", "person")
+        ),
+        None,
+    )
+
+
+def _common_word_name(article: ArticleMentions, found: Found) -> bool:
+    """Is the mention a common word the base gives some country's party ('the Democrats')?"""
+    words = [t.lower_ for t in article.doc[found.start : found.end] if t.lower_ != "the"]
+    return " ".join(words) in article.lex.common_word_names
+
+
 def _of_a_region(article: ArticleMentions, end: int) -> bool:
     """'the Senate of the state' (of Alabama): a state's or province's own institution,
     not the nation's."""
@@ -467,9 +531,12 @@ def _context_country(article: ArticleMentions, actor: Actor) -> str | None:
         if found.actor != actor.id or (found.end - found.start < 2 and actor.kind == "person"):
             continue  # a person's title stands before the full name, not a bare surname
         sentence_start = doc[found.start].sent.start
-        i = found.start - 1
+        # a title before a list is each organisation's, not each person's ('Russian
+        # President Vladimir Putin and Xi Jinping')
+        first = found.start if actor.kind == "person" else _list_start(doc, found.start, found.end)
+        i = first - 1
         holders: list[str] = []
-        while i >= max(sentence_start, found.start - TITLE_REACH):
+        while i >= max(sentence_start, first - TITLE_REACH):
             token = doc[i]
             if token.text == "," and i < found.start - 1:
                 before = article.found.covering(i - 1)
@@ -502,6 +569,16 @@ def _context_country(article: ArticleMentions, actor: Actor) -> str | None:
                 if country:
                     return country
     return None
+
+
+def _list_start(doc: Doc, start: int, end: int) -> int:
+    """Where the list a name ends begins: 'German firms including Deutsche Bahn, Daimler,
+    and Siemens' gives Siemens the title of the first."""
+    root = doc[start:end].root
+    first = root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    return min(start, first.left_edge.i) if first is not root else start
 
 
 def _home_for(article: ArticleMentions, actor: Actor) -> str | None:

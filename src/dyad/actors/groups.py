@@ -5,6 +5,8 @@ who held it that day).
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from dyad.actors.state import (
     PERSON_LABELS,
     POSSESSIVE,
@@ -53,7 +55,8 @@ def add_demonym(article: ArticleMentions, start: int, end: int, state: str) -> N
     if head.i >= end and head.pos_ in ("NOUN", "PROPN") and head.i - end < 4:
         between = doc[end : head.i + 1]
         if not any(t.ent_type_ in PERSON_LABELS for t in between) and all(
-            t.pos_ in ("NOUN", "ADJ", "PROPN") and not t.is_punct for t in between
+            (t.pos_ in ("NOUN", "ADJ", "PROPN") and not t.is_punct) or _hyphenated(t)
+            for t in between
         ):
             phrase = between.text.lower()
             noun = head.lower_
@@ -80,15 +83,28 @@ def add_demonym(article: ArticleMentions, start: int, end: int, state: str) -> N
                 if sector in STATE_SECTORS:
                     add_actor_mention(article, start, head.i + 1, state, extend=False)
                     return
-                if head.tag_ != "NN" or not any(
-                    c.dep_ == "det" and c.lower_ in ONE_PERSON_DETERMINERS for c in head.children
+                if head.tag_ != "NN" or not (
+                    any(
+                        c.dep_ == "det" and c.lower_ in ONE_PERSON_DETERMINERS
+                        for c in head.children
+                    )
+                    or (head.dep_ == "appos" and head.head.ent_type_ in PERSON_LABELS)
                 ):
                     _add_group(article, start, head.i + 1, state, sector, phrase)
                     return
-                # 'this Egyptian terrorist': one person of that country, not a group
-                # of it; the demonym still names the country
+                # 'this Egyptian terrorist', 'Kenji Nagai, a Japanese video journalist': one
+                # person of that country, not a group of it; the demonym still names the country
     actor = article.ensure_actor(state)
     article.add(Found(start, end, state, 2), actor)
+
+
+def _hyphenated(token: Token) -> bool:
+    """A hyphen inside a word, or the word after it: 'state-run' of 'Iranian state-run
+    television'."""
+    doc = token.doc
+    if token.text == "-":
+        return not token.whitespace_ and token.i > 0 and not doc[token.i - 1].whitespace_
+    return token.i > 0 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_
 
 
 def member_phrase_end(article: ArticleMentions, end: int) -> int:

@@ -119,6 +119,9 @@ class Lexicon:
     not_actor_names: frozenset[str]
     work_nouns: frozenset[str]
     generic_institutions: frozenset[str]
+    common_word_names: frozenset[str]
+    site_name_words: frozenset[str]
+    choosing_verbs: frozenset[str]
     place_prepositions: frozenset[str]
     place_nouns: frozenset[str]
     unnamed_person_nouns: frozenset[str]
@@ -166,6 +169,9 @@ class Lexicon:
             not_actor_names=frozenset(data["not_actor_names"]),
             work_nouns=frozenset(data["work_nouns"]),
             generic_institutions=frozenset(data["generic_institutions"]),
+            common_word_names=frozenset(data["common_word_names"]),
+            site_name_words=frozenset(data["site_name_words"]),
+            choosing_verbs=frozenset(data["choosing_verbs"]),
             place_prepositions=frozenset(data["place_prepositions"]),
             place_nouns=frozenset(data["place_nouns"]),
             unnamed_person_nouns=frozenset(data["unnamed_person_nouns"]),
@@ -240,7 +246,12 @@ class KnowledgeBase:
             for number, row in enumerate(csv.DictReader(handle), 2):
                 source = f"{path.name}:{number} (from {row['source']})"
                 iso3 = row["id"]
-                self.entries[iso3] = Entry(iso3, row["name"], "state", iso3, STATE_SECTOR, source)
+                # A state's first row names it; later rows add its territories' names
+                # (France, then Mayotte and Saint Barthelemy), and a stray header row names none.
+                if iso3 not in self.entries or not self.entries[iso3].name[:1].isalpha():
+                    self.entries[iso3] = Entry(
+                        iso3, row["name"], "state", iso3, STATE_SECTOR, source
+                    )
                 self.add_alias(row["name"], AliasTarget(iso3, NAME, source))
                 for name in _split(row["names"]):
                     self.add_alias(name, AliasTarget(iso3, NAME, source))

@@ -8,11 +8,18 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from dyad.actors.groups import kind_noun_after, kind_noun_before, member_phrase_end
 from dyad.actors.kb import DEMONYM, NAME, ascii_id
-from dyad.actors.places import add_place, named_as_place, place_of, under_locative
+from dyad.actors.places import (
+    add_place,
+    apposition_noun,
+    before_its_state,
+    named_as_place,
+    place_of,
+    under_locative,
+)
 from dyad.actors.roles import (
     apposition_after,
     apposition_before,
@@ -35,6 +42,10 @@ from dyad.model import Actor
 WIDENED = 4  # rank of a name widened over the words that follow it ('Clinton's aides')
 NAME_SUFFIXES = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"}
 DASHES = {"-", "–", "—"}
+# Words before a capitalised phrase that make it a title or description, not a name.
+TITLE_OPENERS = {"the", "a", "an", "former", "then"}
+# An aircraft's or weapon's designation: 'E-3', 'UH-60', 'MiG-29', 'A320' (not 'M5S').
+MODEL_CODE = re.compile(r"^[A-Z][A-Za-z]{0,3}-\d+[A-Za-z]?$|^[A-Z]{1,3}\d{2,}$")
 
 
 # -- the passes ---------------------------------------------------------------------
@@ -126,10 +137,14 @@ def add_people_of_organisations(article: ArticleMentions) -> None:
             and doc[first - 1].i not in article.claimed
         ):
             first -= 1
+        lex = article.lex
         if (
             of - first >= 2
-            and doc[first].lower_ not in article.lex.title_words
-            and doc[of - 1].lower_ not in article.lex.role_nouns  # 'First Minister of Scotland X'
+            and doc[first].lower_ not in lex.title_words
+            # 'First Minister of Scotland X', 'New Zealand First Member of Parliament X'
+            and doc[of - 1].lower_ not in lex.role_nouns | lex.unnamed_person_nouns
+            # 'Conyers, the former Democratic Dean of the House': no name takes 'the'
+            and (first == 0 or doc[first - 1].lower_ not in TITLE_OPENERS)
         ):
             span = doc[first:of]
             add_person(article, first, of, kb_person(article, span), affiliation_hint=actor.id)
@@ -247,6 +262,7 @@ def _add_local_person(article: ArticleMentions, ent: Span) -> None:
     if (
         kind_noun_after(article, span.end) is not None
         or kind_noun_before(article, span.start) is not None
+        or _apposed_kind(article, span) is not None
         or _platform(article, span) is not None
     ):
         add_local_org(article, span)  # 'The Maariv newspaper': spaCy took the name for a person
@@ -264,6 +280,8 @@ def _add_local_person(article: ArticleMentions, ent: Span) -> None:
     words = _clean_name(span, lex.title_words).split()
     if not words or words[-1].lower() in lex.role_nouns:
         return  # 'Education Spokesperson': a title spaCy took for a name
+    if _no_persons_name(article, span):
+        return
     if (len(words) > 1 and words[-1].lower() in lex.place_name_words) or named_as_place(
         article, span
     ):
@@ -282,11 +300,38 @@ def _add_local_person(article: ArticleMentions, ent: Span) -> None:
     ):
         _add_short_name(article, span.start, span.end, known)
         return
+    if len(words) == 1 and _title_of_a_body(doc, span.end):
+        return  # 'earning him the distinction of Dean of the House of Representatives'
+    if len(words) == 1 and _owns_a_government(article, span.end):
+        add_place(article, span, None)  # "Goa's government announced": a place's
+        return
     actor_id = add_person(article, span.start, span.end, kb_person(article, span))
     actor = article.actors[actor_id]
     role = role_text(article, title_role)
     if role and not actor.role and actor.kind == "person":
         article.actors[actor_id] = replace(actor, role=role)
+
+
+def _owns_a_government(article: ArticleMentions, end: int) -> bool:
+    """Is a name followed by "'s government" or "'s police"? One word named so first is a
+    place's name, not a person's ('Goa's government')."""
+    doc = article.doc
+    return (
+        end + 1 < len(doc)
+        and doc[end].text in POSSESSIVE
+        and doc[end + 1].lower_ in article.lex.home_agent_nouns | {"government"}
+    )
+
+
+def _title_of_a_body(doc: Doc, end: int) -> bool:
+    """Is one capitalised word followed by 'of' and a capitalised name ('Dean of the House',
+    'Chancellor of the Exchequer')? A person named by one word the article has not named
+    before is written so only as a title."""
+    following = doc[end + 1 : end + 3]
+    if end >= len(doc) or doc[end].lower_ != "of" or not following:
+        return False
+    name = following[1] if following[0].lower_ == "the" and len(following) > 1 else following[0]
+    return name.is_title and name.pos_ == "PROPN"
 
 
 def _add_short_name(article: ArticleMentions, start: int, end: int, actor_id: str) -> None:
@@ -378,7 +423,9 @@ def _after_person(article: ArticleMentions, start: int, end: int, actor: Actor) 
         return
     if start > 0 and doc[start - 1].lower_ == "the":
         start -= 1
-    if doc[i].lower_ in article.lex.government_nouns:
+    # 'the Obama administration' is the state he leads; "Obrador's cabinet", of a man the
+    # base gives no office (nor a government code) that day, is his own
+    if doc[i].lower_ in article.lex.government_nouns and (actor.role or actor.sector == "GOV"):
         state = actor.affiliation or actor.country
         holder = article.ensure_actor(state) if state in article.kb.entries else None
         if holder is not None and holder.kind == "state":
@@ -463,11 +510,19 @@ def add_local_org(article: ArticleMentions, ent: Span, country: str | None = Non
     if not name or not any(t.text[:1].isupper() for t in span):
         return  # 'a more or less united guerrilla force': no name
     last = name.split()[-1].lower()
-    if last in article.lex.place_name_words or (len(span) == 1 and named_as_place(article, span)):
+    if (
+        last in article.lex.place_name_words
+        or (len(span) == 1 and named_as_place(article, span))
+        or _site_where(article, span)
+    ):
         add_place(article, span, country)  # 'Parliament House', 'in Erbil': places
         return
     if last in article.lex.not_actor_name_words or name.lower() in article.lex.not_actor_names:
         return  # a law, a war, a prize, a time zone
+    before = doc[span.start - 1] if span.start else None
+    if before is not None and before.is_lower and before.lower_ in article.lex.work_nouns:
+        article.claimed.update(range(span.start, span.end))
+        return  # "'operation Sinbad' against militias", 'the film Titanic'
     if (
         _title_not_name(article, span)
         or _not_a_name(span)
@@ -494,8 +549,31 @@ def add_local_org(article: ArticleMentions, ent: Span, country: str | None = Non
         end, kind, sector = kind_noun
     elif (noun_before := kind_noun_before(article, span.start)) is not None:
         kind, sector = noun_before  # 'the German newspaper Bild'
+    elif (apposed := _apposed_kind(article, span)) is not None:
+        kind, sector = apposed  # 'Jiji, a Tokyo based newswire'
     actor = Actor(id="O:" + ascii_id(name), name=name, kind=kind, country=country, sector=sector)
     article.add(Found(span.start, end, actor.id, 2), actor)
+
+
+def _site_where(article: ArticleMentions, span: Span) -> bool:
+    """'died at Gilchrist Hospice Care', 'surgery in the Hospital Militar', 'the residence
+    in Areia Branca', 'appeared in Christchurch District Court, New Zealand': a hospital's
+    or a school's name, a name before its state, or a name of no organisation's words, after
+    a locative preposition is where something happened."""
+    lex = article.lex
+    if not under_locative(article, span) or span.root.head.lower_ not in lex.place_prepositions:
+        return False
+    words = [t.lower_ for t in span]
+    if any(w in lex.site_name_words for w in words) or before_its_state(article, span):
+        return True  # 'appeared in Christchurch District Court, New Zealand'
+    before = article.doc[span.start - 1] if span.start else None
+    return (
+        len(words) > 1
+        and (before is None or before.lower_ != "the")
+        and all(t.is_title and t.pos_ == "PROPN" for t in span)
+        and not article.is_organisation_name(words)
+        and not any(w in lex.male_names or w in lex.female_names for w in words)
+    )
 
 
 def _title_not_name(article: ArticleMentions, span: Span) -> bool:
@@ -509,8 +587,27 @@ def _title_not_name(article: ArticleMentions, span: Span) -> bool:
         return False
     if len(words) == 1 and words[0].removesuffix("s") in lex.title_words:
         return True
+    if words[0] in lex.title_words | lex.role_nouns and _beside_a_person(span):
+        # 'Professor Greg Barton, Chair In Global Islamic Politics', 'the Archbishop of
+        # Gdańsk, Sławoj Leszek Głódź'
+        return True
     return words[-1] in lex.role_nouns or bool(
         following and following.is_title and following.lower_ in lex.role_nouns
+    )
+
+
+def _beside_a_person(span: Span) -> bool:
+    """Is the span in apposition to a person's name, or followed by ', Name'?"""
+    doc = span.doc
+    root = span.root
+    if root.dep_ == "appos" and root.head.ent_type_ in PERSON_LABELS:
+        return True
+    # the name may begin with a word spaCy left out of the person ('Sławoj Leszek Głódź')
+    return (
+        span.end + 1 < len(doc)
+        and doc[span.end].text == ","
+        and doc[span.end + 1].is_title
+        and any(t.ent_type_ in PERSON_LABELS for t in doc[span.end + 1 : span.end + 3])
     )
 
 
@@ -526,20 +623,37 @@ def _common_word(article: ArticleMentions, span: Span) -> bool:
 
 def _a_work(article: ArticleMentions, span: Span) -> bool:
     """'the host of House Call, a program on CNN': a name whose apposition is a work."""
-    doc = article.doc
-    after = doc[span.end : span.end + 4]
-    if len(after) < 3 or after[0].text != "," or after[1].lower_ not in ("a", "an", "the"):
-        return False
-    noun = next((t for t in after[2:] if t.pos_ == "NOUN"), None)
+    noun = apposition_noun(article.doc, span.end)
     return noun is not None and noun.lower_ in article.lex.work_nouns
+
+
+def _apposed_kind(article: ArticleMentions, span: Span) -> tuple[str, str] | None:
+    """'Jiji, a Tokyo based newswire': the kind and sector an apposition's noun gives."""
+    noun = apposition_noun(article.doc, span.end)
+    kind = article.lex.organisation_kind_nouns.get(noun.lower_) if noun is not None else None
+    return (kind[0], kind[1]) if kind else None
+
+
+def _no_persons_name(article: ArticleMentions, span: Span) -> bool:
+    """'Martin Luther King Jr. Day' read on from 'King', 'the G-8 summit', 'UH-60', 'COVID-19',
+    'Movimento 5 Stelle': a suffix first, a digit, a disease or faith, or the words after a
+    number in a longer name are no person's name."""
+    doc = article.doc
+    if span[0].lower_.strip(",") in NAME_SUFFIXES or any(c.isdigit() for c in span.text):
+        return True
+    if _name_text(span).lower() in article.lex.not_actor_names:
+        return True
+    before = span.start - 1
+    return before >= 1 and doc[before].like_num and doc[before - 1].text[:1].isupper()
 
 
 def _not_a_name(span: Span) -> bool:
     """A quote's bracketed insertion ('[I]t'), a word of words written in capitals
-    ('I WON THIS ELECTION, BY A LOT!', a heading) or a maker before a model number
-    ('the Boeing 737-800 jet'): no one's name."""
+    ('I WON THIS ELECTION, BY A LOT!', a heading), a maker before a model number
+    ('the Boeing 737-800 jet') or a model's code ('an E-3', 'UH-60 Black Hawk'): no one's
+    name."""
     doc = span.doc
-    if any("[" in t.text or "]" in t.text for t in span):
+    if any("[" in t.text or "]" in t.text for t in span) or MODEL_CODE.match(span.text.split()[0]):
         return True
     following = doc[span.end] if span.end < len(doc) else None
     if following is not None and following.text[:1].isdigit() and following.ent_type_ != "DATE":

@@ -6,7 +6,7 @@ Also the places the other passes meet: a state named under a locative prepositio
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span, Token
 
 from dyad.actors.groups import member_phrase_end
 from dyad.actors.kb import NAME
@@ -19,6 +19,8 @@ def acts(article: ArticleMentions, span: Span, default: bool) -> bool:
     root = span.root
     doc = article.doc
     lex = article.lex
+    if _said_to_be_place(article, span):
+        return False  # 'converged on Canberra, the capital city'
     if span.end < len(doc) and doc[span.end].text in POSSESSIVE:
         following = doc[span.end + 1] if span.end + 1 < len(doc) else None
         # "Washington's Institute for ...", "Rangoon's streets": places
@@ -74,9 +76,11 @@ def named_as_place(article: ArticleMentions, span: Span) -> bool:
             return True  # 'birthplace of Al Auja' (whatever its first word), 'residents of Maiori'
     if span[0].lower_ in lex.male_names or span[0].lower_ in lex.female_names:
         return False  # 'in prison Michael Czugaj': a person after all
+    if _said_to_be_place(article, span):
+        return True
     if root.dep_ == "pobj" and root.head.lower_ in lex.place_prepositions:
         return True
-    if _before_its_state(article, span) or any(p.text == span.text for p in article.places):
+    if before_its_state(article, span) or any(p.text == span.text for p in article.places):
         return True  # 'Maiori, Italy', then 'the residents of Maiori'
     if span.end >= len(doc):
         return False
@@ -87,19 +91,57 @@ def named_as_place(article: ArticleMentions, span: Span) -> bool:
     )
 
 
-def _before_its_state(article: ArticleMentions, span: Span) -> bool:
+def before_its_state(article: ArticleMentions, span: Span) -> bool:
     """'Maiori, Italy', 'Davos, Switzerland': a name written before a comma and a state."""
     doc = article.doc
     if span.end + 1 >= len(doc) or doc[span.end].text != ",":
         return False
     if span.end + 2 < len(doc) and doc[span.end + 2].text in POSSESSIVE:
         return False  # 'Tomas Brenner, Austria's chief negotiator': an apposition
-    after = article.kb.lookup(doc[span.end + 1].text)
+    after = article.kb.lookup(doc[span.end + 1].text) + article.kb.lookup(
+        doc[span.end + 1 : span.end + 3].text  # 'Christchurch, New Zealand'
+    )
     return any(
         t.kind == NAME and article.kb.entries[t.actor].kind == "state"
         for t in after
         if t.actor in article.kb.entries
     )
+
+
+def _said_to_be_place(article: ArticleMentions, span: Span) -> bool:
+    """'captured Ouadda-Djalle, an isolated settlement', 'the first town to fall was Birao',
+    'a small town called Unity': a name its apposition, its copula's subject or the place
+    noun it is called by calls a place."""
+    apposed = apposition_noun(article.doc, span.end)
+    if apposed is not None and apposed.lower_ in article.lex.place_nouns:
+        return True
+    root = span.root
+    if root.head.lemma_ in ("call", "name") and root.head.head.lower_ in article.lex.place_nouns:
+        return True  # 'a small town called Unity'
+    if root.dep_ != "attr" or root.head.lemma_ != "be":
+        return False
+    subject = next((c for c in root.head.children if c.dep_ == "nsubj"), None)
+    return subject is not None and subject.lower_ in article.lex.place_nouns
+
+
+# Words an apposition's noun phrase may run over before its noun: 'a Tokyo based newswire'.
+APPOSITION_WORDS = {"ADJ", "NOUN", "PROPN", "VERB", "ADV", "PUNCT"}
+
+
+def apposition_noun(doc: Doc, end: int) -> Token | None:
+    """The noun of an indefinite or definite apposition after a name (', an isolated
+    settlement', ', a Tokyo based newswire'), None without one."""
+    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in ("a", "an", "the"):
+        return None
+    noun = None
+    for token in doc[end + 2 : end + 8]:
+        if token.text in POSSESSIVE:
+            return None  # 'Jones, the city's mayor': the noun owns the head
+        if token.pos_ not in APPOSITION_WORDS or token.text in (",", ".", ";", ":"):
+            break
+        if token.pos_ == "NOUN":
+            noun = token
+    return noun
 
 
 def add_place(article: ArticleMentions, span: Span, country: str | None) -> None:

@@ -13,6 +13,7 @@ from spacy.tokens import Token
 from dyad.actors.kb import DEMONYM, NAME, SEAT
 from dyad.actors.state import (
     NATIONAL_KINDS,
+    ORG_LABELS,
     POSSESSIVE,
     STATE_SECTORS,
     ArticleMentions,
@@ -116,6 +117,9 @@ def apposition_before(article: ArticleMentions, start: int) -> Apposition | None
         return None  # 'a spokesman, ...' begins a list more often than an apposition
     if not words or not _role_noun(article, words[-1]) or words[-1] in lex.place_nouns:
         return None  # 'in the US state of Alabama, Governor Kay Ivey': a place, not her role
+    named = article.entity_at.get(role_end - 1)
+    if named is not None and named.label_ in ORG_LABELS:
+        return None  # 'the opposition party Movement for Democratic Change,': a name, no role
     role = " ".join(words)
     if affiliation is None and country is not None and state_role(article, role):
         affiliation = country

@@ -181,6 +181,14 @@ class ArticleMentions:
             if t.pos_ == "PRON" and not self.in_quote(t.idx)
         )
 
+    def is_organisation_name(self, words: list[str]) -> bool:
+        """Does a word of the (lower-case) name say it names an organisation ('party',
+        'ministry', 'newspaper')?"""
+        lex = self.lex
+        return any(
+            w in lex.organisation_name_words or w in lex.organisation_kind_nouns for w in words
+        )
+
     def ensure_actor(self, actor_id: str) -> Actor:
         if actor_id not in self.actors:
             self.actors[actor_id] = self.kb.actor(actor_id, self.date)
@@ -225,8 +233,13 @@ class ArticleMentions:
             for found in sorted(self.found, key=lambda f: f.start)
         ]
         used = {m.actor for m in result}
-        for actor in list(self.actors.values()):
-            if actor.affiliation:
+        # the affiliations of the actors kept, and theirs, not of those no mention names
+        # any more (a namesake dropped for the article's own must not leave its country)
+        wanted = list(used)
+        while wanted:
+            actor = self.actors.get(wanted.pop())
+            if actor is not None and actor.affiliation and actor.affiliation not in used:
                 used.add(actor.affiliation)
+                wanted.append(actor.affiliation)
         self.actors = {k: v for k, v in self.actors.items() if k in used}
         return result

@@ -1,7 +1,8 @@
 """Statements appended to a story: their 'I' is who signs or issues them, not the
 journalist. 'Below is the statement from the Conservative website, on the results:'
 followed by paragraphs in the first person, or such paragraphs ended by a signature line
-('— Alan Johnson, Home Secretary').
+('— Alan Johnson, Home Secretary'). In an interview's answers ('A: I will stay'), the
+'I' is the person its lead-in names last.
 """
 
 from __future__ import annotations
@@ -16,6 +17,12 @@ from dyad.actors.state import ArticleMentions, Found
 STATEMENT_PARAGRAPHS = 6
 # Longest signature line, in tokens.
 SIGNATURE_TOKENS = 12
+# A letter's closing line before its signature ('Yours sincerely,').
+VALEDICTIONS = frozenset({"sincerely", "yours", "regards", "respectfully", "best", "kind"})
+VALEDICTION_TOKENS = 3
+# Interview transcripts: "Q: …" asks (the writer), "A: …" answers.
+INTERVIEW_LABELS = frozenset({"q", "question", "a", "answer"})
+INTERVIEW_ANSWERS = frozenset({"a", "answer"})
 SPEAKING_KINDS = {"person", "organization", "party", "government", "igo", "ngo", "armed_group"}
 
 
@@ -24,6 +31,9 @@ def signatory(article: ArticleMentions, token: Token) -> str | None:
     statement introduced by a colon or closed by a signature; None otherwise."""
     starts = article.paragraph_starts
     here = _paragraph_of(starts, token.i)
+    label = _interview_label(article, starts, here)
+    if label is not None:
+        return _interviewee(article, starts, here) if label in INTERVIEW_ANSWERS else None
     first = here
     while (
         first > 0
@@ -43,6 +53,34 @@ def signatory(article: ArticleMentions, token: Token) -> str | None:
     if signed and introduced:  # two statements in a row: the nearer edge tells
         return signed if last + 1 - here < here - first + 1 else introduced
     return signed or introduced
+
+
+def _interview_label(
+    article: ArticleMentions, starts: tuple[int, ...], paragraph: int
+) -> str | None:
+    """The label ("q", "a" …) of a paragraph opening with an interview's "Q:" or "A:"."""
+    first = starts[paragraph]
+    doc = article.doc
+    if (
+        first + 1 < len(doc)
+        and doc[first + 1].text == ":"
+        and doc[first].lower_ in INTERVIEW_LABELS
+    ):
+        return doc[first].lower_
+    return None
+
+
+def _interviewee(article: ArticleMentions, starts: tuple[int, ...], paragraph: int) -> str | None:
+    """The person named last before the run of "Q:"/"A:" paragraphs holding ``paragraph``."""
+    while paragraph > 0 and _interview_label(article, starts, paragraph - 1) is not None:
+        paragraph -= 1
+    people = [
+        f
+        for f in article.found.starting(0, starts[paragraph])
+        if article.actors[f.actor].kind == "person"
+        and not article.in_quote(article.doc[f.start].idx)
+    ]
+    return people[-1].actor if people else None
 
 
 def _paragraph_of(starts: tuple[int, ...], i: int) -> int:
@@ -87,10 +125,16 @@ def _introducer(
 
 
 def _signature(article: ArticleMentions, starts: tuple[int, ...], paragraph: int) -> str | None:
-    """'— Alan Johnson, Home Secretary' right after the statement."""
+    """'— Alan Johnson, Home Secretary' right after the statement, or after its closing
+    ('Sincerely,' 'Yours faithfully,')."""
     if paragraph >= len(starts):
         return None
     tokens = [t for t in _tokens(article, starts, paragraph) if not t.is_punct]
+    if tokens and len(tokens) <= VALEDICTION_TOKENS and tokens[0].lower_ in VALEDICTIONS:
+        paragraph += 1
+        if paragraph >= len(starts):
+            return None
+        tokens = [t for t in _tokens(article, starts, paragraph) if not t.is_punct]
     if not tokens or len(tokens) > SIGNATURE_TOKENS:
         return None
     found: Found | None = next(iter(article.found.starting(tokens[0].i, tokens[0].i + 1)), None)

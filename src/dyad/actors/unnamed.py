@@ -17,8 +17,12 @@ from dyad.model import Actor
 # Words that open the noun phrase of one unnamed person ('the' only when the
 # descriptions pass found no one it refers back to).
 DETERMINERS = {"a", "an", "one", "another", "the"}
+# Modals that make an indefinite subject anyone at all ('a federal official can be removed').
+GENERIC_MODALS = {"can", "may", "might", "must", "should"}
 # How far after 'of'/'for' the organisation a person works for may start.
 COMPLEMENT_REACH = 4
+# How far a title's complement may run before the comma and the name it is the title of.
+TITLE_PHRASE_REACH = 12
 
 
 def add_unnamed_people(article: ArticleMentions) -> None:
@@ -30,6 +34,7 @@ def add_unnamed_people(article: ArticleMentions) -> None:
             token.i in article.claimed
             or token.pos_ not in ("NOUN", "PROPN")
             or token.tag_ in ("NNS", "NNPS")
+            or token.dep_ in ("compound", "amod")  # 'an official impeachment inquiry'
             or article.in_quote(token.idx)
         ):
             continue
@@ -49,7 +54,11 @@ def add_unnamed_people(article: ArticleMentions) -> None:
             or any(t.lower_ == "former" for t in doc[first : token.i])
             or (token.i + 2 < len(doc) and doc[token.i + 2].lower_ in lex.title_words)
         )  # nor is 'the former secretary of State'
-        if _apposed_to_person(article, first) or predicate(token) or _not_yet_chosen(token, first):
+        if (
+            _apposed_to_person(article, first, token)
+            or predicate(token)
+            or _not_yet_chosen(article, token, first)
+        ):
             continue  # 'Gabrielle Giffords, a former Arizona congresswoman who ...'
         holder, country = _holder_before(article, first, token)
         end = token.i + 1
@@ -133,18 +142,44 @@ def _state_in_complement(article: ArticleMentions, token: Token) -> str | None:
     return None
 
 
-def _not_yet_chosen(token: Token, first: int) -> bool:
+def _not_yet_chosen(article: ArticleMentions, token: Token, first: int) -> bool:
     """'the next Surgeon General would need to ...', 'the party will vote for a new
-    leader': whoever will hold the role, no one the article can point at (a new leader
-    who acts as the subject is one)."""
-    words = {t.lower_ for t in token.doc[first : token.i]}
+    leader', 'appointing an independent prosecutor': whoever will hold the role, no one
+    the article can point at (a new leader who acts as the subject is one); 'for a
+    candidate to win', 'a federal official can be removed': anyone who would."""
+    doc = token.doc
+    words = {t.lower_ for t in doc[first : token.i]}
     if words & {"next", "future"}:
+        return True
+    indefinite = doc[first].lower_ in ("a", "an")
+    head = token.head
+    if indefinite and first > 0 and doc[first - 1].lower_ == "for":
+        if token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+            return True  # 'For a candidate to win', however spaCy attaches the 'for'
+    if indefinite and token.dep_ == "dobj" and head.lemma_ in article.lex.choosing_verbs:
+        return True
+    subject = token
+    while subject.dep_ == "conj" and subject.head != subject:
+        subject = subject.head  # 'only the Speaker or an MP ... can be recorded'
+    if indefinite and subject.dep_ in ("nsubj", "nsubjpass"):
+        if any(c.lower_ in GENERIC_MODALS for c in subject.head.children):
+            return True
+    # 'to impeach an official, who can then be removed'
+    if indefinite and any(
+        c.dep_ == "relcl" and any(m.lower_ in GENERIC_MODALS for m in c.children)
+        for c in token.children
+    ):
         return True
     return "new" in words and token.dep_ not in ("nsubj", "nsubjpass")
 
 
-def _apposed_to_person(article: ArticleMentions, first: int) -> bool:
-    """Does the phrase stand right after a person's name and a comma?"""
+def _apposed_to_person(article: ArticleMentions, first: int, token: Token) -> bool:
+    """Does the phrase stand right after a person's name and a comma, or in apposition to
+    one ('Kenji Nagai, 50, a Japanese video journalist')?"""
+    if token.dep_ == "appos" and any(
+        article.actors[f.actor].kind == "person" for f in article.found.covering(token.head.i)
+    ):
+        return True
     if first < 2 or article.doc[first - 1].text != ",":
         return False
     before = article.mention_ending_at(first - 2)
@@ -152,14 +187,24 @@ def _apposed_to_person(article: ArticleMentions, first: int) -> bool:
 
 
 def _comma_after(article: ArticleMentions, end: int) -> int:
-    """The comma closing the phrase ('the secretary of the Treasury, Jacob J. Lew'), or
-    ``end`` when none follows within reach."""
+    """The comma closing the phrase ('the secretary of the Treasury, Jacob J. Lew', 'the
+    Director of News and Current Affairs for TV3, Mark Jennings', 'The secretary general of
+    CEI (Italian Episcopal Conference), Nunzio Galantino'), or ``end`` when none follows
+    within reach; a bracketed aside is read over."""
     doc = article.doc
-    for i in range(end, min(len(doc), end + COMPLEMENT_REACH)):
+    i = end
+    while i < min(len(doc), end + TITLE_PHRASE_REACH):
         if doc[i].text == ",":
             return i
-        if doc[i].pos_ in ("VERB", "AUX") or doc[i].is_punct:
+        if doc[i].text == "(":
+            close = next((t.i for t in doc[i : i + 8] if t.text == ")"), None)
+            if close is None:
+                break
+            i = close + 1
+            continue
+        if doc[i].pos_ in ("VERB", "AUX") or (doc[i].is_punct and doc[i].text not in "-–"):
             break
+        i += 1
     return end
 
 

@@ -1234,10 +1234,10 @@ def _parties_around(ctx: DocContext, trigger: Token, subject: Token | None) -> I
     root = before.root
     subject, _ = subject_of(control_chain(root))
     objects = children_with(root, ("dobj", "dative")) + [
-        word
+        obj
         for prep in children_with(root, ("prep",))
         if prep.i > root.i and prep.lower_ not in PLACE_PREPOSITIONS
-        if (word := prep_object(prep)) is not None
+        if (obj := prep_object(prep)) is not None
     ]
     for word in ([subject] if subject is not None else []) + objects:
         yield from actors_of(ctx, word)

@@ -117,8 +117,15 @@ def extract_events(
         for r in readings
         if r.trigger.i not in idle and (r.trigger.i, r.frame.type) not in replaced
     ] + [r for r in ruled if r.frame.type != NO_EVENT]
-    readings = [r for r in readings if not is_heading(r.trigger) and not is_generic(_clause_top(r))]
+    readings = [
+        r
+        for r in readings
+        if not is_heading(r.trigger)
+        and not is_generic(_clause_top(r))
+        and not _accidental(lexicon.cues, r)
+    ]
     readings = _without_requested(ctx, lexicon.cues, readings)
+    readings = _without_agreeing(lexicon.cues, readings)
     readings.sort(key=lambda r: r.trigger.i)
     events: list[Event] = []
     read_from: dict[int, Reading] = {}
@@ -157,6 +164,25 @@ def _complement_words(verb: Token) -> Iterator[Token]:
                 yield from (c for c in clause.children if c.dep_ in ("acomp", "attr"))
 
 
+def _accidental(cues: Cues, reading: Reading) -> bool:
+    """A death or injury that an accident or a disaster caused, with no doer named:
+    "were killed when their helicopter *crashed*", "the helicopter *crashed*, killing 12",
+    "died in the *crash*". An accident is no act of one party against another."""
+    if reading.sources:
+        return False
+    trigger = reading.trigger
+    causes = [reading.subject] if reading.subject is not None else []
+    if trigger.dep_ in ("advcl", "conj", "xcomp"):
+        causes.append(trigger.head)  # "crashed, killing 12"
+    for word in (trigger, *trigger.conjuncts):
+        for child in word.children:
+            if child.dep_ in ("advcl", "nsubj"):
+                causes.append(child)  # "when their helicopter crashed"
+            elif child.dep_ in ("prep", "agent"):
+                causes.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
+    return any(c.lemma_.lower() in cues.accident_words for c in causes)
+
+
 def _is_time(word: Token | None) -> bool:
     return word is not None and word.ent_type_ in ("DATE", "TIME")
 
@@ -191,6 +217,32 @@ def _without_requested(ctx: DocContext, cues: Cues, readings: list[Reading]) -> 
             if reading.frame.type == "THREATEN" and not reading.targets:
                 reading.targets = list(content.targets)  # "threatened sanctions against Russia"
     return kept
+
+
+def _without_agreeing(cues: Cues, readings: list[Reading]) -> list[Reading]:
+    """ "agreed to support their plans", "vowed to bring them to justice": the act
+    agreed on or promised is coded (as AGREE, THREATEN or the act decided), so the
+    verb of agreeing or promising is not a second event."""
+    governing = {node.i for r in readings for node in _governing_chain(r)[1:]}
+    agreeing = cues.deciding_words | cues.promise_words
+    return [
+        r
+        for r in readings
+        if not (
+            r.trigger.i in governing
+            and r.frame.type == "AGREE"
+            and r.trigger.lemma_.lower() in agreeing
+        )
+    ]
+
+
+def _governing_chain(reading: Reading) -> list[Token]:
+    """The words controlling the trigger, and those controlling the verb it is
+    coordinated with: "vowed to find the bombers *and bring* them to justice"."""
+    top = reading.chain[-1]
+    if top.dep_ == "conj" and top.head.pos_ in VERBAL_POS and top.tag_ == top.head.tag_:
+        return reading.chain + control_chain(top.head)[1:]
+    return reading.chain
 
 
 def _threatened_by(cues: Cues, reading: Reading) -> Token | None:
@@ -247,6 +299,9 @@ def _asked_by(cues: Cues, reading: Reading) -> Token | None:
         for node in reading.chain:
             if node not in (noun, reading.support) and node.lemma_.lower() in directive:
                 return node
+        gerund = _asked_gerund(directive, reading.chain[-1])
+        if gerund is not None:
+            return gerund
     top = reading.chain[-1]
     if noun.pos_ not in VERBAL_POS:
         # An event noun: the object of the directive, the object of its "for", or
@@ -270,6 +325,30 @@ def _asked_by(cues: Cues, reading: Reading) -> Token | None:
     if top.dep_ in ("ccomp", "xcomp", "advcl") and top.head.lemma_.lower() in directive:
         if _mandative(top):
             return top.head
+    # "wants Russia to stop the attacks": what one wants another to do is asked of them.
+    if top.dep_ == "ccomp" and top.head.lemma_.lower() in cues.wanting_words:
+        if any(c.dep_ == "nsubj" for c in top.children) and _mandative(top):
+            return top.head
+    return None
+
+
+def _asked_gerund(directive: frozenset[str], top: Token) -> Token | None:
+    """The directive asking for a gerund ("calling for *appointing* a prosecutor",
+    "recommends *appointing* a commission"), and for what that asked act is for: "…
+    a prosecutor *to investigate* the abuse" is asked with it, not done."""
+    node = top
+    for _ in range(4):
+        head = node.head
+        if node.dep_ == "pcomp" and head.lower_ == "for":
+            return head.head if head.head.lemma_.lower() in directive else None
+        if node.dep_ == "xcomp" and node.tag_ == "VBG":
+            return head if head.lemma_.lower() in directive else None
+        purpose = any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+        if not purpose or node.dep_ not in ("advcl", "acl", "relcl", "xcomp"):
+            return None
+        node = head
+        if node.pos_ in ("NOUN", "PROPN") and node.dep_ == "dobj":
+            node = node.head  # "appointing a prosecutor *to investigate*"
     return None
 
 
@@ -374,6 +453,13 @@ def _read_verb(
     # "vowed to *crush*", "found *guilty*": the verb's complement.
     if frame.clause and not any(w.lemma_.lower() in frame.clause for w in _complement_words(verb)):
         return None
+    if frame.prep_object and not any(
+        w.lemma_.lower() in frame.prep_object for w in _prepositional_objects(verb)
+    ):
+        return None
+    # "test-fired a missile", "by test firing missiles": a word modifying the verb.
+    if frame.modifier and not any(w.lower_ in frame.modifier for w in _verb_modifiers(verb)):
+        return None
     if frame.complement is not None:
         has_clause = any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)
         if has_clause != frame.complement:
@@ -416,6 +502,23 @@ def _prepositions(verb: Token) -> Iterator[Token]:
             yield from (c for c in child.children if c.dep_ == "mark" and c.lower_ == "for")
 
 
+def _verb_modifiers(verb: Token) -> Iterator[Token]:
+    yield from (c for c in verb.children if c.dep_ in ("npadvmod", "advmod", "compound"))
+    if verb.dep_ == "acl":
+        yield verb.head  # "by test firing": the parser makes "test" the head
+
+
+def _prepositional_objects(word: Token) -> Iterator[Token]:
+    """The objects of a word's prepositions, and of those on its particle: "pulled out
+    *of the deal*" (the parser hangs "of" on "out"), "a ban *on protests*"."""
+    for child in word.children:
+        if child.dep_ in ("prep", "prt", "advmod"):
+            for prep in (child, *(c for c in child.children if c.dep_ == "prep")):
+                obj = prep_object(prep)
+                if obj is not None:
+                    yield obj
+
+
 def _nominal_readings(ctx: DocContext, lexicon: Lexicon) -> Iterator[Reading]:
     for token in ctx.words_of(("NOUN", "PROPN")):
         frames = lexicon.nouns.get(token.lemma_.lower())
@@ -424,6 +527,11 @@ def _nominal_readings(ctx: DocContext, lexicon: Lexicon) -> Iterator[Reading]:
         # A noun modifying another ("Defense Secretary", "attack helicopter") is no event.
         if not frames or token.dep_ == "compound":
             continue
+        # "orchestrated the 9/11 attacks": a well-known event is what its frame says,
+        # whoever is said to have done it (not a verbal attack by a person).
+        named = next((f for f in frames if named_event(ctx, lexicon, token, f)), None)
+        if named is not None:
+            frames = (named,)
         for frame in frames:
             if frame.plural and token.tag_ not in ("NNS", "NNPS"):
                 continue
@@ -432,6 +540,10 @@ def _nominal_readings(ctx: DocContext, lexicon: Lexicon) -> Iterator[Reading]:
                 continue
             if frame.prep and not any(
                 c.dep_ == "prep" and c.lower_ in frame.prep for c in token.children
+            ):
+                continue
+            if frame.prep_object and not any(
+                w.lemma_.lower() in frame.prep_object for w in _prepositional_objects(token)
             ):
                 continue
             if frame.modifier and not any(
@@ -546,6 +658,21 @@ def _events_of(
         announces = announced is not None
         if target is None and not (verbal or announces) and frame.type not in cues.one_sided_types:
             continue
+        # "Mueller's investigation", "investigate the range of abuse": looking into
+        # a matter is no accusation; looking into a party or an event ("the
+        # investigation into the bombings") is (manual, ACCUSE investigate).
+        if target is None and mode in cues.aimed_modes and not _into_an_event(lexicon, reading):
+            continue
+        # "abuse allegations": an accusation is someone's; a bare noun that names
+        # neither its accuser nor, in its own phrase, the accused is no event, nor
+        # is one only rebutted ("Nader dismissed criticism of his entry").
+        if (
+            source is None
+            and not verbal
+            and type_ in cues.voiced_types
+            and (_target_word(reading) is None or _rebutted(lexicon, reading.trigger))
+        ):
+            continue
         if _repeats(ctx, reading, type_, source, target, earlier):
             continue
         if _same_as_earlier(type_, source, target, time, role, location, earlier):
@@ -589,7 +716,7 @@ def _announced(ctx: DocContext, lexicon: Lexicon, reading: Reading) -> str | Non
     trigger = reading.trigger
     if trigger.pos_ == "VERB" and not any(c.dep_ == "auxpass" for c in trigger.children):
         return None  # an active verb names its own subject
-    if _grammatical_status(lexicon, reading) != "promised":
+    if _grammatical_status(lexicon, reading) not in ("promised", "planned"):
         return None
     verb = _reporting_verb(lexicon, _clause_top(reading))
     if verb is None:
@@ -610,10 +737,10 @@ def plover_coding(cues: Cues, frame: Frame, status: str) -> tuple[str, str | Non
         if frame.type in cues.promised_types:
             return "REJECT", cues.request_modes.get(frame.type), "actual", action
         return frame.type, frame.mode, "negated", None
-    if status == "decided":
+    if status in ("decided", "planned"):
         if frame.type in cues.promised_types:
             return "AGREE", None, "actual", action
-        return frame.type, frame.mode, "actual", None
+        return frame.type, frame.mode, "actual" if status == "decided" else "intended", None
     if status not in ("promised", "threatened"):
         return frame.type, frame.mode, status, None
     if frame.type in cues.promised_types:
@@ -669,6 +796,20 @@ def _told_twice(event: Event, sentence: tuple[int, int], earlier: list[Event]) -
         other.location = other.location or event.location
         return True
     return False
+
+
+def _rebutted(lexicon: Lexicon, noun: Token) -> bool:
+    """The noun is the object of a verb of rejecting or denying ("dismissed *criticism*",
+    "denied the *allegations*"): the rebuttal is the event."""
+    if noun.dep_ != "dobj":
+        return False
+    frames = [f for f in lexicon.verbs.get(noun.head.lemma_.lower(), ()) if not f.compiled]
+    return bool(frames) and frames[0].type == "REJECT"
+
+
+def _into_an_event(lexicon: Lexicon, reading: Reading) -> bool:
+    word = _target_word(reading)
+    return word is not None and word.lemma_.lower() in lexicon.nouns
 
 
 def _source_word(reading: Reading) -> Token | None:
@@ -893,7 +1034,8 @@ def _status(
 def _grammatical_status(lexicon: Lexicon, reading: Reading) -> str | None:
     """negated, hypothetical, "refused" (an act denied in the future or refused), or
     one of the intended kinds: "promised" (a commitment or a plain future), "threatened",
-    "decided" (the act decided on)."""
+    "decided" (the act decided on), "planned" (a plan or preparation: "announced plans
+    to pull out", "is preparing to strike" — a hostile act planned is no threat)."""
     cues = lexicon.cues
     trigger = reading.trigger
     found: set[str] = set()
@@ -907,7 +1049,7 @@ def _grammatical_status(lexicon: Lexicon, reading: Reading) -> str | None:
         # "the ground operation may create ...", "if Putin's invasion is acceptable".
         nodes = [trigger.head] if trigger.dep_ in ("nsubj", "nsubjpass") else []
     else:
-        nodes = reading.chain
+        nodes = _governing_chain(reading)
         # "they give no support to …": the event noun a verb carries may be denied.
         for noun in (reading.absorbed, trigger if reading.support is not None else None):
             if noun is not None and any(
@@ -940,6 +1082,7 @@ def _grammatical_status(lexicon: Lexicon, reading: Reading) -> str | None:
             words = (node.lemma_.lower(), node.lower_)
             for kind, listed in (
                 ("threatened", cues.threat_words),
+                ("planned", cues.planning_words),
                 ("promised", cues.promise_words),
                 ("decided", cues.deciding_words),
             ):
@@ -954,11 +1097,12 @@ def _grammatical_status(lexicon: Lexicon, reading: Reading) -> str | None:
         found.add("hypothetical")
     top = nodes[-1] if nodes else trigger
     if top.dep_ == "acl" and top.head.lemma_.lower() in cues.intent_nouns:
-        found.add("promised")
+        found.add("planned" if top.head.lemma_.lower() in cues.planning_words else "promised")
     # "refused to meet", "will not negotiate", "is not ready to help": a refusal.
-    if "hypothetical" not in found and ("refused" in found or {"negated", "promised"} <= found):
+    intended = {"promised", "planned"} & found
+    if "hypothetical" not in found and ("refused" in found or ("negated" in found and intended)):
         return "refused"
-    for status in ("negated", "hypothetical", "threatened", "promised", "decided"):
+    for status in ("negated", "hypothetical", "threatened", "promised", "planned", "decided"):
         if status in found:
             return status
     return None

@@ -71,6 +71,8 @@ class Frame:
     mutual: bool = False  # "India and Pakistan exchanged fire": each side acts on the other
     subject: frozenset[str] = frozenset()  # the subject's lemma is one of these ("a bomb exploded")
     clause: frozenset[str] = frozenset()  # the verb of its complement ("vowed to *crush* …")
+    # the object of a preposition of the verb (or of its particle): "withdrew from the *treaty*"
+    prep_object: frozenset[str] = frozenset()
     described: bool = False  # an agent noun, an event only when it describes an actor
     also: bool = False  # the next frames are tried too: one verb, two events
     context: tuple[str, ...] = ()  # PLOVER's contexts for the CAMEO code the frame came from
@@ -78,7 +80,16 @@ class Frame:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Frame:
-        sets = ("prep", "particle", "object", "source_kind", "modifier", "subject", "clause")
+        sets = (
+            "prep",
+            "particle",
+            "object",
+            "source_kind",
+            "modifier",
+            "subject",
+            "clause",
+            "prep_object",
+        )
         values: dict[str, Any] = {k: frozenset(data[k]) if k in sets else data[k] for k in data}
         for name in ("target", "context"):
             if name in values:
@@ -116,16 +127,21 @@ class Cues:
     inverse_support_verbs: frozenset[str]
     partitive_nouns: frozenset[str]
     promise_words: frozenset[str]
+    planning_words: frozenset[str]
     deciding_words: frozenset[str]
     threat_words: frozenset[str]
     directive_words: frozenset[str]
     inviting_words: frozenset[str]
     invited_types: frozenset[str]
     asking_for_words: frozenset[str]
+    wanting_words: frozenset[str]
     request_modes: dict[str, str]  # type of the act asked for -> REQUEST mode
     intent_nouns: frozenset[str]
     aim_nouns: frozenset[str]
     proposing_words: frozenset[str]
+    accident_words: frozenset[str]
+    voiced_types: frozenset[str]
+    aimed_modes: frozenset[str]
     future_auxiliaries: frozenset[str]
     backshifted_auxiliaries: frozenset[str]
     future_statement_verbs: frozenset[str]

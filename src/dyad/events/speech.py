@@ -93,6 +93,7 @@ def _conditional(frame: Frame) -> bool:
         or frame.particle
         or frame.object
         or frame.clause
+        or frame.prep_object
         or frame.subject
         or frame.modifier
         or frame.source_kind
@@ -185,10 +186,13 @@ def _own_side(ctx: DocContext, speaker_id: str, other_id: str) -> bool:
     speaker, other = ctx.actor(speaker_id), ctx.actor(other_id)
     if speaker is None or other is None:
         return False
+    same_country = other.country is not None and other.country == speaker.country
+    # A state's own public bodies act for it: "the Federal Aviation Office of Germany
+    # has suspended the permit, German officials said" accuses no one.
+    own_body = speaker.kind in STATE_KINDS and other.kind == "organization"
     return speaker.affiliation == other.id or (
-        other.kind in STATE_KINDS
-        and other.country is not None
-        and other.country == speaker.country
+        same_country
+        and (other.kind in STATE_KINDS or (own_body and other.sector in (None, "GOV")))
         # A watchdog or an agency speaks for itself, not for the state it is based in.
         and speaker.kind not in INDEPENDENT_KINDS
     )
@@ -332,6 +336,9 @@ def _valences() -> dict[str, float]:
 
 def _judgements(ctx: DocContext, words: SpeechCues, verb: Token) -> Iterator[Reading]:
     naming = verb.lemma_.lower() in words.naming_verbs
+    if naming and _gives_a_name(verb):
+        yield Reading(verb, NAMING, [verb], None)
+        return
     judged = _judged(verb, naming)
     predicates = [
         w
@@ -361,6 +368,22 @@ def _judgements(ctx: DocContext, words: SpeechCues, verb: Token) -> Iterator[Rea
     if speakers and targets:
         frame = PRAISE if valence > 0 else DISAPPROVAL
         yield Reading(verb, frame, chain, subject, speakers, targets, status="actual")
+
+
+def _gives_a_name(verb: Token) -> bool:
+    """The verb names what it is about, whose place is empty: "*what* the military
+    calls Task Force Lightning", "a mission the military calls Task Force Lightning"
+    (a relative clause with its own subject and the name as its object)."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "oprd")]
+    if any(o.tag_ in ("WP", "WDT") for o in objects):
+        return True
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return (
+        verb.dep_ == "relcl"
+        and subject is not None
+        and subject.tag_ not in ("WP", "WDT")
+        and any(o.pos_ == "PROPN" for o in objects)
+    )
 
 
 def _postposed_adjectives(noun: Token) -> list[Token]:

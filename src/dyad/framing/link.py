@@ -25,7 +25,8 @@ about an event when
   before it, and it reports nothing of its own: it answers that event (a link
   found by nearness alone is not passed on to the speaker's next statement);
 - failing all those, it names the kind of an event of the article's first
-  sentence, or its speaker takes part in one: news is about its lead event.
+  sentence: news is about its lead event; and whatever else it speaks about, a
+  participant of the lead event speaks about it.
 A quote inside another of the same speaker (a partial quote within reported
 speech) speaks about what the outer one does.
 """
@@ -174,7 +175,7 @@ def link_statements(doc: Doc, words: EventWords) -> dict[str, list[str]]:
             # The words of a longer statement: they speak about what it does.
             nested[statement.quote.id] = outer.quote.id
             continue
-        goes_on = _continued(statement, last, carried)
+        goes_on = _continued(article, statement, last, carried)
         naming = _naming(article, statement, vocabulary)
         named = _named_again(article, statement, events, words, naming)
         if named is not None:
@@ -192,6 +193,9 @@ def link_statements(doc: Doc, words: EventWords) -> dict[str, list[str]]:
                 linked = {answered.id}
         if not linked:
             linked = {e.id for e in _lead(article, statement, events, words, naming)}
+        else:
+            # A participant of the lead event speaks about it whatever else it says.
+            linked |= {e.id for e in _lead(article, statement, events, words, None)}
         about[statement.quote.id] = linked
     for inner, outermost in nested.items():
         while outermost in nested:
@@ -238,13 +242,19 @@ def _takes_part(article: _Article, statement: _Statement, event: Event) -> bool:
 
 
 def _continued(
-    statement: _Statement, last: _Statement | None, carried: dict[str, set[str]]
+    article: _Article,
+    statement: _Statement,
+    last: _Statement | None,
+    carried: dict[str, set[str]],
 ) -> set[str]:
     """What the statement just before (``last``) said, when the same speaker goes on
-    (in its paragraph or the next) without reporting anything new: the events that
-    one reported as its main assertion and those it spoke about."""
+    (in its paragraph or the next) without reporting anything new — neither as its
+    main assertion nor as an act it takes part in ("direct negotiations … will begin
+    December 12") —: the events that one reported as its main assertion and those it
+    spoke about."""
     if (
         statement.main
+        or any(_takes_part(article, statement, e) for e in statement.own)
         or last is None
         or last.start >= statement.start
         or statement.quote.speaker.actor is None
@@ -397,17 +407,21 @@ def _lead(
     statement: _Statement,
     events: list[Event],
     words: EventWords,
-    naming: _Naming,
+    naming: _Naming | None,
 ) -> list[Event]:
     """The events of the article's first sentence — what the news is about — that the
-    statement names by their kind, or whose participant speaks."""
+    statement names by their kind (unless ``naming`` is None), or whose participant
+    speaks."""
     return [
         event
         for event in events
         if article.sentence(event.evidence.start) == 0
         and event not in statement.own
         and event.evidence.end <= statement.start
-        and (_names(article, words, event, naming.lemmas) or _takes_part(article, statement, event))
+        and (
+            (naming is not None and _names(article, words, event, naming.lemmas))
+            or _takes_part(article, statement, event)
+        )
     ]
 
 

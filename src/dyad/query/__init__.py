@@ -28,13 +28,14 @@ from dyad.query.quotes import QuoteHit, QuoteItem, quotes_by
 from dyad.query.search import COUNT_LIMIT, SearchHit, count_matches, search
 from dyad.query.store_summary import (
     ActorCount,
+    Busiest,
     DyadCount,
     StoreSummary,
     actors_with_counts,
+    busiest,
     latest_events,
+    news_sources,
     store_summary,
-    top_actors,
-    top_dyads,
 )
 from dyad.query.timeline import BadCursor, TimelinePage, timeline
 
@@ -62,11 +63,13 @@ __all__ = [
     "StoreSummary",
     "TimelinePage",
     "BadCursor",
+    "Busiest",
     "UnknownActor",
     "actor_events",
     "actor_overview",
     "actor_profile",
     "actors_with_counts",
+    "busiest",
     "article",
     "count_matches",
     "dyad_framing",
@@ -77,12 +80,11 @@ __all__ = [
     "find_actors",
     "latest_events",
     "network",
+    "news_sources",
     "quotes_by",
     "resolve_actor",
     "search",
     "store_summary",
     "summary",
     "timeline",
-    "top_actors",
-    "top_dyads",
 ]

@@ -9,7 +9,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import networkx as nx
-from sqlalchemy import ColumnElement, Connection, Row, and_, case, func, select, tuple_
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Row,
+    Select,
+    String,
+    and_,
+    case,
+    column,
+    func,
+    select,
+    values,
+)
 
 from dyad.plover import event_types, intensity, is_symmetric, quad_class, quad_classes
 from dyad.query.actors import resolve_actor
@@ -53,21 +65,23 @@ def network(
         kept.append(events.c.type.in_([t for t in event_types() if quad_class(t) == quad]))
     # Mode and status only weigh the intensity: a few more rows per edge.
     detail = (source, target, events.c.type, events.c.mode, events.c.status)
-    query = select(*detail, func.count().label("n")).where(*kept).group_by(*detail)
+    query = select(*detail, func.count().label("n")).group_by(*detail)
+    edges = list(kept)  # what makes an edge, before any actor's condition
     graph: nx.DiGraph[str] = nx.DiGraph()
     with connect(db) as conn:
+        rows: Iterable[Row]
         if actor:
-            condition = involving(resolve_actor(conn, actor))
-            kept.append(condition)
-            query = query.where(condition)
-        if limit is not None:
+            kept.append(involving(resolve_actor(conn, actor)))
+        if limit is None:
+            rows = conn.execute(filters.events(query.where(*kept)))
+        else:
             heaviest = _heaviest(conn, kept, filters, min_weight, limit)
             for first, second in heaviest:
                 _add_edge(graph, first, second)
-            query = query.where(tuple_(source, target).in_(_both_ways(heaviest)))
-        rows: Iterable[Row] = (
-            conn.execute(filters.events(query)) if limit is None or len(graph) else []
-        )
+            # The pairs are the actor's already: its condition would only steer the
+            # database off the pair index.
+            by_pair = filters.events(query.where(*edges))
+            rows = _pair_rows(conn, by_pair, _both_ways(heaviest))
         for row in rows:
             first, second = _edge(row.source_id, row.target_id, row.type)
             if limit is not None and not graph.has_edge(first, second):
@@ -148,8 +162,27 @@ def _code_point_order(conn: Connection, *columns):
 
 
 def _both_ways(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    # A folded edge holds events stored either way round.
-    return pairs + [(b, a) for a, b in pairs]
+    # A folded edge holds events stored either way round (an edge and its reverse
+    # may both be among the heaviest: each pair once).
+    return list(dict.fromkeys(pairs + [(b, a) for a, b in pairs]))
+
+
+def _pair_rows(conn: Connection, query: Select, pairs: list[tuple[str, str]]) -> list[Row]:
+    """``query``'s rows of these (source, target) pairs, each pair read from the pair
+    index (source, target, date): ``(source, target) IN (…)`` has the database read
+    every event of the window instead."""
+    if not pairs:
+        return []
+    events = schema.events
+    # A common table expression: SQLite reads no column names after a VALUES alias.
+    columns = (column("source", String), column("target", String))
+    wanted = values(*columns, name="wanted").data(pairs).cte("wanted_pairs")
+    joined = query.join_from(
+        wanted,
+        events,
+        and_(events.c.source_id == wanted.c.source, events.c.target_id == wanted.c.target),
+    )
+    return list(conn.execute(joined))
 
 
 def _present(**attributes: str | None) -> dict[str, str]:

@@ -78,11 +78,14 @@ def speaker_quotes(
     offset: int = 0,
 ) -> list[QuoteHit]:
     quotes, articles = schema.quotes, schema.articles
+    if limit is not None:
+        # A page: a speaker quoted in thousands of articles is not sorted whole for it.
+        _count, rows = _newest(conn, ids, _hit_select(), filters, offset + limit)
+        return [_hit(row) for row in rows[offset:]]
     query = filters.articles(
         _hit_select()
         .where(quotes.c.speaker_id.in_(ids))
         .order_by(articles.c.published.desc(), quotes.c.article_id, quotes.c.quote_id)
-        .limit(limit)
         .offset(offset or None)
     )
     return [_hit(row) for row in conn.execute(query)]
@@ -124,13 +127,13 @@ def _newest(
         count_query = select(func.count()).select_from(quotes).where(by_speaker)
     count = conn.execute(count_query).scalar_one()
     if count <= SORT_QUOTES_UP_TO:
-        rows = conn.execute(
+        sorted_rows = conn.execute(
             filters.articles(query.where(by_speaker))
             .order_by(articles.c.published.desc(), articles.c.id, quotes.c.quote_id)
             .limit(limit)
         ).all()
-        return count, list(rows)
-    rows = []
+        return count, list(sorted_rows)
+    rows: list[Row] = []
     article_ids = conn.execute(
         # Ordered by date alone, the date index is read backwards and nothing is sorted.
         filters.articles(select(articles.c.id))
@@ -139,14 +142,37 @@ def _newest(
     )
     newest_first, size = article_ids.scalars(), ARTICLE_BATCH
     while len(rows) < limit and (batch := newest_first.fetchmany(size)):
-        # By article (the primary key), not by speaker: that index would list all its quotes.
-        found = conn.execute(query.where(quotes.c.article_id.in_(batch)))
-        order = {article_id: i for i, article_id in enumerate(batch)}
-        mine = [row for row in found if row.speaker_id in ids]
-        rows += sorted(mine, key=lambda r: (order[r.article_id], r.quote_id))
+        rows += _quotes_in(conn, query, ids, list(batch))
         size *= 2
     article_ids.close()
+    rows = _newest_first(conn, rows)
+    if limit and len(rows) >= limit:
+        # The page's last day may have articles not read yet: all of its are, and ties
+        # sorted as the query above sorts them (by article id), so pages do not overlap.
+        last_day = rows[limit - 1].published
+        on_last_day = conn.execute(
+            filters.articles(select(articles.c.id)).where(articles.c.published == last_day)
+        ).scalars()
+        rows = [row for row in rows if row.published != last_day]
+        rows = _newest_first(conn, rows + _quotes_in(conn, query, ids, list(on_last_day)))
     return count, rows[:limit]
+
+
+def _newest_first(conn: Connection, rows: list[Row]) -> list[Row]:
+    """Rows in the order of the sorted query: newest article first (undated ones where
+    the database puts them: last in SQLite, first in PostgreSQL), then by article id
+    and quote id."""
+    rows = sorted(rows, key=lambda r: (r.article_id, r.quote_id))
+    dated = sorted((r for r in rows if r.published), key=lambda r: r.published, reverse=True)
+    undated = [r for r in rows if r.published is None]
+    return undated + dated if conn.dialect.name == "postgresql" else dated + undated
+
+
+def _quotes_in(conn: Connection, query: Select, ids: set[str], article_ids: list[str]) -> list[Row]:
+    """``query``'s rows of quotes by ``ids`` in these articles."""
+    # By article (the primary key), not by speaker: that index would list all its quotes.
+    found = conn.execute(query.where(schema.quotes.c.article_id.in_(article_ids)))
+    return [row for row in found if row.speaker_id in ids]
 
 
 def _hit_select() -> Select:

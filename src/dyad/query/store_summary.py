@@ -6,12 +6,13 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, case, func, select
+from sqlalchemy import Connection, func, select
 
 from dyad.query.actors import ActorRef, actor_refs, find_actors
 from dyad.query.connect import Database, connect
 from dyad.query.events import EventItem, event_items
 from dyad.query.filters import NO_FILTERS, Filters
+from dyad.query.places import countries_of, pair_groups
 from dyad.store import schema
 
 
@@ -50,21 +51,28 @@ def store_summary(db: Database, *, sources: int = 12) -> StoreSummary:
                 select(func.max(events.c.sort_date)).scalar_subquery(),
             )
         ).one()
-        by_source = conn.execute(
-            select(articles.c.source, func.count().label("n"))
-            .where(articles.c.source.is_not(None))
-            .group_by(articles.c.source)
-            .order_by(func.count().desc(), articles.c.source)
-            .limit(sources)
-        ).all()
         return StoreSummary(
             articles=_count(conn, articles),
             events=_count(conn, events),
             actors=_count(conn, actors),
             first_date=first,
             last_date=last,
-            sources=[(row.source, row.n) for row in by_source],
+            sources=news_sources(conn, limit=sources),
         )
+
+
+def news_sources(db: Database, *, limit: int = 12) -> list[tuple[str, int]]:
+    """The ``limit`` news sources with most articles, with their numbers of articles."""
+    articles = schema.articles
+    with connect(db) as conn:
+        rows = conn.execute(
+            select(articles.c.source, func.count().label("n"))
+            .where(articles.c.source.is_not(None))
+            .group_by(articles.c.source)
+            .order_by(func.count().desc(), articles.c.source)
+            .limit(limit)
+        ).all()
+    return [(row.source, row.n) for row in rows]
 
 
 def _count(conn: Connection, table) -> int:
@@ -95,47 +103,42 @@ def actor_event_totals(conn: Connection, ids: set[str], filters: Filters = NO_FI
     return totals
 
 
-def top_actors(db: Database, *, filters: Filters = NO_FILTERS, limit: int = 10) -> list[ActorCount]:
-    """The actors in most events that pass ``filters``, most first (ties by id)."""
-    events = schema.events
-    totals: Counter = Counter()
+@dataclass
+class Busiest:
+    """What the home page shows of its window: the busiest actors and dyads, and the
+    events by country."""
+
+    actors: list[ActorCount]
+    dyads: list[DyadCount]
+    countries: Counter
+
+
+def busiest(db: Database, *, filters: Filters = NO_FILTERS, limit: int = 10) -> Busiest:
+    """The ``limit`` actors in most events that pass ``filters`` (ties by id), the
+    ``limit`` pairs of actors with most events between them either way round (ties by
+    their ids), and the events by country: all three from one reading of the events,
+    grouped by pair and place (``pair_groups``)."""
+    actors: Counter = Counter()
+    dyads: Counter = Counter()
     with connect(db) as conn:
-        for side in (events.c.source_id, events.c.target_id):
-            rows = conn.execute(
-                filters.events(select(side, func.count()).where(side.is_not(None))).group_by(side)
-            )
-            totals.update(dict(rows.all()))
-        best = sorted(totals.items(), key=lambda item: (-item[1], item[0]))[:limit]
-        refs = actor_refs(conn, {actor for actor, _n in best})
-    return [ActorCount(refs[a], n) for a, n in best if a in refs]
-
-
-def top_dyads(db: Database, *, filters: Filters = NO_FILTERS, limit: int = 10) -> list[DyadCount]:
-    """The pairs of actors with most events between them, either way round, most first."""
-    events = schema.events
-    source, target = events.c.source_id, events.c.target_id
-    swap = target < source
-    first = case((swap, target), else_=source).label("first")
-    second = case((swap, source), else_=target).label("second")
-    weight = func.count().label("weight")
-    query = (
-        filters.events(
-            select(first, second, weight).where(
-                source.is_not(None), target.is_not(None), source != target
-            )
+        groups = pair_groups(conn, filters=filters)
+        for source, target, _place, n in groups:
+            # A side no actor fills is None in the events, '' in the counts tables.
+            for side in {source, target} if source == target else (source, target):
+                if side:
+                    actors[side] += n
+            if source and target and source != target:
+                dyads[min(source, target), max(source, target)] += n
+        top = sorted(actors.items(), key=lambda item: (-item[1], item[0]))[:limit]
+        pairs = sorted(dyads.items(), key=lambda item: (-item[1], item[0]))[:limit]
+        refs = actor_refs(conn, {a for a, _n in top} | {a for pair, _n in pairs for a in pair})
+        return Busiest(
+            actors=[ActorCount(refs[a], n) for a, n in top if a in refs],
+            dyads=[
+                DyadCount(refs[a], refs[b], n) for (a, b), n in pairs if a in refs and b in refs
+            ],
+            countries=countries_of(conn, groups),
         )
-        .group_by(first, second)
-        .order_by(weight.desc(), first, second)
-        .limit(limit)
-    )
-    with connect(db) as conn:
-        rows = conn.execute(query).all()
-        refs = actor_refs(conn, {row.first for row in rows} | {row.second for row in rows})
-    return [
-        DyadCount(refs[row.first], refs[row.second], row.weight)
-        for row in rows
-        if row.first in refs and row.second in refs
-    ]
 
 
 def latest_events(

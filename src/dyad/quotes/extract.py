@@ -30,6 +30,8 @@ are short or title-like, are scare quotes and titles and are dropped.
 from __future__ import annotations
 
 import bisect
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy
@@ -58,6 +60,12 @@ MIN_UNATTRIBUTED_WORDS = 4
 PERSON_SUBJECTS = frozenset({"he", "she", "they", "we", "i"})
 # A clause at least this much inside quotation marks is a quotation, not reported speech.
 QUOTED_SHARE = 0.8
+WORD = re.compile(r"\w+")
+# Characters (marks, spaces, "and") between two quotes sharing one cue.
+MAX_JOINER = 12
+# Interview transcripts: "Q: …" is the interviewer's, "A: …" the interviewee's.
+INTERVIEW_QUESTIONS = frozenset({"q", "question"})
+INTERVIEW_ANSWERS = frozenset({"a", "answer"})
 # "Name: words" — at most this many tokens before the colon.
 NAME_COLON_TOKENS = 6
 # Bounds that keep the work per cue constant on pathological input.
@@ -72,6 +80,8 @@ TOPIC_PREPOSITIONS = frozenset({"to", "for", "about", "on", "of"})
 OBJECT_PREPOSITIONS = frozenset({"as", "about", "of", "for", "on"})
 # Prepositions that attach what a noun of saying is about ("criticism of", "praise for").
 NOUN_TOPIC_PREPOSITIONS = frozenset({"of", "for", "about", "on"})
+# The kind of news outlets: their reports of what a source said are the source's.
+MEDIA_KIND = "media"
 SPEAKER_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 CLAUSAL_DEPS = frozenset({"ccomp"})
 COMPLEMENT_DEPS = frozenset({"dobj", "dative", "xcomp", "oprd", "prep", "acomp", "attr", "ccomp"})
@@ -262,10 +272,15 @@ class QuoteFinder:
         if colon is None or colon == first.i:
             return None
         name = doc[first.i : colon]
-        if any(t.pos_ in VERB_POS or "\n" in t.text for t in name) or not any(
+        label = name.text.lower()
+        if label in INTERVIEW_QUESTIONS | INTERVIEW_ANSWERS:
+            speaker = None if label in INTERVIEW_QUESTIONS else self._interviewee(first.i)
+        elif any(t.pos_ in VERB_POS or "\n" in t.text for t in name) or not any(
             t.pos_ == "PROPN" for t in name
         ):
             return None
+        else:
+            speaker = name.root
         content: list[int] = []
         i = colon + 1
         while i < len(doc) and "\n" not in doc[i].text and len(content) < MAX_CLAUSE_TOKENS:
@@ -274,9 +289,35 @@ class QuoteFinder:
         pieces = self._pieces(content)
         if sum(self.view.words(s, e) for s, e in pieces) < MIN_UNATTRIBUTED_WORDS - 1:
             return None
-        found = _Found("indirect", pieces, doc[colon], name.root, colon=True)
+        found = _Found("indirect", pieces, doc[colon], speaker, colon=True)
         found.cue_span = Span(":", doc[colon].idx, doc[colon].idx + 1)
+        if label in INTERVIEW_QUESTIONS:
+            # The interviewer asks: the article's writer.
+            found.speaker = self.resolver.author_speaker()
         return found
+
+    def _interviewee(self, first: int) -> Token | None:
+        """Who answers in an interview ("A: …"): the person its lead-in names last, before
+        the run of paragraphs opening with "Q:" or "A:"."""
+        doc = self.doc
+        openings = [0, *(i + 1 for i in self.view.line_breaks if i + 1 < len(doc))]
+        index = bisect.bisect_right(openings, first) - 1
+        while index > 0 and self._interview_label(openings[index - 1]):
+            index -= 1
+        mention = self.resolver.person_before(doc[openings[index]].idx)
+        if mention is None:
+            return None
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        return span.root if span is not None else None
+
+    def _interview_label(self, first: int) -> bool:
+        """Whether the paragraph opening at token ``first`` is an interview's "Q:" or "A:"."""
+        doc = self.doc
+        return (
+            first + 1 < len(doc)
+            and doc[first + 1].text == ":"
+            and doc[first].lower_ in INTERVIEW_QUESTIONS | INTERVIEW_ANSWERS
+        )
 
     def _according_to(self, token: Token) -> _Found | None:
         to = next((c for c in token.children if c.lower_ == "to"), None)
@@ -362,6 +403,19 @@ class QuoteFinder:
             excluded = set(range(cue.left_edge.i, cue.right_edge.i + 1))
             content = [i for i in self._subtree(cue.head) if i not in excluded]
             speaker = next((o for a in cue.children if a.dep_ == "agent" for o in a.children), None)
+        elif (raised := _raised_object(cue)) is not None:
+            # "outlets reported Hamza bin Laden to be dead": an object and its infinitive;
+            # a participle on the infinitive ("…, citing sources") is the writer's.
+            thing, infinitive = raised
+            excluded = {
+                i
+                for c in infinitive.children
+                if c.dep_ == "advcl" and c.i > infinitive.i
+                for i in range(c.left_edge.i, c.right_edge.i + 1)
+            }
+            content = [
+                i for i in self._subtree(thing) + self._subtree(infinitive) if i not in excluded
+            ]
         elif (inverted := self._inverted_speaker(cue)) is not None:
             # "It is not for the Court to opine …, argued the government's lawyer": the
             # clause before the cue is what the speaker after it said.
@@ -860,7 +914,7 @@ class QuoteFinder:
     # -- assembly -----------------------------------------------------------
 
     def find(self) -> list[Quote]:
-        reported = _outermost(self.reported_speech())
+        reported = _outermost(self.reported_speech(), self._relays)
         quoted = self.quoted(reported)
         # The object of a cue that introduces a direct quote is its audience
         # ("told Fox News, “…”"), not what was said.
@@ -907,11 +961,23 @@ class QuoteFinder:
 
     def _speakers(self, items: list[_Found]) -> None:
         previous: _Found | None = None
+        cued = [(item, self._phrase(item)) for item in items if item.cue is not None]
         for index, item in enumerate(items):
-            if item.cue is not None or item.speaker_head is not None:
+            if item.speaker is None and (item.cue is not None or item.speaker_head is not None):
                 item.speaker = self.resolver.speaker(item.speaker_head)
-            if item.cue is None and item.speaker_head is None and item.kind == "direct":
-                # No cue of its own: the quote continues the adjacent speaker.
+            repeated = (
+                _repeated(cued, self._phrase(item))
+                if item.cue is None and item.speaker_head is None and item.kind == "direct"
+                else None
+            )
+            if repeated is not None:
+                # A pull quote: the words of a quote told elsewhere, and its speaker's.
+                item.speaker = repeated.speaker or self.resolver.speaker(repeated.speaker_head)
+            elif item.cue is None and item.speaker_head is None and item.kind == "direct":
+                # No cue of its own: the quote continues the adjacent speaker, or shares
+                # the cue of the quote it is joined to (“A” and “B,” the crowd chanted).
+                if self._joined(item, items[index + 1 : index + 2]):
+                    previous = None
                 if (
                     previous is not None
                     and self._paragraph_of(item) - self._paragraph_of(previous)
@@ -927,6 +993,28 @@ class QuoteFinder:
                 item.cue_span = Span(item.cue.text, item.cue.idx, item.cue.idx + len(item.cue.text))
             if item.speaker.text is not None or item.cue is not None:
                 previous = item
+
+    def _relays(self, outer: _Found, inner: _Found) -> bool:
+        """Whether ``outer`` is a news outlet's report of what ``inner``'s speaker said
+        ("Reuters reported a source said …")."""
+        if outer.speaker_head is None or inner.cue is None or not self.is_speech_cue(inner.cue):
+            return False
+        actor = self.resolver.actors.get(self.resolver.speaker(outer.speaker_head).actor or "")
+        return actor is not None and actor.kind == MEDIA_KIND
+
+    def _joined(self, item: _Found, following: list[_Found]) -> bool:
+        """Whether the next quote, a direct one with a cue, follows ``item`` in its
+        paragraph with only "and", "or" or a comma between them."""
+        if not following or following[0].cue is None or following[0].kind != "direct":
+            return False
+        between = self.text[item.pieces[-1][1] : following[0].start]
+        words = WORD.findall(between)
+        return words in ([], ["and"], ["or"]) and len(between) <= MAX_JOINER and "\n" not in between
+
+    def _phrase(self, item: _Found) -> str:
+        """The item's words, lower-case, space-separated and space-framed."""
+        words = [w for s, e in item.pieces for w in WORD.findall(self.text[s:e].lower())]
+        return " " + " ".join(words) + " "
 
     def _paragraph_of(self, item: _Found) -> int:
         return self.view.paragraph[self.view.token_at(item.start)]
@@ -951,6 +1039,28 @@ class QuoteFinder:
             speaker=item.speaker or Speaker(),
             cue=item.cue_span,
         )
+
+
+def _repeated(cued: list[tuple[_Found, str]], phrase: str) -> _Found | None:
+    """The cued quote (with its phrase) holding all the words of ``phrase`` in a row."""
+    if len(phrase.split()) < MIN_UNATTRIBUTED_WORDS:
+        return None
+    return next((other for other, words in cued if phrase in words), None)
+
+
+def _raised_object(cue: Token) -> tuple[Token, Token] | None:
+    """The object and the infinitive after it of "reported X to be Y"."""
+    thing = next((c for c in cue.children if c.dep_ == "dobj"), None)
+    infinitive = next((c for c in cue.children if c.dep_ == "xcomp" and c.i > cue.i), None)
+    # "to be", "to have": what the object is or did, not what it was told to do
+    # ("told reporters to leave").
+    if thing is None or infinitive is None or infinitive.lemma_ not in ("be", "have"):
+        return None
+    if not thing.i < infinitive.i:
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in infinitive.children):
+        return None
+    return thing, infinitive
 
 
 def _drop_trailing_comma(doc: Doc, tokens: list[int]) -> list[int]:
@@ -990,29 +1100,42 @@ def _put_to(token: Token) -> bool:
     )
 
 
-def _outermost(reported: list[_Found]) -> list[_Found]:
+def _outermost(
+    reported: list[_Found], relays: Callable[[_Found, _Found], bool] = lambda outer, inner: False
+) -> list[_Found]:
     """Reports whose cue is not inside another report's content.
 
     "X said that Y claimed Z" is X's report; Y's claim is part of what X said
     (PolNeAR annotates only the outermost attribution, guidelines p. 23).
     A noun of saying keeps its own report: in "rejected accusations that …"
-    the accusations are someone else's words, named as such.
+    the accusations are someone else's words, named as such. A report that
+    ``relays`` the one it holds ("Reuters reported a government source said …")
+    gives way to it: the statement is the source's, the outlet carries it.
     """
     ordered = sorted(reported, key=lambda r: r.start)
     starts = [r.start for r in ordered]
-    kept = []
+    nested: set[int] = set()
+    relaying: set[int] = set()
+    relayed: set[int] = set()
     for item in reported:
         if item.cue is None or item.cue.pos_ == "NOUN":
-            kept.append(item)
             continue
         cue = item.cue.idx
         index = bisect.bisect_right(starts, cue)
-        if not any(
-            other is not item and any(s <= cue < e for s, e in other.pieces)
-            for other in ordered[max(0, index - NESTED_REPORTS * 2) : index]
-        ):
-            kept.append(item)
-    return kept
+        for other in ordered[max(0, index - NESTED_REPORTS * 2) : index]:
+            if other is item or not any(s <= cue < e for s, e in other.pieces):
+                continue
+            nested.add(id(item))
+            # The clause the outlet reports is the source's report ("reported a
+            # source said …"), not a word inside it ("whom they did not name").
+            if other.cue is not None and item.cue.head.i == other.cue.i and relays(other, item):
+                relaying.add(id(other))
+                relayed.add(id(item))
+    return [
+        item
+        for item in reported
+        if id(item) not in relaying and (id(item) not in nested or id(item) in relayed)
+    ]
 
 
 def _overlapping(item: _Found, spans: list[tuple[int, int]]) -> bool:

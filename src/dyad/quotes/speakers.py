@@ -27,6 +27,8 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
 NOUN_PHRASE_LEFT_DEPS = frozenset(
     {"det", "amod", "compound", "poss", "nummod", "case", "nmod", "quantmod", "nn"}
 )
+# Parts of speech of a part of a group ("Some of", "One of", "Many of").
+PARTITIVE_POS = frozenset({"PRON", "NUM", "DET", "ADJ"})
 # Entity types that never speak: "12:15 p.m. Trump says …" parses the time as subject.
 NOT_SPEAKERS = frozenset({"TIME", "DATE"})
 # How many governing verbs to climb to find the subject of "…, adding" / "… and said".
@@ -65,6 +67,13 @@ def subject_of(cue: Token) -> Token | None:
     if subject is None and verb.dep_ == "acl" and verb.head.dep_ == "dobj":
         # 'The governor tweeted her reasoning saying, ...': the subject of who tweeted
         subject = _direct_subject(verb.head.head)
+    elif subject is None and verb.dep_ == "acl" and _introduces(verb):
+        # 'The summary of the decision read in part: “…”': the parser hung the verb on
+        # the last noun as a participle; the phrase it ends speaks ('summary', not
+        # 'decision').
+        subject = verb.head
+        while subject.dep_ == "pobj" and subject.head.lower_ == "of":
+            subject = subject.head.head
     if subject is not None and subject.ent_type_ in NOT_SPEAKERS:
         subject = None  # a dateline or time stamp the parser took for a subject
     if subject is None and cue.i + 1 < len(cue.doc):
@@ -79,11 +88,23 @@ def subject_of(cue: Token) -> Token | None:
     return subject
 
 
+def _introduces(verb: Token) -> bool:
+    """Whether a colon follows the verb's phrase: it introduces a quote."""
+    after = verb.right_edge.i + 1
+    return after < len(verb.doc) and verb.doc[after].text == ":"
+
+
 def speaker_head(subject: Token) -> Token:
     """The token naming a speaker: a person's name over its title ("the economist John Park",
     "a spokesman for the U.S. State Department, Sean McCormack")."""
     if subject.dep_ in ("amod", "compound") and subject.head.i > subject.i:
         subject = subject.head  # "said Ugandan President, Yoweri Museveni": the title noun
+    if subject.pos_ in PARTITIVE_POS:
+        # "Some of the protesters said", "One of the organisers said": the group speaks.
+        of = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        member = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+        if member is not None:
+            subject = member
     if subject.ent_type_ != "PERSON":
         # an apposed name before a compound one ('Ugandan' is often tagged a person)
         children = sorted(subject.children, key=lambda c: c.dep_ != "appos")
@@ -200,6 +221,25 @@ class SpeakerResolver:
             return self._preceding_actor(
                 head.idx, lambda actor: actor.kind not in PERSON_KINDS, subjects_only=True
             )
+        return None
+
+    def author_speaker(self) -> Speaker:
+        """The article's writer as a speaker (no words of the text name them)."""
+        return Speaker(self._author())
+
+    def person_before(self, char: int) -> Mention | None:
+        """The last person mentioned outside quotes before ``char``."""
+        index = bisect.bisect_left(self.mention_starts, char) - 1
+        for mention in reversed(self.mentions[max(0, index - PRONOUN_LOOKBACK) : index + 1]):
+            actor = self.actors.get(mention.actor)
+            span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if (
+                actor is not None
+                and actor.kind == "person"
+                and span is not None
+                and not self.in_quote[span.root.i]
+            ):
+                return mention
         return None
 
     def _author(self) -> str:

@@ -208,22 +208,21 @@ def home_page(
 ):
     if a.strip() and b.strip():
         return RedirectResponse(dyad_url(a.strip(), b.strip()), status_code=303)
-    summary = _summary(conn, cache)
     if not q.strip():
+        summary = _summary(conn, cache)
         filters = _default_window(request, summary, filters)
+        busiest = cache.get(
+            conn, ("busiest", filters), lambda: query.busiest(conn, filters=filters)
+        )
         return render(
             request,
             "home.html",
             summary=summary,
             filters=filter_values(filters),
-            top_actors=cache.get(
-                conn, ("top actors", filters), lambda: query.top_actors(conn, filters=filters)
-            ),
-            top_dyads=cache.get(
-                conn, ("top dyads", filters), lambda: query.top_dyads(conn, filters=filters)
-            ),
+            top_actors=busiest.actors,
+            top_dyads=busiest.dyads,
             latest=query.latest_events(conn, filters=filters, limit=HOME_ROWS),
-            worldmap=_map(conn, cache, filters),
+            worldmap=world_map(busiest.countries),
             title="dyad",
         )
     pages = {"actors": actors_page, "articles": articles_page, "quotes": quotes_page}
@@ -261,7 +260,7 @@ def home_page(
         count_limit=query.COUNT_LIMIT,
         speakers=actor_refs(conn, speakers),
         filters=filter_values(filters),
-        sources=summary.sources,
+        sources=_sources(conn, cache),
         title=f"Search: {q}",
     )
 
@@ -383,7 +382,8 @@ def _default_window(request: Request, summary: query.StoreSummary, filters: Filt
 
 
 def _sources(conn: Connection, cache) -> list[tuple[str, int]]:
-    return _summary(conn, cache).sources
+    """The filter form's news sources: not the whole summary, which counts every event."""
+    return cache.get(conn, ("sources",), lambda: query.news_sources(conn))
 
 
 def _summary(conn: Connection, cache) -> query.StoreSummary:
@@ -399,18 +399,29 @@ def dyad_page(
     first: str,
     second: str,
     page: Annotated[int, Query(ge=1, le=100_000)] = 1,
+    after: str | None = None,
     expand: bool = False,
     measure: MeasureDep = "counts",
 ):
-    timeline = query.timeline(
-        conn,
-        first,
-        second,
-        filters=filters,
-        limit=PAGE_SIZE,
-        offset=(page - 1) * PAGE_SIZE,
-        reports=api.TIMELINE_REPORTS,
-    )
+    # "Later" links carry the cursor of the page before (``after``): a page deep in a
+    # busy dyad costs what the first does. Other links name the page by its number.
+    try:
+        timeline = cache.get(
+            conn,
+            ("timeline", first, second, filters, PAGE_SIZE, page, after),
+            lambda: query.timeline(
+                conn,
+                first,
+                second,
+                filters=filters,
+                limit=PAGE_SIZE,
+                offset=0 if after else (page - 1) * PAGE_SIZE,
+                after=after,
+                reports=api.TIMELINE_REPORTS,
+            ),
+        )
+    except query.BadCursor as error:
+        return bad_input(request, f"{error}: follow the page links", "after")
     chart: Chart | IntensityChart
     if measure == "counts":
         charted = _charted(filters)
@@ -423,7 +434,11 @@ def dyad_page(
     else:
         chart = _intensity(conn, cache, filters, measure, first, second)
         not_charted = timeline.total - chart.events
-    framing = query.dyad_framing(conn, first, second, filters=filters, limit=FRAMED_EVENTS)
+    framing = cache.get(
+        conn,
+        ("framing", first, second, filters),
+        lambda: query.dyad_framing(conn, first, second, filters=filters, limit=FRAMED_EVENTS),
+    )
     return render(
         request,
         "dyad.html",
@@ -441,6 +456,7 @@ def dyad_page(
         expand=expand,
         page=page,
         pages=max(1, -(-timeline.total // PAGE_SIZE)),
+        first_number=(page - 1) * PAGE_SIZE + 1,
         title=f"{timeline.first[0].name} – {timeline.second[0].name}",
     )
 
