@@ -1,6 +1,7 @@
 """Throughput of dyad against plain spaCy parsing, in one run on the same texts.
 
     .venv/bin/python bench/throughput.py [--texts DIR] [--limit N] [--repeat R] [--parallel[-only]]
+    .venv/bin/python bench/throughput.py --limit 840 --pairs 2   # pool against Dask, paired
 
 Measures, on PolNeAR train articles by default:
 - plain spaCy ``nlp.pipe`` over the texts (the model alone), tokens/s;
@@ -24,6 +25,7 @@ import argparse
 import json
 import os
 import time
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -69,10 +71,22 @@ def main() -> None:
     parser.add_argument(
         "--parallel-only", action="store_true", help="time only the --parallel setups"
     )
+    parser.add_argument(
+        "--pairs",
+        type=int,
+        metavar="N",
+        help="time only the 2-process pool and the 2-worker Dask LocalCluster, back to "
+        "back N times, each run with its load average (no single process)",
+    )
     args = parser.parse_args()
 
     articles = read_articles(args.texts, args.limit)
     texts = [a.text for a in articles]
+    if args.pairs:
+        tokens = sum(len(text.split()) for text in texts)
+        for run in paired(articles, tokens, args.model, args.pairs):
+            print(json.dumps(run), flush=True)
+        return
     if args.parallel_only:
         tokens = sum(len(text.split()) for text in texts)  # no model in this process
         rates = parallel(articles, tokens, args.model, args.repeat, args.scheduler)
@@ -165,6 +179,32 @@ def parallel(
             run = best_of(1, lambda options=options: list(analyze_many(articles, options)))
             seconds[name] = min(seconds[name], run)
     return {name: round(tokens / run) for name, run in seconds.items()}
+
+
+def paired(articles: list[Article], tokens: int, model: str, pairs: int) -> Iterator[dict]:
+    """The pool and the Dask LocalCluster (start-up included), one right after the
+    other, ``pairs`` times: each pair's ratio sees nearly the same machine load."""
+    setups = {
+        "2 processes": BatchOptions(model=model, workers=2),
+        "Dask LocalCluster x2": BatchOptions(model=model, dask="local:2"),
+    }
+    for number in range(1, pairs + 1):
+        rates = {}
+        for name, options in setups.items():
+            load = os.getloadavg()[0]
+            seconds = best_of(1, lambda options=options: list(analyze_many(articles, options)))
+            rates[name] = round(tokens / seconds)
+            yield {
+                "pair": number,
+                "setup": name,
+                "seconds": round(seconds, 1),
+                "tokens_per_s": rates[name],
+                "load_average": [round(load, 1), round(os.getloadavg()[0], 1)],
+            }
+        yield {
+            "pair": number,
+            "dask_over_pool": round(rates["Dask LocalCluster x2"] / rates["2 processes"], 3),
+        }
 
 
 if __name__ == "__main__":

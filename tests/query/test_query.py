@@ -3,6 +3,7 @@ profiles, quotes by speaker, full-text search, monthly counts, the network, filt
 
 from __future__ import annotations
 
+import sys
 from datetime import date
 
 import pytest
@@ -13,6 +14,7 @@ from dyad.query import (
     BadCursor,
     Filters,
     actor_profile,
+    count_matches,
     event_counts,
     network,
     quotes_by,
@@ -141,6 +143,37 @@ def test_search_articles_and_quotes_with_stems_phrases_and_exclusions(corpus):
     assert {h.published for h in search(corpus, "the ports", kind="articles")} == {
         date(2024, 1, 20)
     }
+
+
+def test_the_newest_documents_that_hold_a_phrase_are_ranked_not_those_with_its_pairs(
+    db, monkeypatch
+):
+    older = report(
+        "Talks on a grain corridor deal resumed in Istanbul.", "2023-05-02", "wire", [], []
+    )
+    # Both word pairs of the phrase, in two places: not the phrase.
+    newer = report(
+        "The grain corridor was closed. Then the corridor deal collapsed.",
+        "2023-07-18",
+        "daily",
+        [],
+        [],
+    )
+    with Store(db) as store:
+        assert store.add(older) and store.add(newer)
+        # Only the newest match is ranked: it must be a match, not the newest candidate.
+        # (dyad.query.search, the module: the package exports a function of that name.)
+        monkeypatch.setattr(sys.modules["dyad.query.search"], "RANK_WINDOW", 1)
+        phrase = '"grain corridor deal"'
+        assert [h.published for h in search(store, phrase)] == [date(2023, 5, 2)]
+        assert count_matches(store, phrase) == 1
+        assert search(store, phrase, filters=Filters(sources=("daily",))) == []
+        # Two phrases, each in both articles: the newest of the two.
+        both = search(store, '"grain corridor" "corridor deal"')
+        assert [h.published for h in both] == [date(2023, 7, 18)]
+        monkeypatch.undo()
+        both = search(store, '"grain corridor" "corridor deal" Istanbul')
+        assert [h.published for h in both] == [date(2023, 5, 2)]
 
 
 def test_fts5_query_quotes_every_word():

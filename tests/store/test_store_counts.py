@@ -11,13 +11,14 @@ import pytest
 from alembic import command
 from helpers import monthly_counts
 from query_corpus import CORPUS, HAMAS, ISR, RUS, UKR, ZAKHAROVA, report
-from sqlalchemy import func, inspect, select
+from sqlalchemy import event, func, inspect, select
 
 from dyad.model import Location
 from dyad.query import (
     Filters,
     actor_overview,
     actor_profile,
+    actors_with_counts,
     busiest,
     event_counts,
     events_by_country,
@@ -103,9 +104,87 @@ def test_counts_kept_on_write_equal_a_recount_after_loads_and_reloads(store):
     }
     assert ("ISR", "HAMAS", "CONSULT", "actual", "EGY", 1) in pairs
     with store.engine.connect() as conn:
-        for table in (schema.dyad_months, schema.dyad_pairs):
+        for table in (schema.dyad_months, schema.dyad_pairs, schema.pair_totals):
             total = conn.execute(select(func.sum(table.c.events))).scalar_one()
             assert total == store.count("events") == 9
+
+
+def test_totals_per_pair_and_per_actor_count_each_event_once(store):
+    kept = counted(store)["kept"]
+    # Per pair and place: Russia's two with Hamas (its support, its undated
+    # consultation) in one row; Hamas's visit once, its reprint merged; no target ''.
+    assert kept["pair_totals"] == {
+        ("HAMAS", "RUS", "", 1),
+        ("ISR", "RUS", "", 1),
+        ("RUS", "UKR", "", 1),
+        ("RUS", "HAMAS", "", 2),
+        ("RUS", "RUS", "", 1),
+        ("UKR", "", "", 1),
+        ("ISR", "HAMAS", "EGY", 1),
+        ("RUS", ZAKHAROVA.id, "", 1),
+    }
+    # Per actor: Russia's 5 in the corpus, the reshuffle with itself once, the recall.
+    assert kept["actor_totals"] == {
+        ("RUS", 7),
+        ("HAMAS", 4),
+        ("ISR", 2),
+        ("UKR", 2),
+        (ZAKHAROVA.id, 1),
+    }
+
+
+def test_a_write_that_fails_leaves_the_totals_as_they_were(store, monkeypatch):
+    before = counted(store)["kept"]
+    late = report(
+        "Israel accused Hamas again. Russia met Ukraine.",
+        "2024-03-02",
+        "wire",
+        [
+            ("ACCUSE", "ISR", "HAMAS", "2024-03-01", "actual"),
+            ("CONSULT", "RUS", "UKR", "2024-03-02", "actual"),
+        ],
+        [RUS, UKR, ISR, HAMAS],
+    )
+
+    def broken(conn, ids=None):
+        raise RuntimeError("disk full")
+
+    # The search index is written after the events and their counts, in one transaction.
+    monkeypatch.setattr("dyad.store.store.index_for_search", broken)
+    with pytest.raises(RuntimeError):
+        store.add(late)
+    assert counted(store)["kept"] == before
+    monkeypatch.undo()
+    assert store.add(late)
+    after = counted(store)
+    assert after["kept"] == after["recounted"]
+    assert ("ISR", "HAMAS", "", 1) in after["kept"]["pair_totals"]
+    assert ("ISR", 3) in after["kept"]["actor_totals"]
+
+
+def test_an_unfiltered_profile_ranks_counterparts_from_the_totals(store):
+    statements: list[str] = []
+
+    def seen(conn, cursor, statement, *args) -> None:
+        statements.append(statement)
+
+    event.listen(store.engine, "before_cursor_execute", seen)
+    try:
+        profile = actor_profile(store, "Russia")
+        actor_overview(store, "Russia")
+        events_by_country(store, actor="Russia")
+    finally:
+        event.remove(store.engine, "before_cursor_execute", seen)
+    assert [(c.id, c.events) for c in profile.counterparts] == [
+        ("HAMAS", 3),
+        ("ISR", 1),
+        ("UKR", 1),
+    ]
+    # Only the chosen counterparts are read by type from dyad_pairs; their ranking and
+    # the map read the totals.
+    by_pair = [s for s in statements if "dyad_pairs" in s]
+    assert all("dyad_pairs.type" in s for s in by_pair)
+    assert sum("pair_totals" in s for s in statements) >= 3
 
 
 FILTERS = [
@@ -137,6 +216,9 @@ def test_queries_answer_from_the_counts_as_from_the_events(store, filters, monke
         found.append(events_by_country(store, actor="Israel", counterpart="Hamas", filters=filters))
         found.append(event_counts(store, filters=filters, by_type=True))
         found.append(events_by_country(store, filters=filters))
+        found.append(
+            [(c.actor.id, c.events) for c in actors_with_counts(store, "a", filters=filters)]
+        )
         return found
 
     from_counts = answers()
@@ -222,6 +304,7 @@ def test_the_migrations_fill_counts_and_search_filters_of_a_store_made_before_th
         command.downgrade(config, "0007")
         assert not inspect(conn).has_table("actor_months")
         assert not inspect(conn).has_table("dyad_pairs")
+        assert not inspect(conn).has_table("pair_totals")
         command.upgrade(config, "head")
     assert counted(store)["kept"] == before
     again = [(hit.article_id, hit.quote_id) for hit in search(store, "Hamas", filters=herald)]

@@ -17,6 +17,8 @@ POSTGRES_ONLY = {
     "ix_search_documents_terms",
     "ix_search_documents_word_pairs",
     "ix_dyad_pairs_source",
+    "ix_pair_totals_source",
+    "ix_actor_months_actor",
 }
 
 

@@ -111,9 +111,12 @@ def actor_counts(
     return _by_month(rows, by_type)
 
 
-def pair_counts(filters: Filters) -> Table:
-    """The table to count events per actor pair from: the counts over all time or by
-    month when the filters allow (their rows carry ``events``), else the events."""
+def pair_counts(filters: Filters, by_type: bool = False) -> Table:
+    """The table to count events per actor pair (and place) from: the totals, the
+    counts over all time or by month when the filters allow (their rows carry
+    ``events``), else the events. The totals have no type: not ``by_type``."""
+    if filters.unfiltered and not by_type:
+        return schema.pair_totals
     if filters.all_time:
         return schema.dyad_pairs
     return schema.dyad_months if filters.by_month else schema.events
@@ -126,7 +129,7 @@ def with_others(
     per side ("sent": ``ids`` are the source, "received": the target): rows of (other,
     n), or with ``chosen`` (other, type, n) for those others only. From the dyads'
     counts when the filters allow, else from the events' pair indexes."""
-    table = pair_counts(filters)
+    table = pair_counts(filters, by_type=chosen is not None)
     counted = table is not schema.events
     n = (func.sum(table.c.events) if counted else func.count()).label("n")
     sides = (

@@ -70,6 +70,12 @@ class Filters:
         ``by_month`` filters with no date."""
         return self.by_month and not self.first_day and not self.last_day
 
+    @property
+    def unfiltered(self) -> bool:
+        """Whether the totals per pair and per actor (``pair_totals``, ``actor_totals``:
+        no date, type or status) can answer: nothing is filtered out."""
+        return self.all_time and not (self.statuses or self.types or self.quads)
+
     def cells(self, query: Select, table: Table) -> Select:
         """Restrict a query over a counts table (``by_month`` filters only; without a
         month column, ``all_time`` ones)."""

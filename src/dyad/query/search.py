@@ -12,9 +12,19 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from importlib import resources
+from itertools import pairwise
 from typing import Literal
 
-from sqlalchemy import Connection, Integer, Subquery, cast, func, literal, select
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Integer,
+    Select,
+    Subquery,
+    func,
+    literal,
+    select,
+)
 from sqlalchemy.dialects.postgresql import ARRAY, REGCONFIG
 
 from dyad.query.connect import Database, connect
@@ -148,14 +158,17 @@ def _matching(
     """
     documents = schema.search_documents
     postgres = conn.dialect.name == "postgresql"
+    pairs = None
     if postgres:
         language = literal(schema.SEARCH_LANGUAGE, REGCONFIG)
         tsquery = func.websearch_to_tsquery(language, query)
-        found = select(documents.c.id).where(documents.c.terms.op("@@")(tsquery))
-        if pairs := _word_pairs(conn, _required_phrases(query)):
+        found = select(documents.c.id)
+        if (pairs := _word_pairs(_required_phrases(query))) is not None:
             # The index of word pairs finds the documents holding the phrases' pairs;
-            # the tsvector check above then reads only theirs.
-            found = found.where(documents.c.word_pairs.op("@>")(cast(pairs, ARRAY(Integer))))
+            # the tsvector check then reads only theirs.
+            found = found.where(documents.c.word_pairs.op("@>")(pairs))
+        if pairs is None or not ranked:
+            found = found.where(documents.c.terms.op("@@")(tsquery))
         newest = documents.c.id
     else:
         fts = schema.search_fts
@@ -171,6 +184,8 @@ def _matching(
         found = found.where(documents.c.quote_id.is_not(None))
     if filters.since or filters.until or filters.sources:
         found = filters.articles(found, documents)
+    if postgres and pairs is not None and ranked:
+        return _newest_confirmed(found, tsquery, most)
     window = (found.order_by(newest.desc()) if ranked else found).limit(most).subquery()
     if not (postgres and ranked):
         return window
@@ -178,6 +193,29 @@ def _matching(
     return (
         select(documents.c.id, (-func.ts_rank(documents.c.terms, tsquery)).label("score"))
         .where(documents.c.id.in_(select(window.c.id)))
+        .subquery()
+    )
+
+
+def _newest_confirmed(candidates: Select, tsquery: ColumnElement, most: int) -> Subquery:
+    """The newest ``most`` of the documents the word pairs found that the tsvector
+    confirms, ranked: the candidates sorted newest first, then confirmed in that order
+    until ``most`` are found. A stored tsvector is large (read from TOAST storage): a
+    phrase of two common words has thousands of candidates, and confirming them all
+    before taking the newest read each of them; now only about ``most`` are read."""
+    documents = schema.search_documents
+    # OFFSET 0 keeps the check out of the sorted subquery (PostgreSQL would push it in).
+    newest = (
+        candidates.add_columns(documents.c.terms)
+        .order_by(documents.c.id.desc())
+        .offset(0)
+        .subquery()
+    )
+    return (
+        select(newest.c.id, (-func.ts_rank(newest.c.terms, tsquery)).label("score"))
+        .where(newest.c.terms.op("@@")(tsquery))
+        .order_by(newest.c.id.desc())
+        .limit(most)
         .subquery()
     )
 
@@ -198,17 +236,21 @@ def _required_phrases(query: str) -> list[str]:
     ]
 
 
-def _word_pairs(conn: Connection, phrases: list[str]) -> list[int]:
-    """The hashed adjacent word pairs of the phrases, as ``word_pairs`` holds them."""
+def _word_pairs(phrases: list[str]) -> ColumnElement | None:
+    """The hashed adjacent word pairs of the phrases, as ``word_pairs`` holds them: an
+    expression PostgreSQL works out once as it plans the query (immutable functions of
+    constants), not a round trip of its own. None when no phrase has two words side by
+    side that are not stop words (the tsvector would give no pair)."""
     language = literal(schema.SEARCH_LANGUAGE, REGCONFIG)
-    pairs: set[int] = set()
+    pairs = None
     for phrase in phrases:
-        pairs.update(
-            conn.execute(
-                select(func.dyad_word_pairs(func.to_tsvector(language, phrase)))
-            ).scalar_one()
-        )
-    return sorted(pairs)
+        words = _words(phrase)
+        if not any(not (_stop_word(a) or _stop_word(b)) for a, b in pairwise(words)):
+            continue
+        # Each phrase apart: one text would pair the end of one with the next's start.
+        own = func.dyad_word_pairs(func.to_tsvector(language, phrase), type_=ARRAY(Integer))
+        pairs = own if pairs is None else func.array_cat(pairs, own, type_=ARRAY(Integer))
+    return pairs
 
 
 def fts5_query(query: str) -> str:

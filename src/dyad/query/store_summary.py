@@ -80,10 +80,16 @@ def _count(conn: Connection, table) -> int:
 
 
 def actor_event_totals(conn: Connection, ids: set[str], filters: Filters = NO_FILTERS) -> Counter:
-    """Events each actor takes part in, as source or target (each side read by its index)."""
+    """Events each actor takes part in, as source or target: kept totals when nothing
+    is filtered out, else each side of the events read by its index."""
     events = schema.events
     totals: Counter = Counter()
     if not ids:
+        return totals
+    if filters.unfiltered:
+        kept = schema.actor_totals
+        query = select(kept.c.actor_id, kept.c.events).where(kept.c.actor_id.in_(sorted(ids)))
+        totals.update(dict(conn.execute(query).all()))
         return totals
     for side, other in (
         (events.c.source_id, events.c.target_id),

@@ -1,7 +1,8 @@
 """The counts of events per actor and month (``actor_months``), per dyad and month
-(``dyad_months``) and per dyad over all time (``dyad_pairs``): added to by the writer
-in the transaction that stores the events, rebuilt from the events by ``recount``
-(migrations, bulk loads)."""
+(``dyad_months``), per dyad over all time (``dyad_pairs``), and the totals per dyad and
+place (``pair_totals``) and per actor (``actor_totals``): added to by the writer in the
+transaction that stores the events, rebuilt from the events by ``recount`` (migrations,
+bulk loads)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ ActorCell = tuple[str, str, str, str, str]  # actor, month, type, status, mode
 # source, target, month, type, status, mode, place
 DyadCell = tuple[str, str, str, str, str, str, str]
 PairCell = tuple[str, str, str, str, str]  # source, target, type, status, place
+TotalCell = tuple[str, str, str]  # source, target, place
 
 
 class EventTally:
@@ -25,6 +27,8 @@ class EventTally:
         self.actors: Counter[ActorCell] = Counter()
         self.dyads: Counter[DyadCell] = Counter()
         self.pairs: Counter[PairCell] = Counter()
+        self.pair_totals: Counter[TotalCell] = Counter()
+        self.actor_totals: Counter[tuple[str]] = Counter()
 
     def add(
         self,
@@ -40,14 +44,18 @@ class EventTally:
         # An event between an actor and itself is one of its events, not two.
         for actor in {side for side in (source, target) if side is not None}:
             self.actors[(actor, month, event_type, status, mode)] += 1
-        pair = (source or "", target or "")
-        self.dyads[(*pair, month, event_type, status, mode, place or "")] += 1
-        self.pairs[(*pair, event_type, status, place or "")] += 1
+            self.actor_totals[(actor,)] += 1
+        pair, place = (source or "", target or ""), place or ""
+        self.dyads[(*pair, month, event_type, status, mode, place)] += 1
+        self.pairs[(*pair, event_type, status, place)] += 1
+        self.pair_totals[(*pair, place)] += 1
 
     def write(self, conn: Connection) -> None:
         _upsert(conn, schema.actor_months, self.actors)
         _upsert(conn, schema.dyad_months, self.dyads)
         _upsert(conn, schema.dyad_pairs, self.pairs)
+        _upsert(conn, schema.pair_totals, self.pair_totals)
+        _upsert(conn, schema.actor_totals, self.actor_totals)
 
 
 def _upsert(conn: Connection, table, cells: Counter) -> None:
@@ -65,7 +73,13 @@ def _upsert(conn: Connection, table, cells: Counter) -> None:
     )
 
 
-COUNT_TABLES = (schema.actor_months, schema.dyad_months, schema.dyad_pairs)
+COUNT_TABLES = (
+    schema.actor_months,
+    schema.dyad_months,
+    schema.dyad_pairs,
+    schema.pair_totals,
+    schema.actor_totals,
+)
 
 
 def recount(conn: Connection, tables: tuple[Table, ...] = COUNT_TABLES) -> None:
@@ -95,8 +109,14 @@ def recount(conn: Connection, tables: tuple[Table, ...] = COUNT_TABLES) -> None:
         mode,
         func.coalesce(events.c.location_country, "").label("place"),
     ).subquery()
-    # dyad_pairs is dyad_months without the month: the same pairs subquery serves.
-    rows_of = {"actor_months": sides, "dyad_months": pairs, "dyad_pairs": pairs}
+    # The other tables are these two with fewer keys: the same subqueries serve.
+    rows_of = {
+        "actor_months": sides,
+        "actor_totals": sides,
+        "dyad_months": pairs,
+        "dyad_pairs": pairs,
+        "pair_totals": pairs,
+    }
     for table in tables:
         rows = rows_of[table.name]
         conn.execute(table.delete())
