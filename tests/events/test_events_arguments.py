@@ -3,8 +3,12 @@ real-news construction per rule, with the mentions the actors stage would hand o
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from test_events import extractor, nlp, run  # noqa: F401  (fixtures)
+
+from dyad.model import Actor, Mention, Place
 
 
 def dyads(events) -> set[tuple[str, str | None, str | None]]:
@@ -378,3 +382,16 @@ def test_an_unnamed_group_is_named_by_its_plural():
     ):
         groups = [a.name for a in analyze(text, "2010-05-04").actors if a.id.startswith("G:")]
         assert groups == [name]
+
+
+def test_a_state_the_events_add_is_named_as_the_knowledge_base_names_it(nlp, extractor):  # noqa: F811
+    # The arrest is Iraq's (it happens there) though no mention names Iraq as an actor.
+    text = "Navalny has been detained in Iraq."
+    doc = nlp(text)
+    doc._.published = date(2024, 2, 20)
+    doc._.actors = {"NAVALNY": Actor("NAVALNY", "Alexei Navalny", "person", country="RUS")}
+    doc._.mentions = [Mention("Navalny", 0, 7, "NAVALNY")]
+    doc._.places = [Place("Iraq", text.index("Iraq"), len(text) - 1, "IRQ")]
+    events = extractor(doc)._.events
+    assert ("COERCE", "IRQ", "NAVALNY") in dyads(events)
+    assert doc._.actors["IRQ"].name == "Iraq"

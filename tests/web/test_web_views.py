@@ -10,11 +10,11 @@ import re
 import pytest
 from fastapi.testclient import TestClient
 
+from dyad.codes import country_name, sector_name
 from dyad.model import Actor, Analysis, Article, Event, Mention, Quote, Span, Speaker, TimeValue
 from dyad.query import events_by_country
 from dyad.query.events import headline
 from dyad.query.intensity import MonthIntensity
-from dyad.query.names import country_name, sector_name
 from dyad.store import Store
 from dyad.web import create_app
 from dyad.web.chart import MAX_MONTHS, cooperation_conflict, net_intensity

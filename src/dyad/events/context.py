@@ -16,6 +16,7 @@ from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Token
 
 from dyad.clause_time import time_attachments, time_for
+from dyad.codes import country_name
 from dyad.extensions import published_day
 from dyad.model import Actor, Place, Quote, TimeExpr
 
@@ -127,7 +128,8 @@ class DocContext:
             return min(candidates, key=lambda actor: actor.kind != "state").id
         if not add:
             return None
-        self.add_actor(Actor(id=country, name=country, kind="state", country=country, sector="GOV"))
+        name = country_name(country) or country
+        self.add_actor(Actor(id=country, name=name, kind="state", country=country, sector="GOV"))
         return country
 
     def home_state(self) -> str | None:

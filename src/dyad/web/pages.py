@@ -19,11 +19,11 @@ from fastapi.templating import Jinja2Templates
 from sqlalchemy import Connection
 
 from dyad import query
+from dyad.codes import countries, country_name, sector_name
 from dyad.plover import event_types, quad_classes
 from dyad.query import Filters
 from dyad.query.actors import actor_path, actor_refs
 from dyad.query.intensity import articles_by_month, monthly_intensity
-from dyad.query.names import countries, country_name, sector_name
 from dyad.timex import display
 from dyad.web import api
 from dyad.web.chart import (
