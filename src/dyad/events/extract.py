@@ -172,7 +172,14 @@ def _accidental(cues: Cues, reading: Reading) -> bool:
                 causes.append(child)  # "when their helicopter crashed"
             elif child.dep_ in ("prep", "agent"):
                 causes.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
-    return any(c.lemma_.lower() in cues.accident_words for c in causes)
+    return any(_lemmas(c) & cues.accident_words for c in causes)
+
+
+def _lemmas(word: Token) -> set[str]:
+    """The word's lemma, and the verb a past form would have: the parser may take a verb
+    for a noun and keep its inflection ("killed after their chopper *crashed*")."""
+    lower = word.lower_
+    return {word.lemma_.lower(), lower.removesuffix("ed"), lower.removesuffix("d")}
 
 
 def _is_time(word: Token | None) -> bool:
