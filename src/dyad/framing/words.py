@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 
@@ -28,7 +29,7 @@ class EventWords:
     def to_dict(self) -> dict[str, list[str]]:
         return {kind: sorted(words) for kind, words in self.by_type.items()}
 
-    @property
+    @cached_property
     def vocabulary(self) -> frozenset[str]:
         """Every word that names an event of some type."""
         return frozenset().union(*self.by_type.values())
