@@ -41,7 +41,7 @@ from spacy.tokens import Doc, Token
 from dyad.extensions import doc_text, line_break_tokens
 from dyad.model import Quote, Span, Speaker
 from dyad.quotation_marks import MarkedPassage, find_quoted
-from dyad.quotes.lexicon import CueLexicon
+from dyad.quotes.lexicon import IMPRESSION_CUE, SPEECH_NOUN_CUE, SPEECH_VERB_CUE, CueLexicon
 from dyad.quotes.speakers import SpeakerResolver, subject_of
 
 SENTENCE_END = frozenset({".", "!", "?"})
@@ -256,21 +256,32 @@ class QuoteFinder:
 
     def _report_candidates(self) -> list[int]:
         """The tokens the tests of ``reported_speech`` can accept, in order: paragraph
-        openings, verbs and nouns, 'according' and 'in', and impression verbs. Found in
-        the token arrays: testing every token was the stage's costliest loop."""
+        openings, verbs, auxiliaries and nouns that can be speech cues, 'according' and
+        'in', and impression verbs (a noun passes only the impression and speech-noun
+        tests, an auxiliary only the speech-verb one). Found in the token arrays: testing
+        every token was the stage's costliest loop."""
         doc = self.doc
         strings = doc.vocab.strings
         lemmas = doc.to_array("LEMMA")
-        known = self.lexicon.impression_lemmas
-        impressions = []
+        known = self.lexicon.lemma_kinds
+        by_kind: dict[int, list[int]] = {
+            IMPRESSION_CUE: [],
+            SPEECH_NOUN_CUE: [],
+            SPEECH_VERB_CUE: [],
+        }
         for h in numpy.unique(lemmas).tolist():
-            if h not in known:
-                known[h] = strings[h].lower() in self.lexicon.impression_verbs
-            if known[h]:
-                impressions.append(h)
-        wanted = _any_of(doc.to_array("POS"), [POS_IDS[pos] for pos in VERB_POS | {"NOUN"}])
+            kinds = known.get(h)
+            if kinds is None:
+                kinds = known[h] = self.lexicon.cue_kinds(strings[h].lower())
+            for kind, found in by_kind.items():
+                if kinds & kind:
+                    found.append(h)
+        pos = doc.to_array("POS")
+        wanted = pos == POS_IDS["VERB"]
+        wanted |= (pos == POS_IDS["AUX"]) & _any_of(lemmas, by_kind[SPEECH_VERB_CUE])
+        wanted |= (pos == POS_IDS["NOUN"]) & _any_of(lemmas, by_kind[SPEECH_NOUN_CUE])
         wanted |= _any_of(doc.to_array("LOWER"), [strings["according"], strings["in"]])
-        wanted |= _any_of(lemmas, impressions)
+        wanted |= _any_of(lemmas, by_kind[IMPRESSION_CUE])
         openings = [0, *(i + 1 for i in self.view.line_breaks)]
         wanted[[i for i in openings if i < len(doc)]] = True
         return numpy.flatnonzero(wanted).tolist()
