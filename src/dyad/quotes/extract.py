@@ -122,13 +122,27 @@ class _DocView:
     def __init__(self, doc: Doc, passages: list[MarkedPassage], text: str) -> None:
         self.doc = doc
         self.text = text
-        self.starts = doc.to_array("IDX").tolist()
+        # Token facts from the arrays, one attribute each: the rules walk clauses and
+        # pieces token by token, and a Token object per word cost the most.
+        starts = doc.to_array("IDX")
+        self.starts: list[int] = starts.tolist()
+        self.ends: list[int] = (starts + doc.to_array("LENGTH")).tolist()
+        self.orth = doc.to_array("ORTH")
+        self.heads: list[int] = (
+            numpy.arange(len(doc)) + doc.to_array("HEAD").astype(numpy.int64)
+        ).tolist()
+        self.deps: list[int] = doc.to_array("DEP").tolist()
+        self.is_alpha: list[bool] = doc.to_array("IS_ALPHA").astype(bool).tolist()
+        self.verbal: list[bool] = _any_of(
+            doc.to_array("POS"), [POS_IDS[pos] for pos in VERB_POS]
+        ).tolist()
         self.in_quote = [False] * len(doc)
         for passage in passages:
             last = passage.close if passage.close is not None else passage.end - 1
             for i in range(self.token_at(passage.open), self.token_at(last) + 1):
                 self.in_quote[i] = True
         self.line_breaks = line_break_tokens(doc)
+        self.line_break_set = set(self.line_breaks)
         self.paragraph: list[int] = []  # a line break's token ends its paragraph
         for paragraph, last in enumerate([*self.line_breaks, len(doc) - 1]):
             self.paragraph += [paragraph] * (last + 1 - len(self.paragraph))
@@ -139,7 +153,7 @@ class _DocView:
         stop outside quotes, or a closing mark right after a quoted sentence's stop
         (from the token arrays: the rules ask of hundreds of tokens per cue)."""
         strings = self.doc.vocab.strings
-        words = self.doc.to_array("ORTH")
+        words = self.orth
         in_quote = numpy.array(self.in_quote, dtype=bool)
         stop = _any_of(words, [strings[mark] for mark in SENTENCE_END])
         closing = _any_of(words, [strings[mark] for mark in CLOSING_MARKS])
@@ -156,7 +170,25 @@ class _DocView:
         return range(bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end))
 
     def words(self, start: int, end: int) -> int:
-        return sum(1 for i in self.tokens_between(start, end) if self.doc[i].is_alpha)
+        is_alpha = self.is_alpha
+        return sum(1 for i in self.tokens_between(start, end) if is_alpha[i])
+
+    def subtree(self, head: int, left: int, right: int) -> list[int]:
+        """The tokens of ``head``'s subtree, in text order (``left``, ``right``: its
+        edges), from the heads array: each lies between the edges, and so does the
+        path up from it to ``head``."""
+        heads = self.heads
+        members = []
+        for i in range(left, right + 1):
+            j = i
+            while j != head:
+                parent = heads[j]
+                if parent == j or not left <= parent <= right:
+                    break
+                j = parent
+            else:
+                members.append(i)
+        return members
 
     def before(self, first: int) -> list[Token]:
         """Tokens of the same sentence before token ``first``, outside other quotes."""
@@ -290,7 +322,9 @@ class QuoteFinder:
         """A paragraph opening "Name: words" (headlines, transcripts): the words are Name's."""
         doc = self.doc
         end = min(len(doc), first.i + NAME_COLON_TOKENS + 1)
-        colon = next((i for i in range(first.i, end) if doc[i].text == ":"), None)
+        mark = doc.vocab.strings[":"]
+        orth = self.view.orth
+        colon = next((i for i in range(first.i, end) if orth[i] == mark), None)
         if colon is None or colon == first.i:
             return None
         name = doc[first.i : colon]
@@ -447,7 +481,8 @@ class QuoteFinder:
             return _Found("indirect", pieces, cue, inverted) if pieces else None
         else:
             content = self._following_clause(cue)
-        if not content or not any(self.doc[i].pos_ in VERB_POS for i in content):
+        verbal = self.view.verbal
+        if not content or not any(verbal[i] for i in content):
             return None
         pieces = self._pieces(self._within_sentence(content, cue))
         if not pieces:
@@ -663,37 +698,50 @@ class QuoteFinder:
         return tokens
 
     def _subtree(self, head: Token) -> list[int]:
-        if head.right_edge.i - head.left_edge.i > MAX_CLAUSE_TOKENS:
+        """The words of a clause, in text order, without a second report joined on or a
+        trailing relative clause of the writer's."""
+        left, right = head.left_edge.i, head.right_edge.i
+        if right - left > MAX_CLAUSE_TOKENS:
             return []
-        paragraph = self.view.paragraph[head.i]
+        view = self.view
+        doc = self.doc
+        deps = view.deps
+        strings = doc.vocab.strings
+        joined = (strings["conj"], strings["advcl"])
+        relative = strings["relcl"]
+        members = view.subtree(head.i, left, right)
         cut: set[int] = set()
-        for token in head.subtree:
+        for i in members:
+            if deps[i] not in joined and deps[i] != relative:
+                continue
+            token = doc[i]
             # A second report joined on ("… and said that …", "…, adding …") is its own;
             # other cues inside the clause are part of what is reported.
             if (
-                token.i != head.i
-                and token.dep_ in ("conj", "advcl")
-                and not self.view.in_quote[token.i]
+                i != head.i
+                and deps[i] in joined
+                and not view.in_quote[i]
                 and self.is_speech_cue(token)
             ):
                 start = token.left_edge.i
-                while start > head.left_edge.i and self.doc[start - 1].dep_ in ("cc", "punct"):
+                while start > left and doc[start - 1].dep_ in ("cc", "punct"):
                     start -= 1
                 cut.update(range(start, token.right_edge.i + 1))
             elif (
-                token.dep_ == "relcl"
-                and token.left_edge.i > head.left_edge.i
-                and token.right_edge.i + 1 >= head.right_edge.i
-                and self.doc[token.left_edge.i - 1].text == ","
-                and not self.view.in_quote[token.i]
+                deps[i] == relative
+                and token.left_edge.i > left
+                and token.right_edge.i + 1 >= right
+                and doc[token.left_edge.i - 1].text == ","
+                and not view.in_quote[i]
             ):
                 # A trailing ", which …" adds the writer's background to what was said
                 # (PolNeAR: content only what is clearly attributed).
                 cut.update(range(token.left_edge.i - 1, token.right_edge.i + 1))
+        paragraph = view.paragraph[head.i]
         return [
-            t.i
-            for t in head.subtree
-            if t.i not in cut and self.view.paragraph[t.i] == paragraph and "\n" not in t.text
+            i
+            for i in members
+            if i not in cut and view.paragraph[i] == paragraph and i not in view.line_break_set
         ]
 
     def _pieces(self, indices: list[int]) -> list[tuple[int, int]]:
@@ -715,13 +763,12 @@ class QuoteFinder:
             indices.pop()
         pieces: list[tuple[int, int]] = []
         previous = -2
+        starts, ends = self.view.starts, self.view.ends
         for i in indices:
-            token = doc[i]
-            end = token.idx + len(token.text)
             if i == previous + 1:
-                pieces[-1] = (pieces[-1][0], end)
+                pieces[-1] = (pieces[-1][0], ends[i])
             else:
-                pieces.append((token.idx, end))
+                pieces.append((starts[i], ends[i]))
             previous = i
         return pieces
 
