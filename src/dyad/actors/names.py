@@ -36,6 +36,7 @@ from dyad.actors.state import (
     POSSESSIVE,
     ArticleMentions,
     Found,
+    written_alone,
 )
 from dyad.model import Actor
 
@@ -617,8 +618,7 @@ def _common_word(article: ArticleMentions, span: Span) -> bool:
     in the article."""
     if len(span) != 1 or not span[0].is_sent_start or span[0].lower_ in article.surnames:
         return False  # 'Price said', after 'Ned Price', is a surname whatever 'price' is
-    word = re.escape(span[0].lower_)
-    return re.search(rf"(?<![\w-]){word}(?:s|es)?(?![\w-])", article.text) is not None
+    return written_alone(article.text, span[0].lower_, ("s", "es"))
 
 
 def _a_work(article: ArticleMentions, span: Span) -> bool:

@@ -32,6 +32,44 @@ PLACE_LABELS = ("GPE", "LOC", "FAC")
 NATIONAL_KINDS = {"state", "government", "armed_group", "party"}
 
 
+def _word_char(text: str, at: int) -> bool:
+    r"""Is there a character at ``at`` that the regex ``\w`` matches?"""
+    return 0 <= at < len(text) and (text[at].isalnum() or text[at] == "_")
+
+
+def written_alone(text: str, word: str, endings: tuple[str, ...] = ()) -> bool:
+    r"""Is ``word`` (with one of ``endings`` or none) written in ``text`` with no word
+    character or hyphen on either side? The regex ``(?<![\w-])word(?:s|es)?(?![\w-])``
+    found with ``str.find``: a pattern compiled per word cost more than the search."""
+
+    def free(at: int) -> bool:
+        return not _word_char(text, at) and text[at : at + 1] != "-"
+
+    at = text.find(word)
+    while at != -1:
+        end = at + len(word)
+        if free(at - 1) and any(
+            text.startswith(ending, end) and free(end + len(ending)) for ending in (*endings, "")
+        ):
+            return True
+        at = text.find(word, at + 1)
+    return False
+
+
+def written_as_word(text: str, word: str) -> bool:
+    r"""Is ``word`` in ``text`` between word boundaries? The regex ``\bword\b`` found
+    with ``str.find`` (``word`` not empty)."""
+    at = text.find(word)
+    while at != -1:
+        end = at + len(word)
+        if _word_char(text, at - 1) != _word_char(text, at) and _word_char(
+            text, end - 1
+        ) != _word_char(text, end):
+            return True
+        at = text.find(word, at + 1)
+    return False
+
+
 @dataclass
 class Found:
     """A candidate mention over tokens [start, end)."""
