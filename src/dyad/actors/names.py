@@ -706,7 +706,7 @@ def _acronym_of(article: ArticleMentions, ent: Span) -> str | None:
     if len(words) != 1 or not (3 <= len(words[0]) <= 6) or not words[0].isupper():
         return None
     acronym = words[0].replace(".", "")
-    for found in article.initials.get(acronym, []):
+    for found in article.spelling(acronym):
         if found.start >= ent.start or found not in article.found:
             continue
         actor = article.actors[found.actor]
