@@ -116,26 +116,32 @@ def _any_of(values: numpy.ndarray, wanted: list[int]) -> numpy.ndarray:
     return found
 
 
+ARRAY_ATTRS = ("IDX", "LENGTH", "ORTH", "LEMMA", "LOWER", "POS", "HEAD", "DEP", "IS_ALPHA")
+
+
 class _DocView:
     """Token-level facts about a doc that every rule needs, computed once."""
 
     def __init__(self, doc: Doc, passages: list[MarkedPassage], text: str) -> None:
         self.doc = doc
         self.text = text
-        # Token facts from the arrays, one attribute each: the rules walk clauses and
-        # pieces token by token, and a Token object per word cost the most.
-        starts = doc.to_array("IDX")
+        # Token facts from the arrays (read in one call, each column turned into a list
+        # of its own): the rules walk clauses and pieces token by token, and a Token
+        # object per word cost the most.
+        columns = dict(zip(ARRAY_ATTRS, doc.to_array(list(ARRAY_ATTRS)).T, strict=True))
+        starts = columns["IDX"]
         self.starts: list[int] = starts.tolist()
-        self.ends: list[int] = (starts + doc.to_array("LENGTH")).tolist()
-        self.orth = doc.to_array("ORTH")
+        self.ends: list[int] = (starts + columns["LENGTH"]).tolist()
+        self.orth = columns["ORTH"]
+        self.lemmas = columns["LEMMA"]
+        self.lowers = columns["LOWER"]
+        self.pos = columns["POS"]
         self.heads: list[int] = (
-            numpy.arange(len(doc)) + doc.to_array("HEAD").astype(numpy.int64)
+            numpy.arange(len(doc)) + columns["HEAD"].astype(numpy.int64)
         ).tolist()
-        self.deps: list[int] = doc.to_array("DEP").tolist()
-        self.is_alpha: list[bool] = doc.to_array("IS_ALPHA").astype(bool).tolist()
-        self.verbal: list[bool] = _any_of(
-            doc.to_array("POS"), [POS_IDS[pos] for pos in VERB_POS]
-        ).tolist()
+        self.deps: list[int] = columns["DEP"].tolist()
+        self.is_alpha: list[bool] = columns["IS_ALPHA"].astype(bool).tolist()
+        self.verbal: list[bool] = _any_of(self.pos, [POS_IDS[pos] for pos in VERB_POS]).tolist()
         self.in_quote = [False] * len(doc)
         for passage in passages:
             last = passage.close if passage.close is not None else passage.end - 1
@@ -294,25 +300,25 @@ class QuoteFinder:
         every token was the stage's costliest loop."""
         doc = self.doc
         strings = doc.vocab.strings
-        lemmas = doc.to_array("LEMMA")
+        lemmas = self.view.lemmas
         known = self.lexicon.lemma_kinds
         by_kind: dict[int, list[int]] = {
             IMPRESSION_CUE: [],
             SPEECH_NOUN_CUE: [],
             SPEECH_VERB_CUE: [],
         }
-        for h in numpy.unique(lemmas).tolist():
+        for h in set(lemmas.tolist()):
             kinds = known.get(h)
             if kinds is None:
                 kinds = known[h] = self.lexicon.cue_kinds(strings[h].lower())
             for kind, found in by_kind.items():
                 if kinds & kind:
                     found.append(h)
-        pos = doc.to_array("POS")
+        pos = self.view.pos
         wanted = pos == POS_IDS["VERB"]
         wanted |= (pos == POS_IDS["AUX"]) & _any_of(lemmas, by_kind[SPEECH_VERB_CUE])
         wanted |= (pos == POS_IDS["NOUN"]) & _any_of(lemmas, by_kind[SPEECH_NOUN_CUE])
-        wanted |= _any_of(doc.to_array("LOWER"), [strings["according"], strings["in"]])
+        wanted |= _any_of(self.view.lowers, [strings["according"], strings["in"]])
         wanted |= _any_of(lemmas, by_kind[IMPRESSION_CUE])
         openings = [0, *(i + 1 for i in self.view.line_breaks)]
         wanted[[i for i in openings if i < len(doc)]] = True
