@@ -142,6 +142,9 @@ class _DocView:
         self.deps: list[int] = columns["DEP"].tolist()
         self.is_alpha: list[bool] = columns["IS_ALPHA"].astype(bool).tolist()
         self.verbal: list[bool] = _any_of(self.pos, [POS_IDS[pos] for pos in VERB_POS]).tolist()
+        self.is_verb: list[bool] = (self.pos == POS_IDS["VERB"]).tolist()
+        self._lemma_ids: list[int] = self.lemmas.tolist()
+        self._lowercase: dict[int, str] = {}
         self.in_quote = [False] * len(doc)
         for passage in passages:
             last = passage.close if passage.close is not None else passage.end - 1
@@ -167,6 +170,14 @@ class _DocView:
         ends[1:] |= closing[1:] & stop[:-1] & in_quote[1:]
         ends[self.line_breaks] = True
         return ends.tolist()
+
+    def lemma(self, i: int) -> str:
+        """Token ``i``'s lemma in lower case (each lemma's read once per doc: the cue tests
+        ask it of every verb several times)."""
+        lemma = self._lemma_ids[i]
+        if lemma not in self._lowercase:
+            self._lowercase[lemma] = self.doc.vocab.strings[lemma].lower()
+        return self._lowercase[lemma]
 
     def token_at(self, char: int) -> int:
         return max(0, bisect.bisect_right(self.starts, char) - 1)
@@ -240,9 +251,9 @@ class QuoteFinder:
     # -- cues ---------------------------------------------------------------
 
     def is_speech_cue(self, token: Token) -> bool:
-        if token.pos_ not in VERB_POS:
+        if not self.view.verbal[token.i]:
             return False
-        lemma = token.lemma_.lower()
+        lemma = self.view.lemma(token.i)
         if lemma in self.lexicon.speech_verbs:
             return True
         particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
@@ -250,7 +261,7 @@ class QuoteFinder:
 
     def is_report_cue(self, token: Token) -> bool:
         return self.is_speech_cue(token) or (
-            token.pos_ == "VERB" and token.lemma_.lower() in self.report_verbs
+            self.view.is_verb[token.i] and self.view.lemma(token.i) in self.report_verbs
         )
 
     # -- reported speech ----------------------------------------------------
@@ -280,12 +291,12 @@ class QuoteFinder:
                 item = self._reported_clause(token) or self._complement(token)
             if item is None and self._characterises(token):
                 item = self._complement(token)
-            if item is None and token.lemma_.lower() in self.lexicon.impression_verbs:
+            if item is None and self.view.lemma(token.i) in self.lexicon.impression_verbs:
                 item = self._impression(token)
             if (
                 item is None
                 and token.pos_ == "NOUN"
-                and token.lemma_.lower() in self.lexicon.speech_nouns
+                and self.view.lemma(token.i) in self.lexicon.speech_nouns
             ):
                 item = self._nominal(token)
             if item is not None:
@@ -569,7 +580,10 @@ class QuoteFinder:
 
     def _that_clause_cue(self, token: Token) -> bool:
         """Any verb whose named or pronoun subject it reports with "that" ("groused that …")."""
-        if token.pos_ != "VERB" or token.lemma_.lower() in self.lexicon.non_report_verbs:
+        if (
+            not self.view.is_verb[token.i]
+            or self.view.lemma(token.i) in self.lexicon.non_report_verbs
+        ):
             return False
         clause = next((c for c in token.children if c.dep_ in CLAUSAL_DEPS), None)
         if clause is None or not any(
@@ -597,7 +611,10 @@ class QuoteFinder:
 
     def _is_attribution_cue(self, token: Token) -> bool:
         """A learned attribution verb, unless it gives an action's purpose ("met to discuss")."""
-        if token.pos_ != "VERB" or token.lemma_.lower() not in self.lexicon.attribution_verbs:
+        if (
+            not self.view.is_verb[token.i]
+            or self.view.lemma(token.i) not in self.lexicon.attribution_verbs
+        ):
             return False
         return not (
             token.dep_ in ("advcl", "acl")
@@ -605,7 +622,7 @@ class QuoteFinder:
         )
 
     def _is_stance_cue(self, token: Token) -> bool:
-        return token.pos_ == "VERB" and token.lemma_.lower() in self.lexicon.stance_verbs
+        return self.view.is_verb[token.i] and self.view.lemma(token.i) in self.lexicon.stance_verbs
 
     def _complement(self, cue: Token) -> _Found | None:
         """What a stance verb says of its object: "called the plan “a disaster”"."""
