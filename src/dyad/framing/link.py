@@ -45,6 +45,7 @@ from dyad.framing.words import EventWords
 from dyad.model import Actor, Event, Mention, Place, Quote, TimeExpr
 from dyad.plover import is_symmetric
 
+ARRAY_ATTRS = ("IDX", "SENT_START", "ORTH", "IS_SPACE", "HEAD", "LOWER", "LEMMA")
 # Sentences back within which a participant's statement answers an event.
 ANSWER_SENTENCES = 2
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
@@ -77,24 +78,26 @@ class _Article:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.actors: dict[str, Actor] = dict(doc._.actors or {})
-        # From the token arrays, one attribute each (a list of rows is many times
-        # slower): doc.text and doc.sents make a Token object per word.
-        offsets = doc.to_array("IDX")
+        # From the token arrays, read in one call and used a column at a time (a list of
+        # rows is many times slower): doc.text and doc.sents make a Token object per word.
+        columns = dict(zip(ARRAY_ATTRS, doc.to_array(list(ARRAY_ATTRS)).T, strict=True))
+        offsets = columns["IDX"]
         self.offsets: list[int] = offsets.tolist()
-        sentence_start = doc.to_array("SENT_START")
+        # SENT_START is 1, 0 or -1 (read as unsigned here): 1 starts a sentence
+        sentence_start = columns["SENT_START"]
         self.sentence_starts = [0] + offsets[1:][sentence_start[1:] == 1].tolist()
         self.paragraph_starts = [0]
-        orth = doc.to_array("ORTH")
-        for i in numpy.flatnonzero(doc.to_array("IS_SPACE")).tolist():
+        orth = columns["ORTH"]
+        for i in numpy.flatnonzero(columns["IS_SPACE"]).tolist():
             # A paragraph break is a whitespace token holding a line break.
             if "\n" in (gap := doc.vocab.strings[orth[i]]):
                 self.paragraph_starts.append(self.offsets[i] + len(gap))
         # Each token's head (HEAD holds the offset to it): a Token's .head makes one more.
-        self.heads = (numpy.arange(len(doc)) + doc.to_array("HEAD").astype(numpy.int64)).tolist()
+        self.heads = (numpy.arange(len(doc)) + columns["HEAD"].astype(numpy.int64)).tolist()
         # Each token's word and lemma as spaCy's hashes, for the tests of every word of
         # every statement (a Token object per word cost the most of the stage).
-        self.lowers: list[int] = doc.to_array("LOWER").tolist()
-        self.lemmas: list[int] = doc.to_array("LEMMA").tolist()
+        self.lowers: list[int] = columns["LOWER"].tolist()
+        self.lemmas: list[int] = columns["LEMMA"].tolist()
         self._lowercase: dict[int, str] = {}
         self._evidence: dict[str, Span | None] = {}
         self._triggers: dict[str, str | None] = {}
