@@ -12,6 +12,7 @@ from bisect import bisect_right
 from spacy.tokens import Token
 
 from dyad.actors.state import ArticleMentions, Found
+from dyad.interviews import interview_label
 
 # How many paragraphs in the first person a statement may run before or after its 'I'.
 STATEMENT_PARAGRAPHS = 6
@@ -20,9 +21,6 @@ SIGNATURE_TOKENS = 12
 # A letter's closing line before its signature ('Yours sincerely,').
 VALEDICTIONS = frozenset({"sincerely", "yours", "regards", "respectfully", "best", "kind"})
 VALEDICTION_TOKENS = 3
-# Interview transcripts: "Q: …" asks (the writer), "A: …" answers.
-INTERVIEW_LABELS = frozenset({"q", "question", "a", "answer"})
-INTERVIEW_ANSWERS = frozenset({"a", "answer"})
 SPEAKING_KINDS = {"person", "organization", "party", "government", "igo", "ngo", "armed_group"}
 
 
@@ -33,7 +31,7 @@ def signatory(article: ArticleMentions, token: Token) -> str | None:
     here = _paragraph_of(starts, token.i)
     label = _interview_label(article, starts, here)
     if label is not None:
-        return _interviewee(article, starts, here) if label in INTERVIEW_ANSWERS else None
+        return _interviewee(article, starts, here) if label == "answer" else None
     first = here
     while (
         first > 0
@@ -58,16 +56,10 @@ def signatory(article: ArticleMentions, token: Token) -> str | None:
 def _interview_label(
     article: ArticleMentions, starts: tuple[int, ...], paragraph: int
 ) -> str | None:
-    """The label ("q", "a" …) of a paragraph opening with an interview's "Q:" or "A:"."""
+    """ "question" or "answer" for a paragraph opening with an interview's "Q:" or "A:"."""
     first = starts[paragraph]
     doc = article.doc
-    if (
-        first + 1 < len(doc)
-        and doc[first + 1].text == ":"
-        and doc[first].lower_ in INTERVIEW_LABELS
-    ):
-        return doc[first].lower_
-    return None
+    return interview_label(doc[first].text, doc[first + 1].text) if first + 1 < len(doc) else None
 
 
 def _interviewee(article: ArticleMentions, starts: tuple[int, ...], paragraph: int) -> str | None:
