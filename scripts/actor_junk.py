@@ -13,8 +13,8 @@ has judged yet are listed, to be judged by the protocol written in the file's he
 and added to it before the rate is read.
 
 With ``--actors`` the sample is of actors, not articles: every article of the corpus that
-no gold file codes and no earlier junk sample judged (so the sample is blind to every
-round's fixes) is analysed, as a store of them would hold it, and ``--actors`` of all
+no gold file codes and no other junk sample judged (so the sample is blind to every
+fix made looking at one) is analysed, as a store of them would hold it, and ``--actors`` of all
 their stored actors are drawn with the seed.
 """
 
@@ -48,12 +48,13 @@ def gold_articles() -> set[str]:
     return coded
 
 
-def junk_sampled_articles() -> set[str]:
-    """Article ids an article sample of the junk files (``judgments``) has judged."""
+def junk_sampled_articles(seed: int) -> set[str]:
+    """Article ids whose actors a junk file (``judgments``) has judged: every article
+    sample's, and every actor sample's but the one drawn with ``seed``."""
     judged: set[str] = set()
     for path in (ROOT / "gold").glob("actors_junk*.json"):
         gold = json.loads(path.read_text(encoding="utf-8"))
-        if "actors" not in gold:
+        if "actors" not in gold or gold["seed"] != seed:
             judged.update(entry.split("|", 1)[0] for entry in gold.get("judgments", {}))
     return judged
 
@@ -68,9 +69,9 @@ def sample(count: int, seed: int) -> list[str]:
     return random.Random(seed).sample([i for i in corpus_ids() if i not in coded], count)
 
 
-def unseen_articles() -> list[str]:
-    """Every corpus article no gold file codes and no article sample judged."""
-    seen = gold_articles() | junk_sampled_articles()
+def unseen_articles(seed: int) -> list[str]:
+    """Every corpus article no gold file codes and no other junk sample judged."""
+    seen = gold_articles() | junk_sampled_articles(seed)
     return [i for i in corpus_ids() if i not in seen]
 
 
@@ -122,7 +123,7 @@ def main() -> int:
         args.articles, args.seed = gold["articles"], gold["seed"]
         args.actors = gold.get("actors")
         judged = gold["judgments"]
-    wanted = unseen_articles() if args.actors else sample(args.articles, args.seed)
+    wanted = unseen_articles(args.seed) if args.actors else sample(args.articles, args.seed)
     found = {a.id: a for a in _corpus_articles(shared_dir() / CORPUS, set(wanted))}
     rows = [
         row
