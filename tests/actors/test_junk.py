@@ -426,3 +426,38 @@ def test_an_organisations_name_is_not_a_role_and_a_list_shares_its_title(nlp):
     assert actor_of(doc, "Siemens").country == "DEU"
     assert actor_of(doc, "Iranian state-run television").country == "IRN"
     assert actor_of(doc, "Xi Jinping").country != "RUS"
+
+
+ANOTHERS_NAME = {
+    "a party the base knows, ending a longer party's name": (
+        "New Democratic Party candidate Hana Razga is standing for election in the riding of "
+        "Edmonton—Leduc.",
+        "Democratic Party",
+        "New Democratic Party",
+    ),
+    "a group the base knows, ending a name spaCy tagged as a person's": (
+        "Kataeb Hezbollah fighters fired rockets at the base.",
+        "Hezbollah",
+        "Kataeb Hezbollah",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "name"), ANOTHERS_NAME.values(), ids=ANOTHERS_NAME.keys()
+)
+def test_a_known_name_ending_anothers_is_that_other_entity(nlp, text, words, name):
+    actor = actor_of(run(nlp, text, date(2008, 10, 1)), words)
+    assert (actor.kb_id, actor.name) == (None, name)
+
+
+def test_a_state_ending_a_places_name_is_not_that_state(nlp):
+    doc = run(
+        nlp,
+        "Protesters objected as Ying-jeou Ma, President of the Republic of China, visited the "
+        "show. The Pennsylvania Democratic Party and the Afghan Taliban met.",
+        date(2008, 6, 3),
+    )
+    assert "CHN" not in doc._.actors  # Taiwan, not the People's Republic
+    assert actor_of(doc, "Taliban").id == "TALIBAN"  # a demonym says whose
+    assert actor_of(doc, "Democratic Party").id == "DEM"  # so does a place the base knows

@@ -215,6 +215,7 @@ def _use_alias(article: ArticleMentions, start: int, end: int, targets: list[Ali
         _country_in_org_name(article, span, target)
         or _tail_of_longer_name(article, span)
         or _common_words_of_longer_name(article, span, target)
+        or _end_of_anothers_name(article, span, target)
     ):
         return True
     elif target.kind == DEMONYM and _attitude(article, start):
@@ -339,6 +340,38 @@ def _common_words_of_longer_name(article: ArticleMentions, span: Span, target: A
     if end - first <= len(words.split()):
         return False
     add_local_org(article, doc[first:end])
+    return True
+
+
+def _end_of_anothers_name(article: ArticleMentions, span: Span, target: AliasTarget) -> bool:
+    """'New Democratic Party' (Canada's, not the US Democrats), 'Kataeb Hezbollah', 'the
+    Republic of China' (Taiwan): a name the base knows, ending a longer name spaCy tags
+    (as an organisation's, even as a person's) whose first words the base knows as nothing, is part of that other entity's name. The
+    longer name is an organisation the base lacks, or a place. A state, demonym or place
+    before the name only says whose it is ('Lebanese Hezbollah', 'UN Security Council')."""
+    if target.kind != NAME:
+        return False
+    entity = article.entity_at.get(span.start)
+    kind = article.kb.entries[target.actor].kind
+    labels = (*ORG_LABELS, "GPE") if kind == "state" else (*ORG_LABELS, *PERSON_LABELS)
+    if (
+        entity is None
+        or kind == "person"
+        or entity.label_ not in labels
+        or entity.end != span.end
+        or entity.start >= span.start
+    ):
+        return False
+    before = [t for t in article.doc[entity.start : span.start] if t.lower_ != "the"]
+    if not before or not before[0].is_title or any(t.is_punct for t in before):
+        return False
+    words = article.doc[before[0].i : span.start]
+    if article.kb.lookup(words.text) or article.kb.lookup(before[0].text):
+        return False
+    if entity.label_ == "GPE":
+        add_place(article, article.doc[before[0].i : span.end], None)
+    else:
+        add_local_org(article, article.doc[before[0].i : span.end])
     return True
 
 
