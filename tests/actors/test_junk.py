@@ -222,6 +222,22 @@ NO_ACTOR = {
         "Zealand yesterday, charged with one count of murder.",
         ["Christchurch District Court"],
     ),
+    "a person's name owning a site's, a name after 'every'": (
+        "During the peak of the outbreak, Tupua Tamasese Meaole's Acute Primary Care Clinic "
+        "was made a measles ward. America is richer for every Murphy, Kelly, and O'Sullivan.",
+        ["Tupua Tamasese Meaole", "Murphy", "Kelly", "O'Sullivan"],
+    ),
+    "names before a facility's or a work's noun": (
+        "Drones struck the largest processing plant at Abqaiq and the Khurais oil field. "
+        "Israel will destroy the infrastructure, according to Channel One's Mabat news program.",
+        ["Khurais", "Mabat"],
+    ),
+    "weather, goods, programmes and a faith's adjective": (
+        "In 2019, we have no weather events that affect droughts, such as El Niño. Competition "
+        "from liquid natural gas (LNG) terminals is likely. Officials said Medicare would pay. "
+        "The rally was largely Shi'ite, as it had been ordered by cleric Muqtada al-Sadr.",
+        ["El Niño", "LNG", "Medicare", "Shi'ite"],
+    ),
 }
 
 
@@ -284,6 +300,29 @@ KIND = {
         "Simon Hughes (Liberal Democrats) said he accepts nationalisation is required.",
         "Liberal Democrats",
         "party",
+    ),
+    "a name after a role noun in lower case, spaCy's organisation": (
+        "Buying costs have soared too, with estate agent Eli Melloul stating that the average "
+        "price has now reached 1 million shekels.",
+        "Eli Melloul",
+        "person",
+    ),
+    "a title in an organisation's name spaCy tagged": (
+        'Newly elected Assemblywoman Selena Torres said, "It\'s really exciting."',
+        "Selena Torres",
+        "person",
+    ),
+    "a tribe spaCy tagged as a person": (
+        "The plaintiffs were listed as Western Native Voice, Montana Native Vote, Blackfeet "
+        "Nation, Confederated Salish and Kootenai Tribes, Crow Tribe, and the Fort Belknap "
+        "Indian Community.",
+        "Crow Tribe",
+        "organization",
+    ),
+    "a news site that reports": (
+        "Wikinews contacted Hana Razga, to talk about the issues facing Canadians.",
+        "Wikinews",
+        "media",
     ),
 }
 
