@@ -345,10 +345,11 @@ def _common_words_of_longer_name(article: ArticleMentions, span: Span, target: A
 
 def _end_of_anothers_name(article: ArticleMentions, span: Span, target: AliasTarget) -> bool:
     """'New Democratic Party' (Canada's, not the US Democrats), 'Kataeb Hezbollah', 'the
-    Republic of China' (Taiwan): a name the base knows, ending a longer name spaCy tags
-    (as an organisation's, even as a person's) whose first words the base knows as nothing, is part of that other entity's name. The
-    longer name is an organisation the base lacks, or a place. A state, demonym or place
-    before the name only says whose it is ('Lebanese Hezbollah', 'UN Security Council')."""
+    Republic of China' (Taiwan): a name the base knows, ending a longer name spaCy tags (as
+    an organisation's, even as a person's) whose first words the base knows as nothing, is
+    part of that other entity's name. The longer name is an organisation the base lacks,
+    or a place. A state, demonym or place before the name only says whose it is ('Lebanese
+    Hezbollah', 'UN Security Council')."""
     if target.kind != NAME:
         return False
     entity = article.entity_at.get(span.start)
