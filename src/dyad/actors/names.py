@@ -596,8 +596,8 @@ def _anyone_so_named(span: Span) -> bool:
 
 
 def _named_after(article: ArticleMentions, span: Span) -> bool:
-    """"Tupua Tamasese Meaole's Acute Primary Care Clinic": a person's name owning the name
-    of a site, a building or a facility is that place's name, no one who acts there."""
+    """A person's name owning the name of a site, a building or a facility ("Tupua
+    Tamasese Meaole's Acute Primary Care Clinic") is that place's name, no one who acts."""
     doc = article.doc
     after = span.end + 1 if span.end < len(doc) and doc[span.end].text in POSSESSIVE else None
     owned = article.entity_at.get(after) if after is not None else None
