@@ -13,8 +13,8 @@ ANSWER_LABELS = frozenset({"a", "answer"})
 
 
 def interview_label(label: str, colon: str) -> str | None:
-    """ "question" or "answer" when ``label`` followed by ``colon`` (the paragraph's first
-    two words) is an interview's label ("Q", ":"); None otherwise."""
+    """The label, "question" or "answer", when ``label`` and ``colon`` (a paragraph's
+    first two words) open an interview's question or answer ("Q", ":"); None otherwise."""
     if colon != ":":
         return None
     word = label.lower()

@@ -56,7 +56,7 @@ def signatory(article: ArticleMentions, token: Token) -> str | None:
 def _interview_label(
     article: ArticleMentions, starts: tuple[int, ...], paragraph: int
 ) -> str | None:
-    """ "question" or "answer" for a paragraph opening with an interview's "Q:" or "A:"."""
+    """The label of a paragraph opening with an interview's "Q:" or "A:", or None."""
     first = starts[paragraph]
     doc = article.doc
     return interview_label(doc[first].text, doc[first + 1].text) if first + 1 < len(doc) else None

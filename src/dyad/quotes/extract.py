@@ -320,7 +320,7 @@ class QuoteFinder:
         return span.root if span is not None else None
 
     def _interview_label(self, first: int) -> str | None:
-        """ "question" or "answer" for the paragraph opening at token ``first``."""
+        """The interview label of the paragraph opening at token ``first``, or None."""
         doc = self.doc
         return (
             interview_label(doc[first].text, doc[first + 1].text) if first + 1 < len(doc) else None
