@@ -99,3 +99,17 @@ def test_the_cabinet_of_a_man_out_of_office_is_his_own(nlp):
     )
     assert actor_of(doc, "Obrador").id == actor_of(doc, "Andres Manuel Lopez Obrador").id
     assert actor_of(doc, "government", 1).id == "ZWE"  # the base codes Mugabe GOV that day
+
+
+def test_a_portfolio_title_named_again_is_its_holder(nlp):
+    """'the home secretary' after 'the home secretary, Jacqui Smith': 'home' is a
+    portfolio's word like 'foreign' or 'interior', not a word that makes another title."""
+    doc = run(
+        nlp,
+        "They also called for the home secretary, Jacqui Smith, to resign over the current "
+        "dispute and passed a vote of no confidence in the home secretary's ability to deal "
+        "with pay and conditions.",
+        date(2008, 1, 24),
+    )
+    smith = actor_of(doc, "Jacqui Smith")
+    assert actor_of(doc, "home secretary", 1).id == smith.id
