@@ -493,10 +493,21 @@ def test_a_known_name_ending_anothers_is_that_other_entity(nlp, text, words, nam
 def test_a_state_ending_a_places_name_is_not_that_state(nlp):
     doc = run(
         nlp,
-        "Protesters objected as Ying-jeou Ma, President of the Republic of China, visited the "
-        "show. The Pennsylvania Democratic Party and the Afghan Taliban met.",
-        date(2008, 6, 3),
+        "The First Minister of Northern Ireland, Arlene Foster, said Northern Ireland would not "
+        "accept a border. The Pennsylvania Democratic Party and the Afghan Taliban met.",
+        date(2019, 6, 3),
     )
-    assert "CHN" not in doc._.actors  # Taiwan, not the People's Republic
+    assert mention_of(doc, "Northern Ireland") is None  # a part of the United Kingdom
+    assert "IRL" not in doc._.actors
     assert actor_of(doc, "Taliban").id == "TALIBAN"  # a demonym says whose
     assert actor_of(doc, "Democratic Party").id == "DEM"  # so does a place the base knows
+
+
+def test_a_states_whole_name_and_adjective_name_it():
+    """The Republic of China is Taiwan; 'Samoan' is Samoa's (CountryInfo gives it to
+    American Samoa alone)."""
+    kb = load_kb()
+    assert kb.lookup("Republic of China")[0].actor == "TWN"
+    assert kb.lookup("People's Republic of China")[0].actor == "CHN"
+    assert kb.lookup("Samoan")[0].actor == "WSM"
+    assert kb.lookup("American Samoan")[0].actor == "ASM"
