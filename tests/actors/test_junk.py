@@ -228,9 +228,16 @@ NO_ACTOR = {
         ["Tupua Tamasese Meaole", "Murphy", "Kelly", "O'Sullivan"],
     ),
     "names before a facility's or a work's noun": (
-        "Drones struck the largest processing plant at Abqaiq and the Khurais oil field. "
+        "The attacks occurred at 4:00 A.M. local time (0100 UTC) and struck the largest "
+        "processing plant at Abqaiq and the Khurais oil field. "
         "Israel will destroy the infrastructure, according to Channel One's Mabat news program.",
         ["Khurais", "Mabat"],
+    ),
+    "a place's initials in brackets, a word said twice": (
+        "Yesterday, the Parliament of New South Wales (NSW), Australia voted to pass the bill. "
+        "The Opposition Leader then went on to say to the journalists 'zob zob zob', according "
+        "to News.com.au.",
+        ["NSW", "zob zob"],
     ),
     "weather, goods, programmes and a faith's adjective": (
         "In 2019, we have no weather events that affect droughts, such as El Niño. Competition "
@@ -494,13 +501,13 @@ def test_a_state_ending_a_places_name_is_not_that_state(nlp):
     doc = run(
         nlp,
         "The First Minister of Northern Ireland, Arlene Foster, said Northern Ireland would not "
-        "accept a border. The Pennsylvania Democratic Party and the Afghan Taliban met.",
+        "accept a border. The Afghan Taliban and the UN Security Council met.",
         date(2019, 6, 3),
     )
     assert mention_of(doc, "Northern Ireland") is None  # a part of the United Kingdom
     assert "IRL" not in doc._.actors
     assert actor_of(doc, "Taliban").id == "TALIBAN"  # a demonym says whose
-    assert actor_of(doc, "Democratic Party").id == "DEM"  # so does a place the base knows
+    assert actor_of(doc, "Security Council").id == "UNSC"  # so does a body the base knows
 
 
 def test_a_states_whole_name_and_adjective_name_it():
@@ -511,3 +518,15 @@ def test_a_states_whole_name_and_adjective_name_it():
     assert kb.lookup("People's Republic of China")[0].actor == "CHN"
     assert kb.lookup("Samoan")[0].actor == "WSM"
     assert kb.lookup("American Samoan")[0].actor == "ASM"
+
+
+def test_a_democratic_party_of_a_story_that_never_names_the_united_states(nlp):
+    doc = run(
+        nlp,
+        "The Hong Kong legislative election was held on Sunday. Hong Kong voters turned out. "
+        "Other pan-democrats elected were Leung Yiu-chung of NWSC and James To of the "
+        "Democratic Party.",
+        date(2016, 9, 5),
+    )
+    party = actor_of(doc, "Democratic Party")
+    assert (party.kb_id, party.kind) == (None, "party")

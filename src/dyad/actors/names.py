@@ -11,7 +11,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from dyad.actors.groups import kind_noun_after, kind_noun_before, member_phrase_end
-from dyad.actors.kb import DEMONYM, NAME, ascii_id
+from dyad.actors.kb import CAPITAL, DEMONYM, NAME, PLACE, ascii_id
 from dyad.actors.places import (
     add_place,
     apposition_noun,
@@ -521,6 +521,7 @@ def add_local_org(article: ArticleMentions, ent: Span, country: str | None = Non
         or (len(span) == 1 and named_as_place(article, span))
         or _site_where(article, span)
         or _names_a_site(article, span)
+        or _abbreviates_place(article, span)
     ):
         add_place(article, span, country)  # 'Parliament House', 'in Erbil': places
         return
@@ -625,6 +626,20 @@ def _person_after_role(article: ArticleMentions, span: Span) -> bool:
     )
 
 
+def _abbreviates_place(article: ArticleMentions, span: Span) -> bool:
+    """'the Parliament of New South Wales (NSW)': capitals in brackets after a place's
+    name, its initials, are that place's short name."""
+    doc = span.doc
+    acronym = span.text.replace(".", "")
+    if len(span) != 1 or not span[0].is_upper or span.start < 2 or doc[span.start - 1].text != "(":
+        return False
+    first = span.start - 1 - len(acronym)
+    words = doc[max(first, 0) : span.start - 1]
+    if first < 0 or "".join(t.text[:1] for t in words) != acronym:
+        return False
+    return any(t.kind in (PLACE, CAPITAL) for t in article.kb.lookup(words.text))
+
+
 def _names_a_site(article: ArticleMentions, span: Span) -> bool:
     """'the Khurais oil field', 'the TurkStream pipeline': a name before a site's noun in
     lower case names that site, not an actor."""
@@ -636,7 +651,7 @@ def _before_noun_of(span: Span, nouns: frozenset[str]) -> bool:
     field')?"""
     head = span.root
     for _ in range(3):
-        if head.dep_ not in ("compound", "nmod") or head.head.i < span.end:
+        if head.dep_ not in ("compound", "nmod", "amod") or head.head.i < span.end:
             return False
         head = head.head
         if head.is_lower and head.lower_ in nouns:
@@ -719,13 +734,15 @@ def _no_persons_name(article: ArticleMentions, span: Span) -> bool:
 
 
 def _not_a_name(span: Span) -> bool:
-    """A quote's bracketed insertion ('[I]t'), a word of words written in capitals
-    ('I WON THIS ELECTION, BY A LOT!', a heading), a maker before a model number
-    ('the Boeing 737-800 jet') or a model's code ('an E-3', 'UH-60 Black Hawk'): no one's
-    name."""
+    """A quote's bracketed insertion ('[I]t'), a word said twice ('zob zob'), a word of
+    words written in capitals ('I WON THIS ELECTION, BY A LOT!', a heading), a maker before
+    a model number ('the Boeing 737-800 jet') or a model's code ('an E-3', 'UH-60 Black
+    Hawk'): no one's name."""
     doc = span.doc
     if any("[" in t.text or "]" in t.text for t in span) or MODEL_CODE.match(span.text.split()[0]):
         return True
+    if len(span) > 1 and len({t.lower_ for t in span}) == 1:
+        return True  # 'zob zob': a word said twice is no name
     following = doc[span.end] if span.end < len(doc) else None
     if following is not None and following.text[:1].isdigit() and following.ent_type_ != "DATE":
         return True
