@@ -530,3 +530,17 @@ def test_a_democratic_party_of_a_story_that_never_names_the_united_states(nlp):
     )
     party = actor_of(doc, "Democratic Party")
     assert (party.kb_id, party.kind) == (None, "party")
+
+
+def test_a_name_the_base_knows_that_a_longer_name_runs_on_from_is_that_other_person(nlp):
+    doc = run(
+        nlp,
+        "The paper was criticised by Senator Kerry Nettle, Education Spokesperson for the "
+        "Australian Greens. She argued that the changes would mean an increase in costs. "
+        "Barack Obama Jr. did not comment.",
+        date(2006, 3, 1),
+    )
+    nettle = actor_of(doc, "Kerry Nettle")
+    assert (nettle.kb_id, nettle.name) == (None, "Kerry Nettle")  # not John Kerry
+    assert actor_of(doc, "She").id == nettle.id
+    assert actor_of(doc, "Barack Obama").id == "OBAMA"  # a suffix ends the same name

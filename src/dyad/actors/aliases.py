@@ -151,12 +151,25 @@ def _other_person(
     targets: list[AliasTarget],
     person_tokens: set[int],
 ) -> bool:
-    """'Michelle Obama' is not the Obama the base knows by his surname, but
-    'Sergey V. Lavrov' is the Lavrov it knows as 'Sergey Lavrov'."""
+    """'Michelle Obama' is not the Obama the base knows by his surname, nor 'Senator Kerry
+    Nettle' the Kerry it knows as 'Senator Kerry', but 'Sergey V. Lavrov' is the Lavrov it
+    knows as 'Sergey Lavrov'."""
     entry = article.kb.entries.get(targets[0].actor)
-    if entry is None or entry.kind != "person" or end - start != 1 or start == 0:
+    if entry is None or entry.kind != "person":
         return False
-    before = article.doc[start - 1]
+    doc = article.doc
+    after = doc[end] if end < len(doc) else None
+    if (
+        after is not None
+        and end - 1 in person_tokens
+        and end in person_tokens
+        and after.text[:1].isupper()
+        and after.lower_ not in article.lex.title_words
+    ):  # the name runs on past the alias
+        return kb_person(article, article.entity_at[end]) != entry.id
+    if end - start != 1 or start == 0:
+        return False
+    before = doc[start - 1]
     if not (
         start in person_tokens
         and before.i in person_tokens
