@@ -544,3 +544,13 @@ def test_a_name_the_base_knows_that_a_longer_name_runs_on_from_is_that_other_per
     assert (nettle.kb_id, nettle.name) == (None, "Kerry Nettle")  # not John Kerry
     assert actor_of(doc, "She").id == nettle.id
     assert actor_of(doc, "Barack Obama").id == "OBAMA"  # a suffix ends the same name
+
+
+def test_a_states_name_as_a_first_name_is_no_state(nlp):
+    doc = run(
+        nlp,
+        "Doctors say he is suffering heart problems. Chad Bouchard reports from Jakarta.",
+        date(2008, 1, 12),
+    )
+    assert "TCD" not in doc._.actors
+    assert actor_of(doc, "Chad Bouchard").kind == "person"

@@ -152,10 +152,10 @@ def _other_person(
     person_tokens: set[int],
 ) -> bool:
     """'Michelle Obama' is not the Obama the base knows by his surname, nor 'Senator Kerry
-    Nettle' the Kerry it knows as 'Senator Kerry', but 'Sergey V. Lavrov' is the Lavrov it
-    knows as 'Sergey Lavrov'."""
+    Nettle' the Kerry it knows as 'Senator Kerry', nor 'Chad Bouchard' the state of Chad,
+    but 'Sergey V. Lavrov' is the Lavrov it knows as 'Sergey Lavrov'."""
     entry = article.kb.entries.get(targets[0].actor)
-    if entry is None or entry.kind != "person":
+    if entry is None or entry.kind not in ("person", "state"):
         return False
     doc = article.doc
     after = doc[end] if end < len(doc) else None
@@ -166,8 +166,10 @@ def _other_person(
         and after.text[:1].isupper()
         and after.lower_ not in article.lex.title_words
     ):  # the name runs on past the alias
+        if entry.kind == "state":  # a state's name as a first name
+            return targets[0].kind == NAME and article.entity_at[end].start == start
         return kb_person(article, article.entity_at[end]) != entry.id
-    if end - start != 1 or start == 0:
+    if entry.kind != "person" or end - start != 1 or start == 0:
         return False
     before = doc[start - 1]
     if not (
