@@ -113,3 +113,13 @@ def test_a_portfolio_title_named_again_is_its_holder(nlp):
     )
     smith = actor_of(doc, "Jacqui Smith")
     assert actor_of(doc, "home secretary", 1).id == smith.id
+
+
+def test_a_surname_misspelt_once_is_the_person_named_in_full(nlp):
+    doc = run(
+        nlp,
+        'The shadow business secretary, Chuka Umunna, said that a "better capitalism" needs '
+        "transparency. Umanna said this could take the form of publishing pay ratios.",
+        date(2012, 1, 9),
+    )
+    assert actor_of(doc, "Umanna").id == actor_of(doc, "Chuka Umunna").id

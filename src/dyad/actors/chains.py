@@ -305,13 +305,23 @@ def _part_of(part: list[str], whole: list[str]) -> bool:
 
 def _merge_variant_spellings(article: ArticleMentions) -> None:
     """'Hamza bin Laden' and 'Hamza bin Ladin': local people with the same first
-    name, as many words and a nearly equal surname are one person."""
+    name, as many words and a nearly equal surname are one person; so are a local
+    surname alone and a person named in full with a nearly equal one ('Umanna' after
+    'Chuka Umunna')."""
     mentioned = _mentions_of(article)
-    people = [
-        a
-        for a in article.actors.values()
-        if a.kind == "person" and a.id in mentioned and len(name_words(a.name)) >= 2
-    ]
+    persons = [a for a in article.actors.values() if a.kind == "person" and a.id in mentioned]
+    people = [a for a in persons if len(name_words(a.name)) >= 2]
+    for alone in persons:
+        words = name_words(alone.name)
+        if len(words) != 1 or not _local(alone):
+            continue
+        similar = {
+            p.id
+            for p in people
+            if SequenceMatcher(None, words[0], name_words(p.name)[-1]).ratio() >= SIMILAR_SURNAME
+        }
+        if len(similar) == 1:  # one person it can be a misspelling of
+            _merge(article, alone.id, similar.pop())
     for i, first in enumerate(people):
         for second in people[i + 1 :]:
             if first.kb_id and second.kb_id:
