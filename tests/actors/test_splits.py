@@ -123,3 +123,16 @@ def test_a_surname_misspelt_once_is_the_person_named_in_full(nlp):
         date(2012, 1, 9),
     )
     assert actor_of(doc, "Umanna").id == actor_of(doc, "Chuka Umunna").id
+
+
+def test_a_treasurer_and_the_government_written_with_a_capital(nlp):
+    doc = run(
+        nlp,
+        "Speaking at a Liberal party conference in Melbourne today, Australia's treasurer Peter "
+        "Costello said that the war could continue. The treasurer said that Australia must be "
+        'prepared. "I want to reassure the Australian public that the Government will do what '
+        'is required," he said.',
+        date(2005, 7, 23),
+    )
+    assert actor_of(doc, "treasurer", 1).id == actor_of(doc, "Peter Costello").id
+    assert actor_of(doc, "Government").id == "AUS"

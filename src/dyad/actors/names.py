@@ -527,6 +527,8 @@ def add_local_org(article: ArticleMentions, ent: Span, country: str | None = Non
         return
     if last in article.lex.not_actor_name_words or name.lower() in article.lex.not_actor_names:
         return  # a law, a war, a prize, a time zone
+    if name.lower() in article.lex.government_nouns:
+        return  # 'the Government' written with a capital: the descriptions' state
     before = doc[span.start - 1] if span.start else None
     if before is not None and before.is_lower and before.lower_ in article.lex.work_nouns:
         article.claimed.update(range(span.start, span.end))
