@@ -21,6 +21,8 @@ SIGNATURE_TOKENS = 12
 # A letter's closing line before its signature ('Yours sincerely,').
 VALEDICTIONS = frozenset({"sincerely", "yours", "regards", "respectfully", "best", "kind"})
 VALEDICTION_TOKENS = 3
+# Words of a paragraph that announces the text after it ('The following is …', 'Below is …').
+ANNOUNCING_WORDS = frozenset({"following", "below"})
 SPEAKING_KINDS = {"person", "organization", "party", "government", "igo", "ngo", "armed_group"}
 
 
@@ -47,7 +49,9 @@ def signatory(article: ArticleMentions, token: Token) -> str | None:
     ):
         last += 1
     signed = _signature(article, starts, last + 1)
-    introduced = _introducer(article, starts, first, token.i)
+    introduced = _introducer(article, starts, first, token.i) or _announcer(
+        article, starts, first
+    )
     if signed and introduced:  # two statements in a row: the nearer edge tells
         return signed if last + 1 - here < here - first + 1 else introduced
     return signed or introduced
@@ -121,6 +125,26 @@ def _introducer(
     people = [f for f in speakers if article.actors[f.actor].kind == "person"]
     # 'a quote from Labour leader Gordon Brown': the person before his organisation
     chosen = subjects or people[-1:] or speakers[-1:]
+    return chosen[0].actor if chosen else None
+
+
+def _announcer(article: ArticleMentions, starts: tuple[int, ...], first: int) -> str | None:
+    """'The following is an interview with Sparrow, conducted via email.': a paragraph
+    right before the statement that announces what follows, and whose it is."""
+    if first == 0:
+        return None
+    tokens = _tokens(article, starts, first - 1)
+    words = {t.lower_ for t in tokens}
+    if not words & ANNOUNCING_WORDS or not words & article.lex.announced_nouns:
+        return None
+    speakers = [
+        f
+        for f in article.found.starting(starts[first - 1], starts[first])
+        if article.actors[f.actor].kind in SPEAKING_KINDS
+        and not article.in_quote(article.doc[f.start].idx)
+    ]
+    people = [f for f in speakers if article.actors[f.actor].kind == "person"]
+    chosen = people[-1:] or speakers[-1:]
     return chosen[0].actor if chosen else None
 
 
