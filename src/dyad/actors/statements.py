@@ -49,9 +49,7 @@ def signatory(article: ArticleMentions, token: Token) -> str | None:
     ):
         last += 1
     signed = _signature(article, starts, last + 1)
-    introduced = _introducer(article, starts, first, token.i) or _announcer(
-        article, starts, first
-    )
+    introduced = _introducer(article, starts, first, token.i) or _announcer(article, starts, first)
     if signed and introduced:  # two statements in a row: the nearer edge tells
         return signed if last + 1 - here < here - first + 1 else introduced
     return signed or introduced
