@@ -554,3 +554,19 @@ def test_a_states_name_as_a_first_name_is_no_state(nlp):
     )
     assert "TCD" not in doc._.actors
     assert actor_of(doc, "Chad Bouchard").kind == "person"
+
+
+def test_a_base_persons_namesake_in_a_story_of_another_country(nlp):
+    """The base's John Carmichael is a Swazi official of 2003; in a Canadian story of 2008
+    that never names Swaziland, the candidate is the story's own John Carmichael. A former
+    head of government the base knows by title stays who the base knows."""
+    doc = run(
+        nlp,
+        "Also running in the Toronto riding are Liberal Rob Oliphant and Conservative John "
+        "Carmichael. Canada votes on October 14. Canadian voters met Tony Blair.",
+        date(2008, 10, 1),
+    )
+    carmichael = actor_of(doc, "Carmichael")
+    assert (carmichael.kb_id, carmichael.country) == (None, "CAN")
+    assert "SWZ" not in doc._.actors
+    assert actor_of(doc, "Tony Blair").id == "BLAIR"

@@ -463,11 +463,16 @@ def _foreign_namesakes(article: ArticleMentions) -> None:
         actor = article.actors[found.actor]
         if actor.kind == "state" or (actor.kind == "person" and actor.kb_id):
             named.add(actor.country)
+    places = {p.country for p in article.places} | {
+        article.actors[f.actor].id for f in article.found if article.actors[f.actor].kind == "state"
+    }
     for found in list(article.found):
         actor = article.actors[found.actor]
-        if actor.kb_id is None or actor.kind in ("state", "person"):
+        if actor.kb_id is None or actor.kind == "state" or actor.country in (None, home):
             continue
-        if actor.country in (None, home):
+        if actor.kind == "person":
+            if actor.country not in places and _out_of_office(article, actor):
+                found.actor = _local_namesake(article, actor, home).id
             continue
         home_namesake = _home_namesake(article, found, home)
         if home_namesake is not None:  # 'ABC' in an Australian story
@@ -486,6 +491,28 @@ def _foreign_namesakes(article: ArticleMentions) -> None:
         )
         article.actors.setdefault(local.id, local)
         found.actor = local.id
+
+
+def _out_of_office(article: ArticleMentions, actor: Actor) -> bool:
+    """Did the base's person hold no office on the article's date, and never one it
+    knows by title (a former president or prime minister stays who the base knows)?"""
+    entry = article.kb.entries.get(actor.kb_id or "")
+    if entry is None or article.date is None:
+        return False
+    role = article.kb.role_at(entry, article.date)  # reads the roles the base keeps raw
+    if any(r.title for r in entry.roles):
+        return False
+    return role is None or not role.holds(article.date)
+
+
+def _local_namesake(article: ArticleMentions, actor: Actor, home: str) -> Actor:
+    """'John Carmichael', a candidate in a Canadian story, is not the base's Swazi
+    official of that name: a person of the base, out of office, of a state the story
+    never names, is the story's own namesake."""
+    local = Actor(
+        id=f"P:{ascii_id(actor.name)}@{home}", name=actor.name, kind="person", country=home
+    )
+    return article.actors.setdefault(local.id, local)
 
 
 def _home_namesake(article: ArticleMentions, found: Found, home: str) -> str | None:
