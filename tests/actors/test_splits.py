@@ -136,3 +136,18 @@ def test_a_treasurer_and_the_government_written_with_a_capital(nlp):
     )
     assert actor_of(doc, "treasurer", 1).id == actor_of(doc, "Peter Costello").id
     assert actor_of(doc, "Government").id == "AUS"
+
+
+def test_a_foreign_namesake_named_by_a_word_of_the_story_s_group_is_that_group(nlp):
+    """The base's 'Tigers' are a Swazi group; after 'the Tamil Tigers' in a story that never
+    names Swaziland, 'the Tigers' are the Tamil Tigers, and their leader is theirs."""
+    doc = run(
+        nlp,
+        "The Tamil Tigers said they would fight back against Sri Lankan forces. The Tigers' "
+        "leader Velupillai Prabhakaran spoke.",
+        date(2006, 8, 12),
+    )
+    tigers = actor_of(doc, "Tamil Tigers")
+    assert actor_of(doc, "Tigers", 1).id == tigers.id
+    assert actor_of(doc, "Velupillai Prabhakaran").affiliation == tigers.id
+    assert "SWZ" not in {a.country for a in doc._.actors.values()}

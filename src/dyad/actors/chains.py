@@ -126,6 +126,11 @@ def _merge(article: ArticleMentions, old: str, new: str) -> None:
                 table[key] = new
     if old in article.gender and new not in article.gender:
         article.gender[new] = article.gender[old]
+    dropped, kept = article.actors[old], article.actors[new]
+    for actor in list(article.actors.values()):
+        if actor.affiliation == old:  # 'the Tigers' leader' is the Tamil Tigers' leader
+            country = kept.country if actor.country == dropped.country else actor.country
+            article.actors[actor.id] = replace(actor, affiliation=new, country=country)
     article.titles.setdefault(new, set()).update(article.titles.pop(old, set()))
 
 
@@ -271,7 +276,9 @@ def _merge_name_parts(article: ArticleMentions) -> None:
 def _merge_short_org_names(article: ArticleMentions) -> None:
     """'the Oversight and Reform Committee' after 'the House Oversight and Reform
     Committee', 'the Committee' after "the Citizen's Committee": an organisation the base
-    lacks named by some words of one other organisation's name is that organisation (of
+    lacks (or the base's namesake of a state the article never names: 'the Tigers' after
+    'the Tamil Tigers') named by some words of one other organisation's name is that
+    organisation (of
     two that share the words, 'the Court' after 'the Court of Session' and 'the Supreme
     Court', neither). Longer names merge first: 'National' joins 'the National Party'
     once it has joined 'the New Zealand National Party'."""
@@ -283,9 +290,11 @@ def _merge_short_org_names(article: ArticleMentions) -> None:
     ]
     orgs.sort(key=lambda a: len(name_words(a.name)), reverse=True)
     merged: set[str] = set()
+    named = _named_states(article)
     for actor in orgs:
         words = name_words(actor.name)
-        if not _local(actor) or not words:
+        stray = actor.kb_id is not None and actor.country not in (None, *named)
+        if not (_local(actor) or stray) or not words:
             continue
         wholes = [
             o
@@ -295,6 +304,15 @@ def _merge_short_org_names(article: ArticleMentions) -> None:
         if len(wholes) == 1:
             _merge(article, actor.id, wholes[0].id)
             merged.add(actor.id)
+
+
+def _named_states(article: ArticleMentions) -> set[str]:
+    """The states the article names, as states or as the states of its places."""
+    states = {p.country for p in article.places if p.country}
+    for found in article.found:
+        if article.actors[found.actor].kind == "state":
+            states.add(found.actor)
+    return states
 
 
 def _part_of(part: list[str], whole: list[str]) -> bool:
@@ -463,9 +481,7 @@ def _foreign_namesakes(article: ArticleMentions) -> None:
         actor = article.actors[found.actor]
         if actor.kind == "state" or (actor.kind == "person" and actor.kb_id):
             named.add(actor.country)
-    places = {p.country for p in article.places} | {
-        article.actors[f.actor].id for f in article.found if article.actors[f.actor].kind == "state"
-    }
+    places = _named_states(article)
     for found in list(article.found):
         actor = article.actors[found.actor]
         if actor.kb_id is None or actor.kind == "state" or actor.country in (None, home):
