@@ -326,6 +326,12 @@ KIND = {
         "Crow Tribe",
         "organization",
     ),
+    "a person the base files under a group, spaCy's person": (
+        "All five of the alleged 9-11 conspirators, including the self-professed ringleader "
+        "Khalid Sheikh Mohammed, have withdrawn their offer of guilty pleas.",
+        "Khalid Sheikh Mohammed",
+        "person",
+    ),
     "a news site that reports": (
         "Wikinews contacted Hana Razga, to talk about the issues facing Canadians.",
         "Wikinews",

@@ -241,6 +241,8 @@ def _use_alias(article: ArticleMentions, start: int, end: int, targets: list[Ali
         entry = article.kb.entries[target.actor]
         if entry.kind == "person":
             add_person(article, start, end, target.actor)
+        elif _person_the_base_files_as_a_group(article, span, entry.kind):
+            add_person(article, start, end, None)
         elif entry.kind == "state" and _only_locates(article, span):
             add_place(article, span, target.actor)
         else:
@@ -250,6 +252,30 @@ def _use_alias(article: ArticleMentions, start: int, end: int, targets: list[Ali
             elif entry.kind != "state":
                 add_org_apposition(article, end, target.actor)
     return True
+
+
+def _person_the_base_files_as_a_group(article: ArticleMentions, span: Span, kind: str) -> bool:
+    """'Khalid Sheikh Mohammed', 'Edward Snowden': people the Phoenix dictionaries list
+    under the group or body they belong to. A name of two or more words that spaCy tags
+    as a person's, whole, with no word of an organisation's name, is a person's."""
+    entity = article.entity_at.get(span.start)
+    lex = article.lex
+    words = [t.lower_ for t in span if t.lower_ != "the"]
+    return (
+        kind != "state"
+        and entity is not None
+        and entity.label_ in PERSON_LABELS
+        and (entity.start, entity.end) == (span.start, span.end)
+        and len(words) >= 2
+        and all(t.is_title for t in span if t.is_alpha and t.lower_ not in ("al", "bin", "ibn"))
+        and not any(
+            w in lex.organisation_name_words
+            or w in lex.organisation_kind_nouns
+            or w in lex.place_name_words
+            or w in lex.not_actor_name_words
+            for w in words
+        )
+    )
 
 
 def _attitude(article: ArticleMentions, start: int) -> bool:
