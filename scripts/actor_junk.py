@@ -123,7 +123,12 @@ def main() -> int:
         args.articles, args.seed = gold["articles"], gold["seed"]
         args.actors = gold.get("actors")
         judged = gold["judgments"]
-    wanted = unseen_articles(args.seed) if args.actors else sample(args.articles, args.seed)
+    if args.actors:
+        wanted = unseen_articles(args.seed)
+    elif judged:  # the judged articles themselves: a later gold file may change the draw
+        wanted = list(dict.fromkeys(entry.split("|", 1)[0] for entry in judged))
+    else:
+        wanted = sample(args.articles, args.seed)
     found = {a.id: a for a in _corpus_articles(shared_dir() / CORPUS, set(wanted))}
     rows = [
         row
