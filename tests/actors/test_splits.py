@@ -151,3 +151,13 @@ def test_a_foreign_namesake_named_by_a_word_of_the_story_s_group_is_that_group(n
     assert actor_of(doc, "Tigers", 1).id == tigers.id
     assert actor_of(doc, "Velupillai Prabhakaran").affiliation == tigers.id
     assert "SWZ" not in {a.country for a in doc._.actors.values()}
+
+
+def test_a_name_spacy_cut_after_the_title_it_took_in_runs_on(nlp):
+    doc = run(
+        nlp,
+        "According to Chief Superintendent Graciano Mijares of the police of the Autonomous "
+        "Region in Muslim Mindanao, the confirmed death toll is 20.",
+        date(2019, 1, 28),
+    )
+    assert actor_of(doc, "Graciano Mijares").name == "Graciano Mijares"

@@ -11,7 +11,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from dyad.actors.groups import kind_noun_after, kind_noun_before, member_phrase_end
-from dyad.actors.kb import CAPITAL, DEMONYM, NAME, PLACE, ascii_id
+from dyad.actors.kb import CAPITAL, DEMONYM, NAME, PLACE, Lexicon, ascii_id
 from dyad.actors.places import (
     add_place,
     apposition_noun,
@@ -249,6 +249,19 @@ def _add_local_person(article: ArticleMentions, ent: Span) -> None:
     ):
         first -= 1
     tokens = [*doc[first : tokens[0].i], *tokens]
+    # ... and cuts it after a title it took in ('Superintendent Graciano [Mijares]')
+    last = tokens[-1].i
+    while (
+        tokens[0].lower_ in lex.title_words
+        and last + 1 < len(doc)
+        and doc[last + 1].pos_ == "PROPN"
+        and doc[last + 1].is_title
+        and not doc[last + 1].ent_type_
+        and doc[last + 1].i not in article.claimed
+        and not _word_of_a_title_or_body(lex, doc[last + 1].lower_)
+    ):
+        last += 1
+    tokens = [*tokens, *doc[tokens[-1].i + 1 : last + 1]]
     span = doc[tokens[0].i : tokens[-1].i + 1]
     if _common_word(article, span) or _anyone_so_named(span) or _named_after(article, span):
         return
@@ -586,6 +599,16 @@ def _site_where(article: ArticleMentions, span: Span) -> bool:
         and all(t.is_title and t.pos_ == "PROPN" for t in span)
         and not article.is_organisation_name(words)
         and not any(w in lex.male_names or w in lex.female_names for w in words)
+    )
+
+
+def _word_of_a_title_or_body(lex: Lexicon, word: str) -> bool:
+    return (
+        word in lex.title_words
+        or word in lex.organisation_name_words
+        or word in lex.place_name_words
+        or word in lex.government_nouns
+        or word in lex.not_actor_name_words
     )
 
 
