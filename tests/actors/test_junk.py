@@ -319,6 +319,12 @@ KIND = {
         "Selena Torres",
         "person",
     ),
+    "a school named after a person, spaCy's person": (
+        "The talks, which are held in conjunction with the John W. McCormack Graduate School of "
+        "Policy Studies of the University of Massachusetts Boston, are expected.",
+        "John W. McCormack Graduate School of Policy Studies",
+        "organization",
+    ),
     "a tribe spaCy tagged as a person": (
         "The plaintiffs were listed as Western Native Voice, Montana Native Vote, Blackfeet "
         "Nation, Confederated Salish and Kootenai Tribes, Crow Tribe, and the Fort Belknap "
@@ -550,6 +556,13 @@ def test_a_name_the_base_knows_that_a_longer_name_runs_on_from_is_that_other_per
     assert (nettle.kb_id, nettle.name) == (None, "Kerry Nettle")  # not John Kerry
     assert actor_of(doc, "She").id == nettle.id
     assert actor_of(doc, "Barack Obama").id == "OBAMA"  # a suffix ends the same name
+    doc = run(
+        nlp,
+        'The title of the Voice of Russia commentary, "George W. Bush Has Intuition (Maybe)," '
+        "and its tone indicated the analyst's view.",
+        date(2007, 7, 20),
+    )
+    assert actor_of(doc, "George W. Bush").id == "GWBUSH"  # a title's verb is no name
 
 
 def test_a_states_name_as_a_first_name_is_no_state(nlp):

@@ -164,6 +164,7 @@ def _other_person(
         and end - 1 in person_tokens
         and end in person_tokens
         and after.text[:1].isupper()
+        and not after.is_stop  # 'George W. Bush Has Intuition', a title in capitals
         and after.lower_ not in article.lex.title_words
     ):  # the name runs on past the alias
         if entry.kind == "state":  # a state's name as a first name

@@ -304,8 +304,11 @@ def _add_local_person(article: ArticleMentions, ent: Span) -> None:
     ):
         add_place(article, span, None)  # 'Castlefrank Road', 'in Bhagalpur' tagged as people
         return
-    if len(words) > 1 and words[-1].lower() in lex.organisation_name_words:
-        add_local_org(article, span)  # 'the Qods Force' tagged as a person
+    if len(words) > 1 and (
+        words[-1].lower() in lex.organisation_name_words
+        or any(w.lower() in lex.site_name_words for w in words[1:])
+    ):  # 'the Qods Force', 'the John W. McCormack Graduate School of Policy Studies'
+        add_local_org(article, span)
         return
     known = article.surnames.get(words[-1].lower())
     if known is None and len(words) == 1:
