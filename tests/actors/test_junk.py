@@ -589,3 +589,14 @@ def test_a_base_persons_namesake_in_a_story_of_another_country(nlp):
     assert (carmichael.kb_id, carmichael.country) == (None, "CAN")
     assert "SWZ" not in doc._.actors
     assert actor_of(doc, "Tony Blair").id == "BLAIR"
+
+
+def test_a_council_spacy_tagged_as_a_person_is_an_organisation(nlp):
+    doc = run(
+        nlp,
+        "The Embassy calls on all Aboriginal Nations to send representatives to the Embassy to "
+        "commemorate and review the issues of Land Rights in Australia. The Tent Embassy also "
+        "announced the establishment of the National Tribal Law Council.",
+        date(2012, 1, 27),
+    )
+    assert actor_of(doc, "Tribal Law Council").kind == "organization"
