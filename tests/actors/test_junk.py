@@ -600,3 +600,12 @@ def test_a_council_spacy_tagged_as_a_person_is_an_organisation(nlp):
         date(2012, 1, 27),
     )
     assert actor_of(doc, "Tribal Law Council").kind == "organization"
+
+
+def test_a_group_spacy_tags_as_a_person_with_a_particle_stays_the_group(nlp):
+    doc = run(
+        nlp,
+        "Hamza bin Laden, an al-Qa’ida member, was killed. The al-Qa’ida leader spoke.",
+        date(2019, 9, 15),
+    )
+    assert actor_of(doc, "al-Qa’ida").id == "ALQAEDA"

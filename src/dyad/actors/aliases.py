@@ -184,6 +184,8 @@ def _other_person(
     return kb_person(article, ent) != entry.id
 
 
+# Lower-case words inside names: 'Hamza bin Laden', 'al-Qaeda'.
+NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "the"})
 # Words between a title and its holder's name: 'United States president-elect Barack Obama'.
 TITLE_SUFFIXES = {"-", "elect", "designate"}
 
@@ -261,14 +263,14 @@ def _person_the_base_files_as_a_group(article: ArticleMentions, span: Span, kind
     as a person's, whole, with no word of an organisation's name, is a person's."""
     entity = article.entity_at.get(span.start)
     lex = article.lex
-    words = [t.lower_ for t in span if t.lower_ != "the"]
+    words = [t.lower_ for t in span if t.is_alpha and t.lower_ not in NAME_PARTICLES]
     return (
         kind != "state"
         and entity is not None
         and entity.label_ in PERSON_LABELS
         and (entity.start, entity.end) == (span.start, span.end)
-        and len(words) >= 2
-        and all(t.is_title for t in span if t.is_alpha and t.lower_ not in ("al", "bin", "ibn"))
+        and len(words) >= 2  # not 'al-Qa’ida', one name after a particle
+        and all(t.is_title for t in span if t.is_alpha and t.lower_ not in NAME_PARTICLES)
         and not any(
             w in lex.organisation_name_words
             or w in lex.organisation_kind_nouns
