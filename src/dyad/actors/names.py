@@ -44,9 +44,9 @@ NAME_SUFFIXES = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"}
 DASHES = {"-", "–", "—"}
 # Words before a capitalised phrase that make it a title or description, not a name.
 TITLE_OPENERS = {"the", "a", "an", "former", "then"}
-# An aircraft's or weapon's designation: 'E-3', 'UH-60', 'MiG-29', 'A320' (not 'M5S').
 # Determiners before a name that make it anyone of that name ('every Murphy').
 GENERIC_DETERMINERS = frozenset({"every", "each", "any"})
+# An aircraft's or weapon's designation: 'E-3', 'UH-60', 'MiG-29', 'A320' (not 'M5S').
 MODEL_CODE = re.compile(r"^[A-Z][A-Za-z]{0,3}-\d+[A-Za-z]?$|^[A-Z]{1,3}\d{2,}$")
 
 
@@ -606,6 +606,7 @@ def _site_where(article: ArticleMentions, span: Span) -> bool:
 
 
 def _word_of_a_title_or_body(lex: Lexicon, word: str) -> bool:
+    """A word a name does not run on over: a title's, an organisation's, a place's."""
     return (
         word in lex.title_words
         or word in lex.organisation_name_words
