@@ -16,6 +16,10 @@ the words of ``src/dyad/data/events/speech.yaml``, by the PLOVER manual:
 - "I warn …", "we condemn …" in X's quoted words: the act itself, by X, even when
   its object names no actor;
 - "X and Y praised each other": the act both ways;
+- "X expressed concern about Y's …", "X is worried that Y …": ACCUSE (disapprove) by X
+  against the party whose act or policy the concern is about;
+- "X denied Y's claims", "X denied that …", "X denied carrying out …": REJECT by X of
+  whoever voiced what X denies;
 - "Y is a traitor" in X's words, "X called Y's deal lousy": X judging Y, ACCUSE
   (disapprove) or SUPPORT (praise) by the judgement's valence (VADER's lexicon).
 
@@ -52,6 +56,10 @@ INDEPENDENT_KINDS = frozenset({"ngo", "igo", "media"})
 # Where a request names whom it is addressed to: "called *on* X to", "appealed *to* X to".
 ADDRESSEE_PREPS = frozenset({"on", "upon", "to"})
 VERB_POS = frozenset({"VERB", "AUX"})
+# "concerned", "worried": an adjective, or a participle the tagger took for a verb.
+FEELING_POS = frozenset({"ADJ", "VERB"})
+# Objects of "deny" that stand for what was said before: "Russia denied *it*".
+ANAPHORIC_OBJECTS = frozenset({"it", "this", "that"})
 
 
 def speech_readings(ctx: DocContext, lexicon: Lexicon) -> Iterator[Reading]:
@@ -68,6 +76,10 @@ def speech_readings(ctx: DocContext, lexicon: Lexicon) -> Iterator[Reading]:
             yield from _commands(ctx, lexicon, token)
         if lemma in words.copulas or lemma in words.naming_verbs:
             yield from _judgements(ctx, words, token)
+        if lemma in words.voicing_verbs:
+            yield from _voiced_concerns(ctx, lexicon, token)
+        if lemma in words.denying_verbs:
+            yield from _denials(ctx, lexicon, token)
         frame = _speech_frame(lexicon, token)
         if frame is None:
             continue
@@ -75,6 +87,9 @@ def speech_readings(ctx: DocContext, lexicon: Lexicon) -> Iterator[Reading]:
             yield from _rebuttals(ctx, lexicon, token, frame)
         yield from _performed(ctx, token, frame)
         yield from _reciprocal(ctx, token, frame)
+    for token in ctx.words_of(FEELING_POS):
+        if token.lower_ in words.concern_adjectives:
+            yield from _concerned(ctx, lexicon, token)
 
 
 def _speech_frame(lexicon: Lexicon, verb: Token) -> Frame | None:
@@ -246,6 +261,99 @@ def _example(noun: Token | None) -> Token | None:
     return None
 
 
+# --- "X expressed concern about Y's …", "X is worried that Y …" ----------------------
+
+DISAPPROVAL_VOICED = Frame(type="ACCUSE", mode="disapprove")
+
+
+def _voiced_concerns(ctx: DocContext, lexicon: Lexicon, verb: Token) -> Iterator[Reading]:
+    words = lexicon.speech
+    concerns = [
+        noun
+        for noun in children_with(verb, ("dobj",))
+        if noun.lemma_.lower() in words.concern_nouns
+        and not any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
+    ]
+    if not concerns or _negated(verb):
+        return
+    chain, subject, speakers = _voicers(ctx, verb)
+    if speakers:
+        targets = _concerned_with(ctx, lexicon, (concerns[0], verb), speakers)
+        yield Reading(verb, DISAPPROVAL_VOICED, chain, subject, speakers, targets)
+
+
+def _concerned(ctx: DocContext, lexicon: Lexicon, feeling: Token) -> Iterator[Reading]:
+    """ "X is (remains) concerned about …": the feeling predicated of its subject; not
+    an attribute ("concerned citizens") nor a feeling denied ("is not worried")."""
+    copula = feeling.head
+    if feeling.dep_ != "acomp" or copula.lemma_.lower() not in lexicon.speech.copulas:
+        return
+    if _negated(copula) or _negated(feeling):
+        return
+    chain, subject, speakers = _voicers(ctx, copula)
+    if speakers:
+        targets = _concerned_with(ctx, lexicon, (feeling,), speakers)
+        yield Reading(feeling, DISAPPROVAL_VOICED, [feeling, *chain], subject, speakers, targets)
+
+
+def _voicers(ctx: DocContext, verb: Token) -> tuple[list[Token], Token | None, list[str]]:
+    """Who voices a statement: the subject's actors, the quote's speaker for "we" and
+    "I" in quoted words; not a news agency or the author, who only tell it."""
+    chain, subject, named = _statement(ctx, verb)
+    quote = ctx.token_quote[verb.i]
+    if subject is not None and subject.lower_ in FIRST_PERSON and quote is not None:
+        named = [quote.speaker.actor] if quote.speaker.actor else named
+    return chain, subject, [a for a in named if not _is_teller(ctx, a)]
+
+
+def _concerned_with(
+    ctx: DocContext, lexicon: Lexicon, heads: tuple[Token, ...], speakers: list[str]
+) -> list[str]:
+    """The party a concern is about: the doer of the act it names ("about the arrest of
+    leaders *by Belarus*", "that *Iran* could build a bomb"), or the actor the phrase
+    names ("over *China's* treatment of …", "raised concerns *with Israel*")."""
+    found: list[str] = []
+    for head in heads:
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in lexicon.speech.about_prepositions:
+                if (about := prep_object(child)) is not None:
+                    found += named_doers(ctx, lexicon, about) or _named_in(ctx, about)
+            elif child.dep_ in ("ccomp", "acl") and child.pos_ in VERB_POS:
+                found += actors_of(ctx, _doer(child))
+    return [a for a in dict.fromkeys(found) if not any(_own_side(ctx, s, a) for s in speakers)]
+
+
+def _negated(word: Token) -> bool:
+    return any(c.dep_ == "neg" for c in word.children)
+
+
+# --- "X denied Y's claims", "X denied that …" -----------------------------------------
+
+DENIAL = Frame(type="REJECT")
+
+
+def _denials(ctx: DocContext, lexicon: Lexicon, verb: Token) -> Iterator[Reading]:
+    if _negated(verb):
+        return  # "did not deny" rejects nothing
+    chain, subject, deniers = _voicers(ctx, verb)
+    if not deniers:
+        return
+    objects = children_with(verb, ("dobj",))
+    if not objects:
+        # "denied that its troops crossed …", "denied carrying out the attack"
+        if any(c.dep_ in ("ccomp", "xcomp") and c.pos_ in VERB_POS for c in verb.children):
+            yield Reading(verb, DENIAL, chain, subject, deniers, [])
+        return
+    noun = objects[0]
+    lemma = noun.lemma_.lower()
+    answerable = any(
+        f.type in lexicon.cues.answerable_types for f in lexicon.nouns.get(lemma, ())
+    )
+    if lemma in lexicon.speech.denied_nouns or answerable or noun.lower_ in ANAPHORIC_OBJECTS:
+        targets = [a for a in _voiced_by(ctx, noun) if a not in deniers]
+        yield Reading(verb, DENIAL, chain, subject, deniers, targets)
+
+
 # --- "X dismissed Y's criticism" ----------------------------------------------------
 
 
@@ -285,6 +393,8 @@ def _performed(ctx: DocContext, verb: Token, frame: Frame) -> Iterator[Reading]:
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if speaker is None or subject is None or subject.lower_ not in FIRST_PERSON:
         return
+    if _negated(verb):
+        return  # "I never threaten anybody" performs no threat
     targets = [
         a for slot in frame.target for w in slot_words(verb, slot) for a in actors_of(ctx, w)
     ]
@@ -345,7 +455,8 @@ def _judgements(ctx: DocContext, words: SpeechCues, verb: Token) -> Iterator[Rea
         for c in verb.children
         if c.dep_ in PREDICATE_DEPS or (naming and c.dep_ == "prep" and c.lower_ == "as")
         for w in (prep_object(c) if c.dep_ == "prep" else c, *c.conjuncts)
-        if w is not None
+        # "X is angry": the subject's feeling, not a judgement of the subject.
+        if w is not None and w.lower_ not in words.concern_adjectives
     ]
     if naming and judged is not None:
         predicates += _postposed_adjectives(judged)
