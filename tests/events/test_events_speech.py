@@ -211,3 +211,109 @@ def test_calling_someone_something_is_no_phone_call(nlp, extractor, text, mentio
     events = run(nlp, extractor, text, mentions)
     # ("proposed deal" is an AGREE of its own.)
     assert [(e.type, e.source, e.target) for e in events if e.type != "AGREE"] == [judgement]
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "expected"),
+    [
+        # Concern voiced about a party's act: disapproval of the one who does it.
+        (
+            "Germany expressed concern over China's treatment of the Uyghurs.",
+            (("Germany", "DEU"), ("China", "CHN")),
+            [("DEU", "CHN")],
+        ),
+        (
+            "The United States is deeply concerned about the arrest of opposition leaders "
+            "by Russia.",
+            (("The United States", "USA"), ("Russia", "RUS")),
+            [("USA", "RUS")],
+        ),
+        (
+            "India remains worried that Pakistan could test another missile.",
+            (("India", "IND"), ("Pakistan", "PAK")),
+            [("IND", "PAK")],
+        ),
+        # About no party: still disapproval voiced, against no one named.
+        (
+            "Germany voiced concern about the humanitarian situation.",
+            (("Germany", "DEU"),),
+            [("DEU", None)],
+        ),
+        # A concern denied, a concern about nothing said, and concerned citizens are none.
+        (
+            "Germany is not concerned about China's plans.",
+            (("Germany", "DEU"), ("China", "CHN")),
+            [],
+        ),
+        (
+            "Germany has no concerns about China's plans.",
+            (("Germany", "DEU"), ("China", "CHN")),
+            [],
+        ),
+        (
+            "Concerned citizens of Germany wrote to China.",
+            (("Germany", "DEU"), ("China", "CHN")),
+            [],
+        ),
+    ],
+)
+def test_concern_voiced_is_disapproval(nlp, extractor, text, mentions, expected):  # noqa: F811
+    events = run(nlp, extractor, text, mentions)
+    assert coded(events, "ACCUSE") == expected
+    assert all(e.mode == "disapprove" for e in events if e.type == "ACCUSE")
+
+
+def test_concern_in_the_speakers_own_words(nlp, extractor):  # noqa: F811
+    text = "“We have serious concerns about Russia's plans,” Kerry said."
+    words = "We have serious concerns about Russia's plans,"
+    quote = quoted(text, words, "Kerry", "KERRY")
+    events = run(nlp, extractor, text, (("Russia", "RUS"), ("Kerry", "KERRY")), quotes=[quote])
+    accusation = only(events, "ACCUSE")
+    # "We" in the speaker's words: the speaker (as "I warn" is).
+    assert (accusation.source, accusation.target, accusation.status) == ("KERRY", "RUS", "actual")
+
+
+def test_a_feeling_is_no_judgement_of_the_one_who_has_it(nlp, extractor):  # noqa: F811
+    text = "“Russia is angry about the sanctions,” Kerry said."
+    quote = quoted(text, "Russia is angry about the sanctions,", "Kerry", "KERRY")
+    events = run(nlp, extractor, text, (("Russia", "RUS"), ("Kerry", "KERRY")), quotes=[quote])
+    # Russia's anger (a disapproval by Russia), not Kerry's judgement of Russia.
+    assert ("USA", "RUS") not in coded(events, "ACCUSE")
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "expected"),
+    [
+        # Denying what another said rejects the one who said it.
+        (
+            "Russia denied Ukraine's claims.",
+            (("Russia", "RUS"), ("Ukraine", "UKR")),
+            [("RUS", "UKR")],
+        ),
+        (
+            "Russia denied the accusations made by Ukraine.",
+            (("Russia", "RUS"), ("Ukraine", "UKR")),
+            [("RUS", "UKR")],
+        ),
+        # Denying a reported act or one's own part in it: a rejection, of no one named.
+        (
+            "Russia denied that its troops had crossed the border.",
+            (("Russia", "RUS"), ("its", "RUS")),
+            [("RUS", None)],
+        ),
+        ("Hamas denied carrying out the attack.", (("Hamas", "HAMAS"),), [("HAMAS", None)]),
+        ("Iran denied any involvement.", (("Iran", "IRN"),), [("IRN", None)]),
+        # A denial not made, and a denial told of by the news, reject nothing.
+        ("Russia did not deny Ukraine's claims.", (("Russia", "RUS"), ("Ukraine", "UKR")), []),
+    ],
+)
+def test_denials_are_rejections(nlp, extractor, text, mentions, expected):  # noqa: F811
+    events = run(nlp, extractor, text, mentions)
+    assert coded(events, "REJECT") == expected
+
+
+def test_a_threat_denied_in_the_speakers_words_is_none(nlp, extractor):  # noqa: F811
+    text = "“I never threaten anybody,” Putin said."
+    quote = quoted(text, "I never threaten anybody,", "Putin", "PUTIN")
+    events = run(nlp, extractor, text, (("Putin", "PUTIN"),), quotes=[quote])
+    assert [e.status for e in events if e.type == "THREATEN"] in ([], ["negated"])

@@ -346,9 +346,7 @@ def _denials(ctx: DocContext, lexicon: Lexicon, verb: Token) -> Iterator[Reading
         return
     noun = objects[0]
     lemma = noun.lemma_.lower()
-    answerable = any(
-        f.type in lexicon.cues.answerable_types for f in lexicon.nouns.get(lemma, ())
-    )
+    answerable = any(f.type in lexicon.cues.answerable_types for f in lexicon.nouns.get(lemma, ()))
     if lemma in lexicon.speech.denied_nouns or answerable or noun.lower_ in ANAPHORIC_OBJECTS:
         targets = [a for a in _voiced_by(ctx, noun) if a not in deniers]
         yield Reading(verb, DENIAL, chain, subject, deniers, targets)
