@@ -239,6 +239,8 @@ def test_calling_someone_something_is_no_phone_call(nlp, extractor, text, mentio
             (("Germany", "DEU"),),
             [("DEU", None)],
         ),
+        # Concern for a party is no disapproval of it.
+        ("Germany is worried about Ukraine.", (("Germany", "DEU"), ("Ukraine", "UKR")), []),
         # A concern denied, a concern about nothing said, and concerned citizens are none.
         (
             "Germany is not concerned about China's plans.",
@@ -303,7 +305,13 @@ def test_a_feeling_is_no_judgement_of_the_one_who_has_it(nlp, extractor):  # noq
         ),
         ("Hamas denied carrying out the attack.", (("Hamas", "HAMAS"),), [("HAMAS", None)]),
         ("Iran denied any involvement.", (("Iran", "IRN"),), [("IRN", None)]),
-        # A denial not made, and a denial told of by the news, reject nothing.
+        # A participle's clause without "that" (the parser's guess) is no denial.
+        (
+            "The judge wrote denying Samoans citizenship violated the constitution.",
+            (("The judge", "USA"),),
+            [],
+        ),
+        # A denial not made rejects nothing.
         ("Russia did not deny Ukraine's claims.", (("Russia", "RUS"), ("Ukraine", "UKR")), []),
     ],
 )
@@ -317,3 +325,38 @@ def test_a_threat_denied_in_the_speakers_words_is_none(nlp, extractor):  # noqa:
     quote = quoted(text, "I never threaten anybody,", "Putin", "PUTIN")
     events = run(nlp, extractor, text, (("Putin", "PUTIN"),), quotes=[quote])
     assert [e.status for e in events if e.type == "THREATEN"] in ([], ["negated"])
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "expected"),
+    [
+        # The subjunctive after "insist": a demand of the clause's subject, whose act
+        # is its content (no RETREAT of Ukraine's of its own).
+        (
+            "Russia insisted that Ukraine withdraw its troops from the border.",
+            (("Russia", "RUS"), ("Ukraine", "UKR")),
+            [("REQUEST", "RUS", "UKR")],
+        ),
+        # "include" after a singular subject can only be the subjunctive.
+        (
+            "Trump insists that the budget include funding for the wall.",
+            (("Trump", "TRUMP"),),
+            [("REQUEST", "TRUMP", None)],
+        ),
+        (
+            "Iran insisted that the sanctions should be lifted.",
+            (("Iran", "IRN"),),
+            [("REQUEST", "IRN", None)],
+        ),
+        # An indicative clause states; a demand of one's own side asks no one.
+        ("Iran insisted that it was innocent.", (("Iran", "IRN"), ("it", "IRN")), []),
+        (
+            "Russia insisted that its troops remain in Crimea.",
+            (("Russia", "RUS"), ("its", "RUS")),
+            [],
+        ),
+    ],
+)
+def test_a_mandative_clause_is_a_demand(nlp, extractor, text, mentions, expected):  # noqa: F811
+    events = run(nlp, extractor, text, mentions)
+    assert [(e.type, e.source, e.target) for e in events] == expected

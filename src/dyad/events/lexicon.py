@@ -194,6 +194,7 @@ class SpeechCues:
     about_prepositions: frozenset[str] = frozenset()
     denying_verbs: frozenset[str] = frozenset()
     denied_nouns: frozenset[str] = frozenset()
+    mandating_verbs: frozenset[str] = frozenset()
     judgement_valence: float = 1.5  # how strong a word must be to judge (VADER's scale)
 
 

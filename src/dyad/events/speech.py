@@ -18,6 +18,8 @@ the words of ``src/dyad/data/events/speech.yaml``, by the PLOVER manual:
 - "X and Y praised each other": the act both ways;
 - "X expressed concern about Y's …", "X is worried that Y …": ACCUSE (disapprove) by X
   against the party whose act or policy the concern is about;
+- "X insisted that Y withdraw", "X demanded that the vote be held": a clause in the
+  mandative subjunctive is a REQUEST by X of Y, whose act is its content;
 - "X denied Y's claims", "X denied that …", "X denied carrying out …": REJECT by X of
   whoever voiced what X denies;
 - "Y is a traitor" in X's words, "X called Y's deal lousy": X judging Y, ACCUSE
@@ -80,6 +82,8 @@ def speech_readings(ctx: DocContext, lexicon: Lexicon) -> Iterator[Reading]:
             yield from _voiced_concerns(ctx, lexicon, token)
         if lemma in words.denying_verbs:
             yield from _denials(ctx, lexicon, token)
+        if lemma in words.mandating_verbs:
+            yield from _mandates(ctx, lexicon, token)
         frame = _speech_frame(lexicon, token)
         if frame is None:
             continue
@@ -277,8 +281,8 @@ def _voiced_concerns(ctx: DocContext, lexicon: Lexicon, verb: Token) -> Iterator
     if not concerns or _negated(verb):
         return
     chain, subject, speakers = _voicers(ctx, verb)
-    if speakers:
-        targets = _concerned_with(ctx, lexicon, (concerns[0], verb), speakers)
+    targets = _concerned_with(ctx, lexicon, (concerns[0], verb), speakers)
+    if speakers and targets is not None:
         yield Reading(verb, DISAPPROVAL_VOICED, chain, subject, speakers, targets)
 
 
@@ -291,8 +295,8 @@ def _concerned(ctx: DocContext, lexicon: Lexicon, feeling: Token) -> Iterator[Re
     if _negated(copula) or _negated(feeling):
         return
     chain, subject, speakers = _voicers(ctx, copula)
-    if speakers:
-        targets = _concerned_with(ctx, lexicon, (feeling,), speakers)
+    targets = _concerned_with(ctx, lexicon, (feeling,), speakers)
+    if speakers and targets is not None:
         yield Reading(feeling, DISAPPROVAL_VOICED, [feeling, *chain], subject, speakers, targets)
 
 
@@ -308,16 +312,21 @@ def _voicers(ctx: DocContext, verb: Token) -> tuple[list[Token], Token | None, l
 
 def _concerned_with(
     ctx: DocContext, lexicon: Lexicon, heads: tuple[Token, ...], speakers: list[str]
-) -> list[str]:
+) -> list[str] | None:
     """The party a concern is about: the doer of the act it names ("about the arrest of
-    leaders *by Belarus*", "that *Iran* could build a bomb"), or the actor the phrase
-    names ("over *China's* treatment of …", "raised concerns *with Israel*")."""
+    leaders *by Belarus*", "that *Iran* could build a bomb"), the party whose policy it
+    names ("over *China's* treatment of …") or to whom it was raised ("raised concerns
+    *with Israel*"). None for a concern for a party ("worried about Pakistan")."""
     found: list[str] = []
     for head in heads:
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in lexicon.speech.about_prepositions:
-                if (about := prep_object(child)) is not None:
-                    found += named_doers(ctx, lexicon, about) or _named_in(ctx, about)
+                about = prep_object(child)
+                if about is None:
+                    continue
+                if child.lower_ != "with" and about.pos_ != "PRON" and ctx.token_actor[about.i]:
+                    return None
+                found += named_doers(ctx, lexicon, about) or _named_in(ctx, about)
             elif child.dep_ in ("ccomp", "acl") and child.pos_ in VERB_POS:
                 found += actors_of(ctx, _doer(child))
     return [a for a in dict.fromkeys(found) if not any(_own_side(ctx, s, a) for s in speakers)]
@@ -340,8 +349,7 @@ def _denials(ctx: DocContext, lexicon: Lexicon, verb: Token) -> Iterator[Reading
         return
     objects = children_with(verb, ("dobj",))
     if not objects:
-        # "denied that its troops crossed …", "denied carrying out the attack"
-        if any(c.dep_ in ("ccomp", "xcomp") and c.pos_ in VERB_POS for c in verb.children):
+        if any(_denied_clause(verb, c) for c in verb.children):
             yield Reading(verb, DENIAL, chain, subject, deniers, [])
         return
     noun = objects[0]
@@ -350,6 +358,67 @@ def _denials(ctx: DocContext, lexicon: Lexicon, verb: Token) -> Iterator[Reading
     if lemma in lexicon.speech.denied_nouns or answerable or noun.lower_ in ANAPHORIC_OBJECTS:
         targets = [a for a in _voiced_by(ctx, noun) if a not in deniers]
         yield Reading(verb, DENIAL, chain, subject, deniers, targets)
+
+
+def _denied_clause(verb: Token, clause: Token) -> bool:
+    """ "denied (that) its troops crossed …", "denied carrying out the attack"; after a
+    participle only with "that" ("a statement denying that …"): "wrote denying Samoans
+    citizenship violated …" is a misparse of a denial of citizenship."""
+    if clause.pos_ not in VERB_POS or clause.dep_ not in ("ccomp", "xcomp"):
+        return False
+    if verb.tag_ in ("VBD", "VBZ", "VBP") or clause.dep_ == "xcomp":
+        return True
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+
+
+# --- "X insisted that Y withdraw" -------------------------------------------------------
+
+# Subjects a present-tense verb agrees with: after any other, "include" is no present.
+PLURAL_PERSONS = frozenset({"i", "you", "we", "they"})
+
+
+def _mandates(ctx: DocContext, lexicon: Lexicon, verb: Token) -> Iterator[Reading]:
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and _mandative(c)), None)
+    if clause is None:
+        return
+    chain, subject, askers = _voicers(ctx, verb)
+    if not askers:
+        return
+    asked = _doer(clause)
+    named = actors_of(ctx, asked)
+    if any(_own_side(ctx, s, a) for s in askers for a in named):
+        return  # "insisted that its troops remain": no demand of anyone else
+    # The act demanded is the request's content, not an event of its own.
+    request = Reading(verb, REQUEST, chain, subject, askers, named)
+    request.requested = next(
+        (f for f in lexicon.verbs.get(clause.lemma_.lower(), ()) if not f.compiled), None
+    )
+    yield Reading(clause, Frame(type=NO_EVENT), [clause], None)
+    yield request
+
+
+def _mandative(clause: Token) -> bool:
+    """A "that"-clause in the subjunctive: the verb (or its passive "be") in the base
+    form ("that Israel *withdraw*", "that the vote *be* held", "that the budget
+    *include*", which the tagger reads as a plural present), or with "should"."""
+    if not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+        return False
+    auxiliaries = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ == "should" for a in auxiliaries):
+        return True
+    if any(a.dep_ == "aux" for a in auxiliaries):
+        return False
+    finite = next((a for a in auxiliaries if a.dep_ == "auxpass"), clause)
+    if finite.tag_ == "VB":
+        return True
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return (
+        finite.tag_ == "VBP"
+        and subject is not None
+        and subject.tag_ in ("NN", "NNP")
+        and subject.lower_ not in PLURAL_PERSONS
+        and not any(c.dep_ == "cc" for c in subject.children)
+    )
 
 
 # --- "X dismissed Y's criticism" ----------------------------------------------------
