@@ -42,6 +42,18 @@ def quoted(text: str, words: str, speaker: str, actor: str) -> Quote:
             (("Israel", "ISR"), ("Hamas", "HAMAS")),
             [("ISR", "HAMAS")],
         ),
+        # The reported verb read in its clause: an assault (not the criticism "attacked
+        # the plan" is), and a deal struck is no strike.
+        (
+            "Ukraine said Russia had attacked Kyiv with drones.",
+            (("Ukraine", "UKR"), ("Russia", "RUS"), ("Kyiv", "UKR")),
+            [("UKR", "RUS")],
+        ),
+        (
+            "Israel said Hamas struck a deal with Iran.",
+            (("Israel", "ISR"), ("Hamas", "HAMAS"), ("Iran", "IRN")),
+            [],
+        ),
         # A news agency telling the same accuses nobody.
         (
             "Russian media said Hamas built the tunnels to disguise military sites.",

@@ -158,7 +158,7 @@ def _accusations(ctx: DocContext, lexicon: Lexicon, verb: Token) -> Iterator[Rea
             # it is against has no name; "claimed it had won" is about the speaker.
             if not targets and (accused.pos_ == "PRON" or actors_of(ctx, accused)):
                 continue
-        elif not (targets and _is_wrongdoing(lexicon, words, clause)):
+        elif not (targets and _is_wrongdoing(ctx, lexicon, words, clause, targets)):
             continue
         yield Reading(verb, ALLEGATION, chain, subject, speakers, targets)
 
@@ -182,19 +182,44 @@ def _doer(clause: Token) -> Token | None:
     return None
 
 
-def _is_wrongdoing(lexicon: Lexicon, words: SpeechCues, clause: Token) -> bool:
+def _is_wrongdoing(
+    ctx: DocContext, lexicon: Lexicon, words: SpeechCues, clause: Token, doers: list[str]
+) -> bool:
     """The clause, a verb coordinated with it or its purpose ("built the facility *to
     disguise* …") tells of a wrongdoing or a hostile act."""
     purposes = [c for c in clause.children if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB"]
     for verb in (clause, *clause.conjuncts, *purposes):
-        lemma = verb.lemma_.lower()
-        if lemma in words.wrongdoing_verbs:
+        if verb.lemma_.lower() in words.wrongdoing_verbs:
             return True
-        # The curated frames only: the compiled CAMEO layer reads most verbs many ways.
-        frames = [f for f in lexicon.verbs.get(lemma, ()) if not f.compiled]
-        if frames and frames[0].type in words.hostile_types:
+        frame = _clause_frame(ctx, lexicon, verb, doers)
+        if frame is not None and frame.type in words.hostile_types:
             return True
     return False
+
+
+def _clause_frame(ctx: DocContext, lexicon: Lexicon, verb: Token, doers: list[str]) -> Frame | None:
+    """The curated frame a reported verb takes, by what its clause shows at a glance
+    (object, preposition, particle, the doer's kind): "Russia *attacked* Kyiv" is an
+    assault, "the senator attacked the plan" a criticism, "struck a deal" no strike.
+    The compiled CAMEO layer reads most verbs many ways."""
+    objects = {c.lemma_.lower() for c in verb.children if c.dep_ == "dobj"}
+    preps = {c.lower_ for c in verb.children if c.dep_ in ("prep", "agent")}
+    particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+    kinds = {actor.kind for d in doers if (actor := ctx.actor(d)) is not None}
+    for frame in lexicon.verbs.get(verb.lemma_.lower(), ()):
+        if frame.compiled or frame.clause or frame.complement is not None:
+            continue
+        if frame.prep_object or frame.subject or frame.modifier or frame.object_person:
+            continue
+        if (
+            (frame.object and not objects & frame.object)
+            or (frame.prep and not preps & frame.prep)
+            or (frame.particle and not particles & frame.particle)
+            or (frame.source_kind and not kinds & frame.source_kind)
+        ):
+            continue
+        return frame
+    return None
 
 
 def _own_side(ctx: DocContext, speaker_id: str, other_id: str) -> bool:
