@@ -251,6 +251,12 @@ def test_calling_someone_something_is_no_phone_call(nlp, extractor, text, mentio
             (("Germany", "DEU"),),
             [("DEU", None)],
         ),
+        # Concern caused in others, and concern for a party, are no disapproval.
+        (
+            "Russia's remarks raised concerns among Germany's diplomats.",
+            (("Russia", "RUS"), ("Germany", "DEU")),
+            [],
+        ),
         # Concern for a party is no disapproval of it.
         ("Germany is worried about Ukraine.", (("Germany", "DEU"), ("Ukraine", "UKR")), []),
         # A concern denied, a concern about nothing said, and concerned citizens are none.
@@ -356,6 +362,11 @@ def test_a_threat_denied_in_the_speakers_words_is_none(nlp, extractor):  # noqa:
             [("REQUEST", "TRUMP", None)],
         ),
         (
+            "The United States demanded that Israel withdraw from Gaza.",
+            (("The United States", "USA"), ("Israel", "ISR")),
+            [("REQUEST", "USA", "ISR")],
+        ),
+        (
             "Iran insisted that the sanctions should be lifted.",
             (("Iran", "IRN"),),
             [("REQUEST", "IRN", None)],
@@ -372,3 +383,11 @@ def test_a_threat_denied_in_the_speakers_words_is_none(nlp, extractor):  # noqa:
 def test_a_mandative_clause_is_a_demand(nlp, extractor, text, mentions, expected):  # noqa: F811
     events = run(nlp, extractor, text, mentions)
     assert [(e.type, e.source, e.target) for e in events] == expected
+
+
+def test_a_demand_by_clause_has_the_act_demanded_as_content(nlp, extractor):  # noqa: F811
+    text = "The United States demanded that Israel withdraw from Gaza."
+    events = run(nlp, extractor, text, (("The United States", "USA"), ("Israel", "ISR")))
+    request = only(events, "REQUEST")
+    # The manual's REQUEST mode for what is asked: a withdrawal is to yield.
+    assert (request.mode, request.action) == ("yield", "RETREAT:withdraw")

@@ -303,7 +303,7 @@ def _voiced_concerns(ctx: DocContext, lexicon: Lexicon, verb: Token) -> Iterator
         if noun.lemma_.lower() in words.concern_nouns
         and not any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
     ]
-    if not concerns or _negated(verb):
+    if not concerns or _negated(verb) or _caused(concerns[0], verb):
         return
     chain, subject, speakers = _voicers(ctx, verb)
     targets = _concerned_with(ctx, lexicon, (concerns[0], verb), speakers)
@@ -323,6 +323,11 @@ def _concerned(ctx: DocContext, lexicon: Lexicon, feeling: Token) -> Iterator[Re
     targets = _concerned_with(ctx, lexicon, (feeling,), speakers)
     if speakers and targets is not None:
         yield Reading(feeling, DISAPPROVAL_VOICED, [feeling, *chain], subject, speakers, targets)
+
+
+def _caused(*words: Token) -> bool:
+    """ "The remarks raised concerns *among* experts": concern caused in others."""
+    return any(c.dep_ == "prep" and c.lower_ == "among" for w in words for c in w.children)
 
 
 def _voicers(ctx: DocContext, verb: Token) -> tuple[list[Token], Token | None, list[str]]:
@@ -351,10 +356,19 @@ def _concerned_with(
                     continue
                 if child.lower_ != "with" and about.pos_ != "PRON" and ctx.token_actor[about.i]:
                     return None
-                found += named_doers(ctx, lexicon, about) or _named_in(ctx, about)
+                found += _party_of(ctx, lexicon, about)
             elif child.dep_ in ("ccomp", "acl") and child.pos_ in VERB_POS:
                 found += actors_of(ctx, _doer(child))
     return [a for a in dict.fromkeys(found) if not any(_own_side(ctx, s, a) for s in speakers)]
+
+
+def _party_of(ctx: DocContext, lexicon: Lexicon, about: Token) -> list[str]:
+    """Who does the act an event noun names ("the arrest … *by Belarus*"; not "*his*
+    kidnapping", whose possessor suffers it), or whose thing a phrase names."""
+    frames = lexicon.nouns.get(about.lemma_.lower(), ()) if about.pos_ == "NOUN" else ()
+    if frames and frames[0].type != NO_EVENT:
+        return named_doers(ctx, lexicon, about)
+    return _named_in(ctx, about)
 
 
 def _negated(word: Token) -> bool:
@@ -414,7 +428,10 @@ def _mandates(ctx: DocContext, lexicon: Lexicon, verb: Token) -> Iterator[Readin
     if any(_own_side(ctx, s, a) for s in askers for a in named):
         return  # "insisted that its troops remain": no demand of anyone else
     # The act demanded is the request's content, not an event of its own.
-    request = Reading(verb, REQUEST, chain, subject, askers, named)
+    # The verb's own mode when the lexicon has one ("demanded": demand).
+    own = (f for f in lexicon.verbs.get(verb.lemma_.lower(), ()) if f.type == REQUEST.type)
+    mode = next((f.mode for f in own if not f.compiled), None)
+    request = Reading(verb, Frame(type=REQUEST.type, mode=mode), chain, subject, askers, named)
     request.requested = next(
         (f for f in lexicon.verbs.get(clause.lemma_.lower(), ()) if not f.compiled), None
     )
