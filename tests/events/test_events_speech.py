@@ -329,6 +329,13 @@ def test_a_feeling_is_no_judgement_of_the_one_who_has_it(nlp, extractor):  # noq
             (("The judge", "USA"),),
             [],
         ),
+        ("Russia denied this.", (("Russia", "RUS"),), [("RUS", None)]),
+        # Rights denied to people are no denial of what was said.
+        (
+            "The court gave him the rights that Putin denied the people.",
+            (("Putin", "PUTIN"),),
+            [],
+        ),
         # A denial not made rejects nothing.
         ("Russia did not deny Ukraine's claims.", (("Russia", "RUS"), ("Ukraine", "UKR")), []),
     ],

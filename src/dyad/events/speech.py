@@ -394,7 +394,9 @@ def _denials(ctx: DocContext, lexicon: Lexicon, verb: Token) -> Iterator[Reading
     noun = objects[0]
     lemma = noun.lemma_.lower()
     answerable = any(f.type in lexicon.cues.answerable_types for f in lexicon.nouns.get(lemma, ()))
-    if lemma in lexicon.speech.denied_nouns or answerable or noun.lower_ in ANAPHORIC_OBJECTS:
+    # "denied *it*", not the relative "that" ("the rights *that* he denied them").
+    anaphoric = noun.lower_ in ANAPHORIC_OBJECTS and noun.tag_ != "WDT"
+    if lemma in lexicon.speech.denied_nouns or answerable or anaphoric:
         targets = [a for a in _voiced_by(ctx, noun) if a not in deniers]
         yield Reading(verb, DENIAL, chain, subject, deniers, targets)
 
@@ -417,6 +419,9 @@ PLURAL_PERSONS = frozenset({"i", "you", "we", "they"})
 
 
 def _mandates(ctx: DocContext, lexicon: Lexicon, verb: Token) -> Iterator[Reading]:
+    frames = lexicon.verbs.get(verb.lemma_.lower(), ())
+    if any(f.type == REQUEST.type and not f.compiled for f in frames):
+        return  # "demanded that …": the lexicon reads the request and its content
     clause = next((c for c in verb.children if c.dep_ == "ccomp" and _mandative(c)), None)
     if clause is None:
         return
@@ -428,10 +433,7 @@ def _mandates(ctx: DocContext, lexicon: Lexicon, verb: Token) -> Iterator[Readin
     if any(_own_side(ctx, s, a) for s in askers for a in named):
         return  # "insisted that its troops remain": no demand of anyone else
     # The act demanded is the request's content, not an event of its own.
-    # The verb's own mode when the lexicon has one ("demanded": demand).
-    own = (f for f in lexicon.verbs.get(verb.lemma_.lower(), ()) if f.type == REQUEST.type)
-    mode = next((f.mode for f in own if not f.compiled), None)
-    request = Reading(verb, Frame(type=REQUEST.type, mode=mode), chain, subject, askers, named)
+    request = Reading(verb, REQUEST, chain, subject, askers, named)
     request.requested = next(
         (f for f in lexicon.verbs.get(clause.lemma_.lower(), ()) if not f.compiled), None
     )
