@@ -54,6 +54,12 @@ def quoted(text: str, words: str, speaker: str, actor: str) -> Quote:
             (("Israel", "ISR"), ("Hamas", "HAMAS"), ("Iran", "IRN")),
             [],
         ),
+        # What acted was made by the one accused: "the test announced by North Korea".
+        (
+            "NATO said the test announced by North Korea undermines regional security.",
+            (("NATO", "NATO"), ("North Korea", "PRK")),
+            [("NATO", "PRK")],
+        ),
         # A news agency telling the same accuses nobody.
         (
             "Russian media said Hamas built the tunnels to disguise military sites.",
@@ -398,3 +404,23 @@ def test_a_demand_by_clause_has_the_act_demanded_as_content(nlp, extractor):  # 
     request = only(events, "REQUEST")
     # The manual's REQUEST mode for what is asked: a withdrawal is to yield.
     assert (request.mode, request.action) == ("yield", "RETREAT:withdraw")
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "expected"),
+    [
+        # An act condemned in a speaker's words: disapproval of whoever did it ...
+        (
+            "Israel described the attacks by Hamas as cowardly.",
+            (("Israel", "ISR"), ("Hamas", "HAMAS")),
+            [("ISR", "HAMAS")],
+        ),
+        # ... or of no one the sentence names.
+        ("Germany called the invasion a tragedy.", (("Germany", "DEU"),), [("DEU", None)]),
+        # A judgement of a thing that is no act, or a kind one, accuses no one.
+        ("Germany called the weather a tragedy.", (("Germany", "DEU"),), []),
+        ("Ukraine described the talks as productive.", (("Ukraine", "UKR"),), []),
+    ],
+)
+def test_an_act_judged(nlp, extractor, text, mentions, expected):  # noqa: F811
+    assert coded(run(nlp, extractor, text, mentions), "ACCUSE") == expected

@@ -77,7 +77,7 @@ def speech_readings(ctx: DocContext, lexicon: Lexicon) -> Iterator[Reading]:
         if _is_imperative(words, token):
             yield from _commands(ctx, lexicon, token)
         if lemma in words.copulas or lemma in words.naming_verbs:
-            yield from _judgements(ctx, words, token)
+            yield from _judgements(ctx, lexicon, token)
         if lemma in words.voicing_verbs:
             yield from _voiced_concerns(ctx, lexicon, token)
         if lemma in words.denying_verbs:
@@ -150,7 +150,9 @@ def _accusations(ctx: DocContext, lexicon: Lexicon, verb: Token) -> Iterator[Rea
             continue
         targets = [
             a
-            for a in actors_of(ctx, accused) or named_doers(ctx, lexicon, accused)
+            for a in actors_of(ctx, accused)
+            or named_doers(ctx, lexicon, accused)
+            or _agents_of(ctx, accused)
             if not any(_own_side(ctx, speaker, a) for speaker in speakers)
         ]
         if alleging:
@@ -180,6 +182,19 @@ def _doer(clause: Token) -> Token | None:
         if child.dep_ == "agent":
             return prep_object(child)
     return None
+
+
+def _agents_of(ctx: DocContext, noun: Token) -> list[str]:
+    """Who a participle says made the thing that acted: "the test *announced by North
+    Korea* undermines security", "the missiles *fired by Hamas* hit …"."""
+    return [
+        a
+        for acl in noun.children
+        if acl.dep_ == "acl" and acl.tag_ == "VBN"
+        for agent in acl.children
+        if agent.dep_ == "agent"
+        for a in actors_of(ctx, prep_object(agent))
+    ]
 
 
 def _is_wrongdoing(
@@ -365,8 +380,7 @@ def _concerned_with(
 def _party_of(ctx: DocContext, lexicon: Lexicon, about: Token) -> list[str]:
     """Who does the act an event noun names ("the arrest … *by Belarus*"; not "*his*
     kidnapping", whose possessor suffers it), or whose thing a phrase names."""
-    frames = lexicon.nouns.get(about.lemma_.lower(), ()) if about.pos_ == "NOUN" else ()
-    if frames and frames[0].type != NO_EVENT:
+    if _is_event_noun(lexicon, about):
         return named_doers(ctx, lexicon, about)
     return _named_in(ctx, about)
 
@@ -555,7 +569,8 @@ def _valences() -> dict[str, float]:
     }
 
 
-def _judgements(ctx: DocContext, words: SpeechCues, verb: Token) -> Iterator[Reading]:
+def _judgements(ctx: DocContext, lexicon: Lexicon, verb: Token) -> Iterator[Reading]:
+    words = lexicon.speech
     naming = verb.lemma_.lower() in words.naming_verbs
     if naming and _gives_a_name(verb):
         yield Reading(verb, NAMING, [verb], None)
@@ -590,6 +605,20 @@ def _judgements(ctx: DocContext, words: SpeechCues, verb: Token) -> Iterator[Rea
     if speakers and targets:
         frame = PRAISE if valence > 0 else DISAPPROVAL
         yield Reading(verb, frame, chain, subject, speakers, targets, status="actual")
+    elif speakers and valence < 0 and _is_event_noun(lexicon, judged):
+        # "described the attacks as cowardly": an act condemned (manual, ACCUSE:
+        # "condemn, decry a policy or an action"), against its doers when named.
+        doers = [
+            a
+            for a in named_doers(ctx, lexicon, judged)
+            if not any(_own_side(ctx, s, a) for s in speakers)
+        ]
+        yield Reading(verb, DISAPPROVAL, chain, subject, speakers, doers, status="actual")
+
+
+def _is_event_noun(lexicon: Lexicon, noun: Token) -> bool:
+    frames = lexicon.nouns.get(noun.lemma_.lower(), ()) if noun.pos_ == "NOUN" else ()
+    return bool(frames) and frames[0].type != NO_EVENT
 
 
 def _gives_a_name(verb: Token) -> bool:
