@@ -60,6 +60,17 @@ def quoted(text: str, words: str, speaker: str, actor: str) -> Quote:
             (("NATO", "NATO"), ("North Korea", "PRK")),
             [("NATO", "PRK")],
         ),
+        # What something was: a hostile act of the party named.
+        (
+            "Israel said the blast was a Hamas attack.",
+            (("Israel", "ISR"), ("Hamas", "HAMAS")),
+            [("ISR", "HAMAS")],
+        ),
+        (
+            "Pakistan said it was one of the worst attacks by India.",
+            (("Pakistan", "PAK"), ("it", "PAK"), ("India", "IND")),
+            [("PAK", "IND")],
+        ),
         # A news agency telling the same accuses nobody.
         (
             "Russian media said Hamas built the tunnels to disguise military sites.",
@@ -424,3 +435,24 @@ def test_a_demand_by_clause_has_the_act_demanded_as_content(nlp, extractor):  # 
 )
 def test_an_act_judged(nlp, extractor, text, mentions, expected):  # noqa: F811
     assert coded(run(nlp, extractor, text, mentions), "ACCUSE") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "expected"),
+    [
+        (
+            "Trump was critical of Putin.",
+            (("Trump", "TRUMP"), ("Putin", "PUTIN")),
+            [("TRUMP", "PUTIN")],
+        ),
+        (
+            "Germany has been critical of Russia's policy.",
+            (("Germany", "DEU"), ("Russia", "RUS")),
+            [("DEU", "RUS")],
+        ),
+        ("Germany was not critical of Russia.", (("Germany", "DEU"), ("Russia", "RUS")), []),
+    ],
+)
+def test_critical_of_is_disapproval(nlp, extractor, text, mentions, expected):  # noqa: F811
+    events = run(nlp, extractor, text, mentions)
+    assert coded(events, "ACCUSE") == expected

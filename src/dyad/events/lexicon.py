@@ -191,6 +191,7 @@ class SpeechCues:
     voicing_verbs: frozenset[str] = frozenset()
     concern_nouns: frozenset[str] = frozenset()
     concern_adjectives: frozenset[str] = frozenset()
+    critical_adjectives: frozenset[str] = frozenset()
     about_prepositions: frozenset[str] = frozenset()
     denying_verbs: frozenset[str] = frozenset()
     denied_nouns: frozenset[str] = frozenset()

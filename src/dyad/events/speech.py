@@ -94,6 +94,8 @@ def speech_readings(ctx: DocContext, lexicon: Lexicon) -> Iterator[Reading]:
     for token in ctx.words_of(FEELING_POS):
         if token.lower_ in words.concern_adjectives:
             yield from _concerned(ctx, lexicon, token)
+        elif token.lower_ in words.critical_adjectives:
+            yield from _critical(ctx, lexicon, token)
 
 
 def _speech_frame(lexicon: Lexicon, verb: Token) -> Frame | None:
@@ -145,6 +147,14 @@ def _accusations(ctx: DocContext, lexicon: Lexicon, verb: Token) -> Iterator[Rea
     for clause in _reported_clauses(verb):
         if any(c.dep_ == "neg" for c in clause.children):
             continue  # "X said Y did not …" accuses nobody
+        act = _attributed_act(lexicon, clause)
+        if act is not None:
+            # "said the blast was a Hamas attack", "… one of the worst attacks by Y"
+            doers = named_doers(ctx, lexicon, act)
+            blamed = [a for a in doers if not any(_own_side(ctx, s, a) for s in speakers)]
+            if blamed:
+                yield Reading(verb, ALLEGATION, chain, subject, speakers, blamed)
+            continue
         accused = _doer(clause)
         if accused is None:
             continue
@@ -181,6 +191,21 @@ def _doer(clause: Token) -> Token | None:
             return child
         if child.dep_ == "agent":
             return prep_object(child)
+    return None
+
+
+def _attributed_act(lexicon: Lexicon, clause: Token) -> Token | None:
+    """The hostile act a copular clause says something was: "the blast was *a Hamas
+    attack*", "it was one of the worst *attacks* by the Tigers"."""
+    if clause.lemma_.lower() != "be":
+        return None
+    for noun in children_with(clause, ("attr",)):
+        if noun.pos_ == "NUM" or noun.lower_ == "one":
+            noun = next((prep_object(c) for c in noun.children if c.lower_ == "of"), noun)
+        frames = lexicon.nouns.get(noun.lemma_.lower(), ()) if noun.pos_ == "NOUN" else ()
+        # Any of its readings: "attack" is first a verbal attack, with words to show it.
+        if any(f.type in lexicon.speech.hostile_types for f in frames):
+            return noun
     return None
 
 
@@ -327,17 +352,41 @@ def _voiced_concerns(ctx: DocContext, lexicon: Lexicon, verb: Token) -> Iterator
 
 
 def _concerned(ctx: DocContext, lexicon: Lexicon, feeling: Token) -> Iterator[Reading]:
-    """ "X is (remains) concerned about …": the feeling predicated of its subject; not
-    an attribute ("concerned citizens") nor a feeling denied ("is not worried")."""
+    felt = _felt(ctx, lexicon, feeling)
+    if felt is None:
+        return
+    chain, subject, speakers = felt
+    targets = _concerned_with(ctx, lexicon, (feeling,), speakers)
+    if targets is not None:
+        yield Reading(feeling, DISAPPROVAL_VOICED, chain, subject, speakers, targets)
+
+
+def _critical(ctx: DocContext, lexicon: Lexicon, feeling: Token) -> Iterator[Reading]:
+    """ "X was critical of *Y*", "… of *Y's* policy": disapproval of Y."""
+    felt = _felt(ctx, lexicon, feeling)
+    of = next((c for c in feeling.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    judged = prep_object(of)
+    if felt is None or judged is None:
+        return
+    chain, subject, speakers = felt
+    named = actors_of(ctx, judged) if ctx.token_actor[judged.i] else _party_of(ctx, lexicon, judged)
+    targets = [a for a in named if not any(_own_side(ctx, s, a) for s in speakers)]
+    yield Reading(feeling, DISAPPROVAL_VOICED, chain, subject, speakers, targets)
+
+
+def _felt(
+    ctx: DocContext, lexicon: Lexicon, feeling: Token
+) -> tuple[list[Token], Token | None, list[str]] | None:
+    """ "X is (remains) concerned …": the feeling predicated of its subject, with the
+    chain from the adjective up and the subject's actors; not an attribute
+    ("concerned citizens") nor a feeling denied ("is not worried")."""
     copula = feeling.head
     if feeling.dep_ != "acomp" or copula.lemma_.lower() not in lexicon.speech.copulas:
-        return
+        return None
     if _negated(copula) or _negated(feeling):
-        return
+        return None
     chain, subject, speakers = _voicers(ctx, copula)
-    targets = _concerned_with(ctx, lexicon, (feeling,), speakers)
-    if speakers and targets is not None:
-        yield Reading(feeling, DISAPPROVAL_VOICED, [feeling, *chain], subject, speakers, targets)
+    return ([feeling, *chain], subject, speakers) if speakers else None
 
 
 def _caused(*words: Token) -> bool:
@@ -584,6 +633,8 @@ def _judgements(ctx: DocContext, lexicon: Lexicon, verb: Token) -> Iterator[Read
         # "X is angry": the subject's feeling, not a judgement of the subject.
         if w is not None and w.lower_ not in words.concern_adjectives
     ]
+    if not naming and _attributed_act(lexicon, verb) is not None:
+        return  # "the blast was a Hamas attack" tells what it was (an allegation)
     if naming and judged is not None:
         predicates += _postposed_adjectives(judged)
     if judged is None or not predicates:
