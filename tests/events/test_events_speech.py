@@ -456,3 +456,32 @@ def test_an_act_judged(nlp, extractor, text, mentions, expected):  # noqa: F811
 def test_critical_of_is_disapproval(nlp, extractor, text, mentions, expected):  # noqa: F811
     events = run(nlp, extractor, text, mentions)
     assert coded(events, "ACCUSE") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "expected"),
+    [
+        # A warning of the warner's own hostile act to come is a threat ...
+        (
+            "Pakistan warned India that it would retaliate against any attack.",
+            (("Pakistan", "PAK"), ("India", "IND"), ("it", "PAK")),
+            [("PAK", "IND")],
+        ),
+        # ... as is a warning with no complement ...
+        ("Israel warned Hamas.", (("Israel", "ISR"), ("Hamas", "HAMAS")), [("ISR", "HAMAS")]),
+        # ... but a warning that something will happen threatens nothing.
+        (
+            "Germany warned Hungary that its debt would become unsustainable.",
+            (("Germany", "DEU"), ("Hungary", "HUN"), ("its", "HUN")),
+            [],
+        ),
+    ],
+)
+def test_a_warning_is_a_threat_only_of_ones_own_act(nlp, extractor, text, mentions, expected):  # noqa: F811
+    assert coded(run(nlp, extractor, text, mentions), "THREATEN") == expected
+
+
+def test_foretelling_anothers_attack_accuses_no_one(nlp, extractor):  # noqa: F811
+    text = "Israel said Hamas would attack the border towns."
+    events = run(nlp, extractor, text, (("Israel", "ISR"), ("Hamas", "HAMAS")))
+    assert coded(events, "ACCUSE") == []

@@ -196,6 +196,7 @@ class SpeechCues:
     denying_verbs: frozenset[str] = frozenset()
     denied_nouns: frozenset[str] = frozenset()
     mandating_verbs: frozenset[str] = frozenset()
+    warning_verbs: frozenset[str] = frozenset()
     judgement_valence: float = 1.5  # how strong a word must be to judge (VADER's scale)
 
 

@@ -84,6 +84,9 @@ def speech_readings(ctx: DocContext, lexicon: Lexicon) -> Iterator[Reading]:
             yield from _denials(ctx, lexicon, token)
         if lemma in words.mandating_verbs:
             yield from _mandates(ctx, lexicon, token)
+        if lemma in words.warning_verbs and _warns_of_no_threat(ctx, lexicon, token):
+            yield Reading(token, Frame(type=NO_EVENT), [token], None)
+            continue
         frame = _speech_frame(lexicon, token)
         if frame is None:
             continue
@@ -144,9 +147,15 @@ def _accusations(ctx: DocContext, lexicon: Lexicon, verb: Token) -> Iterator[Rea
     if not speakers:
         return
     alleging = verb.lemma_.lower() in words.alleging_verbs
+    cues = lexicon.cues
+    foretelling = cues.future_auxiliaries | cues.hypothetical_auxiliaries
     for clause in _reported_clauses(verb):
         if any(c.dep_ == "neg" for c in clause.children):
             continue  # "X said Y did not …" accuses nobody
+        if not alleging and any(
+            c.dep_ == "aux" and c.lower_ in foretelling for c in clause.children
+        ):
+            continue  # "X warned Y would attack" foretells; it accuses of nothing done
         act = _attributed_act(lexicon, clause)
         if act is not None:
             # "said the blast was a Hamas attack", "… one of the worst attacks by Y"
@@ -554,6 +563,40 @@ def _voiced_by(ctx: DocContext, noun: Token) -> list[str]:
         if child.dep_ in ("amod", "compound") and (named := ctx.token_actor[child.i]):
             return [named]
     return []
+
+
+# --- "X warned that …" ----------------------------------------------------------------
+
+
+def _warns_of_no_threat(ctx: DocContext, lexicon: Lexicon, verb: Token) -> bool:
+    """A warning that something will happen ("warned that the economy would shrink",
+    "warned Iran that sanctions were coming") threatens nothing unless what is to
+    happen is a hostile act of the warner's side ("warned that *it would retaliate*")."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in VERB_POS]
+    if not clauses:
+        return False  # "warned Iran", "warned Iran against …": the lexicon's reading
+    _, _, warners = _statement(ctx, verb)
+    quote = ctx.token_quote[verb.i]
+    if quote is not None and quote.speaker.actor:
+        warners = [*warners, quote.speaker.actor]
+    cues = lexicon.cues
+    future = cues.future_auxiliaries | cues.backshifted_auxiliaries
+    for clause in (c for top in clauses for c in (top, *top.conjuncts)):
+        if not any(a.dep_ == "aux" and a.lower_ in future for a in clause.children):
+            continue
+        doer = _doer(clause)
+        if doer is None:
+            continue
+        named = actors_of(ctx, doer)
+        own = doer.pos_ == "PRON" or any(_own_side(ctx, w, a) for w in warners for a in named)
+        # The compiled CAMEO layer too: "retaliate" is a threat there alone.
+        frames = [
+            _clause_frame(ctx, lexicon, clause, named),
+            *lexicon.verbs.get(clause.lemma_.lower(), ()),
+        ]
+        if own and any(f is not None and f.type in lexicon.speech.hostile_types for f in frames):
+            return False
+    return True
 
 
 # --- "I warn …" in someone's words, "X and Y praised each other" -----------------------
