@@ -208,9 +208,12 @@ def _attributed_act(lexicon: Lexicon, clause: Token) -> Token | None:
     attack*", "it was one of the worst *attacks* by the Tigers"."""
     if clause.lemma_.lower() != "be":
         return None
-    for noun in children_with(clause, ("attr",)):
-        if noun.pos_ == "NUM" or noun.lower_ == "one":
-            noun = next((prep_object(c) for c in noun.children if c.lower_ == "of"), noun)
+    for attr in children_with(clause, ("attr",)):
+        noun: Token | None = attr
+        if attr.pos_ == "NUM" or attr.lower_ == "one":
+            noun = next((prep_object(c) for c in attr.children if c.lower_ == "of"), attr)
+        if noun is None:
+            continue
         frames = lexicon.nouns.get(noun.lemma_.lower(), ()) if noun.pos_ == "NOUN" else ()
         # Any of its readings: "attack" is first a verbal attack, with words to show it.
         if any(f.type in lexicon.speech.hostile_types for f in frames):
