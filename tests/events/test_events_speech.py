@@ -485,3 +485,34 @@ def test_foretelling_anothers_attack_accuses_no_one(nlp, extractor):  # noqa: F8
     text = "Israel said Hamas would attack the border towns."
     events = run(nlp, extractor, text, (("Israel", "ISR"), ("Hamas", "HAMAS")))
     assert coded(events, "ACCUSE") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "expected"),
+    [
+        # A complaint lodged: against the party whose act it is about, not the body it
+        # was lodged with; the noun is no second event.
+        (
+            "Iran lodged a complaint with the United States about Israel's attack.",
+            (("Iran", "IRN"), ("the United States", "USA"), ("Israel", "ISR")),
+            [("ACCUSE", "IRN", "ISR")],
+        ),
+        # With nothing else named, against whom it was lodged with.
+        (
+            "China lodged a formal protest with Japan.",
+            (("China", "CHN"), ("Japan", "JPN")),
+            [("ACCUSE", "CHN", "JPN")],
+        ),
+        # A protest addressed to a state is a diplomatic one, not a demonstration.
+        (
+            "China protested to Germany over the visit.",
+            (("China", "CHN"), ("Germany", "DEU")),
+            [("ACCUSE", "CHN", "DEU")],
+        ),
+    ],
+)
+def test_complaints_and_protests_lodged(nlp, extractor, text, mentions, expected):  # noqa: F811
+    events = run(nlp, extractor, text, mentions)
+    assert [(e.type, e.source, e.target) for e in events if e.type in ("ACCUSE", "PROTEST")] == (
+        expected
+    )

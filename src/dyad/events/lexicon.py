@@ -193,6 +193,7 @@ class SpeechCues:
     concern_adjectives: frozenset[str] = frozenset()
     critical_adjectives: frozenset[str] = frozenset()
     about_prepositions: frozenset[str] = frozenset()
+    addressed_prepositions: frozenset[str] = frozenset()
     denying_verbs: frozenset[str] = frozenset()
     denied_nouns: frozenset[str] = frozenset()
     mandating_verbs: frozenset[str] = frozenset()

@@ -360,6 +360,8 @@ def _voiced_concerns(ctx: DocContext, lexicon: Lexicon, verb: Token) -> Iterator
     chain, subject, speakers = _voicers(ctx, verb)
     targets = _concerned_with(ctx, lexicon, (concerns[0], verb), speakers)
     if speakers and targets is not None:
+        # "lodged a protest": the noun's own reading (a demonstration) is this act.
+        yield Reading(concerns[0], Frame(type=NO_EVENT), [concerns[0]], None)
         yield Reading(verb, DISAPPROVAL_VOICED, chain, subject, speakers, targets)
 
 
@@ -419,23 +421,33 @@ def _voicers(ctx: DocContext, verb: Token) -> tuple[list[Token], Token | None, l
 def _concerned_with(
     ctx: DocContext, lexicon: Lexicon, heads: tuple[Token, ...], speakers: list[str]
 ) -> list[str] | None:
-    """The party a concern is about: the doer of the act it names ("about the arrest of
-    leaders *by Belarus*", "that *Iran* could build a bomb"), the party whose policy it
-    names ("over *China's* treatment of …") or to whom it was raised ("raised concerns
-    *with Israel*"). None for a concern for a party ("worried about Pakistan")."""
+    """The party a concern or complaint is about: the doer of the act it names ("about
+    the arrest of leaders *by Belarus*", "that *Iran* could build a bomb"), the party
+    whose policy it names ("over *China's* treatment of …"), the one it is against,
+    or else the one it was raised with ("raised concerns *with Israel*"). None for a
+    concern for a party ("worried about Pakistan")."""
+    words = lexicon.speech
     found: list[str] = []
+    addressed: list[str] = []
     for head in heads:
         for child in head.children:
-            if child.dep_ == "prep" and child.lower_ in lexicon.speech.about_prepositions:
-                about = prep_object(child)
-                if about is None:
-                    continue
-                if child.lower_ != "with" and about.pos_ != "PRON" and ctx.token_actor[about.i]:
+            about = prep_object(child) if child.dep_ == "prep" else None
+            if about is None:
+                if child.dep_ in ("ccomp", "acl") and child.pos_ in VERB_POS:
+                    found += actors_of(ctx, _doer(child))
+            elif child.lower_ in words.addressed_prepositions:
+                addressed += _party_of(ctx, lexicon, about) or actors_of(ctx, about)
+            elif child.lower_ == "against":
+                found += actors_of(ctx, about) or _party_of(ctx, lexicon, about)
+            elif child.lower_ in words.about_prepositions:
+                if about.pos_ != "PRON" and ctx.token_actor[about.i]:
                     return None
                 found += _party_of(ctx, lexicon, about)
-            elif child.dep_ in ("ccomp", "acl") and child.pos_ in VERB_POS:
-                found += actors_of(ctx, _doer(child))
-    return [a for a in dict.fromkeys(found) if not any(_own_side(ctx, s, a) for s in speakers)]
+    return [
+        a
+        for a in dict.fromkeys(found or addressed)
+        if not any(_own_side(ctx, s, a) for s in speakers)
+    ]
 
 
 def _party_of(ctx: DocContext, lexicon: Lexicon, about: Token) -> list[str]:
