@@ -516,3 +516,28 @@ def test_complaints_and_protests_lodged(nlp, extractor, text, mentions, expected
     assert [(e.type, e.source, e.target) for e in events if e.type in ("ACCUSE", "PROTEST")] == (
         expected
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "expected"),
+    [
+        (
+            "France expressed solidarity with Ukraine.",
+            (("France", "FRA"), ("Ukraine", "UKR")),
+            [("FRA", "UKR")],
+        ),
+        (
+            "Israel voiced its gratitude to the United States for the aid.",
+            (("Israel", "ISR"), ("its", "ISR"), ("the United States", "USA")),
+            [("ISR", "USA")],
+        ),
+    ],
+)
+def test_praise_voiced_is_support(nlp, extractor, text, mentions, expected):  # noqa: F811
+    assert coded(run(nlp, extractor, text, mentions), "SUPPORT") == expected
+
+
+def test_praise_of_ones_own_side_is_no_support_of_it(nlp, extractor):  # noqa: F811
+    text = "Russia expressed solidarity with its soldiers."
+    events = run(nlp, extractor, text, (("Russia", "RUS"), ("its", "RUS")))
+    assert ("RUS", "RUS") not in coded(events, "SUPPORT")

@@ -192,6 +192,7 @@ class SpeechCues:
     concern_nouns: frozenset[str] = frozenset()
     concern_adjectives: frozenset[str] = frozenset()
     critical_adjectives: frozenset[str] = frozenset()
+    praise_nouns: frozenset[str] = frozenset()
     about_prepositions: frozenset[str] = frozenset()
     addressed_prepositions: frozenset[str] = frozenset()
     denying_verbs: frozenset[str] = frozenset()

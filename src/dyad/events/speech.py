@@ -80,6 +80,7 @@ def speech_readings(ctx: DocContext, lexicon: Lexicon) -> Iterator[Reading]:
             yield from _judgements(ctx, lexicon, token)
         if lemma in words.voicing_verbs:
             yield from _voiced_concerns(ctx, lexicon, token)
+            yield from _voiced_praise(ctx, lexicon, token)
         if lemma in words.denying_verbs:
             yield from _denials(ctx, lexicon, token)
         if lemma in words.mandating_verbs:
@@ -363,6 +364,25 @@ def _voiced_concerns(ctx: DocContext, lexicon: Lexicon, verb: Token) -> Iterator
         # "lodged a protest": the noun's own reading (a demonstration) is this act.
         yield Reading(concerns[0], Frame(type=NO_EVENT), [concerns[0]], None)
         yield Reading(verb, DISAPPROVAL_VOICED, chain, subject, speakers, targets)
+
+
+def _voiced_praise(ctx: DocContext, lexicon: Lexicon, verb: Token) -> Iterator[Reading]:
+    """ "expressed solidarity *with* Y", "voiced gratitude *to* Y": praise of Y."""
+    words = lexicon.speech
+    nouns = [n for n in children_with(verb, ("dobj",)) if n.lemma_.lower() in words.praise_nouns]
+    if not nouns or _negated(verb):
+        return
+    chain, subject, speakers = _voicers(ctx, verb)
+    praised = [
+        a
+        for head in (nouns[0], verb)
+        for prep in head.children
+        if prep.dep_ == "prep" and prep.lower_ in ("with", "to", "for")
+        for a in actors_of(ctx, prep_object(prep))
+        if not any(_own_side(ctx, s, a) for s in speakers)
+    ]
+    if speakers and praised:
+        yield Reading(verb, PRAISE, chain, subject, speakers, list(dict.fromkeys(praised)))
 
 
 def _concerned(ctx: DocContext, lexicon: Lexicon, feeling: Token) -> Iterator[Reading]:
