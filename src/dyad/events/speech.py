@@ -16,14 +16,19 @@ the words of ``src/dyad/data/events/speech.yaml``, by the PLOVER manual:
 - "I warn …", "we condemn …" in X's quoted words: the act itself, by X, even when
   its object names no actor;
 - "X and Y praised each other": the act both ways;
-- "X expressed concern about Y's …", "X is worried that Y …": ACCUSE (disapprove) by X
-  against the party whose act or policy the concern is about;
-- "X insisted that Y withdraw", "X demanded that the vote be held": a clause in the
-  mandative subjunctive is a REQUEST by X of Y, whose act is its content;
+- "X said the blast was a Y attack": ACCUSE (allege) by X against Y; "X said Y would
+  attack" foretells, it accuses of nothing done;
+- "X expressed concern about Y's …", "X is worried that Y …", "X lodged a complaint
+  about Y's …", "X was critical of Y": ACCUSE (disapprove) by X against the party
+  whose act or policy it is about; "X expressed solidarity with Y": SUPPORT (praise);
+- "X insisted that Y withdraw": a clause in the mandative subjunctive is a REQUEST
+  by X of Y, whose act is its content;
 - "X denied Y's claims", "X denied that …", "X denied carrying out …": REJECT by X of
   whoever voiced what X denies;
+- "X warned Y that …": a threat only of X's own hostile act to come;
 - "Y is a traitor" in X's words, "X called Y's deal lousy": X judging Y, ACCUSE
-  (disapprove) or SUPPORT (praise) by the judgement's valence (VADER's lexicon).
+  (disapprove) or SUPPORT (praise) by the judgement's valence (VADER's lexicon); "X
+  described the attacks as cowardly": an act condemned, ACCUSE against its doers.
 
 Each rule yields a ``Reading`` that the extractor codes like any other (time, place,
 evidence, deduplication against the lexicon's own reading of the same verb).
@@ -345,8 +350,6 @@ def _example(noun: Token | None) -> Token | None:
 
 # --- "X expressed concern about Y's …", "X is worried that Y …" ----------------------
 
-DISAPPROVAL_VOICED = Frame(type="ACCUSE", mode="disapprove")
-
 
 def _voiced_concerns(ctx: DocContext, lexicon: Lexicon, verb: Token) -> Iterator[Reading]:
     words = lexicon.speech
@@ -363,7 +366,7 @@ def _voiced_concerns(ctx: DocContext, lexicon: Lexicon, verb: Token) -> Iterator
     if speakers and targets is not None:
         # "lodged a protest": the noun's own reading (a demonstration) is this act.
         yield Reading(concerns[0], Frame(type=NO_EVENT), [concerns[0]], None)
-        yield Reading(verb, DISAPPROVAL_VOICED, chain, subject, speakers, targets)
+        yield Reading(verb, DISAPPROVAL, chain, subject, speakers, targets)
 
 
 def _voiced_praise(ctx: DocContext, lexicon: Lexicon, verb: Token) -> Iterator[Reading]:
@@ -392,7 +395,7 @@ def _concerned(ctx: DocContext, lexicon: Lexicon, feeling: Token) -> Iterator[Re
     chain, subject, speakers = felt
     targets = _concerned_with(ctx, lexicon, (feeling,), speakers)
     if targets is not None:
-        yield Reading(feeling, DISAPPROVAL_VOICED, chain, subject, speakers, targets)
+        yield Reading(feeling, DISAPPROVAL, chain, subject, speakers, targets)
 
 
 def _critical(ctx: DocContext, lexicon: Lexicon, feeling: Token) -> Iterator[Reading]:
@@ -405,7 +408,7 @@ def _critical(ctx: DocContext, lexicon: Lexicon, feeling: Token) -> Iterator[Rea
     chain, subject, speakers = felt
     named = actors_of(ctx, judged) if ctx.token_actor[judged.i] else _party_of(ctx, lexicon, judged)
     targets = [a for a in named if not any(_own_side(ctx, s, a) for s in speakers)]
-    yield Reading(feeling, DISAPPROVAL_VOICED, chain, subject, speakers, targets)
+    yield Reading(feeling, DISAPPROVAL, chain, subject, speakers, targets)
 
 
 def _felt(
@@ -521,9 +524,6 @@ def _denied_clause(verb: Token, clause: Token) -> bool:
 
 # --- "X insisted that Y withdraw" -------------------------------------------------------
 
-# Subjects a present-tense verb agrees with: after any other, "include" is no present.
-PLURAL_PERSONS = frozenset({"i", "you", "we", "they"})
-
 
 def _mandates(ctx: DocContext, lexicon: Lexicon, verb: Token) -> Iterator[Reading]:
     frames = lexicon.verbs.get(verb.lemma_.lower(), ())
@@ -566,8 +566,8 @@ def _mandative(clause: Token) -> bool:
     return (
         finite.tag_ == "VBP"
         and subject is not None
+        # A singular noun: "the budget include" agrees with no present tense.
         and subject.tag_ in ("NN", "NNP")
-        and subject.lower_ not in PLURAL_PERSONS
         and not any(c.dep_ == "cc" for c in subject.children)
     )
 
