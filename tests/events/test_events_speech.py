@@ -541,3 +541,25 @@ def test_praise_of_ones_own_side_is_no_support_of_it(nlp, extractor):  # noqa: F
     text = "Russia expressed solidarity with its soldiers."
     events = run(nlp, extractor, text, (("Russia", "RUS"), ("its", "RUS")))
     assert ("RUS", "RUS") not in coded(events, "SUPPORT")
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "expected"),
+    [
+        # A party foretelling a hostile act done to others by no one named threatens it.
+        (
+            "Hamas said that the Israeli soldiers would be killed.",
+            (("Hamas", "HAMAS"), ("the Israeli soldiers", "ISR")),
+            [("THREATEN", "HAMAS", "ISR", "actual")],
+        ),
+        # A body that speaks for no state only warns of it (the act keeps no source).
+        (
+            "NATO said that the Russian soldiers would be killed.",
+            (("NATO", "NATO"), ("the Russian soldiers", "RUS")),
+            [("THREATEN", None, "RUS", "actual")],
+        ),
+    ],
+)
+def test_a_party_foretelling_harm_threatens_it(nlp, extractor, text, mentions, expected):  # noqa: F811
+    events = run(nlp, extractor, text, mentions)
+    assert [(e.type, e.source, e.target, e.status) for e in events] == expected

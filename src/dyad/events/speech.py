@@ -158,6 +158,10 @@ def _accusations(ctx: DocContext, lexicon: Lexicon, verb: Token) -> Iterator[Rea
     for clause in _reported_clauses(verb):
         if any(c.dep_ == "neg" for c in clause.children):
             continue  # "X said Y did not …" accuses nobody
+        threat = _threat_foretold(ctx, lexicon, clause, speakers)
+        if threat is not None:
+            yield threat
+            continue
         if not alleging and any(
             c.dep_ == "aux" and c.lower_ in foretelling for c in clause.children
         ):
@@ -207,6 +211,36 @@ def _doer(clause: Token) -> Token | None:
         if child.dep_ == "agent":
             return prep_object(child)
     return None
+
+
+def _threat_foretold(
+    ctx: DocContext, lexicon: Lexicon, clause: Token, speakers: list[str]
+) -> Reading | None:
+    """ "The militants said (that) the hostages would be killed": a party foretelling a
+    hostile act done to others by no one named threatens it itself (the act, coded
+    with its "would", becomes a THREATEN by the manual's single-type rule). A body
+    that speaks for no state (the UN, an NGO) or a news agency only warns of it."""
+    cues = lexicon.cues
+    future = cues.future_auxiliaries | cues.backshifted_auxiliaries
+    if not any(c.dep_ == "aux" and c.lower_ in future for c in clause.children):
+        return None
+    if not any(c.dep_ == "auxpass" for c in clause.children) or any(
+        c.dep_ == "agent" for c in clause.children
+    ):
+        return None
+    if any(
+        (actor := ctx.actor(s)) is not None and actor.kind in INDEPENDENT_KINDS for s in speakers
+    ):
+        return None
+    frame = _clause_frame(ctx, lexicon, clause, speakers)
+    if frame is None or frame.type not in cues.threat_modes:
+        return None
+    patient = next((c for c in clause.children if c.dep_ == "nsubjpass"), None)
+    named = actors_of(ctx, patient)
+    if any(_own_side(ctx, s, a) for s in speakers for a in named):
+        return None  # "said its soldiers would be killed" threatens no one
+    chain = control_chain(clause)
+    return Reading(clause, frame, chain, patient, list(speakers), named, passive=True)
 
 
 def _attributed_act(lexicon: Lexicon, clause: Token) -> Token | None:
