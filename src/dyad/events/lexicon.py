@@ -188,6 +188,17 @@ class SpeechCues:
     refused_types: frozenset[str] = frozenset()
     copulas: frozenset[str] = frozenset()
     naming_verbs: frozenset[str] = frozenset()
+    voicing_verbs: frozenset[str] = frozenset()
+    concern_nouns: frozenset[str] = frozenset()
+    concern_adjectives: frozenset[str] = frozenset()
+    critical_adjectives: frozenset[str] = frozenset()
+    praise_nouns: frozenset[str] = frozenset()
+    about_prepositions: frozenset[str] = frozenset()
+    addressed_prepositions: frozenset[str] = frozenset()
+    denying_verbs: frozenset[str] = frozenset()
+    denied_nouns: frozenset[str] = frozenset()
+    mandating_verbs: frozenset[str] = frozenset()
+    warning_verbs: frozenset[str] = frozenset()
     judgement_valence: float = 1.5  # how strong a word must be to judge (VADER's scale)
 
 
