@@ -60,6 +60,36 @@ SIDE_PREPOSITIONS = frozenset({"of", "for", "from"})
 # Named entities that are people, groups or states (not places, works or dates).
 PARTY_ENTITIES = frozenset({"PERSON", "NORP", "ORG", "GPE"})
 
+# A development aid (scripts/event_funnel.py): when set to a list, every frame a word
+# was refused for, and every reading dropped or coded, is noted in it as
+# (token index, type, stage) — to see where an event was lost. None in normal runs.
+TRACE: list[tuple[int, str, str]] | None = None
+
+
+def _refused(token: Token, frame: Frame, check: str) -> None:
+    if TRACE is not None:
+        TRACE.append((token.i, frame.type, f"refused:{check}"))
+
+
+def _refused_all(token: Token, frames: Sequence[Frame], check: str) -> None:
+    if TRACE is not None:
+        for frame in frames:
+            _refused(token, frame, check)
+
+
+def _noted(reading: Reading, stage: str, type_: str | None = None) -> bool:
+    if TRACE is not None:
+        TRACE.append((reading.trigger.i, type_ or reading.frame.type, stage))
+    return True
+
+
+def _note_filtered(before: list[Reading], after: list[Reading], stage: str) -> None:
+    if TRACE is not None:
+        kept = {id(r) for r in after}
+        for reading in before:
+            if id(reading) not in kept:
+                _noted(reading, f"dropped:{stage}")
+
 
 @dataclass
 class Reading:
@@ -96,28 +126,39 @@ def extract_events(
     ctx.partner_nouns = lexicon.nouns_of_types(MULTILATERAL_TYPES)
     readings = list(_verbal_readings(ctx, lexicon))
     absorbed = {r.absorbed.i for r in readings if r.absorbed is not None}
-    nominal = [r for r in _nominal_readings(ctx, lexicon) if r.trigger.i not in absorbed]
-    readings = _without_consequences(readings, nominal) + nominal
+    all_nominal = list(_nominal_readings(ctx, lexicon))
+    nominal = [r for r in all_nominal if r.trigger.i not in absorbed]
+    _note_filtered(all_nominal, nominal, "absorbed")
+    verbal = _without_consequences(readings, nominal)
+    _note_filtered(readings, verbal, "consequence")
+    readings = verbal + nominal
     # A rule reads a word more closely than its lexicon frame: it replaces the
     # lexicon's reading of that word with that type, or, with a NO_EVENT reading,
     # every reading of it ("called the deal lousy" is no phone call).
     ruled = [r for rule in rules for r in rule(ctx, lexicon)]
     replaced = {(r.trigger.i, r.frame.type) for r in ruled}
     idle = {r.trigger.i for r in ruled if r.frame.type == NO_EVENT}
+    lexical = readings
     readings = [
         r
         for r in readings
         if r.trigger.i not in idle and (r.trigger.i, r.frame.type) not in replaced
-    ] + [r for r in ruled if r.frame.type != NO_EVENT]
+    ]
+    _note_filtered(lexical, readings, "ruled")
+    readings += [r for r in ruled if r.frame.type != NO_EVENT]
     readings = [
         r
         for r in readings
-        if not is_heading(r.trigger)
-        and not is_generic(_clause_top(r))
-        and not _accidental(lexicon.cues, r)
+        if not (is_heading(r.trigger) and _noted(r, "dropped:heading"))
+        and not (is_generic(_clause_top(r)) and _noted(r, "dropped:generic"))
+        and not (_accidental(lexicon.cues, r) and _noted(r, "dropped:accidental"))
     ]
+    asking = readings
     readings = _without_requested(ctx, lexicon.cues, readings)
+    _note_filtered(asking, readings, "requested")
+    agreeing = readings
     readings = _without_agreeing(lexicon.cues, readings)
+    _note_filtered(agreeing, readings, "agreeing")
     readings.sort(key=lambda r: r.trigger.i)
     events: list[Event] = []
     read_from: dict[int, Reading] = {}
@@ -406,14 +447,17 @@ def _verbal_readings(ctx: DocContext, lexicon: Lexicon) -> Iterator[Reading]:
         # "Reuters reported Monday's attack": a reporting verb tells of an event, it does
         # not commit it (CAMEO files "report … attack" under the attack's code).
         telling = _is_cue(lexicon.cues, token)
-        for frame in frames:
+        for number, frame in enumerate(frames):
             if frame.compiled and telling:
+                _refused(token, frame, "reporting verb")
                 continue
             reading = _read_verb(ctx, token, frame, chain, subject, passive, lexicon)
             if reading is not None:
                 if frame.type != NO_EVENT:
                     yield reading
                 if not frame.also:
+                    if TRACE is not None:
+                        _refused_all(token, frames[number + 1 :], f"after {frame.type}")
                     break
 
 
@@ -432,7 +476,7 @@ def _read_verb(
         c.lower_ in frame.prep and not (c.lower_ in ("on", "at") and _is_time(prep_object(c)))
         for c in _prepositions(verb)
     ):
-        return None
+        return _refused(verb, frame, "prep")
     # The parser often makes the particle a preposition: "pulled *out* of the deal"
     # (not "in" or "on": "gave a speech *in* Ohio" is no giving in).
     if frame.particle and not any(
@@ -440,41 +484,41 @@ def _read_verb(
         and (c.dep_ == "prt" or (c.dep_ in ("prep", "advmod") and c.lower_ in PARTICLES))
         for c in verb.children
     ):
-        return None
+        return _refused(verb, frame, "particle")
     # Found after the tests above, which turn most frames of a verb away.
     objects = children_with(verb, ("dobj",))
     if passive and subject is not None:
         objects = [subject]
     if frame.object and not any(o.lemma_.lower() in frame.object for o in objects):
-        return None
+        return _refused(verb, frame, "object")
     if frame.subject and (subject is None or subject.lemma_.lower() not in frame.subject):
-        return None
+        return _refused(verb, frame, "subject")
     # "vowed to *crush*", "found *guilty*": the verb's complement.
     if frame.clause and not any(w.lemma_.lower() in frame.clause for w in _complement_words(verb)):
-        return None
+        return _refused(verb, frame, "clause")
     if frame.prep_object and not any(
         w.lemma_.lower() in frame.prep_object for w in _prepositional_objects(verb)
     ):
-        return None
+        return _refused(verb, frame, "prep_object")
     # "test-fired a missile", "by test firing missiles": a word modifying the verb.
     if frame.modifier and not any(w.lower_ in frame.modifier for w in _verb_modifiers(verb)):
-        return None
+        return _refused(verb, frame, "modifier")
     if frame.complement is not None:
         has_clause = any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)
         if has_clause != frame.complement:
-            return None
+            return _refused(verb, frame, "complement")
     if frame.object_person and not any(
         ctx.token_actor[o.i] or o.lemma_.lower() in lexicon.cues.group_nouns for o in objects
     ):
-        return None
+        return _refused(verb, frame, "object_person")
     if frame.object_actor is not None:
         filling = [w for slot in frame.target for w in slot_words(verb, slot)]
         has_actor = any(actors_of(ctx, w) for w in objects + filling)
         if has_actor != frame.object_actor:
-            return None
+            return _refused(verb, frame, "object_actor")
     sources, targets, implied = verb_arguments(ctx, verb, frame, subject, passive, lexicon)
     if frame.source_kind and not any_of_kind(ctx, sources, frame.source_kind):
-        return None
+        return _refused(verb, frame, "source_kind")
     absorbed = None
     if frame.absorb:
         absorbed = next((o for o in objects if o.lemma_.lower() in frame.object), None)
@@ -521,40 +565,52 @@ def _prepositional_objects(word: Token) -> Iterator[Token]:
 def _nominal_readings(ctx: DocContext, lexicon: Lexicon) -> Iterator[Reading]:
     for token in ctx.words_of(("NOUN", "PROPN")):
         frames = lexicon.nouns.get(token.lemma_.lower())
-        if frames and misread_verb(token, lexicon):
+        if not frames:
+            continue
+        if misread_verb(token, lexicon):
+            _refused_all(token, frames, "read as a verb")
             continue
         # A noun modifying another ("Defense Secretary", "attack helicopter") is no event.
-        if not frames or token.dep_ == "compound":
+        if token.dep_ == "compound":
+            _refused_all(token, frames, "compound")
             continue
         # "orchestrated the 9/11 attacks": a well-known event is what its frame says,
         # whoever is said to have done it (not a verbal attack by a person).
         named = next((f for f in frames if named_event(ctx, lexicon, token, f)), None)
         if named is not None:
             frames = (named,)
-        for frame in frames:
+        for number, frame in enumerate(frames):
             if frame.plural and token.tag_ not in ("NNS", "NNPS"):
+                _refused(token, frame, "plural")
                 continue
             # "Germany is an advocate of …" is an event; "her opponent" is a role.
             if frame.described and token.dep_ not in ("attr", "appos"):
+                _refused(token, frame, "described")
                 continue
             if frame.prep and not any(
                 c.dep_ == "prep" and c.lower_ in frame.prep for c in token.children
             ):
+                _refused(token, frame, "prep")
                 continue
             if frame.prep_object and not any(
                 w.lemma_.lower() in frame.prep_object for w in _prepositional_objects(token)
             ):
+                _refused(token, frame, "prep_object")
                 continue
             if frame.modifier and not any(
                 c.dep_ in ("amod", "compound", "nmod") and c.lower_ in frame.modifier
                 for c in token.children
             ):
+                _refused(token, frame, "modifier")
                 continue
             reading = _read_noun(ctx, lexicon, token, frame)
             if frame.source_kind and not any_of_kind(ctx, reading.sources, frame.source_kind):
+                _refused(token, frame, "source_kind")
                 continue
             if frame.type != NO_EVENT:
                 yield reading
+            if TRACE is not None:
+                _refused_all(token, frames[number + 1 :], f"after {frame.type}")
             break
 
 
@@ -597,6 +653,7 @@ def _events_of(
         sources = [announced]
     pairs = _pairs(sources, targets)
     if not pairs or _is_aim(cues, reading):
+        _noted(reading, "dropped:no sides" if not pairs else "dropped:aim")
         return
     status, reported_by, quote_id, reporter_verb = _status(ctx, lexicon, reading)
     status = reading.status or status
@@ -634,6 +691,7 @@ def _events_of(
                 others += [a for a in (source, target) if a and a not in groups]
                 source, target = group_source, group_target
         if source is not None and source == target:
+            _noted(reading, "dropped:source is target", type_)
             continue
         if frame.type in MULTILATERAL_TYPES:
             # "met X and Y": one event per pair, each naming the rest of the table.
@@ -647,20 +705,24 @@ def _events_of(
             ]
         others = [a for a in dict.fromkeys(others) if a not in (source, target)]
         if source is None and target is None:
+            _noted(reading, "dropped:no sides", type_)
             continue
         # A CAMEO frame codes, as PETRARCH does, only what a named source does.
         if source is None and (frame.type not in cues.one_sided_types or frame.compiled):
+            _noted(reading, "dropped:no source", type_)
             continue
         # A bare event noun with one side ("Russia's request") mostly refers back to
         # an event told in full elsewhere; a clause names its own sides.
         verbal = reading.trigger.pos_ == "VERB" or reading.support is not None
         announces = announced is not None
         if target is None and not (verbal or announces) and frame.type not in cues.one_sided_types:
+            _noted(reading, "dropped:bare noun one side", type_)
             continue
         # "Mueller's investigation", "investigate the range of abuse": looking into
         # a matter is no accusation; looking into a party or an event ("the
         # investigation into the bombings") is (manual, ACCUSE investigate).
         if target is None and mode in cues.aimed_modes and not _into_an_event(lexicon, reading):
+            _noted(reading, "dropped:inquiry into no party", type_)
             continue
         # "abuse allegations": an accusation is someone's; a bare noun that names
         # neither its accuser nor, in its own phrase, the accused is no event, nor
@@ -671,10 +733,13 @@ def _events_of(
             and type_ in cues.voiced_types
             and (_target_word(reading) is None or _rebutted(lexicon, reading.trigger))
         ):
+            _noted(reading, "dropped:voiced noun no source", type_)
             continue
         if _repeats(ctx, reading, type_, source, target, earlier):
+            _noted(reading, "dropped:duplicate", type_)
             continue
         if _same_as_earlier(type_, source, target, time, role, location, earlier):
+            _noted(reading, "dropped:duplicate", type_)
             continue
         event = Event(
             id="",
@@ -697,10 +762,12 @@ def _events_of(
         )
         sentence = reading.trigger.sent
         if _told_twice(event, (sentence.start_char, sentence.end_char), earlier):
+            _noted(reading, "dropped:told twice in sentence", type_)
             continue
         emitted += 1
         if emitted > MAX_PAIRS:
             return
+        _noted(reading, "emitted", type_)
         yield event
 
 
