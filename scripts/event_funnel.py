@@ -141,7 +141,8 @@ def funnel(path: Path, verbose: bool) -> None:
                 other_type[stage.split(":")[0]] += bool(coded)
                 if verbose:
                     text = article.text[start:end].replace("\n", " ")
-                    print(f"{gold['type']:9} {stage:34} coded={coded} | {text[:160]}")
+                    sides = f"{gold['source']}->{gold['target']}"
+                    print(f"{gold['type']:9} {stage:30} {sides:40} coded={coded} | {text[:160]}")
     print(f"\n{path}: dev gold events {total}, found with type {found}, missed {total - found}")
     for stage, count in sorted(stages.items(), key=lambda kv: (kv[0].split(":")[0], -kv[1])):
         print(f"  {stage:40} {count:4}")

@@ -652,6 +652,9 @@ def _events_of(
     if announced is not None:
         sources = [announced]
     pairs = _pairs(sources, targets)
+    unnamed_party = not frame.compiled and _told_of_a_party(cues, reading)
+    if not pairs and unnamed_party:
+        pairs = [(None, None)]
     if not pairs or _is_aim(cues, reading):
         _noted(reading, "dropped:no sides" if not pairs else "dropped:aim")
         return
@@ -704,11 +707,15 @@ def _events_of(
                 for member in (a, collective(ctx, national(ctx, a) or a, kinds))
             ]
         others = [a for a in dict.fromkeys(others) if a not in (source, target)]
-        if source is None and target is None:
+        if source is None and target is None and not unnamed_party:
             _noted(reading, "dropped:no sides", type_)
             continue
         # A CAMEO frame codes, as PETRARCH does, only what a named source does.
-        if source is None and (frame.type not in cues.one_sided_types or frame.compiled):
+        if (
+            source is None
+            and (frame.type not in cues.one_sided_types or frame.compiled)
+            and not unnamed_party
+        ):
             _noted(reading, "dropped:no source", type_)
             continue
         # A bare event noun with one side ("Russia's request") mostly refers back to
@@ -769,6 +776,21 @@ def _events_of(
             return
         _noted(reading, "emitted", type_)
         yield event
+
+
+def _told_of_a_party(cues: Cues, reading: Reading) -> bool:
+    """ "they will demand …", "Some called for …", "Both sides accused the other": an
+    active clause whose subject stands for parties the text names elsewhere tells
+    their act even when no actor is found for it; the side is left unknown, the event
+    kept (a CAMEO frame, as PETRARCH, still codes only named sources)."""
+    verbal = reading.trigger.pos_ == "VERB" or reading.support is not None
+    subject = reading.subject
+    return (
+        verbal
+        and not reading.passive
+        and subject is not None
+        and subject.lower_ in cues.unresolved_subjects
+    )
 
 
 def _announced(ctx: DocContext, lexicon: Lexicon, reading: Reading) -> str | None:

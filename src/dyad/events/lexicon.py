@@ -171,6 +171,7 @@ class Cues:
     state_agents: frozenset[str]
     state_passive_types: frozenset[str]
     party_nouns: frozenset[str]
+    unresolved_subjects: frozenset[str]
 
 
 @dataclass(frozen=True)

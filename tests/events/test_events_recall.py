@@ -1,0 +1,30 @@
+"""Events a clause plainly tells although the sentence alone does not name every
+side, and constructions whose trigger is a noun the verb carries: small sentences of
+the kinds the loss funnel (scripts/event_funnel.py) found dropped in real news."""
+
+from __future__ import annotations
+
+from test_events import extractor, nlp, run  # noqa: F401  (the module's fixtures)
+
+
+def coded(events):
+    return [(e.type, e.source, e.target) for e in events]
+
+
+def test_a_pronoun_subject_keeps_the_event_with_its_source_unknown(nlp, extractor):  # noqa: F811
+    text = "They demanded that Israel withdraw its troops."
+    events = run(nlp, extractor, text, (("Israel", "ISR"),))
+    assert ("REQUEST", None, "ISR") in coded(events)
+
+
+def test_a_quantifier_of_people_is_a_side_shown_by_its_words(nlp, extractor):  # noqa: F811
+    text = "Both sides accused the other of fraud in the vote."
+    events = run(nlp, extractor, text, ())
+    accusation = next(e for e in events if e.type == "ACCUSE")
+    assert (accusation.source, accusation.target) == (None, None)
+    assert accusation.source_words is not None and accusation.source_words.text == "Both sides"
+
+
+def test_it_is_no_party_left_unnamed(nlp, extractor):  # noqa: F811
+    text = "It demanded a new vote."
+    assert coded(run(nlp, extractor, text, ())) == []
