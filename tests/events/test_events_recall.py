@@ -28,3 +28,19 @@ def test_a_quantifier_of_people_is_a_side_shown_by_its_words(nlp, extractor):  #
 def test_it_is_no_party_left_unnamed(nlp, extractor):  # noqa: F811
     text = "It demanded a new vote."
     assert coded(run(nlp, extractor, text, ())) == []
+
+
+def test_a_light_verb_is_coded_by_the_event_noun_it_carries(nlp, extractor):  # noqa: F811
+    text = "Russia held talks with China on Tuesday."
+    talks = run(nlp, extractor, text, (("Russia", "RUS"), ("China", "CHN")))
+    assert coded(talks) == [("CONSULT", "RUS", "CHN")]  # not CAMEO's intent to meet
+    text = "Russia launched an offensive against Ukraine."
+    offensive = run(nlp, extractor, text, (("Russia", "RUS"), ("Ukraine", "UKR")))
+    assert coded(offensive) == [("ASSAULT", "RUS", "UKR")]  # not CAMEO's mediation set
+
+
+def test_a_light_verb_idiom_keeps_its_own_pattern(nlp, extractor):  # noqa: F811
+    # "hold up aid" is a threat to stop it (CAMEO), not aid.
+    text = "Russia held up aid to Ukraine."
+    events = run(nlp, extractor, text, (("Russia", "RUS"), ("Ukraine", "UKR")))
+    assert "AID" not in [e.type for e in events]

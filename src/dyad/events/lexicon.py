@@ -125,6 +125,7 @@ class NamedActor:
 class Cues:
     support_verbs: frozenset[str]
     inverse_support_verbs: frozenset[str]
+    light_verbs: frozenset[str]
     partitive_nouns: frozenset[str]
     promise_words: frozenset[str]
     planning_words: frozenset[str]
