@@ -44,3 +44,16 @@ def test_a_light_verb_idiom_keeps_its_own_pattern(nlp, extractor):  # noqa: F811
     text = "Russia held up aid to Ukraine."
     events = run(nlp, extractor, text, (("Russia", "RUS"), ("Ukraine", "UKR")))
     assert "AID" not in [e.type for e in events]
+
+
+def test_a_verb_whose_lemma_lost_its_final_e_is_still_read(nlp, extractor):  # noqa: F811
+    # The model lemmatises "lambasted" as "lambast", "staged" as "stag".
+    text = "Putin lambasted Ukraine over the blockade."
+    events = run(nlp, extractor, text, (("Putin", "PUTIN"), ("Ukraine", "UKR")))
+    assert ("ACCUSE", "PUTIN", "UKR") in coded(events)
+    text = "China staged military drills near Taiwan."
+    events = run(nlp, extractor, text, (("China", "CHN"),))
+    assert [(e.type, e.source) for e in events] == [("MOBILIZE", "CHN")]
+    text = "Thousands of students staged a protest against Putin."
+    events = run(nlp, extractor, text, (("Putin", "PUTIN"),))
+    assert [(e.type, e.target) for e in events] == [("PROTEST", "PUTIN")]

@@ -206,7 +206,7 @@ def _carries_event_noun(lexicon: Lexicon, reading: Reading, read_nouns: set[int]
         and noun.head.i == reading.trigger.i
         and not frame.particle
         and not frame.prep
-        and reading.trigger.lemma_.lower() in lexicon.cues.light_verbs
+        and _verb_lemma(lexicon, reading.trigger) in lexicon.cues.light_verbs
     )
 
 
@@ -457,7 +457,7 @@ def _without_consequences(verbal: list[Reading], nominal: list[Reading]) -> list
 def _verbal_readings(ctx: DocContext, lexicon: Lexicon) -> Iterator[Reading]:
     for token in ctx.words_of(("VERB", "NOUN", "PROPN")):
         if token.pos_ == "VERB":
-            frames = lexicon.verbs.get(token.lemma_.lower())
+            frames = lexicon.verbs.get(_verb_lemma(lexicon, token))
         else:  # a noun: perhaps a verb the tagger took for one
             frames = lexicon.verbs.get(misread_verb(token, lexicon) or "")
         if not frames:
@@ -482,6 +482,16 @@ def _verbal_readings(ctx: DocContext, lexicon: Lexicon) -> Iterator[Reading]:
                     if TRACE is not None:
                         _refused_all(token, frames[number + 1 :], f"after {frame.type}")
                     break
+
+
+def _verb_lemma(lexicon: Lexicon, verb: Token) -> str:
+    """The verb's lemma, with the final e the model's lemmatiser may cut from a stem
+    put back: "staged" is "stag" to it, "fined" "fin", "waged" "wag"."""
+    lemma = verb.lemma_.lower()
+    if lemma not in lexicon.verbs and verb.lower_ in (lemma + "ed", lemma + "ing"):
+        if lemma + "e" in lexicon.verbs:
+            return lemma + "e"
+    return lemma
 
 
 def _read_verb(
