@@ -57,3 +57,19 @@ def test_a_verb_whose_lemma_lost_its_final_e_is_still_read(nlp, extractor):  # n
     text = "Thousands of students staged a protest against Putin."
     events = run(nlp, extractor, text, (("Putin", "PUTIN"),))
     assert [(e.type, e.target) for e in events] == [("PROTEST", "PUTIN")]
+
+
+def test_be_to_tells_an_arranged_meeting_which_is_agree(nlp, extractor):  # noqa: F811
+    # Manual, CONSULT: a future meeting is coded AGREE; a planned attack is intended.
+    text = "Kerry is to meet Lavrov in Geneva next week."
+    events = run(nlp, extractor, text, (("Kerry", "KERRY"), ("Lavrov", "LAVROV")))
+    assert [(e.type, e.status, e.action) for e in events] == [("AGREE", "actual", "CONSULT:meet")]
+    text = "Israel is to strike Hamas in Gaza."
+    events = run(nlp, extractor, text, (("Israel", "ISR"), ("Hamas", "HAMAS")))
+    assert [(e.type, e.status) for e in events] == [("ASSAULT", "intended")]
+
+
+def test_an_aim_that_is_to_be_done_is_no_arrangement(nlp, extractor):  # noqa: F811
+    text = "Putin said his aim was to meet Kerry."
+    events = run(nlp, extractor, text, (("Putin", "PUTIN"), ("his", "PUTIN"), ("Kerry", "KERRY")))
+    assert [e.action for e in events if e.type == "AGREE"] == []

@@ -1200,6 +1200,8 @@ def _grammatical_status(lexicon: Lexicon, reading: Reading) -> str | None:
         if node is not trigger:
             if _owes_cooperation(lexicon, reading, node):
                 found.add("promised")
+            if _is_scheduled(lexicon, node):
+                found.add("planned")
             words = (node.lemma_.lower(), node.lower_)
             for kind, listed in (
                 ("threatened", cues.threat_words),
@@ -1227,6 +1229,24 @@ def _grammatical_status(lexicon: Lexicon, reading: Reading) -> str | None:
         if status in found:
             return status
     return None
+
+
+def _is_scheduled(lexicon: Lexicon, node: Token) -> bool:
+    """ "The president *is to* visit China", "talks *are to* resume": "be to" with an
+    infinitive tells what is arranged to happen, not what happened — when its subject
+    is the party or the event ("his intention *was to* seek support" tells the aim)."""
+    if node.lemma_ != "be" or not any(
+        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in node.children
+    ):
+        return False
+    subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return False
+    lemma = subject.lemma_.lower()
+    if lemma in lexicon.cues.intent_nouns:
+        return False
+    return subject.pos_ == "PRON" or _names_a_party(lexicon.cues, subject) or lemma in lexicon.nouns
 
 
 def _owes_cooperation(lexicon: Lexicon, reading: Reading, word: Token) -> bool:
