@@ -73,3 +73,13 @@ def test_an_aim_that_is_to_be_done_is_no_arrangement(nlp, extractor):  # noqa: F
     text = "Putin said his aim was to meet Kerry."
     events = run(nlp, extractor, text, (("Putin", "PUTIN"), ("his", "PUTIN"), ("Kerry", "KERRY")))
     assert [e.action for e in events if e.type == "AGREE"] == []
+
+
+def test_the_subject_of_a_passive_above_does_the_infinitive(nlp, extractor):  # noqa: F811
+    # "was scheduled to meet": she meets Putin; she is not met. (Unresolved "She":
+    # the source stays unknown, the target is Putin's side.)
+    text = "She was scheduled to meet Putin in Moscow."
+    events = run(nlp, extractor, text, (("Putin", "PUTIN"),))
+    assert [(e.type, e.target, e.action) for e in events] == [("AGREE", "RUS", "CONSULT:meet")]
+    text = "They were reported to have attacked Kenya."
+    assert coded(run(nlp, extractor, text, (("Kenya", "KEN"),))) == [("ASSAULT", None, "KEN")]

@@ -464,6 +464,10 @@ def _verbal_readings(ctx: DocContext, lexicon: Lexicon) -> Iterator[Reading]:
             continue
         chain = control_chain(token)
         subject, passive = subject_of(chain)
+        # Only a past participle is passive: the subject of a passive verb above does
+        # the infinitive it controls ("She was scheduled to *meet* Moi", "were said to
+        # have *attacked*"), as a verb in another form it was coordinated with.
+        passive = passive and token.tag_ == "VBN" and not any(n.dep_ == "xcomp" for n in chain[:-1])
         # "Troops opened fire after being attacked by rebels": a passive verb
         # that takes its subject from the clause above still undergoes it.
         passive = passive or any(c.dep_ == "auxpass" for c in token.children)
