@@ -83,3 +83,10 @@ def test_the_subject_of_a_passive_above_does_the_infinitive(nlp, extractor):  # 
     assert [(e.type, e.target, e.action) for e in events] == [("AGREE", "RUS", "CONSULT:meet")]
     text = "They were reported to have attacked Kenya."
     assert coded(run(nlp, extractor, text, (("Kenya", "KEN"),))) == [("ASSAULT", None, "KEN")]
+
+
+def test_a_verb_carrying_an_event_noun_takes_the_nouns_target(nlp, extractor):  # noqa: F811
+    # "its" is the doer: the attacks are on Ukraine, not on Russia.
+    text = "Russia continued its attacks on Ukraine."
+    events = run(nlp, extractor, text, (("Russia", "RUS"), ("its", "RUS"), ("Ukraine", "UKR")))
+    assert coded(events) == [("ASSAULT", "RUS", "UKR")]

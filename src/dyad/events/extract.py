@@ -129,6 +129,7 @@ def extract_events(
     read_nouns = {r.trigger.i for r in all_nominal}
     readings = [r for r in all_verbal if not _carries_event_noun(lexicon, r, read_nouns)]
     _note_filtered(all_verbal, readings, "light verb")
+    _with_absorbed_sides(readings, all_nominal)
     absorbed = {r.absorbed.i for r in readings if r.absorbed is not None}
     nominal = [r for r in all_nominal if r.trigger.i not in absorbed]
     _note_filtered(all_nominal, nominal, "absorbed")
@@ -188,6 +189,20 @@ def extract_events(
     for number, event in enumerate(events, 1):
         event.id = f"e{number}"
     return events
+
+
+def _with_absorbed_sides(verbal: list[Reading], nominal: list[Reading]) -> None:
+    """ "continued its attacks *on Syrian troops*", "ended a visit *to Poland*": a verb
+    whose event noun object is part of an event of the noun's type has the target
+    the noun's own phrase names (the verb's object slot holds the noun, and "its"
+    there is the doer), and its source where the verb names none. ("Joined the
+    campaign *against ISIS*" is no support of ISIS: another type.)"""
+    by_noun = {r.trigger.i: r for r in nominal}
+    for reading in verbal:
+        noun = by_noun.get(reading.absorbed.i) if reading.absorbed is not None else None
+        if noun is not None and noun.frame.type == reading.frame.type:
+            reading.targets = list(noun.targets) or reading.targets
+            reading.sources = reading.sources or list(noun.sources)
 
 
 def _carries_event_noun(lexicon: Lexicon, reading: Reading, read_nouns: set[int]) -> bool:
