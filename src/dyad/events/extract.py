@@ -528,7 +528,8 @@ def _read_verb(
         c.lower_ in frame.prep and not (c.lower_ in ("on", "at") and _is_time(prep_object(c)))
         for c in _prepositions(verb)
     ):
-        return _refused(verb, frame, "prep")
+        _refused(verb, frame, "prep")
+        return None
     # The parser often makes the particle a preposition: "pulled *out* of the deal"
     # (not "in" or "on": "gave a speech *in* Ohio" is no giving in).
     if frame.particle and not any(
@@ -536,41 +537,51 @@ def _read_verb(
         and (c.dep_ == "prt" or (c.dep_ in ("prep", "advmod") and c.lower_ in PARTICLES))
         for c in verb.children
     ):
-        return _refused(verb, frame, "particle")
+        _refused(verb, frame, "particle")
+        return None
     # Found after the tests above, which turn most frames of a verb away.
     objects = children_with(verb, ("dobj",))
     if passive and subject is not None:
         objects = [subject]
     if frame.object and not any(o.lemma_.lower() in frame.object for o in objects):
-        return _refused(verb, frame, "object")
+        _refused(verb, frame, "object")
+        return None
     if frame.subject and (subject is None or subject.lemma_.lower() not in frame.subject):
-        return _refused(verb, frame, "subject")
+        _refused(verb, frame, "subject")
+        return None
     # "vowed to *crush*", "found *guilty*": the verb's complement.
     if frame.clause and not any(w.lemma_.lower() in frame.clause for w in _complement_words(verb)):
-        return _refused(verb, frame, "clause")
+        _refused(verb, frame, "clause")
+        return None
     if frame.prep_object and not any(
         w.lemma_.lower() in frame.prep_object for w in _prepositional_objects(verb)
     ):
-        return _refused(verb, frame, "prep_object")
+        _refused(verb, frame, "prep_object")
+        return None
     # "test-fired a missile", "by test firing missiles": a word modifying the verb.
     if frame.modifier and not any(w.lower_ in frame.modifier for w in _verb_modifiers(verb)):
-        return _refused(verb, frame, "modifier")
+        _refused(verb, frame, "modifier")
+        return None
     if frame.complement is not None:
         has_clause = any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)
         if has_clause != frame.complement:
-            return _refused(verb, frame, "complement")
+            _refused(verb, frame, "complement")
+            return None
     if frame.object_person and not any(
         ctx.token_actor[o.i] or o.lemma_.lower() in lexicon.cues.group_nouns for o in objects
     ):
-        return _refused(verb, frame, "object_person")
+        _refused(verb, frame, "object_person")
+        return None
     if frame.object_actor is not None:
         filling = [w for slot in frame.target for w in slot_words(verb, slot)]
         has_actor = any(actors_of(ctx, w) for w in objects + filling)
         if has_actor != frame.object_actor:
-            return _refused(verb, frame, "object_actor")
+            _refused(verb, frame, "object_actor")
+            return None
     sources, targets, implied = verb_arguments(ctx, verb, frame, subject, passive, lexicon)
     if frame.source_kind and not any_of_kind(ctx, sources, frame.source_kind):
-        return _refused(verb, frame, "source_kind")
+        _refused(verb, frame, "source_kind")
+        return None
     absorbed = None
     if frame.absorb:
         absorbed = next((o for o in objects if o.lemma_.lower() in frame.object), None)
