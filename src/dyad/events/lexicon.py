@@ -125,6 +125,7 @@ class NamedActor:
 class Cues:
     support_verbs: frozenset[str]
     inverse_support_verbs: frozenset[str]
+    light_verbs: frozenset[str]
     partitive_nouns: frozenset[str]
     promise_words: frozenset[str]
     planning_words: frozenset[str]
@@ -171,6 +172,7 @@ class Cues:
     state_agents: frozenset[str]
     state_passive_types: frozenset[str]
     party_nouns: frozenset[str]
+    unresolved_subjects: frozenset[str]
 
 
 @dataclass(frozen=True)
