@@ -94,6 +94,22 @@ def test_indirect_speech_with_that_clause(quotes_nlp):
     assert (quote.cue.text, quote.speaker.text) == ("revealed", "The company")
 
 
+def test_said_in_a_statement_that_is_the_verbs_report(quotes_nlp):
+    # The parser hangs the that-clause on the document ("statement that …", even as a
+    # relative clause of "release"): the document is the medium, the verb the cue.
+    found = [
+        quotes(quotes_nlp, text)
+        for text in (
+            "The ministry said in a statement that the talks had been productive.",
+            "Hamas announced in a press release that its delegation would travel to Cairo.",
+        )
+    ]
+    assert [(q.text, q.cue.text, q.speaker.text) for (q,) in found] == [
+        ("the talks had been productive", "said", "The ministry"),
+        ("its delegation would travel to Cairo", "announced", "Hamas"),
+    ]
+
+
 def test_according_to(quotes_nlp):
     (quote,) = quotes(
         quotes_nlp, "According to the United Nations, more than a million people have fled."

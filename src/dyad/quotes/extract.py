@@ -378,6 +378,8 @@ class QuoteFinder:
         """ "In a new poll, Trump leads …": the clause is what the document says."""
         document = next((c for c in token.children if c.dep_ == "pobj"), None)
         clause = token.head
+        if document is not None and (verb := self._medium_of(document)) is not None:
+            return self._said_in(verb, document)
         if (
             document is None
             or document.lemma_.lower() not in self.lexicon.document_nouns
@@ -470,12 +472,45 @@ class QuoteFinder:
             return None
         return named[0]
 
+    def _medium_of(self, document: Token) -> Token | None:
+        """The speech verb a document is the medium of ("said in a statement")."""
+        verb = document.head.head
+        if (
+            document.dep_ == "pobj"
+            and document.head.lower_ == "in"
+            and document.lemma_.lower() in self.lexicon.document_nouns
+            and verb.pos_ in VERB_POS
+            and self.is_report_cue(verb)
+        ):
+            return verb
+        return None
+
+    def _said_in(self, verb: Token, document: Token) -> _Found | None:
+        """ "X said in a statement that …", "announced in a press release that …": the
+        parser hangs the that-clause on the document, which is only the medium; the verb
+        is the cue and its subject speaks."""
+        clause = next(
+            (
+                c
+                for c in document.rights
+                if c.dep_ in ("acl", "ccomp", "relcl")
+                and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            ),
+            None,
+        )
+        if clause is None:
+            return None
+        pieces = self._pieces(self._within_sentence(self._subtree(clause), verb))
+        return _Found("indirect", pieces, verb, subject_of(verb)) if pieces else None
+
     def _nominal(self, cue: Token) -> _Found | None:
         """A noun of saying with its content: "accusations that …", "his promise to …".
 
         Content is a that-clause or infinitive after the noun, or the object of
         a topic preposition ("criticism of the deal", "his promise of “…”").
         """
+        if self._medium_of(cue) is not None:
+            return None  # its verb's report, found from "in" (``_in_document``)
         content: list[int] = []
         for child in cue.rights:
             if child.dep_ in ("acl", "ccomp") and any(
