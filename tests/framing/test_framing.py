@@ -83,6 +83,13 @@ def _about(nlp, text: str) -> dict[str, list[str]]:
             },
             id="a speaker telling an act of its own does not go on about the last one",
         ),
+        pytest.param(
+            "Thousands of people marched through Athens on Sunday against the new austerity "
+            "measures. Riot police fired tear gas outside parliament. "
+            '"We will not pay for their crisis," the protesters chanted.',
+            {"We will not pay for their crisis,": ["PROTEST"]},
+            id="those named by the event they carry out",
+        ),
     ],
 )
 def test_a_statement_speaks_about_the_event(nlp, text, expected):
