@@ -587,12 +587,18 @@ def _kinds(event: Event) -> set[str]:
 
 
 def _answered(article: _Article, statement: _Statement, events: list[Event]) -> Event | None:
-    """The latest event of the last sentences that the speaker takes part in."""
+    """The latest event that the speaker takes part in of the last sentences, or of the
+    paragraph before when the statement opens its own (a paragraph of reactions after
+    the one telling the event)."""
+    opens = statement.sentence == article.sentence(article.paragraph_starts[statement.paragraph])
     answered = [
         event
         for event in events
         if event.evidence.end <= statement.start
-        and 0 <= statement.sentence - article.sentence(event.evidence.start) <= ANSWER_SENTENCES
+        and (
+            0 <= statement.sentence - article.sentence(event.evidence.start) <= ANSWER_SENTENCES
+            or opens
+        )
         and statement.paragraph - article.paragraph(event.evidence.start) in (0, 1)
         and _takes_part(article, statement, event)
     ]
