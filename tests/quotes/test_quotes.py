@@ -486,6 +486,13 @@ def test_a_statement_speaks_for_its_owner_or_author(nlp):
     assert [s.id for s in speakers] == ["TRUMP", "POMPEO"]
 
 
+def test_a_statement_from_someone_is_theirs(nlp):
+    (quote,) = nlp(
+        "A statement from the Russian Foreign Ministry said the talks had been productive."
+    )._.quotes
+    assert (quote.text, quote.speaker.actor) == ("the talks had been productive", "RUS_MFA")
+
+
 def test_a_clause_leading_into_a_quote_gives_its_subject(nlp):
     speakers = direct_speakers(
         nlp,
