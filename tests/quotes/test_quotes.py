@@ -110,6 +110,14 @@ def test_said_in_a_statement_that_is_the_verbs_report(quotes_nlp):
     ]
 
 
+def test_called_for_a_for_to_clause(quotes_nlp):
+    (quote,) = quotes(
+        quotes_nlp, "Legal and religious groups have also called for the bill to be dropped."
+    )
+    assert (quote.text, quote.cue.text) == ("for the bill to be dropped", "called")
+    assert quote.speaker.text == "Legal and religious groups"
+
+
 def test_according_to(quotes_nlp):
     (quote,) = quotes(
         quotes_nlp, "According to the United Nations, more than a million people have fled."

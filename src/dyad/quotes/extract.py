@@ -591,8 +591,10 @@ class QuoteFinder:
         return token.pos_ == "VERB" and token.lemma_.lower() in self.lexicon.stance_verbs
 
     def _complement(self, cue: Token) -> _Found | None:
-        """What a stance verb says of its object: "called the plan “a disaster”"."""
-        complements = [c for c in cue.rights if c.dep_ in COMPLEMENT_DEPS]
+        """What a stance verb says of its object: "called the plan “a disaster”", "called
+        for the bill to be dropped" (a for-to clause, which the parser takes for an
+        adverbial one)."""
+        complements = [c for c in cue.rights if c.dep_ in COMPLEMENT_DEPS or _for_to(c)]
         # A prepositional phrase alone is the topic only with a few prepositions
         # ("called for", "referred to", "asked about"); else it is circumstance
         # ("asked with embarrassment").
@@ -1143,6 +1145,15 @@ def _put_to(token: Token) -> bool:
             c.dep_ in ("nsubj", "nsubjpass") or (c.dep_ == "mark" and c.lower_ == "as")
             for c in token.children
         )
+    )
+
+
+def _for_to(clause: Token) -> bool:
+    """Whether ``clause`` is a for-to infinitive ("for the bill to be dropped")."""
+    return (
+        clause.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children)
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
     )
 
 
