@@ -110,6 +110,17 @@ def test_said_in_a_statement_that_is_the_verbs_report(quotes_nlp):
     ]
 
 
+def test_said_with_a_clause_the_parser_read_as_an_object(quotes_nlp):
+    # "said [an … device] [detonated …]": the parser takes the clause's subject for the
+    # object and its verb for a participle; one with an agent is what it seems.
+    (quote,) = quotes(
+        quotes_nlp,
+        "The ministry said an improvised explosive device detonated around 9 a.m. near Farah.",
+    )
+    assert quote.text == "an improvised explosive device detonated around 9 a.m. near Farah"
+    assert quotes(quotes_nlp, "She said a prayer written by her grandmother.") == []
+
+
 def test_called_for_a_for_to_clause(quotes_nlp):
     (quote,) = quotes(
         quotes_nlp, "Legal and religious groups have also called for the bill to be dropped."

@@ -636,7 +636,11 @@ class QuoteFinder:
             token = doc[end]
             if token.text in SENTENCE_END or "\n" in token.text:
                 break
-            if end - start < 8 and token.tag_ in FINITE_TAGS and token.i != start:
+            if (
+                end - start < 8
+                and token.i != start
+                and (token.tag_ in FINITE_TAGS or _misread_clause(cue, token))
+            ):
                 finite = True
             end += 1
         if not finite or (start < len(doc) and doc[start].pos_ in ("ADP", "PART", "VERB")):
@@ -1145,6 +1149,20 @@ def _put_to(token: Token) -> bool:
             c.dep_ in ("nsubj", "nsubjpass") or (c.dep_ == "mark" and c.lower_ == "as")
             for c in token.children
         )
+    )
+
+
+def _misread_clause(cue: Token, verb: Token) -> bool:
+    """ "said an improvised explosive device detonated near …": "say" takes a clause,
+    but the parser read its subject as the object and the verb as a participle on it
+    (a passive one with its agent, "said a prayer written by …", is what it seems)."""
+    return (
+        cue.lemma_ == "say"
+        and verb.dep_ == "acl"
+        and verb.tag_ == "VBN"
+        and verb.head.dep_ == "dobj"
+        and verb.head.head.i == cue.i
+        and not any(c.dep_ == "agent" for c in verb.children)
     )
 
 
