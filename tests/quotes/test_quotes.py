@@ -121,6 +121,18 @@ def test_said_with_a_clause_the_parser_read_as_an_object(quotes_nlp):
     assert quotes(quotes_nlp, "She said a prayer written by her grandmother.") == []
 
 
+def test_according_to_after_a_stance_verb_is_its_source_not_its_content(quotes_nlp):
+    # Else each report held the other's cue and both were dropped as nested.
+    (quote,) = quotes(
+        quotes_nlp, "Trump has admitted to ordering the payments, according to prosecutors."
+    )
+    assert (quote.text, quote.cue.text) == (
+        "Trump has admitted to ordering the payments",
+        "according to",
+    )
+    assert quote.speaker.text == "prosecutors"
+
+
 def test_called_for_a_for_to_clause(quotes_nlp):
     (quote,) = quotes(
         quotes_nlp, "Legal and religious groups have also called for the bill to be dropped."

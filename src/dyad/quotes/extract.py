@@ -594,7 +594,13 @@ class QuoteFinder:
         """What a stance verb says of its object: "called the plan “a disaster”", "called
         for the bill to be dropped" (a for-to clause, which the parser takes for an
         adverbial one)."""
-        complements = [c for c in cue.rights if c.dep_ in COMPLEMENT_DEPS or _for_to(c)]
+        # "…, according to prosecutors" names who reports it, not what the verb says.
+        sources = {words[0] for words in self.lexicon.source_prepositions}
+        complements = [
+            c
+            for c in cue.rights
+            if (c.dep_ in COMPLEMENT_DEPS or _for_to(c)) and c.lower_ not in sources
+        ]
         # A prepositional phrase alone is the topic only with a few prepositions
         # ("called for", "referred to", "asked about"); else it is circumstance
         # ("asked with embarrassment").
