@@ -133,6 +133,14 @@ def test_according_to_after_a_stance_verb_is_its_source_not_its_content(quotes_n
     assert quote.speaker.text == "prosecutors"
 
 
+def test_a_report_holding_a_cue_that_runs_on_over_it_is_the_outer_one(quotes_nlp):
+    # "continue" (a cue: "he continued") runs on over ", the Kremlin said"; each report
+    # held the other's cue and both were dropped as nested.
+    (quote,) = quotes(quotes_nlp, "The talks should continue, the Kremlin said.")
+    assert (quote.text, quote.cue.text) == ("The talks should continue", "said")
+    assert quote.speaker.text.endswith("Kremlin")
+
+
 def test_called_for_a_for_to_clause(quotes_nlp):
     (quote,) = quotes(
         quotes_nlp, "Legal and religious groups have also called for the bill to be dropped."

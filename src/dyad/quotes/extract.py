@@ -1206,6 +1206,15 @@ def _outermost(
         for other in ordered[max(0, index - NESTED_REPORTS * 2) : index]:
             if other is item or not any(s <= cue < e for s, e in other.pieces):
                 continue
+            if (
+                other.cue is not None
+                and any(s <= other.cue.idx < e for s, e in item.pieces)
+                and item.cue.is_ancestor(other.cue)
+            ):
+                # Each holds the other's cue ("The talks should continue, the Kremlin
+                # said", "continue" running on over what follows it): the cue that
+                # governs the other's is the outer report.
+                continue
             nested.add(id(item))
             # The clause the outlet reports is the source's report ("reported a
             # source said …"), not a word inside it ("whom they did not name").
