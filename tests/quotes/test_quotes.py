@@ -95,19 +95,30 @@ def test_indirect_speech_with_that_clause(quotes_nlp):
 
 
 def test_said_in_a_statement_that_is_the_verbs_report(quotes_nlp):
-    # The parser hangs the that-clause on the document ("statement that …", even as a
-    # relative clause of "release"): the document is the medium, the verb the cue.
+    # The parser hangs the that-clause on the medium ("statement that …", even as a
+    # relative clause of "release" or of "briefing" with "that" a second object): the
+    # verb is the cue; "on its website" is where the statement is, not its topic.
     found = [
         quotes(quotes_nlp, text)
         for text in (
             "The ministry said in a statement that the talks had been productive.",
             "Hamas announced in a press release that its delegation would travel to Cairo.",
+            "The spokesman said at a regular press briefing that China opposed the move.",
+            "The ministry said in a statement on its website that the talks were productive.",
         )
     ]
     assert [(q.text, q.cue.text, q.speaker.text) for (q,) in found] == [
         ("the talks had been productive", "said", "The ministry"),
         ("its delegation would travel to Cairo", "announced", "Hamas"),
+        ("China opposed the move", "said", "The spokesman"),
+        ("the talks were productive", "said", "The ministry"),
     ]
+    # A relative clause of the medium is not what was said.
+    (quote,) = quotes(
+        quotes_nlp,
+        "The minister said in a report that he wrote last year that the plan would fail.",
+    )
+    assert quote.text == "the plan would fail"
 
 
 def test_said_with_a_clause_the_parser_read_as_an_object(quotes_nlp):

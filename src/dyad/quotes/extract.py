@@ -84,6 +84,8 @@ NOUN_TOPIC_PREPOSITIONS = frozenset({"of", "for", "about", "on"})
 MEDIA_KIND = "media"
 SPEAKER_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 CLAUSAL_DEPS = frozenset({"ccomp"})
+# "said in a statement / at a briefing / on television that …"
+MEDIUM_PREPOSITIONS = frozenset({"in", "at", "on", "during"})
 COMPLEMENT_DEPS = frozenset({"dobj", "dative", "xcomp", "oprd", "prep", "acomp", "attr", "ccomp"})
 VERB_POS = frozenset({"VERB", "AUX"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -378,8 +380,6 @@ class QuoteFinder:
         """ "In a new poll, Trump leads …": the clause is what the document says."""
         document = next((c for c in token.children if c.dep_ == "pobj"), None)
         clause = token.head
-        if document is not None and (verb := self._medium_of(document)) is not None:
-            return self._said_in(verb, document)
         if (
             document is None
             or document.lemma_.lower() not in self.lexicon.document_nouns
@@ -399,9 +399,14 @@ class QuoteFinder:
 
     def _reported_clause(self, cue: Token) -> _Found | None:
         clause = next((c for c in cue.children if c.dep_ in CLAUSAL_DEPS), None)
+        skipped: set[int] = set()
+        if clause is None and self.is_report_cue(cue):
+            clause = self._medium_clause(cue)
+            # the "that" the parser took for an argument opens the clause
+            skipped = {c.i for c in clause.children if c.lower_ == "that"} if clause else set()
         speaker: Token | None = None
         if clause is not None:
-            content = self._subtree(clause)
+            content = [i for i in self._subtree(clause) if i not in skipped]
             if clause.i > cue.i:
                 tail = self._rest_of_sentence(max(content, default=clause.i) + 1)
                 # Quoted words in the tail are the speaker's, so the report runs
@@ -472,36 +477,19 @@ class QuoteFinder:
             return None
         return named[0]
 
-    def _medium_of(self, document: Token) -> Token | None:
-        """The speech verb a document is the medium of ("said in a statement")."""
-        verb = document.head.head
-        if (
-            document.dep_ == "pobj"
-            and document.head.lower_ == "in"
-            and document.lemma_.lower() in self.lexicon.document_nouns
-            and verb.pos_ in VERB_POS
-            and self.is_report_cue(verb)
-        ):
-            return verb
+    def _medium_clause(self, verb: Token) -> Token | None:
+        """ "X said in a statement that …", "said at a press briefing that …", "announced
+        in a press release that …": the that-clause the parser hung on the noun of the
+        medium (as a relative clause too, its "that" an argument the clause already
+        has); the verb reports it."""
+        for preposition in verb.rights:
+            if preposition.dep_ != "prep" or preposition.lower_ not in MEDIUM_PREPOSITIONS:
+                continue
+            for medium in preposition.children:
+                clause = next((c for c in medium.rights if _that_clause(c)), None)
+                if medium.dep_ == "pobj" and clause is not None:
+                    return clause
         return None
-
-    def _said_in(self, verb: Token, document: Token) -> _Found | None:
-        """ "X said in a statement that …", "announced in a press release that …": the
-        parser hangs the that-clause on the document, which is only the medium; the verb
-        is the cue and its subject speaks."""
-        clause = next(
-            (
-                c
-                for c in document.rights
-                if c.dep_ in ("acl", "ccomp", "relcl")
-                and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
-            ),
-            None,
-        )
-        if clause is None:
-            return None
-        pieces = self._pieces(self._within_sentence(self._subtree(clause), verb))
-        return _Found("indirect", pieces, verb, subject_of(verb)) if pieces else None
 
     def _nominal(self, cue: Token) -> _Found | None:
         """A noun of saying with its content: "accusations that …", "his promise to …".
@@ -509,8 +497,14 @@ class QuoteFinder:
         Content is a that-clause or infinitive after the noun, or the object of
         a topic preposition ("criticism of the deal", "his promise of “…”").
         """
-        if self._medium_of(cue) is not None:
-            return None  # its verb's report, found from "in" (``_in_document``)
+        if (
+            cue.dep_ == "pobj"
+            and cue.head.lower_ in MEDIUM_PREPOSITIONS
+            and self.is_report_cue(cue.head.head)
+        ):
+            # The medium of its verb's report ("said in a statement on its website that"):
+            # the verb reports, the words after the noun are no topic of it.
+            return None
         content: list[int] = []
         for child in cue.rights:
             if child.dep_ in ("acl", "ccomp") and any(
@@ -1155,6 +1149,20 @@ def _put_to(token: Token) -> bool:
             c.dep_ in ("nsubj", "nsubjpass") or (c.dep_ == "mark" and c.lower_ == "as")
             for c in token.children
         )
+    )
+
+
+def _that_clause(clause: Token) -> bool:
+    """A clause opening with "that" as its mark, or as an argument it already has
+    ("China opposed the move", parsed as a relative clause with "that" a second object)."""
+    if clause.dep_ not in ("acl", "ccomp", "relcl"):
+        return False
+    that = next((c for c in clause.children if c.lower_ == "that" and c.i < clause.i), None)
+    if that is None:
+        return False
+    return that.dep_ == "mark" or any(
+        c.dep_ == that.dep_ and c.i != that.i and c.dep_ in ("nsubj", "dobj")
+        for c in clause.children
     )
 
 
