@@ -22,11 +22,12 @@ about an event when
   about the event reported with that very word, else the latest such event of its
   paragraph or the one before, else the latest before that;
 - its speaker is named by those who carry out an event of a kind ("the protesters
-  said", "the crowd chanted"), and the actors stage placed it with no one: it speaks
-  about the latest such event before it;
+  said", "the crowd chanted"), and the actors stage placed it with no one or only in
+  a group of people: it speaks about the latest such event before it;
 - failing those, its speaker takes part in an event reported in the two sentences
-  before it, and it reports nothing of its own: it answers that event (a link
-  found by nearness alone is not passed on to the speaker's next statement);
+  before it, or in the paragraph before when the statement opens its own, and it
+  reports nothing of its own: it answers that event (a link found by nearness alone
+  is not passed on to the speaker's next statement);
 - failing all those, it names the kind of an event of the article's first
   sentence: news is about its lead event; and whatever else it speaks about, a
   participant of the lead event speaks about it.
