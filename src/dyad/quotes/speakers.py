@@ -234,10 +234,11 @@ class SpeakerResolver:
         if lower in GROUP_PRONOUNS:
             return self._preceding_actor(head.idx, lambda actor: actor.kind not in PERSON_KINDS)
         if head.lemma_.lower() in self.document_nouns or head.lower_ in self.document_nouns:
-            # "Trump's statement read:", "a tweet by US Secretary of State Mike Pompeo"
+            # "Trump's statement read:", "a tweet by US Secretary of State Mike Pompeo",
+            # "a statement from the Kremlin said"
             owner = next((c for c in head.children if c.dep_ == "poss"), None)
             if owner is None:
-                by = next((c for c in head.children if c.lower_ == "by"), None)
+                by = next((c for c in head.children if c.lower_ in ("by", "from")), None)
                 owner = next((c for c in by.children if c.dep_ == "pobj"), None) if by else None
             mention = self._mention_covering(speaker_head(owner).idx) if owner else None
             if mention is not None:
