@@ -34,7 +34,7 @@ def add_aliases(article: ArticleMentions) -> set[int]:
     people = [e for e in article.ents if e.label_ in PERSON_LABELS]
     person_tokens = {i for e in people for i in range(e.start, e.end)}
     matched: set[int] = set()
-    for start, end, targets in match_aliases(article.doc, article.kb):
+    for start, end, targets in match_aliases(article.doc, article.kb, article.token_offsets):
         if start < article.dateline_end:
             continue
         if _other_person(article, start, end, targets, person_tokens):
@@ -47,7 +47,9 @@ def add_aliases(article: ArticleMentions) -> set[int]:
     return matched
 
 
-def match_aliases(doc: Doc, kb: KnowledgeBase) -> Iterator[tuple[int, int, list[AliasTarget]]]:
+def match_aliases(
+    doc: Doc, kb: KnowledgeBase, offsets: tuple[list[int], list[int]] | None = None
+) -> Iterator[tuple[int, int, list[AliasTarget]]]:
     """Longest knowledge-base alias at each token, left to right, never overlapping.
 
     Aliases are looked up by the text they cover (lower case, one space), so the
@@ -55,16 +57,18 @@ def match_aliases(doc: Doc, kb: KnowledgeBase) -> Iterator[tuple[int, int, list[
     starts at a capitalised word, at 'the' before one, or at the Arabic article of
     a capitalised name ('al-Qa'ida'); a short all-capitals alias
     ('US', 'WHO') must be written in capitals. Only tokens that begin some alias are
-    tried, and only as far as that alias's length.
+    tried, and only as far as that alias's length. ``offsets``: each token's start and
+    end in the text, if the caller has them.
     """
     text = doc_text(doc)
     lowered = straight_apostrophes(text).lower()
     n = len(doc)
     # From the token arrays and the text once: a Token object and its strings per word
     # per test made this loop the stage's costliest.
-    offsets = doc.to_array(IDX)
-    starts = offsets.tolist()
-    ends = (offsets + doc.to_array(LENGTH)).tolist()
+    if offsets is None:
+        idx = doc.to_array(IDX)
+        offsets = idx.tolist(), (idx + doc.to_array(LENGTH)).tolist()
+    starts, ends = offsets
     capital = [text[start].isupper() for start in starts]
     is_the = (doc.to_array(LOWER) == doc.vocab.strings["the"]).tolist()
     i = 0

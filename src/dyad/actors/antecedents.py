@@ -86,7 +86,7 @@ def _search(
             continue
         if gender is not None and article.gender.get(actor.id, gender) != gender:
             continue
-        if not quoted_ok and article.in_quote(doc[found.start].idx):
+        if not quoted_ok and article.in_quote(article.token_offsets[0][found.start]):
             continue
         if plural and not _plural(article, found, actor):
             continue

@@ -24,7 +24,14 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from dyad.actors.kb import DEMONYM, NAME, PLACE, ascii_id
-from dyad.actors.state import AUTHOR_ID, NATIONAL_KINDS, POSSESSIVE, ArticleMentions, Found
+from dyad.actors.state import (
+    AUTHOR_ID,
+    NATIONAL_KINDS,
+    POSSESSIVE,
+    ArticleMentions,
+    Found,
+    written_as_word,
+)
 from dyad.model import Actor
 
 # Share of the article's state and place mentions its own country must have.
@@ -42,6 +49,7 @@ _COMMON_BEFORE = {
     "organization": re.compile(r"\s+(?:a|na)(?!\w)|-\w"),
 }
 _WORD_CHAR = re.compile(r"\w")
+_ASCII_WORD = re.compile(r"[a-z0-9]+")
 
 
 def link_chains(article: ArticleMentions) -> None:
@@ -96,7 +104,7 @@ def name_words(name: str | None) -> list[str]:
 def _name_words(name: str) -> tuple[str, ...]:
     # Cached: the chain rules compare each actor's name with every other's.
     plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return tuple(re.findall(r"[a-z0-9]+", plain.lower().replace("'", "").replace("’", "")))
+    return tuple(_ASCII_WORD.findall(plain.lower().replace("'", "").replace("’", "")))
 
 
 # -- merging ------------------------------------------------------------------------
@@ -232,7 +240,7 @@ def _surname_alone(
     """'Dumarsais Siméus' ... 'Siméus said': a name whose last word the article also
     writes alone, as one writes a surname, names a person (an organisation is
     shortened to its first words: 'Mahan' of 'Mahan Air')."""
-    if re.search(rf"\b{re.escape(words[-1])}\b", article.text):
+    if written_as_word(article.text, words[-1]):
         return False  # 'the committee contends': a common noun, no surname
     return any(
         _local(other) and other.kind != "state" and name_words(other.name) == words[-1:]

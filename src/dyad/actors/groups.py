@@ -113,7 +113,7 @@ def member_phrase_end(article: ArticleMentions, end: int) -> int:
     i = end
     if i < len(doc) and doc[i].text in POSSESSIVE:
         i += 1
-    while i < len(doc) and doc[i].pos_ == "ADJ" and doc[i].is_lower and i < end + 3:
+    while i < len(doc) and i < end + 3 and (doc[i].pos_ == "ADJ" and doc[i].is_lower):
         i += 1
     if i >= len(doc):
         return end

@@ -37,6 +37,7 @@ NAME, DEMONYM, CAPITAL, SEAT, PLACE = "name", "demonym", "capital", "seat", "pla
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 CURLY_APOSTROPHES = ("’", "‘", "`")
 _PIECES = re.compile(r"[\s\-–/]+")
+_NOT_ID = re.compile(r"[^A-Z0-9]+")
 
 
 def straight_apostrophes(text: str) -> str:
@@ -56,7 +57,7 @@ def normalize(text: str) -> str:
 def ascii_id(text: str) -> str:
     """'Mousa Abu Marzook' -> 'MOUSA_ABU_MARZOOK'."""
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^A-Z0-9]+", "_", text.upper()).strip("_")
+    return _NOT_ID.sub("_", text.upper()).strip("_")
 
 
 @dataclass(frozen=True)

@@ -36,6 +36,7 @@ from dyad.actors.state import (
     POSSESSIVE,
     ArticleMentions,
     Found,
+    written_alone,
 )
 from dyad.model import Actor
 
@@ -57,7 +58,7 @@ def add_people(article: ArticleMentions, matched: set[int]) -> None:
     """People spaCy tags that no knowledge-base alias covered."""
     people = [e for e in article.ents if e.label_ in PERSON_LABELS]
     for ent in sorted(people, key=lambda e: e.start):
-        if not any(t.i in matched or t.i in article.claimed for t in ent):
+        if not any(i in matched or i in article.claimed for i in range(ent.start, ent.end)):
             _add_local_person(article, ent)
     _untagged_after_title(article)
 
@@ -69,27 +70,30 @@ def _untagged_after_title(article: ArticleMentions) -> None:
     lex = article.lex
     for token in article.tokens_of(lex.role_nouns | lex.honorifics | {"mp"}):
         first = stop = token.i + 1
-        while (
-            stop < len(doc)
-            and doc[stop].pos_ == "PROPN"
-            and doc[stop].is_title
-            and not doc[stop].ent_type_
-            and stop not in article.claimed
-            and doc[stop].lower_ not in lex.title_words
-        ):
+        while stop < len(doc) and _untagged_name_word(article, doc[stop]):
             stop += 1
+        if stop - first < 2:
+            continue
         words = [t.lower_ for t in doc[first:stop]]
-        if stop - first >= 2 and not any(
-            w in lex.organisation_name_words or w in lex.place_name_words for w in words
-        ):
+        if not any(w in lex.organisation_name_words or w in lex.place_name_words for w in words):
             _add_local_person(article, doc[first:stop])
+
+
+def _untagged_name_word(article: ArticleMentions, token: Token) -> bool:
+    return (
+        token.pos_ == "PROPN"
+        and token.is_title
+        and not token.ent_type_
+        and token.i not in article.claimed
+        and token.lower_ not in article.lex.title_words
+    )
 
 
 def add_unknown_names(article: ArticleMentions, matched: set[int]) -> None:
     """Surnames of people named earlier that spaCy tagged as something else, and
     organisations the base lacks."""
     for ent in article.ents:
-        if any(t.i in article.claimed or t.i in matched for t in ent):
+        if any(i in article.claimed or i in matched for i in range(ent.start, ent.end)):
             continue
         words = _name_text(ent).split()
         if ent.label_ not in PERSON_LABELS and words and words[-1].lower() in article.surnames:
@@ -239,13 +243,12 @@ def _add_local_person(article: ArticleMentions, ent: Span) -> None:
         return
     # spaCy's small model often cuts long names short ('Aung San Suu [Kyi]')
     first = tokens[0].i
-    while (
-        first > 0
-        and doc[first - 1].pos_ == "PROPN"
-        and doc[first - 1].text[:1].isupper()
-        and doc[first - 1].i not in article.claimed
-        and doc[first - 1].lower_ not in lex.title_words
-        and doc[first - 1].ent_type_ in ("", "PERSON")  # not 'On Thursday Kay Ivey'
+    while first > 0 and (
+        (before := doc[first - 1]).pos_ == "PROPN"
+        and before.text[:1].isupper()
+        and before.i not in article.claimed
+        and before.lower_ not in lex.title_words
+        and before.ent_type_ in ("", "PERSON")  # not 'On Thursday Kay Ivey'
     ):
         first -= 1
     tokens = [*doc[first : tokens[0].i], *tokens]
@@ -729,8 +732,7 @@ def _common_word(article: ArticleMentions, span: Span) -> bool:
     in the article."""
     if len(span) != 1 or not span[0].is_sent_start or span[0].lower_ in article.surnames:
         return False  # 'Price said', after 'Ned Price', is a surname whatever 'price' is
-    word = re.escape(span[0].lower_)
-    return re.search(rf"(?<![\w-]){word}(?:s|es)?(?![\w-])", article.text) is not None
+    return written_alone(article.text, span[0].lower_, ("s", "es"))
 
 
 def _a_work(article: ArticleMentions, span: Span) -> bool:
@@ -823,7 +825,7 @@ def _acronym_of(article: ArticleMentions, ent: Span) -> str | None:
     if len(words) != 1 or not (3 <= len(words[0]) <= 6) or not words[0].isupper():
         return None
     acronym = words[0].replace(".", "")
-    for found in article.initials.get(acronym, []):
+    for found in article.spelling(acronym):
         if found.start >= ent.start or found not in article.found:
             continue
         actor = article.actors[found.actor]

@@ -13,7 +13,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
-import numpy
 from spacy.tokens import Doc, Span, Token
 
 from dyad.actors.kb import KnowledgeBase, Lexicon
@@ -30,6 +29,44 @@ ORG_LABELS = {"ORG"}
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 # Kinds of actor whose officials and fighters share the actor's country.
 NATIONAL_KINDS = {"state", "government", "armed_group", "party"}
+
+
+def _word_char(text: str, at: int) -> bool:
+    r"""Is there a character at ``at`` that the regex ``\w`` matches?"""
+    return 0 <= at < len(text) and (text[at].isalnum() or text[at] == "_")
+
+
+def written_alone(text: str, word: str, endings: tuple[str, ...] = ()) -> bool:
+    r"""Is ``word`` (with one of ``endings`` or none) written in ``text`` with no word
+    character or hyphen on either side? The regex ``(?<![\w-])word(?:s|es)?(?![\w-])``
+    found with ``str.find``: a pattern compiled per word cost more than the search."""
+
+    def free(at: int) -> bool:
+        return not _word_char(text, at) and text[at : at + 1] != "-"
+
+    at = text.find(word)
+    while at != -1:
+        end = at + len(word)
+        if free(at - 1) and any(
+            text.startswith(ending, end) and free(end + len(ending)) for ending in (*endings, "")
+        ):
+            return True
+        at = text.find(word, at + 1)
+    return False
+
+
+def written_as_word(text: str, word: str) -> bool:
+    r"""Is ``word`` in ``text`` between word boundaries? The regex ``\bword\b`` found
+    with ``str.find`` (``word`` not empty)."""
+    at = text.find(word)
+    while at != -1:
+        end = at + len(word)
+        if _word_char(text, at - 1) != _word_char(text, at) and _word_char(
+            text, end - 1
+        ) != _word_char(text, end):
+            return True
+        at = text.find(word, at + 1)
+    return False
 
 
 @dataclass
@@ -69,6 +106,8 @@ class MentionIndex:
         """Mentions starting at tokens [first, stop), in the order found."""
         lo = bisect_left(self._by_start, (first,))
         hi = bisect_left(self._by_start, (stop,))
+        if hi - lo < 2:  # most look-ups: no sorting
+            return [self._by_order[self._by_start[lo][1]]] if hi > lo else []
         return [self._by_order[order] for order in sorted(o for _, o in self._by_start[lo:hi])]
 
     def covering(self, i: int) -> list[Found]:
@@ -117,8 +156,11 @@ class ArticleMentions:
     country: str | None = None  # the article's own country (dateline, else its states)
     titles: dict[str, set[str]] = field(default_factory=dict)  # person -> titles seen
     dateline_end: int = 0  # tokens of a dateline place, claimed before anything else
-    # what the capitals of each mention spell, in the order found ('INS' -> [mentions])
+    # what the capitals of each mention spell, in the order found ('INS' -> [mentions]),
+    # read through ``spelling``: the mentions in ``unspelled`` are added when it is asked
+    # (few articles ask, and spelling every mention cost more than the asking)
     initials: dict[str, list[Found]] = field(default_factory=dict)
+    unspelled: list[Found] = field(default_factory=list)
     # actors a pronoun or description must not refer back to ('the nominee' met unnamed)
     not_antecedents: set[str] = field(default_factory=set)
     lex: Lexicon = field(init=False)
@@ -157,13 +199,13 @@ class ArticleMentions:
         """Each lower-case word of the article (spaCy's hash of it) -> its tokens, from
         the token array once, so that passes looking for a few words do not each walk
         the whole article's tokens (nor test every token against a long word list)."""
-        lower = self.doc.to_array("LOWER")
-        order = numpy.argsort(lower, kind="stable")
-        grouped = lower[order]
-        bounds = [0, *(numpy.flatnonzero(grouped[1:] != grouped[:-1]) + 1).tolist(), len(lower)]
-        tokens = order.tolist()
-        words = grouped[bounds[:-1]].tolist() if len(lower) else []
-        return {word: tokens[bounds[k] : bounds[k + 1]] for k, word in enumerate(words)}
+        index: dict[int, list[int]] = {}
+        for i, word in enumerate(self.doc.to_array("LOWER").tolist()):
+            if word in index:
+                index[word].append(i)
+            else:
+                index[word] = [i]
+        return index
 
     def tokens_of(self, words: Iterable[str]) -> list[Token]:
         """The tokens written as any of ``words`` (lower-case), in text order."""
@@ -209,12 +251,19 @@ class ArticleMentions:
         if any(f.rank >= found.rank for f in self.found.overlapping(found.start, found.end)):
             return
         self.found.replace(found)
-        for acronym in self._spelled(found):
-            self.initials.setdefault(acronym, []).append(found)
+        self.unspelled.append(found)
         self.claimed.update(range(found.start, found.end))
         self.actors.setdefault(actor.id, actor)
         if actor.affiliation and actor.affiliation in self.kb.entries:
             self.ensure_actor(actor.affiliation)
+
+    def spelling(self, acronym: str) -> list[Found]:
+        """The mentions whose capitals spell ``acronym``, in the order found."""
+        for found in self.unspelled:
+            for spelled in self._spelled(found):
+                self.initials.setdefault(spelled, []).append(found)
+        self.unspelled.clear()
+        return self.initials.get(acronym, [])
 
     def _spelled(self, found: Found) -> set[str]:
         """The initials of a mention's capitalised words, also without a leading country

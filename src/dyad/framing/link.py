@@ -49,6 +49,7 @@ from dyad.framing.words import EventWords
 from dyad.model import Actor, Event, Mention, Place, Quote, TimeExpr
 from dyad.plover import is_symmetric
 
+ARRAY_ATTRS = ("IDX", "SENT_START", "ORTH", "IS_SPACE", "HEAD", "LOWER", "LEMMA")
 # Sentences back within which a participant's statement answers an event.
 ANSWER_SENTENCES = 2
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
@@ -60,9 +61,8 @@ WHOLE_SHARE = 0.8
 class _Statement:
     quote: Quote
     speaker_group: set[str]
-    tokens: list[Token]
-    indices: list[int]  # each of ``tokens``'s index in the doc
-    offsets: list[int]  # and where it starts in the text
+    indices: list[int]  # the statement's tokens, by index in the doc
+    offsets: list[int]  # and where each starts in the text
     paragraph: int
     sentence: int
     own: list[Event] = field(default_factory=list)
@@ -82,21 +82,29 @@ class _Article:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.actors: dict[str, Actor] = dict(doc._.actors or {})
-        # From the token arrays, one attribute each (a list of rows is many times
-        # slower): doc.text and doc.sents make a Token object per word.
-        offsets = doc.to_array("IDX")
+        # From the token arrays, read in one call and used a column at a time (a list of
+        # rows is many times slower): doc.text and doc.sents make a Token object per word.
+        columns = dict(zip(ARRAY_ATTRS, doc.to_array(list(ARRAY_ATTRS)).T, strict=True))
+        offsets = columns["IDX"]
         self.offsets: list[int] = offsets.tolist()
-        sentence_start = doc.to_array("SENT_START")
+        # SENT_START is 1, 0 or -1 (read as unsigned here): 1 starts a sentence
+        sentence_start = columns["SENT_START"]
         self.sentence_starts = [0] + offsets[1:][sentence_start[1:] == 1].tolist()
         self.paragraph_starts = [0]
-        orth = doc.to_array("ORTH").tolist()
-        for i in numpy.flatnonzero(doc.to_array("IS_SPACE")).tolist():
+        orth = columns["ORTH"]
+        for i in numpy.flatnonzero(columns["IS_SPACE"]).tolist():
             # A paragraph break is a whitespace token holding a line break.
             if "\n" in (gap := doc.vocab.strings[orth[i]]):
                 self.paragraph_starts.append(self.offsets[i] + len(gap))
         # Each token's head (HEAD holds the offset to it): a Token's .head makes one more.
-        self.heads = (numpy.arange(len(doc)) + doc.to_array("HEAD").astype(numpy.int64)).tolist()
+        self.heads = (numpy.arange(len(doc)) + columns["HEAD"].astype(numpy.int64)).tolist()
+        # Each token's word and lemma as spaCy's hashes, for the tests of every word of
+        # every statement (a Token object per word cost the most of the stage).
+        self.lowers: list[int] = columns["LOWER"].tolist()
+        self.lemmas: list[int] = columns["LEMMA"].tolist()
+        self._lowercase: dict[int, str] = {}
         self._evidence: dict[str, Span | None] = {}
+        self._triggers: dict[str, str | None] = {}
         self._parties: dict[str, set[str]] = {}
         self.mentions: list[Mention] = list(doc._.mentions or [])
         self.places: list[Place] = list(doc._.places or [])
@@ -140,8 +148,16 @@ class _Article:
 
     def trigger(self, event: Event) -> str | None:
         """The lemma of the word the event's evidence hangs from ("banned" -> "ban")."""
-        token = self.trigger_token(event)
-        return token.lemma_.lower() if token is not None else None
+        if event.id not in self._triggers:
+            token = self.trigger_token(event)
+            self._triggers[event.id] = token.lemma_.lower() if token is not None else None
+        return self._triggers[event.id]
+
+    def lowercase(self, word: int) -> str:
+        """The lower case of a word or lemma given by its hash, looked up once per doc."""
+        if word not in self._lowercase:
+            self._lowercase[word] = self.doc.vocab.strings[word].lower()
+        return self._lowercase[word]
 
     def countries(self, actor_ids: Iterable[str | None]) -> set[str]:
         """Who takes part through ``actor_ids``, with the countries they belong to."""
@@ -181,8 +197,11 @@ def link_statements(doc: Doc, words: EventWords) -> dict[str, list[str]]:
     carried: dict[str, set[str]] = {}
     nested: dict[str, str] = {}
     last: _Statement | None = None
+    by_speaker: dict[str | None, list[_Statement]] = {}
     for statement in statements:
-        outer = _container(statement, statements)
+        by_speaker.setdefault(statement.quote.speaker.actor, []).append(statement)
+    for statement in statements:
+        outer = _container(statement, by_speaker[statement.quote.speaker.actor])
         if outer is not None:
             # The words of a longer statement: they speak about what it does.
             nested[statement.quote.id] = outer.quote.id
@@ -230,7 +249,6 @@ def _statement(article: _Article, quote: Quote, events: list[Event]) -> _Stateme
     statement = _Statement(
         quote=quote,
         speaker_group=article.group(quote.speaker.actor),
-        tokens=[article.doc[i] for i in indices],
         indices=indices,
         offsets=[article.offsets[i] for i in indices],
         paragraph=article.paragraph(start),
@@ -337,7 +355,6 @@ def _naming(article: _Article, statement: _Statement, vocabulary: frozenset[str]
     # one ("made another sojourn to Moscow"), but for "the meeting", "this conference",
     # "their talks", which point back even there, unless the event is a part of the
     # statement and so described by them ("embarked on its war").
-    words_of = dict(zip(statement.indices, statement.tokens, strict=True))
     offset_of = dict(zip(statement.indices, statement.offsets, strict=True))
     whole = [e for e in statement.own if _covers(e, statement)]
     within_part = {
@@ -353,12 +370,13 @@ def _naming(article: _Article, statement: _Statement, vocabulary: frozenset[str]
         for i, offset in offset_of.items()
         if e.evidence.start <= offset < e.evidence.end
     }
+    lemmas, lowers, lowercase = article.lemmas, article.lowers, article.lowercase
     naming = [
         t
-        for i, t in words_of.items()
+        for i in offset_of
         if i not in within_part
-        and (t.lemma_.lower() in vocabulary or t.lower_ in vocabulary)
-        and not _new_act(t)
+        and (lowercase(lemmas[i]) in vocabulary or lowercase(lowers[i]) in vocabulary)
+        and not _new_act(t := article.doc[i])
         and (i not in within_whole or _definite(t))
     ]
     # Mentions, places and times begin where a token does.
@@ -606,12 +624,12 @@ def _answered(article: _Article, statement: _Statement, events: list[Event]) -> 
     return max(answered, key=lambda e: e.evidence.start, default=None)
 
 
-def _container(statement: _Statement, statements: list[_Statement]) -> _Statement | None:
-    """The same speaker's longer statement whose words hold this one's."""
-    for other in statements:
+def _container(statement: _Statement, same_speaker: list[_Statement]) -> _Statement | None:
+    """The same speaker's longer statement whose words hold this one's (``same_speaker``:
+    the speaker's statements, in order)."""
+    for other in same_speaker:
         if (
             other is not statement
-            and other.quote.speaker.actor == statement.quote.speaker.actor
             and all(_within(s, e, other.quote) for s, e in statement.quote.spans)
             and len(other.quote.text) > len(statement.quote.text)
         ):

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 
@@ -44,7 +45,7 @@ class EventWords:
         """The types of event that those named ``noun`` carry out."""
         return {kind for kind, nouns in self.doers.items() if noun in nouns}
 
-    @property
+    @cached_property
     def vocabulary(self) -> frozenset[str]:
         """Every word that names an event of some type."""
         return frozenset().union(*self.by_type.values())

@@ -42,7 +42,7 @@ from dyad.extensions import doc_text, line_break_tokens
 from dyad.interviews import interview_label
 from dyad.model import Quote, Span, Speaker
 from dyad.quotation_marks import MarkedPassage, find_quoted
-from dyad.quotes.lexicon import CueLexicon
+from dyad.quotes.lexicon import IMPRESSION_CUE, SPEECH_NOUN_CUE, SPEECH_VERB_CUE, CueLexicon
 from dyad.quotes.speakers import SpeakerResolver, subject_of
 
 SENTENCE_END = frozenset({".", "!", "?"})
@@ -116,19 +116,42 @@ def _any_of(values: numpy.ndarray, wanted: list[int]) -> numpy.ndarray:
     return found
 
 
+ARRAY_ATTRS = ("IDX", "LENGTH", "ORTH", "LEMMA", "LOWER", "POS", "HEAD", "DEP", "IS_ALPHA")
+
+
 class _DocView:
     """Token-level facts about a doc that every rule needs, computed once."""
 
     def __init__(self, doc: Doc, passages: list[MarkedPassage], text: str) -> None:
         self.doc = doc
         self.text = text
-        self.starts = doc.to_array("IDX").tolist()
+        # Token facts from the arrays (read in one call, each column turned into a list
+        # of its own): the rules walk clauses and pieces token by token, and a Token
+        # object per word cost the most.
+        columns = dict(zip(ARRAY_ATTRS, doc.to_array(list(ARRAY_ATTRS)).T, strict=True))
+        starts = columns["IDX"]
+        self.starts: list[int] = starts.tolist()
+        self.ends: list[int] = (starts + columns["LENGTH"]).tolist()
+        self.orth = columns["ORTH"]
+        self.lemmas = columns["LEMMA"]
+        self.lowers = columns["LOWER"]
+        self.pos = columns["POS"]
+        self.heads: list[int] = (
+            numpy.arange(len(doc)) + columns["HEAD"].astype(numpy.int64)
+        ).tolist()
+        self.deps: list[int] = columns["DEP"].tolist()
+        self.is_alpha: list[bool] = columns["IS_ALPHA"].astype(bool).tolist()
+        self.verbal: list[bool] = _any_of(self.pos, [POS_IDS[pos] for pos in VERB_POS]).tolist()
+        self.is_verb: list[bool] = (self.pos == POS_IDS["VERB"]).tolist()
+        self._lemma_ids: list[int] = self.lemmas.tolist()
+        self._lowercase: dict[int, str] = {}
         self.in_quote = [False] * len(doc)
         for passage in passages:
             last = passage.close if passage.close is not None else passage.end - 1
             for i in range(self.token_at(passage.open), self.token_at(last) + 1):
                 self.in_quote[i] = True
         self.line_breaks = line_break_tokens(doc)
+        self.line_break_set = set(self.line_breaks)
         self.paragraph: list[int] = []  # a line break's token ends its paragraph
         for paragraph, last in enumerate([*self.line_breaks, len(doc) - 1]):
             self.paragraph += [paragraph] * (last + 1 - len(self.paragraph))
@@ -139,7 +162,7 @@ class _DocView:
         stop outside quotes, or a closing mark right after a quoted sentence's stop
         (from the token arrays: the rules ask of hundreds of tokens per cue)."""
         strings = self.doc.vocab.strings
-        words = self.doc.to_array("ORTH")
+        words = self.orth
         in_quote = numpy.array(self.in_quote, dtype=bool)
         stop = _any_of(words, [strings[mark] for mark in SENTENCE_END])
         closing = _any_of(words, [strings[mark] for mark in CLOSING_MARKS])
@@ -147,6 +170,14 @@ class _DocView:
         ends[1:] |= closing[1:] & stop[:-1] & in_quote[1:]
         ends[self.line_breaks] = True
         return ends.tolist()
+
+    def lemma(self, i: int) -> str:
+        """Token ``i``'s lemma in lower case (each lemma's read once per doc: the cue tests
+        ask it of every verb several times)."""
+        lemma = self._lemma_ids[i]
+        if lemma not in self._lowercase:
+            self._lowercase[lemma] = self.doc.vocab.strings[lemma].lower()
+        return self._lowercase[lemma]
 
     def token_at(self, char: int) -> int:
         return max(0, bisect.bisect_right(self.starts, char) - 1)
@@ -156,7 +187,25 @@ class _DocView:
         return range(bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end))
 
     def words(self, start: int, end: int) -> int:
-        return sum(1 for i in self.tokens_between(start, end) if self.doc[i].is_alpha)
+        is_alpha = self.is_alpha
+        return sum(1 for i in self.tokens_between(start, end) if is_alpha[i])
+
+    def subtree(self, head: int, left: int, right: int) -> list[int]:
+        """The tokens of ``head``'s subtree, in text order (``left``, ``right``: its
+        edges), from the heads array: each lies between the edges, and so does the
+        path up from it to ``head``."""
+        heads = self.heads
+        members = []
+        for i in range(left, right + 1):
+            j = i
+            while j != head:
+                parent = heads[j]
+                if parent == j or not left <= parent <= right:
+                    break
+                j = parent
+            else:
+                members.append(i)
+        return members
 
     def before(self, first: int) -> list[Token]:
         """Tokens of the same sentence before token ``first``, outside other quotes."""
@@ -202,9 +251,9 @@ class QuoteFinder:
     # -- cues ---------------------------------------------------------------
 
     def is_speech_cue(self, token: Token) -> bool:
-        if token.pos_ not in VERB_POS:
+        if not self.view.verbal[token.i]:
             return False
-        lemma = token.lemma_.lower()
+        lemma = self.view.lemma(token.i)
         if lemma in self.lexicon.speech_verbs:
             return True
         particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
@@ -212,7 +261,7 @@ class QuoteFinder:
 
     def is_report_cue(self, token: Token) -> bool:
         return self.is_speech_cue(token) or (
-            token.pos_ == "VERB" and token.lemma_.lower() in self.report_verbs
+            self.view.is_verb[token.i] and self.view.lemma(token.i) in self.report_verbs
         )
 
     # -- reported speech ----------------------------------------------------
@@ -242,12 +291,12 @@ class QuoteFinder:
                 item = self._reported_clause(token) or self._complement(token)
             if item is None and self._characterises(token):
                 item = self._complement(token)
-            if item is None and token.lemma_.lower() in self.lexicon.impression_verbs:
+            if item is None and self.view.lemma(token.i) in self.lexicon.impression_verbs:
                 item = self._impression(token)
             if (
                 item is None
                 and token.pos_ == "NOUN"
-                and token.lemma_.lower() in self.lexicon.speech_nouns
+                and self.view.lemma(token.i) in self.lexicon.speech_nouns
             ):
                 item = self._nominal(token)
             if item is not None:
@@ -256,21 +305,32 @@ class QuoteFinder:
 
     def _report_candidates(self) -> list[int]:
         """The tokens the tests of ``reported_speech`` can accept, in order: paragraph
-        openings, verbs and nouns, 'according' and 'in', and impression verbs. Found in
-        the token arrays: testing every token was the stage's costliest loop."""
+        openings, verbs, auxiliaries and nouns that can be speech cues, 'according' and
+        'in', and impression verbs (a noun passes only the impression and speech-noun
+        tests, an auxiliary only the speech-verb one). Found in the token arrays: testing
+        every token was the stage's costliest loop."""
         doc = self.doc
         strings = doc.vocab.strings
-        lemmas = doc.to_array("LEMMA")
-        known = self.lexicon.impression_lemmas
-        impressions = []
-        for h in numpy.unique(lemmas).tolist():
-            if h not in known:
-                known[h] = strings[h].lower() in self.lexicon.impression_verbs
-            if known[h]:
-                impressions.append(h)
-        wanted = _any_of(doc.to_array("POS"), [POS_IDS[pos] for pos in VERB_POS | {"NOUN"}])
-        wanted |= _any_of(doc.to_array("LOWER"), [strings["according"], strings["in"]])
-        wanted |= _any_of(lemmas, impressions)
+        lemmas = self.view.lemmas
+        known = self.lexicon.lemma_kinds
+        by_kind: dict[int, list[int]] = {
+            IMPRESSION_CUE: [],
+            SPEECH_NOUN_CUE: [],
+            SPEECH_VERB_CUE: [],
+        }
+        for h in set(lemmas.tolist()):
+            kinds = known.get(h)
+            if kinds is None:
+                kinds = known[h] = self.lexicon.cue_kinds(strings[h].lower())
+            for kind, found in by_kind.items():
+                if kinds & kind:
+                    found.append(h)
+        pos = self.view.pos
+        wanted = pos == POS_IDS["VERB"]
+        wanted |= (pos == POS_IDS["AUX"]) & _any_of(lemmas, by_kind[SPEECH_VERB_CUE])
+        wanted |= (pos == POS_IDS["NOUN"]) & _any_of(lemmas, by_kind[SPEECH_NOUN_CUE])
+        wanted |= _any_of(self.view.lowers, [strings["according"], strings["in"]])
+        wanted |= _any_of(lemmas, by_kind[IMPRESSION_CUE])
         openings = [0, *(i + 1 for i in self.view.line_breaks)]
         wanted[[i for i in openings if i < len(doc)]] = True
         return numpy.flatnonzero(wanted).tolist()
@@ -279,7 +339,9 @@ class QuoteFinder:
         """A paragraph opening "Name: words" (headlines, transcripts): the words are Name's."""
         doc = self.doc
         end = min(len(doc), first.i + NAME_COLON_TOKENS + 1)
-        colon = next((i for i in range(first.i, end) if doc[i].text == ":"), None)
+        mark = doc.vocab.strings[":"]
+        orth = self.view.orth
+        colon = next((i for i in range(first.i, end) if orth[i] == mark), None)
         if colon is None or colon == first.i:
             return None
         name = doc[first.i : colon]
@@ -439,7 +501,8 @@ class QuoteFinder:
             return _Found("indirect", pieces, cue, inverted) if pieces else None
         else:
             content = self._following_clause(cue)
-        if not content or not any(self.doc[i].pos_ in VERB_POS for i in content):
+        verbal = self.view.verbal
+        if not content or not any(verbal[i] for i in content):
             return None
         pieces = self._pieces(self._within_sentence(content, cue))
         if not pieces:
@@ -542,7 +605,10 @@ class QuoteFinder:
 
     def _that_clause_cue(self, token: Token) -> bool:
         """Any verb whose named or pronoun subject it reports with "that" ("groused that …")."""
-        if token.pos_ != "VERB" or token.lemma_.lower() in self.lexicon.non_report_verbs:
+        if (
+            not self.view.is_verb[token.i]
+            or self.view.lemma(token.i) in self.lexicon.non_report_verbs
+        ):
             return False
         clause = next((c for c in token.children if c.dep_ in CLAUSAL_DEPS), None)
         if clause is None or not any(
@@ -570,7 +636,10 @@ class QuoteFinder:
 
     def _is_attribution_cue(self, token: Token) -> bool:
         """A learned attribution verb, unless it gives an action's purpose ("met to discuss")."""
-        if token.pos_ != "VERB" or token.lemma_.lower() not in self.lexicon.attribution_verbs:
+        if (
+            not self.view.is_verb[token.i]
+            or self.view.lemma(token.i) not in self.lexicon.attribution_verbs
+        ):
             return False
         return not (
             token.dep_ in ("advcl", "acl")
@@ -578,7 +647,7 @@ class QuoteFinder:
         )
 
     def _is_stance_cue(self, token: Token) -> bool:
-        return token.pos_ == "VERB" and token.lemma_.lower() in self.lexicon.stance_verbs
+        return self.view.is_verb[token.i] and self.view.lemma(token.i) in self.lexicon.stance_verbs
 
     def _complement(self, cue: Token) -> _Found | None:
         """What a stance verb says of its object: "called the plan “a disaster”", "called
@@ -689,37 +758,50 @@ class QuoteFinder:
         return tokens
 
     def _subtree(self, head: Token) -> list[int]:
-        if head.right_edge.i - head.left_edge.i > MAX_CLAUSE_TOKENS:
+        """The words of a clause, in text order, without a second report joined on or a
+        trailing relative clause of the writer's."""
+        left, right = head.left_edge.i, head.right_edge.i
+        if right - left > MAX_CLAUSE_TOKENS:
             return []
-        paragraph = self.view.paragraph[head.i]
+        view = self.view
+        doc = self.doc
+        deps = view.deps
+        strings = doc.vocab.strings
+        joined = (strings["conj"], strings["advcl"])
+        relative = strings["relcl"]
+        members = view.subtree(head.i, left, right)
         cut: set[int] = set()
-        for token in head.subtree:
+        for i in members:
+            if deps[i] not in joined and deps[i] != relative:
+                continue
+            token = doc[i]
             # A second report joined on ("… and said that …", "…, adding …") is its own;
             # other cues inside the clause are part of what is reported.
             if (
-                token.i != head.i
-                and token.dep_ in ("conj", "advcl")
-                and not self.view.in_quote[token.i]
+                i != head.i
+                and deps[i] in joined
+                and not view.in_quote[i]
                 and self.is_speech_cue(token)
             ):
                 start = token.left_edge.i
-                while start > head.left_edge.i and self.doc[start - 1].dep_ in ("cc", "punct"):
+                while start > left and doc[start - 1].dep_ in ("cc", "punct"):
                     start -= 1
                 cut.update(range(start, token.right_edge.i + 1))
             elif (
-                token.dep_ == "relcl"
-                and token.left_edge.i > head.left_edge.i
-                and token.right_edge.i + 1 >= head.right_edge.i
-                and self.doc[token.left_edge.i - 1].text == ","
-                and not self.view.in_quote[token.i]
+                deps[i] == relative
+                and token.left_edge.i > left
+                and token.right_edge.i + 1 >= right
+                and doc[token.left_edge.i - 1].text == ","
+                and not view.in_quote[i]
             ):
                 # A trailing ", which …" adds the writer's background to what was said
                 # (PolNeAR: content only what is clearly attributed).
                 cut.update(range(token.left_edge.i - 1, token.right_edge.i + 1))
+        paragraph = view.paragraph[head.i]
         return [
-            t.i
-            for t in head.subtree
-            if t.i not in cut and self.view.paragraph[t.i] == paragraph and "\n" not in t.text
+            i
+            for i in members
+            if i not in cut and view.paragraph[i] == paragraph and i not in view.line_break_set
         ]
 
     def _pieces(self, indices: list[int]) -> list[tuple[int, int]]:
@@ -741,13 +823,12 @@ class QuoteFinder:
             indices.pop()
         pieces: list[tuple[int, int]] = []
         previous = -2
+        starts, ends = self.view.starts, self.view.ends
         for i in indices:
-            token = doc[i]
-            end = token.idx + len(token.text)
             if i == previous + 1:
-                pieces[-1] = (pieces[-1][0], end)
+                pieces[-1] = (pieces[-1][0], ends[i])
             else:
-                pieces.append((token.idx, end))
+                pieces.append((starts[i], ends[i]))
             previous = i
         return pieces
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 
 import yaml
 
 DEFAULT_CUES = resources.files("dyad") / "data" / "quotes" / "cues.yaml"
+IMPRESSION_CUE, SPEECH_NOUN_CUE, SPEECH_VERB_CUE = 1, 2, 4
 
 
 @dataclass(frozen=True)
@@ -22,11 +24,25 @@ class CueLexicon:
     speech_nouns: frozenset[str]
     source_prepositions: tuple[tuple[str, ...], ...]
     document_nouns: frozenset[str]
-    # spaCy's hash of a lemma -> whether it is an impression verb, filled as lemmas are
-    # met: each article's few hundred lemmas were read back as strings otherwise.
-    impression_lemmas: dict[int, bool] = field(
-        default_factory=dict, init=False, repr=False, compare=False
-    )
+    # spaCy's hash of a lemma -> the cue lists its lower case is in (``cue_kinds``), filled
+    # as lemmas are met: each article's few hundred lemmas were read back as strings otherwise.
+    lemma_kinds: dict[int, int] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def cue_kinds(self, lemma: str) -> int:
+        """Which of the lists a lemma (lower case) can cue through, as ``*_CUE`` bits: an
+        impression verb, a speech noun, a speech verb or the first word of one ('point
+        out')."""
+        kinds = IMPRESSION_CUE if lemma in self.impression_verbs else 0
+        if lemma in self.speech_nouns:
+            kinds |= SPEECH_NOUN_CUE
+        if lemma in self.speech_verbs or lemma in self.speech_verb_heads:
+            kinds |= SPEECH_VERB_CUE
+        return kinds
+
+    @cached_property
+    def speech_verb_heads(self) -> frozenset[str]:
+        """The first words of the speech verbs written with a particle ('point out')."""
+        return frozenset(verb.split()[0] for verb in self.speech_verbs if " " in verb)
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> CueLexicon:
