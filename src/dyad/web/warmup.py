@@ -61,8 +61,12 @@ async def warm_up(app: FastAPI, host: str = "127.0.0.1") -> float:
 
 
 def open_connections(engine: Engine) -> None:
-    """Open as many connections as the pool keeps, so that concurrent first requests
-    find them open (a PostgreSQL connection takes a round trip and authentication)."""
+    """On PostgreSQL, open as many connections as the pool keeps, so that concurrent
+    first requests find them open (each takes a round trip and authentication). A SQLite
+    connection costs nothing to open, and the pool hands out the one returned longest
+    ago: opened ahead, they would take turns, each with its own page cache."""
+    if engine.dialect.name != "postgresql":
+        return
     size = getattr(engine.pool, "size", lambda: 1)()
     with ExitStack() as stack:
         for _ in range(size):
