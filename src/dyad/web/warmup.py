@@ -5,8 +5,8 @@ actor's page took 650 ms as an app's first request against 135 ms for the next o
 
 The warm-up asks for one page of each kind about the store's least busy actor (its
 first event, that event's article, its dyad with the other side) and for the home page
-and network of the store's first month, so that it reads little, and none of what the
-default views (the latest months) read; then the answers it computed are dropped.
+and network of the store's first month — little to read, and not the latest months or
+the busiest actors the default views show; then the answers it computed are dropped.
 """
 
 from __future__ import annotations
