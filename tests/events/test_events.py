@@ -216,6 +216,7 @@ CASES = {
         "He voted for the Iraq war.",
         (("Iraq", "IRQ"),),
         (("ASSAULT", None, "IRQ"),),
+        type="ASSAULT",
         places=(("Iraq", "IRQ"),),
     ),
     "a demonym naming a war is its source": Case(

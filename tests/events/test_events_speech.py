@@ -42,6 +42,35 @@ def quoted(text: str, words: str, speaker: str, actor: str) -> Quote:
             (("Israel", "ISR"), ("Hamas", "HAMAS")),
             [("ISR", "HAMAS")],
         ),
+        # The reported verb read in its clause: an assault (not the criticism "attacked
+        # the plan" is), and a deal struck is no strike.
+        (
+            "Ukraine said Russia had attacked Kyiv with drones.",
+            (("Ukraine", "UKR"), ("Russia", "RUS"), ("Kyiv", "UKR")),
+            [("UKR", "RUS")],
+        ),
+        (
+            "Israel said Hamas struck a deal with Iran.",
+            (("Israel", "ISR"), ("Hamas", "HAMAS"), ("Iran", "IRN")),
+            [],
+        ),
+        # What acted was made by the one accused: "the test announced by North Korea".
+        (
+            "NATO said the test announced by North Korea undermines regional security.",
+            (("NATO", "NATO"), ("North Korea", "PRK")),
+            [("NATO", "PRK")],
+        ),
+        # What something was: a hostile act of the party named.
+        (
+            "Israel said the blast was a Hamas attack.",
+            (("Israel", "ISR"), ("Hamas", "HAMAS")),
+            [("ISR", "HAMAS")],
+        ),
+        (
+            "Pakistan said it was one of the worst attacks by India.",
+            (("Pakistan", "PAK"), ("it", "PAK"), ("India", "IND")),
+            [("PAK", "IND")],
+        ),
         # A news agency telling the same accuses nobody.
         (
             "Russian media said Hamas built the tunnels to disguise military sites.",
@@ -211,3 +240,326 @@ def test_calling_someone_something_is_no_phone_call(nlp, extractor, text, mentio
     events = run(nlp, extractor, text, mentions)
     # ("proposed deal" is an AGREE of its own.)
     assert [(e.type, e.source, e.target) for e in events if e.type != "AGREE"] == [judgement]
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "expected"),
+    [
+        # Concern voiced about a party's act: disapproval of the one who does it.
+        (
+            "Germany expressed concern over China's treatment of the Uyghurs.",
+            (("Germany", "DEU"), ("China", "CHN")),
+            [("DEU", "CHN")],
+        ),
+        (
+            "The United States is deeply concerned about the arrest of opposition leaders "
+            "by Russia.",
+            (("The United States", "USA"), ("Russia", "RUS")),
+            [("USA", "RUS")],
+        ),
+        (
+            "India remains worried that Pakistan could test another missile.",
+            (("India", "IND"), ("Pakistan", "PAK")),
+            [("IND", "PAK")],
+        ),
+        # About no party: still disapproval voiced, against no one named.
+        (
+            "Germany voiced concern about the humanitarian situation.",
+            (("Germany", "DEU"),),
+            [("DEU", None)],
+        ),
+        # Concern caused in others, and concern for a party, are no disapproval.
+        (
+            "Russia's remarks raised concerns among Germany's diplomats.",
+            (("Russia", "RUS"), ("Germany", "DEU")),
+            [],
+        ),
+        # Concern for a party is no disapproval of it.
+        ("Germany is worried about Ukraine.", (("Germany", "DEU"), ("Ukraine", "UKR")), []),
+        # A concern denied, a concern about nothing said, and concerned citizens are none.
+        (
+            "Germany is not concerned about China's plans.",
+            (("Germany", "DEU"), ("China", "CHN")),
+            [],
+        ),
+        (
+            "Germany has no concerns about China's plans.",
+            (("Germany", "DEU"), ("China", "CHN")),
+            [],
+        ),
+        (
+            "Concerned citizens of Germany wrote to China.",
+            (("Germany", "DEU"), ("China", "CHN")),
+            [],
+        ),
+    ],
+)
+def test_concern_voiced_is_disapproval(nlp, extractor, text, mentions, expected):  # noqa: F811
+    events = run(nlp, extractor, text, mentions)
+    assert coded(events, "ACCUSE") == expected
+    assert all(e.mode == "disapprove" for e in events if e.type == "ACCUSE")
+
+
+def test_concern_in_the_speakers_own_words(nlp, extractor):  # noqa: F811
+    text = "“We have serious concerns about Russia's plans,” Kerry said."
+    words = "We have serious concerns about Russia's plans,"
+    quote = quoted(text, words, "Kerry", "KERRY")
+    events = run(nlp, extractor, text, (("Russia", "RUS"), ("Kerry", "KERRY")), quotes=[quote])
+    accusation = only(events, "ACCUSE")
+    # "We" in the speaker's words: the speaker (as "I warn" is).
+    assert (accusation.source, accusation.target, accusation.status) == ("KERRY", "RUS", "actual")
+
+
+def test_a_feeling_is_no_judgement_of_the_one_who_has_it(nlp, extractor):  # noqa: F811
+    text = "“Russia is angry about the sanctions,” Kerry said."
+    quote = quoted(text, "Russia is angry about the sanctions,", "Kerry", "KERRY")
+    events = run(nlp, extractor, text, (("Russia", "RUS"), ("Kerry", "KERRY")), quotes=[quote])
+    # Russia's anger (a disapproval by Russia), not Kerry's judgement of Russia.
+    assert ("USA", "RUS") not in coded(events, "ACCUSE")
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "expected"),
+    [
+        # Denying what another said rejects the one who said it.
+        (
+            "Russia denied Ukraine's claims.",
+            (("Russia", "RUS"), ("Ukraine", "UKR")),
+            [("RUS", "UKR")],
+        ),
+        (
+            "Russia denied the accusations made by Ukraine.",
+            (("Russia", "RUS"), ("Ukraine", "UKR")),
+            [("RUS", "UKR")],
+        ),
+        # Denying a reported act or one's own part in it: a rejection, of no one named.
+        (
+            "Russia denied that its troops had crossed the border.",
+            (("Russia", "RUS"), ("its", "RUS")),
+            [("RUS", None)],
+        ),
+        ("Hamas denied carrying out the attack.", (("Hamas", "HAMAS"),), [("HAMAS", None)]),
+        ("Iran denied any involvement.", (("Iran", "IRN"),), [("IRN", None)]),
+        # A participle's clause without "that" (the parser's guess) is no denial.
+        (
+            "The judge wrote denying Samoans citizenship violated the constitution.",
+            (("The judge", "USA"),),
+            [],
+        ),
+        ("Russia denied this.", (("Russia", "RUS"),), [("RUS", None)]),
+        # Rights denied to people are no denial of what was said.
+        (
+            "The court gave him the rights that Putin denied the people.",
+            (("Putin", "PUTIN"),),
+            [],
+        ),
+        # A denial not made rejects nothing.
+        ("Russia did not deny Ukraine's claims.", (("Russia", "RUS"), ("Ukraine", "UKR")), []),
+    ],
+)
+def test_denials_are_rejections(nlp, extractor, text, mentions, expected):  # noqa: F811
+    events = run(nlp, extractor, text, mentions)
+    assert coded(events, "REJECT") == expected
+
+
+def test_a_threat_denied_in_the_speakers_words_is_none(nlp, extractor):  # noqa: F811
+    text = "“I never threaten anybody,” Putin said."
+    quote = quoted(text, "I never threaten anybody,", "Putin", "PUTIN")
+    events = run(nlp, extractor, text, (("Putin", "PUTIN"),), quotes=[quote])
+    assert [e.status for e in events if e.type == "THREATEN"] in ([], ["negated"])
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "expected"),
+    [
+        # The subjunctive after "insist": a demand of the clause's subject, whose act
+        # is its content (no RETREAT of Ukraine's of its own).
+        (
+            "Russia insisted that Ukraine withdraw its troops from the border.",
+            (("Russia", "RUS"), ("Ukraine", "UKR")),
+            [("REQUEST", "RUS", "UKR")],
+        ),
+        # "include" after a singular subject can only be the subjunctive.
+        (
+            "Trump insists that the budget include funding for the wall.",
+            (("Trump", "TRUMP"),),
+            [("REQUEST", "TRUMP", None)],
+        ),
+        (
+            "The United States demanded that Israel withdraw from Gaza.",
+            (("The United States", "USA"), ("Israel", "ISR")),
+            [("REQUEST", "USA", "ISR")],
+        ),
+        (
+            "Iran insisted that the sanctions should be lifted.",
+            (("Iran", "IRN"),),
+            [("REQUEST", "IRN", None)],
+        ),
+        # An indicative clause states; a demand of one's own side asks no one.
+        ("Iran insisted that it was innocent.", (("Iran", "IRN"), ("it", "IRN")), []),
+        (
+            "Russia insisted that its troops remain in Crimea.",
+            (("Russia", "RUS"), ("its", "RUS")),
+            [],
+        ),
+    ],
+)
+def test_a_mandative_clause_is_a_demand(nlp, extractor, text, mentions, expected):  # noqa: F811
+    events = run(nlp, extractor, text, mentions)
+    assert [(e.type, e.source, e.target) for e in events] == expected
+
+
+def test_a_demand_by_clause_has_the_act_demanded_as_content(nlp, extractor):  # noqa: F811
+    text = "The United States demanded that Israel withdraw from Gaza."
+    events = run(nlp, extractor, text, (("The United States", "USA"), ("Israel", "ISR")))
+    request = only(events, "REQUEST")
+    # The manual's REQUEST mode for what is asked: a withdrawal is to yield.
+    assert (request.mode, request.action) == ("yield", "RETREAT:withdraw")
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "expected"),
+    [
+        # An act condemned in a speaker's words: disapproval of whoever did it ...
+        (
+            "Israel described the attacks by Hamas as cowardly.",
+            (("Israel", "ISR"), ("Hamas", "HAMAS")),
+            [("ISR", "HAMAS")],
+        ),
+        # ... or of no one the sentence names.
+        ("Germany called the invasion a tragedy.", (("Germany", "DEU"),), [("DEU", None)]),
+        # A judgement of a thing that is no act, or a kind one, accuses no one.
+        ("Germany called the weather a tragedy.", (("Germany", "DEU"),), []),
+        ("Ukraine described the talks as productive.", (("Ukraine", "UKR"),), []),
+    ],
+)
+def test_an_act_judged(nlp, extractor, text, mentions, expected):  # noqa: F811
+    assert coded(run(nlp, extractor, text, mentions), "ACCUSE") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "expected"),
+    [
+        (
+            "Trump was critical of Putin.",
+            (("Trump", "TRUMP"), ("Putin", "PUTIN")),
+            [("TRUMP", "PUTIN")],
+        ),
+        (
+            "Germany has been critical of Russia's policy.",
+            (("Germany", "DEU"), ("Russia", "RUS")),
+            [("DEU", "RUS")],
+        ),
+        ("Germany was not critical of Russia.", (("Germany", "DEU"), ("Russia", "RUS")), []),
+    ],
+)
+def test_critical_of_is_disapproval(nlp, extractor, text, mentions, expected):  # noqa: F811
+    events = run(nlp, extractor, text, mentions)
+    assert coded(events, "ACCUSE") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "expected"),
+    [
+        # A warning of the warner's own hostile act to come is a threat ...
+        (
+            "Pakistan warned India that it would retaliate against any attack.",
+            (("Pakistan", "PAK"), ("India", "IND"), ("it", "PAK")),
+            [("PAK", "IND")],
+        ),
+        # ... as is a warning with no complement ...
+        ("Israel warned Hamas.", (("Israel", "ISR"), ("Hamas", "HAMAS")), [("ISR", "HAMAS")]),
+        # ... but a warning that something will happen threatens nothing.
+        (
+            "Germany warned Hungary that its debt would become unsustainable.",
+            (("Germany", "DEU"), ("Hungary", "HUN"), ("its", "HUN")),
+            [],
+        ),
+    ],
+)
+def test_a_warning_is_a_threat_only_of_ones_own_act(nlp, extractor, text, mentions, expected):  # noqa: F811
+    assert coded(run(nlp, extractor, text, mentions), "THREATEN") == expected
+
+
+def test_foretelling_anothers_attack_accuses_no_one(nlp, extractor):  # noqa: F811
+    text = "Israel said Hamas would attack the border towns."
+    events = run(nlp, extractor, text, (("Israel", "ISR"), ("Hamas", "HAMAS")))
+    assert coded(events, "ACCUSE") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "expected"),
+    [
+        # A complaint lodged: against the party whose act it is about, not the body it
+        # was lodged with; the noun is no second event.
+        (
+            "Iran lodged a complaint with the United States about Israel's attack.",
+            (("Iran", "IRN"), ("the United States", "USA"), ("Israel", "ISR")),
+            [("ACCUSE", "IRN", "ISR")],
+        ),
+        # With nothing else named, against whom it was lodged with.
+        (
+            "China lodged a formal protest with Japan.",
+            (("China", "CHN"), ("Japan", "JPN")),
+            [("ACCUSE", "CHN", "JPN")],
+        ),
+        # A protest addressed to a state is a diplomatic one, not a demonstration.
+        (
+            "China protested to Germany over the visit.",
+            (("China", "CHN"), ("Germany", "DEU")),
+            [("ACCUSE", "CHN", "DEU")],
+        ),
+    ],
+)
+def test_complaints_and_protests_lodged(nlp, extractor, text, mentions, expected):  # noqa: F811
+    events = run(nlp, extractor, text, mentions)
+    assert [(e.type, e.source, e.target) for e in events if e.type in ("ACCUSE", "PROTEST")] == (
+        expected
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "expected"),
+    [
+        (
+            "France expressed solidarity with Ukraine.",
+            (("France", "FRA"), ("Ukraine", "UKR")),
+            [("FRA", "UKR")],
+        ),
+        (
+            "Israel voiced its gratitude to the United States for the aid.",
+            (("Israel", "ISR"), ("its", "ISR"), ("the United States", "USA")),
+            [("ISR", "USA")],
+        ),
+    ],
+)
+def test_praise_voiced_is_support(nlp, extractor, text, mentions, expected):  # noqa: F811
+    assert coded(run(nlp, extractor, text, mentions), "SUPPORT") == expected
+
+
+def test_praise_of_ones_own_side_is_no_support_of_it(nlp, extractor):  # noqa: F811
+    text = "Russia expressed solidarity with its soldiers."
+    events = run(nlp, extractor, text, (("Russia", "RUS"), ("its", "RUS")))
+    assert ("RUS", "RUS") not in coded(events, "SUPPORT")
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "expected"),
+    [
+        # A party foretelling a hostile act done to others by no one named threatens it.
+        (
+            "Hamas said that the Israeli soldiers would be killed.",
+            (("Hamas", "HAMAS"), ("the Israeli soldiers", "ISR")),
+            [("THREATEN", "HAMAS", "ISR", "actual")],
+        ),
+        # A body that speaks for no state only warns of it (the act keeps no source).
+        (
+            "NATO said that the Russian soldiers would be killed.",
+            (("NATO", "NATO"), ("the Russian soldiers", "RUS")),
+            [("THREATEN", None, "RUS", "actual")],
+        ),
+    ],
+)
+def test_a_party_foretelling_harm_threatens_it(nlp, extractor, text, mentions, expected):  # noqa: F811
+    events = run(nlp, extractor, text, mentions)
+    assert [(e.type, e.source, e.target, e.status) for e in events] == expected

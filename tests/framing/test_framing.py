@@ -83,6 +83,21 @@ def _about(nlp, text: str) -> dict[str, list[str]]:
             },
             id="a speaker telling an act of its own does not go on about the last one",
         ),
+        pytest.param(
+            "Thousands of people marched through Athens on Sunday against the new austerity "
+            "measures. Riot police fired tear gas outside parliament. "
+            '"We will not pay for their crisis," the protesters chanted.',
+            {"We will not pay for their crisis,": ["PROTEST"]},
+            id="those named by the event they carry out",
+        ),
+        pytest.param(
+            "Tension rose along the border this week. Israeli aircraft struck a Hamas training "
+            "camp in Gaza on Monday. Two people were wounded. The camp lies north of Gaza City. "
+            "It had been empty for weeks.\n\n"
+            "Hamas said its fighters were ready for any confrontation.",
+            {"its fighters were ready for any confrontation": ["ASSAULT"]},
+            id="a participant answering in the paragraph after the event",
+        ),
     ],
 )
 def test_a_statement_speaks_about_the_event(nlp, text, expected):

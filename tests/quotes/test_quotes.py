@@ -94,6 +94,72 @@ def test_indirect_speech_with_that_clause(quotes_nlp):
     assert (quote.cue.text, quote.speaker.text) == ("revealed", "The company")
 
 
+def test_said_in_a_statement_that_is_the_verbs_report(quotes_nlp):
+    # The parser hangs the that-clause on the medium ("statement that …", even as a
+    # relative clause of "release" or of "briefing" with "that" a second object): the
+    # verb is the cue; "on its website" is where the statement is, not its topic.
+    found = [
+        quotes(quotes_nlp, text)
+        for text in (
+            "The ministry said in a statement that the talks had been productive.",
+            "Hamas announced in a press release that its delegation would travel to Cairo.",
+            "The spokesman said at a regular press briefing that China opposed the move.",
+            "The ministry said in a statement on its website that the talks were productive.",
+        )
+    ]
+    assert [(q.text, q.cue.text, q.speaker.text) for (q,) in found] == [
+        ("the talks had been productive", "said", "The ministry"),
+        ("its delegation would travel to Cairo", "announced", "Hamas"),
+        ("China opposed the move", "said", "The spokesman"),
+        ("the talks were productive", "said", "The ministry"),
+    ]
+    # A relative clause of the medium is not what was said.
+    (quote,) = quotes(
+        quotes_nlp,
+        "The minister said in a report that he wrote last year that the plan would fail.",
+    )
+    assert quote.text == "the plan would fail"
+
+
+def test_said_with_a_clause_the_parser_read_as_an_object(quotes_nlp):
+    # "said [an … device] [detonated …]": the parser takes the clause's subject for the
+    # object and its verb for a participle; one with an agent is what it seems.
+    (quote,) = quotes(
+        quotes_nlp,
+        "The ministry said an improvised explosive device detonated around 9 a.m. near Farah.",
+    )
+    assert quote.text == "an improvised explosive device detonated around 9 a.m. near Farah"
+    assert quotes(quotes_nlp, "She said a prayer written by her grandmother.") == []
+
+
+def test_according_to_after_a_stance_verb_is_its_source_not_its_content(quotes_nlp):
+    # Else each report held the other's cue and both were dropped as nested.
+    (quote,) = quotes(
+        quotes_nlp, "Trump has admitted to ordering the payments, according to prosecutors."
+    )
+    assert (quote.text, quote.cue.text) == (
+        "Trump has admitted to ordering the payments",
+        "according to",
+    )
+    assert quote.speaker.text == "prosecutors"
+
+
+def test_a_report_holding_a_cue_that_runs_on_over_it_is_the_outer_one(quotes_nlp):
+    # "continue" (a cue: "he continued") runs on over ", the Kremlin said"; each report
+    # held the other's cue and both were dropped as nested.
+    (quote,) = quotes(quotes_nlp, "The talks should continue, the Kremlin said.")
+    assert (quote.text, quote.cue.text) == ("The talks should continue", "said")
+    assert quote.speaker.text.endswith("Kremlin")
+
+
+def test_called_for_a_for_to_clause(quotes_nlp):
+    (quote,) = quotes(
+        quotes_nlp, "Legal and religious groups have also called for the bill to be dropped."
+    )
+    assert (quote.text, quote.cue.text) == ("for the bill to be dropped", "called")
+    assert quote.speaker.text == "Legal and religious groups"
+
+
 def test_according_to(quotes_nlp):
     (quote,) = quotes(
         quotes_nlp, "According to the United Nations, more than a million people have fled."
@@ -468,6 +534,13 @@ def test_a_statement_speaks_for_its_owner_or_author(nlp):
         "Secretary of State Mike Pompeo.",
     )
     assert [s.id for s in speakers] == ["TRUMP", "POMPEO"]
+
+
+def test_a_statement_from_someone_is_theirs(nlp):
+    (quote,) = nlp(
+        "A statement from the Russian Foreign Ministry said the talks had been productive."
+    )._.quotes
+    assert (quote.text, quote.speaker.actor) == ("the talks had been productive", "RUS_MFA")
 
 
 def test_a_clause_leading_into_a_quote_gives_its_subject(nlp):

@@ -60,6 +60,36 @@ SIDE_PREPOSITIONS = frozenset({"of", "for", "from"})
 # Named entities that are people, groups or states (not places, works or dates).
 PARTY_ENTITIES = frozenset({"PERSON", "NORP", "ORG", "GPE"})
 
+# A development aid (scripts/event_funnel.py): when set to a list, every frame a word
+# was refused for, and every reading dropped or coded, is noted in it as
+# (token index, type, stage) — to see where an event was lost. None in normal runs.
+TRACE: list[tuple[int, str, str]] | None = None
+
+
+def _refused(token: Token, frame: Frame, check: str) -> None:
+    if TRACE is not None:
+        TRACE.append((token.i, frame.type, f"refused:{check}"))
+
+
+def _refused_all(token: Token, frames: Sequence[Frame], check: str) -> None:
+    if TRACE is not None:
+        for frame in frames:
+            _refused(token, frame, check)
+
+
+def _noted(reading: Reading, stage: str, type_: str | None = None) -> bool:
+    if TRACE is not None:
+        TRACE.append((reading.trigger.i, type_ or reading.frame.type, stage))
+    return True
+
+
+def _note_filtered(before: list[Reading], after: list[Reading], stage: str) -> None:
+    if TRACE is not None:
+        kept = {id(r) for r in after}
+        for reading in before:
+            if id(reading) not in kept:
+                _noted(reading, f"dropped:{stage}")
+
 
 @dataclass
 class Reading:
@@ -94,30 +124,45 @@ def extract_events(
     ctx.named_before_groups = lexicon.cues.named_before_groups
     ctx.operation_nouns = lexicon.nouns_of_types(lexicon.cues.territorial_types)
     ctx.partner_nouns = lexicon.nouns_of_types(MULTILATERAL_TYPES)
-    readings = list(_verbal_readings(ctx, lexicon))
+    all_verbal = list(_verbal_readings(ctx, lexicon))
+    all_nominal = list(_nominal_readings(ctx, lexicon))
+    read_nouns = {r.trigger.i for r in all_nominal}
+    readings = [r for r in all_verbal if not _carries_event_noun(lexicon, r, read_nouns)]
+    _note_filtered(all_verbal, readings, "light verb")
+    _with_absorbed_sides(readings, all_nominal)
     absorbed = {r.absorbed.i for r in readings if r.absorbed is not None}
-    nominal = [r for r in _nominal_readings(ctx, lexicon) if r.trigger.i not in absorbed]
-    readings = _without_consequences(readings, nominal) + nominal
+    nominal = [r for r in all_nominal if r.trigger.i not in absorbed]
+    _note_filtered(all_nominal, nominal, "absorbed")
+    verbal = _without_consequences(readings, nominal)
+    _note_filtered(readings, verbal, "consequence")
+    readings = verbal + nominal
     # A rule reads a word more closely than its lexicon frame: it replaces the
     # lexicon's reading of that word with that type, or, with a NO_EVENT reading,
     # every reading of it ("called the deal lousy" is no phone call).
     ruled = [r for rule in rules for r in rule(ctx, lexicon)]
     replaced = {(r.trigger.i, r.frame.type) for r in ruled}
     idle = {r.trigger.i for r in ruled if r.frame.type == NO_EVENT}
+    lexical = readings
     readings = [
         r
         for r in readings
         if r.trigger.i not in idle and (r.trigger.i, r.frame.type) not in replaced
-    ] + [r for r in ruled if r.frame.type != NO_EVENT]
+    ]
+    _note_filtered(lexical, readings, "ruled")
+    readings += [r for r in ruled if r.frame.type != NO_EVENT]
     readings = [
         r
         for r in readings
-        if not is_heading(r.trigger)
-        and not is_generic(_clause_top(r))
-        and not _accidental(lexicon.cues, r)
+        if not (is_heading(r.trigger) and _noted(r, "dropped:heading"))
+        and not (is_generic(_clause_top(r)) and _noted(r, "dropped:generic"))
+        and not (_accidental(lexicon.cues, r) and _noted(r, "dropped:accidental"))
     ]
+    asking = readings
     readings = _without_requested(ctx, lexicon.cues, readings)
+    _note_filtered(asking, readings, "requested")
+    agreeing = readings
     readings = _without_agreeing(lexicon.cues, readings)
+    _note_filtered(agreeing, readings, "agreeing")
     readings.sort(key=lambda r: r.trigger.i)
     events: list[Event] = []
     read_from: dict[int, Reading] = {}
@@ -144,6 +189,40 @@ def extract_events(
     for number, event in enumerate(events, 1):
         event.id = f"e{number}"
     return events
+
+
+def _with_absorbed_sides(verbal: list[Reading], nominal: list[Reading]) -> None:
+    """ "continued its attacks *on Syrian troops*", "ended a visit *to Poland*": a verb
+    whose event noun object is part of an event of the noun's type has the target
+    the noun's own phrase names (the verb's object slot holds the noun, and "its"
+    there is the doer), and its source where the verb names none. ("Joined the
+    campaign *against ISIS*" is no support of ISIS: another type.)"""
+    by_noun = {r.trigger.i: r for r in nominal}
+    for reading in verbal:
+        noun = by_noun.get(reading.absorbed.i) if reading.absorbed is not None else None
+        if noun is not None and noun.frame.type == reading.frame.type:
+            reading.targets = list(noun.targets) or reading.targets
+            reading.sources = reading.sources or list(noun.sources)
+
+
+def _carries_event_noun(lexicon: Lexicon, reading: Reading, read_nouns: set[int]) -> bool:
+    """ "held talks with China", "launched an offensive against Ukraine": a light verb
+    with an event noun of the curated lexicon as its object is coded by the noun,
+    which reads its own sides, not by the CAMEO pattern of the pair (the dictionary
+    files "hold talks" under intent to meet, and its word sets put "offensive" among
+    kinds of mediation) — when the noun's frame reads it. A pattern with a particle
+    or a preposition is an idiom of its own ("held up aid")."""
+    frame, noun = reading.frame, reading.absorbed
+    return (
+        frame.compiled
+        and noun is not None
+        and noun.i in read_nouns
+        and noun.dep_ == "dobj"
+        and noun.head.i == reading.trigger.i
+        and not frame.particle
+        and not frame.prep
+        and _verb_lemma(lexicon, reading.trigger) in lexicon.cues.light_verbs
+    )
 
 
 def _complement_words(verb: Token) -> Iterator[Token]:
@@ -393,28 +472,45 @@ def _without_consequences(verbal: list[Reading], nominal: list[Reading]) -> list
 def _verbal_readings(ctx: DocContext, lexicon: Lexicon) -> Iterator[Reading]:
     for token in ctx.words_of(("VERB", "NOUN", "PROPN")):
         if token.pos_ == "VERB":
-            frames = lexicon.verbs.get(token.lemma_.lower())
+            frames = lexicon.verbs.get(_verb_lemma(lexicon, token))
         else:  # a noun: perhaps a verb the tagger took for one
             frames = lexicon.verbs.get(misread_verb(token, lexicon) or "")
         if not frames:
             continue
         chain = control_chain(token)
         subject, passive = subject_of(chain)
+        # Only a past participle is passive: the subject of a passive verb above does
+        # the infinitive it controls ("She was scheduled to *meet* Moi", "were said to
+        # have *attacked*"), as a verb in another form it was coordinated with.
+        passive = passive and token.tag_ == "VBN" and not any(n.dep_ == "xcomp" for n in chain[:-1])
         # "Troops opened fire after being attacked by rebels": a passive verb
         # that takes its subject from the clause above still undergoes it.
         passive = passive or any(c.dep_ == "auxpass" for c in token.children)
         # "Reuters reported Monday's attack": a reporting verb tells of an event, it does
         # not commit it (CAMEO files "report … attack" under the attack's code).
         telling = _is_cue(lexicon.cues, token)
-        for frame in frames:
+        for number, frame in enumerate(frames):
             if frame.compiled and telling:
+                _refused(token, frame, "reporting verb")
                 continue
             reading = _read_verb(ctx, token, frame, chain, subject, passive, lexicon)
             if reading is not None:
                 if frame.type != NO_EVENT:
                     yield reading
                 if not frame.also:
+                    if TRACE is not None:
+                        _refused_all(token, frames[number + 1 :], f"after {frame.type}")
                     break
+
+
+def _verb_lemma(lexicon: Lexicon, verb: Token) -> str:
+    """The verb's lemma, with the final e the model's lemmatiser may cut from a stem
+    put back: "staged" is "stag" to it, "fined" "fin", "waged" "wag"."""
+    lemma = verb.lemma_.lower()
+    if lemma not in lexicon.verbs and verb.lower_ in (lemma + "ed", lemma + "ing"):
+        if lemma + "e" in lexicon.verbs:
+            return lemma + "e"
+    return lemma
 
 
 def _read_verb(
@@ -432,6 +528,7 @@ def _read_verb(
         c.lower_ in frame.prep and not (c.lower_ in ("on", "at") and _is_time(prep_object(c)))
         for c in _prepositions(verb)
     ):
+        _refused(verb, frame, "prep")
         return None
     # The parser often makes the particle a preposition: "pulled *out* of the deal"
     # (not "in" or "on": "gave a speech *in* Ohio" is no giving in).
@@ -440,40 +537,50 @@ def _read_verb(
         and (c.dep_ == "prt" or (c.dep_ in ("prep", "advmod") and c.lower_ in PARTICLES))
         for c in verb.children
     ):
+        _refused(verb, frame, "particle")
         return None
     # Found after the tests above, which turn most frames of a verb away.
     objects = children_with(verb, ("dobj",))
     if passive and subject is not None:
         objects = [subject]
     if frame.object and not any(o.lemma_.lower() in frame.object for o in objects):
+        _refused(verb, frame, "object")
         return None
     if frame.subject and (subject is None or subject.lemma_.lower() not in frame.subject):
+        _refused(verb, frame, "subject")
         return None
     # "vowed to *crush*", "found *guilty*": the verb's complement.
     if frame.clause and not any(w.lemma_.lower() in frame.clause for w in _complement_words(verb)):
+        _refused(verb, frame, "clause")
         return None
     if frame.prep_object and not any(
         w.lemma_.lower() in frame.prep_object for w in _prepositional_objects(verb)
     ):
+        _refused(verb, frame, "prep_object")
         return None
     # "test-fired a missile", "by test firing missiles": a word modifying the verb.
     if frame.modifier and not any(w.lower_ in frame.modifier for w in _verb_modifiers(verb)):
+        _refused(verb, frame, "modifier")
         return None
     if frame.complement is not None:
         has_clause = any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)
         if has_clause != frame.complement:
+            _refused(verb, frame, "complement")
             return None
     if frame.object_person and not any(
         ctx.token_actor[o.i] or o.lemma_.lower() in lexicon.cues.group_nouns for o in objects
     ):
+        _refused(verb, frame, "object_person")
         return None
     if frame.object_actor is not None:
         filling = [w for slot in frame.target for w in slot_words(verb, slot)]
         has_actor = any(actors_of(ctx, w) for w in objects + filling)
         if has_actor != frame.object_actor:
+            _refused(verb, frame, "object_actor")
             return None
     sources, targets, implied = verb_arguments(ctx, verb, frame, subject, passive, lexicon)
     if frame.source_kind and not any_of_kind(ctx, sources, frame.source_kind):
+        _refused(verb, frame, "source_kind")
         return None
     absorbed = None
     if frame.absorb:
@@ -521,40 +628,52 @@ def _prepositional_objects(word: Token) -> Iterator[Token]:
 def _nominal_readings(ctx: DocContext, lexicon: Lexicon) -> Iterator[Reading]:
     for token in ctx.words_of(("NOUN", "PROPN")):
         frames = lexicon.nouns.get(token.lemma_.lower())
-        if frames and misread_verb(token, lexicon):
+        if not frames:
+            continue
+        if misread_verb(token, lexicon):
+            _refused_all(token, frames, "read as a verb")
             continue
         # A noun modifying another ("Defense Secretary", "attack helicopter") is no event.
-        if not frames or token.dep_ == "compound":
+        if token.dep_ == "compound":
+            _refused_all(token, frames, "compound")
             continue
         # "orchestrated the 9/11 attacks": a well-known event is what its frame says,
         # whoever is said to have done it (not a verbal attack by a person).
         named = next((f for f in frames if named_event(ctx, lexicon, token, f)), None)
         if named is not None:
             frames = (named,)
-        for frame in frames:
+        for number, frame in enumerate(frames):
             if frame.plural and token.tag_ not in ("NNS", "NNPS"):
+                _refused(token, frame, "plural")
                 continue
             # "Germany is an advocate of …" is an event; "her opponent" is a role.
             if frame.described and token.dep_ not in ("attr", "appos"):
+                _refused(token, frame, "described")
                 continue
             if frame.prep and not any(
                 c.dep_ == "prep" and c.lower_ in frame.prep for c in token.children
             ):
+                _refused(token, frame, "prep")
                 continue
             if frame.prep_object and not any(
                 w.lemma_.lower() in frame.prep_object for w in _prepositional_objects(token)
             ):
+                _refused(token, frame, "prep_object")
                 continue
             if frame.modifier and not any(
                 c.dep_ in ("amod", "compound", "nmod") and c.lower_ in frame.modifier
                 for c in token.children
             ):
+                _refused(token, frame, "modifier")
                 continue
             reading = _read_noun(ctx, lexicon, token, frame)
             if frame.source_kind and not any_of_kind(ctx, reading.sources, frame.source_kind):
+                _refused(token, frame, "source_kind")
                 continue
             if frame.type != NO_EVENT:
                 yield reading
+            if TRACE is not None:
+                _refused_all(token, frames[number + 1 :], f"after {frame.type}")
             break
 
 
@@ -596,7 +715,11 @@ def _events_of(
     if announced is not None:
         sources = [announced]
     pairs = _pairs(sources, targets)
+    unnamed_party = not frame.compiled and _told_of_a_party(cues, reading)
+    if not pairs and unnamed_party:
+        pairs = [(None, None)]
     if not pairs or _is_aim(cues, reading):
+        _noted(reading, "dropped:no sides" if not pairs else "dropped:aim")
         return
     status, reported_by, quote_id, reporter_verb = _status(ctx, lexicon, reading)
     status = reading.status or status
@@ -634,6 +757,7 @@ def _events_of(
                 others += [a for a in (source, target) if a and a not in groups]
                 source, target = group_source, group_target
         if source is not None and source == target:
+            _noted(reading, "dropped:source is target", type_)
             continue
         if frame.type in MULTILATERAL_TYPES:
             # "met X and Y": one event per pair, each naming the rest of the table.
@@ -646,21 +770,29 @@ def _events_of(
                 for member in (a, collective(ctx, national(ctx, a) or a, kinds))
             ]
         others = [a for a in dict.fromkeys(others) if a not in (source, target)]
-        if source is None and target is None:
+        if source is None and target is None and not unnamed_party:
+            _noted(reading, "dropped:no sides", type_)
             continue
         # A CAMEO frame codes, as PETRARCH does, only what a named source does.
-        if source is None and (frame.type not in cues.one_sided_types or frame.compiled):
+        if (
+            source is None
+            and (frame.type not in cues.one_sided_types or frame.compiled)
+            and not unnamed_party
+        ):
+            _noted(reading, "dropped:no source", type_)
             continue
         # A bare event noun with one side ("Russia's request") mostly refers back to
         # an event told in full elsewhere; a clause names its own sides.
         verbal = reading.trigger.pos_ == "VERB" or reading.support is not None
         announces = announced is not None
         if target is None and not (verbal or announces) and frame.type not in cues.one_sided_types:
+            _noted(reading, "dropped:bare noun one side", type_)
             continue
         # "Mueller's investigation", "investigate the range of abuse": looking into
         # a matter is no accusation; looking into a party or an event ("the
         # investigation into the bombings") is (manual, ACCUSE investigate).
         if target is None and mode in cues.aimed_modes and not _into_an_event(lexicon, reading):
+            _noted(reading, "dropped:inquiry into no party", type_)
             continue
         # "abuse allegations": an accusation is someone's; a bare noun that names
         # neither its accuser nor, in its own phrase, the accused is no event, nor
@@ -671,10 +803,13 @@ def _events_of(
             and type_ in cues.voiced_types
             and (_target_word(reading) is None or _rebutted(lexicon, reading.trigger))
         ):
+            _noted(reading, "dropped:voiced noun no source", type_)
             continue
         if _repeats(ctx, reading, type_, source, target, earlier):
+            _noted(reading, "dropped:duplicate", type_)
             continue
         if _same_as_earlier(type_, source, target, time, role, location, earlier):
+            _noted(reading, "dropped:duplicate", type_)
             continue
         event = Event(
             id="",
@@ -697,11 +832,28 @@ def _events_of(
         )
         sentence = reading.trigger.sent
         if _told_twice(event, (sentence.start_char, sentence.end_char), earlier):
+            _noted(reading, "dropped:told twice in sentence", type_)
             continue
         emitted += 1
         if emitted > MAX_PAIRS:
             return
+        _noted(reading, "emitted", type_)
         yield event
+
+
+def _told_of_a_party(cues: Cues, reading: Reading) -> bool:
+    """ "they will demand …", "Some called for …", "Both sides accused the other": an
+    active clause whose subject stands for parties the text names elsewhere tells
+    their act even when no actor is found for it; the side is left unknown, the event
+    kept (a CAMEO frame, as PETRARCH, still codes only named sources)."""
+    verbal = reading.trigger.pos_ == "VERB" or reading.support is not None
+    subject = reading.subject
+    return (
+        verbal
+        and not reading.passive
+        and subject is not None
+        and subject.lower_ in cues.unresolved_subjects
+    )
 
 
 def _announced(ctx: DocContext, lexicon: Lexicon, reading: Reading) -> str | None:
@@ -1078,6 +1230,8 @@ def _grammatical_status(lexicon: Lexicon, reading: Reading) -> str | None:
         if node is not trigger:
             if _owes_cooperation(lexicon, reading, node):
                 found.add("promised")
+            if _is_scheduled(lexicon, node):
+                found.add("planned")
             words = (node.lemma_.lower(), node.lower_)
             for kind, listed in (
                 ("threatened", cues.threat_words),
@@ -1105,6 +1259,24 @@ def _grammatical_status(lexicon: Lexicon, reading: Reading) -> str | None:
         if status in found:
             return status
     return None
+
+
+def _is_scheduled(lexicon: Lexicon, node: Token) -> bool:
+    """ "The president *is to* visit China", "talks *are to* resume": "be to" with an
+    infinitive tells what is arranged to happen, not what happened — when its subject
+    is the party or the event ("his intention *was to* seek support" tells the aim)."""
+    if node.lemma_ != "be" or not any(
+        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in node.children
+    ):
+        return False
+    subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return False
+    lemma = subject.lemma_.lower()
+    if lemma in lexicon.cues.intent_nouns:
+        return False
+    return subject.pos_ == "PRON" or _names_a_party(lexicon.cues, subject) or lemma in lexicon.nouns
 
 
 def _owes_cooperation(lexicon: Lexicon, reading: Reading, word: Token) -> bool:

@@ -125,6 +125,7 @@ class NamedActor:
 class Cues:
     support_verbs: frozenset[str]
     inverse_support_verbs: frozenset[str]
+    light_verbs: frozenset[str]
     partitive_nouns: frozenset[str]
     promise_words: frozenset[str]
     planning_words: frozenset[str]
@@ -171,6 +172,7 @@ class Cues:
     state_agents: frozenset[str]
     state_passive_types: frozenset[str]
     party_nouns: frozenset[str]
+    unresolved_subjects: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -188,6 +190,17 @@ class SpeechCues:
     refused_types: frozenset[str] = frozenset()
     copulas: frozenset[str] = frozenset()
     naming_verbs: frozenset[str] = frozenset()
+    voicing_verbs: frozenset[str] = frozenset()
+    concern_nouns: frozenset[str] = frozenset()
+    concern_adjectives: frozenset[str] = frozenset()
+    critical_adjectives: frozenset[str] = frozenset()
+    praise_nouns: frozenset[str] = frozenset()
+    about_prepositions: frozenset[str] = frozenset()
+    addressed_prepositions: frozenset[str] = frozenset()
+    denying_verbs: frozenset[str] = frozenset()
+    denied_nouns: frozenset[str] = frozenset()
+    mandating_verbs: frozenset[str] = frozenset()
+    warning_verbs: frozenset[str] = frozenset()
     judgement_valence: float = 1.5  # how strong a word must be to judge (VADER's scale)
 
 

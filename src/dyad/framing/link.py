@@ -21,9 +21,13 @@ about an event when
   same participants, place or time, after the event was reported: it then speaks
   about the event reported with that very word, else the latest such event of its
   paragraph or the one before, else the latest before that;
+- its speaker is named by those who carry out an event of a kind ("the protesters
+  said", "the crowd chanted"), and the actors stage placed it with no one or only in
+  a group of people: it speaks about the latest such event before it;
 - failing those, its speaker takes part in an event reported in the two sentences
-  before it, and it reports nothing of its own: it answers that event (a link
-  found by nearness alone is not passed on to the speaker's next statement);
+  before it, or in the paragraph before when the statement opens its own, and it
+  reports nothing of its own: it answers that event (a link found by nearness alone
+  is not passed on to the speaker's next statement);
 - failing all those, it names the kind of an event of the article's first
   sentence: news is about its lead event; and whatever else it speaks about, a
   participant of the lead event speaks about it.
@@ -195,6 +199,7 @@ def link_statements(doc: Doc, words: EventWords) -> dict[str, list[str]]:
         linked = goes_on | {e.id for e in statement.own if _takes_part(article, statement, e)}
         linked |= _told_again(article, statement, events, antecedents)
         linked |= {e.id for e in _speech_acts(article, statement, events)}
+        linked |= {e.id for e in _done_by_speaker(article, statement, events, words)}
         if not linked and not statement.own:
             answered = _answered(article, statement, events)
             if answered is not None:
@@ -275,6 +280,24 @@ def _continued(
     ):
         return set()
     return set(carried[last.quote.id])
+
+
+def _done_by_speaker(
+    article: _Article, statement: _Statement, events: list[Event], words: EventWords
+) -> list[Event]:
+    """The latest earlier event of a kind its speaker's noun names the doers of ("the
+    protesters said …" after a march, "the crowd chanted"), for a speaker the actors
+    stage placed with no one or only in a group of people."""
+    speaker = statement.quote.speaker
+    actor = article.lookup(speaker.actor) if speaker.actor else None
+    if speaker.start is None or speaker.end is None or (speaker.actor and actor is None):
+        return []
+    if actor is not None and actor.kind != "group":
+        return []
+    span = article.doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
+    kinds = words.done_by(span.root.lemma_.lower()) if span is not None and len(span) else set()
+    done = [e for e in events if e.evidence.end <= statement.start and _kinds(e) & kinds]
+    return [max(done, key=lambda e: e.evidence.start)] if done else []
 
 
 def _speech_acts(article: _Article, statement: _Statement, events: list[Event]) -> list[Event]:
@@ -565,12 +588,18 @@ def _kinds(event: Event) -> set[str]:
 
 
 def _answered(article: _Article, statement: _Statement, events: list[Event]) -> Event | None:
-    """The latest event of the last sentences that the speaker takes part in."""
+    """The latest event that the speaker takes part in of the last sentences, or of the
+    paragraph before when the statement opens its own (a paragraph of reactions after
+    the one telling the event)."""
+    opens = statement.sentence == article.sentence(article.paragraph_starts[statement.paragraph])
     answered = [
         event
         for event in events
         if event.evidence.end <= statement.start
-        and 0 <= statement.sentence - article.sentence(event.evidence.start) <= ANSWER_SENTENCES
+        and (
+            0 <= statement.sentence - article.sentence(event.evidence.start) <= ANSWER_SENTENCES
+            or opens
+        )
         and statement.paragraph - article.paragraph(event.evidence.start) in (0, 1)
         and _takes_part(article, statement, event)
     ]

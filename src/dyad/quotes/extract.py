@@ -39,6 +39,7 @@ from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Token
 
 from dyad.extensions import doc_text, line_break_tokens
+from dyad.interviews import interview_label
 from dyad.model import Quote, Span, Speaker
 from dyad.quotation_marks import MarkedPassage, find_quoted
 from dyad.quotes.lexicon import CueLexicon
@@ -63,9 +64,6 @@ QUOTED_SHARE = 0.8
 WORD = re.compile(r"\w+")
 # Characters (marks, spaces, "and") between two quotes sharing one cue.
 MAX_JOINER = 12
-# Interview transcripts: "Q: …" is the interviewer's, "A: …" the interviewee's.
-INTERVIEW_QUESTIONS = frozenset({"q", "question"})
-INTERVIEW_ANSWERS = frozenset({"a", "answer"})
 # "Name: words" — at most this many tokens before the colon.
 NAME_COLON_TOKENS = 6
 # Bounds that keep the work per cue constant on pathological input.
@@ -84,6 +82,8 @@ NOUN_TOPIC_PREPOSITIONS = frozenset({"of", "for", "about", "on"})
 MEDIA_KIND = "media"
 SPEAKER_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 CLAUSAL_DEPS = frozenset({"ccomp"})
+# "said in a statement / at a briefing / on television that …"
+MEDIUM_PREPOSITIONS = frozenset({"in", "at", "on", "during"})
 COMPLEMENT_DEPS = frozenset({"dobj", "dative", "xcomp", "oprd", "prep", "acomp", "attr", "ccomp"})
 VERB_POS = frozenset({"VERB", "AUX"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -283,9 +283,9 @@ class QuoteFinder:
         if colon is None or colon == first.i:
             return None
         name = doc[first.i : colon]
-        label = name.text.lower()
-        if label in INTERVIEW_QUESTIONS | INTERVIEW_ANSWERS:
-            speaker = None if label in INTERVIEW_QUESTIONS else self._interviewee(first.i)
+        label = interview_label(name.text, doc[colon].text)
+        if label is not None:
+            speaker = self._interviewee(first.i) if label == "answer" else None
         elif any(t.pos_ in VERB_POS or "\n" in t.text for t in name) or not any(
             t.pos_ == "PROPN" for t in name
         ):
@@ -302,7 +302,7 @@ class QuoteFinder:
             return None
         found = _Found("indirect", pieces, doc[colon], speaker, colon=True)
         found.cue_span = Span(":", doc[colon].idx, doc[colon].idx + 1)
-        if label in INTERVIEW_QUESTIONS:
+        if label == "question":
             # The interviewer asks: the article's writer.
             found.speaker = self.resolver.author_speaker()
         return found
@@ -313,7 +313,7 @@ class QuoteFinder:
         doc = self.doc
         openings = [0, *(i + 1 for i in self.view.line_breaks if i + 1 < len(doc))]
         index = bisect.bisect_right(openings, first) - 1
-        while index > 0 and self._interview_label(openings[index - 1]):
+        while index > 0 and self._interview_label(openings[index - 1]) is not None:
             index -= 1
         mention = self.resolver.person_before(doc[openings[index]].idx)
         if mention is None:
@@ -321,13 +321,11 @@ class QuoteFinder:
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         return span.root if span is not None else None
 
-    def _interview_label(self, first: int) -> bool:
-        """Whether the paragraph opening at token ``first`` is an interview's "Q:" or "A:"."""
+    def _interview_label(self, first: int) -> str | None:
+        """The interview label of the paragraph opening at token ``first``, or None."""
         doc = self.doc
         return (
-            first + 1 < len(doc)
-            and doc[first + 1].text == ":"
-            and doc[first].lower_ in INTERVIEW_QUESTIONS | INTERVIEW_ANSWERS
+            interview_label(doc[first].text, doc[first + 1].text) if first + 1 < len(doc) else None
         )
 
     def _according_to(self, token: Token) -> _Found | None:
@@ -397,9 +395,14 @@ class QuoteFinder:
 
     def _reported_clause(self, cue: Token) -> _Found | None:
         clause = next((c for c in cue.children if c.dep_ in CLAUSAL_DEPS), None)
+        skipped: set[int] = set()
+        if clause is None and self.is_report_cue(cue):
+            clause = self._medium_clause(cue)
+            # the "that" the parser took for an argument opens the clause
+            skipped = {c.i for c in clause.children if c.lower_ == "that"} if clause else set()
         speaker: Token | None = None
         if clause is not None:
-            content = self._subtree(clause)
+            content = [i for i in self._subtree(clause) if i not in skipped]
             if clause.i > cue.i:
                 tail = self._rest_of_sentence(max(content, default=clause.i) + 1)
                 # Quoted words in the tail are the speaker's, so the report runs
@@ -470,12 +473,34 @@ class QuoteFinder:
             return None
         return named[0]
 
+    def _medium_clause(self, verb: Token) -> Token | None:
+        """ "X said in a statement that …", "said at a press briefing that …", "announced
+        in a press release that …": the that-clause the parser hung on the noun of the
+        medium (as a relative clause too, its "that" an argument the clause already
+        has); the verb reports it."""
+        for preposition in verb.rights:
+            if preposition.dep_ != "prep" or preposition.lower_ not in MEDIUM_PREPOSITIONS:
+                continue
+            for medium in preposition.children:
+                clause = next((c for c in medium.rights if _that_clause(c)), None)
+                if medium.dep_ == "pobj" and clause is not None:
+                    return clause
+        return None
+
     def _nominal(self, cue: Token) -> _Found | None:
         """A noun of saying with its content: "accusations that …", "his promise to …".
 
         Content is a that-clause or infinitive after the noun, or the object of
         a topic preposition ("criticism of the deal", "his promise of “…”").
         """
+        if (
+            cue.dep_ == "pobj"
+            and cue.head.lower_ in MEDIUM_PREPOSITIONS
+            and self.is_report_cue(cue.head.head)
+        ):
+            # The medium of its verb's report ("said in a statement on its website that"):
+            # the verb reports, the words after the noun are no topic of it.
+            return None
         content: list[int] = []
         for child in cue.rights:
             if child.dep_ in ("acl", "ccomp") and any(
@@ -556,8 +581,16 @@ class QuoteFinder:
         return token.pos_ == "VERB" and token.lemma_.lower() in self.lexicon.stance_verbs
 
     def _complement(self, cue: Token) -> _Found | None:
-        """What a stance verb says of its object: "called the plan “a disaster”"."""
-        complements = [c for c in cue.rights if c.dep_ in COMPLEMENT_DEPS]
+        """What a stance verb says of its object: "called the plan “a disaster”", "called
+        for the bill to be dropped" (a for-to clause, which the parser takes for an
+        adverbial one)."""
+        # "…, according to prosecutors" names who reports it, not what the verb says.
+        sources = {words[0] for words in self.lexicon.source_prepositions}
+        complements = [
+            c
+            for c in cue.rights
+            if (c.dep_ in COMPLEMENT_DEPS or _for_to(c)) and c.lower_ not in sources
+        ]
         # A prepositional phrase alone is the topic only with a few prepositions
         # ("called for", "referred to", "asked about"); else it is circumstance
         # ("asked with embarrassment").
@@ -599,7 +632,11 @@ class QuoteFinder:
             token = doc[end]
             if token.text in SENTENCE_END or "\n" in token.text:
                 break
-            if end - start < 8 and token.tag_ in FINITE_TAGS and token.i != start:
+            if (
+                end - start < 8
+                and token.i != start
+                and (token.tag_ in FINITE_TAGS or _misread_clause(cue, token))
+            ):
                 finite = True
             end += 1
         if not finite or (start < len(doc) and doc[start].pos_ in ("ADP", "PART", "VERB")):
@@ -1111,6 +1148,43 @@ def _put_to(token: Token) -> bool:
     )
 
 
+def _that_clause(clause: Token) -> bool:
+    """A clause opening with "that" as its mark, or as an argument it already has
+    ("China opposed the move", parsed as a relative clause with "that" a second object)."""
+    if clause.dep_ not in ("acl", "ccomp", "relcl"):
+        return False
+    that = next((c for c in clause.children if c.lower_ == "that" and c.i < clause.i), None)
+    if that is None:
+        return False
+    return that.dep_ == "mark" or any(
+        c.dep_ == that.dep_ and c.i != that.i and c.dep_ in ("nsubj", "dobj")
+        for c in clause.children
+    )
+
+
+def _misread_clause(cue: Token, verb: Token) -> bool:
+    """ "said an improvised explosive device detonated near …": "say" takes a clause,
+    but the parser read its subject as the object and the verb as a participle on it
+    (a passive one with its agent, "said a prayer written by …", is what it seems)."""
+    return (
+        cue.lemma_ == "say"
+        and verb.dep_ == "acl"
+        and verb.tag_ == "VBN"
+        and verb.head.dep_ == "dobj"
+        and verb.head.head.i == cue.i
+        and not any(c.dep_ == "agent" for c in verb.children)
+    )
+
+
+def _for_to(clause: Token) -> bool:
+    """Whether ``clause`` is a for-to infinitive ("for the bill to be dropped")."""
+    return (
+        clause.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children)
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+    )
+
+
 def _outermost(
     reported: list[_Found], relays: Callable[[_Found, _Found], bool] = lambda outer, inner: False
 ) -> list[_Found]:
@@ -1135,6 +1209,15 @@ def _outermost(
         index = bisect.bisect_right(starts, cue)
         for other in ordered[max(0, index - NESTED_REPORTS * 2) : index]:
             if other is item or not any(s <= cue < e for s, e in other.pieces):
+                continue
+            if (
+                other.cue is not None
+                and any(s <= other.cue.idx < e for s, e in item.pieces)
+                and item.cue.is_ancestor(other.cue)
+            ):
+                # Each holds the other's cue ("The talks should continue, the Kremlin
+                # said", "continue" running on over what follows it): the cue that
+                # governs the other's is the outer report.
                 continue
             nested.add(id(item))
             # The clause the outlet reports is the source's report ("reported a
