@@ -5,6 +5,7 @@
     .venv/bin/python bench/store_bench.py --articles 20000 --quick
     .venv/bin/python bench/store_bench.py --db postgresql://dyad:dyad@127.0.0.1/dyad_bench
     .venv/bin/python bench/store_bench.py --reuse --pages --db /tmp/dyad_bench.db   # web pages
+    .venv/bin/python bench/store_bench.py --reuse --pages --no-warm-up --db …   # apps not warmed
 
 The data is generated, not parsed: states from the shipped country list, ten
 people acting for each, armed groups and organisations; who acts on whom drawn
@@ -31,6 +32,7 @@ import os
 import random
 import re
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -89,9 +91,19 @@ def main() -> None:
     parser.add_argument(
         "--pages",
         action="store_true",
-        help="time only every page of the web app, with an empty answer cache and warm",
+        help="time only every page of the web app: the first request after a start (each in "
+        "a process of its own), with an empty answer cache and warm",
     )
+    parser.add_argument(
+        "--no-warm-up",
+        action="store_true",
+        help="with --pages: start the app without the warm-up `dyad serve` gives it",
+    )
+    parser.add_argument("--first-request", metavar="PATH", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.first_request:
+        print(json.dumps(first_request(args.db, args.first_request, not args.no_warm_up)))
+        return
     articles = 2000 if args.small else args.articles
     if not args.reuse:
         _reset(args.db)
@@ -101,10 +113,25 @@ def main() -> None:
         Builder(store, random.Random(args.seed)).build(articles)
         print(f"built in {time.perf_counter() - started:.0f} s", flush=True)
     bench = Bench(store, args.runs, random.Random(args.seed))
-    report = bench.every_page() if args.pages else bench.run(args.quick)
+    report = bench.every_page(not args.no_warm_up) if args.pages else bench.run(args.quick)
     report["load_average"] = round(os.getloadavg()[0], 1)
     print(json.dumps(report, indent=2))
     store.close()
+
+
+def first_request(db: str, path: str, warm_up: bool) -> dict:
+    """The app started as `dyad serve` starts it (in this fresh process), then its
+    first request: server time, this process's CPU, and the seconds the start took."""
+    started = time.perf_counter()
+    app = create_app(db, warm_up=warm_up)
+    with TestClient(app) as client:
+        startup = time.perf_counter() - started
+        cpu_started = time.process_time()
+        response = client.get(path)
+        cpu = (time.process_time() - cpu_started) * 1000
+        response.raise_for_status()
+    server_ms = float(response.headers["server-timing"].split("dur=")[1])
+    return {"first_ms": server_ms, "first_cpu_ms": round(cpu, 1), "startup_s": round(startup, 2)}
 
 
 def _reset(db: str) -> None:
@@ -559,11 +586,12 @@ class Bench:
                 "profile_api": self.timed(lambda: first_visit(f"/api/actors/{path}/profile")),
             }
 
-    def every_page(self) -> dict:
+    def every_page(self, warm_up: bool = True) -> dict:
         """Server time (the app's Server-Timing) of each page for the busiest actor and
-        dyad: the first request after the app starts (``first_ms``), the median with an
-        empty answer cache (``cold_ms``, and this process's CPU: on SQLite the app's and
-        the queries') and with the cache kept (``warm_ms``)."""
+        dyad: the first request after the app starts (``first_ms``: a new process for
+        each page, the app started as `dyad serve` starts it, ``warm_up`` or not), the
+        median with an empty answer cache (``cold_ms``, and this process's CPU: on SQLite
+        the app's and the queries') and with the cache kept (``warm_ms``)."""
         events, articles = schema.events, schema.articles
         with self.store.engine.connect() as conn:
             count = func.count().label("n")
@@ -609,7 +637,7 @@ class Bench:
             "network page": "/network",
         }
         app = create_app(self.store.db)
-        report: dict = {"actor": actor, "dyad": list(pair)}
+        report: dict = {"actor": actor, "dyad": list(pair), "warm_up": warm_up}
         with TestClient(app) as client:
 
             def server_ms(path: str, empty_cache: bool) -> tuple[float, float]:
@@ -626,17 +654,29 @@ class Bench:
             paths["network data"] = html.unescape(drawn[1]) if drawn else "/api/network"
             report["network data path"] = paths["network data"]
             for label, path in paths.items():
-                first_ms, _cpu = server_ms(path, True)
+                first = self.fresh_process(path, warm_up)
+                server_ms(path, True)  # as before: the timed runs below follow a first one
                 cold = [server_ms(path, True) for _ in range(self.runs)]
                 warm = [server_ms(path, False)[0] for _ in range(self.runs)]
                 report[label] = {
-                    "first_ms": first_ms,
+                    **first,
                     "cold_ms": round(statistics.median(ms for ms, _ in cold), 1),
                     "cold_cpu_ms": round(statistics.median(cpu for _, cpu in cold), 1),
                     "warm_ms": round(statistics.median(warm), 1),
                 }
                 print(label, report[label], file=sys.stderr, flush=True)
         return report
+
+    def fresh_process(self, path: str, warm_up: bool) -> dict:
+        """``first_request`` in a process of its own: nothing this one has read counts."""
+        command = [sys.executable, __file__, "--db", self.store.db, "--first-request", path]
+        done = subprocess.run(
+            command + ([] if warm_up else ["--no-warm-up"]),
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return json.loads(done.stdout)
 
     def pages(self, first: str, second: str, size: int = 100) -> dict:
         """Every page of a dyad's timeline, each asked for with the previous page's cursor

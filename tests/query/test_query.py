@@ -291,6 +291,12 @@ def test_the_heaviest_edges_weigh_as_in_the_whole_network(corpus):
         assert {("HAMAS", "RUS"), ("RUS", "HAMAS")} <= set(whole.edges)
         heaviest = network(corpus, actor=actor, limit=whole.number_of_edges())
         assert dict(heaviest.edges.items()) == dict(whole.edges.items())
+    # A window: the heaviest pairs' events are read by pair, then kept by date.
+    window = Filters(since="2023-11", until="2024-02")
+    whole = network(corpus, filters=window)
+    assert 0 < whole.size(weight="weight") < network(corpus).size(weight="weight")
+    heaviest = network(corpus, filters=window, limit=whole.number_of_edges())
+    assert dict(heaviest.edges.items()) == dict(whole.edges.items())
     top = network(corpus, limit=1)
     assert list(top.edges(data="weight")) == [("HAMAS", "RUS", 2)]
 

@@ -36,7 +36,7 @@ from dyad.query import Annotation
 from dyad.query import quotes as quote_queries
 from dyad.store import Store
 from dyad.store.database import database_url
-from dyad.web import api, create_app, pages
+from dyad.web import api, create_app, pages, warmup
 from dyad.web.chart import cooperation_conflict
 from dyad.web.highlight import highlight
 
@@ -184,6 +184,37 @@ def db(request, tmp_path_factory):
 def client(db):
     with TestClient(create_app(db)) as client:
         yield client
+
+
+def test_a_warmed_up_app_has_asked_for_each_kind_of_page_and_serves_none_of_its_answers(
+    db, monkeypatch
+):
+    asked: list[str] = []
+
+    def sample(engine):
+        with engine.connect() as conn:
+            asked.extend(warmup.sample_paths(conn))
+        return asked
+
+    monkeypatch.setattr(warmup, "_sample", sample)
+    app = create_app(db, warm_up=True)
+    with TestClient(app) as client:
+        assert not app.state.cache._answers  # what the warm-up computed is not served
+        kinds = {re.sub(r"[?/].*", "", path[1:]) or path[:3] for path in asked}
+        assert {"/?q", "actors", "dyads", "events", "articles", "network", "api"} <= kinds
+        # Its pages are real ones (a 404 would warm nothing up).
+        for path in asked:
+            assert client.get(path).status_code == 200, path
+
+
+def test_an_app_whose_warm_up_fails_still_starts(db, monkeypatch, caplog):
+    def unreadable(conn):
+        raise sqlalchemy.exc.OperationalError("SELECT", {}, Exception("disk I/O error"))
+
+    monkeypatch.setattr(warmup, "sample_paths", unreadable)
+    with TestClient(create_app(db, warm_up=True)) as client:
+        assert client.get("/api/actors/RUS/profile").status_code == 200
+    assert "warm-up: the store could not be read" in caplog.text
 
 
 @pytest.fixture(scope="module")

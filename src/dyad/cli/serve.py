@@ -30,4 +30,5 @@ def serve(
     # On this machine only, the app answers only to this machine's names.
     hosts = [*LOOPBACK, host] if host in LOOPBACK else None
     console.print(f"dyad serving {shown(db)} at http://{host}:{port}/  (API docs: /api/docs)")
-    uvicorn.run(create_app(db, allowed_hosts=hosts), host=host, port=port, log_level="warning")
+    app = create_app(db, allowed_hosts=hosts, warm_up=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -78,11 +78,14 @@ def event_counts(
             query = filters.cells(_cells_by_month(table), table)
         else:
             query = filters.events(_by_month_and_type())
+        sides = [query]
         if actor and counterpart:
             ids = resolve_actor(conn, actor, include_affiliates)
             others = resolve_actor(conn, counterpart, include_affiliates)
-            query = query.where(involving(ids, others, table))
-        rows = [(r.month, r.type, r.n) for r in conn.execute(query)]
+            # A side at a time: PostgreSQL answers an OR of the two sides by scanning
+            # every monthly count (a third of a second at 1M events).
+            sides = [query.where(side) for side in involving_apart(ids, others, table)]
+        rows = [(r.month, r.type, r.n) for side in sides for r in conn.execute(side)]
     return _by_month(rows, by_type)
 
 

@@ -31,7 +31,7 @@ from sqlalchemy import (
 from dyad.plover import mode_scores
 from dyad.query.actors import resolve_actor
 from dyad.query.connect import Database, connect
-from dyad.query.counts import UNDATED, involving
+from dyad.query.counts import UNDATED, involving, involving_apart
 from dyad.query.filters import NO_FILTERS, Filters
 from dyad.store import schema
 
@@ -110,7 +110,9 @@ def _counted_sums(
     if ids is None:
         return sums(dyads)
     if others is not None:
-        return sums(dyads, involving(ids, others, dyads))
+        # A side at a time, each from its own index: PostgreSQL reads an OR of the two
+        # sides by scanning every monthly count (0.43 s for the busiest dyad at 1M events).
+        return [row for side in involving_apart(ids, others, dyads) for row in sums(dyads, side)]
     rows = sums(actors, actors.c.actor_id.in_(ids))
     if len(ids) > 1:
         shared = sums(

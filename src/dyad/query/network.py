@@ -13,13 +13,13 @@ from sqlalchemy import (
     ColumnElement,
     Connection,
     Row,
-    Select,
     String,
     and_,
     case,
     column,
     func,
     select,
+    true,
     values,
 )
 
@@ -80,8 +80,7 @@ def network(
                 _add_edge(graph, first, second)
             # The pairs are the actor's already: its condition would only steer the
             # database off the pair index.
-            by_pair = filters.events(query.where(*edges))
-            rows = _pair_rows(conn, by_pair, _both_ways(heaviest))
+            rows = _pair_rows(conn, filters, edges, detail, _both_ways(heaviest))
         for row in rows:
             first, second = _edge(row.source_id, row.target_id, row.type)
             if limit is not None and not graph.has_edge(first, second):
@@ -167,22 +166,39 @@ def _both_ways(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return list(dict.fromkeys(pairs + [(b, a) for a, b in pairs]))
 
 
-def _pair_rows(conn: Connection, query: Select, pairs: list[tuple[str, str]]) -> list[Row]:
-    """``query``'s rows of these (source, target) pairs, each pair read from the pair
-    index (source, target, date): ``(source, target) IN (…)`` has the database read
-    every event of the window instead."""
+def _pair_rows(
+    conn: Connection,
+    filters: Filters,
+    edges: list[ColumnElement[bool]],
+    detail: tuple,
+    pairs: list[tuple[str, str]],
+) -> list[Row]:
+    """The events between these (source, target) pairs that pass ``filters`` and
+    ``edges``, counted by ``detail``; each pair's read from the pair index (source,
+    target, date): ``(source, target) IN (…)`` has the database read every event of
+    the window instead."""
     if not pairs:
         return []
     events = schema.events
     # A common table expression: SQLite reads no column names after a VALUES alias.
     columns = (column("source", String), column("target", String))
     wanted = values(*columns, name="wanted").data(pairs).cte("wanted_pairs")
-    joined = query.join_from(
-        wanted,
-        events,
-        and_(events.c.source_id == wanted.c.source, events.c.target_id == wanted.c.target),
+    of_pair = and_(events.c.source_id == wanted.c.source, events.c.target_id == wanted.c.target)
+    n = func.count().label("n")
+    if conn.dialect.name != "postgresql":
+        query = filters.events(select(*detail, n).where(*edges).group_by(*detail))
+        return list(conn.execute(query.join_from(wanted, events, of_pair)))
+    # PostgreSQL costs the pair index and the (target, source, type) one alike and took
+    # the second, then read all of each pair's events to keep the window's: 0.9 s for
+    # the 216 pairs of three months at 1M events. Asked for in the pair index's order,
+    # each pair's events come from that index: 17 ms.
+    in_order = (events.c.source_id, events.c.target_id, events.c.sort_date)
+    pair_events = (
+        filters.events(select(*detail).where(of_pair, *edges)).order_by(*in_order).lateral()
     )
-    return list(conn.execute(joined))
+    grouped = [pair_events.c[c.name] for c in detail]
+    query = select(*grouped, n).select_from(wanted).join(pair_events, true())
+    return list(conn.execute(query.group_by(*grouped)))
 
 
 def _present(**attributes: str | None) -> dict[str, str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -50,6 +51,8 @@ NO_STORE = "no-store"
 STATIC_CACHE = "public, max-age=3600"
 STATIC_PREFIXES = ("/static/", "/vendor/")
 
+log = logging.getLogger("dyad.web")
+
 DESCRIPTION = """\
 Sourced political event data from the dyad store: dyad timelines, actor profiles,
 quotes, the actor network and articles with everything found in them. Every event
@@ -58,22 +61,33 @@ carries the sentences and articles that report it.
 
 
 def create_app(
-    db: str, allowed_hosts: list[str] | None = None, limits: Limits | None = None
+    db: str,
+    allowed_hosts: list[str] | None = None,
+    limits: Limits | None = None,
+    *,
+    warm_up: bool = False,
 ) -> FastAPI:
     """The app over one store (a SQLite file or a database URL).
 
     With ``allowed_hosts``, requests naming any other host are refused: a web page
     elsewhere cannot then reach a server on 127.0.0.1 by rebinding its own name
     to that address. ``limits``: request and query limits (default: from the environment).
+    ``warm_up``: before it takes requests, the app compiles its templates and asks
+    itself for a sample of its pages (``dyad.web.warmup``), so that the first visitor
+    does not wait for that; ``dyad serve`` does.
     """
     limits = limits or Limits.from_env()
     from dyad.version import __version__
-    from dyad.web import api, pages
+    from dyad.web import api, pages, warmup
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.store = Store(db, read_only=True, query_seconds=limits.max_query_seconds)
         app.state.cache = AnswerCache()
+        if warm_up:
+            host = next((h for h in allowed_hosts or () if "*" not in h), "127.0.0.1")
+            seconds = await warmup.warm_up(app, host)
+            log.info("warmed up in %.1f s", seconds)
         yield
         app.state.store.close()
 

@@ -148,6 +148,13 @@ templates.env.filters.update(
 )
 
 
+def compile_templates() -> None:
+    """Compile every template now (Jinja compiles one on first use: a third of a second
+    for the actor page's, paid by the first request that shows it)."""
+    for name in templates.env.list_templates():
+        templates.env.get_template(name)
+
+
 def render(request: Request, name: str, status_code: int = 200, **context) -> HTMLResponse:
     context.setdefault("params", request.query_params)
     return templates.TemplateResponse(request, name, context, status_code=status_code)
