@@ -37,6 +37,9 @@ PARTICLES = frozenset({"out", "away", "back", "off", "down", "up"})
 AIM_NOUNS = frozenset({"subject", "target", "victim", "object", "focus"})
 # "X is responsible for the bombings": X did them.
 RESPONSIBLE_WORDS = frozenset({"responsible", "culpable", "guilty"})
+# "X claimed responsibility for the attack": X did it, by its own word.
+RESPONSIBILITY_NOUNS = frozenset({"responsibility", "credit"})
+CLAIMING_VERBS = frozenset({"claim", "take", "accept", "admit", "assume", "acknowledge", "bear"})
 # Nouns that count two sides named before ("the two leaders", "both countries"), and
 # the kind of side they count ("side" any kind).
 PAIR_NOUNS = {
@@ -53,6 +56,8 @@ PAIR_NOUNS = {
 PAIR_WINDOW_SENTENCES = 2
 POINTING_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "such"})
 LEGISLATIVE_SECTORS = frozenset({"LEG"})
+# Sectors of people who act for their state: officials, soldiers, police, judges, spies.
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 # Target slots that name a giver ("received aid *from* X").
 FROM_SLOTS = frozenset({"from", "dobj.from"})
 RELEASE_MODE = "release"  # PLOVER's CONCEDE mode of freeing people
@@ -132,6 +137,11 @@ def verb_arguments(
         if words is None:
             words = [w for carrier in carriers for w in slot_words(carrier, slot)]
         for word in words:
+            targets = _aimed_at_actors(ctx, lexicon, frame, word, sources)
+            if targets is not None:
+                if targets:
+                    break
+                continue
             targets = actors_of(ctx, word) or _partner(ctx, word)
             targets = targets or [p for p in _protesters(ctx, lexicon, word) if p not in sources]
             if not targets and slot == "that" and frame.type in cues.answerable_types:
@@ -150,6 +160,20 @@ def verb_arguments(
             [d for d in _previous_doers(ctx, objects[0]) if d not in sources] if objects else []
         )
     return sources, targets, implied
+
+
+def _aimed_at_actors(
+    ctx: DocContext, lexicon: Lexicon, frame: Frame, word: Token, sources: list[str]
+) -> list[str] | None:
+    """Whom an investigation of an incident is aimed at: who the text says did it
+    ("investigate the shooting *by police*"), else no one ("investigate the shooting of
+    a driver" accuses neither the driver nor the place). None: the word names no event."""
+    if frame.mode not in lexicon.cues.aimed_modes or word.pos_ != "NOUN":
+        return None
+    frames = lexicon.nouns.get(word.lemma_.lower())
+    if not frames or frames[0].type == "NONE":
+        return None
+    return [d for d in named_doers(ctx, lexicon, word) if d not in sources]
 
 
 def _previous_doers(ctx: DocContext, noun: Token) -> list[str]:
@@ -213,7 +237,8 @@ def noun_arguments(ctx: DocContext, lexicon: Lexicon, noun: Token, frame: Frame)
         if targets:
             break
         for word in (w for argument in arguments for w in slot_words(argument, slot)):
-            targets = actors_of(ctx, word)
+            aimed = _aimed_at_actors(ctx, lexicon, frame, word, sources)
+            targets = actors_of(ctx, word) if aimed is None else aimed
             if targets:
                 break
     if not targets and frame.type in cues.answerable_types:
@@ -259,12 +284,17 @@ def noun_arguments(ctx: DocContext, lexicon: Lexicon, noun: Token, frame: Frame)
         # "a German government source said the ban … is not part of a plan to increase
         # sanctions on Iran": a state's spokesman tells of his own state's measures.
         sources = [s for s in _speaking_state(ctx, lexicon, noun) if s not in targets]
-    if not sources and targets and _state_action(cues, frame):
-        # "after his conviction", "the arrest of protesters": by the state it happens in.
+    # "after his conviction", "the arrest of protesters": by the state it happens in (not
+    # "the occupations in Iraq and Afghanistan": a state is no one its own state acts on).
+    if not sources and targets and _state_action(cues, frame) and not _names_states(ctx, targets):
         state = ctx.home_state()
         sources, implied = ([state], True) if state else ([], False)
     sources, targets = _named_event(ctx, lexicon, noun, frame, sources, targets)
     return NounArguments(sources, targets, support, chain, subject, implied)
+
+
+def _names_states(ctx: DocContext, actor_ids: list[str]) -> bool:
+    return any_of_kind(ctx, actor_ids, frozenset(STATE_KINDS))
 
 
 def _state_where(ctx: DocContext, verb: Token) -> str | None:
@@ -348,7 +378,11 @@ def _undergoes(cues: Cues, noun: Token, frame: Frame) -> bool:
 
 def _blamed(ctx: DocContext, lexicon: Lexicon, noun: Token) -> list[str]:
     """Who is held to have done an event: "X is accused of being *responsible for* the
-    bombings", "X was *behind* the attack", "blamed X *for* the attacks"."""
+    bombings", "X was *behind* the attack", "blamed X *for* the attacks", "X claimed
+    responsibility *for* the attack"."""
+    claimant = responsibility_claimant(noun)
+    if claimant is not None:
+        return actors_of(ctx, claimant)
     prep = noun.head
     if noun.dep_ != "pobj" or prep.lower_ not in ("for", "of", "behind"):
         return []
@@ -365,6 +399,24 @@ def _blamed(ctx: DocContext, lexicon: Lexicon, noun: Token) -> list[str]:
         blamed = subject if passive else next(iter(children_with(governor, ("dobj",))), None)
         return actors_of(ctx, blamed)
     return []
+
+
+def responsibility_claimant(word: Token) -> Token | None:
+    """Who claims to have done the event a noun or a gerund after "for" names: "*Hamas*
+    claimed responsibility for the attack", "IS took credit for killing 12 soldiers" (the
+    parser hangs "for" on the noun or on the verb)."""
+    prep = word.head
+    if word.dep_ not in ("pobj", "pcomp") or prep.lower_ != "for" or prep.dep_ != "prep":
+        return None
+    verb = prep.head
+    if verb.lemma_.lower() in RESPONSIBILITY_NOUNS and verb.dep_ == "dobj":
+        verb = verb.head
+    elif not any(o.lemma_.lower() in RESPONSIBILITY_NOUNS for o in children_with(verb, ("dobj",))):
+        return None
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in CLAIMING_VERBS:
+        return None
+    subject, passive = subject_of(control_chain(verb))
+    return None if passive else subject
 
 
 def _aimed_at(ctx: DocContext, noun: Token) -> list[str]:
@@ -754,6 +806,9 @@ def subject_of(chain: list[Token]) -> tuple[Token | None, bool]:
         elif top.dep_ not in SHARED_SUBJECT_DEPS:
             break
         elif top.dep_ in ("pcomp", "pobj"):
+            claimant = responsibility_claimant(top)
+            if claimant is not None:
+                return claimant, False  # "claimed responsibility for killing 12 soldiers"
             if head.dep_ == "prep" and head.head.pos_ == "NOUN":
                 # "After four days of protesting …, protesters …": through the noun.
                 head = _adjunct_preposition(head.head) or head
@@ -1167,11 +1222,23 @@ def collective(ctx: DocContext, actor_id: str, kinds: frozenset[str]) -> str:
 
 
 def national(ctx: DocContext, actor_id: str | None) -> str | None:
-    """The state for a nation's unorganised people ("three Russian citizens")."""
+    """The state for a nation's unorganised people ("three Russian citizens") and for
+    people acting for it ("Russian troops"); not for one private person, whose
+    nationality is no state ("a Sudanese driver was shot")."""
     actor = ctx.actor(actor_id)
     if actor is None or actor.kind != "group" or actor.affiliation or not actor.country:
         return actor_id
+    if actor.sector not in STATE_SECTORS and not _named_in_plural(ctx, actor.id):
+        return actor_id
     return ctx.state_of(actor.country) or actor_id
+
+
+def _named_in_plural(ctx: DocContext, actor_id: str) -> bool:
+    """The text names these people as a plural ("Russian citizens", "Israelis")."""
+    return any(
+        found == actor_id and ctx.doc[i].tag_ in ("NNS", "NNPS")
+        for i, found in enumerate(ctx.token_actor)
+    )
 
 
 # --- the other party a clause leaves unsaid ------------------------------------
@@ -1292,10 +1359,12 @@ def _party_at(ctx: DocContext, word: Token) -> str | None:
     phrase = word
     while phrase.dep_ in MODIFIER_DEPS and phrase.head.i != phrase.i:
         phrase = phrase.head
+    actor = ctx.token_actor[word.i]
     if phrase.dep_ == "pobj" and phrase.head.lower_ in PLACE_PREPOSITIONS:
         if phrase.head.lower_ == "at" or ctx.place_at(phrase) or ctx.place_at(word):
             return None
-    actor = ctx.token_actor[word.i]
+        if actor and _names_states(ctx, [actor]):
+            return None  # "the shooting in Sudan": a state named as where
     if actor is not None:
         found = ctx.actor(actor)
         if found is None or found.kind in ("media", "author"):

@@ -31,6 +31,7 @@ from dyad.events.arguments import (
     national,
     noun_arguments,
     prep_object,
+    responsibility_claimant,
     same_line,
     slot_words,
     subject_of,
@@ -127,6 +128,8 @@ def extract_events(
             read_from[id(event)] = reading
     # Once every clause has told what it names: the other party a clause leaves unsaid.
     for event in events:
+        if event.mode in lexicon.cues.aimed_modes:
+            continue  # an investigation is into whom the text says, or no one
         if event.source is not None and event.target is None and event.target_words is None:
             reading = read_from[id(event)]
             cues = lexicon.cues
@@ -336,8 +339,11 @@ def _asked_gerund(directive: frozenset[str], top: Token) -> Token | None:
     "recommends *appointing* a commission"), and for what that asked act is for: "…
     a prosecutor *to investigate* the abuse" is asked with it, not done."""
     node = top
-    for _ in range(4):
+    for _ in range(6):
         head = node.head
+        if _coordinated_gerund(node):
+            node = head  # "recommends appointing …, overhauling … *and appointing* …"
+            continue
         if node.dep_ == "pcomp" and head.lower_ == "for":
             return head.head if head.head.lemma_.lower() in directive else None
         if node.dep_ == "xcomp" and node.tag_ == "VBG":
@@ -349,6 +355,19 @@ def _asked_gerund(directive: frozenset[str], top: Token) -> Token | None:
         if node.pos_ in ("NOUN", "PROPN") and node.dep_ == "dobj":
             node = node.head  # "appointing a prosecutor *to investigate*"
     return None
+
+
+def _coordinated_gerund(verb: Token) -> bool:
+    """A verb coordinated with the one before it, in the same form: "to investigate *and
+    prosecute*", and a gerund the parser hangs on a gerund before it as an adverbial
+    ("appointing a commission, *overhauling* the police")."""
+    head = verb.head
+    if verb.tag_ != head.tag_ or head.pos_ not in VERBAL_POS or head.i == verb.i:
+        return False
+    if verb.dep_ == "conj":
+        return True
+    bare = not any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in verb.children)
+    return verb.dep_ == "advcl" and verb.tag_ == "VBG" and bare
 
 
 def _mandative(clause: Token) -> bool:
@@ -600,6 +619,8 @@ def _events_of(
         return
     status, reported_by, quote_id, reporter_verb = _status(ctx, lexicon, reading)
     status = reading.status or status
+    if _claims_responsibility(reading):
+        status = "claimed"
     type_, mode, final_status, action = plover_coding(cues, frame, status)
     if reading.requested is not None:
         type_, mode, action = _content_coding(cues, reading, reading.requested, type_, mode)
@@ -702,6 +723,11 @@ def _events_of(
         if emitted > MAX_PAIRS:
             return
         yield event
+
+
+def _claims_responsibility(reading: Reading) -> bool:
+    """ "IS claimed responsibility for the attack": the attack is told as its doer's claim."""
+    return any(responsibility_claimant(w) is not None for w in (reading.trigger, reading.chain[-1]))
 
 
 def _announced(ctx: DocContext, lexicon: Lexicon, reading: Reading) -> str | None:
