@@ -1233,6 +1233,25 @@ def national(ctx: DocContext, actor_id: str | None) -> str | None:
     return ctx.state_of(actor.country) or actor_id
 
 
+def national_sides(
+    ctx: DocContext, source: str | None, target: str | None
+) -> tuple[str | None, str | None]:
+    """Both sides coded as ``national`` says, but a nation's people stay themselves when
+    their state is the other side: "Sudanese police shot Sudanese protesters"."""
+    coded = national(ctx, source), national(ctx, target)
+    if coded[0] is None or coded[0] != coded[1]:
+        return coded
+    return (
+        coded[0] if _acts_for_state(ctx, source) else source,
+        coded[1] if _acts_for_state(ctx, target) else target,
+    )
+
+
+def _acts_for_state(ctx: DocContext, actor_id: str | None) -> bool:
+    actor = ctx.actor(actor_id)
+    return actor is not None and (actor.kind != "group" or actor.sector in STATE_SECTORS)
+
+
 def _named_in_plural(ctx: DocContext, actor_id: str) -> bool:
     """The text names these people as a plural ("Russian citizens", "Israelis")."""
     return any(

@@ -29,6 +29,7 @@ from dyad.events.arguments import (
     misread_verb,
     named_event,
     national,
+    national_sides,
     noun_arguments,
     prep_object,
     responsibility_claimant,
@@ -645,7 +646,7 @@ def _events_of(
     emitted = 0
     for source, target in pairs:
         others = [a for a in (source, target) if a and a != national(ctx, a)]
-        source, target = national(ctx, source), national(ctx, target)
+        source, target = national_sides(ctx, source, target)
         if frame.type in cues.collective_types:
             kinds = cues.collective_kinds
             group_source = collective(ctx, source, kinds) if source else None
