@@ -79,3 +79,34 @@ def test_places_coordinated_in_one_phrase_are_not_two_sides(nlp, extractor):  # 
     places = (("London", "GBR"), ("Iraq", "IRQ"), ("Afghanistan", "AFG"))
     events = run(nlp, extractor, text, (), places=places)
     assert not [e for e in events if {e.source, e.target} <= {"IRQ", "AFG", "GBR"} and e.source]
+
+
+def test_who_fights_in_a_war_wages_it(nlp, extractor):  # noqa: F811
+    # The verb told in the event's noun gives the noun its doer.
+    text = "Russian soldiers had fought in the war in eastern Ukraine."
+    events = run(nlp, extractor, text, (("Russian soldiers", "RUS"),), places=(("Ukraine", "UKR"),))
+    assert coded(events) == [("ASSAULT", "RUS", "UKR")]
+
+
+def test_people_a_participle_describes_do_it(nlp, extractor):  # noqa: F811
+    # ... themselves, not their state.
+    text = "Russian exiles protesting in Berlin against Putin were arrested."
+    events = run(nlp, extractor, text, (("Russian exiles", "RUS:PPL"), ("Putin", "PUTIN")))
+    assert coded(events, "PROTEST") == [("PROTEST", "RUS:PPL", "PUTIN")]
+
+
+def test_an_event_named_as_the_reason_is_not_carried_by_the_verb(nlp, extractor):  # noqa: F811
+    text = "Germany imposed new sanctions against Russia over the war."
+    events = run(nlp, extractor, text, (("Germany", "DEU"), ("Russia", "RUS")))
+    assert coded(events) == [("SANCTION", "DEU", "RUS")]
+
+
+def test_condemning_the_attack_accuses_who_attacked_before(nlp, extractor):  # noqa: F811
+    # Not the subject of the sentence just before, who had no part in it.
+    text = (
+        "Hamas attacked a bus in Jerusalem on Monday, killing four people. Israeli "
+        "officials met Ukrainian mediators in Cairo on Tuesday. Germany condemned the attack."
+    )
+    mentions = (("Hamas", "HAMAS"), ("Israeli officials", "ISR"), ("Ukrainian", "UKR"))
+    events = run(nlp, extractor, text, (*mentions, ("Germany", "DEU")))
+    assert ("ACCUSE", "DEU", "HAMAS") in coded(events)

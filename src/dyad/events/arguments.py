@@ -21,6 +21,8 @@ from dyad.extensions import line_break_tokens
 from dyad.model import Actor
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+# Named entities that are people, groups or states.
+PEOPLE_ENTITIES = frozenset({"PERSON", "NORP", "ORG", "GPE"})
 # Climbing from a verb to the words that control it: "is prepared to welcome".
 CONTROL_DEPS = ("xcomp", "acomp")
 # Where a verb without a subject of its own takes it from: a coordinated verb
@@ -65,6 +67,11 @@ PROTESTER = "protester"  # the unnamed group of who protests
 # Measures a state's spokesman, telling of them unattributed, mostly tells of his own
 # state's ("sanctions"; arrests and annexations he as often blames on others).
 SPOKEN_MEASURE_TYPES = frozenset({"SANCTION"})
+# Prepositions of a reason or a time, whose object is no event a verb carries: "imposed
+# sanctions *over* the war", "launched talks *after* the attack".
+ADJUNCT_PREPOSITIONS = frozenset(
+    {"over", "after", "before", "during", "since", "despite", "amid", "following", "until", "for"}
+)
 # PLOVER types whose passive subject is the source's own forces ("troops were deployed").
 OWN_FORCES_TYPES = frozenset({"MOBILIZE"})
 
@@ -156,9 +163,9 @@ def verb_arguments(
         sources, targets = targets, sources
     if sources and not targets and frame.type == "ACCUSE" and not frame.object:
         objects = children_with(verb, ("dobj",))
-        targets = (
-            [d for d in _previous_doers(ctx, objects[0]) if d not in sources] if objects else []
-        )
+        doers = _earlier_doers(ctx, lexicon, objects[0]) if objects else []
+        doers = doers or (_previous_doers(ctx, objects[0]) if objects else [])
+        targets = [d for d in doers if d not in sources]
     return sources, targets, implied
 
 
@@ -174,6 +181,31 @@ def _aimed_at_actors(
     if not frames or frames[0].type == "NONE":
         return None
     return [d for d in named_doers(ctx, lexicon, word) if d not in sources]
+
+
+def _earlier_doers(ctx: DocContext, lexicon: Lexicon, noun: Token) -> list[str]:
+    """Who did the event a definite event noun points back at, told before with the same
+    word: "Hamas attacked a bus … Germany condemned *the attack*" (the doer of the last
+    earlier "attack", verb or noun, that names one)."""
+    definite = any(c.dep_ == "det" and c.lower_ in POINTING_DETERMINERS for c in noun.children)
+    frames = lexicon.nouns.get(noun.lemma_.lower()) if noun.pos_ == "NOUN" else None
+    if not definite or not frames or frames[0].type == "NONE":
+        return []
+    lemma = noun.lemma_.lower()
+    for word in reversed(ctx.doc[: noun.sent.start]):
+        if word.lemma_.lower() != lemma:
+            continue
+        if word.pos_ == "VERB":
+            subject, passive = subject_of(control_chain(word))
+            agent = next((c for c in word.children if c.dep_ == "agent"), None)
+            doers = actors_of(ctx, prep_object(agent) if passive else subject, acting=True)
+        elif word.pos_ == "NOUN":
+            doers = noun_arguments(ctx, lexicon, word, frames[0]).sources
+        else:
+            continue
+        if doers:
+            return doers
+    return []
 
 
 def _previous_doers(ctx: DocContext, noun: Token) -> list[str]:
@@ -517,7 +549,7 @@ def _support_verb(noun: Token, cues: Cues) -> tuple[Token | None, bool]:
     ):
         noun = noun.head.head
     head = noun.head
-    if noun.dep_ == "pobj" and head.dep_ == "prep":
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ not in ADJUNCT_PREPOSITIONS:
         head = head.head
     elif noun.dep_ not in ("dobj", "nsubjpass"):
         return None, False
@@ -832,6 +864,13 @@ def subject_of(chain: list[Token]) -> tuple[Token | None, bool]:
     return None, False
 
 
+def _names_people(noun: Token) -> bool:
+    """A noun phrase naming people, a group or a state: a name, or a noun a demonym or a
+    name modifies ("Cuban exiles", "Hamas gunmen")."""
+    words = [noun, *(c for c in noun.children if c.dep_ in ("amod", "compound"))]
+    return noun.pos_ in ("NOUN", "PROPN") and any(w.ent_type_ in PEOPLE_ENTITIES for w in words)
+
+
 def _named_after_title(subject: Token) -> Token:
     """The name the parser made a second subject after its title: "Former world chess
     *champion* Garry Kasparov has been arrested" (both words hang on the verb)."""
@@ -930,6 +969,9 @@ def _own_subject(chain: list[Token]) -> tuple[Token | None, bool, bool]:
             owner = next((c for c in node.head.children if c.dep_ == "poss"), None)
             if owner is not None:
                 return owner, False, True
+            # "Cuban exiles protesting in Miami": the people the participle describes.
+            if node.tag_ == "VBG" and _names_people(node.head):
+                return node.head, False, True
     return None, False, False
 
 
@@ -1237,14 +1279,12 @@ def national_sides(
     ctx: DocContext, source: str | None, target: str | None
 ) -> tuple[str | None, str | None]:
     """Both sides coded as ``national`` says, but a nation's people stay themselves when
-    their state is the other side: "Sudanese police shot Sudanese protesters"."""
-    coded = national(ctx, source), national(ctx, target)
-    if coded[0] is None or coded[0] != coded[1]:
+    they act ("Cuban exiles protested": no act of Cuba's) and when their state is the
+    other side ("Sudanese police shot Sudanese protesters")."""
+    coded = national(ctx, source) if _acts_for_state(ctx, source) else source, national(ctx, target)
+    if coded[0] is None or coded[0] != coded[1] or _acts_for_state(ctx, target):
         return coded
-    return (
-        coded[0] if _acts_for_state(ctx, source) else source,
-        coded[1] if _acts_for_state(ctx, target) else target,
-    )
+    return coded[0], target
 
 
 def _acts_for_state(ctx: DocContext, actor_id: str | None) -> bool:
@@ -1355,7 +1395,9 @@ def _describing_words(trigger: Token, subject: Token | None) -> set[int]:
     aimed at: an active subject's phrase ("the Secretary General *of the party*") and
     the subjects of the verbs the clause is reported by."""
     words = set()
-    if subject is not None and subject.dep_ != "nsubjpass":
+    # (A passive's subject undergoes it, unless it is another verb's: "exiles *protesting*
+    # … were arrested".)
+    if subject is not None and (subject.dep_ != "nsubjpass" or subject.head.i != trigger.i):
         words = {w.i for w in subject.subtree}
     node = _clause_of(trigger)
     while node.head.i != node.i:

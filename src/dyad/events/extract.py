@@ -406,6 +406,8 @@ def _without_consequences(verbal: list[Reading], nominal: list[Reading]) -> list
             kept.append(reading)
         else:
             cause.targets = cause.targets or list(reading.targets)
+            if not cause.sources and not reading.passive and not reading.implied_source:
+                cause.sources = list(reading.sources)  # "Russian troops fought in the war"
             cause.consequence = verb
     return kept
 
