@@ -110,3 +110,14 @@ def test_condemning_the_attack_accuses_who_attacked_before(nlp, extractor):  # n
     mentions = (("Hamas", "HAMAS"), ("Israeli officials", "ISR"), ("Ukrainian", "UKR"))
     events = run(nlp, extractor, text, (*mentions, ("Germany", "DEU")))
     assert ("ACCUSE", "DEU", "HAMAS") in coded(events)
+
+
+def test_condemning_the_test_accuses_who_carried_it_out(nlp, extractor):  # noqa: F811
+    # The same word for an act no event lexicon lists: who carried it out.
+    text = (
+        "Iran said it had carried out a missile test on Monday. Kerry met Lavrov in "
+        "Geneva. Germany condemned the test."
+    )
+    mentions = (("Iran", "IRN"), ("it", "IRN"), ("Kerry", "KERRY"), ("Lavrov", "LAVROV"))
+    events = run(nlp, extractor, text, (*mentions, ("Germany", "DEU")))
+    assert ("ACCUSE", "DEU", "IRN") in coded(events)

@@ -188,21 +188,26 @@ def _earlier_doers(ctx: DocContext, lexicon: Lexicon, noun: Token) -> list[str]:
     word: "Hamas attacked a bus … Germany condemned *the attack*" (the doer of the last
     earlier "attack", verb or noun, that names one)."""
     definite = any(c.dep_ == "det" and c.lower_ in POINTING_DETERMINERS for c in noun.children)
-    frames = lexicon.nouns.get(noun.lemma_.lower()) if noun.pos_ == "NOUN" else None
-    if not definite or not frames or frames[0].type == "NONE":
+    if not definite or noun.pos_ != "NOUN" or ctx.token_actor[noun.i]:
         return []
     lemma = noun.lemma_.lower()
+    frames = lexicon.nouns.get(lemma)
     for word in reversed(ctx.doc[: noun.sent.start]):
-        if word.lemma_.lower() != lemma:
+        if word.lemma_.lower() != lemma or word.pos_ not in ("VERB", "NOUN"):
             continue
-        if word.pos_ == "VERB":
+        if word.pos_ == "NOUN" and frames:
+            doers = noun_arguments(ctx, lexicon, word, frames[0]).sources
+        elif word.pos_ == "NOUN":
+            # "North Korea's test", "North Korea conducted a test": its owner, or who
+            # carried it out.
+            owner = next((c for c in word.children if c.dep_ == "poss"), None)
+            verb = _governing_verb(word) if owner is None else None
+            subject, passive = subject_of(control_chain(verb)) if verb else (owner, False)
+            doers = [] if passive else actors_of(ctx, subject, acting=True)
+        else:
             subject, passive = subject_of(control_chain(word))
             agent = next((c for c in word.children if c.dep_ == "agent"), None)
             doers = actors_of(ctx, prep_object(agent) if passive else subject, acting=True)
-        elif word.pos_ == "NOUN":
-            doers = noun_arguments(ctx, lexicon, word, frames[0]).sources
-        else:
-            continue
         if doers:
             return doers
     return []
