@@ -121,3 +121,21 @@ def test_condemning_the_test_accuses_who_carried_it_out(nlp, extractor):  # noqa
     mentions = (("Iran", "IRN"), ("it", "IRN"), ("Kerry", "KERRY"), ("Lavrov", "LAVROV"))
     events = run(nlp, extractor, text, (*mentions, ("Germany", "DEU")))
     assert ("ACCUSE", "DEU", "IRN") in coded(events)
+
+
+def test_an_order_to_ones_own_side_is_no_request_between_parties(nlp, extractor):  # noqa: F811
+    text = "Putin ordered Lavrov to resume talks with Kerry."
+    events = run(
+        nlp, extractor, text, (("Putin", "PUTIN"), ("Lavrov", "LAVROV"), ("Kerry", "KERRY"))
+    )
+    assert [e.type for e in events] == ["CONSULT"]
+
+
+def test_the_arrest_of_these_protesters_is_the_arrest_told_before(nlp, extractor):  # noqa: F811
+    # Spelt another way, the protesters are still the ones arrested.
+    text = (
+        "Russian police arrested some 300 protesters in Moscow. Germany condemned the "
+        "arrest of these protestors."
+    )
+    events = run(nlp, extractor, text, (("Russian police", "RUS"), ("Germany", "DEU")))
+    assert [e.type for e in events] == ["COERCE", "ACCUSE"]

@@ -53,6 +53,7 @@ MAX_PAIRS = 4
 MULTILATERAL_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 NO_EVENT = "NONE"  # a lexicon reading that is an idiom, not an event
 FOCUS_WORDS = frozenset({"just", "only", "merely", "simply", "solely"})
+DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
 # Who only tells of what others do: a news agency, the article's author.
 TELLERS = frozenset({"media", "author"})
 # The words shown for a side that names no actor: a noun phrase of at most this many
@@ -197,9 +198,11 @@ def _without_requested(ctx: DocContext, cues: Cues, readings: list[Reading]) -> 
     """What one party asks, urges or invites another to do has not happened: the
     request is the event (PLOVER REQUEST: "all requests, demands, and orders") and
     the act asked for is its content, not an event of its own. An order to one's own
-    side ("Obama instructed Kerry to negotiate") is the side's intended act."""
+    side ("Obama instructed Kerry to negotiate") is the side's intended act, and no
+    request between two parties."""
     asked: dict[int, Reading] = {}
     kept = []
+    internal = set()
     for reading in readings:
         asker = _asked_by(cues, reading)
         threat = _threatened_by(cues, reading)
@@ -210,6 +213,7 @@ def _without_requested(ctx: DocContext, cues: Cues, readings: list[Reading]) -> 
         elif _ordered_own_side(ctx, cues, asker, reading.trigger):
             reading.status = "intended"
             kept.append(reading)
+            internal.add(asker.i)
         elif _is_asked_act(reading):
             asked.setdefault(asker.i, reading)
     for reading in kept:
@@ -219,7 +223,7 @@ def _without_requested(ctx: DocContext, cues: Cues, readings: list[Reading]) -> 
             reading.requested = content.frame
             if reading.frame.type == "THREATEN" and not reading.targets:
                 reading.targets = list(content.targets)  # "threatened sanctions against Russia"
-    return kept
+    return [r for r in kept if not (r.trigger.i in internal and r.frame.type == "REQUEST")]
 
 
 def _without_agreeing(cues: Cues, readings: list[Reading]) -> list[Reading]:
@@ -985,7 +989,19 @@ def _repeats(
     if not definite or ctx.time_for(reading.trigger) is not None:
         return False
     pair = {source, target}
-    return any(e.type == type_ and {e.source, e.target} == pair for e in earlier)
+    if any(e.type == type_ and {e.source, e.target} == pair for e in earlier):
+        return True
+    # "condemned the arrest of *these* protestors": a demonstrative points back at the
+    # event told before by the same side, however its other side was named.
+    return _demonstrative(reading.trigger) and any(
+        e.type == type_ and e.source == source for e in earlier
+    )
+
+
+def _demonstrative(noun: Token) -> bool:
+    """ "this attack", "the arrest of these protesters"."""
+    words = [noun, *(w for prep in noun.children if prep.lower_ == "of" for w in prep.children)]
+    return any(c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for w in words for c in w.children)
 
 
 def _same_as_earlier(
