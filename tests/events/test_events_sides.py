@@ -139,3 +139,17 @@ def test_the_arrest_of_these_protesters_is_the_arrest_told_before(nlp, extractor
     )
     events = run(nlp, extractor, text, (("Russian police", "RUS"), ("Germany", "DEU")))
     assert [e.type for e in events] == ["COERCE", "ACCUSE"]
+
+
+def test_asking_ones_own_side_is_still_a_request(nlp, extractor):  # noqa: F811
+    text = "Putin asked Lavrov to resume talks with Kerry."
+    events = run(
+        nlp, extractor, text, (("Putin", "PUTIN"), ("Lavrov", "LAVROV"), ("Kerry", "KERRY"))
+    )
+    assert "REQUEST" in [e.type for e in events]
+
+
+def test_where_the_source_is_based_is_not_what_it_attacks(nlp, extractor):  # noqa: F811
+    text = "The Ukraine-based Hamas fighters shelled a border post."
+    events = run(nlp, extractor, text, (("Hamas fighters", "HAMAS"),), places=(("Ukraine", "UKR"),))
+    assert coded(events) == [("ASSAULT", "HAMAS", None)]

@@ -327,6 +327,8 @@ def noun_arguments(ctx: DocContext, lexicon: Lexicon, noun: Token, frame: Frame)
         state = ctx.home_state()
         sources, implied = ([state], True) if state else ([], False)
     sources, targets = _named_event(ctx, lexicon, noun, frame, sources, targets)
+    # "Hamas claimed responsibility for the attacks": the claimant is its subject.
+    subject = subject if subject is not None else responsibility_claimant(noun)
     return NounArguments(sources, targets, support, chain, subject, implied)
 
 

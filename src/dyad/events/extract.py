@@ -54,6 +54,8 @@ MULTILATERAL_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 NO_EVENT = "NONE"  # a lexicon reading that is an idiom, not an event
 FOCUS_WORDS = frozenset({"just", "only", "merely", "simply", "solely"})
 DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+# Directives of a superior to his own side.
+COMMANDING_WORDS = frozenset({"order", "instruct", "direct", "command"})
 # Who only tells of what others do: a news agency, the article's author.
 TELLERS = frozenset({"media", "author"})
 # The words shown for a side that names no actor: a noun phrase of at most this many
@@ -198,8 +200,9 @@ def _without_requested(ctx: DocContext, cues: Cues, readings: list[Reading]) -> 
     """What one party asks, urges or invites another to do has not happened: the
     request is the event (PLOVER REQUEST: "all requests, demands, and orders") and
     the act asked for is its content, not an event of its own. An order to one's own
-    side ("Obama instructed Kerry to negotiate") is the side's intended act, and no
-    request between two parties."""
+    side ("Obama instructed Kerry to negotiate") is the side's intended act, and a
+    command within it no request between two parties (asking one's own side still is:
+    "McCain would be asking Bush to call a meeting")."""
     asked: dict[int, Reading] = {}
     kept = []
     internal = set()
@@ -213,7 +216,8 @@ def _without_requested(ctx: DocContext, cues: Cues, readings: list[Reading]) -> 
         elif _ordered_own_side(ctx, cues, asker, reading.trigger):
             reading.status = "intended"
             kept.append(reading)
-            internal.add(asker.i)
+            if asker.lemma_.lower() in COMMANDING_WORDS:
+                internal.add(asker.i)
         elif _is_asked_act(reading):
             asked.setdefault(asker.i, reading)
     for reading in kept:
@@ -940,9 +944,12 @@ def _territory(
         return next((p for p in places if p is not None), None)
     own = {actor.country for actor in map(ctx.actor, sources) if actor is not None}
     clause = _clause_of(reading.chain[-1]).i
+    # A place in the source's own phrase says where it is from: "the *Yemen*-based Houthis".
+    subject = reading.subject
+    describing = {w.i for w in subject.subtree} if subject is not None else set()
     for token in reading.trigger.sent:
         place = ctx.place_at(token)
-        if place is None or not place.country or place.country in own:
+        if place is None or not place.country or place.country in own or token.i in describing:
             continue
         if _clause_of(token).i == clause and same_line(token, reading.trigger):
             return place
