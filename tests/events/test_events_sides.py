@@ -153,3 +153,10 @@ def test_where_the_source_is_based_is_not_what_it_attacks(nlp, extractor):  # no
     text = "The Ukraine-based Hamas fighters shelled a border post."
     events = run(nlp, extractor, text, (("Hamas fighters", "HAMAS"),), places=(("Ukraine", "UKR"),))
     assert coded(events) == [("ASSAULT", "HAMAS", None)]
+
+
+def test_force_on_a_place_of_ones_own_state_is_still_an_attack(nlp, extractor):  # noqa: F811
+    text = "Russia said Ukraine shelled the city of Donetsk."
+    mentions = (("Russia", "RUS"), ("Ukraine", "UKR"))
+    events = run(nlp, extractor, text, mentions, places=(("Donetsk", "UKR"),))
+    assert ("ASSAULT", "UKR", None) in coded(events)

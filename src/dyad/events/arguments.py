@@ -157,6 +157,10 @@ def verb_arguments(
                 break
         if targets:
             break
+    if frame.type in cues.territorial_types and targets and set(targets) <= set(sources):
+        # "Ukraine shelled the city of Donetsk": force used on a place of one's own state
+        # is aimed at whoever holds it, whom the place does not name.
+        targets = []
     if targets and filled in FROM_SLOTS and verb.lemma_.lower() in cues.inverse_support_verbs:
         # "Ukraine received military aid from Germany": the subject gets what the
         # one after "from" gives.

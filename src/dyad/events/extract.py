@@ -947,6 +947,8 @@ def _territory(
     # A place in the source's own phrase says where it is from: "the *Yemen*-based Houthis".
     subject = reading.subject
     describing = {w.i for w in subject.subtree} if subject is not None else set()
+    if reading.chain[-1].i in describing:
+        describing -= {w.i for w in reading.chain[-1].subtree}  # "an officer *stationed in* …"
     for token in reading.trigger.sent:
         place = ctx.place_at(token)
         if place is None or not place.country or place.country in own or token.i in describing:
