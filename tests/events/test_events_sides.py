@@ -160,3 +160,19 @@ def test_force_on_a_place_of_ones_own_state_is_still_an_attack(nlp, extractor): 
     mentions = (("Russia", "RUS"), ("Ukraine", "UKR"))
     events = run(nlp, extractor, text, mentions, places=(("Donetsk", "UKR"),))
     assert ("ASSAULT", "UKR", None) in coded(events)
+
+
+def test_a_condemned_operation_accuses_who_launched_it(nlp, extractor):  # noqa: F811
+    text = (
+        "Turkey launched an operation in northern Syria on Monday. Kerry met Lavrov in "
+        "Geneva. The operation was condemned by Germany."
+    )
+    mentions = (("Turkey", "TUR"), ("Kerry", "KERRY"), ("Lavrov", "LAVROV"))
+    events = run(nlp, extractor, text, (*mentions, ("Germany", "DEU")))
+    assert ("ACCUSE", "DEU", "TUR") in coded(events)
+
+
+def test_a_person_named_so_is_the_named_one(nlp, extractor):  # noqa: F811
+    text = "Russian police shot a man named Alexei Navalny."
+    events = run(nlp, extractor, text, (("Russian police", "RUS"), ("Alexei Navalny", "NAVALNY")))
+    assert coded(events) == [("ASSAULT", "RUS", "NAVALNY")]

@@ -30,6 +30,9 @@ CONTROL_DEPS = ("xcomp", "acomp")
 # after a preposition ("fail to agree during meeting").
 SHARED_SUBJECT_DEPS = ("conj", "advcl", "pcomp", "pobj")
 FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
+# "a woman *named* Heather Heyer", "a group *called* Equally American".
+NAMING_VERBS = frozenset({"name", "call"})
+NAME_DEPS = ("oprd", "attr", "dobj", "xcomp")
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 VERBAL_POS = frozenset({"VERB", "AUX", "ADJ"})
 CUSTODY_NOUNS = frozenset({"custody", "hand", "hands", "captivity"})
@@ -166,7 +169,8 @@ def verb_arguments(
         # one after "from" gives.
         sources, targets = targets, sources
     if sources and not targets and frame.type == "ACCUSE" and not frame.object:
-        objects = children_with(verb, ("dobj",))
+        # "… condemned the operation", "The operation was condemned by …".
+        objects = [subject] if passive and subject is not None else children_with(verb, ("dobj",))
         doers = _earlier_doers(ctx, lexicon, objects[0]) if objects else []
         doers = doers or (_previous_doers(ctx, objects[0]) if objects else [])
         targets = [d for d in doers if d not in sources]
@@ -1032,11 +1036,15 @@ def _phrase_actors(ctx: DocContext, head: Token, depth: int, acting: bool = Fals
     if pair:
         return pair
     # "two activists, Jane Roe and John Doe": the name in apposition says who,
-    # before any place or demonym inside the phrase.
+    # before any place or demonym inside the phrase; so does "a woman *named* Jane Roe".
     for child in head.children:
         appositive = ctx.token_actor[child.i] if child.dep_ == "appos" else None
         if appositive:
             return [appositive]
+        if child.dep_ == "acl" and child.lemma_.lower() in NAMING_VERBS:
+            named = [a for c in child.children if c.dep_ in NAME_DEPS for a in actors_of(ctx, c)]
+            if named:
+                return named
     if head.lower_ in FIRST_PERSON:
         quote = ctx.token_quote[head.i]
         # "I" in quoted words is the speaker.
