@@ -176,3 +176,9 @@ def test_a_person_named_so_is_the_named_one(nlp, extractor):  # noqa: F811
     text = "Russian police shot a man named Alexei Navalny."
     events = run(nlp, extractor, text, (("Russian police", "RUS"), ("Alexei Navalny", "NAVALNY")))
     assert coded(events) == [("ASSAULT", "RUS", "NAVALNY")]
+
+
+def test_unnamed_armed_men_told_again_are_one_band_not_two_sides(nlp, extractor):  # noqa: F811
+    text = "Gunmen attacked a village in Kenya on Sunday. The attackers raided the market."
+    events = run(nlp, extractor, text, (), places=(("Kenya", "KEN"),))
+    assert ("ASSAULT", "G:ATTACKER", "G:GUNMAN") not in coded(events)

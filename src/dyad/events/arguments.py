@@ -67,6 +67,8 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 FROM_SLOTS = frozenset({"from", "dobj.from"})
 RELEASE_MODE = "release"  # PLOVER's CONCEDE mode of freeing people
 PROTESTER = "protester"  # the unnamed group of who protests
+UNNAMED_PREFIX = "G:"  # the ids of unnamed groups ("G:GUNMAN")
+ARMED_SECTOR = "REB"
 # Measures a state's spokesman, telling of them unattributed, mostly tells of his own
 # state's ("sanctions"; arrests and annexations he as often blames on others).
 SPOKEN_MEASURE_TYPES = frozenset({"SANCTION"})
@@ -1264,10 +1266,10 @@ def _unnamed_group(ctx: DocContext, noun: Token) -> str:
 
 def _group(ctx: DocContext, lemma: str, name: str, country: str | None = None) -> str:
     """The article-local actor of an unnamed group (``lemma`` one of the lexicon's)."""
-    actor_id = f"G:{lemma.upper()}" + (f"@{country}" if country else "")
+    actor_id = f"{UNNAMED_PREFIX}{lemma.upper()}" + (f"@{country}" if country else "")
     if actor_id not in ctx.actors:
         sector = ctx.unnamed_groups[lemma]
-        kind = "armed_group" if sector == "REB" else "other"
+        kind = "armed_group" if sector == ARMED_SECTOR else "other"
         ctx.add_actor(Actor(actor_id, name, kind, country=country, sector=sector))
     return actor_id
 
@@ -1465,5 +1467,9 @@ def _same_side(ctx: DocContext, one: str, other: str, kinds: frozenset[str]) -> 
     first, second = (ctx.actor(a) for a in sides)
     if first is None or second is None:
         return False
+    # "Attackers raided bus stations … the gunmen": unnamed armed men are one band.
+    unnamed = all(a.id.startswith(UNNAMED_PREFIX) for a in (first, second))
+    if unnamed and first.sector == second.sector == ARMED_SECTOR:
+        return True
     states = first.kind in STATE_KINDS and second.kind in STATE_KINDS
     return states and first.country is not None and first.country == second.country
