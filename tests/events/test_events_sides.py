@@ -182,3 +182,9 @@ def test_unnamed_armed_men_told_again_are_one_band_not_two_sides(nlp, extractor)
     text = "Gunmen attacked a village in Kenya on Sunday. The attackers raided the market."
     events = run(nlp, extractor, text, (), places=(("Kenya", "KEN"),))
     assert ("ASSAULT", "G:ATTACKER", "G:GUNMAN") not in coded(events)
+
+
+def test_a_predicate_noun_stands_for_its_subject(nlp, extractor):  # noqa: F811
+    text = "Russian police arrested three men on Sunday. Navalny was the first suspect arrested."
+    events = run(nlp, extractor, text, (("Russian police", "RUS"), ("Navalny", "NAVALNY")))
+    assert ("COERCE", "RUS", "NAVALNY") in coded(events)

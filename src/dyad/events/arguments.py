@@ -1097,6 +1097,12 @@ def _phrase_actors(ctx: DocContext, head: Token, depth: int, acting: bool = Fals
     body = _body_named_before(ctx, head)
     if body is not None:
         return [body]
+    if head.dep_ == "attr" and head.head.lemma_ == "be" and depth == 0:
+        # "Gartrell was the first suspect arrested": the subject the noun is said of.
+        subject = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+        named = actors_of(ctx, subject) if subject is not None else []
+        if named:
+            return named
     if head.lemma_.lower() in ctx.state_agents and head.pos_ != "PRON":
         state = ctx.home_state()
         return [state] if state else []
