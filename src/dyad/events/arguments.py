@@ -149,8 +149,9 @@ def verb_arguments(
         if words is None:
             words = [w for carrier in carriers for w in slot_words(carrier, slot)]
         for word in words:
-            targets = _aimed_at_actors(ctx, lexicon, frame, word, sources)
-            if targets is not None:
+            aimed = _aimed_at_actors(ctx, lexicon, frame, word, sources)
+            if aimed is not None:
+                targets = aimed
                 if targets:
                     break
                 continue
@@ -1308,10 +1309,11 @@ def national_sides(
     """Both sides coded as ``national`` says, but a nation's people stay themselves when
     they act ("Cuban exiles protested": no act of Cuba's) and when their state is the
     other side ("Sudanese police shot Sudanese protesters")."""
-    coded = national(ctx, source) if _acts_for_state(ctx, source) else source, national(ctx, target)
-    if coded[0] is None or coded[0] != coded[1] or _acts_for_state(ctx, target):
-        return coded
-    return coded[0], target
+    coded_source = national(ctx, source) if _acts_for_state(ctx, source) else source
+    coded_target = national(ctx, target)
+    if coded_source == coded_target and not _acts_for_state(ctx, target):
+        return coded_source, target
+    return coded_source, coded_target
 
 
 def _acts_for_state(ctx: DocContext, actor_id: str | None) -> bool:
