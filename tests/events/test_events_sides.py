@@ -1,6 +1,7 @@
 """Who did what to whom on constructions an analyst found miscoded in real news: a claim
 of responsibility, an investigation of an incident, a private person's nationality, the
-acts a recommendation asks for, places coordinated in one phrase."""
+acts a recommendation asks for, places coordinated in one phrase, an event pointed back
+at ("condemned the attack"), a verb told in its event's noun, orders to one's own side."""
 
 from __future__ import annotations
 
