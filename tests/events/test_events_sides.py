@@ -189,3 +189,13 @@ def test_a_predicate_noun_stands_for_its_subject(nlp, extractor):  # noqa: F811
     text = "Russian police arrested three men on Sunday. Navalny was the first suspect arrested."
     events = run(nlp, extractor, text, (("Russian police", "RUS"), ("Navalny", "NAVALNY")))
     assert ("COERCE", "RUS", "NAVALNY") in coded(events)
+
+
+def test_condemning_the_annexation_accuses_who_annexed(nlp, extractor):  # noqa: F811
+    text = (
+        "Russia annexed Crimea in 2014. Kerry met Lavrov in Geneva on Monday. Germany "
+        "condemned the annexation."
+    )
+    mentions = (("Russia", "RUS"), ("Kerry", "KERRY"), ("Lavrov", "LAVROV"), ("Germany", "DEU"))
+    events = run(nlp, extractor, text, mentions, places=(("Crimea", "UKR"),))
+    assert ("ACCUSE", "DEU", "RUS") in coded(events)

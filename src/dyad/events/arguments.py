@@ -66,6 +66,8 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 # Target slots that name a giver ("received aid *from* X").
 FROM_SLOTS = frozenset({"from", "dobj.from"})
 RELEASE_MODE = "release"  # PLOVER's CONCEDE mode of freeing people
+# Endings that make a verb's act a noun ("annex*ation*", "deploy*ment*", "withdraw*al*").
+NOMINAL_SUFFIXES = ("ation", "ion", "ment", "al", "ure", "cation")
 PROTESTER = "protester"  # the unnamed group of who protests
 UNNAMED_PREFIX = "G:"  # the ids of unnamed groups ("G:GUNMAN")
 ARMED_SECTOR = "REB"
@@ -204,7 +206,11 @@ def _earlier_doers(ctx: DocContext, lexicon: Lexicon, noun: Token) -> list[str]:
     lemma = noun.lemma_.lower()
     frames = lexicon.nouns.get(lemma)
     for word in reversed(ctx.doc[: noun.sent.start]):
-        if word.lemma_.lower() != lemma or word.pos_ not in ("VERB", "NOUN"):
+        if word.pos_ == "NOUN" and word.lemma_.lower() != lemma:
+            continue
+        if word.pos_ == "VERB" and not _nominalizes(lemma, word.lemma_.lower()):
+            continue
+        if word.pos_ not in ("VERB", "NOUN"):
             continue
         if word.pos_ == "NOUN" and frames:
             doers = noun_arguments(ctx, lexicon, word, frames[0]).sources
@@ -222,6 +228,19 @@ def _earlier_doers(ctx: DocContext, lexicon: Lexicon, noun: Token) -> list[str]:
         if doers:
             return doers
     return []
+
+
+def _nominalizes(noun: str, verb: str) -> bool:
+    """The noun names the verb's act: "attack" (attack), "annexation" (annex),
+    "deployment" (deploy), "seizure" (seize), "occupation" (occupy)."""
+    if noun == verb:
+        return True
+    stems = {verb, verb.removesuffix("e")}
+    if verb.endswith("y"):
+        stems |= {verb[:-1], verb[:-1] + "i"}  # occupy -> occupation, ratify -> ratification
+    return any(
+        noun == stem + suffix for stem in stems for suffix in NOMINAL_SUFFIXES if len(stem) > 3
+    )
 
 
 def _previous_doers(ctx: DocContext, noun: Token) -> list[str]:
