@@ -206,8 +206,8 @@ def _earlier_doers(ctx: DocContext, lexicon: Lexicon, noun: Token) -> list[str]:
     lemma = noun.lemma_.lower()
     frames = lexicon.nouns.get(lemma)
     for word in reversed(ctx.doc[: noun.sent.start]):
-        if word.pos_ == "NOUN" and word.lemma_.lower() != lemma:
-            continue
+        if word.pos_ == "NOUN" and (word.lemma_.lower() != lemma or not word.is_lower):
+            continue  # (not a word of a name: "Operation Peace Spring")
         if word.pos_ == "VERB" and not _nominalizes(lemma, word.lemma_.lower()):
             continue
         if word.pos_ not in ("VERB", "NOUN"):
@@ -902,10 +902,11 @@ def subject_of(chain: list[Token]) -> tuple[Token | None, bool]:
 
 
 def _names_people(noun: Token) -> bool:
-    """A noun phrase naming people, a group or a state: a name, or a noun a demonym or a
-    name modifies ("Cuban exiles", "Hamas gunmen")."""
+    """A plural noun phrase naming people: a plural name, or a plural noun a demonym or
+    a name modifies ("Cuban exiles", "Hamas gunmen")."""
     words = [noun, *(c for c in noun.children if c.dep_ in ("amod", "compound"))]
-    return noun.pos_ in ("NOUN", "PROPN") and any(w.ent_type_ in PEOPLE_ENTITIES for w in words)
+    plural = noun.tag_ in ("NNS", "NNPS")
+    return plural and any(w.ent_type_ in PEOPLE_ENTITIES for w in words)
 
 
 def _named_after_title(subject: Token) -> Token:
@@ -1006,9 +1007,11 @@ def _own_subject(chain: list[Token]) -> tuple[Token | None, bool, bool]:
             owner = next((c for c in node.head.children if c.dep_ == "poss"), None)
             if owner is not None:
                 return owner, False, True
-            # "Cuban exiles protesting in Miami": the people the participle describes.
-            if node.tag_ == "VBG" and _names_people(node.head):
-                return node.head, False, True
+            # "Cuban exiles protesting in Miami": the people the participle right after
+            # them describes.
+            people = node.head
+            if node.tag_ == "VBG" and node.i == people.i + 1 and _names_people(people):
+                return people, False, True
     return None, False, False
 
 
