@@ -208,8 +208,12 @@ def _earlier_doers(ctx: DocContext, lexicon: Lexicon, noun: Token) -> list[str]:
     for word in reversed(ctx.doc[: noun.sent.start]):
         if word.pos_ == "NOUN" and (word.lemma_.lower() != lemma or not word.is_lower):
             continue  # (not a word of a name: "Operation Peace Spring")
-        if word.pos_ == "VERB" and not _nominalizes(lemma, word.lemma_.lower()):
-            continue
+        verbal = word.lemma_.lower()
+        # The noun of a verb's act only for an event verb ("the annexation": annexed),
+        # not a verb the noun drifted from ("the operation": operates).
+        if word.pos_ == "VERB" and verbal != lemma:
+            if not lexicon.verbs.get(verbal) or not _nominalizes(lemma, verbal):
+                continue
         if word.pos_ not in ("VERB", "NOUN"):
             continue
         if word.pos_ == "NOUN" and frames:
