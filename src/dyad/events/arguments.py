@@ -177,7 +177,9 @@ def verb_arguments(
         # "… condemned the operation", "The operation was condemned by …".
         objects = [subject] if passive and subject is not None else children_with(verb, ("dobj",))
         doers = _earlier_doers(ctx, lexicon, objects[0]) if objects else []
-        doers = doers or (_previous_doers(ctx, objects[0]) if objects else [])
+        if objects and not passive:
+            # (Only an object: the sentence before tells little of a passive's subject.)
+            doers = doers or _previous_doers(ctx, objects[0])
         targets = [d for d in doers if d not in sources]
     return sources, targets, implied
 
