@@ -21,6 +21,8 @@ from dyad.extensions import line_break_tokens
 from dyad.model import Actor
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+# Named entities that are people, groups or states.
+PEOPLE_ENTITIES = frozenset({"PERSON", "NORP", "ORG", "GPE"})
 # Climbing from a verb to the words that control it: "is prepared to welcome".
 CONTROL_DEPS = ("xcomp", "acomp")
 # Where a verb without a subject of its own takes it from: a coordinated verb
@@ -28,6 +30,9 @@ CONTROL_DEPS = ("xcomp", "acomp")
 # after a preposition ("fail to agree during meeting").
 SHARED_SUBJECT_DEPS = ("conj", "advcl", "pcomp", "pobj")
 FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
+# "a woman *named* Heather Heyer", "a group *called* Equally American".
+NAMING_VERBS = frozenset({"name", "call"})
+NAME_DEPS = ("oprd", "attr", "dobj", "xcomp")
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 VERBAL_POS = frozenset({"VERB", "AUX", "ADJ"})
 CUSTODY_NOUNS = frozenset({"custody", "hand", "hands", "captivity"})
@@ -37,6 +42,9 @@ PARTICLES = frozenset({"out", "away", "back", "off", "down", "up"})
 AIM_NOUNS = frozenset({"subject", "target", "victim", "object", "focus"})
 # "X is responsible for the bombings": X did them.
 RESPONSIBLE_WORDS = frozenset({"responsible", "culpable", "guilty"})
+# "X claimed responsibility for the attack": X did it, by its own word.
+RESPONSIBILITY_NOUNS = frozenset({"responsibility", "credit"})
+CLAIMING_VERBS = frozenset({"claim", "take", "accept", "admit", "assume", "acknowledge", "bear"})
 # Nouns that count two sides named before ("the two leaders", "both countries"), and
 # the kind of side they count ("side" any kind).
 PAIR_NOUNS = {
@@ -53,13 +61,24 @@ PAIR_NOUNS = {
 PAIR_WINDOW_SENTENCES = 2
 POINTING_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "such"})
 LEGISLATIVE_SECTORS = frozenset({"LEG"})
+# Sectors of people who act for their state: officials, soldiers, police, judges, spies.
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 # Target slots that name a giver ("received aid *from* X").
 FROM_SLOTS = frozenset({"from", "dobj.from"})
 RELEASE_MODE = "release"  # PLOVER's CONCEDE mode of freeing people
+# Endings that make a verb's act a noun ("annex*ation*", "deploy*ment*", "withdraw*al*").
+NOMINAL_SUFFIXES = ("ation", "ion", "ment", "al", "ure", "cation")
 PROTESTER = "protester"  # the unnamed group of who protests
+UNNAMED_PREFIX = "G:"  # the ids of unnamed groups ("G:GUNMAN")
+ARMED_SECTOR = "REB"
 # Measures a state's spokesman, telling of them unattributed, mostly tells of his own
 # state's ("sanctions"; arrests and annexations he as often blames on others).
 SPOKEN_MEASURE_TYPES = frozenset({"SANCTION"})
+# Prepositions of a reason or a time, whose object is no event a verb carries: "imposed
+# sanctions *over* the war", "launched talks *after* the attack".
+ADJUNCT_PREPOSITIONS = frozenset(
+    {"over", "after", "before", "during", "since", "despite", "amid", "following", "until", "for"}
+)
 # PLOVER types whose passive subject is the source's own forces ("troops were deployed").
 OWN_FORCES_TYPES = frozenset({"MOBILIZE"})
 
@@ -132,6 +151,12 @@ def verb_arguments(
         if words is None:
             words = [w for carrier in carriers for w in slot_words(carrier, slot)]
         for word in words:
+            aimed = _aimed_at_actors(ctx, lexicon, frame, word, sources)
+            if aimed is not None:
+                targets = aimed
+                if targets:
+                    break
+                continue
             targets = actors_of(ctx, word) or _partner(ctx, word)
             targets = targets or [p for p in _protesters(ctx, lexicon, word) if p not in sources]
             if not targets and slot == "that" and frame.type in cues.answerable_types:
@@ -140,16 +165,88 @@ def verb_arguments(
                 break
         if targets:
             break
+    if frame.type in cues.territorial_types and targets and set(targets) <= set(sources):
+        # "Ukraine shelled the city of Donetsk": force used on a place of one's own state
+        # is aimed at whoever holds it, whom the place does not name.
+        targets = []
     if targets and filled in FROM_SLOTS and verb.lemma_.lower() in cues.inverse_support_verbs:
         # "Ukraine received military aid from Germany": the subject gets what the
         # one after "from" gives.
         sources, targets = targets, sources
     if sources and not targets and frame.type == "ACCUSE" and not frame.object:
-        objects = children_with(verb, ("dobj",))
-        targets = (
-            [d for d in _previous_doers(ctx, objects[0]) if d not in sources] if objects else []
-        )
+        # "… condemned the operation", "The operation was condemned by …".
+        objects = [subject] if passive and subject is not None else children_with(verb, ("dobj",))
+        doers = _earlier_doers(ctx, lexicon, objects[0]) if objects else []
+        if objects and not passive:
+            # (Only an object: the sentence before tells little of a passive's subject.)
+            doers = doers or _previous_doers(ctx, objects[0])
+        targets = [d for d in doers if d not in sources]
     return sources, targets, implied
+
+
+def _aimed_at_actors(
+    ctx: DocContext, lexicon: Lexicon, frame: Frame, word: Token, sources: list[str]
+) -> list[str] | None:
+    """Whom an investigation of an incident is aimed at: who the text says did it
+    ("investigate the shooting *by police*"), else no one ("investigate the shooting of
+    a driver" accuses neither the driver nor the place). None: the word names no event."""
+    if frame.mode not in lexicon.cues.aimed_modes or word.pos_ != "NOUN":
+        return None
+    frames = lexicon.nouns.get(word.lemma_.lower())
+    if not frames or frames[0].type == "NONE":
+        return None
+    return [d for d in named_doers(ctx, lexicon, word) if d not in sources]
+
+
+def _earlier_doers(ctx: DocContext, lexicon: Lexicon, noun: Token) -> list[str]:
+    """Who did the event a definite event noun points back at, told before with the same
+    word: "Hamas attacked a bus … Germany condemned *the attack*" (the doer of the last
+    earlier "attack", verb or noun, that names one)."""
+    definite = any(c.dep_ == "det" and c.lower_ in POINTING_DETERMINERS for c in noun.children)
+    if not definite or noun.pos_ != "NOUN" or ctx.token_actor[noun.i]:
+        return []
+    lemma = noun.lemma_.lower()
+    frames = lexicon.nouns.get(lemma)
+    for word in reversed(ctx.doc[: noun.sent.start]):
+        if word.pos_ == "NOUN" and (word.lemma_.lower() != lemma or not word.is_lower):
+            continue  # (not a word of a name: "Operation Peace Spring")
+        verbal = word.lemma_.lower()
+        # The noun of a verb's act only for an event verb ("the annexation": annexed),
+        # not a verb the noun drifted from ("the operation": operates).
+        if word.pos_ == "VERB" and verbal != lemma:
+            if not lexicon.verbs.get(verbal) or not _nominalizes(lemma, verbal):
+                continue
+        if word.pos_ not in ("VERB", "NOUN"):
+            continue
+        if word.pos_ == "NOUN" and frames:
+            doers = noun_arguments(ctx, lexicon, word, frames[0]).sources
+        elif word.pos_ == "NOUN":
+            # "North Korea's test", "North Korea conducted a test": its owner, or who
+            # carried it out.
+            owner = next((c for c in word.children if c.dep_ == "poss"), None)
+            verb = _governing_verb(word) if owner is None else None
+            subject, passive = subject_of(control_chain(verb)) if verb else (owner, False)
+            doers = [] if passive else actors_of(ctx, subject, acting=True)
+        else:
+            subject, passive = subject_of(control_chain(word))
+            agent = next((c for c in word.children if c.dep_ == "agent"), None)
+            doers = actors_of(ctx, prep_object(agent) if passive else subject, acting=True)
+        if doers:
+            return doers
+    return []
+
+
+def _nominalizes(noun: str, verb: str) -> bool:
+    """The noun names the verb's act: "attack" (attack), "annexation" (annex),
+    "deployment" (deploy), "seizure" (seize), "occupation" (occupy)."""
+    if noun == verb:
+        return True
+    stems = {verb, verb.removesuffix("e")}
+    if verb.endswith("y"):
+        stems |= {verb[:-1], verb[:-1] + "i"}  # occupy -> occupation, ratify -> ratification
+    return any(
+        noun == stem + suffix for stem in stems for suffix in NOMINAL_SUFFIXES if len(stem) > 3
+    )
 
 
 def _previous_doers(ctx: DocContext, noun: Token) -> list[str]:
@@ -213,7 +310,8 @@ def noun_arguments(ctx: DocContext, lexicon: Lexicon, noun: Token, frame: Frame)
         if targets:
             break
         for word in (w for argument in arguments for w in slot_words(argument, slot)):
-            targets = actors_of(ctx, word)
+            aimed = _aimed_at_actors(ctx, lexicon, frame, word, sources)
+            targets = actors_of(ctx, word) if aimed is None else aimed
             if targets:
                 break
     if not targets and frame.type in cues.answerable_types:
@@ -259,12 +357,19 @@ def noun_arguments(ctx: DocContext, lexicon: Lexicon, noun: Token, frame: Frame)
         # "a German government source said the ban … is not part of a plan to increase
         # sanctions on Iran": a state's spokesman tells of his own state's measures.
         sources = [s for s in _speaking_state(ctx, lexicon, noun) if s not in targets]
-    if not sources and targets and _state_action(cues, frame):
-        # "after his conviction", "the arrest of protesters": by the state it happens in.
+    # "after his conviction", "the arrest of protesters": by the state it happens in (not
+    # "the occupations in Iraq and Afghanistan": a state is no one its own state acts on).
+    if not sources and targets and _state_action(cues, frame) and not _names_states(ctx, targets):
         state = ctx.home_state()
         sources, implied = ([state], True) if state else ([], False)
     sources, targets = _named_event(ctx, lexicon, noun, frame, sources, targets)
+    # "Hamas claimed responsibility for the attacks": the claimant is its subject.
+    subject = subject if subject is not None else responsibility_claimant(noun)
     return NounArguments(sources, targets, support, chain, subject, implied)
+
+
+def _names_states(ctx: DocContext, actor_ids: list[str]) -> bool:
+    return any_of_kind(ctx, actor_ids, frozenset(STATE_KINDS))
 
 
 def _state_where(ctx: DocContext, verb: Token) -> str | None:
@@ -348,7 +453,11 @@ def _undergoes(cues: Cues, noun: Token, frame: Frame) -> bool:
 
 def _blamed(ctx: DocContext, lexicon: Lexicon, noun: Token) -> list[str]:
     """Who is held to have done an event: "X is accused of being *responsible for* the
-    bombings", "X was *behind* the attack", "blamed X *for* the attacks"."""
+    bombings", "X was *behind* the attack", "blamed X *for* the attacks", "X claimed
+    responsibility *for* the attack"."""
+    claimant = responsibility_claimant(noun)
+    if claimant is not None:
+        return actors_of(ctx, claimant)
     prep = noun.head
     if noun.dep_ != "pobj" or prep.lower_ not in ("for", "of", "behind"):
         return []
@@ -365,6 +474,24 @@ def _blamed(ctx: DocContext, lexicon: Lexicon, noun: Token) -> list[str]:
         blamed = subject if passive else next(iter(children_with(governor, ("dobj",))), None)
         return actors_of(ctx, blamed)
     return []
+
+
+def responsibility_claimant(word: Token) -> Token | None:
+    """Who claims to have done the event a noun or a gerund after "for" names: "*Hamas*
+    claimed responsibility for the attack", "IS took credit for killing 12 soldiers" (the
+    parser hangs "for" on the noun or on the verb)."""
+    prep = word.head
+    if word.dep_ not in ("pobj", "pcomp") or prep.lower_ != "for" or prep.dep_ != "prep":
+        return None
+    verb = prep.head
+    if verb.lemma_.lower() in RESPONSIBILITY_NOUNS and verb.dep_ == "dobj":
+        verb = verb.head
+    elif not any(o.lemma_.lower() in RESPONSIBILITY_NOUNS for o in children_with(verb, ("dobj",))):
+        return None
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in CLAIMING_VERBS:
+        return None
+    subject, passive = subject_of(control_chain(verb))
+    return None if passive else subject
 
 
 def _aimed_at(ctx: DocContext, noun: Token) -> list[str]:
@@ -465,7 +592,7 @@ def _support_verb(noun: Token, cues: Cues) -> tuple[Token | None, bool]:
     ):
         noun = noun.head.head
     head = noun.head
-    if noun.dep_ == "pobj" and head.dep_ == "prep":
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ not in ADJUNCT_PREPOSITIONS:
         head = head.head
     elif noun.dep_ not in ("dobj", "nsubjpass"):
         return None, False
@@ -754,6 +881,9 @@ def subject_of(chain: list[Token]) -> tuple[Token | None, bool]:
         elif top.dep_ not in SHARED_SUBJECT_DEPS:
             break
         elif top.dep_ in ("pcomp", "pobj"):
+            claimant = responsibility_claimant(top)
+            if claimant is not None:
+                return claimant, False  # "claimed responsibility for killing 12 soldiers"
             if head.dep_ == "prep" and head.head.pos_ == "NOUN":
                 # "After four days of protesting …, protesters …": through the noun.
                 head = _adjunct_preposition(head.head) or head
@@ -775,6 +905,14 @@ def subject_of(chain: list[Token]) -> tuple[Token | None, bool]:
             head = _governing_verb(head.head) or head
         chain = control_chain(head)
     return None, False
+
+
+def _names_people(noun: Token) -> bool:
+    """A plural noun phrase naming people: a plural name, or a plural noun a demonym or
+    a name modifies ("Cuban exiles", "Hamas gunmen")."""
+    words = [noun, *(c for c in noun.children if c.dep_ in ("amod", "compound"))]
+    plural = noun.tag_ in ("NNS", "NNPS")
+    return plural and any(w.ent_type_ in PEOPLE_ENTITIES for w in words)
 
 
 def _named_after_title(subject: Token) -> Token:
@@ -875,6 +1013,11 @@ def _own_subject(chain: list[Token]) -> tuple[Token | None, bool, bool]:
             owner = next((c for c in node.head.children if c.dep_ == "poss"), None)
             if owner is not None:
                 return owner, False, True
+            # "Cuban exiles protesting in Miami": the people the participle right after
+            # them describes.
+            people = node.head
+            if node.tag_ == "VBG" and node.i == people.i + 1 and _names_people(people):
+                return people, False, True
     return None, False, False
 
 
@@ -924,11 +1067,15 @@ def _phrase_actors(ctx: DocContext, head: Token, depth: int, acting: bool = Fals
     if pair:
         return pair
     # "two activists, Jane Roe and John Doe": the name in apposition says who,
-    # before any place or demonym inside the phrase.
+    # before any place or demonym inside the phrase; so does "a woman *named* Jane Roe".
     for child in head.children:
         appositive = ctx.token_actor[child.i] if child.dep_ == "appos" else None
         if appositive:
             return [appositive]
+        if child.dep_ == "acl" and child.lemma_.lower() in NAMING_VERBS:
+            named = [a for c in child.children if c.dep_ in NAME_DEPS for a in actors_of(ctx, c)]
+            if named:
+                return named
     if head.lower_ in FIRST_PERSON:
         quote = ctx.token_quote[head.i]
         # "I" in quoted words is the speaker.
@@ -979,6 +1126,12 @@ def _phrase_actors(ctx: DocContext, head: Token, depth: int, acting: bool = Fals
     body = _body_named_before(ctx, head)
     if body is not None:
         return [body]
+    if head.dep_ == "attr" and head.head.lemma_ == "be" and depth == 0:
+        # "Gartrell was the first suspect arrested": the subject the noun is said of.
+        subject = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+        named = actors_of(ctx, subject) if subject is not None else []
+        if named:
+            return named
     if head.lemma_.lower() in ctx.state_agents and head.pos_ != "PRON":
         state = ctx.home_state()
         return [state] if state else []
@@ -1148,10 +1301,10 @@ def _unnamed_group(ctx: DocContext, noun: Token) -> str:
 
 def _group(ctx: DocContext, lemma: str, name: str, country: str | None = None) -> str:
     """The article-local actor of an unnamed group (``lemma`` one of the lexicon's)."""
-    actor_id = f"G:{lemma.upper()}" + (f"@{country}" if country else "")
+    actor_id = f"{UNNAMED_PREFIX}{lemma.upper()}" + (f"@{country}" if country else "")
     if actor_id not in ctx.actors:
         sector = ctx.unnamed_groups[lemma]
-        kind = "armed_group" if sector == "REB" else "other"
+        kind = "armed_group" if sector == ARMED_SECTOR else "other"
         ctx.add_actor(Actor(actor_id, name, kind, country=country, sector=sector))
     return actor_id
 
@@ -1167,11 +1320,41 @@ def collective(ctx: DocContext, actor_id: str, kinds: frozenset[str]) -> str:
 
 
 def national(ctx: DocContext, actor_id: str | None) -> str | None:
-    """The state for a nation's unorganised people ("three Russian citizens")."""
+    """The state for a nation's unorganised people ("three Russian citizens") and for
+    people acting for it ("Russian troops"); not for one private person, whose
+    nationality is no state ("a Sudanese driver was shot")."""
     actor = ctx.actor(actor_id)
     if actor is None or actor.kind != "group" or actor.affiliation or not actor.country:
         return actor_id
+    if actor.sector not in STATE_SECTORS and not _named_in_plural(ctx, actor.id):
+        return actor_id
     return ctx.state_of(actor.country) or actor_id
+
+
+def national_sides(
+    ctx: DocContext, source: str | None, target: str | None
+) -> tuple[str | None, str | None]:
+    """Both sides coded as ``national`` says, but a nation's people stay themselves when
+    they act ("Cuban exiles protested": no act of Cuba's) and when their state is the
+    other side ("Sudanese police shot Sudanese protesters")."""
+    coded_source = national(ctx, source) if _acts_for_state(ctx, source) else source
+    coded_target = national(ctx, target)
+    if coded_source == coded_target and not _acts_for_state(ctx, target):
+        return coded_source, target
+    return coded_source, coded_target
+
+
+def _acts_for_state(ctx: DocContext, actor_id: str | None) -> bool:
+    actor = ctx.actor(actor_id)
+    return actor is not None and (actor.kind != "group" or actor.sector in STATE_SECTORS)
+
+
+def _named_in_plural(ctx: DocContext, actor_id: str) -> bool:
+    """The text names these people as a plural ("Russian citizens", "Israelis")."""
+    return any(
+        found == actor_id and ctx.doc[i].tag_ in ("NNS", "NNPS")
+        for i, found in enumerate(ctx.token_actor)
+    )
 
 
 # --- the other party a clause leaves unsaid ------------------------------------
@@ -1269,7 +1452,9 @@ def _describing_words(trigger: Token, subject: Token | None) -> set[int]:
     aimed at: an active subject's phrase ("the Secretary General *of the party*") and
     the subjects of the verbs the clause is reported by."""
     words = set()
-    if subject is not None and subject.dep_ != "nsubjpass":
+    # (A passive's subject undergoes it, unless it is another verb's: "exiles *protesting*
+    # … were arrested".)
+    if subject is not None and (subject.dep_ != "nsubjpass" or subject.head.i != trigger.i):
         words = {w.i for w in subject.subtree}
     node = _clause_of(trigger)
     while node.head.i != node.i:
@@ -1292,10 +1477,12 @@ def _party_at(ctx: DocContext, word: Token) -> str | None:
     phrase = word
     while phrase.dep_ in MODIFIER_DEPS and phrase.head.i != phrase.i:
         phrase = phrase.head
+    actor = ctx.token_actor[word.i]
     if phrase.dep_ == "pobj" and phrase.head.lower_ in PLACE_PREPOSITIONS:
         if phrase.head.lower_ == "at" or ctx.place_at(phrase) or ctx.place_at(word):
             return None
-    actor = ctx.token_actor[word.i]
+        if actor and _names_states(ctx, [actor]):
+            return None  # "the shooting in Sudan": a state named as where
     if actor is not None:
         found = ctx.actor(actor)
         if found is None or found.kind in ("media", "author"):
@@ -1316,5 +1503,9 @@ def _same_side(ctx: DocContext, one: str, other: str, kinds: frozenset[str]) -> 
     first, second = (ctx.actor(a) for a in sides)
     if first is None or second is None:
         return False
+    # "Attackers raided bus stations … the gunmen": unnamed armed men are one band.
+    unnamed = all(a.id.startswith(UNNAMED_PREFIX) for a in (first, second))
+    if unnamed and first.sector == second.sector == ARMED_SECTOR:
+        return True
     states = first.kind in STATE_KINDS and second.kind in STATE_KINDS
     return states and first.country is not None and first.country == second.country

@@ -29,8 +29,10 @@ from dyad.events.arguments import (
     misread_verb,
     named_event,
     national,
+    national_sides,
     noun_arguments,
     prep_object,
+    responsibility_claimant,
     same_line,
     slot_words,
     subject_of,
@@ -51,6 +53,9 @@ MAX_PAIRS = 4
 MULTILATERAL_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 NO_EVENT = "NONE"  # a lexicon reading that is an idiom, not an event
 FOCUS_WORDS = frozenset({"just", "only", "merely", "simply", "solely"})
+DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+# Directives of a superior to his own side.
+COMMANDING_WORDS = frozenset({"order", "instruct", "direct", "command"})
 # Who only tells of what others do: a news agency, the article's author.
 TELLERS = frozenset({"media", "author"})
 # The words shown for a side that names no actor: a noun phrase of at most this many
@@ -172,6 +177,8 @@ def extract_events(
             read_from[id(event)] = reading
     # Once every clause has told what it names: the other party a clause leaves unsaid.
     for event in events:
+        if event.mode in lexicon.cues.aimed_modes:
+            continue  # an investigation is into whom the text says, or no one
         if event.source is not None and event.target is None and event.target_words is None:
             reading = read_from[id(event)]
             cues = lexicon.cues
@@ -272,9 +279,12 @@ def _without_requested(ctx: DocContext, cues: Cues, readings: list[Reading]) -> 
     """What one party asks, urges or invites another to do has not happened: the
     request is the event (PLOVER REQUEST: "all requests, demands, and orders") and
     the act asked for is its content, not an event of its own. An order to one's own
-    side ("Obama instructed Kerry to negotiate") is the side's intended act."""
+    side ("Obama instructed Kerry to negotiate") is the side's intended act, and a
+    command within it no request between two parties (asking one's own side still is:
+    "McCain would be asking Bush to call a meeting")."""
     asked: dict[int, Reading] = {}
     kept = []
+    internal = set()
     for reading in readings:
         asker = _asked_by(cues, reading)
         threat = _threatened_by(cues, reading)
@@ -285,6 +295,8 @@ def _without_requested(ctx: DocContext, cues: Cues, readings: list[Reading]) -> 
         elif _ordered_own_side(ctx, cues, asker, reading.trigger):
             reading.status = "intended"
             kept.append(reading)
+            if asker.lemma_.lower() in COMMANDING_WORDS:
+                internal.add(asker.i)
         elif _is_asked_act(reading):
             asked.setdefault(asker.i, reading)
     for reading in kept:
@@ -294,7 +306,7 @@ def _without_requested(ctx: DocContext, cues: Cues, readings: list[Reading]) -> 
             reading.requested = content.frame
             if reading.frame.type == "THREATEN" and not reading.targets:
                 reading.targets = list(content.targets)  # "threatened sanctions against Russia"
-    return kept
+    return [r for r in kept if not (r.trigger.i in internal and r.frame.type == "REQUEST")]
 
 
 def _without_agreeing(cues: Cues, readings: list[Reading]) -> list[Reading]:
@@ -415,8 +427,11 @@ def _asked_gerund(directive: frozenset[str], top: Token) -> Token | None:
     "recommends *appointing* a commission"), and for what that asked act is for: "…
     a prosecutor *to investigate* the abuse" is asked with it, not done."""
     node = top
-    for _ in range(4):
+    for _ in range(6):
         head = node.head
+        if _coordinated_gerund(node):
+            node = head  # "recommends appointing …, overhauling … *and appointing* …"
+            continue
         if node.dep_ == "pcomp" and head.lower_ == "for":
             return head.head if head.head.lemma_.lower() in directive else None
         if node.dep_ == "xcomp" and node.tag_ == "VBG":
@@ -428,6 +443,19 @@ def _asked_gerund(directive: frozenset[str], top: Token) -> Token | None:
         if node.pos_ in ("NOUN", "PROPN") and node.dep_ == "dobj":
             node = node.head  # "appointing a prosecutor *to investigate*"
     return None
+
+
+def _coordinated_gerund(verb: Token) -> bool:
+    """A verb coordinated with the one before it, in the same form: "to investigate *and
+    prosecute*", and a gerund the parser hangs on a gerund before it as an adverbial
+    ("appointing a commission, *overhauling* the police")."""
+    head = verb.head
+    if verb.tag_ != head.tag_ or head.pos_ not in VERBAL_POS or head.i == verb.i:
+        return False
+    if verb.dep_ == "conj":
+        return True
+    bare = not any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in verb.children)
+    return verb.dep_ == "advcl" and verb.tag_ == "VBG" and bare
 
 
 def _mandative(clause: Token) -> bool:
@@ -465,6 +493,8 @@ def _without_consequences(verbal: list[Reading], nominal: list[Reading]) -> list
             kept.append(reading)
         else:
             cause.targets = cause.targets or list(reading.targets)
+            if not cause.sources and not reading.passive and not reading.implied_source:
+                cause.sources = list(reading.sources)  # "Russian troops fought in the war"
             cause.consequence = verb
     return kept
 
@@ -723,6 +753,8 @@ def _events_of(
         return
     status, reported_by, quote_id, reporter_verb = _status(ctx, lexicon, reading)
     status = reading.status or status
+    if _claims_responsibility(reading):
+        status = "claimed"
     type_, mode, final_status, action = plover_coding(cues, frame, status)
     if reading.requested is not None:
         type_, mode, action = _content_coding(cues, reading, reading.requested, type_, mode)
@@ -747,7 +779,7 @@ def _events_of(
     emitted = 0
     for source, target in pairs:
         others = [a for a in (source, target) if a and a != national(ctx, a)]
-        source, target = national(ctx, source), national(ctx, target)
+        source, target = national_sides(ctx, source, target)
         if frame.type in cues.collective_types:
             kinds = cues.collective_kinds
             group_source = collective(ctx, source, kinds) if source else None
@@ -854,6 +886,11 @@ def _told_of_a_party(cues: Cues, reading: Reading) -> bool:
         and subject is not None
         and subject.lower_ in cues.unresolved_subjects
     )
+
+
+def _claims_responsibility(reading: Reading) -> bool:
+    """ "IS claimed responsibility for the attack": the attack is told as its doer's claim."""
+    return any(responsibility_claimant(w) is not None for w in (reading.trigger, reading.chain[-1]))
 
 
 def _announced(ctx: DocContext, lexicon: Lexicon, reading: Reading) -> str | None:
@@ -1059,9 +1096,14 @@ def _territory(
         return next((p for p in places if p is not None), None)
     own = {actor.country for actor in map(ctx.actor, sources) if actor is not None}
     clause = _clause_of(reading.chain[-1]).i
+    # A place in the source's own phrase says where it is from: "the *Yemen*-based Houthis".
+    subject = reading.subject
+    describing = {w.i for w in subject.subtree} if subject is not None else set()
+    if reading.chain[-1].i in describing:
+        describing -= {w.i for w in reading.chain[-1].subtree}  # "an officer *stationed in* …"
     for token in reading.trigger.sent:
         place = ctx.place_at(token)
-        if place is None or not place.country or place.country in own:
+        if place is None or not place.country or place.country in own or token.i in describing:
             continue
         if _clause_of(token).i == clause and same_line(token, reading.trigger):
             return place
@@ -1108,7 +1150,19 @@ def _repeats(
     if not definite or ctx.time_for(reading.trigger) is not None:
         return False
     pair = {source, target}
-    return any(e.type == type_ and {e.source, e.target} == pair for e in earlier)
+    if any(e.type == type_ and {e.source, e.target} == pair for e in earlier):
+        return True
+    # "condemned the arrest of *these* protestors": a demonstrative points back at the
+    # event told before by the same side, however its other side was named.
+    return _demonstrative(reading.trigger) and any(
+        e.type == type_ and e.source == source for e in earlier
+    )
+
+
+def _demonstrative(noun: Token) -> bool:
+    """ "this attack", "the arrest of these protesters"."""
+    words = [noun, *(w for prep in noun.children if prep.lower_ == "of" for w in prep.children)]
+    return any(c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for w in words for c in w.children)
 
 
 def _same_as_earlier(
