@@ -55,7 +55,7 @@ POINTING_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "such
 LEGISLATIVE_SECTORS = frozenset({"LEG"})
 # Target slots that name a giver ("received aid *from* X").
 FROM_SLOTS = frozenset({"from", "dobj.from"})
-RELEASE_MODE = "release"  # PLOVER's CONCEDE mode of freeing people
+RELEASE_MODE = "release"  # PLOVER's RETREAT mode of freeing people
 PROTESTER = "protester"  # the unnamed group of who protests
 # Measures a state's spokesman, telling of them unattributed, mostly tells of his own
 # state's ("sanctions"; arrests and annexations he as often blames on others).

@@ -171,6 +171,7 @@ class Cues:
     state_agents: frozenset[str]
     state_passive_types: frozenset[str]
     party_nouns: frozenset[str]
+    conceded_types: frozenset[str] = frozenset()  # a future act of these types is CONCEDE
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,151 @@
+"""The rarer PLOVER types on news (MOBILIZE, RETREAT, CONCEDE, SANCTION, AID, SUPPORT,
+THREATEN): the light-verb, phrasal and nominal forms the PLOVER manual and the CAMEO
+verb blocks give for them, on small real sentences with the mentions set by hand."""
+
+from __future__ import annotations
+
+import pytest
+from test_events import extractor, nlp, run  # noqa: F401  (the module's fixtures)
+
+CODED = ("type", "mode", "source", "target")
+
+
+def _coded(events, fields=CODED, type_=None):
+    return sorted(
+        tuple(getattr(e, f) for f in fields) for e in events if type_ is None or e.type == type_
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "expected"),
+    [
+        # CAMEO 152 "PUT * (ON ALERT)": raising forces' alert status.
+        (
+            "Russia put its nuclear forces on high alert.",
+            (("Russia", "RUS"), ("its", "RUS")),
+            [("MOBILIZE", "troops", "RUS", None)],
+        ),
+        # CAMEO 151 "PLACE * POLICE (ON ALERT)": the passive names the state's own police.
+        (
+            "Kenyan police were placed on alert ahead of the verdict.",
+            (("Kenyan", "KEN"),),
+            [("MOBILIZE", "police", "KEN", None)],
+        ),
+        # A weapons test shows military power (MOBILIZE weapons), told by a verb or a noun.
+        (
+            "North Korea tested a ballistic missile on Sunday.",
+            (("North Korea", "PRK"),),
+            [("MOBILIZE", "weapons", "PRK", None)],
+        ),
+        # Manual, MOBILIZE: "mobilizing weapons, ships, or vehicles … MOBILIZE 'weapons'".
+        (
+            "The United States sent two aircraft carriers to the Mediterranean.",
+            (("The United States", "USA"),),
+            [("MOBILIZE", "weapons", "USA", None)],
+        ),
+        # Manual, RETREAT resign: "official resignation", by a phrasal verb or a noun.
+        (
+            "Putin stepped down on Monday.",
+            (("Putin", "PUTIN"),),
+            [("RETREAT", "resign", "RUS", None)],
+        ),
+        (
+            "Putin announced his resignation on Monday.",
+            (("Putin", "PUTIN"), ("his", "PUTIN")),
+            [("RETREAT", "resign", "RUS", None)],
+        ),
+        # CAMEO 0872 "ease military blockade": RETREAT, its target the blockaded.
+        (
+            "Russia ended its blockade of Ukrainian ports.",
+            (("Russia", "RUS"), ("its", "RUS"), ("Ukrainian", "UKR")),
+            [("RETREAT", "withdraw", "RUS", "UKR")],
+        ),
+        # CAMEO 0862 "receive inspectors": RETREAT access.
+        (
+            "Iran allowed inspectors into the nuclear site.",
+            (("Iran", "IRN"),),
+            [("RETREAT", "access", "IRN", None)],
+        ),
+        # Manual, CONCEDE: "expressions of regret or remorse … should be coded as CONCEDE".
+        (
+            "Germany apologized to Poland for the remarks.",
+            (("Germany", "DEU"), ("Poland", "POL")),
+            [("CONCEDE", None, "DEU", "POL")],
+        ),
+        # Manual, CONCEDE: "formal pardons, acquittals, and amnesties".
+        (
+            "Turkey granted amnesty to Kurdistan Workers' Party fighters.",
+            (("Turkey", "TUR"), ("Kurdistan Workers' Party", "PKK")),
+            [("CONCEDE", None, "TUR", "PKK")],
+        ),
+        # Manual, SANCTION: international sanctions are 'discontinue'; extending them too.
+        (
+            "The United States extended its sanctions against Russia.",
+            (("The United States", "USA"), ("its", "USA"), ("Russia", "RUS")),
+            [("SANCTION", "discontinue", "USA", "RUS")],
+        ),
+        # CAMEO 071 PROVIDE * &CURRENCY: a sum given to a named party is aid.
+        (
+            "Germany provided $10 million in humanitarian aid to Turkey.",
+            (("Germany", "DEU"), ("Turkey", "TUR")),
+            [("AID", "economic", "DEU", "TUR")],
+        ),
+        # Manual, SUPPORT: "express support for"; solidarity is verbal support.
+        (
+            "Germany expressed solidarity with Ukraine.",
+            (("Germany", "DEU"), ("Ukraine", "UKR")),
+            [("SUPPORT", None, "DEU", "UKR")],
+        ),
+        # CAMEO's RETALIATE said to come: a threat of violence (manual, THREATEN modes).
+        (
+            "Iran warned that it would retaliate against Israel.",
+            (("Iran", "IRN"), ("it", "IRN"), ("Israel", "ISR")),
+            [("THREATEN", "violence", "IRN", "ISR")],
+        ),
+    ],
+)
+def test_rarer_types_are_coded_from_their_light_verbs_and_nouns(
+    nlp,  # noqa: F811
+    extractor,  # noqa: F811
+    text,
+    mentions,
+    expected,
+):
+    assert _coded(run(nlp, extractor, text, mentions)) == sorted(expected)
+
+
+def test_a_nominal_weapons_test_is_a_mobilization(nlp, extractor):  # noqa: F811
+    text = "North Korea's latest nuclear test was its most powerful yet."
+    events = run(nlp, extractor, text, (("North Korea", "PRK"), ("its", "PRK")))
+    assert _coded(events, type_="MOBILIZE") == [("MOBILIZE", "weapons", "PRK", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "action"),
+    [
+        # Manual, RETREAT: "announcements of future retreats should be coded as CONCEDE".
+        (
+            "Israel agreed to withdraw from the occupied territories.",
+            (("Israel", "ISR"),),
+            "RETREAT:withdraw",
+        ),
+        ("Putin announced plans to resign.", (("Putin", "PUTIN"),), "RETREAT:resign"),
+    ],
+)
+def test_an_announced_retreat_is_a_concession(nlp, extractor, text, mentions, action):  # noqa: F811
+    events = run(nlp, extractor, text, mentions)
+    assert _coded(events, ("type", "status", "action")) == [("CONCEDE", "actual", action)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company put the project on hold.",  # no alert
+        "Hospitals in the region were put on high alert.",  # no forces
+        "Schools tested a new exam on Monday.",  # no weapon
+        "The minister stepped up the campaign.",  # "step up" is no resignation
+    ],
+)
+def test_the_light_verbs_need_their_nouns(nlp, extractor, text):  # noqa: F811
+    events = run(nlp, extractor, text, ())
+    assert [e.type for e in events if e.type in ("MOBILIZE", "RETREAT")] == []
