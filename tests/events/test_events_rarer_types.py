@@ -114,6 +114,84 @@ def test_rarer_types_are_coded_from_their_light_verbs_and_nouns(
     assert _coded(run(nlp, extractor, text, mentions)) == sorted(expected)
 
 
+@pytest.mark.parametrize(
+    ("text", "mentions", "expected"),
+    [
+        # CAMEO 129 "veto", 125 "reject proposal to meet": blocking, voting down, ruling out.
+        (
+            "Russia blocked the resolution at the Security Council.",
+            (("Russia", "RUS"),),
+            [("REJECT", None, "RUS", None)],
+        ),
+        (
+            "The Turkish government ruled out talks with the Kurdistan Workers' Party.",
+            (("Turkish", "TUR"), ("Kurdistan Workers' Party", "PKK")),
+            [("REJECT", None, "TUR", "PKK")],
+        ),
+        (
+            "Pakistan declined the invitation from India.",
+            (("Pakistan", "PAK"), ("India", "IND")),
+            [("REJECT", None, "PAK", "IND")],
+        ),
+        # Denying an accusation rejects it (CAMEO's DENY * ACCUSATION).
+        (
+            "Russia denied the allegations made by Ukraine.",
+            (("Russia", "RUS"), ("Ukraine", "UKR")),
+            [("REJECT", None, "RUS", "UKR")],
+        ),
+        # CAMEO 161 CLOSE * EMBASSY: reducing diplomatic relations.
+        (
+            "Russia closed its embassy in Ukraine.",
+            (("Russia", "RUS"), ("its", "RUS"), ("Ukraine", "UKR")),
+            [("SANCTION", "withdraw", "RUS", "UKR")],
+        ),
+        # Manual, SANCTION discontinue: "curtail … commercial, or material exchanges".
+        (
+            "Germany suspended arms sales to Turkey.",
+            (("Germany", "DEU"), ("Turkey", "TUR")),
+            [("SANCTION", "discontinue", "DEU", "TUR")],
+        ),
+        (
+            "Germany lent $2 billion to Ukraine.",
+            (("Germany", "DEU"), ("Ukraine", "UKR")),
+            [("AID", "economic", "DEU", "UKR")],
+        ),
+        # CAMEO 154 CALL * UP &MILITARY.
+        (
+            "Israel called up 300,000 reservists.",
+            (("Israel", "ISR"),),
+            [("MOBILIZE", "troops", "ISR", None)],
+        ),
+        # Manual, MOBILIZE: "joint military operations are coded as COOPERATE but
+        # single-country exercises should be coded as MOBILIZE".
+        (
+            "Iran held naval exercises in the Gulf.",
+            (("Iran", "IRN"),),
+            [("MOBILIZE", "troops", "IRN", None)],
+        ),
+        (
+            "China held naval exercises with Russia.",
+            (("China", "CHN"), ("Russia", "RUS")),
+            [("COOPERATE", None, "CHN", "RUS")],
+        ),
+        # "strike back": hitting back; vowed, a threat of violence.
+        (
+            "North Korea vowed to strike back at the United States.",
+            (("North Korea", "PRK"), ("the United States", "USA")),
+            [("THREATEN", "violence", "PRK", "USA")],
+        ),
+    ],
+)
+def test_rejections_sanctions_and_exercises_from_their_cameo_patterns(
+    nlp,  # noqa: F811
+    extractor,  # noqa: F811
+    text,
+    mentions,
+    expected,
+):
+    assert _coded(run(nlp, extractor, text, mentions)) == sorted(expected)
+
+
 def test_a_nominal_weapons_test_is_a_mobilization(nlp, extractor):  # noqa: F811
     text = "North Korea's latest nuclear test was its most powerful yet."
     events = run(nlp, extractor, text, (("North Korea", "PRK"), ("its", "PRK")))
