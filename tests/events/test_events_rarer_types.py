@@ -227,3 +227,22 @@ def test_an_announced_retreat_is_a_concession(nlp, extractor, text, mentions, ac
 def test_the_light_verbs_need_their_nouns(nlp, extractor, text):  # noqa: F811
     events = run(nlp, extractor, text, ())
     assert [e.type for e in events if e.type in ("MOBILIZE", "RETREAT")] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hamas released a videotape of an Israeli hostage.",  # published, not freed
+        "Hamas issued a news release about an Israeli hostage.",  # a published text
+    ],
+)
+def test_publishing_is_no_release(nlp, extractor, text):  # noqa: F811
+    events = run(nlp, extractor, text, (("Hamas", "HAMAS"), ("Israeli", "ISR")))
+    assert [e for e in events if e.type == "RETREAT"] == []
+
+
+def test_a_concession_needs_no_named_source(nlp, extractor):  # noqa: F811
+    """Manual, CONCEDE and RETREAT: "Requires recipient: No"; the side named is kept."""
+    text = "A formal apology to Poland was made in parliament on Tuesday."
+    events = run(nlp, extractor, text, (("Poland", "POL"),))
+    assert _coded(events) == [("CONCEDE", None, None, "POL")]
