@@ -180,6 +180,23 @@ def test_rarer_types_are_coded_from_their_light_verbs_and_nouns(
             (("North Korea", "PRK"), ("the United States", "USA")),
             [("THREATEN", "violence", "PRK", "USA")],
         ),
+        # CAMEO WARN * (OF RESPONSE), CONSEQUENCES [130]; (OF &FIGHT) [138].
+        (
+            "Russia warned of retaliation if NATO expanded.",
+            (("Russia", "RUS"), ("NATO", "NATO")),
+            [("THREATEN", "violence", "RUS", "NATO")],
+        ),
+        # CAMEO 053 "rally support on behalf of": campaigning for a candidate.
+        (
+            "Vladimir Putin campaigned for Alexei Navalny in Moscow.",
+            (("Vladimir Putin", "PUTIN"), ("Alexei Navalny", "NAVALNY")),
+            [("SUPPORT", None, "PUTIN", "NAVALNY")],
+        ),
+        (
+            "The European Union disbursed 1 billion euros to Ukraine.",
+            (("The European Union", "NATO"), ("Ukraine", "UKR")),
+            [("AID", "economic", "NATO", "UKR")],
+        ),
     ],
 )
 def test_rejections_sanctions_and_exercises_from_their_cameo_patterns(
