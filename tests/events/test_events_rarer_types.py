@@ -251,11 +251,18 @@ def test_the_light_verbs_need_their_nouns(nlp, extractor, text):  # noqa: F811
     [
         "Hamas released a videotape of an Israeli hostage.",  # published, not freed
         "Hamas issued a news release about an Israeli hostage.",  # a published text
+        "Hamas welcomed the release of an Israeli hostage's videotape.",
+        "An Israeli hostage held by Hamas was released from hospital.",  # discharged
     ],
 )
 def test_publishing_is_no_release(nlp, extractor, text):  # noqa: F811
     events = run(nlp, extractor, text, (("Hamas", "HAMAS"), ("Israeli", "ISR")))
     assert [e for e in events if e.type == "RETREAT"] == []
+
+
+def test_ruling_out_rejects_a_proposal_not_any_noun(nlp, extractor):  # noqa: F811
+    events = run(nlp, extractor, "Putin ruled out a leadership challenge.", (("Putin", "PUTIN"),))
+    assert [e for e in events if e.type == "REJECT"] == []
 
 
 def test_a_concession_needs_no_named_source(nlp, extractor):  # noqa: F811
