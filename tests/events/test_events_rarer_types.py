@@ -50,9 +50,26 @@ def _coded(events, fields=CODED, type_=None):
             [("RETREAT", "resign", "RUS", None)],
         ),
         (
+            "The resignation of Putin was accepted on Monday.",
+            (("Putin", "PUTIN"),),
+            [("RETREAT", "resign", "RUS", None)],
+        ),
+        # CAMEO 0831 ANNOUNCE * RESIGNATION; manual: an announced retreat is a CONCEDE.
+        (
             "Putin announced his resignation on Monday.",
             (("Putin", "PUTIN"), ("his", "PUTIN")),
-            [("RETREAT", "resign", "RUS", None)],
+            [("CONCEDE", None, "RUS", None)],
+        ),
+        # CAMEO 083 "accede to requests or demands"; manual, CONCEDE: regret.
+        (
+            "Putin accepted the demands of Alexei Navalny.",
+            (("Putin", "PUTIN"), ("Alexei Navalny", "NAVALNY")),
+            [("CONCEDE", None, "RUS", "NAVALNY"), ("REQUEST", "demand", "NAVALNY", "RUS")],
+        ),
+        (
+            "Putin admitted defeat on Friday.",
+            (("Putin", "PUTIN"),),
+            [("CONCEDE", None, "RUS", None)],
         ),
         # CAMEO 0872 "ease military blockade": RETREAT, its target the blockaded.
         (
