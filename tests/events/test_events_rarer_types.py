@@ -119,21 +119,6 @@ def _coded(events, fields=CODED, type_=None):
             (("Iran", "IRN"), ("it", "IRN"), ("Israel", "ISR")),
             [("THREATEN", "violence", "IRN", "ISR")],
         ),
-    ],
-)
-def test_rarer_types_are_coded_from_their_light_verbs_and_nouns(
-    nlp,  # noqa: F811
-    extractor,  # noqa: F811
-    text,
-    mentions,
-    expected,
-):
-    assert _coded(run(nlp, extractor, text, mentions)) == sorted(expected)
-
-
-@pytest.mark.parametrize(
-    ("text", "mentions", "expected"),
-    [
         # CAMEO 129 "veto", 125 "reject proposal to meet": blocking, voting down, ruling out.
         (
             "Russia blocked the resolution at the Security Council.",
@@ -210,13 +195,13 @@ def test_rarer_types_are_coded_from_their_light_verbs_and_nouns(
             [("SUPPORT", None, "PUTIN", "NAVALNY")],
         ),
         (
-            "The European Union disbursed 1 billion euros to Ukraine.",
-            (("The European Union", "NATO"), ("Ukraine", "UKR")),
-            [("AID", "economic", "NATO", "UKR")],
+            "The Czech Republic disbursed 1 billion euros to Ukraine.",
+            (("The Czech Republic", "CZE"), ("Ukraine", "UKR")),
+            [("AID", "economic", "CZE", "UKR")],
         ),
     ],
 )
-def test_rejections_sanctions_and_exercises_from_their_cameo_patterns(
+def test_rarer_types_are_coded_from_their_light_verbs_and_nouns(
     nlp,  # noqa: F811
     extractor,  # noqa: F811
     text,
