@@ -262,6 +262,15 @@ def test_publishing_is_no_release(nlp, extractor, text):  # noqa: F811
     assert [e for e in events if e.type == "RETREAT"] == []
 
 
+def test_a_news_release_the_parser_takes_for_a_verb_is_no_release(nlp, extractor):  # noqa: F811
+    text = (
+        "Putin will be left with little more than the news release his adviser, Sergey "
+        "Lavrov, issued last week."
+    )
+    events = run(nlp, extractor, text, (("Putin", "PUTIN"), ("Sergey Lavrov", "LAVROV")))
+    assert [e for e in events if e.type == "RETREAT"] == []
+
+
 def test_ruling_out_rejects_a_proposal_not_any_noun(nlp, extractor):  # noqa: F811
     events = run(nlp, extractor, "Putin ruled out a leadership challenge.", (("Putin", "PUTIN"),))
     assert [e for e in events if e.type == "REJECT"] == []
