@@ -1,6 +1,7 @@
 """Junk actors among the actors dyad stores, on a seeded sample of news articles.
 
     python scripts/actor_junk.py [--judged gold/actors_junk.json] [--articles 25] [--seed 16]
+    python scripts/actor_junk.py --actors 200 --seed 7 [--judged gold/actors_junk_seed7.json]
 
 Draws ``--articles`` articles of ``corpus/news/dev.jsonl`` (shared folder) that no gold
 file of ``gold/`` codes, with a seeded random generator, so the sample is the same on
@@ -10,6 +11,11 @@ sentence. With ``--judged`` the hand judgments of that file (``junk``: true/fals
 by article, kind and name) are applied: the junk rate is printed and the actors nobody
 has judged yet are listed, to be judged by the protocol written in the file's header
 and added to it before the rate is read.
+
+With ``--actors`` the sample is of actors, not articles: every article of the corpus that
+no gold file codes and no other junk sample judged (so the sample is blind to every
+fix made looking at one) is analysed, as a store of them would hold it, and ``--actors`` of all
+their stored actors are drawn with the seed.
 """
 
 from __future__ import annotations
@@ -42,11 +48,31 @@ def gold_articles() -> set[str]:
     return coded
 
 
-def sample(count: int, seed: int) -> list[str]:
+def junk_sampled_articles(seed: int) -> set[str]:
+    """Article ids whose actors a junk file (``judgments``) has judged: every article
+    sample's, and every actor sample's but the one drawn with ``seed``."""
+    judged: set[str] = set()
+    for path in (ROOT / "gold").glob("actors_junk*.json"):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        if "actors" not in gold or gold["seed"] != seed:
+            judged.update(entry.split("|", 1)[0] for entry in gold.get("judgments", {}))
+    return judged
+
+
+def corpus_ids() -> list[str]:
     with (shared_dir() / CORPUS).open(encoding="utf-8") as lines:
-        ids = sorted(json.loads(line)["id"] for line in lines)
+        return sorted(json.loads(line)["id"] for line in lines)
+
+
+def sample(count: int, seed: int) -> list[str]:
     coded = gold_articles()
-    return random.Random(seed).sample([i for i in ids if i not in coded], count)
+    return random.Random(seed).sample([i for i in corpus_ids() if i not in coded], count)
+
+
+def unseen_articles(seed: int) -> list[str]:
+    """Every corpus article no gold file codes and no other junk sample judged."""
+    seen = gold_articles() | junk_sampled_articles(seed)
+    return [i for i in corpus_ids() if i not in seen]
 
 
 def key(article: str, kind: str, name: str) -> str:
@@ -88,20 +114,29 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--judged", type=Path, help="hand judgments (gold/actors_junk.json)")
     parser.add_argument("--articles", type=int, default=25)
+    parser.add_argument("--actors", type=int, help="draw this many actors, not articles")
     parser.add_argument("--seed", type=int, default=16)
     args = parser.parse_args()
     judged: dict[str, Any] = {}
     if args.judged:
         gold = json.loads(args.judged.read_text(encoding="utf-8"))
         args.articles, args.seed = gold["articles"], gold["seed"]
+        args.actors = gold.get("actors")
         judged = gold["judgments"]
-    wanted = sample(args.articles, args.seed)
+    if args.actors:
+        wanted = unseen_articles(args.seed)
+    elif judged:  # the judged articles themselves: a later gold file may change the draw
+        wanted = list(dict.fromkeys(entry.split("|", 1)[0] for entry in judged))
+    else:
+        wanted = sample(args.articles, args.seed)
     found = {a.id: a for a in _corpus_articles(shared_dir() / CORPUS, set(wanted))}
     rows = [
         row
         for analysis in analyze_articles([found[i] for i in wanted], load_nlp())
         for row in listed_actors(analysis)
     ]
+    if args.actors:
+        rows = random.Random(args.seed).sample(rows, args.actors)
     unjudged = [row for row in rows if row["key"] not in judged]
     junk = [row for row in rows if judged.get(row["key"], {}).get("junk")]
     report: dict[str, Any] = {"articles": wanted, "actors": len(rows)}

@@ -30,6 +30,7 @@ LAYERS = [
         "dyad.extensions",
         "dyad.clause_time",
         "dyad.quotation_marks",
+        "dyad.interviews",
         "dyad.codes",
     },
     # Stages and the store: each stands on the ground floor alone.

@@ -828,6 +828,15 @@ def test_the_i_of_an_appended_statement_is_its_signatory(nlp):
     # the writer's own colon is no statement: 'I' stays the author
     doc = run(nlp, "Here is what I mean:\n\nI think the plan will fail.", date(2016, 9, 1))
     assert actor_of(doc, "I", 1).kind == "author"
+    # a paragraph announcing what follows names whose it is, with no colon
+    doc = run(
+        nlp,
+        "Wikinews has talked via email with David Sparrow, a candidate of the New Democratic "
+        "Party.\n\nThe following is an interview with Sparrow, conducted via email.\n\nWhy "
+        "are you running?: Canada is at risk. This is why I am running for the NDP.",
+        date(2008, 10, 1),
+    )
+    assert actor_of(doc, "I").id == actor_of(doc, "David Sparrow").id
 
 
 def test_he_inside_a_quote_is_the_person_talked_about(nlp):

@@ -99,3 +99,65 @@ def test_the_cabinet_of_a_man_out_of_office_is_his_own(nlp):
     )
     assert actor_of(doc, "Obrador").id == actor_of(doc, "Andres Manuel Lopez Obrador").id
     assert actor_of(doc, "government", 1).id == "ZWE"  # the base codes Mugabe GOV that day
+
+
+def test_a_portfolio_title_named_again_is_its_holder(nlp):
+    """'the home secretary' after 'the home secretary, Jacqui Smith': 'home' is a
+    portfolio's word like 'foreign' or 'interior', not a word that makes another title."""
+    doc = run(
+        nlp,
+        "They also called for the home secretary, Jacqui Smith, to resign over the current "
+        "dispute and passed a vote of no confidence in the home secretary's ability to deal "
+        "with pay and conditions.",
+        date(2008, 1, 24),
+    )
+    smith = actor_of(doc, "Jacqui Smith")
+    assert actor_of(doc, "home secretary", 1).id == smith.id
+
+
+def test_a_surname_misspelt_once_is_the_person_named_in_full(nlp):
+    doc = run(
+        nlp,
+        'The shadow business secretary, Chuka Umunna, said that a "better capitalism" needs '
+        "transparency. Umanna said this could take the form of publishing pay ratios.",
+        date(2012, 1, 9),
+    )
+    assert actor_of(doc, "Umanna").id == actor_of(doc, "Chuka Umunna").id
+
+
+def test_a_treasurer_and_the_government_written_with_a_capital(nlp):
+    doc = run(
+        nlp,
+        "Speaking at a Liberal party conference in Melbourne today, Australia's treasurer Peter "
+        "Costello said that the war could continue. The treasurer said that Australia must be "
+        'prepared. "I want to reassure the Australian public that the Government will do what '
+        'is required," he said.',
+        date(2005, 7, 23),
+    )
+    assert actor_of(doc, "treasurer", 1).id == actor_of(doc, "Peter Costello").id
+    assert actor_of(doc, "Government").id == "AUS"
+
+
+def test_a_foreign_namesake_named_by_a_word_of_the_story_s_group_is_that_group(nlp):
+    """The base's 'Tigers' are a Swazi group; after 'the Tamil Tigers' in a story that never
+    names Swaziland, 'the Tigers' are the Tamil Tigers, and their leader is theirs."""
+    doc = run(
+        nlp,
+        "The Tamil Tigers said they would fight back against Sri Lankan forces. The Tigers' "
+        "leader Velupillai Prabhakaran spoke.",
+        date(2006, 8, 12),
+    )
+    tigers = actor_of(doc, "Tamil Tigers")
+    assert actor_of(doc, "Tigers", 1).id == tigers.id
+    assert actor_of(doc, "Velupillai Prabhakaran").affiliation == tigers.id
+    assert "SWZ" not in {a.country for a in doc._.actors.values()}
+
+
+def test_a_name_spacy_cut_after_the_title_it_took_in_runs_on(nlp):
+    doc = run(
+        nlp,
+        "According to Chief Superintendent Graciano Mijares of the police of the Autonomous "
+        "Region in Muslim Mindanao, the confirmed death toll is 20.",
+        date(2019, 1, 28),
+    )
+    assert actor_of(doc, "Graciano Mijares").name == "Graciano Mijares"

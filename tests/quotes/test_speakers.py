@@ -36,6 +36,12 @@ SPEAKERS = {
         "This organisation has",
         "Human Rights Watch",
     ),
+    "a description before a comma gives way to the name after it": (
+        '"We can now see clearly that the bill continues its march leftward," said the senior '
+        "Republican on the committee, Senator Charles Grassley.",
+        "We can now",
+        "Charles Grassley",
+    ),
 }
 
 

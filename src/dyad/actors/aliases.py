@@ -151,12 +151,28 @@ def _other_person(
     targets: list[AliasTarget],
     person_tokens: set[int],
 ) -> bool:
-    """'Michelle Obama' is not the Obama the base knows by his surname, but
-    'Sergey V. Lavrov' is the Lavrov it knows as 'Sergey Lavrov'."""
+    """'Michelle Obama' is not the Obama the base knows by his surname, nor 'Senator Kerry
+    Nettle' the Kerry it knows as 'Senator Kerry', nor 'Chad Bouchard' the state of Chad,
+    but 'Sergey V. Lavrov' is the Lavrov it knows as 'Sergey Lavrov'."""
     entry = article.kb.entries.get(targets[0].actor)
-    if entry is None or entry.kind != "person" or end - start != 1 or start == 0:
+    if entry is None or entry.kind not in ("person", "state"):
         return False
-    before = article.doc[start - 1]
+    doc = article.doc
+    after = doc[end] if end < len(doc) else None
+    if (
+        after is not None
+        and end - 1 in person_tokens
+        and end in person_tokens
+        and after.text[:1].isupper()
+        and not after.is_stop  # 'George W. Bush Has Intuition', a title in capitals
+        and after.lower_ not in article.lex.title_words
+    ):  # the name runs on past the alias
+        if entry.kind == "state":  # a state's name as a first name
+            return targets[0].kind == NAME and article.entity_at[end].start == start
+        return kb_person(article, article.entity_at[end]) != entry.id
+    if entry.kind != "person" or end - start != 1 or start == 0:
+        return False
+    before = doc[start - 1]
     if not (
         start in person_tokens
         and before.i in person_tokens
@@ -168,6 +184,8 @@ def _other_person(
     return kb_person(article, ent) != entry.id
 
 
+# Lower-case words inside names: 'Hamza bin Laden', 'al-Qaeda'.
+NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "the"})
 # Words between a title and its holder's name: 'United States president-elect Barack Obama'.
 TITLE_SUFFIXES = {"-", "elect", "designate"}
 
@@ -215,6 +233,7 @@ def _use_alias(article: ArticleMentions, start: int, end: int, targets: list[Ali
         _country_in_org_name(article, span, target)
         or _tail_of_longer_name(article, span)
         or _common_words_of_longer_name(article, span, target)
+        or _end_of_anothers_name(article, span, target)
     ):
         return True
     elif target.kind == DEMONYM and _attitude(article, start):
@@ -225,6 +244,8 @@ def _use_alias(article: ArticleMentions, start: int, end: int, targets: list[Ali
         entry = article.kb.entries[target.actor]
         if entry.kind == "person":
             add_person(article, start, end, target.actor)
+        elif _person_the_base_files_as_a_group(article, span, entry.kind):
+            add_person(article, start, end, None)
         elif entry.kind == "state" and _only_locates(article, span):
             add_place(article, span, target.actor)
         else:
@@ -234,6 +255,30 @@ def _use_alias(article: ArticleMentions, start: int, end: int, targets: list[Ali
             elif entry.kind != "state":
                 add_org_apposition(article, end, target.actor)
     return True
+
+
+def _person_the_base_files_as_a_group(article: ArticleMentions, span: Span, kind: str) -> bool:
+    """'Khalid Sheikh Mohammed', 'Edward Snowden': people the Phoenix dictionaries list
+    under the group or body they belong to. A name of two or more words that spaCy tags
+    as a person's, whole, with no word of an organisation's name, is a person's."""
+    entity = article.entity_at.get(span.start)
+    lex = article.lex
+    words = [t.lower_ for t in span if t.is_alpha and t.lower_ not in NAME_PARTICLES]
+    return (
+        kind != "state"
+        and entity is not None
+        and entity.label_ in PERSON_LABELS
+        and (entity.start, entity.end) == (span.start, span.end)
+        and len(words) >= 2  # not 'al-Qa’ida', one name after a particle
+        and all(t.is_title for t in span if t.is_alpha and t.lower_ not in NAME_PARTICLES)
+        and not any(
+            w in lex.organisation_name_words
+            or w in lex.organisation_kind_nouns
+            or w in lex.place_name_words
+            or w in lex.not_actor_name_words
+            for w in words
+        )
+    )
 
 
 def _attitude(article: ArticleMentions, start: int) -> bool:
@@ -339,6 +384,39 @@ def _common_words_of_longer_name(article: ArticleMentions, span: Span, target: A
     if end - first <= len(words.split()):
         return False
     add_local_org(article, doc[first:end])
+    return True
+
+
+def _end_of_anothers_name(article: ArticleMentions, span: Span, target: AliasTarget) -> bool:
+    """'New Democratic Party' (Canada's, not the US Democrats), 'Kataeb Hezbollah', 'the
+    Republic of China' (Taiwan): a name the base knows, ending a longer name spaCy tags (as
+    an organisation's, even as a person's) whose first words the base knows as nothing, is
+    part of that other entity's name. The longer name is an organisation the base lacks,
+    or a place. A state, demonym or place before the name only says whose it is ('Lebanese
+    Hezbollah', 'UN Security Council')."""
+    if target.kind != NAME:
+        return False
+    entity = article.entity_at.get(span.start)
+    kind = article.kb.entries[target.actor].kind
+    labels = (*ORG_LABELS, "GPE") if kind == "state" else (*ORG_LABELS, *PERSON_LABELS)
+    if (
+        entity is None
+        or kind == "person"
+        or entity.label_ not in labels
+        or entity.end != span.end
+        or entity.start >= span.start
+    ):
+        return False
+    before = [t for t in article.doc[entity.start : span.start] if t.lower_ != "the"]
+    if not before or not before[0].is_title or any(t.is_punct for t in before):
+        return False
+    words = article.doc[before[0].i : span.start]
+    if article.kb.lookup(words.text) or article.kb.lookup(before[0].text):
+        return False
+    if entity.label_ == "GPE":
+        add_place(article, article.doc[before[0].i : span.end], None)
+    else:
+        add_local_org(article, article.doc[before[0].i : span.end])
     return True
 
 

@@ -126,6 +126,11 @@ def _merge(article: ArticleMentions, old: str, new: str) -> None:
                 table[key] = new
     if old in article.gender and new not in article.gender:
         article.gender[new] = article.gender[old]
+    dropped, kept = article.actors[old], article.actors[new]
+    for actor in list(article.actors.values()):
+        if actor.affiliation == old:  # 'the Tigers' leader' is the Tamil Tigers' leader
+            country = kept.country if actor.country == dropped.country else actor.country
+            article.actors[actor.id] = replace(actor, affiliation=new, country=country)
     article.titles.setdefault(new, set()).update(article.titles.pop(old, set()))
 
 
@@ -271,7 +276,9 @@ def _merge_name_parts(article: ArticleMentions) -> None:
 def _merge_short_org_names(article: ArticleMentions) -> None:
     """'the Oversight and Reform Committee' after 'the House Oversight and Reform
     Committee', 'the Committee' after "the Citizen's Committee": an organisation the base
-    lacks named by some words of one other organisation's name is that organisation (of
+    lacks (or the base's namesake of a state the article never names: 'the Tigers' after
+    'the Tamil Tigers') named by some words of one other organisation's name is that
+    organisation (of
     two that share the words, 'the Court' after 'the Court of Session' and 'the Supreme
     Court', neither). Longer names merge first: 'National' joins 'the National Party'
     once it has joined 'the New Zealand National Party'."""
@@ -283,9 +290,11 @@ def _merge_short_org_names(article: ArticleMentions) -> None:
     ]
     orgs.sort(key=lambda a: len(name_words(a.name)), reverse=True)
     merged: set[str] = set()
+    named = _named_states(article)
     for actor in orgs:
         words = name_words(actor.name)
-        if not _local(actor) or not words:
+        stray = actor.kb_id is not None and actor.country not in (None, *named)
+        if not (_local(actor) or stray) or not words:
             continue
         wholes = [
             o
@@ -297,6 +306,15 @@ def _merge_short_org_names(article: ArticleMentions) -> None:
             merged.add(actor.id)
 
 
+def _named_states(article: ArticleMentions) -> set[str]:
+    """The states the article names, as states or as the states of its places."""
+    states = {p.country for p in article.places if p.country}
+    for found in article.found:
+        if article.actors[found.actor].kind == "state":
+            states.add(found.actor)
+    return states
+
+
 def _part_of(part: list[str], whole: list[str]) -> bool:
     """Is ``part`` a shorter run of the words of ``whole``?"""
     n = len(part)
@@ -305,13 +323,23 @@ def _part_of(part: list[str], whole: list[str]) -> bool:
 
 def _merge_variant_spellings(article: ArticleMentions) -> None:
     """'Hamza bin Laden' and 'Hamza bin Ladin': local people with the same first
-    name, as many words and a nearly equal surname are one person."""
+    name, as many words and a nearly equal surname are one person; so are a local
+    surname alone and a person named in full with a nearly equal one ('Umanna' after
+    'Chuka Umunna')."""
     mentioned = _mentions_of(article)
-    people = [
-        a
-        for a in article.actors.values()
-        if a.kind == "person" and a.id in mentioned and len(name_words(a.name)) >= 2
-    ]
+    persons = [a for a in article.actors.values() if a.kind == "person" and a.id in mentioned]
+    people = [a for a in persons if len(name_words(a.name)) >= 2]
+    for alone in persons:
+        words = name_words(alone.name)
+        if len(words) != 1 or not _local(alone):
+            continue
+        similar = {
+            p.id
+            for p in people
+            if SequenceMatcher(None, words[0], name_words(p.name)[-1]).ratio() >= SIMILAR_SURNAME
+        }
+        if len(similar) == 1:  # one person it can be a misspelling of
+            _merge(article, alone.id, similar.pop())
     for i, first in enumerate(people):
         for second in people[i + 1 :]:
             if first.kb_id and second.kb_id:
@@ -453,11 +481,14 @@ def _foreign_namesakes(article: ArticleMentions) -> None:
         actor = article.actors[found.actor]
         if actor.kind == "state" or (actor.kind == "person" and actor.kb_id):
             named.add(actor.country)
+    places = _named_states(article)
     for found in list(article.found):
         actor = article.actors[found.actor]
-        if actor.kb_id is None or actor.kind in ("state", "person"):
+        if actor.kb_id is None or actor.kind == "state" or actor.country in (None, home):
             continue
-        if actor.country in (None, home):
+        if actor.kind == "person":
+            if actor.country not in places and _out_of_office(article, actor):
+                found.actor = _local_namesake(article, actor, home).id
             continue
         home_namesake = _home_namesake(article, found, home)
         if home_namesake is not None:  # 'ABC' in an Australian story
@@ -476,6 +507,28 @@ def _foreign_namesakes(article: ArticleMentions) -> None:
         )
         article.actors.setdefault(local.id, local)
         found.actor = local.id
+
+
+def _out_of_office(article: ArticleMentions, actor: Actor) -> bool:
+    """Did the base's person hold no office on the article's date, and never one it
+    knows by title (a former president or prime minister stays who the base knows)?"""
+    entry = article.kb.entries.get(actor.kb_id or "")
+    if entry is None or article.date is None:
+        return False
+    role = article.kb.role_at(entry, article.date)  # reads the roles the base keeps raw
+    if any(r.title for r in entry.roles):
+        return False
+    return role is None or not role.holds(article.date)
+
+
+def _local_namesake(article: ArticleMentions, actor: Actor, home: str) -> Actor:
+    """'John Carmichael', a candidate in a Canadian story, is not the base's Swazi
+    official of that name: a person of the base, out of office, of a state the story
+    never names, is the story's own namesake."""
+    local = Actor(
+        id=f"P:{ascii_id(actor.name)}@{home}", name=actor.name, kind="person", country=home
+    )
+    return article.actors.setdefault(local.id, local)
 
 
 def _home_namesake(article: ArticleMentions, found: Found, home: str) -> str | None:

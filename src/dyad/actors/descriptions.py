@@ -21,8 +21,8 @@ def add_descriptions(article: ArticleMentions) -> None:
         if token.i in article.claimed or token.pos_ not in ("NOUN", "PROPN"):
             continue
         role = token.lower_ if token.lower_ in lex.role_nouns else None
-        if token.pos_ == "PROPN" and role is None:
-            continue  # only a title is written with capitals: 'the Prime Minister'
+        if token.pos_ == "PROPN" and role is None and token.lower_ not in lex.government_nouns:
+            continue  # only a title or 'the Government' is written with capitals
         kinds = lex.anaphoric_nouns.get(token.lower_)
         if token.lower_ in lex.government_nouns and (
             _government_of(article, token) or _same_government(article, token)

@@ -126,6 +126,7 @@ class Lexicon:
     not_actor_name_words: frozenset[str]
     not_actor_names: frozenset[str]
     work_nouns: frozenset[str]
+    announced_nouns: frozenset[str]
     generic_institutions: frozenset[str]
     common_word_names: frozenset[str]
     site_name_words: frozenset[str]
@@ -176,6 +177,7 @@ class Lexicon:
             not_actor_name_words=frozenset(data["not_actor_name_words"]),
             not_actor_names=frozenset(data["not_actor_names"]),
             work_nouns=frozenset(data["work_nouns"]),
+            announced_nouns=frozenset(data["announced_nouns"]),
             generic_institutions=frozenset(data["generic_institutions"]),
             common_word_names=frozenset(data["common_word_names"]),
             site_name_words=frozenset(data["site_name_words"]),

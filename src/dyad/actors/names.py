@@ -11,7 +11,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from dyad.actors.groups import kind_noun_after, kind_noun_before, member_phrase_end
-from dyad.actors.kb import DEMONYM, NAME, ascii_id
+from dyad.actors.kb import CAPITAL, DEMONYM, NAME, PLACE, Lexicon, ascii_id
 from dyad.actors.places import (
     add_place,
     apposition_noun,
@@ -44,6 +44,8 @@ NAME_SUFFIXES = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"}
 DASHES = {"-", "–", "—"}
 # Words before a capitalised phrase that make it a title or description, not a name.
 TITLE_OPENERS = {"the", "a", "an", "former", "then"}
+# Determiners before a name that make it anyone of that name ('every Murphy').
+GENERIC_DETERMINERS = frozenset({"every", "each", "any"})
 # An aircraft's or weapon's designation: 'E-3', 'UH-60', 'MiG-29', 'A320' (not 'M5S').
 MODEL_CODE = re.compile(r"^[A-Z][A-Za-z]{0,3}-\d+[A-Za-z]?$|^[A-Z]{1,3}\d{2,}$")
 
@@ -247,8 +249,21 @@ def _add_local_person(article: ArticleMentions, ent: Span) -> None:
     ):
         first -= 1
     tokens = [*doc[first : tokens[0].i], *tokens]
+    # ... and cuts it after a title it took in ('Superintendent Graciano [Mijares]')
+    last = tokens[-1].i
+    while (
+        tokens[0].lower_ in lex.title_words
+        and last + 1 < len(doc)
+        and doc[last + 1].pos_ == "PROPN"
+        and doc[last + 1].is_title
+        and not doc[last + 1].ent_type_
+        and doc[last + 1].i not in article.claimed
+        and not _word_of_a_title_or_body(lex, doc[last + 1].lower_)
+    ):
+        last += 1
+    tokens = [*tokens, *doc[tokens[-1].i + 1 : last + 1]]
     span = doc[tokens[0].i : tokens[-1].i + 1]
-    if _common_word(article, span):
+    if _common_word(article, span) or _anyone_so_named(span) or _named_after(article, span):
         return
     dashes = [t.i for t in span[1:] if t.text in DASHES and t.whitespace_]
     if dashes:  # 'Andrew Chan - Death Myuran Sukumaran - Death': a list's lines
@@ -282,13 +297,18 @@ def _add_local_person(article: ArticleMentions, ent: Span) -> None:
         return  # 'Education Spokesperson': a title spaCy took for a name
     if _no_persons_name(article, span):
         return
-    if (len(words) > 1 and words[-1].lower() in lex.place_name_words) or named_as_place(
-        article, span
+    if (
+        (len(words) > 1 and words[-1].lower() in lex.place_name_words)
+        or named_as_place(article, span)
+        or _names_a_site(article, span)
     ):
         add_place(article, span, None)  # 'Castlefrank Road', 'in Bhagalpur' tagged as people
         return
-    if len(words) > 1 and words[-1].lower() in lex.organisation_name_words:
-        add_local_org(article, span)  # 'the Qods Force' tagged as a person
+    if len(words) > 1 and (
+        words[-1].lower() in lex.organisation_name_words
+        or any(w.lower() in lex.site_name_words for w in words[1:])
+    ):  # 'the Qods Force', 'the John W. McCormack Graduate School of Policy Studies'
+        add_local_org(article, span)
         return
     known = article.surnames.get(words[-1].lower())
     if known is None and len(words) == 1:
@@ -300,6 +320,8 @@ def _add_local_person(article: ArticleMentions, ent: Span) -> None:
     ):
         _add_short_name(article, span.start, span.end, known)
         return
+    if _a_work(article, span):
+        return  # "Channel One's Mabat news program"
     if len(words) == 1 and _title_of_a_body(doc, span.end):
         return  # 'earning him the distinction of Dean of the House of Representatives'
     if len(words) == 1 and _owns_a_government(article, span.end):
@@ -514,11 +536,15 @@ def add_local_org(article: ArticleMentions, ent: Span, country: str | None = Non
         last in article.lex.place_name_words
         or (len(span) == 1 and named_as_place(article, span))
         or _site_where(article, span)
+        or _names_a_site(article, span)
+        or _abbreviates_place(article, span)
     ):
         add_place(article, span, country)  # 'Parliament House', 'in Erbil': places
         return
     if last in article.lex.not_actor_name_words or name.lower() in article.lex.not_actor_names:
         return  # a law, a war, a prize, a time zone
+    if name.lower() in article.lex.government_nouns:
+        return  # 'the Government' written with a capital: the descriptions' state
     before = doc[span.start - 1] if span.start else None
     if before is not None and before.is_lower and before.lower_ in article.lex.work_nouns:
         article.claimed.update(range(span.start, span.end))
@@ -534,6 +560,9 @@ def add_local_org(article: ArticleMentions, ent: Span, country: str | None = Non
     if _platform(article, span) is False:
         article.claimed.update(range(span.start, span.end))
         return  # 'wrote on Twitter': where one speaks, not who
+    if _person_after_role(article, span):
+        _add_local_person(article, span)  # 'estate agent Eli Melloul' tagged as a firm
+        return
     known = _known_org_of_state(article, name)
     if known is not None:  # 'the United States FBI' is the base's FBI
         article.add(Found(span.start, span.end, known, 2), article.ensure_actor(known))
@@ -574,6 +603,89 @@ def _site_where(article: ArticleMentions, span: Span) -> bool:
         and not article.is_organisation_name(words)
         and not any(w in lex.male_names or w in lex.female_names for w in words)
     )
+
+
+def _word_of_a_title_or_body(lex: Lexicon, word: str) -> bool:
+    """A word a name does not run on over: a title's, an organisation's, a place's."""
+    return (
+        word in lex.title_words
+        or word in lex.organisation_name_words
+        or word in lex.place_name_words
+        or word in lex.government_nouns
+        or word in lex.not_actor_name_words
+    )
+
+
+def _anyone_so_named(span: Span) -> bool:
+    """'America is richer for every Murphy, Kelly, and O'Sullivan': a name after 'every',
+    'each' or 'any', or listed with one, is anyone of that name, no one person."""
+    root = span.root
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head
+    return any(c.dep_ == "det" and c.lower_ in GENERIC_DETERMINERS for c in root.children)
+
+
+def _named_after(article: ArticleMentions, span: Span) -> bool:
+    """A person's name owning the name of a site, a building or a facility ("Tupua
+    Tamasese Meaole's Acute Primary Care Clinic") is that place's name, no one who acts."""
+    doc = article.doc
+    after = span.end + 1 if span.end < len(doc) and doc[span.end].text in POSSESSIVE else None
+    owned = article.entity_at.get(after) if after is not None else None
+    if owned is None or owned.start != after:
+        return False
+    last = owned[-1].lower_
+    return last in article.lex.site_name_words or last in article.lex.place_name_words
+
+
+def _person_after_role(article: ArticleMentions, span: Span) -> bool:
+    """'estate agent Eli Melloul', 'lawyer Jane Doe': two or three capitalised words right
+    after a role noun in lower case are a person's name, whatever spaCy tagged them."""
+    before = article.doc[span.start - 1] if span.start else None
+    lex = article.lex
+    return (
+        before is not None
+        and before.is_lower
+        and before.lower_ in lex.role_nouns
+        and 2 <= len(span) <= 3
+        and all(t.pos_ == "PROPN" and t.is_title for t in span)
+        and not any(t.lower_ in lex.organisation_name_words for t in span)
+        and kind_noun_after(article, span.end) is None
+        and kind_noun_before(article, span.start) is None
+        and _apposed_kind(article, span) is None
+    )
+
+
+def _abbreviates_place(article: ArticleMentions, span: Span) -> bool:
+    """'the Parliament of New South Wales (NSW)': capitals in brackets after a place's
+    name, its initials, are that place's short name."""
+    doc = span.doc
+    acronym = span.text.replace(".", "")
+    if len(span) != 1 or not span[0].is_upper or span.start < 2 or doc[span.start - 1].text != "(":
+        return False
+    first = span.start - 1 - len(acronym)
+    words = doc[max(first, 0) : span.start - 1]
+    if first < 0 or "".join(t.text[:1] for t in words) != acronym:
+        return False
+    return any(t.kind in (PLACE, CAPITAL) for t in article.kb.lookup(words.text))
+
+
+def _names_a_site(article: ArticleMentions, span: Span) -> bool:
+    """'the Khurais oil field', 'the TurkStream pipeline': a name before a site's noun in
+    lower case names that site, not an actor."""
+    return _before_noun_of(span, article.lex.place_name_words)
+
+
+def _before_noun_of(span: Span, nouns: frozenset[str]) -> bool:
+    """Does the name modify one of ``nouns`` in lower case after it ('the Khurais oil
+    field')?"""
+    head = span.root
+    for _ in range(3):
+        if head.dep_ not in ("compound", "nmod", "amod") or head.head.i < span.end:
+            return False
+        head = head.head
+        if head.is_lower and head.lower_ in nouns:
+            return True
+    return False
 
 
 def _title_not_name(article: ArticleMentions, span: Span) -> bool:
@@ -622,9 +734,12 @@ def _common_word(article: ArticleMentions, span: Span) -> bool:
 
 
 def _a_work(article: ArticleMentions, span: Span) -> bool:
-    """'the host of House Call, a program on CNN': a name whose apposition is a work."""
+    """'the host of House Call, a program on CNN', "Channel One's Mabat news program": a
+    name whose apposition is a work, or that modifies one."""
     noun = apposition_noun(article.doc, span.end)
-    return noun is not None and noun.lower_ in article.lex.work_nouns
+    if noun is not None and noun.lower_ in article.lex.work_nouns:
+        return True
+    return _before_noun_of(span, article.lex.work_nouns)
 
 
 def _apposed_kind(article: ArticleMentions, span: Span) -> tuple[str, str] | None:
@@ -648,13 +763,15 @@ def _no_persons_name(article: ArticleMentions, span: Span) -> bool:
 
 
 def _not_a_name(span: Span) -> bool:
-    """A quote's bracketed insertion ('[I]t'), a word of words written in capitals
-    ('I WON THIS ELECTION, BY A LOT!', a heading), a maker before a model number
-    ('the Boeing 737-800 jet') or a model's code ('an E-3', 'UH-60 Black Hawk'): no one's
-    name."""
+    """A quote's bracketed insertion ('[I]t'), a word said twice ('zob zob'), a word of
+    words written in capitals ('I WON THIS ELECTION, BY A LOT!', a heading), a maker before
+    a model number ('the Boeing 737-800 jet') or a model's code ('an E-3', 'UH-60 Black
+    Hawk'): no one's name."""
     doc = span.doc
     if any("[" in t.text or "]" in t.text for t in span) or MODEL_CODE.match(span.text.split()[0]):
         return True
+    if len(span) > 1 and len({t.lower_ for t in span}) == 1:
+        return True  # 'zob zob': a word said twice is no name
     following = doc[span.end] if span.end < len(doc) else None
     if following is not None and following.text[:1].isdigit() and following.ent_type_ != "DATE":
         return True

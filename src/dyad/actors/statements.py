@@ -12,6 +12,7 @@ from bisect import bisect_right
 from spacy.tokens import Token
 
 from dyad.actors.state import ArticleMentions, Found
+from dyad.interviews import interview_label
 
 # How many paragraphs in the first person a statement may run before or after its 'I'.
 STATEMENT_PARAGRAPHS = 6
@@ -20,9 +21,8 @@ SIGNATURE_TOKENS = 12
 # A letter's closing line before its signature ('Yours sincerely,').
 VALEDICTIONS = frozenset({"sincerely", "yours", "regards", "respectfully", "best", "kind"})
 VALEDICTION_TOKENS = 3
-# Interview transcripts: "Q: …" asks (the writer), "A: …" answers.
-INTERVIEW_LABELS = frozenset({"q", "question", "a", "answer"})
-INTERVIEW_ANSWERS = frozenset({"a", "answer"})
+# Words of a paragraph that announces the text after it ('The following is …', 'Below is …').
+ANNOUNCING_WORDS = frozenset({"following", "below"})
 SPEAKING_KINDS = {"person", "organization", "party", "government", "igo", "ngo", "armed_group"}
 
 
@@ -33,7 +33,7 @@ def signatory(article: ArticleMentions, token: Token) -> str | None:
     here = _paragraph_of(starts, token.i)
     label = _interview_label(article, starts, here)
     if label is not None:
-        return _interviewee(article, starts, here) if label in INTERVIEW_ANSWERS else None
+        return _interviewee(article, starts, here) if label == "answer" else None
     first = here
     while (
         first > 0
@@ -49,7 +49,7 @@ def signatory(article: ArticleMentions, token: Token) -> str | None:
     ):
         last += 1
     signed = _signature(article, starts, last + 1)
-    introduced = _introducer(article, starts, first, token.i)
+    introduced = _introducer(article, starts, first, token.i) or _announcer(article, starts, first)
     if signed and introduced:  # two statements in a row: the nearer edge tells
         return signed if last + 1 - here < here - first + 1 else introduced
     return signed or introduced
@@ -58,16 +58,10 @@ def signatory(article: ArticleMentions, token: Token) -> str | None:
 def _interview_label(
     article: ArticleMentions, starts: tuple[int, ...], paragraph: int
 ) -> str | None:
-    """The label ("q", "a" …) of a paragraph opening with an interview's "Q:" or "A:"."""
+    """The label of a paragraph opening with an interview's "Q:" or "A:", or None."""
     first = starts[paragraph]
     doc = article.doc
-    if (
-        first + 1 < len(doc)
-        and doc[first + 1].text == ":"
-        and doc[first].lower_ in INTERVIEW_LABELS
-    ):
-        return doc[first].lower_
-    return None
+    return interview_label(doc[first].text, doc[first + 1].text) if first + 1 < len(doc) else None
 
 
 def _interviewee(article: ArticleMentions, starts: tuple[int, ...], paragraph: int) -> str | None:
@@ -129,6 +123,26 @@ def _introducer(
     people = [f for f in speakers if article.actors[f.actor].kind == "person"]
     # 'a quote from Labour leader Gordon Brown': the person before his organisation
     chosen = subjects or people[-1:] or speakers[-1:]
+    return chosen[0].actor if chosen else None
+
+
+def _announcer(article: ArticleMentions, starts: tuple[int, ...], first: int) -> str | None:
+    """'The following is an interview with Sparrow, conducted via email.': a paragraph
+    right before the statement that announces what follows, and whose it is."""
+    if first == 0:
+        return None
+    tokens = _tokens(article, starts, first - 1)
+    words = {t.lower_ for t in tokens}
+    if not words & ANNOUNCING_WORDS or not words & article.lex.announced_nouns:
+        return None
+    speakers = [
+        f
+        for f in article.found.starting(starts[first - 1], starts[first])
+        if article.actors[f.actor].kind in SPEAKING_KINDS
+        and not article.in_quote(article.doc[f.start].idx)
+    ]
+    people = [f for f in speakers if article.actors[f.actor].kind == "person"]
+    chosen = people[-1:] or speakers[-1:]
     return chosen[0].actor if chosen else None
 
 

@@ -39,6 +39,7 @@ from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Token
 
 from dyad.extensions import doc_text, line_break_tokens
+from dyad.interviews import interview_label
 from dyad.model import Quote, Span, Speaker
 from dyad.quotation_marks import MarkedPassage, find_quoted
 from dyad.quotes.lexicon import CueLexicon
@@ -63,9 +64,6 @@ QUOTED_SHARE = 0.8
 WORD = re.compile(r"\w+")
 # Characters (marks, spaces, "and") between two quotes sharing one cue.
 MAX_JOINER = 12
-# Interview transcripts: "Q: …" is the interviewer's, "A: …" the interviewee's.
-INTERVIEW_QUESTIONS = frozenset({"q", "question"})
-INTERVIEW_ANSWERS = frozenset({"a", "answer"})
 # "Name: words" — at most this many tokens before the colon.
 NAME_COLON_TOKENS = 6
 # Bounds that keep the work per cue constant on pathological input.
@@ -283,9 +281,9 @@ class QuoteFinder:
         if colon is None or colon == first.i:
             return None
         name = doc[first.i : colon]
-        label = name.text.lower()
-        if label in INTERVIEW_QUESTIONS | INTERVIEW_ANSWERS:
-            speaker = None if label in INTERVIEW_QUESTIONS else self._interviewee(first.i)
+        label = interview_label(name.text, doc[colon].text)
+        if label is not None:
+            speaker = self._interviewee(first.i) if label == "answer" else None
         elif any(t.pos_ in VERB_POS or "\n" in t.text for t in name) or not any(
             t.pos_ == "PROPN" for t in name
         ):
@@ -302,7 +300,7 @@ class QuoteFinder:
             return None
         found = _Found("indirect", pieces, doc[colon], speaker, colon=True)
         found.cue_span = Span(":", doc[colon].idx, doc[colon].idx + 1)
-        if label in INTERVIEW_QUESTIONS:
+        if label == "question":
             # The interviewer asks: the article's writer.
             found.speaker = self.resolver.author_speaker()
         return found
@@ -313,7 +311,7 @@ class QuoteFinder:
         doc = self.doc
         openings = [0, *(i + 1 for i in self.view.line_breaks if i + 1 < len(doc))]
         index = bisect.bisect_right(openings, first) - 1
-        while index > 0 and self._interview_label(openings[index - 1]):
+        while index > 0 and self._interview_label(openings[index - 1]) is not None:
             index -= 1
         mention = self.resolver.person_before(doc[openings[index]].idx)
         if mention is None:
@@ -321,13 +319,11 @@ class QuoteFinder:
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         return span.root if span is not None else None
 
-    def _interview_label(self, first: int) -> bool:
-        """Whether the paragraph opening at token ``first`` is an interview's "Q:" or "A:"."""
+    def _interview_label(self, first: int) -> str | None:
+        """The interview label of the paragraph opening at token ``first``, or None."""
         doc = self.doc
         return (
-            first + 1 < len(doc)
-            and doc[first + 1].text == ":"
-            and doc[first].lower_ in INTERVIEW_QUESTIONS | INTERVIEW_ANSWERS
+            interview_label(doc[first].text, doc[first + 1].text) if first + 1 < len(doc) else None
         )
 
     def _according_to(self, token: Token) -> _Found | None:

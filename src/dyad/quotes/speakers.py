@@ -124,7 +124,32 @@ def speaker_head(subject: Token) -> Token:
             )
             if named is not None:
                 return named
+            named = _named_after_comma(subject)
+            if named is not None:
+                return named
     return subject
+
+
+def _named_after_comma(subject: Token) -> Token | None:
+    """'said the senior Republican on the committee, Senator Charles Grassley': a
+    description the parser made the subject, the name right after its comma (which it
+    often makes a second subject) is who speaks."""
+    doc = subject.doc
+    comma = subject.right_edge.i + 1
+    if comma >= len(doc) or doc[comma].text != ",":
+        return None
+    for token in doc[comma + 1 : comma + 4]:
+        if token.ent_type_ == "PERSON":
+            end = token.i
+            while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
+                end += 1
+            name = doc[token.i : end + 1].root
+            # in apposition, or a second subject of the same verb; not a clause's own
+            # subject ('In a new Fox News poll, Trump led Cruz')
+            return name if name.head in (subject, subject.head) else None
+        if not (token.is_title or token.is_upper):
+            return None  # 'the senior Republican, said to be …': no name follows
+    return None
 
 
 def speaker_span(head: Token) -> tuple[int, int]:
