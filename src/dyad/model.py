@@ -200,7 +200,7 @@ class Event:
     time_role: str | None = None
     # For AGREE and THREATEN: the act promised or threatened, as "TYPE" or "TYPE:mode"
     # ("CONSULT:host" for "is prepared to welcome delegations"); for REQUEST, the act
-    # asked for ("CONCEDE:release" for "called for the release of …"); for REJECT, the
+    # asked for ("RETREAT:release" for "called for the release of …"); for REJECT, the
     # act refused ("SUPPORT:recognize" for "does not recognize the government").
     action: str | None = None
     # The PLOVER manual's conflict-cooperation score of the type and mode, -10 (most

@@ -142,7 +142,7 @@ def test_must_of_the_speakers_own_state_asks_nothing(nlp, extractor):  # noqa: F
         (
             "“Release our people now,” said Putin.",
             "Release our people now,",
-            [("REQUEST", "RUS", "CONCEDE:release", "actual")],
+            [("REQUEST", "RUS", "RETREAT:release", "actual")],
         ),
         (
             "“The enemy is weak, so do not stop fighting,” said Putin.",

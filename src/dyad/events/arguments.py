@@ -65,7 +65,7 @@ LEGISLATIVE_SECTORS = frozenset({"LEG"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 # Target slots that name a giver ("received aid *from* X").
 FROM_SLOTS = frozenset({"from", "dobj.from"})
-RELEASE_MODE = "release"  # PLOVER's CONCEDE mode of freeing people
+RELEASE_MODE = "release"  # PLOVER's RETREAT mode of freeing people
 # Endings that make a verb's act a noun ("annex*ation*", "deploy*ment*", "withdraw*al*").
 NOMINAL_SUFFIXES = ("ation", "ion", "ment", "al", "ure", "cation")
 PROTESTER = "protester"  # the unnamed group of who protests

@@ -919,8 +919,11 @@ def plover_coding(cues: Cues, frame: Frame, status: str) -> tuple[str, str | Non
     """Type, mode, status and promised/threatened action by the manual's single-type
     rule: a promised cooperative act is AGREE, a threatened hostile one THREATEN
     (mode: the threat's content), both actual, since the promise or threat was made;
-    a refused cooperative act is REJECT ("all rejections and refusals")."""
+    a refused cooperative act is REJECT ("all rejections and refusals"); a retreat
+    announced, agreed or planned is CONCEDE (manual, RETREAT)."""
     action = f"{frame.type}:{frame.mode}" if frame.mode else frame.type
+    if status in ("promised", "planned", "decided") and frame.type in cues.conceded_types:
+        return "CONCEDE", None, "actual", action
     if status == "refused":
         if frame.type in cues.promised_types:
             return "REJECT", cues.request_modes.get(frame.type), "actual", action

@@ -924,8 +924,15 @@ def _demand(lexicon: Lexicon, request: Reading) -> Iterator[Reading]:
     """A demand voiced in the words of its act ("Russia must negotiate", "Release
     them"): the act demanded is the request's content, not an event of its own."""
     verb = request.trigger
+    # The first curated reading that is an event ("release" first reads "released a
+    # statement" as no event).
     request.requested = next(
-        (f for f in lexicon.verbs.get(verb.lemma_.lower(), ()) if not f.compiled), None
+        (
+            f
+            for f in lexicon.verbs.get(verb.lemma_.lower(), ())
+            if not f.compiled and f.type != NO_EVENT
+        ),
+        None,
     )
     request.status = "actual"
     yield Reading(verb, Frame(type=NO_EVENT), [verb], None)
