@@ -111,7 +111,7 @@ def _coded(events, fields=CODED, type_=None):
         (
             "Germany expressed solidarity with Ukraine.",
             (("Germany", "DEU"), ("Ukraine", "UKR")),
-            [("SUPPORT", None, "DEU", "UKR")],
+            [("SUPPORT", "praise", "DEU", "UKR")],
         ),
         # CAMEO's RETALIATE said to come: a threat of violence (manual, THREATEN modes).
         (
