@@ -173,7 +173,7 @@ class Cues:
     state_passive_types: frozenset[str]
     party_nouns: frozenset[str]
     unresolved_subjects: frozenset[str]
-    conceded_types: frozenset[str] = frozenset()  # a future act of these types is CONCEDE
+    conceded_types: frozenset[str]  # a future act of these types is CONCEDE
 
 
 @dataclass(frozen=True)
